@@ -1,0 +1,49 @@
+"""One error hierarchy for newsmap.
+
+Every error names the bad value and the fix. Each also inherits a builtin so
+callers that know nothing of newsmap can still catch it sensibly (as geopy does
+with ``GeocoderQueryError(GeocoderServiceError, ValueError)``). The CLI turns them
+into one clear line and a non-zero exit; the dashboard into ``st.error``.
+"""
+from __future__ import annotations
+
+
+class NewsmapError(Exception):
+    """Base of every error newsmap raises on purpose."""
+
+
+class InputError(NewsmapError, ValueError):
+    """An input file or text cannot be read as an article."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class StoreError(NewsmapError, RuntimeError):
+    """The database cannot be opened, migrated or written."""
+
+
+class ModelError(NewsmapError, RuntimeError):
+    """The spaCy model named in the settings is not installed or cannot load."""
+
+
+class GazetteerError(NewsmapError, RuntimeError):
+    """The offline gazetteer is missing, outdated or corrupt."""
+
+
+class GeocoderError(NewsmapError, RuntimeError):
+    """A geocoding service failed (timeout, quota, bad answer)."""
+
+
+class GeocoderTimeout(GeocoderError, TimeoutError):
+    """A geocoding service did not answer in time."""
+
+
+class SnapshotError(NewsmapError, LookupError):
+    """A snapshot id is unknown or malformed."""
+
+
+class ViewStateError(NewsmapError, ValueError):
+    """A dashboard URL parameter has a value newsmap cannot use."""

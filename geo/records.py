@@ -1,0 +1,159 @@
+"""The plain records that flow one way through newsmap.
+
+Article -> Mention -> PlaceMention / ActorMention / Event -> Analysis -> store -> views.
+
+They are frozen dataclasses so that a stage can never change what an earlier stage
+produced, and every claim keeps its character offsets into ``Article.text`` (the
+analysed text) so it can be shown highlighted in its sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from disk, stdin or the dashboard.
+
+    ``text`` is the analysed text (boilerplate removed); ``raw`` the original bytes,
+    kept so nothing the user gave us is lost. ``id`` is a stable hash of the
+    normalised text: re-ingesting the same story is a no-op.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    origin: str = ""
+    raw: bytes = b""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of ``Article.text``: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry (or a geocoder's answer) that mentions resolve to.
+
+    ``id`` is stable across runs and sources ("gn:276781", "country:LB",
+    "region:gaza-strip", "dir:south:LB") so the store can merge places by id.
+    ``geometry`` is an optional GeoJSON geometry (as a JSON string) for countries
+    and regions that are drawn as polygons.
+    """
+
+    id: str
+    name: str
+    kind: str
+    lat: float | None
+    lon: float | None
+    country_code: str | None = None
+    geonameid: int | None = None
+    geometry: str | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name found in the text, with what it resolved to.
+
+    ``place`` is None for an explicit no-match (an unknown name is never guessed).
+    ``score`` is the resolver's calibrated confidence in [0, 1].
+    """
+
+    mention: Mention
+    place: Place | None
+    score: float
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor: a person, organisation, armed group, state, military,
+    government or media outlet.
+
+    ``id`` is a slug of the canonical name ("hezbollah", "esmail-qaani") so that the
+    same actor found in different articles lands on the same row.
+    ``affiliations`` are ids of the actors this one belongs to (person -> group -> state).
+    """
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    actor_id: str
+    mention: Mention
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened (or was reported as possible) in one sentence.
+
+    ``trigger`` is the word that names the event; ``start``/``end`` the sentence's
+    offsets. ``actor_roles`` pairs (role, actor_id) with roles such as
+    "initiator" and "target"; ``place_roles`` pairs (role, place_id) with roles such
+    as "location", "origin" and "target". ``hypothetical`` events ("could compel
+    Iran") are kept but not shown as facts by default.
+    """
+
+    id: str
+    article_id: str
+    type: str
+    subtype: str | None
+    trigger: Mention
+    sentence: str
+    start: int
+    end: int
+    date: str | None = None
+    date_precision: str = "unknown"
+    hypothetical: bool = False
+    actor_roles: tuple[tuple[str, str], ...] = ()
+    place_roles: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a for _, a in self.actor_roles))
+
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p for _, p in self.place_roles))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything derived from one article; the store writes it in one transaction."""
+
+    article: Article
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    actor_mentions: tuple[ActorMention, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that could not be read, with a one-line reason that tells the fix."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    ingested: tuple[str, ...] = ()
+    duplicates: tuple[str, ...] = ()
+    failed: tuple[ReadFailure, ...] = ()
+    notes: tuple[str, ...] = field(default=())
