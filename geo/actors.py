@@ -39,7 +39,7 @@ HOSTILE = frozenset("""
 attack strike airstrike offensive assault invasion invade war conflict confrontation hostility tension threat
 retaliation retaliate response respond fight clash battle raid escalation aggression bombing bombardment
 shelling operation plot campaign incursion blockade sanction sanctions pressure support ally deal agreement
-truce ceasefire talk talks negotiation fire launch target threaten warn confront accuse demand
+truce ceasefire talk talks negotiation fire launch threaten warn confront accuse demand
 """.split())
 FORCE_NOUNS = frozenset("military army forces force troops soldiers navy jets warplanes aircraft drones police "
                         "commandos artillery tanks".split())
@@ -160,12 +160,18 @@ class ActorExtractor:
         self._aliases: ActorAliases | None = None
 
     def extract(self, doc: Doc, places: Sequence[PlaceMention] = ()) -> tuple[tuple[Actor, ...], tuple[ActorMention, ...]]:
-        """Actors (with their affiliations' actors) and every mention of them, in text order."""
+        """Actors (with their affiliations' actors) and every mention of them, in text order.
+
+        The actors found are remembered as known, so the next article of the same run
+        links "Qaani" to the Esmail Qaani of this one.
+        """
         reading = _Reading(self, doc, places)
         for span in self.candidates(doc):
             reading.add(span)
         reading.affiliate()
-        return reading.result()
+        actors, mentions = reading.result()
+        self.known.update({a.id: a for a in actors})
+        return actors, mentions
 
     def candidates(self, doc: Doc) -> list[Span]:
         """Alias matches first, then NER spans they do not overlap; line-spanning NER junk is dropped."""
@@ -419,7 +425,7 @@ def agentive(span: Span) -> bool:
     agents; "in Beirut", "from Gaza", "Israel's border" are places.
     """
     token = span.root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     dep = token.dep_
     if dep in ("nsubj", "nsubjpass", "dobj", "dative"):

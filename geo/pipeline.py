@@ -105,6 +105,10 @@ class _Tally:
 
 def make_pipeline(settings: Settings, store: Store) -> Pipeline:
     """The default pipeline: the configured spaCy model and every analysis stage."""
+    from geo.actors import ActorExtractor
+    from geo.catalog import load_catalog
+    from geo.events import EventExtractor
     from geo.nlp import load_model
 
-    return Pipeline(nlp=load_model(settings.model), store=store)
+    return Pipeline(nlp=load_model(settings.model), store=store,
+                    actors=ActorExtractor(load_catalog(), known=store.actors()), events=EventExtractor())

@@ -194,6 +194,19 @@ class Store:
                           affiliations=tuple(sorted(parents.get(r.id, ()))))
                     for r in conn.execute(sa.select(m.actors).order_by(m.actors.c.id))]
 
+    def actor_counts(self) -> list[dict[str, Any]]:
+        """Every actor with how often it is mentioned, in how many articles and events; most mentioned first."""
+        mentions = (sa.select(sa.func.count()).where(m.mentions.c.actor_id == m.actors.c.id).scalar_subquery())
+        articles = (sa.select(sa.func.count(sa.distinct(m.mentions.c.article_id)))
+                    .where(m.mentions.c.actor_id == m.actors.c.id).scalar_subquery())
+        events = (sa.select(sa.func.count(sa.distinct(m.event_actors.c.event_id)))
+                  .where(m.event_actors.c.actor_id == m.actors.c.id).scalar_subquery())
+        q = (sa.select(m.actors.c.id, m.actors.c.name, m.actors.c.kind, mentions.label("mentions"),
+                       articles.label("articles"), events.label("events"))
+             .order_by(mentions.desc(), m.actors.c.id))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
     # -- export --------------------------------------------------------------
 
     def export(self) -> dict[str, list[dict[str, Any]]]:
