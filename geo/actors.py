@@ -17,6 +17,7 @@ Israeli offensive"); "Israeli targets" names a place, not an actor.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -39,7 +40,8 @@ HOSTILE = frozenset("""
 attack strike airstrike offensive assault invasion invade war conflict confrontation hostility tension threat
 retaliation retaliate response respond fight clash battle raid escalation aggression bombing bombardment
 shelling operation plot campaign incursion blockade sanction sanctions pressure support ally deal agreement
-truce ceasefire talk talks negotiation fire launch threaten warn confront accuse demand
+truce ceasefire talk talks negotiation fire launch threaten warn confront accuse demand rocket missile
+barrage drone shell mortar
 """.split())
 FORCE_NOUNS = frozenset("military army forces force troops soldiers navy jets warplanes aircraft drones police "
                         "commandos artillery tanks".split())
@@ -53,7 +55,7 @@ ORGANISATION_WORDS = {
              "channel magazine media newspaper network".split(),
     "government": "ministry government parliament cabinet presidency senate congress council department office "
                   "authority commission".split(),
-    "military": "army military navy air force police gendarmerie guard".split(),
+    "military": "army military navy air force forces police gendarmerie guard".split(),
     "armed_group": "militia militias brigade brigades battalion battalions front liberation jihad mujahideen rebels "
                    "insurgents movement state forces army group".split(),
 }
@@ -168,6 +170,7 @@ class ActorExtractor:
         reading = _Reading(self, doc, places)
         for span in self.candidates(doc):
             reading.add(span)
+        reading.add_missed()
         reading.affiliate()
         actors, mentions = reading.result()
         self.known.update({a.id: a for a in actors})
@@ -228,6 +231,31 @@ class _Reading:
         draft.aliases.append(clean(span.text))
         self.mentions.append((span, draft.id))
 
+    def add_missed(self) -> None:
+        """Repeat mentions NER missed: later occurrences of a multi-word name this article already used."""
+        taken = {i for span, _ in self.mentions for i in range(span.start, span.end)}
+        for span, actor_id in list(self.mentions):
+            if len(span) < 2 or self.drafts[actor_id].kind != "person":
+                continue
+            for m in re.finditer(r"\b" + re.escape(span.text) + r"\b", self.doc.text):
+                found = self.doc.char_span(m.start(), m.end())
+                if found is not None and not any(i in taken for i in range(found.start, found.end)):
+                    taken.update(range(found.start, found.end))
+                    self.mentions.append((Span(self.doc, found.start, found.end, label="PERSON"), actor_id))
+        self.mentions.sort(key=lambda pair: pair[0].start)
+        self.relink_surnames()
+
+    def relink_surnames(self) -> None:
+        """A bare surname is the person of that surname mentioned last before it (now that repeats are known)."""
+        for n, (span, actor_id) in enumerate(self.mentions):
+            words = person_words(span.text)
+            if len(words) != 1 or self.drafts[actor_id].kind != "person":
+                continue
+            before = [a for s, a in self.mentions[:n] if len(person_words(s.text)) > 1
+                      and self.drafts[a].kind == "person" and surname_matches(words[0], self.drafts[a].name)]
+            if before:
+                self.mentions[n] = (span, before[-1])
+
     def draft(self, actor: Actor) -> _Draft:
         if actor.id not in self.drafts:
             self.drafts[actor.id] = _Draft(actor.id, actor.name, actor.kind, list(actor.aliases), list(actor.affiliations))
@@ -275,7 +303,8 @@ class _Reading:
         words = person_words(span.text)
         if len(words) != 1 or self.x.countries.find(words[0]):
             return None
-        for actor in reversed(self.persons()):
+        recent = [self.drafts[a].actor() for _, a in reversed(self.mentions) if self.drafts[a].kind == "person"]
+        for actor in recent:
             if surname_matches(words[0], actor.name):
                 return actor
         for pool in (self.catalogue_people(), self.known_people()):

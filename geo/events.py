@@ -446,6 +446,8 @@ class _Context:
         if place.dep_ not in ("poss", "compound", "amod", "nmod"):
             return False
         head = place.head
+        if self.place_at.get(head.i) is self.place_at.get(place.i):
+            return self.is_descriptor(head) if head.i != place.i else False  # "northern Israel": one name
         if place.i in self.actor_at and place.dep_ == "poss":
             return True
         return head.i in self.actor_at or any(c.i in self.actor_at and c.i != place.i for c in head.children

@@ -79,7 +79,7 @@ def default_taxonomy() -> Taxonomy:
                        "negotiation negotiations consultation consultations")
     triggers |= _kinds(EventKind(MEETING, "Visit", "meeting"), "visit", "visit")
     triggers |= _kinds(EventKind(STATEMENT, "Statement", "statement"), "announce declare pledge vow condemn claim",
-                       "statement announcement speech declaration")
+                       "statement announcement speech declaration remarks")
     triggers |= _kinds(EventKind(STATEMENT, "Threat", "statement"), "warn threaten", "warning ultimatum")
     triggers |= _kinds(EventKind(STRATEGIC, "Arrests", "arrest"), "arrest detain apprehend capture seize",
                        "arrest arrests detention")
