@@ -193,9 +193,9 @@ class Gazetteer:
     def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
         rows = self._db.execute(
             "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.country_code, p.geonameid, p.population, p.feature, "
-            "p.admin1, MIN(CASE n.form WHEN 'name' THEN 0 WHEN 'demonym' THEN 1 WHEN 'abbr' THEN 2 ELSE 3 END) "
+            "p.admin1, MIN(CASE n.form WHEN 'name' THEN 0 WHEN 'abbr' THEN 1 WHEN 'alt' THEN 2 ELSE 3 END) "
             "FROM names n JOIN places p ON p.rowid = n.place WHERE n.name = ? GROUP BY p.rowid", (key,)).fetchall()
-        forms = ("name", "demonym", "abbr", "alt")
+        forms = ("name", "abbr", "alt", "demonym")
         return tuple(Candidate(Place(id=r[0], name=r[1], kind=r[2], lat=r[3], lon=r[4], country_code=r[5],
                                      geonameid=r[6]), population=r[7], feature=r[8], admin1=r[9], form=forms[r[10]])
                      for r in rows)

