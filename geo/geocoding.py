@@ -43,7 +43,7 @@ class OfflineGeocoder:
                 country_bias: str | None = None) -> Place | list[Place] | None:
         candidates = [c for c in self.gazetteer.candidates(query) if c.form != "demonym"]
         bias = (country_bias or "").upper()
-        ranked = sorted(candidates, key=lambda c: -(Resolver._prior(c) + (4.0 if c.place.country_code == bias else 0)))
+        ranked = sorted(candidates, key=lambda c: -(Resolver._prior(c) + (10.0 if c.place.country_code == bias else 0)))
         places = [self.gazetteer.place(c.place.id) or c.place for c in ranked]
         if exactly_one:
             return places[0] if places else None

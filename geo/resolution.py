@@ -36,6 +36,7 @@ POPULATION_WEIGHT = 0.6
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
 ADMIN_WEIGHT, ADMIN_PRESENT = 2.5, 1.0
 QUALIFIER_BONUS = 4.0
+SEAT_BONUS = 2.0  # "Tehran", "Beirut": the city named like the province it lies in is usually meant
 CONFIDENT = 0.7
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
@@ -104,8 +105,10 @@ class Resolver:
     def _rank(self, key, candidates, context, qualifiers) -> _Choice:
         if not candidates:
             return _Choice((), ())
+        admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         scores = [self._prior(c) + (self._contextual(c, key, context) if context else 0.0)
-                  + self._qualified(c, qualifiers.get(key, ())) for c in candidates]
+                  + self._qualified(c, qualifiers.get(key, ()))
+                  + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0) for c in candidates]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
