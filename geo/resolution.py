@@ -219,13 +219,18 @@ def directional_place(parent: Place, direction: str) -> Place:
     pid = parent.country_code if parent.kind == "country" else parent.id
     name = f"{direction} {parent.name}"
     if parent.geometry:
-        from shapely.geometry import box, mapping, shape
+        from shapely.errors import GEOSException
+        from shapely.geometry import box, mapping
+        from shapely.validation import make_valid
 
-        poly = shape(json.loads(parent.geometry))
+        poly = _shape(parent.geometry)
         x0, y0, x1, y1 = poly.bounds
         fx0, fy0, fx1, fy1 = _PARTS[direction]
-        part = poly.intersection(box(x0 + fx0 * (x1 - x0), y0 + fy0 * (y1 - y0), x0 + fx1 * (x1 - x0),
-                                     y0 + fy1 * (y1 - y0)))
+        try:
+            part = make_valid(poly).intersection(box(x0 + fx0 * (x1 - x0), y0 + fy0 * (y1 - y0),
+                                                     x0 + fx1 * (x1 - x0), y0 + fy1 * (y1 - y0)))
+        except GEOSException:  # a broken source polygon: fall back to the shifted point below
+            part = box(0, 0, 0, 0)
         if not part.is_empty:
             point = part.representative_point()
             return Place(id=f"dir:{direction}:{pid}", name=name, kind="region", lat=point.y, lon=point.x,
@@ -243,10 +248,10 @@ def border_place(a: Place, b: Place) -> Place:
     lat, lon = (a.lat + b.lat) / 2, (a.lon + b.lon) / 2
     geometry = None
     if a.geometry and b.geometry:
-        from shapely.geometry import mapping, shape
+        from shapely.geometry import mapping
         from shapely.ops import nearest_points
 
-        pa, pb = shape(json.loads(a.geometry)), shape(json.loads(b.geometry))
+        pa, pb = _shape(a.geometry), _shape(b.geometry)
         shared = pa.buffer(0.05).intersection(pb.buffer(0.05))
         if not shared.is_empty:
             point = shared.representative_point()
@@ -257,3 +262,11 @@ def border_place(a: Place, b: Place) -> Place:
         lat, lon = point.y, point.x
     return Place(id=pid, name=f"{a.name}-{b.name} border", kind="region", lat=lat, lon=lon,
                  country_code=None, geometry=geometry)
+
+
+def _shape(geometry: str):
+    """A valid shapely geometry from GeoJSON text (some source polygons self-intersect)."""
+    from shapely.geometry import shape
+    from shapely.validation import make_valid
+
+    return make_valid(shape(json.loads(geometry)))
