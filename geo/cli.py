@@ -98,7 +98,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     pipeline = make_pipeline(settings, store)
     results = iter_paths(args.paths, settings.max_bytes)
     with _progress("ingest", "article") as tick:
-        report = pipeline.ingest(results, progress=tick, n_process=max(1, args.workers))
+        report = pipeline.ingest(results, progress=tick, workers=max(1, args.workers))
     print_report(report, sys.stdout, sys.stderr)
     return 1 if report.failed else 0
 
