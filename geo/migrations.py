@@ -1,0 +1,157 @@
+"""The store's schema and its named, versioned migrations.
+
+The tables are declared once with SQLAlchemy Core so SQLite and PostgreSQL share
+one schema. Each migration has a name and runs once; ``schema_migrations`` records
+what has been applied, so opening an old database brings it up to date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("title", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("raw", sa.LargeBinary, nullable=False),
+    sa.Column("origin", sa.Text, nullable=False, default=""),
+    sa.Column("notes", sa.Text, nullable=False, default=""),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+places = sa.Table(
+    "places", metadata,
+    sa.Column("id", sa.String(120), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("country_code", sa.String(8)),
+    sa.Column("geonameid", sa.BigInteger),
+    sa.Column("geometry", sa.Text),
+)
+
+actors = sa.Table(
+    "actors", metadata,
+    sa.Column("id", sa.String(120), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("aliases", sa.Text, nullable=False, default="[]"),
+)
+
+actor_affiliations = sa.Table(
+    "actor_affiliations", metadata,
+    sa.Column("actor_id", sa.String(120), sa.ForeignKey("actors.id"), primary_key=True),
+    sa.Column("parent_id", sa.String(120), sa.ForeignKey("actors.id"), primary_key=True),
+)
+
+mentions = sa.Table(
+    "mentions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("label", sa.String(40), nullable=False),
+    sa.Column("place_id", sa.String(120), sa.ForeignKey("places.id")),
+    sa.Column("actor_id", sa.String(120), sa.ForeignKey("actors.id")),
+    sa.Column("score", sa.Float),
+    sa.Index("ix_mentions_article", "article_id"),
+    sa.Index("ix_mentions_place", "place_id"),
+    sa.Index("ix_mentions_actor", "actor_id"),
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.String(80), primary_key=True),
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("type", sa.String(80), nullable=False),
+    sa.Column("subtype", sa.String(80)),
+    sa.Column("trigger_start", sa.Integer, nullable=False),
+    sa.Column("trigger_end", sa.Integer, nullable=False),
+    sa.Column("trigger_text", sa.Text, nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("date_precision", sa.String(10), nullable=False, default="unknown"),
+    sa.Column("hypothetical", sa.Boolean, nullable=False, default=False),
+    sa.Index("ix_events_article", "article_id"),
+    sa.Index("ix_events_type", "type"),
+    sa.Index("ix_events_date", "date"),
+)
+
+event_actors = sa.Table(
+    "event_actors", metadata,
+    sa.Column("event_id", sa.String(80), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("actor_id", sa.String(120), sa.ForeignKey("actors.id"), primary_key=True),
+    sa.Column("role", sa.String(40), primary_key=True),
+    sa.Index("ix_event_actors_actor", "actor_id"),
+)
+
+event_places = sa.Table(
+    "event_places", metadata,
+    sa.Column("event_id", sa.String(80), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("place_id", sa.String(120), sa.ForeignKey("places.id"), primary_key=True),
+    sa.Column("role", sa.String(40), primary_key=True),
+    sa.Index("ix_event_places_place", "place_id"),
+)
+
+snapshots = sa.Table(
+    "snapshots", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("description", sa.Text, nullable=False, default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+schema_migrations = sa.Table(
+    "schema_migrations", metadata,
+    sa.Column("name", sa.String(120), primary_key=True),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+INITIAL_TABLES = [articles, places, actors, actor_affiliations, mentions, events,
+                  event_actors, event_places, snapshots]
+
+
+def _initial(conn: sa.Connection) -> None:
+    metadata.create_all(conn, tables=INITIAL_TABLES)
+
+
+MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
+    ("0001_initial", _initial),
+]
+
+
+def migrate(engine: sa.Engine) -> list[str]:
+    """Apply every migration not yet recorded; returns the names applied.
+
+    Runs in one transaction per migration, so a failed migration leaves the
+    database at the previous version. Concurrent openers (several ingest workers)
+    are safe: PostgreSQL serialises them on an advisory lock.
+    """
+    applied: list[str] = []
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(74657873)"))
+        metadata.create_all(conn, tables=[schema_migrations])
+        done = set(conn.execute(sa.select(schema_migrations.c.name)).scalars())
+        for name, step in MIGRATIONS:
+            if name in done:
+                continue
+            step(conn)
+            conn.execute(schema_migrations.insert().values(name=name, applied_at=dt.datetime.now(dt.timezone.utc)))
+            applied.append(name)
+    return applied

@@ -1,0 +1,181 @@
+"""Readers: every format, the seed conventions and every kind of bad input."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from geo.articles import article_id, iter_paths, read_bytes, read_stream
+from geo.records import Article, ReadFailure
+from tests.conftest import SEEDS
+
+LIMIT = 5_000_000
+
+
+def only_articles(results) -> list[Article]:
+    results = list(results)
+    assert all(isinstance(r, Article) for r in results), results
+    return results
+
+
+def only_failures(results) -> list[ReadFailure]:
+    results = list(results)
+    assert all(isinstance(r, ReadFailure) for r in results), results
+    return results
+
+
+def test_seed_conventions_source_date_and_boilerplate():
+    first, second = only_articles(iter_paths([str(SEEDS)], LIMIT))
+    assert first.source == "Shafaq News"
+    assert first.text.startswith("The longstanding shadow conflict")
+    assert first.published is None
+    assert second.published.isoformat() == "2024-03-15"
+    assert second.text.startswith("Amid the ongoing conflict in Gaza")
+    assert "Advertisment" not in second.text
+    assert "\n\n\n" not in second.text
+    assert "Fears of Escalation and Strategic Calculations" in second.text
+
+
+def test_original_bytes_are_kept():
+    path = SEEDS / "002_2374255aed66fc84.txt"
+    (article,) = only_articles(iter_paths([str(path)], LIMIT))
+    assert article.raw == path.read_bytes()
+    assert b"Advertisment" in article.raw
+
+
+def test_headline_first_line_becomes_title():
+    (a,) = only_articles(read_bytes(b"Rockets hit Haifa\n\nThree rockets hit Haifa on Monday.", "a.txt"))
+    assert a.title == "Rockets hit Haifa"
+    assert a.text == "Three rockets hit Haifa on Monday."
+
+
+def test_long_first_paragraph_is_not_a_title_but_a_title_is_derived():
+    body = b"Three rockets hit Haifa on Monday, the army said, and more were intercepted.\nMore text."
+    (a,) = only_articles(read_bytes(body, "a.txt"))
+    assert a.text.startswith("Three rockets")
+    assert a.title == "Three rockets hit Haifa on Monday, the army said, and more were intercepted."
+
+
+def test_markdown_heading():
+    (a,) = only_articles(read_bytes(b"# Talks in Doha\n\nNegotiators met in Doha.", "a.md"))
+    assert a.title == "Talks in Doha"
+
+
+def test_json_object_and_list():
+    obj = {"text": "Troops entered Kherson.", "title": "Kherson", "url": "https://x.test/1",
+           "source": "Wire", "published": "2023-11-05T10:00:00Z"}
+    (a,) = only_articles(read_bytes(json.dumps(obj).encode(), "a.json"))
+    assert (a.title, a.url, a.source, a.published.isoformat()) == ("Kherson", "https://x.test/1", "Wire",
+                                                                   "2023-11-05")
+    items = [{"text": "One in Kyiv."}, {"text": "Two in Odesa."}]
+    arts = only_articles(read_bytes(json.dumps(items).encode(), "b.json"))
+    assert [x.text for x in arts] == ["One in Kyiv.", "Two in Odesa."]
+    assert arts[1].origin == "b.json[1]"
+
+
+def test_jsonl_reads_good_lines_and_reports_bad_ones_with_line_numbers():
+    data = b'{"text": "One in Kyiv."}\n{"text": oops}\n\n{"title": "no text"}\n{"text": "Two in Odesa."}\n'
+    results = list(read_bytes(data, "a.jsonl"))
+    assert [r.text for r in results if isinstance(r, Article)] == ["One in Kyiv.", "Two in Odesa."]
+    failures = [r for r in results if isinstance(r, ReadFailure)]
+    assert failures[0].origin == "a.jsonl:2" and "malformed JSON at line 2" in failures[0].reason
+    assert failures[1].origin == "a.jsonl:4" and "'text'" in failures[1].reason
+
+
+def test_malformed_json_names_line_and_column():
+    (f,) = only_failures(read_bytes(b'{\n  "text": "x",\n  oops\n}', "a.json"))
+    assert "malformed JSON at line 3, column 3" in f.reason
+
+
+def test_html_main_text_is_extracted_locally():
+    html = b"""<html><head><title>Strike on Khan Younis</title></head><body>
+    <nav>Home | World | Sport</nav>
+    <article><h1>Strike on Khan Younis</h1>
+    <p>An airstrike hit a building in Khan Younis on Tuesday, killing several people, officials said.</p>
+    <p>The Israeli military said it targeted militants operating in the southern Gaza Strip.</p></article>
+    <footer>Copyright</footer></body></html>"""
+    (a,) = only_articles(read_bytes(html, "page.html"))
+    assert "airstrike hit a building in Khan Younis" in a.text
+    assert "Home | World" not in a.text
+    assert a.title == "Strike on Khan Younis"
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"", "empty file"),
+    (b"   \n\t\n", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    (b"Advertisement\n\nAdvertisment\n", "empty article"),
+])
+def test_bad_inputs_get_one_clear_reason(data, reason):
+    (f,) = only_failures(read_bytes(data, "x.txt"))
+    assert reason in f.reason
+
+
+def test_invalid_utf8_falls_back_and_says_so():
+    (a,) = only_articles(read_bytes("Caf\u00e9 in Beirut was hit.".encode("cp1252"), "x.txt"))
+    assert a.text == "Café in Beirut was hit."
+    assert "decoded as Windows-1252" in a.notes[0]
+
+
+def test_utf16_with_bom():
+    (a,) = only_articles(read_bytes("Talks in Doha.".encode("utf-16"), "x.txt"))
+    assert a.text == "Talks in Doha."
+
+
+def test_files_over_the_limit_are_refused_without_reading(tmp_path: Path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 2000)
+    (f,) = only_failures(iter_paths([str(big)], max_bytes=1000))
+    assert "over the 0.001 MB limit" in f.reason and "--max-bytes" in f.reason
+
+
+def test_missing_path_and_folder_recursion(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Troops entered Kherson.")
+    (tmp_path / "b.json").write_text('{"text": "Talks in Doha."}')
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text("Hidden.")
+    results = list(iter_paths([str(tmp_path), str(tmp_path / "nope.txt")], LIMIT))
+    assert sorted(r.text for r in results if isinstance(r, Article)) == ["Talks in Doha.", "Troops entered Kherson."]
+    assert [r.reason for r in results if isinstance(r, ReadFailure)] == ["no such file or folder"]
+
+
+def test_stdin_text_json_and_jsonl():
+    (a,) = only_articles(read_stream(io.BytesIO(b"Talks in Doha."), "<stdin>", LIMIT))
+    assert a.text == "Talks in Doha."
+    (b,) = only_articles(read_stream(io.BytesIO(b'{"text": "Talks in Doha.", "title": "T"}'), "<stdin>", LIMIT))
+    assert b.title == "T"
+    arts = only_articles(read_stream(io.BytesIO(b'{"text": "One."}\n{"text": "Two."}\n'), "<stdin>", LIMIT))
+    assert [x.text for x in arts] == ["One.", "Two."]
+
+
+def test_stdin_over_the_limit():
+    (f,) = only_failures(read_stream(io.BytesIO(b"x" * 50), "<stdin>", 10))
+    assert "over the" in f.reason
+
+
+def test_id_is_stable_under_whitespace_and_line_endings():
+    assert article_id("Talks in Doha.\r\n") == article_id("Talks  in\nDoha.")
+    assert article_id("Talks in Doha.") != article_id("Talks in Gaza.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
+def test_any_bytes_give_articles_or_clear_failures(data: bytes, suffix: str):
+    for r in read_bytes(data, "fuzz" + suffix):
+        assert isinstance(r, (Article, ReadFailure))
+        if isinstance(r, Article):
+            assert r.text.strip() and len(r.id) == 16
+        else:
+            assert r.reason and "\n" not in r.reason
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=500))
+def test_any_unicode_text_round_trips(text: str):
+    results = list(read_bytes(text.encode("utf-8"), "fuzz.txt"))
+    assert len(results) == 1

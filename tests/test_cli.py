@@ -1,0 +1,94 @@
+"""The command line through its entry point: exit codes, summaries, export, help."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEEDS
+
+NEWSMAP = [sys.executable, "-m", "geo.cli"]
+
+
+def run(*args: str, env_extra: dict | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([*NEWSMAP, *args], cwd=REPO, env=env, input=stdin, capture_output=True, timeout=600)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> dict:
+    return {"NEWSMAP_DB": str(tmp_path / "cli.sqlite")}
+
+
+def test_help_for_every_command():
+    out = run("--help")
+    assert out.returncode == 0
+    commands = ["ingest", "export", "articles", "show"]
+    for cmd in commands:
+        assert cmd in out.stdout.decode()
+        sub = run(cmd, "--help")
+        assert sub.returncode == 0 and b"usage: newsmap " + cmd.encode() in sub.stdout
+
+
+def test_ingest_seeds_then_duplicates(db: dict):
+    first = run("ingest", str(SEEDS), env_extra=db)
+    assert first.returncode == 0, first.stderr
+    assert b"ingested 2, duplicates 0, failed 0" in first.stdout
+    second = run("ingest", str(SEEDS), env_extra=db)
+    assert second.returncode == 0 and b"ingested 0, duplicates 2, failed 0" in second.stdout
+    listing = run("articles", env_extra=db).stdout.decode()
+    assert "Shafaq News" in listing and "2024-03-15" in listing
+
+
+def test_if_empty_skips_a_filled_store(db: dict):
+    run("ingest", str(SEEDS), env_extra=db)
+    out = run("ingest", "--if-empty", str(SEEDS), env_extra=db)
+    assert out.returncode == 0 and b"nothing to do" in out.stdout
+
+
+def test_bad_inputs_exit_1_with_one_line_each_and_the_rest_goes_on(db: dict, tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad.json").write_text('{"text": ')
+    good = tmp_path / "good.txt"
+    good.write_text("Talks in Doha ended on Monday.")
+    out = run("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "bad.json"), str(good),
+              str(tmp_path / "missing.txt"), env_extra=db)
+    assert out.returncode == 1
+    err = out.stderr.decode()
+    assert "empty.txt: empty file" in err and "bad.json: malformed JSON at line 1" in err
+    assert "missing.txt: no such file or folder" in err
+    assert "Traceback" not in err
+    assert b"ingested 1, duplicates 0, failed 3" in out.stdout
+
+
+def test_usage_error_exits_2():
+    assert run("ingest").returncode == 2
+    assert run("export", "--format", "pdf").returncode == 2
+
+
+def test_stdin_ingest(db: dict):
+    out = run("ingest", "-", env_extra=db, stdin=b'{"text": "Talks in Doha.", "title": "Doha"}')
+    assert out.returncode == 0 and b"ingested 1" in out.stdout
+
+
+def test_store_error_is_one_line(tmp_path: Path):
+    out = run("articles", env_extra={"NEWSMAP_DB": "postgresql://nobody@127.0.0.1:1/none"})
+    assert out.returncode == 1
+    assert out.stderr.decode().startswith("newsmap: error: cannot open database")
+    assert "Traceback" not in out.stderr.decode()
+
+
+def test_export_json_schema_and_show(db: dict):
+    run("ingest", str(SEEDS), env_extra=db)
+    data = json.loads(run("export", "--format", "json", env_extra=db).stdout)
+    assert set(data) == {"articles", "places", "actors", "events"}
+    art = next(a for a in data["articles"] if a["source"] == "Shafaq News")
+    assert set(art) == {"id", "title", "source", "url", "published", "text"}
+    shown = run("show", art["id"][:6], env_extra=db)
+    assert shown.returncode == 0 and b"Shafaq News" in shown.stdout
+    missing = run("show", "nope", env_extra=db)
+    assert missing.returncode == 1 and b"newsmap articles" in missing.stderr

@@ -1,0 +1,108 @@
+"""The store on SQLite and on a real PostgreSQL server: writes, idempotence, atomicity, export."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from geo import migrations
+from geo.errors import StoreError
+from geo.records import Actor, ActorMention, Analysis, Article, Event, Mention, Place, PlaceMention
+from geo.store import Store
+
+TEXT = "Hezbollah fired rockets at Israel from southern Lebanon."
+
+
+def analysis(text: str = TEXT) -> Analysis:
+    art = Article(id="a" * 16, text=text, title="Rockets", source="Wire", published=dt.date(2024, 3, 1),
+                  origin="t.txt", raw=text.encode())
+    lebanon = Place(id="dir:south:LB", name="southern Lebanon", kind="region", lat=33.3, lon=35.4,
+                    country_code="LB")
+    israel = Place(id="country:IL", name="Israel", kind="country", lat=31.5, lon=34.75, country_code="IL")
+    pms = (PlaceMention(Mention(30, 36, "Israel", "GPE"), israel, 0.9),
+           PlaceMention(Mention(42, 56, "southern Lebanon", "LOC"), lebanon, 0.8),
+           PlaceMention(Mention(0, 3, "Xyz", "GPE"), None, 0.0))
+    hez = Actor(id="hezbollah", name="Hezbollah", kind="armed_group", aliases=("Hizbullah",), affiliations=("iran",))
+    isr = Actor(id="israel", name="Israel", kind="state")
+    ams = (ActorMention("hezbollah", Mention(0, 9, "Hezbollah", "ORG")),)
+    ev = Event(id=f"{art.id}:10", article_id=art.id, type="Explosions/Remote violence",
+               subtype="Shelling/artillery/missile attack", trigger=Mention(10, 15, "fired", "TRIGGER"),
+               sentence=text, start=0, end=len(text), date="2024-03", date_precision="month",
+               actor_roles=(("initiator", "hezbollah"), ("target", "israel")),
+               place_roles=(("origin", "dir:south:LB"), ("target", "country:IL")))
+    return Analysis(article=art, places=pms, actors=(hez, isr), actor_mentions=ams, events=(ev,))
+
+
+def test_write_and_export_round_trip(store: Store):
+    assert store.write(analysis()) is True
+    data = store.export()
+    (art,) = data["articles"]
+    assert art == {"id": "a" * 16, "title": "Rockets", "source": "Wire", "url": None,
+                   "published": "2024-03-01", "text": TEXT}
+    places = {p["id"]: p for p in data["places"]}
+    assert places["country:IL"]["mentions"] == [{"article_id": "a" * 16, "start": 30, "end": 36, "text": "Israel"}]
+    assert set(places) == {"country:IL", "dir:south:LB"}
+    actors = {a["id"]: a for a in data["actors"]}
+    assert actors["hezbollah"]["aliases"] == ["Hizbullah"] and actors["hezbollah"]["affiliations"] == ["iran"]
+    assert actors["hezbollah"]["mentions"][0]["text"] == "Hezbollah"
+    (ev,) = data["events"]
+    assert ev["actor_roles"] == {"initiator": ["hezbollah"], "target": ["israel"]}
+    assert set(ev["place_ids"]) == {"country:IL", "dir:south:LB"}
+    assert (ev["date"], ev["date_precision"], ev["hypothetical"]) == ("2024-03", "month", False)
+
+
+def test_rewriting_is_a_noop(store: Store):
+    assert store.write(analysis()) is True
+    assert store.write(analysis()) is False
+    assert store.counts()["articles"] == 1
+    assert store.counts()["mentions"] == 4
+
+
+def test_known_actor_gets_new_aliases_merged(store: Store):
+    store.write(analysis())
+    other = analysis("Hezbollah again.")
+    other = Analysis(article=Article(id="b" * 16, text="Hezbollah again.", raw=b"x"),
+                     actors=(Actor(id="hezbollah", name="Hezbollah", kind="armed_group", aliases=("Hizballah",)),))
+    store.write(other)
+    (hez,) = [a for a in store.actors() if a.id == "hezbollah"]
+    assert hez.aliases == ("Hizbullah", "Hizballah")
+
+
+def test_a_failing_write_leaves_nothing_behind(store: Store):
+    good = analysis()
+    bad_event = Event(id="dup", article_id=good.article.id, type="x", subtype=None,
+                      trigger=Mention(0, 1, "H", "T"), sentence="H", start=0, end=1)
+    broken = Analysis(article=good.article, places=good.places, actors=good.actors,
+                      actor_mentions=good.actor_mentions, events=(bad_event, bad_event))
+    with pytest.raises(sa.exc.IntegrityError):
+        store.write(broken)
+    assert store.counts() == {"articles": 0, "places": 0, "actors": 0, "events": 0, "mentions": 0, "snapshots": 0}
+    assert store.write(good) is True
+
+
+def test_migrations_are_recorded_and_run_once(store: Store):
+    with store.engine.connect() as conn:
+        names = list(conn.execute(sa.select(migrations.schema_migrations.c.name)).scalars())
+    assert names == [name for name, _ in migrations.MIGRATIONS]
+    assert migrations.migrate(store.engine) == []
+
+
+def test_article_lookup_by_prefix(store: Store):
+    store.write(analysis())
+    assert store.article("aaaa")["title"] == "Rockets"
+    assert store.article("zzz") is None
+    assert store.article("%") is None
+
+
+def test_sqlite_uses_wal_and_busy_timeout(sqlite_store: Store):
+    with sqlite_store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_unreachable_database_is_a_clear_error():
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store.open("postgresql://nobody@127.0.0.1:1/none")
+    with pytest.raises(StoreError, match="cannot use database URL"):
+        Store.open("nosuchdb://x")
