@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from geo.catalog import Catalog, Countries, Country, load_catalog, load_countries
-from geo.names import TITLES, clean, fold, person_words, same_organisation, same_person, slug, surname_matches
+from geo.actornames import TITLES, clean, fold, person_words, same_organisation, same_person, slug, surname_matches
 from geo.records import Actor, ActorMention, Mention, PlaceMention
 
 __all__ = ["ActorExtractor", "ActorAliases", "add_actor_components", "load_catalog", "organisation_kind", "SPAN_KEY"]
@@ -152,20 +152,28 @@ class ActorExtractor:
 
     ``catalog`` is the curated catalogue, ``known`` the canonical actors already in the
     store (so a person first seen in another article keeps its id), ``countries`` the
-    table used to recognise states the catalogue does not list.
+    table used to recognise states the catalogue does not list. With ``learn`` the
+    actors of each article become known to the next one; it is off by default so that
+    results do not depend on article order or on how ingest splits work across processes.
     """
 
-    def __init__(self, catalog: Catalog, known: Iterable[Actor] = (), countries: Countries | None = None) -> None:
+    def __init__(self, catalog: Catalog, known: Iterable[Actor] = (), countries: Countries | None = None,
+                 learn: bool = False) -> None:
         self.catalog = catalog
+        self.learn = learn
         self.known = {a.id: a for a in known}
         self.countries = countries or load_countries()
         self._aliases: ActorAliases | None = None
 
+    def remember(self, actors: Iterable[Actor]) -> None:
+        """Add canonical actors (e.g. the store's) that later articles should link to."""
+        self.known.update({a.id: a for a in actors})
+
     def extract(self, doc: Doc, places: Sequence[PlaceMention] = ()) -> tuple[tuple[Actor, ...], tuple[ActorMention, ...]]:
         """Actors (with their affiliations' actors) and every mention of them, in text order.
 
-        The actors found are remembered as known, so the next article of the same run
-        links "Qaani" to the Esmail Qaani of this one.
+        With ``learn``, the actors found are remembered, so the next article links a
+        bare "Qaani" to the Esmail Qaani of this one.
         """
         reading = _Reading(self, doc, places)
         for span in self.candidates(doc):
@@ -173,7 +181,8 @@ class ActorExtractor:
         reading.add_missed()
         reading.affiliate()
         actors, mentions = reading.result()
-        self.known.update({a.id: a for a in actors})
+        if self.learn:
+            self.remember(actors)
         return actors, mentions
 
     def candidates(self, doc: Doc) -> list[Span]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from geo.names import fold, person_words, slug
+from geo.actornames import fold, person_words, slug
 from geo.records import Actor
 
 CATALOG_PATH = Path(__file__).with_name("data") / "actors.json"

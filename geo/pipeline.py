@@ -1,13 +1,18 @@
 """The ingest pipeline: Article -> spaCy Doc -> places, actors, events -> store.
 
-Every dependency (the spaCy pipeline, the stages, the store) is passed in, so tests
-can run it on a blank spaCy pipeline and an in-memory store, and the dashboard can
-cache the built objects. ``make_pipeline(settings)`` builds the defaults.
+Analysis and storage are separate: an :class:`Analyser` turns articles into
+:class:`~geo.records.Analysis` records (pure, no database), and :func:`ingest` writes
+them, one transaction per article. That split is what lets ``--workers N`` run the
+analysis in N processes while one writer keeps the store consistent, and lets
+tests run the analysis on a blank spaCy pipeline with no store at all.
 """
 from __future__ import annotations
 
+import multiprocessing as mp
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Protocol
 
 from spacy.language import Language
@@ -19,6 +24,7 @@ from geo.settings import Settings
 from geo.store import Store
 
 BATCH_SIZE = 32
+WORKER_CHUNK = 8
 
 
 class PlaceStage(Protocol):
@@ -36,11 +42,10 @@ class EventStage(Protocol):
 
 
 @dataclass
-class Pipeline:
-    """Analyses articles with one spaCy pass each and writes each article atomically."""
+class Analyser:
+    """One spaCy pass per article, then each stage reads the same Doc."""
 
     nlp: Language
-    store: Store
     places: PlaceStage | None = None
     actors: ActorStage | None = None
     events: EventStage | None = None
@@ -49,13 +54,12 @@ class Pipeline:
     def analyse(self, article: Article) -> Analysis:
         return next(self.analyse_many([article]))
 
-    def analyse_many(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Analysis]:
-        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
-                              batch_size=self.batch_size, n_process=n_process)
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=self.batch_size)
         for doc, article in pairs:
-            yield self._analyse_doc(doc, article)
+            yield self.analyse_doc(doc, article)
 
-    def _analyse_doc(self, doc: Doc, article: Article) -> Analysis:
+    def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         date = article.published.isoformat() if article.published else None
         places = self.places.places(doc, date=date) if self.places else ()
         actors, actor_mentions = self.actors.extract(doc, places) if self.actors else ((), ())
@@ -63,12 +67,44 @@ class Pipeline:
         return Analysis(article=article, places=places, actors=actors,
                         actor_mentions=actor_mentions, events=events)
 
-    def ingest(self, results: Iterable[Article | ReadFailure],
-               progress: Callable[[str], None] | None = None, n_process: int = 1) -> IngestReport:
-        """Store every readable article; duplicates and failures are reported, never fatal."""
+
+def make_analyser(settings: Settings) -> Analyser:
+    """The default analyser: the configured spaCy model and every analysis stage."""
+    from geo.actors import ActorExtractor, add_actor_components
+    from geo.catalog import load_catalog
+    from geo.events import EventExtractor
+    from geo.geoparsing import make_geoparser
+    from geo.nlp import load_model
+
+    nlp = load_model(settings.model)
+    geoparser = make_geoparser(settings, nlp=nlp)
+    catalog = load_catalog()
+    add_actor_components(nlp, catalog)
+    return Analyser(nlp=nlp, places=geoparser, actors=ActorExtractor(catalog), events=EventExtractor())
+
+
+@dataclass
+class Pipeline:
+    """An analyser and the store it writes to."""
+
+    analyser: Analyser
+    store: Store
+    settings: Settings | None = None
+
+    def ingest(self, results: Iterable[Article | ReadFailure], progress: Callable[[str], None] | None = None,
+               workers: int = 1) -> IngestReport:
+        """Store every readable article; duplicates and failures are reported, never fatal.
+
+        Each article is committed on its own, so an interrupted ingest keeps what it
+        finished and a re-run completes the store without duplicates.
+        """
         tally = _Tally(progress=progress)
         fresh = self._fresh_articles(results, tally)
-        for analysis in self.analyse_many(fresh, n_process=n_process):
+        if workers > 1 and self.settings is not None:
+            analyses = analyse_in_processes(fresh, self.settings, workers)
+        else:
+            analyses = self.analyser.analyse_many(fresh)
+        for analysis in analyses:
             stored = self.store.write(analysis)
             tally.add(tally.ingested if stored else tally.duplicates, analysis.article.origin)
         return tally.report()
@@ -86,6 +122,47 @@ class Pipeline:
                 yield result
 
 
+def make_pipeline(settings: Settings, store: Store) -> Pipeline:
+    analyser = make_analyser(settings)
+    if analyser.actors is not None:
+        analyser.actors.remember(store.actors())  # link to actors of earlier ingests
+    return Pipeline(analyser=analyser, store=store, settings=settings)
+
+
+# -- analysis in worker processes ---------------------------------------------------------------
+
+_worker_analyser: Analyser | None = None  # one per worker process, built by its initializer
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_analyser
+    _worker_analyser = make_analyser(settings)
+
+
+def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
+    assert _worker_analyser is not None, "worker used before its initializer ran"
+    return list(_worker_analyser.analyse_many(articles))
+
+
+def analyse_in_processes(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Analysis]:
+    """Analyse in ``workers`` processes, yielding results in input order.
+
+    Each worker loads its own model once; articles travel in small chunks so the
+    writer (this process) stores results while the workers go on.
+    """
+    ctx = mp.get_context("spawn")  # fork would share spaCy/SQLAlchemy state unsafely
+    source = iter(articles)
+    pending: deque = deque()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        while True:
+            # Keep a bounded number of chunks in flight: memory stays flat on any input size.
+            while len(pending) < workers * 2 and (chunk := list(islice(source, WORKER_CHUNK))):
+                pending.append(pool.apply_async(_analyse_chunk, (chunk,)))
+            if not pending:
+                return
+            yield from pending.popleft().get()
+
+
 @dataclass
 class _Tally:
     ingested: list[str] = field(default_factory=list)
@@ -101,14 +178,3 @@ class _Tally:
 
     def report(self) -> IngestReport:
         return IngestReport(tuple(self.ingested), tuple(self.duplicates), tuple(self.failed), tuple(self.notes))
-
-
-def make_pipeline(settings: Settings, store: Store) -> Pipeline:
-    """The default pipeline: the configured spaCy model and every analysis stage."""
-    from geo.actors import ActorExtractor
-    from geo.catalog import load_catalog
-    from geo.events import EventExtractor
-    from geo.nlp import load_model
-
-    return Pipeline(nlp=load_model(settings.model), store=store,
-                    actors=ActorExtractor(load_catalog(), known=store.actors()), events=EventExtractor())

@@ -41,7 +41,7 @@ class SeedRun:
 def analyse_seeds(nlp) -> list[SeedRun]:
     """Both seeds through places (stub), actors (sharing what the first taught) and events."""
     countries = load_countries()
-    extractor = ActorExtractor(load_catalog(), countries=countries)
+    extractor = ActorExtractor(load_catalog(), countries=countries, learn=True)
     runs = []
     for name in GOLD["articles"]:
         article = next(read_file(REPO / "seeds" / name, 10_000_000))

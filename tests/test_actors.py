@@ -6,7 +6,7 @@ import pytest
 
 from geo.actors import ActorAliases, ActorExtractor, add_actor_components, organisation_kind
 from geo.catalog import Catalog, load_catalog, load_countries
-from geo.names import same_organisation, same_person, skeleton
+from geo.actornames import same_organisation, same_person, skeleton
 from geo.records import Actor
 from tests.places_stub import stub_places
 from tests.seeds_score import analyse_seeds
