@@ -38,10 +38,11 @@ call urge demand consider propose scenario hypothetical toward towards about if 
 """.split())
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
                         "intensify step unleash wage respond retaliate mark deliver give issue".split())
+EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
+LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
 PRONOUNS = frozenset("he she him her his".split())
 PROTESTERS = frozenset("people protesters demonstrators students workers residents supporters thousands hundreds "
                        "dozens crowd crowds women activists farmers villagers opponents".split())
-ANAPHORIC = frozenset("this that these those their his her its our my your".split())
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 TARGET_PREPS = frozenset("at against on into toward towards upon".split())
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
@@ -68,13 +69,16 @@ class EventExtractor:
 
     def extract(self, doc: Doc, article: Article, places: Sequence[PlaceMention], actors: Sequence[Actor],
                 actor_mentions: Sequence[ActorMention]) -> tuple[Event, ...]:
-        """Every event in text order; anaphoric repeats ("this meeting") are folded into the first."""
+        """Every event mention in text order, one per trigger clause.
+
+        Later mentions of the same happening ("the explosion shattered the windows") are
+        kept: each is a claim with its own sentence. Grouping them into one real-world
+        event is left to the views (same type, place and date).
+        """
         context = _Context(doc, article, places, actors, actor_mentions)
         events: list[Event] = []
         for sent in doc.sents:
             for token, kind in self.triggers(sent):
-                if self.is_repeat(token, kind, events, context):
-                    continue
                 events.append(self.event(token, kind, context))
         return tuple(events)
 
@@ -98,17 +102,6 @@ class EventExtractor:
         if token.pos_ in ("NOUN", "PROPN"):
             return self.taxonomy.trigger(token.lower_, "NOUN") or self.taxonomy.trigger(token.lemma_, "NOUN")
         return None
-
-    def is_repeat(self, token: Token, kind: EventKind, earlier: list[Event], ctx: "_Context") -> bool:
-        """"This meeting", "their talks", "the talks" (with nothing of its own) refer back to an earlier event."""
-        if token.pos_ not in ("NOUN", "PROPN") or not any(e.type == kind.type for e in earlier):
-            return False
-        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-        if dets & ANAPHORIC:
-            return True
-        own = [c for c in token.children if c.dep_ in ("prep", "poss", "compound", "amod")
-               and (ctx.actors_in(c) or ctx.places_in(c) or ctx.dates_in(c))]
-        return "the" in dets and not own
 
     # -- one event
 
@@ -172,6 +165,8 @@ def licensed(token: Token) -> bool:
             "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})
             or any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in kids),
             "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),
+            "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
             "kill": lambda: any(c.dep_ in ("nsubj", "agent") for c in kids),
             "claim": lambda: "responsibility" in objs,
             "capture": lambda: _person_object(token),
@@ -187,6 +182,11 @@ def licensed(token: Token) -> bool:
         return False
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         return False  # "This is our battle" names a stance, not an event
+    if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
+        return False  # "arrest warrants", "attack helicopter": the noun modifies another thing
+    if token.lower_ in ("strike", "strikes") and any(
+            c.lower_ in LABOUR or "-hour" in c.lower_ or "-day" in c.lower_ for c in token.subtree if c.i < token.i):
+        return False  # "a 48-hour general strike" is a protest tactic, not an air strike
     if token.lower_ == "strike" and any(c.lower_ in ("general", "hunger", "labor", "labour") for c in kids):
         return False
     return True
@@ -336,6 +336,7 @@ class _Context:
         self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
+        self.focus = focus_place(resolved)
 
     def actors_in(self, token: Token) -> list[str]:
         return list(dict.fromkeys(self.actor_at[t.i] for t in sorted(phrase(token), key=lambda t: t.i)
@@ -382,14 +383,17 @@ class _Context:
         return list(seen.values())
 
     def dates_in(self, token: Token) -> list[Span]:
-        ids = {t.i for t in phrase(token)}
-        return [e for e in self.doc.ents if e.label_ == "DATE" and e.root.i in ids]
+        """DATE entities of the phrase, except those of a scene-setting or appositive phrase inside it
+        ("this meeting, the third since the attack in October" is not dated October)."""
+        ids = {t.i for t in phrase(token, CLAUSE_DEPS | {"appos"})}
+        return [e for e in self.doc.ents if e.label_ == "DATE" and e.root.i in ids and own_date(e.root, token)]
 
     def date(self, token: Token) -> ResolvedDate:
-        """The clause's DATE entity nearest the trigger, else a DATE attached to the sentence's main verb
+        """The trigger phrase's DATE entity ("the October attacks"), else the clause's nearest the trigger,
+        else a DATE attached to the sentence's main verb
         ("Earlier on Friday, Nasrallah marked ... with a speech")."""
         top = clause_tokens(token)
-        candidates = self.dates_in(top[0]) if top else []
+        candidates = self.dates_in(token) or (self.dates_in(top[0]) if top else [])
         if not candidates:
             root = token.sent.root
             candidates = [e for e in token.sent.ents if e.label_ == "DATE" and root.i in (e.root.i, e.root.head.i)]
@@ -418,7 +422,10 @@ class _Context:
         if family == "violence":
             roles = [("origin" if r == "subject" else r, p) for r, p in roles]
         roles = [("location" if r == "subject" else r, p) for r, p in roles]
-        return tuple(dict.fromkeys(roles or self.nearest_place(token)))
+        roles = roles or self.nearest_place(token)
+        if not roles and self.focus:
+            roles = [("context", self.focus)]
+        return tuple(dict.fromkeys(roles))
 
     def path_role(self, place: Token, top: Token, family: str) -> str | None:
         if self.is_descriptor(place):
@@ -463,6 +470,32 @@ class _Context:
                  if t.i in self.place_at and t.i not in self.actor_at]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
+
+
+def own_date(date: Token, top: Token) -> bool:
+    """Whether a date below ``top`` belongs to it rather than to a "since/after ..." phrase on the way."""
+    node = date
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in CONTEXT_PREPS:
+            return False
+        node = node.head
+    return True
+
+
+def focus_place(places: Sequence[PlaceMention]) -> str | None:
+    """The article's main scene: its most mentioned place below country level (else its most mentioned
+    country), first mentioned on ties.
+
+    An event whose sentence names no place ("the bombing of the city") is placed there
+    with the role "context", which views can show as less certain than "location".
+    """
+    counts: dict[str, int] = {}
+    for pm in places:
+        if pm.place.kind not in ("continent", "demonym", "water") and pm.mention.label != "NORP":
+            counts[pm.place.id] = counts.get(pm.place.id, 0) + 1
+    kinds = {pm.place.id: pm.place.kind for pm in places}
+    local = {p: n for p, n in counts.items() if kinds[p] != "country"} or counts  # a city beats its country
+    return max(local, key=lambda p: local[p]) if local else None  # dicts keep first-seen order on ties
 
 
 def prep_role(prep: str, family: str) -> str | None:

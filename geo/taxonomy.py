@@ -73,7 +73,8 @@ def default_taxonomy() -> Taxonomy:
                        "assassination massacre hostility hostilities confrontation incursion")
     triggers |= _kinds(EventKind(REMOTE, SHELLING, "violence"), "fire launch shell", "barrage shelling bombardment")
     triggers |= _kinds(EventKind(REMOTE, AIR, "violence"), "strike", "strike airstrike counter-strike")
-    triggers |= _kinds(EventKind(REMOTE, EXPLOSIVE, "violence"), "bomb explode detonate blow",
+    triggers |= _kinds(EventKind(CIVILIANS, ATTACK, "violence"), "murder", "murder murders")
+    triggers |= _kinds(EventKind(REMOTE, EXPLOSIVE, "violence"), "bomb explode detonate blow go",
                        "bombing explosion blast detonation")
     triggers |= _kinds(EventKind(MEETING, "Meeting", "meeting"), "meet confer", "meeting talks discussion summit "
                        "negotiation negotiations consultation consultations")

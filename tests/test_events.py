@@ -115,9 +115,11 @@ def test_undated_seed_leaves_relative_dates_unresolved(seeds) -> None:
     assert all(e.date is None and e.date_precision == "unknown" for e in seeds["000"].events)
 
 
-def test_anaphoric_mentions_do_not_repeat_the_event(seeds) -> None:
+def test_each_sentence_mentioning_an_event_is_its_own_claim(seeds) -> None:
     meetings = [e for e in seeds["002"].events if e.type == MEETING]
-    assert [e.trigger.text for e in meetings] == ["discussion"]  # "This meeting", "their meeting", "The talks"
+    assert [e.trigger.text for e in meetings][:3] == ["discussion", "meeting", "talks"]
+    this_meeting = meetings[1]  # "This meeting, the third of its kind since the Hamas-initiated attack ... in October"
+    assert this_meeting.date is None  # October dates the attack, not the meeting
 
 
 def test_offsets_and_ids(runs) -> None:
