@@ -150,7 +150,6 @@ def test_unrelated_conflict_events(nlp) -> None:
     assert ("initiator", "mohamed-hamdan-dagalo") in shelling.actor_roles
     condemned = next(e for e in events if e.trigger.text == "condemned")
     assert condemned.type == STATEMENT and condemned.actor_roles[0] == ("initiator", "united-nations")
-    assert not any(e.trigger.lemma == "say" for e in events if hasattr(e.trigger, "lemma"))
     assert not any(e.trigger.text == "said" for e in events)
 
 
@@ -166,8 +165,8 @@ def test_other_families(nlp, text: str, family_type: str, subtype: str) -> None:
 
 
 def test_plain_attribution_is_not_an_event(nlp) -> None:
-    assert analyse(nlp, "The minister said the talks would resume, officials told reporters.") == () or all(
-        e.trigger.text not in ("said", "told") for e in analyse(nlp, "The minister said it, officials told us."))
+    events = analyse(nlp, "The minister said the ceremony went well, officials told reporters, and Reuters reported it.")
+    assert not [e.trigger.text for e in events]
 
 
 def test_taxonomy_lexicon() -> None:
