@@ -70,9 +70,11 @@ class Analyser:
 
 def make_analyser(settings: Settings) -> Analyser:
     """The default analyser: the configured spaCy model and every analysis stage."""
+    from geo.geoparsing import make_geoparser
     from geo.nlp import load_model
 
-    return Analyser(nlp=load_model(settings.model))
+    nlp = load_model(settings.model)
+    return Analyser(nlp=nlp, places=make_geoparser(settings, nlp=nlp))
 
 
 @dataclass
