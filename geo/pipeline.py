@@ -77,6 +77,7 @@ def make_analyser(settings: Settings) -> Analyser:
     from geo.nlp import load_model
 
     nlp = load_model(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     geoparser = make_geoparser(settings, nlp=nlp)
     catalog = load_catalog()
     add_actor_components(nlp, catalog)
@@ -90,6 +91,7 @@ class Pipeline:
     analyser: Analyser
     store: Store
     settings: Settings | None = None
+    max_chars: int = 200_000
 
     def ingest(self, results: Iterable[Article | ReadFailure], progress: Callable[[str], None] | None = None,
                workers: int = 1) -> IngestReport:
@@ -112,6 +114,8 @@ class Pipeline:
     def _fresh_articles(self, results: Iterable[Article | ReadFailure], tally: "_Tally") -> Iterator[Article]:
         seen: set[str] = set()
         for result in results:
+            if isinstance(result, Article) and len(result.text) > self.max_chars:
+                result = ReadFailure(result.origin, too_long(len(result.text), self.max_chars))
             if isinstance(result, ReadFailure):
                 tally.add(tally.failed, result)
             elif result.id in seen or self.store.has_article(result.id):
@@ -122,11 +126,16 @@ class Pipeline:
                 yield result
 
 
+def too_long(chars: int, limit: int) -> str:
+    return (f"article text is {chars:,} characters, over the {limit:,}-character limit for one article "
+            "(split it into several articles, or raise the limit with --max-chars / NEWSMAP_MAX_CHARS)")
+
+
 def make_pipeline(settings: Settings, store: Store) -> Pipeline:
     analyser = make_analyser(settings)
     if analyser.actors is not None:
         analyser.actors.remember(store.actors())  # link to actors of earlier ingests
-    return Pipeline(analyser=analyser, store=store, settings=settings)
+    return Pipeline(analyser=analyser, store=store, settings=settings, max_chars=settings.max_chars)
 
 
 # -- analysis in worker processes ---------------------------------------------------------------

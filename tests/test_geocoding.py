@@ -7,7 +7,7 @@ import pytest
 from geopy.exc import GeocoderTimedOut
 from geopy.location import Location
 
-from geo.geocache import CachedGeocoder, GeocodeCache
+from geo.geocache import MISSING, CachedGeocoder, GeocodeCache
 from geo.geocoding import OfflineGeocoder, make_geocoder
 from geo.settings import Settings
 
@@ -94,3 +94,19 @@ def test_corrupt_cache_is_rebuilt(tmp_path):
     assert list(tmp_path.glob("geocache.corrupt-*"))
     with sqlite3.connect(tmp_path / "geocache.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM answers").fetchone() == (0,)
+
+
+def test_hit_counters_and_answers_survive_a_new_process(gazetteer, tmp_path):
+    """Counters are batched in memory; close() (and interpreter exit) writes them to the file."""
+    cache = GeocodeCache(tmp_path / "g.sqlite")
+    geocoder = CachedGeocoder(OfflineGeocoder(gazetteer), cache)
+    for _ in range(3):
+        geocoder.geocode("Beirut")
+    geocoder.geocode("Qwxzyville")
+    cache.close()
+    again = GeocodeCache(tmp_path / "g.sqlite")
+    assert again.stats() == {"hits": 2, "misses": 2, "size": 2}
+    assert again.get("offline", "beirut").name == "Beirut"
+    assert again.get("offline", "qwxzyville") is None
+    assert again.clear() == 2
+    assert again.get("offline", "beirut") is MISSING

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo.articles import iter_paths
-from geo.pipeline import Analyser, Pipeline, make_analyser
+from geo.pipeline import make_pipeline
 from geo.settings import load_settings
 from geo.store import Store
 from tests.conftest import REPO, SEEDS
@@ -30,15 +30,17 @@ def corpus(tmp_path: Path, n: int) -> Path:
     return path
 
 
-def test_workers_store_the_same_articles_as_one_process(tmp_path: Path, nlp):
+def test_workers_store_the_same_articles_as_one_process(tmp_path: Path):
     path = corpus(tmp_path, 24)
-    settings = load_settings(db=str(tmp_path / "two.sqlite"))
+    settings = load_settings()
     one = Store.open(str(tmp_path / "one.sqlite"))
-    Pipeline(make_analyser(settings), one).ingest(iter_paths([str(path)], 10**7))  # workers build the same
-    two = Store.open(settings.db_url)
-    report = Pipeline(Analyser(nlp), two, settings).ingest(iter_paths([str(path)], 10**7), workers=2)
+    make_pipeline(settings, one).ingest(iter_paths([str(path)], 10**7))
+    two = Store.open(str(tmp_path / "two.sqlite"))
+    report = make_pipeline(settings, two).ingest(iter_paths([str(path)], 10**7), workers=2)
     assert len(report.ingested) == 24
-    assert one.export() == two.export()
+    exported = one.export()
+    assert exported["places"], "the analysis found no places: the comparison would prove nothing"
+    assert exported == two.export()
 
 
 def test_a_killed_ingest_resumes_to_a_complete_duplicate_free_store(tmp_path: Path):
