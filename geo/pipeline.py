@@ -18,6 +18,7 @@ from typing import Protocol
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from geo.linking import ActorLinker
 from geo.records import (Actor, ActorMention, Analysis, Article, Event, IngestReport, PlaceMention,
                          ReadFailure)
 from geo.settings import Settings
@@ -92,6 +93,7 @@ class Pipeline:
     store: Store
     settings: Settings | None = None
     max_chars: int = 200_000
+    linker: ActorLinker | None = None
 
     def ingest(self, results: Iterable[Article | ReadFailure], progress: Callable[[str], None] | None = None,
                workers: int = 1) -> IngestReport:
@@ -107,6 +109,8 @@ class Pipeline:
         else:
             analyses = self.analyser.analyse_many(fresh)
         for analysis in analyses:
+            if self.linker is not None:
+                analysis = self.linker.link(analysis)
             stored = self.store.write(analysis)
             tally.add(tally.ingested if stored else tally.duplicates, analysis.article.origin)
         return tally.report()
@@ -132,10 +136,9 @@ def too_long(chars: int, limit: int) -> str:
 
 
 def make_pipeline(settings: Settings, store: Store) -> Pipeline:
-    analyser = make_analyser(settings)
-    if analyser.actors is not None:
-        analyser.actors.remember(store.actors())  # link to actors of earlier ingests
-    return Pipeline(analyser=analyser, store=store, settings=settings, max_chars=settings.max_chars)
+    """Analysis with every stage, linking actors to those of earlier articles and ingests."""
+    return Pipeline(analyser=make_analyser(settings), store=store, settings=settings,
+                    max_chars=settings.max_chars, linker=ActorLinker(store.actors()))
 
 
 # -- analysis in worker processes ---------------------------------------------------------------

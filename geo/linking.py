@@ -1,0 +1,75 @@
+"""Linking each article's actors to the canonical actors of earlier articles.
+
+Extraction (geo.actors) may run in worker processes that cannot see each other's
+results. Linking runs where articles are written, one article at a time in input
+order, so "Ismail qaani" in the second article becomes the "Esmail Qaani" of the
+first whatever the number of workers, and the store never holds two rows for one
+person. Matching is conservative: full names must agree word by word (allowing
+transliteration variants), and a bare surname links only when exactly one known
+person carries it, so two people who share a surname stay apart.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from geo.actornames import fold, person_words, same_organisation, same_person, surname_matches
+from geo.records import Actor, ActorMention, Analysis, Event
+
+GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "government", "media"})
+
+
+class ActorLinker:
+    """Rewrites an Analysis so its actors use the ids of actors already known."""
+
+    def __init__(self, known: Iterable[Actor] = ()) -> None:
+        self.known: dict[str, Actor] = {a.id: a for a in known}
+
+    def link(self, analysis: Analysis) -> Analysis:
+        """The same analysis with actor ids mapped onto known actors; its actors become known."""
+        mapping = {a.id: m.id for a in analysis.actors if a.id not in self.known and (m := self.match(a))}
+        merged: dict[str, Actor] = {}
+        for actor in analysis.actors:
+            target = mapping.get(actor.id, actor.id)
+            merged[target] = _merge(merged.get(target) or self.known.get(target), actor, target, mapping)
+        self.known.update(merged)
+        if not mapping:
+            return replace(analysis, actors=tuple(merged.values()))
+        return replace(analysis, actors=tuple(merged.values()),
+                       actor_mentions=tuple(ActorMention(mapping.get(m.actor_id, m.actor_id), m.mention)
+                                            for m in analysis.actor_mentions),
+                       events=tuple(_relabel(e, mapping) for e in analysis.events))
+
+    def match(self, actor: Actor) -> Actor | None:
+        """The known actor this one is, or None when none is clearly the same."""
+        pool = [k for k in self.known.values() if k.kind == actor.kind]
+        if actor.kind == "person":
+            return self._person(actor, pool)
+        if actor.kind in GROUP_KINDS:
+            names = (actor.name, *actor.aliases)
+            return next((k for k in pool if any(same_organisation(n, m) for n in names
+                                                for m in (k.name, *k.aliases))), None)
+        return None  # states are identified by their country already
+
+    @staticmethod
+    def _person(actor: Actor, pool: list[Actor]) -> Actor | None:
+        words = person_words(actor.name)
+        if len(words) == 1:
+            carriers = [k for k in pool if surname_matches(words[0], k.name)]
+            return carriers[0] if len(carriers) == 1 else None
+        full = [k for k in pool if len(person_words(k.name)) > 1]
+        return next((k for k in full if any(same_person(actor.name, n) for n in (k.name, *k.aliases))), None)
+
+
+def _merge(old: Actor | None, new: Actor, target: str, mapping: dict[str, str]) -> Actor:
+    affiliations = tuple(dict.fromkeys(mapping.get(p, p) for p in new.affiliations if mapping.get(p, p) != target))
+    if old is None:
+        return replace(new, id=target, affiliations=affiliations)
+    spellings = [n for n in (new.name, *new.aliases) if fold(n) != fold(old.name)]
+    return replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *spellings))),
+                   affiliations=tuple(dict.fromkeys((*old.affiliations, *affiliations))))
+
+
+def _relabel(event: Event, mapping: dict[str, str]) -> Event:
+    roles = tuple(dict.fromkeys((role, mapping.get(a, a)) for role, a in event.actor_roles))
+    return replace(event, actor_roles=roles)
