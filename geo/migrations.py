@@ -7,6 +7,7 @@ what has been applied, so opening an old database brings it up to date.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -135,13 +136,26 @@ MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
 ]
 
 
-def migrate(engine: sa.Engine) -> list[str]:
+def migrate(engine: sa.Engine, attempts: int = 5) -> list[str]:
     """Apply every migration not yet recorded; returns the names applied.
 
-    Runs in one transaction per migration, so a failed migration leaves the
-    database at the previous version. Concurrent openers (several ingest workers)
-    are safe: PostgreSQL serialises them on an advisory lock.
+    Runs in one transaction, so a failed migration leaves the database at the
+    previous version. Concurrent openers (ingest workers, dashboard sessions) are
+    safe: PostgreSQL serialises them on an advisory lock; on SQLite the loser of
+    the race fails on "table already exists", rolls back, and finds the work done
+    when it tries again.
     """
+    for attempt in range(attempts):
+        try:
+            return _migrate_once(engine)
+        except (sa.exc.OperationalError, sa.exc.IntegrityError, sa.exc.ProgrammingError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    return []
+
+
+def _migrate_once(engine: sa.Engine) -> list[str]:
     applied: list[str] = []
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":

@@ -106,3 +106,16 @@ def test_unreachable_database_is_a_clear_error():
         Store.open("postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(StoreError, match="cannot use database URL"):
         Store.open("nosuchdb://x")
+
+
+def test_many_processes_opening_a_new_sqlite_store_at_once_all_succeed(tmp_path):
+    """Dashboard sessions and ingest workers may all open (and so migrate) a new store together."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "race.sqlite"
+    code = f"from geo.store import Store; Store.open({str(db)!r}).count_articles()"
+    procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(6)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, errors
+    assert Store.open(str(db)).count_articles() == 0
