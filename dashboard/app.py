@@ -9,6 +9,7 @@ Run it with ``newsmap serve [--port N] [--offline]`` (or ``make run``).
 from __future__ import annotations
 
 import argparse
+import html
 import datetime as dt
 import io
 import sys
@@ -23,7 +24,7 @@ from streamlit_folium import st_folium  # noqa: E402
 from geo import exports, maps  # noqa: E402
 from geo.assets import available_assets, cdn_reachable  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
-from geo.highlight import CSS, Span, article_spans, highlight_html  # noqa: E402
+from geo.highlight import CSS, Span, article_spans, escape, highlight_html  # noqa: E402
 from geo.outlines import country_outlines  # noqa: E402
 from geo.settings import REPO_ROOT, Settings, load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402
@@ -269,7 +270,8 @@ def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState) -> None
         st.info(f"The selected place is not in this view. [Clear the selection]({link(state.replace(place=None))})")
         return
     st.subheader(place["name"])
-    st.caption(f"{place['kind']} \u00b7 {place['event_count']} events \u00b7 {place['mention_count']} mentions"
+    st.caption(f"{place['kind']} \u00b7 {_plural(place['event_count'], 'event')} \u00b7 "
+               f"{_plural(place['mention_count'], 'mention')}"
                f" \u00b7 [centre the map]({link(_centred(state, place))})")
     f = state.filter(store)
     names = {a["id"]: a["name"] for a in data["actors"]}
@@ -287,7 +289,7 @@ def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState) -> None
     st.markdown("**Articles that mention it**")
     for a in articles:
         href = link(state.replace(article=a["id"]))
-        st.markdown(f"<a href='{_esc(href)}' target='_self'>{_esc(a['title'] or 'untitled')}</a> "
+        st.markdown(f"<a href='{html.escape(href, quote=True)}' target='_self'>{_esc(a['title'] or 'untitled')}</a> "
                     f"\u00b7 {_esc(a['source'] or 'unknown source')} \u00b7 {_esc(a['published'] or 'undated')}",
                     unsafe_allow_html=True)
 
@@ -302,7 +304,7 @@ def articles_ui(data: dict[str, Any], state: ViewState) -> None:
         return
     for a in data["articles"]:
         href = link(state.replace(article=a["id"]))
-        st.markdown(f"<a href='{_esc(href)}' target='_self'>{_esc(a['title'] or 'untitled')}</a> "
+        st.markdown(f"<a href='{html.escape(href, quote=True)}' target='_self'>{_esc(a['title'] or 'untitled')}</a> "
                     f"\u00b7 {_esc(a['source'] or 'unknown source')} \u00b7 {_esc(a['published'] or 'undated')}",
                     unsafe_allow_html=True)
 
@@ -328,8 +330,8 @@ def article_ui(store: Store, state: ViewState) -> None:
 
     st.markdown("<span class='nm-place'>place</span> <span class='nm-actor'>actor</span> "
                 "<span class='nm-trigger'>event trigger</span>", unsafe_allow_html=True)
-    html = highlight_html(row["text"], article_spans(mentions, events, names), link=place_link)
-    st.markdown(f"<div style='line-height:1.6'>{html.replace(chr(10), '<br>')}</div>", unsafe_allow_html=True)
+    body = highlight_html(row["text"], article_spans(mentions, events, names), link=place_link)
+    st.markdown(f"<div style='line-height:1.6'>{body.replace(chr(10), '<br>')}</div>", unsafe_allow_html=True)
 
 
 def events_ui(data: dict[str, Any], state: ViewState) -> None:
@@ -403,9 +405,11 @@ def _report_ui(name: str, report: Any) -> None:
         st.caption(f"note: {note}")
 
 
-def _esc(text: object) -> str:
-    from html import escape
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
+
+def _esc(text: object) -> str:
     return escape(str(text))
 
 
@@ -428,8 +432,8 @@ def main() -> None:
         st.warning(f"Ignored a URL parameter: {warning}")
     init_filters(store, url)
     state = sidebar_ui(store, version, url, settings.db_url)
-    for name in state.unknown_actors(store):
-        st.warning(f"No actor named {name!r} in the store; pick one from the Actors list.")
+    for name in url.unknown_actors(store):
+        st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
     data = cached_view(store, settings.db_url, version, state)
     st.title("newsmap")
     st.caption(state.describe(summary(state, data)))

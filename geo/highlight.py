@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape as _html_escape
 from typing import Any
 
 COLOURS = {"place": "#cfe3ff", "actor": "#ffe0b3", "trigger": "#ffc9c9", "here": "#fff176"}
 CSS = "".join(f".nm-{kind}{{background:{colour};padding:0 2px;border-radius:3px}}"
               for kind, colour in COLOURS.items())
+
+
+_MARKDOWN = {c: f"&#{ord(c)};" for c in "`\\*_[]()#+-!|~$"}
+
+
+def escape(text: str) -> str:
+    """HTML-escape ``text`` and neutralise Markdown, for HTML that Streamlit's markdown renders."""
+    return "".join(_MARKDOWN.get(c, c) for c in _html_escape(str(text)))
 
 
 @dataclass(frozen=True)
@@ -45,10 +53,10 @@ def highlight_html(text: str, spans: Iterable[Span], link: Callable[[Span], str 
         if start < pos or end > len(text):
             continue
         out.append(escape(text[pos:start]))
-        mark = (f'<mark class="nm-{s.kind}" title="{escape(s.label or s.kind)}">'
+        mark = (f'<mark class="nm-{s.kind}" title="{_html_escape(s.label or s.kind)}">'
                 f"{escape(text[start:end])}</mark>")
         url = link(s)
-        out.append(f'<a href="{escape(url)}" target="_self">{mark}</a>' if url else mark)
+        out.append(f'<a href="{_html_escape(url)}" target="_self">{mark}</a>' if url else mark)
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
