@@ -234,6 +234,7 @@ def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Ma
     n = len(data.get("places", []))
     m = folium.Map(location=_center(state, data), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
                    prefer_canvas=n > canvas_at, height=height, control_scale=True)
+    m.options.update(max_zoom=18, min_zoom=2)  # Leaflet.markercluster needs a maxZoom; tiles may be absent
     if offline and not assets:
         raise ValueError("an offline map needs local assets: pass assets=Assets.urls() (see geo.assets)")
     folium.map.CustomPane("outlines", z_index=150).add_to(m)
