@@ -82,7 +82,7 @@ def add_ingest(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
     p.add_argument("--if-empty", action="store_true", help="do nothing when the store already holds articles")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the NLP (default 1)")
-    add_settings(p, "db", "data_dir", "model", "max_bytes", "geocoder")
+    add_settings(p, "db", "data_dir", "model", "max_bytes", "max_chars", "geocoder")
     p.set_defaults(handler=run_ingest)
 
 
@@ -98,7 +98,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     pipeline = make_pipeline(settings, store)
     results = iter_paths(args.paths, settings.max_bytes)
     with _progress("ingest", "article") as tick:
-        report = pipeline.ingest(results, progress=tick, n_process=max(1, args.workers))
+        report = pipeline.ingest(results, progress=tick, workers=max(1, args.workers))
     print_report(report, sys.stdout, sys.stderr)
     return 1 if report.failed else 0
 
@@ -257,7 +257,54 @@ def run_assets(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- geoparse, gazetteer, cache ---------------------------------------------------------
+
+def add_geoparse(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("geoparse", help="find and resolve place names: JSON Lines in, JSON Lines out",
+                       description='Read JSON Lines on stdin ({"id", "text", "date"?, "spans"?}) and write one line '
+                                   'per input ({"id", "places": [{"start", "end", "text", "name", "lat", "lon", "kind", '
+                                   '"country_code", "geonameid", "score"}]}). With "spans", resolve exactly those spans.')
+    add_settings(p, "data_dir", "model", "geocoder", "geocoder_url", "user_agent", "geocoder_timeout",
+                 "geocoder_min_delay")
+    p.set_defaults(handler=lambda args: _geoparsing().command_geoparse(settings_from(args), sys.stdin, sys.stdout))
+
+
+def _geoparsing():
+    from geo import geoparsing
+
+    return geoparsing
+
+
+def add_gazetteer(sub: argparse._SubParsersAction) -> None:
+    from geo import gazetteer
+
+    p = sub.add_parser("gazetteer", help="build or inspect the offline gazetteer",
+                       description="The offline gazetteer is built from pip-shipped data into DATA_DIR on first use.")
+    actions = p.add_subparsers(title="actions", metavar="ACTION")
+    build = actions.add_parser("build", help="(re)build the gazetteer now")
+    add_settings(build, "data_dir")
+    build.set_defaults(handler=lambda args: gazetteer.command_gazetteer_build(settings_from(args)))
+    status = actions.add_parser("status", help="path, size, counts, source versions; exit 1 if missing or outdated")
+    add_settings(status, "data_dir")
+    status.set_defaults(handler=lambda args: gazetteer.command_gazetteer_status(settings_from(args)))
+
+
+def add_cache(sub: argparse._SubParsersAction) -> None:
+    from geo import geocache
+
+    p = sub.add_parser("cache", help="inspect or clear the geocoding cache",
+                       description="Every geocoder answer is cached in DATA_DIR/geocache.sqlite.")
+    actions = p.add_subparsers(title="actions", metavar="ACTION")
+    stats = actions.add_parser("stats", help="hits, misses and number of cached answers")
+    add_settings(stats, "data_dir")
+    stats.set_defaults(handler=lambda args: geocache.command_cache_stats(settings_from(args)))
+    clear = actions.add_parser("clear", help="forget every cached answer")
+    add_settings(clear, "data_dir")
+    clear.set_defaults(handler=lambda args: geocache.command_cache_clear(settings_from(args)))
+
+
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_ingest, add_export, add_articles, add_show,
+                                                                add_geoparse, add_gazetteer, add_cache,
                                                                 add_serve, add_assets]
 
 

@@ -1,13 +1,18 @@
 """The ingest pipeline: Article -> spaCy Doc -> places, actors, events -> store.
 
-Every dependency (the spaCy pipeline, the stages, the store) is passed in, so tests
-can run it on a blank spaCy pipeline and an in-memory store, and the dashboard can
-cache the built objects. ``make_pipeline(settings)`` builds the defaults.
+Analysis and storage are separate: an :class:`Analyser` turns articles into
+:class:`~geo.records.Analysis` records (pure, no database), and :func:`ingest` writes
+them, one transaction per article. That split is what lets ``--workers N`` run the
+analysis in N processes while one writer keeps the store consistent, and lets
+tests run the analysis on a blank spaCy pipeline with no store at all.
 """
 from __future__ import annotations
 
+import multiprocessing as mp
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Protocol
 
 from spacy.language import Language
@@ -19,6 +24,7 @@ from geo.settings import Settings
 from geo.store import Store
 
 BATCH_SIZE = 32
+WORKER_CHUNK = 8
 
 
 class PlaceStage(Protocol):
@@ -36,11 +42,10 @@ class EventStage(Protocol):
 
 
 @dataclass
-class Pipeline:
-    """Analyses articles with one spaCy pass each and writes each article atomically."""
+class Analyser:
+    """One spaCy pass per article, then each stage reads the same Doc."""
 
     nlp: Language
-    store: Store
     places: PlaceStage | None = None
     actors: ActorStage | None = None
     events: EventStage | None = None
@@ -49,13 +54,12 @@ class Pipeline:
     def analyse(self, article: Article) -> Analysis:
         return next(self.analyse_many([article]))
 
-    def analyse_many(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[Analysis]:
-        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
-                              batch_size=self.batch_size, n_process=n_process)
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=self.batch_size)
         for doc, article in pairs:
-            yield self._analyse_doc(doc, article)
+            yield self.analyse_doc(doc, article)
 
-    def _analyse_doc(self, doc: Doc, article: Article) -> Analysis:
+    def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         date = article.published.isoformat() if article.published else None
         places = self.places.places(doc, date=date) if self.places else ()
         actors, actor_mentions = self.actors.extract(doc, places) if self.actors else ((), ())
@@ -63,12 +67,40 @@ class Pipeline:
         return Analysis(article=article, places=places, actors=actors,
                         actor_mentions=actor_mentions, events=events)
 
-    def ingest(self, results: Iterable[Article | ReadFailure],
-               progress: Callable[[str], None] | None = None, n_process: int = 1) -> IngestReport:
-        """Store every readable article; duplicates and failures are reported, never fatal."""
+
+def make_analyser(settings: Settings) -> Analyser:
+    """The default analyser: the configured spaCy model and every analysis stage."""
+    from geo.geoparsing import make_geoparser
+    from geo.nlp import load_model
+
+    nlp = load_model(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    return Analyser(nlp=nlp, places=make_geoparser(settings, nlp=nlp))
+
+
+@dataclass
+class Pipeline:
+    """An analyser and the store it writes to."""
+
+    analyser: Analyser
+    store: Store
+    settings: Settings | None = None
+    max_chars: int = 200_000
+
+    def ingest(self, results: Iterable[Article | ReadFailure], progress: Callable[[str], None] | None = None,
+               workers: int = 1) -> IngestReport:
+        """Store every readable article; duplicates and failures are reported, never fatal.
+
+        Each article is committed on its own, so an interrupted ingest keeps what it
+        finished and a re-run completes the store without duplicates.
+        """
         tally = _Tally(progress=progress)
         fresh = self._fresh_articles(results, tally)
-        for analysis in self.analyse_many(fresh, n_process=n_process):
+        if workers > 1 and self.settings is not None:
+            analyses = analyse_in_processes(fresh, self.settings, workers)
+        else:
+            analyses = self.analyser.analyse_many(fresh)
+        for analysis in analyses:
             stored = self.store.write(analysis)
             tally.add(tally.ingested if stored else tally.duplicates, analysis.article.origin)
         return tally.report()
@@ -76,6 +108,8 @@ class Pipeline:
     def _fresh_articles(self, results: Iterable[Article | ReadFailure], tally: "_Tally") -> Iterator[Article]:
         seen: set[str] = set()
         for result in results:
+            if isinstance(result, Article) and len(result.text) > self.max_chars:
+                result = ReadFailure(result.origin, too_long(len(result.text), self.max_chars))
             if isinstance(result, ReadFailure):
                 tally.add(tally.failed, result)
             elif result.id in seen or self.store.has_article(result.id):
@@ -84,6 +118,49 @@ class Pipeline:
                 seen.add(result.id)
                 tally.notes.extend(f"{result.origin}: {n}" for n in result.notes)
                 yield result
+
+
+def too_long(chars: int, limit: int) -> str:
+    return (f"article text is {chars:,} characters, over the {limit:,}-character limit for one article "
+            "(split it into several articles, or raise the limit with --max-chars / NEWSMAP_MAX_CHARS)")
+
+
+def make_pipeline(settings: Settings, store: Store) -> Pipeline:
+    return Pipeline(analyser=make_analyser(settings), store=store, settings=settings, max_chars=settings.max_chars)
+
+
+# -- analysis in worker processes ---------------------------------------------------------------
+
+_worker_analyser: Analyser | None = None  # one per worker process, built by its initializer
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_analyser
+    _worker_analyser = make_analyser(settings)
+
+
+def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
+    assert _worker_analyser is not None, "worker used before its initializer ran"
+    return list(_worker_analyser.analyse_many(articles))
+
+
+def analyse_in_processes(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Analysis]:
+    """Analyse in ``workers`` processes, yielding results in input order.
+
+    Each worker loads its own model once; articles travel in small chunks so the
+    writer (this process) stores results while the workers go on.
+    """
+    ctx = mp.get_context("spawn")  # fork would share spaCy/SQLAlchemy state unsafely
+    source = iter(articles)
+    pending: deque = deque()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        while True:
+            # Keep a bounded number of chunks in flight: memory stays flat on any input size.
+            while len(pending) < workers * 2 and (chunk := list(islice(source, WORKER_CHUNK))):
+                pending.append(pool.apply_async(_analyse_chunk, (chunk,)))
+            if not pending:
+                return
+            yield from pending.popleft().get()
 
 
 @dataclass
@@ -101,10 +178,3 @@ class _Tally:
 
     def report(self) -> IngestReport:
         return IngestReport(tuple(self.ingested), tuple(self.duplicates), tuple(self.failed), tuple(self.notes))
-
-
-def make_pipeline(settings: Settings, store: Store) -> Pipeline:
-    """The default pipeline: the configured spaCy model and every analysis stage."""
-    from geo.nlp import load_model
-
-    return Pipeline(nlp=load_model(settings.model), store=store)

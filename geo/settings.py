@@ -48,6 +48,12 @@ class Settings:
         "Largest input file (bytes) that is read; larger files are refused with a clear message.",
         "NEWSMAP_MAX_BYTES",
     )
+    max_chars: int = _setting(
+        200_000,
+        "Longest article text (characters) that is analysed; longer ones are refused with a clear message "
+        "(the parser needs about 1 GB of memory per 100,000 characters).",
+        "NEWSMAP_MAX_CHARS",
+    )
     geocoder: str = _setting(
         "offline",
         "Geocoder: 'offline' (built-in gazetteer, no network) or a geopy service name "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from geo.errors import StoreError
 from geo.records import Actor, Analysis, Article, Event, Place
 
 BUSY_TIMEOUT_MS = 30_000
+WRITE_ATTEMPTS = 5
 SENTENCE_BREAKS = (". ", "? ", "! ", "\n")
 
 
@@ -95,6 +97,16 @@ class Store:
         Returns False (and writes nothing) when the article is already stored, so
         re-ingesting is a no-op even when two workers race on the same article.
         """
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                return self._write_once(analysis)
+            except sa.exc.OperationalError as err:  # deadlock or lock timeout: another writer won
+                if attempt == WRITE_ATTEMPTS - 1 or not _is_transient(err):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        return False
+
+    def _write_once(self, analysis: Analysis) -> bool:
         with self.engine.begin() as conn:
             if not self._insert_article(conn, analysis.article):
                 return False
@@ -115,11 +127,11 @@ class Store:
         rows = {p.id: dict(id=p.id, name=p.name, kind=p.kind, lat=p.lat, lon=p.lon,
                            country_code=p.country_code, geonameid=p.geonameid, geometry=p.geometry)
                 for p in places}
-        if rows:
-            conn.execute(_upsert(conn, m.places, list(rows.values()), ["id"]))
+        if rows:  # sorted: concurrent writers take row locks in one order and cannot deadlock
+            conn.execute(_upsert(conn, m.places, [rows[k] for k in sorted(rows)], ["id"]))
 
     def _upsert_actors(self, conn: sa.Connection, actors: Iterable[Actor]) -> None:
-        actors = list({a.id: a for a in actors}.values())
+        actors = sorted({a.id: a for a in actors}.values(), key=lambda a: a.id)
         if not actors:
             return
         known = {r.id: r for r in conn.execute(
@@ -131,10 +143,10 @@ class Store:
             else:
                 conn.execute(_upsert(conn, m.actors, [dict(id=a.id, name=a.name, kind=a.kind,
                                                          aliases=json.dumps(list(a.aliases)))], ["id"]))
-        for parent in {p for a in actors for p in a.affiliations} - {a.id for a in actors}:
+        for parent in sorted({p for a in actors for p in a.affiliations} - {a.id for a in actors}):
             conn.execute(_upsert(conn, m.actors, [dict(id=parent, name=parent, kind="organisation",
                                                      aliases="[]")], ["id"]))
-        links = [dict(actor_id=a.id, parent_id=p) for a in actors for p in a.affiliations]
+        links = [dict(actor_id=a.id, parent_id=p) for a in actors for p in sorted(a.affiliations)]
         if links:
             conn.execute(_upsert(conn, m.actor_affiliations, links, ["actor_id", "parent_id"]))
 
@@ -588,6 +600,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _is_transient(err: sa.exc.OperationalError) -> bool:
+    text = str(err.orig).lower()
+    return any(k in text for k in ("deadlock", "database is locked", "could not serialize", "lock timeout"))
 
 
 def _safe_url(url: str) -> str:

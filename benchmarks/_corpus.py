@@ -1,0 +1,22 @@
+"""The evaluation corpora's texts as benchmark input (../shared/eval, read through its own loader)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+CORPORA = ("TR-News.xml", "lgl.xml", "GeoVirus.xml")
+
+
+def eval_texts(limit: int | None = None) -> list[dict]:
+    """[{id, text, date}] of TR-News, LGL and GeoVirus (935 documents)."""
+    if not (SHARED / "eval").is_dir():
+        raise SystemExit(f"benchmark corpora not found at {SHARED / 'eval'}")
+    sys.path.insert(0, str(SHARED))
+    from geoeval import corpora  # noqa: PLC0415 - the shared scorer's loader
+
+    docs = []
+    for name in CORPORA:
+        for d in corpora.load(str(SHARED / "eval" / name)):
+            docs.append({"id": f"{name}:{d.id}", "text": d.text, "date": d.date, "title": d.title})
+    return docs[:limit] if limit else docs

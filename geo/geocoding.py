@@ -1,0 +1,149 @@
+"""Geocoders with geopy's shape: ``geocode(query, *, exactly_one=True, timeout=...)``.
+
+The offline gazetteer geocoder is the default. Any geopy service (Nominatim, Photon, Pelias,
+public or self-hosted) can be chosen by name in the settings; it is wrapped in geopy's
+``RateLimiter`` (Nominatim's policy: one request per second), and a timeout or service error
+falls back to the offline answer with a logged warning. Caching wraps everything from
+outside (:class:`geo.geocache.CachedGeocoder`), so cache hits never wait for the limiter.
+
+>>> geocoder = make_geocoder(load_settings(), Gazetteer.open("cache"))   # doctest: +SKIP
+>>> geocoder.geocode("Beirut").country_code                             # doctest: +SKIP
+'LB'
+"""
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from geopy.exc import GeopyError
+from geopy.extra.rate_limiter import RateLimiter
+
+from geo.errors import GeocoderError
+from geo.gazetteer import Gazetteer
+from geo.records import Place
+from geo.resolution import Resolver
+
+log = logging.getLogger(__name__)
+SERVICES = ("nominatim", "photon", "pelias")
+
+
+class OfflineGeocoder:
+    """The gazetteer as a geocoder: candidates ranked by the resolver's priors, no context.
+
+    ``country_bias`` (ISO alpha-2) prefers candidates in that country, as geopy's
+    ``country_codes`` does for Nominatim.
+    """
+
+    name = "offline"
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def geocode(self, query: str, *, exactly_one: bool = True, timeout: float | None = None,
+                country_bias: str | None = None) -> Place | list[Place] | None:
+        candidates = [c for c in self.gazetteer.candidates(query) if c.form != "demonym"]
+        bias = (country_bias or "").upper()
+        ranked = sorted(candidates, key=lambda c: -(Resolver._prior(c) + (10.0 if c.place.country_code == bias else 0)))
+        places = [self.gazetteer.place(c.place.id) or c.place for c in ranked]
+        if exactly_one:
+            return places[0] if places else None
+        return places or None
+
+
+class GeopyGeocoder:
+    """Adapter from a geopy geocoder object to newsmap Places (ids ``<service>:<lat>,<lon>``)."""
+
+    def __init__(self, service, name: str) -> None:
+        self.service = service
+        self.name = name
+
+    def geocode(self, query: str, *, exactly_one: bool = True, timeout: float | None = None,
+                country_bias: str | None = None) -> Place | list[Place] | None:
+        answer = self.service.geocode(query, exactly_one=exactly_one, timeout=timeout)
+        if answer is None:
+            return None
+        locations = [answer] if exactly_one else list(answer)
+        places = [Place(id=f"{self.name}:{loc.latitude:.5f},{loc.longitude:.5f}", name=loc.address or query,
+                        kind="place", lat=float(loc.latitude), lon=float(loc.longitude)) for loc in locations]
+        return places[0] if exactly_one else places
+
+
+class RateLimitedGeocoder:
+    """A geocoder whose requests go through geopy's ``RateLimiter``; ``clock``/``sleep`` are injectable."""
+
+    def __init__(self, inner, min_delay_seconds: float, *, clock: Callable[[], float] | None = None,
+                 sleep: Callable[[float], None] | None = None) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.limiter = RateLimiter(inner.geocode, min_delay_seconds=min_delay_seconds, max_retries=0,
+                                   swallow_exceptions=False)
+        if clock is not None:
+            self.limiter._clock = clock
+        if sleep is not None:
+            self.limiter._sleep = sleep
+
+    def geocode(self, query: str, **kwargs) -> Place | list[Place] | None:
+        return self.limiter(query, **kwargs)
+
+
+class FallbackGeocoder:
+    """The primary geocoder, or the fallback's answer (with a warning) when the primary fails."""
+
+    def __init__(self, primary, fallback) -> None:
+        self.primary = primary
+        self.fallback = fallback
+        self.name = primary.name
+
+    def geocode(self, query: str, *, exactly_one: bool = True, timeout: float | None = None,
+                country_bias: str | None = None) -> Place | list[Place] | None:
+        try:
+            return self.primary.geocode(query, exactly_one=exactly_one, timeout=timeout, country_bias=country_bias)
+        except (GeopyError, GeocoderError, TimeoutError, OSError) as exc:
+            log.warning("geocoder %s failed for %r (%s: %s); using the offline answer", self.name, query,
+                        type(exc).__name__, exc)
+            return self.fallback.geocode(query, exactly_one=exactly_one, country_bias=country_bias)
+
+
+def geopy_service(settings):
+    """The geopy geocoder object named by ``settings.geocoder`` (no request is made here)."""
+    from urllib.parse import urlparse
+
+    name = settings.geocoder.lower()
+    url = urlparse(settings.geocoder_url) if settings.geocoder_url else None
+    where = {"domain": url.netloc + url.path.rstrip("/"), "scheme": url.scheme} if url else {}
+    common = {"user_agent": settings.user_agent, "timeout": settings.geocoder_timeout, **where}
+    if name == "nominatim":
+        from geopy.geocoders import Nominatim
+
+        return Nominatim(**common)
+    if name == "photon":
+        from geopy.geocoders import Photon
+
+        return Photon(**common)
+    if name == "pelias":
+        from geopy.geocoders import Pelias
+
+        if not url:
+            raise GeocoderError("the pelias geocoder needs NEWSMAP_GEOCODER_URL (the base URL of your Pelias)")
+        return Pelias(**common)
+    raise GeocoderError(f"unknown geocoder {settings.geocoder!r}; use 'offline' or one of {', '.join(SERVICES)}")
+
+
+def make_geocoder(settings, gazetteer: Gazetteer, cache=None, *, service=None,
+                  clock: Callable[[], float] | None = None, sleep: Callable[[float], None] | None = None):
+    """The geocoder the settings name, rate-limited with offline fallback, behind ``cache`` if given.
+
+    ``service`` replaces the geopy object (tests pass a fake; nothing here touches the network).
+    """
+    offline = OfflineGeocoder(gazetteer)
+    if settings.geocoder.lower() == "offline":
+        geocoder = offline
+    else:
+        online = GeopyGeocoder(service if service is not None else geopy_service(settings), settings.geocoder.lower())
+        limited = RateLimitedGeocoder(online, settings.geocoder_min_delay, clock=clock, sleep=sleep)
+        geocoder = FallbackGeocoder(limited, offline)
+    if cache is None:
+        return geocoder
+    from geo.geocache import CachedGeocoder
+
+    return CachedGeocoder(geocoder, cache)

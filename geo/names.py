@@ -1,0 +1,54 @@
+"""Place-name normalisation, shared by the gazetteer, the recogniser, the resolver and the cache.
+
+One function decides when two spellings are "the same name", so that a name stored at build
+time is found again at query time: "the U.S.", "US", "U.S.'s" and "Us" all become ``"us"``;
+"Ḥaifā" and "Haifa" both become ``"haifa"``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+_APOSTROPHES = "'\u2019\u2018`\u00b4"
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
+_ABBREVIATION_DOTS = re.compile(r"(?<=\b\w)\.")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_ARTICLE = re.compile(r"^(?:the)\s+")
+_LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def normalise(name: str) -> str:
+    """Lower-case ASCII form of a place name for exact lookups.
+
+    Drops diacritics, a leading "the", a possessive "'s", dots of abbreviations and all
+    punctuation (hyphens become spaces).
+
+    >>> normalise("the U.S.'s")
+    'us'
+    >>> normalise("Lebanon-Israel")
+    'lebanon israel'
+    """
+    text = name.strip()
+    text = _POSSESSIVE.sub(lambda m: "s" if m.group(0).startswith("s") else "", text)
+    text = _ABBREVIATION_DOTS.sub("", text)
+    text = unidecode(text).lower()
+    for mark in _APOSTROPHES:
+        text = text.replace(mark, "")
+    text = _ARTICLE.sub("", _NON_WORD.sub(" ", text).strip())
+    first, _, rest = text.partition(" ")
+    if rest and first in _LEADING_ABBREVIATIONS:
+        text = f"{_LEADING_ABBREVIATIONS[first]} {rest}"
+    return text
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter of ``name`` is Latin script, so its ASCII form is meaningful.
+
+    Transliterations of other scripts ("alqds") are noise in an English gazetteer.
+    """
+    for char in name:
+        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
+            return False
+    return True

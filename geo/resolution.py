@@ -1,0 +1,272 @@
+"""Resolving recognised place names to gazetteer places, using the whole article as context.
+
+A name usually has many candidates ("Lebanon": the country, Lebanon TN, Lebanon County PA).
+Each candidate gets a score from priors (kind of place, population, capital, how the name
+matched) and from the article (countries and states the other places lie in, distance to
+the other places, "City, Region" patterns). Scores become probabilities by a softmax over
+a name's candidates; the winner's probability is the answer's ``score``. Resolution runs
+twice: pass one finds the confident places, pass two uses them as context. One sense per
+document: every mention of a name gets the same answer.
+
+>>> resolver = Resolver(Gazetteer.open("cache"))                          # doctest: +SKIP
+>>> text = "Rockets hit Beirut and southern Lebanon."
+>>> [p.place.id for p in resolver.resolve(text, [Mention(12, 18, "Beirut", "place")])]  # doctest: +SKIP
+['gn:276781']
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from geo.gazetteer import Candidate, Gazetteer
+from geo.names import normalise
+from geo.records import Mention, Place, PlaceMention
+from geo.sources import haversine_km
+
+KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 2.5, "admin2": 0.0,
+              "city": 0.0}
+FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "alt": -1.5}
+FUZZY_PENALTY = 3.0
+CAPITAL_BONUS = 2.0
+POPULATION_WEIGHT = 0.6
+COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
+ADMIN_WEIGHT, ADMIN_PRESENT = 2.5, 1.0
+QUALIFIER_BONUS = 4.0
+SEAT_BONUS = 2.0  # "Tehran", "Beirut": the city named like the province it lies in is usually meant
+CONFIDENT = 0.7
+DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
+_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
+
+
+@dataclass(frozen=True)
+class _Choice:
+    candidates: tuple[Candidate, ...]
+    probabilities: tuple[float, ...]
+
+    @property
+    def best(self) -> tuple[Candidate | None, float]:
+        if not self.candidates:
+            return None, 0.0
+        i = max(range(len(self.probabilities)), key=self.probabilities.__getitem__)
+        return self.candidates[i], self.probabilities[i]
+
+
+class Resolver:
+    """Context-aware ranking of gazetteer candidates for the place mentions of one text.
+
+    ``geocoder`` (optional, geopy-shaped, e.g. a cached Nominatim) is asked only for names
+    the gazetteer does not know, so an online service adds coverage without losing the
+    context ranking.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, geocoder=None) -> None:
+        self.gazetteer = gazetteer
+        self.geocoder = geocoder
+
+    def resolve(self, text: str, mentions: Sequence[Mention], *, date: str | None = None) -> tuple[PlaceMention, ...]:
+        """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
+        keys = [self._key(m) for m in mentions]
+        pool = {key: self._candidates(*key) for key in set(keys) if key[1] != "border"}
+        qualifiers = self._qualifiers(text, mentions, keys)
+        first = {key: self._rank(key, cands, None, qualifiers) for key, cands in pool.items()}
+        context = self._context(first, Counter(keys))
+        second = {key: self._rank(key, cands, context, qualifiers) for key, cands in pool.items()}
+        return tuple(self._answer(m, key, second) for m, key in zip(mentions, keys))
+
+    def _key(self, mention: Mention) -> tuple[str, str]:
+        text = mention.text
+        if mention.label == "directional":
+            text = DIRECTION_WORDS.sub("", text)
+        return normalise(text), mention.label
+
+    def _candidates(self, key: str, label: str) -> tuple[Candidate, ...]:
+        found = self.gazetteer.candidates(key)
+        if label == "demonym":
+            demonyms = tuple(c for c in found if c.form == "demonym")
+            return demonyms or found
+        return tuple(c for c in found if c.form != "demonym") or found
+
+    def _qualifiers(self, text: str, mentions: Sequence[Mention], keys) -> dict[tuple[str, str], set[str]]:
+        """Admin1 and country ids named right after a mention ("Dothan, Ala."): the mention's container."""
+        out: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for mention, key in zip(mentions, keys):
+            match = _QUALIFIER.match(text, mention.end)
+            if not match:
+                continue
+            for cand in self.gazetteer.candidates(match.group(1), fuzzy=False):
+                if cand.place.kind in ("admin1", "country"):
+                    out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
+        return out
+
+    def _rank(self, key, candidates, context, qualifiers) -> _Choice:
+        if not candidates:
+            return _Choice((), ())
+        admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
+        scores = [self._prior(c) + (self._contextual(c, key, context) if context else 0.0)
+                  + self._qualified(c, qualifiers.get(key, ()))
+                  + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0) for c in candidates]
+        top = max(scores)
+        weights = [math.exp(s - top) for s in scores]
+        total = sum(weights)
+        return _Choice(tuple(candidates), tuple(w / total for w in weights))
+
+    @staticmethod
+    def _prior(c: Candidate) -> float:
+        score = KIND_PRIOR.get(c.place.kind, 0.0) + FORM_PRIOR.get(c.form, -1.0)
+        score += POPULATION_WEIGHT * math.log10(c.population + 1)
+        if c.feature == "PPLC":
+            score += CAPITAL_BONUS
+        return score - (FUZZY_PENALTY if c.fuzzy else 0.0)
+
+    @staticmethod
+    def _qualified(c: Candidate, containers) -> float:
+        if not containers:
+            return 0.0
+        inside = c.admin1 in containers or f"cc:{c.place.country_code}" in containers
+        return QUALIFIER_BONUS if inside else 0.0
+
+    def _context(self, choices: dict, counts: Counter) -> dict:
+        """Countries and admin1s of the confident answers (weighted by mentions) and their points."""
+        countries: Counter = Counter()
+        admins: Counter = Counter()
+        anchors = []
+        for key, choice in choices.items():
+            best, p = choice.best
+            if best is None or p < CONFIDENT:
+                continue
+            n = counts[key]
+            if best.place.country_code:
+                countries[best.place.country_code] += n * (2 if best.place.kind == "country" else 1)
+            admin = best.place.id if best.place.kind == "admin1" else best.admin1
+            if admin:
+                admins[admin] += n
+            anchors.append((key, best.place.lat, best.place.lon))
+        return {"countries": countries, "country_total": sum(countries.values()) or 1,
+                "admins": admins, "admin_total": sum(admins.values()) or 1, "anchors": anchors}
+
+    @staticmethod
+    def _contextual(c: Candidate, key, context) -> float:
+        score = 0.0
+        cc = c.place.country_code
+        if cc and context["countries"][cc]:
+            score += COUNTRY_PRESENT + COUNTRY_WEIGHT * context["countries"][cc] / context["country_total"]
+        admin = c.place.id if c.place.kind == "admin1" else c.admin1
+        if admin and context["admins"][admin]:
+            score += ADMIN_PRESENT + ADMIN_WEIGHT * context["admins"][admin] / context["admin_total"]
+        if c.place.kind in ("city", "admin2"):
+            near = min((haversine_km(c.place.lat, c.place.lon, lat, lon) for k, lat, lon in context["anchors"]
+                        if k != key), default=None)
+            if near is not None:
+                score += 1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
+        return score
+
+    def _answer(self, mention: Mention, key, choices) -> PlaceMention:
+        if mention.label == "border":
+            return self._border(mention)
+        best, p = choices[key].best
+        if best is None:
+            return PlaceMention(mention, self._online(mention.text), 0.0)
+        place = best.place
+        if best.place.kind in ("country", "region") or mention.label == "directional":
+            place = self.gazetteer.place(place.id) or place
+        if mention.label == "directional":
+            place = directional_place(place, _direction(mention.text))
+        return PlaceMention(mention, place, round(p, 4))
+
+    def _online(self, query: str) -> Place | None:
+        """Ask the configured online geocoder for a name the gazetteer lacks; None if none or no answer."""
+        if self.geocoder is None:
+            return None
+        answer = self.geocoder.geocode(query, exactly_one=True)
+        return answer if isinstance(answer, Place) else None
+
+    def _border(self, mention: Mention) -> PlaceMention:
+        sides = re.split(r"\s*[-\u2013/]\s*", re.sub(r"\s+(border|frontier)$", "", mention.text), maxsplit=1)
+        places = [self._best_big(side) for side in sides]
+        if len(places) != 2 or None in places:
+            return PlaceMention(mention, None, 0.0)
+        return PlaceMention(mention, border_place(*places), 0.8)
+
+    def _best_big(self, name: str) -> Place | None:
+        cands = [c for c in self.gazetteer.candidates(name, fuzzy=False) if c.place.kind in ("country", "admin1")]
+        if not cands:
+            return None
+        best = max(cands, key=self._prior)
+        return self.gazetteer.place(best.place.id) or best.place
+
+
+def _direction(text: str) -> str:
+    word = text.split()[0].lower()
+    for stem in ("northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west", "central"):
+        if word.startswith(stem):
+            return stem
+    return {"upstate": "north", "downstate": "south"}.get(word, "central")
+
+
+_PARTS = {"north": (0, 2 / 3, 1, 1), "south": (0, 0, 1, 1 / 3), "east": (2 / 3, 0, 1, 1), "west": (0, 0, 1 / 3, 1),
+          "northeast": (0.5, 0.5, 1, 1), "northwest": (0, 0.5, 0.5, 1), "southeast": (0.5, 0, 1, 0.5),
+          "southwest": (0, 0, 0.5, 0.5), "central": (1 / 3, 1 / 3, 2 / 3, 2 / 3)}
+
+
+def directional_place(parent: Place, direction: str) -> Place:
+    """ "southern Lebanon": the part of the parent's polygon in that third of its bounding box,
+    with a representative point inside it (never the parent's centroid). Without a polygon,
+    the parent's point is shifted a little towards the direction."""
+    pid = parent.country_code if parent.kind == "country" else parent.id
+    name = f"{direction} {parent.name}"
+    if parent.geometry:
+        from shapely.errors import GEOSException
+        from shapely.geometry import box, mapping
+        from shapely.validation import make_valid
+
+        poly = _shape(parent.geometry)
+        x0, y0, x1, y1 = poly.bounds
+        fx0, fy0, fx1, fy1 = _PARTS[direction]
+        try:
+            part = make_valid(poly).intersection(box(x0 + fx0 * (x1 - x0), y0 + fy0 * (y1 - y0),
+                                                     x0 + fx1 * (x1 - x0), y0 + fy1 * (y1 - y0)))
+        except GEOSException:  # a broken source polygon: fall back to the shifted point below
+            part = box(0, 0, 0, 0)
+        if not part.is_empty:
+            point = part.representative_point()
+            return Place(id=f"dir:{direction}:{pid}", name=name, kind="region", lat=point.y, lon=point.x,
+                         country_code=parent.country_code, geometry=json.dumps(mapping(part)))
+    dy = {"north": 0.3, "south": -0.3}.get(direction[:5], 0.0)
+    dx = 0.3 if "east" in direction else -0.3 if "west" in direction else 0.0
+    return Place(id=f"dir:{direction}:{pid}", name=name, kind="region", lat=parent.lat + dy, lon=parent.lon + dx,
+                 country_code=parent.country_code)
+
+
+def border_place(a: Place, b: Place) -> Place:
+    """The border between two places: the middle of their shared boundary (or of the gap)."""
+    codes = sorted(filter(None, (a.country_code, b.country_code)))
+    pid = f"border:{'-'.join(codes)}" if a.kind == b.kind == "country" else f"border:{a.id}:{b.id}"
+    lat, lon = (a.lat + b.lat) / 2, (a.lon + b.lon) / 2
+    geometry = None
+    if a.geometry and b.geometry:
+        from shapely.geometry import mapping
+        from shapely.ops import nearest_points
+
+        pa, pb = _shape(a.geometry), _shape(b.geometry)
+        shared = pa.buffer(0.05).intersection(pb.buffer(0.05))
+        if not shared.is_empty:
+            point = shared.representative_point()
+            geometry = json.dumps(mapping(shared))
+        else:
+            p1, p2 = nearest_points(pa, pb)
+            point = type(p1)((p1.x + p2.x) / 2, (p1.y + p2.y) / 2)
+        lat, lon = point.y, point.x
+    return Place(id=pid, name=f"{a.name}-{b.name} border", kind="region", lat=lat, lon=lon,
+                 country_code=None, geometry=geometry)
+
+
+def _shape(geometry: str):
+    """A valid shapely geometry from GeoJSON text (some source polygons self-intersect)."""
+    from shapely.geometry import shape
+    from shapely.validation import make_valid
+
+    return make_valid(shape(json.loads(geometry)))

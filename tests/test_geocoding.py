@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+import pytest
+from geopy.exc import GeocoderTimedOut
+from geopy.location import Location
+
+from geo.geocache import MISSING, CachedGeocoder, GeocodeCache
+from geo.geocoding import OfflineGeocoder, make_geocoder
+from geo.settings import Settings
+
+
+class FakeService:
+    """A geopy geocoder stand-in: never touches the network."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.calls = []
+        self.fail = fail
+
+    def geocode(self, query, exactly_one=True, timeout=None):
+        self.calls.append(query)
+        if self.fail:
+            raise GeocoderTimedOut("service timed out")
+        return Location("Somewhere, Earth", (10.0, 20.0), {})
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.slept = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_offline_geocoder_has_geopys_shape(gazetteer):
+    geocoder = OfflineGeocoder(gazetteer)
+    beirut = geocoder.geocode("Beirut")
+    assert beirut.country_code == "LB"
+    assert isinstance(geocoder.geocode("Jerusalem", exactly_one=False), list)
+    assert geocoder.geocode("Zqxwvbnmy") is None
+    assert geocoder.geocode("Jerusalem", country_bias="NZ").country_code == "NZ"
+
+
+def test_online_geocoder_is_rate_limited_and_cache_hits_never_wait(gazetteer, tmp_path):
+    service, clock = FakeService(), FakeClock()
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_min_delay=1.0)
+    geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(tmp_path), service=service,
+                             clock=clock.clock, sleep=clock.sleep)
+    assert geocoder.geocode("Foo").lat == 10.0
+    geocoder.geocode("Bar")
+    assert clock.slept and sum(clock.slept) == pytest.approx(1.0)
+    waited = list(clock.slept)
+    for _ in range(5):
+        assert geocoder.geocode("foo").lat == 10.0
+    assert clock.slept == waited and service.calls == ["Foo", "Bar"]
+    assert geocoder.cache.stats() == {"hits": 5, "misses": 2, "size": 2}
+
+
+def test_timeout_falls_back_to_offline_with_a_warning(gazetteer, tmp_path, caplog):
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_min_delay=0.0)
+    geocoder = make_geocoder(settings, gazetteer, service=FakeService(fail=True))
+    with caplog.at_level(logging.WARNING):
+        answer = geocoder.geocode("Beirut")
+    assert answer.country_code == "LB" and "offline" in caplog.text
+
+
+def test_unknown_geocoder_name_is_a_clear_error(gazetteer):
+    from geo.errors import GeocoderError
+
+    with pytest.raises(GeocoderError, match="use 'offline'"):
+        make_geocoder(Settings(geocoder="nowhere"), gazetteer)
+
+
+def test_cache_persists_and_clears(gazetteer, tmp_path):
+    cached = CachedGeocoder(OfflineGeocoder(gazetteer), GeocodeCache.open(tmp_path))
+    cached.geocode("Beirut")
+    again = GeocodeCache.open(tmp_path)
+    assert again.stats()["size"] == 1 and CachedGeocoder(OfflineGeocoder(gazetteer), again).geocode("beirut")
+    assert again.stats()["hits"] == 1
+    assert again.clear() == 1 and again.stats() == {"hits": 0, "misses": 0, "size": 0}
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path):
+    (tmp_path / "geocache.sqlite").write_bytes(b"garbage" * 1000)
+    cache = GeocodeCache.open(tmp_path)
+    assert cache.stats()["size"] == 0
+    assert list(tmp_path.glob("geocache.corrupt-*"))
+    with sqlite3.connect(tmp_path / "geocache.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM answers").fetchone() == (0,)
+
+
+def test_hit_counters_and_answers_survive_a_new_process(gazetteer, tmp_path):
+    """Counters are batched in memory; close() (and interpreter exit) writes them to the file."""
+    cache = GeocodeCache(tmp_path / "g.sqlite")
+    geocoder = CachedGeocoder(OfflineGeocoder(gazetteer), cache)
+    for _ in range(3):
+        geocoder.geocode("Beirut")
+    geocoder.geocode("Qwxzyville")
+    cache.close()
+    again = GeocodeCache(tmp_path / "g.sqlite")
+    assert again.stats() == {"hits": 2, "misses": 2, "size": 2}
+    assert again.get("offline", "beirut").name == "Beirut"
+    assert again.get("offline", "qwxzyville") is None
+    assert again.clear() == 2
+    assert again.get("offline", "beirut") is MISSING

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import io
+import json
+
+from geo.geoparsing import run_geoparse
+
+from .conftest import seed_text
+
+
+def run(geoparser, lines):
+    out, err = io.StringIO(), io.StringIO()
+    code = run_geoparse(io.StringIO("".join(lines)), out, geoparser, stderr=err)
+    return code, [json.loads(line) for line in out.getvalue().splitlines()], err.getvalue()
+
+
+def test_full_mode_offsets_are_exact(geoparser):
+    text = seed_text("002_2374255aed66fc84.txt")
+    code, [out], _ = run(geoparser, [json.dumps({"id": "s2", "text": text, "date": "2024-03-15"}) + "\n"])
+    assert code == 0 and out["id"] == "s2" and out["places"]
+    for place in out["places"]:
+        assert text[place["start"]:place["end"]] == place["text"]
+        assert set(place) >= {"name", "lat", "lon", "kind", "country_code", "geonameid", "score"}
+    kinds = {p["text"]: p["kind"] for p in out["places"]}
+    assert kinds["Lebanese"] == "demonym" and kinds["Israel"] == "country" and kinds["Beirut"] == "city"
+
+
+def test_spans_mode_resolves_exactly_those_spans(geoparser):
+    text = "Protests in Beirut and Jerusalem; Lebanese troops moved."
+    spans = [[12, 18], [23, 32], [34, 42]]
+    _, [out], _ = run(geoparser, [json.dumps({"id": "x", "text": text, "spans": spans}) + "\n"])
+    assert [[p["start"], p["end"]] for p in out["places"]] == spans
+    assert [p["country_code"] for p in out["places"]] == ["LB", "IL", "LB"]
+    assert out["places"][2]["kind"] == "demonym"
+
+
+def test_bad_lines_give_an_error_line_not_a_crash(geoparser):
+    lines = ["{not json\n", json.dumps({"id": "a"}) + "\n", json.dumps({"id": "b", "text": "In Beirut."}) + "\n"]
+    code, outs, err = run(geoparser, lines)
+    assert code == 1 and len(outs) == 3
+    assert outs[0]["error"] and outs[0]["places"] == [] and outs[1]["id"] == "a" and "text" in outs[1]["error"]
+    assert outs[2]["places"][0]["name"] == "Beirut" and "not JSON" in err
+
+
+def test_unknown_place_is_reported_without_coordinates(geoparser):
+    _, [out], _ = run(geoparser, [json.dumps({"id": "u", "text": "x Zqxwvbnmy y", "spans": [[2, 11]]}) + "\n"])
+    [place] = out["places"]
+    assert place["lat"] is None and place["geonameid"] is None and place["score"] == 0.0

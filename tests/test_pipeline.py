@@ -1,0 +1,89 @@
+"""Ingest through the pipeline: worker processes, and a real kill in the middle of an ingest."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.articles import iter_paths
+from geo.pipeline import make_pipeline
+from geo.settings import load_settings
+from geo.store import Store
+from tests.conftest import REPO, SEEDS
+
+
+def corpus(tmp_path: Path, n: int) -> Path:
+    """n distinct short articles made from the seed sentences, as JSON Lines."""
+    sentences = [s.strip() + "." for f in sorted(SEEDS.iterdir())
+                 for s in f.read_text().replace("\n", " ").split(". ") if len(s) > 40]
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w") as out:
+        for i in range(n):
+            text = f"Report {i}. " + " ".join(sentences[(i + k) % len(sentences)] for k in range(4))
+            out.write(json.dumps({"title": f"Report {i}", "text": text}) + "\n")
+    return path
+
+
+def test_workers_store_the_same_articles_as_one_process(tmp_path: Path):
+    path = corpus(tmp_path, 24)
+    settings = load_settings()
+    one = Store.open(str(tmp_path / "one.sqlite"))
+    make_pipeline(settings, one).ingest(iter_paths([str(path)], 10**7))
+    two = Store.open(str(tmp_path / "two.sqlite"))
+    report = make_pipeline(settings, two).ingest(iter_paths([str(path)], 10**7), workers=2)
+    assert len(report.ingested) == 24
+    exported = one.export()
+    assert exported["places"], "the analysis found no places: the comparison would prove nothing"
+    assert exported == two.export()
+
+
+def test_a_killed_ingest_resumes_to_a_complete_duplicate_free_store(tmp_path: Path):
+    path = corpus(tmp_path, 150)
+    db = tmp_path / "kill.sqlite"
+    env = {**os.environ, "NEWSMAP_DB": str(db)}
+    cmd = [sys.executable, "-m", "geo.cli", "ingest", str(path)]
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            stored = Store.open(str(db)).count_articles()
+            if stored >= 5:
+                break
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest finished before it could be killed; make the corpus larger"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = Store.open(str(db)).count_articles()
+    assert 5 <= partial < 150
+    again = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert f"duplicates {partial}".encode() in again.stdout
+    store = Store.open(str(db))
+    assert store.count_articles() == 150
+    titles = [a["title"] for a in store.articles()]
+    assert sorted(titles) == sorted(f"Report {i}" for i in range(150))
+
+
+def test_two_concurrent_ingests_into_postgresql_lose_and_duplicate_nothing(tmp_path: Path, pg_url: str):
+    """Two machines' worth of ingest processes writing overlapping inputs into one database."""
+    path = corpus(tmp_path, 40)
+    lines = path.read_text().splitlines()
+    (tmp_path / "a.jsonl").write_text("\n".join(lines[:30]) + "\n")
+    (tmp_path / "b.jsonl").write_text("\n".join(lines[10:]) + "\n")
+    env = {**os.environ, "NEWSMAP_DB": pg_url}
+    procs = [subprocess.Popen([sys.executable, "-m", "geo.cli", "ingest", str(tmp_path / name)], cwd=REPO,
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for name in ("a.jsonl", "b.jsonl")]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
+    store = Store.open(pg_url)
+    assert store.count_articles() == 40
+    assert sorted(a["title"] for a in store.articles()) == sorted(f"Report {i}" for i in range(40))
+    ingested = sum(int(o[0].decode().split("ingested ")[1].split(",")[0]) for o in outs)
+    assert ingested == 40

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from shapely.geometry import Point, shape
+import json
+
+from geo.records import Mention
+from geo.resolution import Resolver, directional_place
+
+from .conftest import km, seed_text
+
+SEED_PLACES = {  # name: (lat, lon, km allowed)
+    "Iran": (32.0, 53.0, 400), "Israel": (31.5, 34.9, 150), "Middle East": (29.0, 42.0, 1000),
+    "Syria": (35.0, 38.0, 250), "Iraq": (33.0, 44.0, 250), "Lebanon": (33.9, 35.8, 80), "Gaza": (31.45, 34.4, 40),
+    "Beirut": (33.89, 35.5, 20), "southern Lebanon": (33.3, 35.4, 60), "Jerusalem": (31.77, 35.21, 20),
+    "Tehran": (35.69, 51.39, 30), "northern Israel": (32.9, 35.3, 80), "Lebanon-Israel border": (33.1, 35.4, 50),
+}
+
+
+def test_seed_places_resolve_near_the_real_location(geoparser):
+    text = seed_text("000_ecd422d195e114d5.txt") + "\n" + seed_text("002_2374255aed66fc84.txt")
+    resolved = {pm.mention.text: pm for pm in geoparser.parse(text)}
+    for name, (lat, lon, limit) in SEED_PLACES.items():
+        assert name in resolved, name
+        place = resolved[name].place
+        assert place is not None and km(place, lat, lon) < limit, (name, place)
+        assert 0.0 <= resolved[name].score <= 1.0
+    assert resolved["Jerusalem"].place.country_code == "IL"
+    assert resolved["Israeli"].place.id == "country:IL" and resolved["Israeli"].mention.label == "demonym"
+
+
+def test_unknown_name_is_an_explicit_no_match(gazetteer):
+    [pm] = Resolver(gazetteer).resolve("Zqxwvbnmy said.", [Mention(0, 9, "Zqxwvbnmy", "place")])
+    assert pm.place is None and pm.score == 0.0
+
+
+def test_context_picks_the_country_of_the_article(gazetteer):
+    text = "Police in Paris, Texas, said Dallas and Houston were calm. Paris was quiet."
+    mentions = [Mention(10, 15, "Paris", "place"), Mention(17, 22, "Texas", "place"),
+                Mention(29, 35, "Dallas", "place"), Mention(40, 47, "Houston", "place"),
+                Mention(59, 64, "Paris", "place")]
+    answers = Resolver(gazetteer).resolve(text, mentions)
+    assert answers[0].place.country_code == "US" and answers[4].place == answers[0].place
+    lone = Resolver(gazetteer).resolve("Paris was quiet.", [Mention(0, 5, "Paris", "place")])[0]
+    assert lone.place.country_code == "FR"
+
+
+def test_directional_region_is_inside_the_parent_and_off_its_centroid(gazetteer):
+    lebanon = gazetteer.country("LB")
+    south = directional_place(lebanon, "south")
+    polygon = shape(json.loads(lebanon.geometry))
+    assert polygon.buffer(0.01).contains(Point(south.lon, south.lat))
+    assert south.id == "dir:south:LB" and south.lat < polygon.centroid.y
+    assert km(south, polygon.centroid.y, polygon.centroid.x) > 20
+
+
+def test_scores_are_calibrated_probabilities(gazetteer):
+    [sure] = Resolver(gazetteer).resolve("Tehran", [Mention(0, 6, "Tehran", "place")])
+    [unsure] = Resolver(gazetteer).resolve("Springfield", [Mention(0, 11, "Springfield", "place")])
+    assert 0.0 <= unsure.score < sure.score <= 1.0

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import spacy
+
+from geo.toponyms import add_toponym_components
+
+from .conftest import seed_text
+
+
+def toponyms(nlp, text):
+    return [(s.text, s.label_) for s in nlp(text)._.toponyms]
+
+
+def test_seed_places_are_recognised(toponym_nlp):
+    found = {t for t, _ in toponyms(toponym_nlp, seed_text("000_ecd422d195e114d5.txt"))}
+    found |= {t for t, _ in toponyms(toponym_nlp, seed_text("002_2374255aed66fc84.txt"))}
+    for name in ("Iran", "Israel", "Middle East", "Syria", "Iraq", "Lebanon", "Gaza", "Beirut", "southern Lebanon",
+                 "Jerusalem", "Tehran", "northern Israel", "Lebanon-Israel border"):
+        assert name in found, name
+
+
+def test_not_places(toponym_nlp):
+    text = seed_text("000_ecd422d195e114d5.txt") + "\n" + seed_text("002_2374255aed66fc84.txt")
+    words = " ".join(t for t, _ in toponyms(toponym_nlp, text))
+    for name in ("Qaani", "qaani", "Albeit", "Advertisment", "Quds Day", "Iron Dome", "Quds"):
+        assert name not in words.split() and name not in words, name
+
+
+def test_demonyms_are_place_mentions(toponym_nlp):
+    found = toponyms(toponym_nlp, "Israeli jets struck near the Iranian embassy, Lebanese officials said.")
+    assert ("Israeli", "demonym") in found and ("Iranian", "demonym") in found and ("Lebanese", "demonym") in found
+
+
+def test_compounds_are_one_mention(toponym_nlp):
+    found = toponyms(toponym_nlp, "Fighting spread from the Gaza Strip to the West Bank and along the Lebanon-Israel border, "
+                          "and rockets hit northern Israel.")
+    assert ("Gaza Strip", "place") in found and ("West Bank", "place") in found
+    assert ("Lebanon-Israel border", "border") in found and ("northern Israel", "directional") in found
+
+
+def test_blank_pipeline_with_patterns(gazetteer):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "Beirut"}, {"label": "PERSON", "pattern": "Esmail Qaani"},
+                        {"label": "LOC", "pattern": "Qaani"}])
+    add_toponym_components(nlp, gazetteer)
+    found = toponyms(nlp, "Esmail Qaani met allies in Beirut. Later Qaani left for Damascus.")
+    assert ("Beirut", "place") in found and ("Damascus", "place") in found
+    assert all(text != "Qaani" for text, _ in found)
