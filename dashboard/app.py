@@ -72,7 +72,7 @@ def cached_view(_store: Store, db_url: str, version: int, state: ViewState) -> d
 
 @st.cache_data(max_entries=32)
 def cached_actor_counts(_store: Store, db_url: str, version: int, state: ViewState) -> list[dict[str, Any]]:
-    return _store.actor_counts(state.filter(_store))
+    return _store.view_actor_counts(state.filter(_store))
 
 
 @st.cache_data(max_entries=8)

@@ -257,6 +257,32 @@ def run_assets(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_actors(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("actors", help="list actors with their kind and counts",
+                       description="List every stored actor, most mentioned first: id, kind, number of mentions, "
+                                   "articles and events, and the canonical name. Actor ids are stable slugs "
+                                   "(e.g. esmail-qaani, israel-military) usable as dashboard filters.")
+    add_settings(p, "db", "data_dir")
+    p.set_defaults(handler=run_actors)
+
+
+def run_actors(args: argparse.Namespace) -> int:
+    return command_actors(open_store(settings_from(args)), sys.stdout)
+
+
+def command_actors(store: Store, out: TextIO) -> int:
+    """Print the actors table; an empty store says how to fill it."""
+    rows = store.actor_counts()
+    if not rows:
+        print("no actors yet: add articles with `newsmap ingest PATH`", file=out)
+        return 0
+    print(f"{'id':32}  {'kind':12}  {'mentions':>8}  {'articles':>8}  {'events':>6}  name", file=out)
+    for r in rows:
+        print(f"{r['id'][:32]:32}  {r['kind']:12}  {r['mentions']:>8}  {r['articles']:>8}  {r['events']:>6}  "
+              f"{r['name']}", file=out)
+    return 0
+
+
 # -- geoparse, gazetteer, cache ---------------------------------------------------------
 
 def add_geoparse(sub: argparse._SubParsersAction) -> None:
@@ -304,7 +330,7 @@ def add_cache(sub: argparse._SubParsersAction) -> None:
 
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_ingest, add_export, add_articles, add_show,
-                                                                add_geoparse, add_gazetteer, add_cache,
+                                                                add_geoparse, add_gazetteer, add_cache, add_actors,
                                                                 add_serve, add_assets]
 
 

@@ -70,12 +70,18 @@ class Analyser:
 
 def make_analyser(settings: Settings) -> Analyser:
     """The default analyser: the configured spaCy model and every analysis stage."""
+    from geo.actors import ActorExtractor, add_actor_components
+    from geo.catalog import load_catalog
+    from geo.events import EventExtractor
     from geo.geoparsing import make_geoparser
     from geo.nlp import load_model
 
     nlp = load_model(settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
-    return Analyser(nlp=nlp, places=make_geoparser(settings, nlp=nlp))
+    geoparser = make_geoparser(settings, nlp=nlp)
+    catalog = load_catalog()
+    add_actor_components(nlp, catalog)
+    return Analyser(nlp=nlp, places=geoparser, actors=ActorExtractor(catalog), events=EventExtractor())
 
 
 @dataclass
@@ -126,7 +132,10 @@ def too_long(chars: int, limit: int) -> str:
 
 
 def make_pipeline(settings: Settings, store: Store) -> Pipeline:
-    return Pipeline(analyser=make_analyser(settings), store=store, settings=settings, max_chars=settings.max_chars)
+    analyser = make_analyser(settings)
+    if analyser.actors is not None:
+        analyser.actors.remember(store.actors())  # link to actors of earlier ingests
+    return Pipeline(analyser=analyser, store=store, settings=settings, max_chars=settings.max_chars)
 
 
 # -- analysis in worker processes ---------------------------------------------------------------

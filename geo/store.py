@@ -397,7 +397,7 @@ class Store:
         return [dict(id=a.id, name=a.name, kind=a.kind, aliases=list(a.aliases), affiliations=list(a.affiliations),
                      mentions=mentions.get(a.id, [])) for a in self.actors() if a.id in ids]
 
-    def actor_counts(self, f: ViewFilter) -> list[dict[str, Any]]:
+    def view_actor_counts(self, f: ViewFilter) -> list[dict[str, Any]]:
         """Every actor with its number of events and mentions under ``f`` (whose actor filter is ignored),
         most active first: the choices of the dashboard's actor filter."""
         f = ViewFilter(None, f.types, f.date_from, f.date_to, f.source, f.q, f.show_hypothetical)
@@ -474,6 +474,19 @@ class Store:
                 for r in conn.execute(sa.select(m.places).where(m.places.c.id.in_(chunk))):
                     out[r.id] = dict(r._mapping)
         return out
+
+    def actor_counts(self) -> list[dict[str, Any]]:
+        """Every actor with how often it is mentioned, in how many articles and events; most mentioned first."""
+        mentions = (sa.select(sa.func.count()).where(m.mentions.c.actor_id == m.actors.c.id).scalar_subquery())
+        articles = (sa.select(sa.func.count(sa.distinct(m.mentions.c.article_id)))
+                    .where(m.mentions.c.actor_id == m.actors.c.id).scalar_subquery())
+        events = (sa.select(sa.func.count(sa.distinct(m.event_actors.c.event_id)))
+                  .where(m.event_actors.c.actor_id == m.actors.c.id).scalar_subquery())
+        q = (sa.select(m.actors.c.id, m.actors.c.name, m.actors.c.kind, mentions.label("mentions"),
+                       articles.label("articles"), events.label("events"))
+             .order_by(mentions.desc(), m.actors.c.id))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
 
     # -- export --------------------------------------------------------------
 

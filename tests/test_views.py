@@ -112,7 +112,7 @@ def test_view_data_keeps_article_text_as_is(sqlite_store: Store):
 
 def test_actor_counts_and_timeline(sqlite_store: Store):
     fill(sqlite_store)
-    counts = {a["id"]: (a["event_count"], a["mention_count"]) for a in sqlite_store.actor_counts(
+    counts = {a["id"]: (a["event_count"], a["mention_count"]) for a in sqlite_store.view_actor_counts(
         ViewState().filter(sqlite_store))}
     assert counts["israel"] == (3, 1) and counts["hezbollah"] == (2, 2) and counts["quds-force"] == (0, 0)
     timeline = sqlite_store.timeline(ViewState().filter(sqlite_store), by="type")

