@@ -23,7 +23,7 @@ _MARKDOWN = {c: f"&#{ord(c)};" for c in "`\\*_[]()#+-!|~$"}
 
 def escape(text: str) -> str:
     """HTML-escape ``text`` and neutralise Markdown, for HTML that Streamlit's markdown renders."""
-    return "".join(_MARKDOWN.get(c, c) for c in _html_escape(str(text)))
+    return "".join(_MARKDOWN.get(c) or _html_escape(c) for c in str(text))
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,7 @@ def test_place_and_article_panels(fixture_db):
     text = " ".join(m.value for m in at.markdown)
     assert "<mark class=\"nm-here\" title=\"Beirut\">Beirut</mark>" in text
     assert "&lt;script&gt;" in text and "<script>alert" not in text
+    assert "alert(&#x27;x&#x27;)" not in text and "alert&#40;&#x27;x&#x27;&#41;" in text  # escaped once
     at = _app(article="a1")  # an id prefix is enough
     body = " ".join(m.value for m in at.markdown)
     assert 'class="nm-place" title="Beirut"' in body and 'class="nm-trigger"' in body
