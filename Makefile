@@ -9,13 +9,16 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.newsmap-installed
 PORT   ?= 8501
 
-.PHONY: setup run test ingest-seeds clean-cache help
+.PHONY: setup run test ingest-seeds assets clean-cache help
 
 help:
 	@echo "make run   - set up, ingest seeds/ if the store is empty, start the dashboard"
 	@echo "make test  - set up and run the test suite"
+	@echo "make run OFFLINE=1 PORT=8502 - the dashboard with no internet at all"
 
+# Offline map assets (Leaflet from the npm registry, country outlines) in cache/assets; quick when present.
 setup: $(STAMP)
+	$(VENV)/bin/newsmap assets
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,8 +30,10 @@ $(STAMP): pyproject.toml requirements/model.txt
 ingest-seeds: setup
 	$(VENV)/bin/newsmap ingest --if-empty seeds/
 
+assets: setup
+
 run: ingest-seeds
-	$(VENV)/bin/newsmap articles
+	$(VENV)/bin/newsmap serve --port $(PORT) $(if $(OFFLINE),--offline)
 
 test: setup
 	$(PY) -m pytest

@@ -198,6 +198,65 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- serve, assets --------------------------------------------------------------------
+
+APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+
+
+def add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "serve", help="start the dashboard (Streamlit) on the store",
+        description="Start the dashboard on the store; it ingests seeds/ first when the store is empty. "
+                    "Open the printed URL; every view is a link (see README, Dashboard).", epilog=EPILOG)
+    p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
+    p.add_argument("--address", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--offline", action="store_true",
+                   help="load nothing from the internet: local Leaflet assets, country outlines, no tiles")
+    add_settings(p, "db", "data_dir", "model", "max_bytes", "geocoder")
+    p.set_defaults(handler=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    from geo.assets import ensure_assets
+
+    settings = settings_from(args)
+    open_store(settings)  # fail here, with one clear line, if the database cannot be opened
+    if args.offline:
+        ensure_assets(settings.data_dir)
+    env = {**os.environ, "NEWSMAP_DB": settings.db_url, "NEWSMAP_DATA_DIR": settings.data_dir,
+           "NEWSMAP_MODEL": settings.model, "NEWSMAP_MAX_BYTES": str(settings.max_bytes),
+           "NEWSMAP_GEOCODER": settings.geocoder}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
+           "--server.address", args.address, "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+           "--global.developmentMode", "false", "--"] + (["--offline"] if args.offline else [])
+    print(f"newsmap dashboard on http://{args.address}:{args.port}/", file=sys.stderr)
+    return subprocess.call(cmd, env=env)
+
+
+def add_assets(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "assets", help="fetch the offline map assets (Leaflet) from the npm registry",
+        description="Fetch Leaflet and leaflet.markercluster with `npm pack`, check them against their pinned "
+                    "sha512 and extract them into DATA_DIR/assets; quick when they are present.", epilog=EPILOG)
+    add_settings(p, "data_dir")
+    p.set_defaults(handler=run_assets)
+
+
+def run_assets(args: argparse.Namespace) -> int:
+    from geo.assets import ensure_assets
+    from geo.outlines import country_outlines
+
+    settings = settings_from(args)
+    bundle = ensure_assets(settings.data_dir)
+    country_outlines(settings.data_dir)
+    print(f"map assets ready in {bundle.root}")
+    return 0
+
+
 def add_actors(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("actors", help="list actors with their kind and counts",
                        description="List every stored actor, most mentioned first: id, kind, number of mentions, "
@@ -271,7 +330,8 @@ def add_cache(sub: argparse._SubParsersAction) -> None:
 
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_ingest, add_export, add_articles, add_show,
-                                                                add_geoparse, add_gazetteer, add_cache, add_actors]
+                                                                add_geoparse, add_gazetteer, add_cache, add_actors,
+                                                                add_serve, add_assets]
 
 
 if __name__ == "__main__":

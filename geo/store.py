@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,26 @@ from geo.records import Actor, Analysis, Article, Event, Place
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_ATTEMPTS = 5
+SENTENCE_BREAKS = (". ", "? ", "! ", "\n")
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """A dashboard view as the database sees it (built by ``geo.views.ViewState.filter``).
+
+    ``actor_ids`` is None for "any actor"; otherwise the ids already expanded to
+    affiliated actors (an empty tuple matches nothing). Dates are YYYY-MM-DD and
+    compared with each event's own precision: an event dated "2024-03" is inside
+    2024-03-15..2024-04-01. Events without a date take their article's date.
+    """
+
+    actor_ids: tuple[str, ...] | None = None
+    types: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    q: str | None = None
+    show_hypothetical: bool = False
 
 
 class Store:
@@ -206,6 +227,254 @@ class Store:
                           affiliations=tuple(sorted(parents.get(r.id, ()))))
                     for r in conn.execute(sa.select(m.actors).order_by(m.actors.c.id))]
 
+    # -- views: filtered aggregates for the dashboard, snapshots and exports ---------
+
+    def resolve_actor(self, token: str) -> str | None:
+        """The id of the actor named ``token``: its id, its name or one of its aliases (any case)."""
+        key = token.strip().lower()
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(m.actors.c.id).where(
+                sa.or_(m.actors.c.id == token.strip(), sa.func.lower(m.actors.c.name) == key))
+                .order_by(m.actors.c.id).limit(1)).first()
+            if row:
+                return row.id
+            for r in conn.execute(sa.select(m.actors.c.id, m.actors.c.aliases)
+                                  .where(sa.func.lower(m.actors.c.aliases).contains(key, autoescape=True))):
+                if key in (a.lower() for a in json.loads(r.aliases)):
+                    return r.id
+        return None
+
+    def affiliated_closure(self, actor_ids: Iterable[str]) -> tuple[str, ...]:
+        """The actors given plus every actor whose affiliation chain reaches one of them
+        (Iran -> Quds Force -> Esmail Qaani), by one recursive query."""
+        ids = list(actor_ids)
+        if not ids:
+            return ()
+        aff = m.actor_affiliations
+        closure = sa.select(m.actors.c.id.label("id")).where(m.actors.c.id.in_(ids)).cte("closure", recursive=True)
+        closure = closure.union(sa.select(aff.c.actor_id).join(closure, aff.c.parent_id == closure.c.id))
+        with self.engine.connect() as conn:
+            found = set(conn.execute(sa.select(closure.c.id)).scalars())
+        return tuple(sorted(found | set(ids)))
+
+    def view_event_ids(self, f: ViewFilter) -> sa.Select:
+        """SELECT of the ids of the events in the view (a subquery for the other view queries)."""
+        e, a = m.events, m.articles
+        q = sa.select(e.c.id).select_from(e.join(a, a.c.id == e.c.article_id)).where(*_article_conds(f))
+        if not f.show_hypothetical:
+            q = q.where(e.c.hypothetical == sa.false())
+        if f.types:
+            q = q.where(e.c.type.in_(f.types))
+        date = sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String))
+        q = q.where(*_date_conds(date, f))
+        if f.actor_ids is not None:
+            q = q.where(e.c.id.in_(sa.select(m.event_actors.c.event_id)
+                                   .where(m.event_actors.c.actor_id.in_(f.actor_ids))))
+        return q
+
+    def view_place_mentions(self, f: ViewFilter) -> sa.Select:
+        """SELECT of the place mentions in the view: in matching articles; with a type filter only
+        inside the sentences of the view's events; with an actor filter only in those sentences or in
+        a sentence that also mentions one of the actors (no sentence break between the two mentions)."""
+        mn, a = m.mentions, m.articles
+        q = (sa.select(mn.c.id, mn.c.place_id, mn.c.article_id, mn.c.start, mn.c.end, mn.c.text)
+             .select_from(mn.join(a, a.c.id == mn.c.article_id))
+             .where(mn.c.place_id.is_not(None), *_article_conds(f),
+                    *_date_conds(sa.cast(a.c.published, sa.String), f)))
+        if not f.types and f.actor_ids is None:
+            return q
+        ev = m.events
+        in_event = sa.exists().where(ev.c.article_id == mn.c.article_id, ev.c.start <= mn.c.start,
+                                     ev.c.end >= mn.c.end, ev.c.id.in_(self.view_event_ids(f)))
+        if f.types:
+            return q.where(in_event)
+        am = mn.alias("am")
+        lo = sa.case((am.c.start < mn.c.start, am.c.start), else_=mn.c.start)
+        hi = sa.case((am.c.end > mn.c.end, am.c.end), else_=mn.c.end)
+        between = sa.func.substr(a.c.text, lo + 1, hi - lo)
+        same_sentence = sa.exists().where(am.c.article_id == mn.c.article_id, am.c.actor_id.in_(f.actor_ids),
+                                          *[sa.not_(between.contains(b)) for b in SENTENCE_BREAKS])
+        return q.where(sa.or_(in_event, same_sentence))
+
+    def view_places(self, f: ViewFilter, *, top: int = 3, titles: int = 5) -> list[dict[str, Any]]:
+        """The places in the view with ``event_count``, ``mention_count``, ``dominant_type``,
+        ``top_events`` (newest first) and ``article_ids``, all aggregated in the database."""
+        ep, e = m.event_places, m.events
+        ids = self.view_event_ids(f).subquery()
+        per_type = (sa.select(ep.c.place_id, e.c.type, sa.func.count(sa.distinct(e.c.id)).label("n"))
+                    .join(e, e.c.id == ep.c.event_id).where(e.c.id.in_(sa.select(ids.c.id)))
+                    .group_by(ep.c.place_id, e.c.type).subquery())
+        ranked = sa.select(per_type, sa.func.row_number().over(
+            partition_by=per_type.c.place_id, order_by=(per_type.c.n.desc(), per_type.c.type)).label("rk")).subquery()
+        events_n = (sa.select(per_type.c.place_id, sa.func.sum(per_type.c.n).label("n"))
+                    .group_by(per_type.c.place_id).subquery())
+        dominant = sa.select(ranked.c.place_id, ranked.c.type).where(ranked.c.rk == 1).subquery()
+        pm = self.view_place_mentions(f).subquery()
+        mentions_n = sa.select(pm.c.place_id, sa.func.count().label("n")).group_by(pm.c.place_id).subquery()
+        p = m.places
+        q = (sa.select(p, sa.func.coalesce(events_n.c.n, 0).label("event_count"),
+                       sa.func.coalesce(mentions_n.c.n, 0).label("mention_count"),
+                       dominant.c.type.label("dominant_type"))
+             .outerjoin(events_n, events_n.c.place_id == p.c.id)
+             .outerjoin(mentions_n, mentions_n.c.place_id == p.c.id)
+             .outerjoin(dominant, dominant.c.place_id == p.c.id)
+             .where(sa.or_(events_n.c.n > 0, mentions_n.c.n > 0)).order_by(p.c.id))
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+            places = {r["id"]: r for r in rows}
+            for r in rows:
+                r.update(event_count=int(r["event_count"]), mention_count=int(r["mention_count"]),
+                         mentions=[], top_events=[], article_ids=[])
+            for r in conn.execute(sa.select(pm).order_by(pm.c.place_id, pm.c.article_id, pm.c.start)):
+                places[r.place_id]["mentions"].append(dict(article_id=r.article_id, start=r.start, end=r.end,
+                                                           text=r.text))
+            for r in conn.execute(self._top_events_query(ids, top)):
+                places[r.place_id]["top_events"].append(dict(id=r.id, type=r.type, date=r.date,
+                                                             article_id=r.article_id))
+            for r in conn.execute(self._place_articles_query(f, ids, pm, titles)):
+                places[r.place_id]["article_ids"].append(r.article_id)
+        return rows
+
+    def _top_events_query(self, ids: sa.Subquery, top: int) -> sa.Select:
+        ep, e, a = m.event_places, m.events, m.articles
+        date = sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String))
+        inner = (sa.select(ep.c.place_id, e.c.id, e.c.type, date.label("date"), e.c.article_id,
+                           sa.func.row_number().over(partition_by=ep.c.place_id,
+                                                     order_by=(date.desc(), e.c.id)).label("rk"))
+                 .select_from(ep.join(e, e.c.id == ep.c.event_id).join(a, a.c.id == e.c.article_id))
+                 .where(e.c.id.in_(sa.select(ids.c.id))).distinct().subquery())
+        return sa.select(inner).where(inner.c.rk <= top).order_by(inner.c.place_id, inner.c.rk)
+
+    def _place_articles_query(self, f: ViewFilter, ids: sa.Subquery, pm: sa.Subquery, limit: int) -> sa.Select:
+        ep, e, a = m.event_places, m.events, m.articles
+        pairs = sa.union(sa.select(pm.c.place_id, pm.c.article_id),
+                         sa.select(ep.c.place_id, e.c.article_id).join(e, e.c.id == ep.c.event_id)
+                         .where(e.c.id.in_(sa.select(ids.c.id)))).subquery()
+        inner = (sa.select(pairs.c.place_id, pairs.c.article_id, sa.func.row_number().over(
+            partition_by=pairs.c.place_id, order_by=(a.c.published.desc(), a.c.id)).label("rk"))
+                 .join(a, a.c.id == pairs.c.article_id).subquery())
+        return sa.select(inner).where(inner.c.rk <= limit).order_by(inner.c.place_id, inner.c.rk)
+
+    def view_events(self, f: ViewFilter, *, place_id: str | None = None,
+                    limit: int | None = None) -> list[dict[str, Any]]:
+        """The view's events in the export schema (newest first), optionally only those at one place."""
+        e, a = m.events, m.articles
+        q = sa.select(e.c.id).join(a, a.c.id == e.c.article_id).where(e.c.id.in_(self.view_event_ids(f)))
+        if place_id is not None:
+            q = q.where(e.c.id.in_(sa.select(m.event_places.c.event_id).where(m.event_places.c.place_id == place_id)))
+        date = sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String))
+        q = q.order_by(date.desc(), e.c.article_id, e.c.start, e.c.trigger_start).limit(limit)
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(q).scalars())
+        return self._events_by_ids(ids)
+
+    def view_articles(self, f: ViewFilter, *, place_id: str | None = None,
+                      with_text: bool = True) -> list[dict[str, Any]]:
+        """The articles with an event or a place mention in the view (optionally at one place), newest first."""
+        ep, e, a = m.event_places, m.events, m.articles
+        pm = self.view_place_mentions(f).subquery()
+        by_event = sa.select(e.c.article_id).where(e.c.id.in_(self.view_event_ids(f)))
+        by_mention = sa.select(pm.c.article_id)
+        if place_id is not None:
+            by_event = by_event.where(e.c.id.in_(sa.select(ep.c.event_id).where(ep.c.place_id == place_id)))
+            by_mention = by_mention.where(pm.c.place_id == place_id)
+        cols = [a.c.id, a.c.title, a.c.source, a.c.url, a.c.published] + ([a.c.text] if with_text else [])
+        q = (sa.select(*cols).where(a.c.id.in_(sa.union(by_event, by_mention)))
+             .order_by(a.c.published.desc(), a.c.id))
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+        for row in rows:
+            row["published"] = row["published"].isoformat() if row["published"] else None
+        return rows
+
+    def view_actors(self, f: ViewFilter) -> list[dict[str, Any]]:
+        """Actors taking part in the view's events, plus the filtered actors, in the export schema."""
+        ea = m.event_actors
+        in_events = sa.select(ea.c.actor_id).where(ea.c.event_id.in_(self.view_event_ids(f)))
+        with self.engine.connect() as conn:
+            ids = set(conn.execute(in_events.distinct()).scalars()) | set(f.actor_ids or ())
+        mentions = self._mentions_by(m.mentions.c.actor_id)
+        return [dict(id=a.id, name=a.name, kind=a.kind, aliases=list(a.aliases), affiliations=list(a.affiliations),
+                     mentions=mentions.get(a.id, [])) for a in self.actors() if a.id in ids]
+
+    def view_actor_counts(self, f: ViewFilter) -> list[dict[str, Any]]:
+        """Every actor with its number of events and mentions under ``f`` (whose actor filter is ignored),
+        most active first: the choices of the dashboard's actor filter."""
+        f = ViewFilter(None, f.types, f.date_from, f.date_to, f.source, f.q, f.show_hypothetical)
+        ea, mn, a, act = m.event_actors, m.mentions, m.articles, m.actors
+        ev_n = (sa.select(ea.c.actor_id, sa.func.count(sa.distinct(ea.c.event_id)).label("n"))
+                .where(ea.c.event_id.in_(self.view_event_ids(f))).group_by(ea.c.actor_id).subquery())
+        mn_n = (sa.select(mn.c.actor_id, sa.func.count().label("n")).join(a, a.c.id == mn.c.article_id)
+                .where(mn.c.actor_id.is_not(None), *_article_conds(f)).group_by(mn.c.actor_id).subquery())
+        evc, mnc = sa.func.coalesce(ev_n.c.n, 0), sa.func.coalesce(mn_n.c.n, 0)
+        q = (sa.select(act.c.id, act.c.name, act.c.kind, evc.label("event_count"), mnc.label("mention_count"))
+             .outerjoin(ev_n, ev_n.c.actor_id == act.c.id).outerjoin(mn_n, mn_n.c.actor_id == act.c.id)
+             .order_by(evc.desc(), mnc.desc(), act.c.name))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def facets(self) -> dict[str, Any]:
+        """The values the dashboard offers: event types, sources and the date range of the store."""
+        e, a = m.events, m.articles
+        with self.engine.connect() as conn:
+            types = list(conn.execute(sa.select(e.c.type).distinct().order_by(e.c.type)).scalars())
+            sources = list(conn.execute(sa.select(a.c.source).where(a.c.source.is_not(None)).distinct()
+                                        .order_by(a.c.source)).scalars())
+            lo, hi = conn.execute(sa.select(sa.func.min(a.c.published), sa.func.max(a.c.published))).one()
+            elo, ehi = conn.execute(sa.select(sa.func.min(e.c.date), sa.func.max(e.c.date))).one()
+        dates = [str(d)[:10] for d in (lo, hi, elo, ehi) if d]
+        return {"types": types, "sources": sources,
+                "date_min": min(dates) if dates else None, "date_max": max(dates) if dates else None}
+
+    def timeline(self, f: ViewFilter, by: str = "type") -> list[dict[str, Any]]:
+        """Events per month and per type (``by="type"``) or per actor (``by="actor"``), counted in the database."""
+        e, a, ea, act = m.events, m.articles, m.event_actors, m.actors
+        month = sa.func.substr(sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String)), 1, 7).label("month")
+        q = sa.select(month).select_from(e.join(a, a.c.id == e.c.article_id))
+        if by == "actor":
+            q = q.join(ea, ea.c.event_id == e.c.id).join(act, act.c.id == ea.c.actor_id)
+            key = act.c.name
+        else:
+            key = e.c.type
+        q = (q.add_columns(key.label("key"), sa.func.count(sa.distinct(e.c.id)).label("events"))
+             .where(e.c.id.in_(self.view_event_ids(f)), month.is_not(None)).group_by(month, key).order_by(month, key))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def article_events(self, article_id: str) -> list[dict[str, Any]]:
+        """The events found in one article, in the export schema, in text order."""
+        e = m.events
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(sa.select(e.c.id).where(e.c.article_id == article_id)
+                                    .order_by(e.c.start, e.c.trigger_start)).scalars())
+        return self._events_by_ids(ids)
+
+    def _events_by_ids(self, ids: list[str]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            actor_roles: dict[str, dict[str, list[str]]] = {}
+            place_roles: dict[str, dict[str, list[str]]] = {}
+            rows: list[sa.Row] = []
+            for chunk in _chunks(ids):
+                rows += conn.execute(sa.select(m.events).where(m.events.c.id.in_(chunk))).all()
+                for r in conn.execute(sa.select(m.event_actors).where(m.event_actors.c.event_id.in_(chunk))
+                                      .order_by(m.event_actors.c.actor_id)):
+                    actor_roles.setdefault(r.event_id, {}).setdefault(r.role, []).append(r.actor_id)
+                for r in conn.execute(sa.select(m.event_places).where(m.event_places.c.event_id.in_(chunk))
+                                      .order_by(m.event_places.c.place_id)):
+                    place_roles.setdefault(r.event_id, {}).setdefault(r.role, []).append(r.place_id)
+        order = {event_id: i for i, event_id in enumerate(ids)}
+        rows.sort(key=lambda r: order[r.id])
+        return [_event_row(r, actor_roles.get(r.id, {}), place_roles.get(r.id, {})) for r in rows]
+
+    def places_by_id(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Place rows (geometry included) for the given ids."""
+        out: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(ids)):
+                for r in conn.execute(sa.select(m.places).where(m.places.c.id.in_(chunk))):
+                    out[r.id] = dict(r._mapping)
+        return out
+
     def actor_counts(self) -> list[dict[str, Any]]:
         """Every actor with how often it is mentioned, in how many articles and events; most mentioned first."""
         mentions = (sa.select(sa.func.count()).where(m.mentions.c.actor_id == m.actors.c.id).scalar_subquery())
@@ -281,6 +550,33 @@ def _event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[s
                 place_roles=place_roles,
                 actor_ids=_unique(a for acts in actor_roles.values() for a in acts),
                 actor_roles=actor_roles)
+
+
+def _article_conds(f: ViewFilter) -> list[sa.ColumnElement[bool]]:
+    a = m.articles
+    conds: list[sa.ColumnElement[bool]] = []
+    if f.source:
+        conds.append(a.c.source == f.source)
+    if f.q:
+        key = f.q.strip().lower()
+        conds.append(sa.or_(sa.func.lower(a.c.title).contains(key, autoescape=True),
+                            sa.func.lower(a.c.text).contains(key, autoescape=True)))
+    return conds
+
+
+def _date_conds(date: sa.ColumnElement[str], f: ViewFilter) -> list[sa.ColumnElement[bool]]:
+    """``date`` (YYYY, YYYY-MM or YYYY-MM-DD) overlaps [date_from, date_to], compared at its own precision."""
+    conds: list[sa.ColumnElement[bool]] = []
+    if f.date_from:
+        conds.append(date >= sa.func.substr(sa.literal(f.date_from, sa.String), 1, sa.func.length(date)))
+    if f.date_to:
+        conds.append(date <= sa.func.substr(sa.literal(f.date_to, sa.String), 1, sa.func.length(date)))
+    return conds
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -1,0 +1,73 @@
+"""Text with its places, actors and event triggers highlighted, as escaped HTML.
+
+The spans come from the store (offsets into the article's analysed text). Overlapping spans keep the
+earliest, longest one. Every piece of article text is escaped; the only markup is ours.
+
+>>> highlight_html("Hezbollah in Beirut", [Span(13, 19, "place", "gn:276781")])
+'Hezbollah in <mark class="nm-place" title="place">Beirut</mark>'
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from html import escape as _html_escape
+from typing import Any
+
+COLOURS = {"place": "#cfe3ff", "actor": "#ffe0b3", "trigger": "#ffc9c9", "here": "#fff176"}
+CSS = "".join(f".nm-{kind}{{background:{colour};padding:0 2px;border-radius:3px}}"
+              for kind, colour in COLOURS.items())
+
+
+_MARKDOWN = {c: f"&#{ord(c)};" for c in "`\\*_[]()#+-!|~$"}
+
+
+def escape(text: str) -> str:
+    """HTML-escape ``text`` and neutralise Markdown, for HTML that Streamlit's markdown renders."""
+    return "".join(_MARKDOWN.get(c) or _html_escape(c) for c in str(text))
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # "place", "actor", "trigger" or "here" (the place a panel is about)
+    target: str | None = None  # place or actor id, event type
+    label: str | None = None  # shown on hover
+
+
+def non_overlapping(spans: Iterable[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if s.end > s.start and (not kept or s.start >= kept[-1].end):
+            kept.append(s)
+    return kept
+
+
+def highlight_html(text: str, spans: Iterable[Span], link: Callable[[Span], str | None] = lambda s: None,
+                   offset: int = 0) -> str:
+    """``text`` (starting at ``offset`` of the article) as HTML with ``<mark>`` around each span;
+    ``link(span)`` may give a URL that the mark links to."""
+    out, pos = [], 0
+    for s in non_overlapping(spans):
+        start, end = s.start - offset, s.end - offset
+        if start < pos or end > len(text):
+            continue
+        out.append(escape(text[pos:start]))
+        mark = (f'<mark class="nm-{s.kind}" title="{_html_escape(s.label or s.kind)}">'
+                f"{escape(text[start:end])}</mark>")
+        url = link(s)
+        out.append(f'<a href="{_html_escape(url)}" target="_self">{mark}</a>' if url else mark)
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def article_spans(mentions: Sequence[Mapping[str, Any]], events: Sequence[Mapping[str, Any]],
+                  names: Mapping[str, str]) -> list[Span]:
+    """Spans of an article's place and actor mentions (from ``Store.mentions``) and event triggers."""
+    spans = [Span(mn["start"], mn["end"], "place" if mn["place_id"] else "actor",
+                  mn["place_id"] or mn["actor_id"], names.get(mn["place_id"] or mn["actor_id"] or "", None))
+             for mn in mentions if mn.get("place_id") or mn.get("actor_id")]
+    spans += [Span(e["trigger"]["start"], e["trigger"]["end"], "trigger", e["type"],
+                   f"{e['type']}" + (" (hypothetical)" if e.get("hypothetical") else "")) for e in events]
+    return spans

@@ -1,0 +1,287 @@
+"""Folium map builders: one marker per place, polygons for countries and regions, a legend, an outline base.
+
+No Streamlit here: the dashboard, snapshots and the single-file HTML export build the same map from the
+view data (:func:`geo.views.view_data`). Points are drawn as data, not as one Python object each (see
+``docs/benchmarks.md``): one GeoJSON layer of circle markers whose size, colour, tooltip and popup come
+from each feature's properties, clustered when there are many. Every string that comes from an article
+is HTML-escaped here, in Python, before it reaches the page; the JavaScript only copies properties.
+
+>>> m = build_map({"places": [], "events": [], "articles": [], "actors": []}, ViewState())
+>>> type(m).__name__
+'Map'
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+import folium
+import folium.plugins
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.views import ViewState
+
+CLUSTER_AT = 300  # cluster the markers when a view has more places than this
+CANVAS_AT = 1000  # draw on a canvas instead of SVG elements past this many places
+DEFAULT_CENTER = (32.0, 36.0)
+DEFAULT_ZOOM = 5
+POLYGON_KINDS = ("country", "region", "admin1", "admin2", "continent")
+MENTIONED_ONLY = "Mentioned only"
+# Colours per event type (ACLED types, CAMEO meetings and statements), readable on a light outline map.
+TYPE_COLOURS = {
+    "Battles": "#d62728",
+    "Explosions/Remote violence": "#ff7f0e",
+    "Violence against civilians": "#8c0000",
+    "Protests": "#2ca02c",
+    "Riots": "#9467bd",
+    "Strategic developments": "#1f77b4",
+    "Meeting/Consultation": "#17becf",
+    "Statement/Threat": "#e377c2",
+    MENTIONED_ONLY: "#7f7f7f",
+}
+_SPARE_COLOURS = ("#bcbd22", "#8c564b", "#393b79", "#637939", "#7b4173", "#843c39")
+OUTLINE_STYLE = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
+POLYGON_STYLE = {"color": "#5b7fa6", "weight": 1, "fillColor": "#5b7fa6", "fillOpacity": 0.12}
+
+Data = Mapping[str, Sequence[Mapping[str, Any]]]
+
+
+def type_colour(event_type: str | None) -> str:
+    """The colour of an event type; unknown types get a stable spare colour."""
+    key = event_type or MENTIONED_ONLY
+    if key in TYPE_COLOURS:
+        return TYPE_COLOURS[key]
+    return _SPARE_COLOURS[int(hashlib.sha1(key.encode()).hexdigest(), 16) % len(_SPARE_COLOURS)]
+
+
+def marker_radius(count: int) -> float:
+    """Pixel radius of a place's marker: grows with the square root of its events and mentions."""
+    return round(min(28.0, 5.0 + 3.0 * math.sqrt(max(count, 0))), 1)
+
+
+def place_count(place: Mapping[str, Any]) -> int:
+    """What a marker's size stands for: the place's events, or its mentions when it has none."""
+    return int(place.get("event_count") or 0) or int(place.get("mention_count") or 0)
+
+
+# -- popups ---------------------------------------------------------------------------------------
+
+def popup_html(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
+               actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> str:
+    """A place's popup: name, kind, counts, its top events (type, date, actors) and article titles.
+
+    Everything is escaped, so ``<script>`` in a title is shown as text.
+    """
+    e = escape
+    rows = [f"<b>{e(place['name'])}</b> <small>({e(place.get('kind') or 'place')})</small>",
+            f"<div>{_plural(place.get('event_count') or 0, 'event')}, "
+            f"{_plural(place.get('mention_count') or 0, 'mention')}</div>"]
+    top = place.get("top_events") or []
+    if top:
+        items = "".join(f"<li>{_event_line(ev, events.get(ev['id'], {}), actor_names)}</li>" for ev in top)
+        rows.append(f"<div class='nm-h'>Events</div><ul>{items}</ul>")
+    articles = place.get("article_ids") or []
+    if articles:
+        items = "".join(f"<li>{e(titles.get(a) or 'untitled article')}</li>" for a in articles)
+        rows.append(f"<div class='nm-h'>Articles</div><ul>{items}</ul>")
+    return f"<div class='nm-popup' data-place='{e(place['id'])}'>{''.join(rows)}</div>"
+
+
+def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: Mapping[str, str]) -> str:
+    who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", []))
+    parts = [escape(top.get("type") or ""), escape(top.get("date") or "undated")]
+    if who:
+        parts.append(escape(who))
+    return " \u00b7 ".join(parts)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# -- layers ---------------------------------------------------------------------------------------
+
+def place_features(data: Data) -> dict[str, Any]:
+    """A FeatureCollection with one point per place; properties hold what the marker shows.
+
+    ``name`` and ``popup`` are already-escaped HTML (Leaflet inserts tooltips and popups as HTML).
+    """
+    events = {ev["id"]: ev for ev in data.get("events", [])}
+    actor_names = {a["id"]: a["name"] for a in data.get("actors", [])}
+    titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
+    features = []
+    for p in data.get("places", []):
+        if p.get("lat") is None or p.get("lon") is None:
+            continue
+        props = {"id": p["id"], "name": escape(p["name"]), "r": marker_radius(place_count(p)),
+                 "c": type_colour(p.get("dominant_type") if p.get("event_count") else None),
+                 "popup": popup_html(p, events, actor_names, titles)}
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
+                         "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def polygon_features(data: Data) -> dict[str, Any]:
+    """Countries and regions of the view that have a geometry, as light polygons."""
+    features = []
+    for p in data.get("places", []):
+        if p.get("kind") in POLYGON_KINDS and p.get("geometry"):
+            geometry = json.loads(p["geometry"]) if isinstance(p["geometry"], str) else p["geometry"]
+            features.append({"type": "Feature", "geometry": geometry,
+                             "properties": {"id": p["id"], "name": escape(p["name"])}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+_ON_EACH_PLACE = """function (feature, layer) {
+    var p = feature.properties;
+    layer.setRadius(p.r);
+    layer.setStyle({fillColor: p.c, color: "#333333", weight: 1, fillOpacity: 0.8});
+    layer.bindTooltip(p.name);
+    layer.bindPopup(p.popup, {maxWidth: 360});
+}"""
+
+
+def places_layer(data: Data, *, cluster: bool, canvas: bool) -> folium.GeoJson:
+    """One GeoJSON layer of circle markers (SVG ``path.nm-place`` elements, or a canvas when many)."""
+    marker = folium.CircleMarker(radius=6, weight=1, fill=True, class_name="nm-place")
+    layer = folium.GeoJson(place_features(data), name="Places", marker=marker,
+                           on_each_feature=folium.JsCode(_ON_EACH_PLACE), control=not cluster)
+    if canvas:
+        layer.marker.options["renderer"] = folium.JsCode("L.canvas()")
+    return layer
+
+
+def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> folium.GeoJson:
+    """Country outlines under the tiles (their pane sits below the tile pane): the map without internet."""
+    return folium.GeoJson(dict(outlines), name="Country outlines", pane=pane, interactive=False,
+                          style=OUTLINE_STYLE, control=False)
+
+
+def polygon_layer(data: Data) -> folium.GeoJson | None:
+    features = polygon_features(data)
+    if not features["features"]:
+        return None
+    return folium.GeoJson(features, name="Countries and regions", interactive=False, style=POLYGON_STYLE)
+
+
+class Legend(MacroElement):
+    """A Leaflet control listing the colours of the event types on the map and what size means."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    (function () {
+        var legend = L.control({position: "bottomright"});
+        legend.onAdd = function () {
+            var div = L.DomUtil.create("div", "nm-legend");
+            div.innerHTML = {{ this.html|tojson }};
+            return div;
+        };
+        legend.addTo({{ this._parent.get_name() }});
+    })();
+    {% endmacro %}""")
+
+    def __init__(self, types: Sequence[str]) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.html = legend_html(types)
+
+
+def legend_html(types: Sequence[str]) -> str:
+    items = "".join(f"<div><i style='background:{type_colour(t)}'></i>{escape(t)}</div>" for t in types)
+    return (f"<div style='background:#fff;padding:6px 8px;border-radius:4px;font:12px sans-serif;"
+            f"box-shadow:0 0 4px rgba(0,0,0,.3)'><b>Event type</b>{items}"
+            f"<div style='color:#555;margin-top:4px'>size: events (or mentions)</div></div>")
+
+
+LEGEND_CSS = ("<style>.nm-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;"
+              "vertical-align:-1px;border:1px solid #333}.nm-popup ul{margin:2px 0 4px 16px;padding:0}"
+              ".nm-popup .nm-h{font-weight:600;margin-top:4px}</style>")
+
+
+# -- the map ----------------------------------------------------------------------------------------
+
+def bounds(data: Data) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the view's places, or None when none has coordinates."""
+    pts = [(p["lat"], p["lon"]) for p in data.get("places", []) if p.get("lat") is not None
+           and p.get("lon") is not None]
+    if not pts:
+        return None
+    lats, lons = [a for a, _ in pts], [b for _, b in pts]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def legend_types(data: Data) -> list[str]:
+    """The types the legend lists: the dominant types on the map, then "Mentioned only" if any."""
+    present = {p.get("dominant_type") if p.get("event_count") else MENTIONED_ONLY for p in data.get("places", [])}
+    known = [t for t in TYPE_COLOURS if t in present and t != MENTIONED_ONLY]
+    extra = sorted(t for t in present if t not in TYPE_COLOURS and t is not None)
+    return known + extra + ([MENTIONED_ONLY] if MENTIONED_ONLY in present else [])
+
+
+def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Mapping[str, str] | None = None,
+              outlines: Mapping[str, Any] | None = None, cluster_at: int = CLUSTER_AT,
+              canvas_at: int = CANVAS_AT, height: str = "100%") -> folium.Map:
+    """The map of a view: outline base, optional tiles, polygons, one marker per place, legend.
+
+    ``assets`` maps asset names (``leaflet.js``, ``leaflet.css``, ``leaflet.markercluster.js``,
+    ``MarkerCluster.css``, ``MarkerCluster.Default.css``) to URLs; when given (always when ``offline``) they
+    replace folium's CDN links, and the map loads nothing from the internet.
+    """
+    n = len(data.get("places", []))
+    m = folium.Map(location=_center(state, data), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
+                   prefer_canvas=n > canvas_at, height=height, control_scale=True)
+    m.options.update(max_zoom=18, min_zoom=2)  # Leaflet.markercluster needs a maxZoom; tiles may be absent
+    if offline and not assets:
+        raise ValueError("an offline map needs local assets: pass assets=Assets.urls() (see geo.assets)")
+    folium.map.CustomPane("outlines", z_index=150).add_to(m)
+    if outlines:
+        outline_layer(outlines).add_to(m)
+    if not offline:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles", overlay=True, control=True).add_to(m)
+    polygons = polygon_layer(data)
+    if polygons is not None:
+        polygons.add_to(m)
+    cluster = n > cluster_at
+    layer = places_layer(data, cluster=cluster, canvas=n > canvas_at)
+    if cluster:
+        group = folium.plugins.MarkerCluster(name="Places", options={"chunkedLoading": True,
+                                                                     "maxClusterRadius": 50}).add_to(m)
+        layer.add_to(group)
+        _use_assets(group, assets, ("leaflet.markercluster.js",), ("MarkerCluster.css", "MarkerCluster.Default.css"))
+    else:
+        layer.add_to(m)
+    Legend(legend_types(data)).add_to(m)
+    m.get_root().header.add_child(folium.Element(LEGEND_CSS))
+    folium.LayerControl(collapsed=True).add_to(m)
+    _use_assets(m, assets, ("leaflet.js",), ("leaflet.css",))
+    if state.lat is None or state.lon is None:
+        box = bounds(data)
+        if box and n > 1:
+            m.fit_bounds(box, padding=(30, 30), max_zoom=9)
+    return m
+
+
+def _center(state: ViewState, data: Data) -> tuple[float, float]:
+    if state.lat is not None and state.lon is not None:
+        return (state.lat, state.lon)
+    box = bounds(data)
+    if box:
+        return ((box[0][0] + box[1][0]) / 2, (box[0][1] + box[1][1]) / 2)
+    return DEFAULT_CENTER
+
+
+def _use_assets(element: Any, assets: Mapping[str, str] | None, js: Sequence[str], css: Sequence[str]) -> None:
+    """Point an element's scripts and style sheets at local assets (dropping folium's other CDN links)."""
+    if assets is None:
+        return
+    element.default_js = [(name, assets[name]) for name in js]
+    element.default_css = [(name, assets[name]) for name in css]
+
+
+def render_html(m: folium.Map) -> str:
+    """The map as one HTML page (what a snapshot or an export saves)."""
+    return m.get_root().render()

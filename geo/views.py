@@ -1,0 +1,267 @@
+"""The dashboard's view state: what is shown, held in the URL.
+
+One :class:`ViewState` converts to and from query parameters (``?actor=Hezbollah&from=2024-02-01``),
+turns into the database filter (:meth:`ViewState.filter`), and describes itself in one sentence used as
+the dashboard's caption, a snapshot's description and exports' metadata. :func:`view_data` returns the
+view in the export schema (``Store.export()``), so the exports, snapshots and the map share one shape.
+
+Bad URL values: :meth:`ViewState.from_query_params` raises :class:`ViewStateError` naming the parameter
+and the fix (for the CLI and snapshots, where a wrong link must not be silently altered);
+:meth:`ViewState.parse` drops each bad parameter and returns a warning for it (the dashboard shows them,
+so an old or hand-edited link still opens). Unknown parameters are ignored.
+
+>>> state = ViewState.from_query_params({"actor": ["Hezbollah"], "from": "2024-02-01"})
+>>> state.to_url()
+'?actor=Hezbollah&from=2024-02-01'
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from geo.errors import ViewStateError
+from geo.store import Store, ViewFilter
+
+# Order of the parameters in every link this module writes (stable links can be compared as strings).
+PARAMS = ("actor", "type", "from", "to", "source", "q", "place", "article", "lat", "lon", "zoom",
+          "affiliated", "hypothetical")
+MAX_ZOOM = 19
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Filters, selection and map view of the dashboard; every field is a URL parameter."""
+
+    actors: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    source: str | None = None
+    q: str | None = None
+    place: str | None = None
+    article: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    zoom: int | None = None
+    include_affiliated: bool = False
+    show_hypothetical: bool = False
+
+    # -- URL ---------------------------------------------------------------------------------
+
+    @classmethod
+    def from_query_params(cls, params: Mapping[str, str | Sequence[str]]) -> "ViewState":
+        """The state a URL describes; the first bad value raises :class:`ViewStateError`."""
+        state, errors = _parse(params)
+        if errors:
+            raise errors[0]
+        return state
+
+    @classmethod
+    def parse(cls, params: Mapping[str, str | Sequence[str]]) -> tuple["ViewState", tuple[str, ...]]:
+        """Like :meth:`from_query_params`, but each bad parameter is dropped with a warning."""
+        state, errors = _parse(params)
+        return state, tuple(str(e) for e in errors)
+
+    def to_query_params(self) -> dict[str, list[str] | str]:
+        """Query parameters in :data:`PARAMS` order; defaults are left out (lists for repeatables)."""
+        out: dict[str, list[str] | str] = {}
+        if self.actors:
+            out["actor"] = list(self.actors)
+        if self.types:
+            out["type"] = list(self.types)
+        scalars = {"from": self.date_from, "to": self.date_to, "source": self.source, "q": self.q,
+                   "place": self.place, "article": self.article, "lat": _coord(self.lat), "lon": _coord(self.lon),
+                   "zoom": None if self.zoom is None else str(self.zoom),
+                   "affiliated": "1" if self.include_affiliated else None,
+                   "hypothetical": "1" if self.show_hypothetical else None}
+        out.update({k: v for k, v in scalars.items() if v is not None})
+        return out
+
+    def to_url(self, base: str = "") -> str:
+        """``base`` followed by the query string: ``?actor=Hezbollah&type=Battles``."""
+        query = urlencode(self.to_query_params(), doseq=True)
+        return f"{base}?{query}" if query else (base or "?")
+
+    def replace(self, **changes: Any) -> "ViewState":
+        return dataclasses.replace(self, **changes)
+
+    # -- query -------------------------------------------------------------------------------
+
+    def filter(self, store: Store) -> ViewFilter:
+        """The database filter: actor names resolved to ids (and expanded when ``include_affiliated``)."""
+        actor_ids = None
+        if self.actors:
+            ids = [i for i in (store.resolve_actor(a) for a in self.actors) if i]
+            actor_ids = store.affiliated_closure(ids) if self.include_affiliated else tuple(dict.fromkeys(ids))
+        return ViewFilter(actor_ids=actor_ids, types=self.types, date_from=self.date_from, date_to=self.date_to,
+                          source=self.source, q=self.q, show_hypothetical=self.show_hypothetical)
+
+    def unknown_actors(self, store: Store) -> tuple[str, ...]:
+        """The actor names in the URL that match no stored actor (shown as a warning)."""
+        return tuple(a for a in self.actors if store.resolve_actor(a) is None)
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter (not selection or map view) is set."""
+        return bool(self.actors or self.types or self.date_from or self.date_to or self.source or self.q)
+
+    # -- words -------------------------------------------------------------------------------
+
+    def describe(self, summary: Mapping[str, Any]) -> str:
+        """The view in one sentence: "12 events in 5 places involving Hezbollah, 2024-02-01 to 2024-03-15".
+
+        ``summary`` holds ``events`` and ``places`` (counts, or the lists of :func:`view_data`) and may hold
+        ``actor_names`` (id or URL value -> display name).
+        """
+        events, places = _count(summary.get("events", 0)), _count(summary.get("places", 0))
+        parts = [f"{_plural(events, 'event')} in {_plural(places, 'place')}"]
+        if self.actors:
+            names = summary.get("actor_names") or {}
+            who = _or_list([names.get(a, a) for a in self.actors])
+            parts.append(f" involving {who}" + (" or affiliated actors" if self.include_affiliated else ""))
+        if self.types:
+            parts.append(f" of type {_or_list(list(self.types))}")
+        sentence = "".join(parts) + _dates(self.date_from, self.date_to)
+        if self.source:
+            sentence += f", source {self.source}"
+        if self.q:
+            sentence += f", matching \u201c{self.q}\u201d"
+        if self.show_hypothetical:
+            sentence += ", hypothetical events included"
+        return sentence
+
+
+def view_data(store: Store, state: ViewState) -> dict[str, list[dict[str, Any]]]:
+    """The view in the export schema (articles, places, actors, events), places with ``event_count``,
+    ``mention_count``, ``dominant_type``, ``top_events``, ``article_ids`` (aggregated in the database) and
+    ``geometry`` (GeoJSON text of countries and regions, or None).
+
+    >>> view_data(Store.open("sqlite://"), ViewState())["places"]
+    []
+    """
+    f = state.filter(store)
+    return {"articles": store.view_articles(f), "places": store.view_places(f), "actors": store.view_actors(f),
+            "events": store.view_events(f)}
+
+
+def summary(state: ViewState, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Counts and display names of a view, the argument of :meth:`ViewState.describe`."""
+    names = {a["id"]: a["name"] for a in data.get("actors", [])}
+    return {"events": len(data.get("events", [])), "places": len(data.get("places", [])),
+            "articles": len(data.get("articles", [])),
+            "actor_names": {token: names.get(token, token) for token in state.actors}}
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+def _parse(params: Mapping[str, str | Sequence[str]]) -> tuple[ViewState, list[ViewStateError]]:
+    values: dict[str, Any] = {}
+    errors: list[ViewStateError] = []
+    for name, (field, convert) in _SCALARS.items():
+        raw = _last(params.get(name))
+        if raw is None or raw.strip() == "":
+            continue
+        try:
+            values[field] = convert(name, raw.strip())
+        except ViewStateError as err:
+            errors.append(err)
+    for name, field in (("actor", "actors"), ("type", "types")):
+        items = [v.strip() for v in _all(params.get(name)) if v.strip()]
+        values[field] = tuple(dict.fromkeys(items))
+    if values.get("date_from") and values.get("date_to") and values["date_from"] > values["date_to"]:
+        errors.append(ViewStateError(f"from={values['date_from']} is after to={values['date_to']}: "
+                                     "swap the two dates"))
+        values.pop("date_from"), values.pop("date_to")
+    return ViewState(**values), errors
+
+
+def _all(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _last(value: str | Sequence[str] | None) -> str | None:
+    items = _all(value)
+    return items[-1] if items else None
+
+
+def _date(name: str, raw: str) -> str:
+    try:
+        if len(raw) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise ViewStateError(f"{name}={raw!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-03-15") from None
+
+
+def _number(low: float, high: float) -> Callable[[str, str], float]:
+    def convert(name: str, raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = math.nan
+        if not (low <= value <= high):
+            raise ViewStateError(f"{name}={raw!r} is not a number from {low:g} to {high:g}")
+        return value
+    return convert
+
+
+def _zoom(name: str, raw: str) -> int:
+    if not raw.isdigit() or int(raw) > MAX_ZOOM:
+        raise ViewStateError(f"{name}={raw!r} is not a zoom level: use a whole number from 0 to {MAX_ZOOM}")
+    return int(raw)
+
+
+def _flag(name: str, raw: str) -> bool:
+    if raw.lower() in _TRUE:
+        return True
+    if raw.lower() in _FALSE:
+        return False
+    raise ViewStateError(f"{name}={raw!r} is not a yes/no value: use {name}=1 or leave it out")
+
+
+def _text(_name: str, raw: str) -> str:
+    return raw
+
+
+_SCALARS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
+    "from": ("date_from", _date), "to": ("date_to", _date), "source": ("source", _text), "q": ("q", _text),
+    "place": ("place", _text), "article": ("article", _text), "lat": ("lat", _number(-90, 90)),
+    "lon": ("lon", _number(-180, 180)), "zoom": ("zoom", _zoom), "affiliated": ("include_affiliated", _flag),
+    "hypothetical": ("show_hypothetical", _flag),
+}
+
+
+# -- words ------------------------------------------------------------------------------------
+
+def _coord(value: float | None) -> str | None:
+    return None if value is None else f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) else len(value)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _or_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _dates(date_from: str | None, date_to: str | None) -> str:
+    if date_from and date_to:
+        return f", {date_from} to {date_to}"
+    if date_from:
+        return f", from {date_from}"
+    if date_to:
+        return f", until {date_to}"
+    return ""

@@ -1,0 +1,103 @@
+"""Realistic stored analyses for the dashboard's tests, modelled on the seed articles.
+
+Three articles: a meeting in Beirut and rockets from southern Lebanon (Quds Force, Hezbollah), strikes
+and a clash in Gaza (Israel, Hamas), and one whose title and text carry a script payload. Offsets are
+computed from the text so every mention is exact.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from geo.records import Actor, ActorMention, Analysis, Article, Event, Mention, Place, PlaceMention
+from geo.store import Store
+
+SQUARE_IL = json.dumps({"type": "Polygon", "coordinates": [[[34.2, 29.5], [35.9, 29.5], [35.9, 33.3],
+                                                             [34.2, 33.3], [34.2, 29.5]]]})
+PLACES = {
+    "Beirut": Place("gn:276781", "Beirut", "city", 33.8938, 35.5018, "LB", 276781),
+    "southern Lebanon": Place("dir:south:LB", "southern Lebanon", "region", 33.27, 35.37, "LB"),
+    "Israel": Place("country:IL", "Israel", "country", 31.5, 34.75, "IL", geometry=SQUARE_IL),
+    "Gaza": Place("region:gaza-strip", "Gaza", "region", 31.42, 34.36, "PS"),
+    "Khan Younis": Place("gn:281133", "Khan Younis", "city", 31.3402, 34.3063, "PS", 281133),
+}
+ACTORS = {
+    "iran": Actor("iran", "Iran", "state"),
+    "quds-force": Actor("quds-force", "Quds Force", "military", ("IRGC Quds Force",), ("iran",)),
+    "esmail-qaani": Actor("esmail-qaani", "Esmail Qaani", "person", ("Ismail Qaani", "Qaani"), ("quds-force",)),
+    "hezbollah": Actor("hezbollah", "Hezbollah", "armed_group", ("Hizbullah",)),
+    "israel": Actor("israel", "Israel", "state", ("Israeli forces",)),
+    "hamas": Actor("hamas", "Hamas", "armed_group"),
+}
+PAYLOAD = "<script>alert('x')</script> \"quoted\" `tick` back\\slash </div>"
+
+
+def _span(text: str, word: str, label: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Mention(start, start + len(word), word, label)
+
+
+def _sentence(text: str, word: str) -> tuple[int, int]:
+    i = text.index(word)
+    start = text.rfind(". ", 0, i)
+    start = 0 if start < 0 else start + 2
+    end = text.index(".", i) + 1
+    return start, end
+
+
+def _event(article: Article, n: int, trigger: str, type_: str, actors: tuple, places: tuple,
+           date: str | None, hypothetical: bool = False) -> Event:
+    start, end = _sentence(article.text, trigger)
+    return Event(id=f"{article.id}:{n}", article_id=article.id, type=type_, subtype=None,
+                 trigger=_span(article.text, trigger, "TRIGGER"), sentence=article.text[start:end],
+                 start=start, end=end, date=date, date_precision="day" if date and len(date) == 10 else "month",
+                 hypothetical=hypothetical, actor_roles=actors, place_roles=places)
+
+
+def _analysis(aid: str, title: str, source: str, published: dt.date, text: str, places: list[str],
+              actors: list[tuple[str, str]], events: list[tuple]) -> Analysis:
+    art = Article(id=aid, text=text, title=title, source=source, published=published, origin=f"{aid}.txt",
+                  raw=text.encode())
+    pms = tuple(PlaceMention(_span(text, name, "GPE"), PLACES[name], 0.9) for name in places)
+    ams = tuple(ActorMention(actor_id, _span(text, word, "ORG")) for actor_id, word in actors)
+    used = {a for a, _ in actors} | {a for e in events for _, a in e[2]}
+    while parents := {p for a in used for p in ACTORS[a].affiliations} - used:
+        used |= parents
+    evs = tuple(_event(art, i, *e) for i, e in enumerate(events))
+    return Analysis(article=art, places=pms, actors=tuple(ACTORS[a] for a in sorted(used)),
+                    actor_mentions=ams, events=evs)
+
+
+def analyses() -> list[Analysis]:
+    beirut = ("Esmail Qaani met Hezbollah leaders in Beirut last week. "
+              "Militants in southern Lebanon fired rockets at Israel. Observers in Israel were worried.")
+    gaza = ("Israeli jets struck Gaza on Friday. Hamas fighters clashed with Israeli forces in Khan Younis. "
+            "Residents of Beirut watched.")
+    payload = (f"A reader wrote {PAYLOAD} about Beirut. Iran could attack Israel, Hezbollah warned.")
+    return [
+        _analysis("a1" + "0" * 14, "Qaani meets Hezbollah in Beirut", "Shafaq News", dt.date(2024, 2, 20), beirut,
+                  ["Beirut", "southern Lebanon", "Israel"], [("esmail-qaani", "Esmail Qaani"),
+                                                             ("hezbollah", "Hezbollah")],
+                  [("met", "Meeting/Consultation", (("initiator", "esmail-qaani"), ("target", "hezbollah")),
+                    (("location", "gn:276781"),), "2024-02-14"),
+                   ("fired", "Explosions/Remote violence", (("initiator", "hezbollah"), ("target", "israel")),
+                    (("origin", "dir:south:LB"), ("target", "country:IL")), "2024-02-20")]),
+        _analysis("b2" + "0" * 14, "Strikes on Gaza", "Wire", dt.date(2024, 3, 15), gaza,
+                  ["Gaza", "Khan Younis", "Beirut"], [("hamas", "Hamas"), ("israel", "Israeli forces")],
+                  [("struck", "Explosions/Remote violence", (("initiator", "israel"),),
+                    (("location", "region:gaza-strip"),), "2024-03-15"),
+                   ("clashed", "Battles", (("initiator", "hamas"), ("target", "israel")),
+                    (("location", "gn:281133"),), "2024-03")]),
+        _analysis("c3" + "0" * 14, PAYLOAD, "Shafaq News", dt.date(2024, 3, 1), payload,
+                  ["Beirut", "Israel"], [("iran", "Iran"), ("hezbollah", "Hezbollah")],
+                  [("attack", "Explosions/Remote violence", (("initiator", "iran"), ("target", "israel")),
+                    (("target", "country:IL"),), None, True)]),
+    ]
+
+
+def fill(store: Store) -> Store:
+    for a in analyses():
+        store.write(a)
+    return store

@@ -1,0 +1,87 @@
+"""Map builders on their own: escaping, one marker per place, sizes, colours, bounds, offline assets."""
+from __future__ import annotations
+
+import json
+import re
+
+from geo import maps
+from geo.store import Store
+from geo.views import ViewState, view_data
+from tests.factories import PAYLOAD, fill
+
+FAKE_ASSETS = {name: f"data:text/plain,{name}" for name in
+               ("leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css",
+                "MarkerCluster.Default.css")}
+
+
+def _data(sqlite_store: Store, state: ViewState = ViewState()):
+    return view_data(fill(sqlite_store), state)
+
+
+def test_one_feature_per_place_sized_and_coloured(sqlite_store):
+    data = _data(sqlite_store)
+    features = maps.place_features(data)["features"]
+    assert len(features) == len(data["places"]) == 5
+    beirut = next(f for f in features if f["properties"]["id"] == "gn:276781")
+    assert beirut["geometry"]["coordinates"] == [35.5018, 33.8938]
+    assert beirut["properties"]["c"] == maps.TYPE_COLOURS["Meeting/Consultation"]
+    assert beirut["properties"]["r"] == maps.marker_radius(1)
+    assert maps.marker_radius(0) < maps.marker_radius(4) < maps.marker_radius(10_000) == 28.0
+
+
+def test_article_strings_are_escaped_in_popups(sqlite_store):
+    data = _data(sqlite_store)
+    popup = next(f for f in maps.place_features(data)["features"]
+                 if f["properties"]["id"] == "gn:276781")["properties"]["popup"]
+    assert "<script>" not in popup and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in popup
+    assert "&quot;quoted&quot;" in popup and "`tick`" in popup and "back\\slash" in popup
+    assert "Qaani meets Hezbollah in Beirut" in popup and "Meeting/Consultation · 2024-02-14" in popup
+    html = maps.render_html(maps.build_map(data, ViewState(), offline=True, assets=FAKE_ASSETS))
+    assert PAYLOAD not in html and "<script>alert" not in html
+
+
+def test_popup_escapes_place_names_too():
+    place = {"id": "x'><img src=x onerror=alert(1)>", "name": "<b>Tyre</b>", "kind": "city", "event_count": 0,
+             "mention_count": 1, "top_events": [], "article_ids": ["a"]}
+    html = maps.popup_html(place, {}, {}, {"a": "</li><script>x</script>"})
+    assert "<img" not in html and "<b>Tyre" not in html and "<script>" not in html
+
+
+def test_bounds_and_center(sqlite_store):
+    data = _data(sqlite_store)
+    assert maps.bounds(data) == [[31.3402, 34.3063], [33.8938, 35.5018]]
+    assert maps.bounds({"places": []}) is None
+    m = maps.build_map(data, ViewState(lat=33.0, lon=35.0, zoom=9))
+    assert m.location == [33.0, 35.0]
+
+
+def test_offline_map_loads_only_the_given_assets(sqlite_store):
+    data = _data(sqlite_store)
+    html = maps.render_html(maps.build_map(data, ViewState(), offline=True, assets=FAKE_ASSETS,
+                                           outlines={"type": "FeatureCollection", "features": []}))
+    assert re.findall(r"https?://[^\s\"')]+", html) == []
+    assert "data:text/plain,leaflet.js" in html and "Country outlines" not in html.split("LayerControl")[0][:0]
+    online = maps.render_html(maps.build_map(data, ViewState()))
+    assert "tile.openstreetmap.org" in online
+
+
+def test_many_places_are_clustered_on_a_canvas():
+    places = [{"id": f"p{i}", "name": f"P{i}", "kind": "city", "lat": (i % 170) - 85, "lon": (i % 350) - 175,
+               "event_count": i % 3, "mention_count": 1, "dominant_type": "Battles", "top_events": [],
+               "article_ids": []} for i in range(2000)]
+    data = {"places": places, "events": [], "articles": [], "actors": []}
+    html = maps.render_html(maps.build_map(data, ViewState(), offline=True, assets=FAKE_ASSETS))
+    assert "L.markerClusterGroup" in html and "L.canvas()" in html
+    assert html.count('"type": "Feature"') + html.count('"type":"Feature"') == 2000
+    small = maps.render_html(maps.build_map({**data, "places": places[:10]}, ViewState()))
+    assert "L.markerClusterGroup" not in small
+
+
+def test_polygons_for_countries_and_legend(sqlite_store):
+    data = _data(sqlite_store)
+    polys = maps.polygon_features(data)["features"]
+    assert [f["properties"]["id"] for f in polys] == ["country:IL"]
+    assert maps.legend_types(data) == ["Battles", "Explosions/Remote violence", "Meeting/Consultation"]
+    html = maps.legend_html(["<i>odd</i>"])
+    assert "&lt;i&gt;odd" in html
+    json.dumps(maps.place_features(data))  # plain data, serialisable

@@ -1,0 +1,120 @@
+"""ViewState <-> URL (both ways, exact links), the sentence, and view_data on both databases."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.errors import ViewStateError
+from geo.store import Store
+from geo.views import ViewState, summary, view_data
+from tests.factories import PAYLOAD, fill
+
+
+def test_exact_links():
+    state = ViewState(actors=("Hezbollah", "Quds Force"), types=("Battles",), date_from="2024-02-01",
+                      date_to="2024-03-15", q="rockets & more", place="gn:276781", lat=33.8938, lon=35.5018,
+                      zoom=8, include_affiliated=True)
+    assert state.to_url() == ("?actor=Hezbollah&actor=Quds+Force&type=Battles&from=2024-02-01&to=2024-03-15"
+                              "&q=rockets+%26+more&place=gn%3A276781&lat=33.8938&lon=35.5018&zoom=8&affiliated=1")
+    assert ViewState().to_url() == "?"
+    assert ViewState(show_hypothetical=True).to_url("/") == "/?hypothetical=1"
+
+
+def test_from_query_params_reads_repeatables_and_scalars():
+    state = ViewState.from_query_params({"actor": ["Hezbollah", "iran"], "type": "Battles", "from": "2024-02-01",
+                                         "zoom": "7", "lat": "33.9", "lon": "35.5", "affiliated": "1",
+                                         "embed": "true"})
+    assert state == ViewState(actors=("Hezbollah", "iran"), types=("Battles",), date_from="2024-02-01",
+                              lat=33.9, lon=35.5, zoom=7, include_affiliated=True)
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"from": "2024-13-01"}, "from='2024-13-01' is not a date"),
+    ({"to": "15/03/2024"}, "YYYY-MM-DD"),
+    ({"lat": "91"}, "lat='91' is not a number from -90 to 90"),
+    ({"lon": "east"}, "lon='east'"),
+    ({"zoom": "-1"}, "zoom level"),
+    ({"affiliated": "maybe"}, "affiliated=1"),
+    ({"from": "2024-03-02", "to": "2024-03-01"}, "swap"),
+])
+def test_bad_values_raise_or_are_dropped_with_a_warning(params, message):
+    with pytest.raises(ViewStateError, match=message):
+        ViewState.from_query_params(params)
+    state, warnings = ViewState.parse({**params, "actor": "Hezbollah"})
+    assert state.actors == ("Hezbollah",) and len(warnings) == 1 and message in warnings[0]
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12).map(str.strip).filter(bool)
+dates = st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10)
+
+
+@given(actors=st.lists(texts, max_size=3, unique=True), types=st.lists(texts, max_size=2, unique=True),
+       d=st.one_of(st.none(), dates), q=st.one_of(st.none(), texts), place=st.one_of(st.none(), texts),
+       zoom=st.one_of(st.none(), st.integers(0, 19)), lat=st.one_of(st.none(), st.floats(-90, 90).map(lambda x: round(x, 5))),
+       flag=st.booleans())
+def test_round_trip(actors, types, d, q, place, zoom, lat, flag):
+    state = ViewState(actors=tuple(actors), types=tuple(types), date_from=d, date_to=d, q=q, place=place,
+                      zoom=zoom, lat=lat, lon=lat, include_affiliated=flag, show_hypothetical=not flag)
+    assert ViewState.from_query_params(state.to_query_params()) == state
+    from urllib.parse import parse_qs
+    assert ViewState.from_query_params(parse_qs(state.to_url()[1:])) == state
+
+
+def test_describe():
+    state = ViewState(actors=("hezbollah",), date_from="2024-02-01", date_to="2024-03-15")
+    assert state.describe({"events": 12, "places": 5, "actor_names": {"hezbollah": "Hezbollah"}}) == \
+        "12 events in 5 places involving Hezbollah, 2024-02-01 to 2024-03-15"
+    assert ViewState(types=("Battles", "Protests"), q="jets", include_affiliated=True, actors=("Iran",)).describe(
+        {"events": [1], "places": []}) == ("1 event in 0 places involving Iran or affiliated actors of type "
+                                            "Battles or Protests, matching \u201cjets\u201d")
+
+
+def _names(data):
+    return sorted(p["name"] for p in data["places"])
+
+
+def test_view_data_filters_in_the_database(store: Store):
+    fill(store)
+    everything = view_data(store, ViewState())
+    assert set(everything) == {"articles", "places", "actors", "events"}
+    assert _names(everything) == ["Beirut", "Gaza", "Israel", "Khan Younis", "southern Lebanon"]
+    assert len(everything["events"]) == 4  # the hypothetical attack is hidden by default
+    beirut = next(p for p in everything["places"] if p["name"] == "Beirut")
+    assert (beirut["event_count"], beirut["mention_count"], beirut["dominant_type"]) == (1, 3, "Meeting/Consultation")
+    assert beirut["top_events"][0]["type"] == "Meeting/Consultation"
+
+    hez = view_data(store, ViewState(actors=("Hezbollah",)))
+    assert _names(hez) == ["Beirut", "Israel", "southern Lebanon"]
+    assert ViewState(actors=("Hezbollah",)).describe(summary(ViewState(actors=("Hezbollah",)), hez)) == \
+        "2 events in 3 places involving Hezbollah"
+    assert _names(view_data(store, ViewState(actors=("hizbullah",)))) == _names(hez)  # alias, any case
+
+    iran = view_data(store, ViewState(actors=("Iran",)))
+    assert iran["events"] == [] and _names(iran) == ["Israel"]  # same sentence as Iran, hypothetical hidden
+    with_affiliates = view_data(store, ViewState(actors=("Iran",), include_affiliated=True))
+    assert [e["type"] for e in with_affiliates["events"]] == ["Meeting/Consultation"]  # Qaani -> Quds Force -> Iran
+    assert len(view_data(store, ViewState(actors=("Iran",), show_hypothetical=True))["events"]) == 1
+
+    assert _names(view_data(store, ViewState(types=("Battles",)))) == ["Khan Younis"]
+    march = view_data(store, ViewState(date_from="2024-03-01", date_to="2024-03-31"))
+    assert sorted(e["date"] for e in march["events"]) == ["2024-03", "2024-03-15"]
+    assert {a["source"] for a in view_data(store, ViewState(source="Wire"))["articles"]} == {"Wire"}
+    assert _names(view_data(store, ViewState(q="JETS"))) == ["Beirut", "Gaza", "Khan Younis"]
+    assert view_data(store, ViewState(actors=("nobody",)))["places"] == []
+
+
+def test_view_data_keeps_article_text_as_is(sqlite_store: Store):
+    fill(sqlite_store)
+    titles = [a["title"] for a in view_data(sqlite_store, ViewState())["articles"]]
+    assert PAYLOAD in titles
+
+
+def test_actor_counts_and_timeline(sqlite_store: Store):
+    fill(sqlite_store)
+    counts = {a["id"]: (a["event_count"], a["mention_count"]) for a in sqlite_store.view_actor_counts(
+        ViewState().filter(sqlite_store))}
+    assert counts["israel"] == (3, 1) and counts["hezbollah"] == (2, 2) and counts["quds-force"] == (0, 0)
+    timeline = sqlite_store.timeline(ViewState().filter(sqlite_store), by="type")
+    assert {"month": "2024-03", "key": "Battles", "events": 1} in timeline
+    assert sqlite_store.affiliated_closure(["iran"]) == ("esmail-qaani", "iran", "quds-force")
