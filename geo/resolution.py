@@ -29,7 +29,7 @@ from geo.sources import haversine_km
 
 KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 2.5, "admin2": 0.0,
               "city": 0.0}
-FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "alt": -1.5}
+FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "code": -0.5, "alt": -1.5}
 FUZZY_PENALTY = 3.0
 CAPITAL_BONUS = 2.0
 POPULATION_WEIGHT = 0.6
@@ -41,6 +41,7 @@ TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside i
 TERRITORY_RADIUS_KM = 60.0
 CONFIDENT = 0.5
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
+_DOTTED = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?)+$")  # "S.C.", "Ind.", "W. Va."
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
 
 
@@ -83,10 +84,12 @@ class Resolver:
         text = mention.text
         if mention.label == "directional":
             text = DIRECTION_WORDS.sub("", text)
-        return normalise(text), mention.label
+        return normalise(text), mention.label, bool(_DOTTED.match(text))
 
-    def _candidates(self, key: str, label: str) -> tuple[Candidate, ...]:
+    def _candidates(self, key: str, label: str, dotted: bool = False) -> tuple[Candidate, ...]:
         found = self.gazetteer.candidates(key)
+        if dotted:  # "S.C.", "Ind.": an abbreviation, not the ISO code of Seychelles or India
+            found = tuple(c for c in found if c.form != "code")
         if label == "demonym":
             demonyms = tuple(c for c in found if c.form == "demonym")
             return demonyms or found
@@ -99,8 +102,9 @@ class Resolver:
             match = _QUALIFIER.match(text, mention.end)
             if not match:
                 continue
+            dotted = bool(_DOTTED.match(match.group(1)))
             for cand in self.gazetteer.candidates(match.group(1), fuzzy=False):
-                if cand.place.kind in ("admin1", "country"):
+                if cand.place.kind in ("admin1", "country") and not (dotted and cand.form == "code"):
                     out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
         return out
 

@@ -79,3 +79,12 @@ def test_a_territory_named_after_its_city_is_preferred(gazetteer):
 def test_directional_places_read_naturally(gazetteer):
     assert directional_place(gazetteer.country("IL"), "north").name == "northern Israel"
     assert directional_place(gazetteer.country("LB"), "central").name == "central Lebanon"
+
+
+def test_dotted_abbreviations_are_not_iso_codes(gazetteer):
+    text = "Columbia, S.C., and Victoria, B.C., and Evansville, Ind."
+    mentions = [Mention(10, 14, "S.C.", "place"), Mention(30, 34, "B.C.", "place"), Mention(52, 56, "Ind.", "place")]
+    sc, bc, ind = (pm.place for pm in Resolver(gazetteer).resolve(text, mentions))
+    assert (sc.name, sc.country_code) == ("South Carolina", "US")
+    assert (bc.name, bc.country_code) == ("British Columbia", "CA")
+    assert (ind.name, ind.country_code) == ("Indiana", "US")
