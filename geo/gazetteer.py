@@ -26,7 +26,7 @@ from geo.errors import GazetteerError
 from geo.names import normalise
 from geo.records import Place
 
-FORMAT = 2  # 2: ISO codes have their own form "code"
+FORMAT = 3  # 2, 3: ISO codes of countries and subdivisions have their own form "code"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (
@@ -127,7 +127,7 @@ def _write_extra_names(db: sqlite3.Connection, rows: Iterable[tuple[str, str, st
         if place_id.startswith("subdivision:"):
             cc, _, code = place_id.split(":")[1].partition("-")
             found = db.execute("SELECT p.rowid FROM places p JOIN names n ON n.place = p.rowid WHERE p.kind = "
-                               "'admin1' AND p.country_code = ? AND n.form = 'abbr' AND n.name = ?",
+                               "'admin1' AND p.country_code = ? AND n.form = 'code' AND n.name = ?",
                                (cc, code.lower())).fetchone()
         else:
             found = db.execute("SELECT rowid FROM places WHERE id = ?", (place_id,)).fetchone()

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from geo.gazetteer import Candidate, Gazetteer
-from geo.names import normalise
+from geo.names import normalise, written_as_code
 from geo.records import Mention, Place, PlaceMention
 from geo.sources import haversine_km
 
@@ -41,7 +41,6 @@ TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside i
 TERRITORY_RADIUS_KM = 60.0
 CONFIDENT = 0.5
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
-_DOTTED = re.compile(r"^(?:[A-Z][a-z]{0,4}\.\s?)+$")  # "S.C.", "Ind.", "W. Va."
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
 
 
@@ -84,11 +83,11 @@ class Resolver:
         text = mention.text
         if mention.label == "directional":
             text = DIRECTION_WORDS.sub("", text)
-        return normalise(text), mention.label, bool(_DOTTED.match(text))
+        return normalise(text), mention.label, written_as_code(text)
 
-    def _candidates(self, key: str, label: str, dotted: bool = False) -> tuple[Candidate, ...]:
+    def _candidates(self, key: str, label: str, code: bool = True) -> tuple[Candidate, ...]:
         found = self.gazetteer.candidates(key)
-        if dotted:  # "S.C.", "Ind.": an abbreviation, not the ISO code of Seychelles or India
+        if not code:  # "S.C.", "It": not the ISO code of Seychelles or Italy
             found = tuple(c for c in found if c.form != "code")
         if label == "demonym":
             demonyms = tuple(c for c in found if c.form == "demonym")
@@ -102,9 +101,9 @@ class Resolver:
             match = _QUALIFIER.match(text, mention.end)
             if not match:
                 continue
-            dotted = bool(_DOTTED.match(match.group(1)))
+            code = written_as_code(match.group(1))
             for cand in self.gazetteer.candidates(match.group(1), fuzzy=False):
-                if cand.place.kind in ("admin1", "country") and not (dotted and cand.form == "code"):
+                if cand.place.kind in ("admin1", "country") and (code or cand.form != "code"):
                     out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
         return out
 

@@ -160,7 +160,7 @@ def subdivisions() -> Iterator[Entry]:
         cc = countries[int(country) - 1][1]
         names = [(name, "name")] + [(a, "alt") for a in aliases.split("|") if a and _good_alternate(a)]
         if iso and "-" in iso:
-            names.append((iso.split("-", 1)[1], "abbr"))  # "BC", "TX": also written "B.C."
+            names.append((iso.split("-", 1)[1], "code"))
         kind = "admin1" if level == "1" else "admin2"
         admin1 = f"adm:{subs[int(parent) - 1][3]}" if level == "2" and parent and subs[int(parent) - 1][3] else None
         yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=(lat0 + lat1) / 2, lon=(lon0 + lon1) / 2, country_code=cc,

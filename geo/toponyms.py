@@ -28,6 +28,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from geo.names import written_as_code
+
 DIRECTIONS = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
     "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast",
@@ -78,7 +80,10 @@ class ToponymRecognizer:
         return doc
 
     def _candidates(self, text: str):
-        return self.gazetteer.candidates(text, fuzzy=False) if self.gazetteer is not None else ()
+        if self.gazetteer is None:
+            return ()
+        found = self.gazetteer.candidates(text, fuzzy=False)
+        return found if written_as_code(text) else tuple(c for c in found if c.form != "code")
 
     def _keep(self, span: Span, person_words: set[str]) -> bool:
         """Whether an NER place span is a place: known names, unless a person's; unknown ones
@@ -149,6 +154,8 @@ class ToponymRecognizer:
             return False
         if len(run) == 1 and run[0].is_upper and len(run[0]) <= 3 and not run.text.count("."):
             return any(c.place.kind == "country" for c in candidates)
+        if len(run) == 1 and run[0].is_stop:  # "She", "As": a capitalised function word, whatever it also names
+            return False
         if any(c.place.kind in BIG_KINDS and c.form in ("name", "alt") for c in candidates):
             return not (_sentence_start(run[0]) and len(run) == 1 and run[0].is_stop)
         big_city = any(c.population >= self.min_population for c in candidates)

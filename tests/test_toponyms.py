@@ -47,3 +47,9 @@ def test_blank_pipeline_with_patterns(gazetteer):
     found = toponyms(nlp, "Esmail Qaani met allies in Beirut. Later Qaani left for Damascus.")
     assert ("Beirut", "place") in found and ("Damascus", "place") in found
     assert all(text != "Qaani" for text, _ in found)
+
+
+def test_capitalised_function_words_and_titles_are_not_iso_codes(toponym_nlp):
+    text = "It rained. He said. If it rains, As we know, Ms. Smith and Dr. Brown left. In May, troops left the US."
+    found = toponyms(toponym_nlp, text)
+    assert [t for t, _ in found] == ["US"]
