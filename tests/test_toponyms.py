@@ -53,3 +53,18 @@ def test_capitalised_function_words_and_titles_are_not_iso_codes(toponym_nlp):
     text = "It rained. He said. If it rains, As we know, Ms. Smith and Dr. Brown left. In May, troops left the US."
     found = toponyms(toponym_nlp, text)
     assert [t for t, _ in found] == ["US"]
+
+
+def test_places_the_ner_tagged_as_something_else(gazetteer):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "NORP", "pattern": "Aleppo"}, {"label": "ORG", "pattern": "Athens Police Department"},
+                        {"label": "ORG", "pattern": "Conference Board of Canada"},
+                        {"label": "ORG", "pattern": "Acme Widgets"}, {"label": "PERSON", "pattern": "Victoria"},
+                        {"label": "PERSON", "pattern": "Houston"}])
+    add_toponym_components(nlp, gazetteer, add_from_gazetteer=False)
+    found = toponyms(nlp, "Shells hit Aleppo. The Athens Police Department and the Conference Board of Canada "
+                          "and Acme Widgets spoke. Victoria said she moved to Houston.")
+    assert ("Aleppo", "place") in found and ("Athens", "place") in found and ("Canada", "place") in found
+    assert ("Houston", "place") in found
+    assert all(text not in ("Acme Widgets", "Acme", "Victoria") for text, _ in found)
