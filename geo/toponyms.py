@@ -41,6 +41,8 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "in
                       "throughout", "between", "via", "of", "and"}
 BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
 OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
+DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "strain"}
+GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region", "province"}
 MISLABELLED = {"ORG", "NORP", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT"}
 INSTITUTION_WORDS = {  # words that follow a place's name at the start of an organisation's name
     "police", "sheriff", "county", "city", "fire", "department", "library", "public", "hospital", "memorial",
@@ -86,7 +88,7 @@ class ToponymRecognizer:
             if self.add_from_gazetteer:
                 found += self._gazetteer_runs(doc)
             found += self._borders(doc)
-        doc._.toponyms = _non_overlapping(found)
+        doc._.toponyms = _non_overlapping([s for s in found if not _not_a_place(s)])
         return doc
 
     def _candidates(self, text: str):
@@ -219,6 +221,15 @@ class ToponymRecognizer:
                 if span is not None:
                     out.append(span)
         return out
+
+
+def _not_a_place(span: Span) -> bool:
+    """A disease named after a place ("West Nile virus", "Marburg virus", "Lassa fever"), or a lone
+    direction or generic word ("North", "Central", "City")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DISEASE_WORDS:
+        return True
+    return len(span) == 1 and (span[0].lower_ in DIRECTIONS or span[0].lower_ in GENERIC_WORDS)
 
 
 def _trim(span: Span) -> Span | None:

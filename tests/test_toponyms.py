@@ -68,3 +68,10 @@ def test_places_the_ner_tagged_as_something_else(gazetteer):
     assert ("Aleppo", "place") in found and ("Athens", "place") in found and ("Canada", "place") in found
     assert ("Houston", "place") in found
     assert all(text not in ("Acme Widgets", "Acme", "Victoria") for text, _ in found)
+
+
+def test_diseases_named_after_places_and_lone_direction_words_are_not_places(toponym_nlp):
+    found = [t for t, _ in toponyms(toponym_nlp, "West Nile virus and Lassa fever spread in Nigeria. "
+                                                 "North beat South in the City final.")]
+    assert "Nigeria" in found
+    assert not {"West Nile", "Lassa", "North", "South", "City"} & set(found)
