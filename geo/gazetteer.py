@@ -26,7 +26,7 @@ from geo.errors import GazetteerError
 from geo.names import normalise
 from geo.records import Place
 
-FORMAT = 1
+FORMAT = 3  # 2, 3: ISO codes of countries and subdivisions have their own form "code"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (
@@ -122,12 +122,13 @@ def _progress_bar(progress: bool | TextIO):
 
 
 def _write_extra_names(db: sqlite3.Connection, rows: Iterable[tuple[str, str, str]]) -> None:
-    """Curated names; "us-state:XX" ids are the US state whose ISO code is XX."""
+    """Curated names; "subdivision:CC-XX" ids are the admin1 of country CC whose ISO code is XX."""
     for place_id, spelling, form in rows:
-        if place_id.startswith("us-state:"):
+        if place_id.startswith("subdivision:"):
+            cc, _, code = place_id.split(":")[1].partition("-")
             found = db.execute("SELECT p.rowid FROM places p JOIN names n ON n.place = p.rowid WHERE p.kind = "
-                               "'admin1' AND p.country_code = 'US' AND n.form = 'abbr' AND n.name = ?",
-                               (place_id.split(":")[1].lower(),)).fetchone()
+                               "'admin1' AND p.country_code = ? AND n.form = 'code' AND n.name = ?",
+                               (cc, code.lower())).fetchone()
         else:
             found = db.execute("SELECT rowid FROM places WHERE id = ?", (place_id,)).fetchone()
         if found and normalise(spelling):
@@ -193,9 +194,9 @@ class Gazetteer:
     def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
         rows = self._db.execute(
             "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.country_code, p.geonameid, p.population, p.feature, "
-            "p.admin1, MIN(CASE n.form WHEN 'name' THEN 0 WHEN 'abbr' THEN 1 WHEN 'alt' THEN 2 ELSE 3 END) "
+            "p.admin1, MIN(CASE n.form WHEN 'name' THEN 0 WHEN 'abbr' THEN 1 WHEN 'code' THEN 2 WHEN 'alt' THEN 3 ELSE 4 END) "
             "FROM names n JOIN places p ON p.rowid = n.place WHERE n.name = ? GROUP BY p.rowid", (key,)).fetchall()
-        forms = ("name", "abbr", "alt", "demonym")
+        forms = ("name", "abbr", "code", "alt", "demonym")
         return tuple(Candidate(Place(id=r[0], name=r[1], kind=r[2], lat=r[3], lon=r[4], country_code=r[5],
                                      geonameid=r[6]), population=r[7], feature=r[8], admin1=r[9], form=forms[r[10]])
                      for r in rows)

@@ -43,6 +43,18 @@ def normalise(name: str) -> str:
     return text
 
 
+def written_as_code(text: str) -> bool:
+    """Whether ``text`` is written the way ISO codes are: capitals, no dots ("US", "IND").
+
+    "It", "In" or "Mr." are not Italy, India or Mauritania; "S.C." is South Carolina, not Seychelles.
+
+    >>> written_as_code("US"), written_as_code("It"), written_as_code("S.C.")
+    (True, False, False)
+    """
+    text = text.strip()
+    return text.isupper() and "." not in text
+
+
 def is_latin(name: str) -> bool:
     """True when every letter of ``name`` is Latin script, so its ASCII form is meaningful.
 

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from geo.gazetteer import Candidate, Gazetteer
-from geo.names import normalise
+from geo.names import normalise, written_as_code
 from geo.records import Mention, Place, PlaceMention
 from geo.sources import haversine_km
 
 KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 2.5, "admin2": 0.0,
               "city": 0.0}
-FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "alt": -1.5}
+FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "code": -0.5, "alt": -1.5}
 FUZZY_PENALTY = 3.0
 CAPITAL_BONUS = 2.0
 POPULATION_WEIGHT = 0.6
@@ -37,7 +37,9 @@ COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
 ADMIN_WEIGHT, ADMIN_PRESENT = 2.5, 1.0
 QUALIFIER_BONUS = 4.0
 SEAT_BONUS = 2.0  # "Tehran", "Beirut": the city named like the province it lies in is usually meant
-CONFIDENT = 0.7
+TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside it is meant over that city
+TERRITORY_RADIUS_KM = 60.0
+CONFIDENT = 0.5
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
 
@@ -81,10 +83,12 @@ class Resolver:
         text = mention.text
         if mention.label == "directional":
             text = DIRECTION_WORDS.sub("", text)
-        return normalise(text), mention.label
+        return normalise(text), mention.label, written_as_code(text)
 
-    def _candidates(self, key: str, label: str) -> tuple[Candidate, ...]:
+    def _candidates(self, key: str, label: str, code: bool = True) -> tuple[Candidate, ...]:
         found = self.gazetteer.candidates(key)
+        if not code:  # "S.C.", "It": not the ISO code of Seychelles or Italy
+            found = tuple(c for c in found if c.form != "code")
         if label == "demonym":
             demonyms = tuple(c for c in found if c.form == "demonym")
             return demonyms or found
@@ -97,8 +101,9 @@ class Resolver:
             match = _QUALIFIER.match(text, mention.end)
             if not match:
                 continue
+            code = written_as_code(match.group(1))
             for cand in self.gazetteer.candidates(match.group(1), fuzzy=False):
-                if cand.place.kind in ("admin1", "country"):
+                if cand.place.kind in ("admin1", "country") and (code or cand.form != "code"):
                     out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
         return out
 
@@ -108,7 +113,8 @@ class Resolver:
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         scores = [self._prior(c) + (self._contextual(c, key, context) if context else 0.0)
                   + self._qualified(c, qualifiers.get(key, ()))
-                  + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0) for c in candidates]
+                  + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0)
+                  + (TERRITORY_BONUS if _names_a_city_inside(c, candidates) else 0.0) for c in candidates]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
@@ -134,29 +140,42 @@ class Resolver:
         countries: Counter = Counter()
         admins: Counter = Counter()
         anchors = []
+        own: dict = {}
         for key, choice in choices.items():
             best, p = choice.best
             if best is None or p < CONFIDENT:
                 continue
             n = counts[key]
-            if best.place.country_code:
-                countries[best.place.country_code] += n * (2 if best.place.kind == "country" else 1)
+            cc = best.place.country_code
+            cc_votes = n * (2 if best.place.kind == "country" else 1)
+            if cc:
+                countries[cc] += cc_votes
             admin = best.place.id if best.place.kind == "admin1" else best.admin1
             if admin:
                 admins[admin] += n
+            own[key] = (cc, cc_votes, admin, n)
             anchors.append((key, best.place.lat, best.place.lon))
-        return {"countries": countries, "country_total": sum(countries.values()) or 1,
-                "admins": admins, "admin_total": sum(admins.values()) or 1, "anchors": anchors}
+        return {"countries": countries, "country_total": sum(countries.values()), "admins": admins,
+                "admin_total": sum(admins.values()), "anchors": anchors, "own": own}
 
     @staticmethod
     def _contextual(c: Candidate, key, context) -> float:
+        """Evidence from the *other* names of the article: a name's own first answer is left
+        out, or "Georgia" (the country, by prior) would vote for itself in an article about
+        Atlanta and Macon."""
         score = 0.0
+        own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
+        countries, admins = context["countries"], context["admins"]
+        country_total = context["country_total"] - (cc_votes if own_cc else 0)
+        admin_total = context["admin_total"] - (n if own_admin else 0)
         cc = c.place.country_code
-        if cc and context["countries"][cc]:
-            score += COUNTRY_PRESENT + COUNTRY_WEIGHT * context["countries"][cc] / context["country_total"]
+        votes = countries[cc] - (cc_votes if cc == own_cc else 0) if cc else 0
+        if votes > 0:
+            score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(country_total, 1)
         admin = c.place.id if c.place.kind == "admin1" else c.admin1
-        if admin and context["admins"][admin]:
-            score += ADMIN_PRESENT + ADMIN_WEIGHT * context["admins"][admin] / context["admin_total"]
+        votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
+        if votes > 0:
+            score += ADMIN_PRESENT + ADMIN_WEIGHT * votes / max(admin_total, 1)
         if c.place.kind in ("city", "admin2"):
             near = min((haversine_km(c.place.lat, c.place.lon, lat, lon) for k, lat, lon in context["anchors"]
                         if k != key), default=None)
@@ -199,6 +218,15 @@ class Resolver:
         return self.gazetteer.place(best.place.id) or best.place
 
 
+def _names_a_city_inside(c: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether ``c`` is a curated territory sharing its name with a city that lies in it
+    ("Gaza": the Strip and Gaza City), so the territory, the wider reading, is preferred."""
+    if c.place.kind != "region" or not c.place.id.startswith("region:"):
+        return False
+    return any(o.place.kind == "city" and haversine_km(c.place.lat, c.place.lon, o.place.lat, o.place.lon)
+               < TERRITORY_RADIUS_KM for o in candidates)
+
+
 def _direction(text: str) -> str:
     word = text.split()[0].lower()
     for stem in ("northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west", "central"):
@@ -207,6 +235,9 @@ def _direction(text: str) -> str:
     return {"upstate": "north", "downstate": "south"}.get(word, "central")
 
 
+DIRECTION_ADJECTIVES = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
+                        "northeast": "northeastern", "northwest": "northwestern", "southeast": "southeastern",
+                        "southwest": "southwestern", "central": "central"}
 _PARTS = {"north": (0, 2 / 3, 1, 1), "south": (0, 0, 1, 1 / 3), "east": (2 / 3, 0, 1, 1), "west": (0, 0, 1 / 3, 1),
           "northeast": (0.5, 0.5, 1, 1), "northwest": (0, 0.5, 0.5, 1), "southeast": (0.5, 0, 1, 0.5),
           "southwest": (0, 0, 0.5, 0.5), "central": (1 / 3, 1 / 3, 2 / 3, 2 / 3)}
@@ -217,7 +248,7 @@ def directional_place(parent: Place, direction: str) -> Place:
     with a representative point inside it (never the parent's centroid). Without a polygon,
     the parent's point is shifted a little towards the direction."""
     pid = parent.country_code if parent.kind == "country" else parent.id
-    name = f"{direction} {parent.name}"
+    name = f"{DIRECTION_ADJECTIVES[direction]} {parent.name}"
     if parent.geometry:
         from shapely.errors import GEOSException
         from shapely.geometry import box, mapping

@@ -34,7 +34,8 @@ class Entry:
     """One gazetteer row before it is written: a place and every name it is known by.
 
     ``names`` pairs a spelling with its form: "name" (the main name), "alt" (an
-    alternate name), "abbr" (an abbreviation such as "N.Y.") or "demonym" ("Lebanese").
+    alternate name), "abbr" (an abbreviation such as "N.Y."), "code" (an ISO code such as "SC" or
+    "IND", never written with dots) or "demonym" ("Lebanese").
     """
 
     id: str
@@ -159,7 +160,7 @@ def subdivisions() -> Iterator[Entry]:
         cc = countries[int(country) - 1][1]
         names = [(name, "name")] + [(a, "alt") for a in aliases.split("|") if a and _good_alternate(a)]
         if iso and "-" in iso:
-            names.append((iso.split("-", 1)[1], "abbr"))
+            names.append((iso.split("-", 1)[1], "code"))
         kind = "admin1" if level == "1" else "admin2"
         admin1 = f"adm:{subs[int(parent) - 1][3]}" if level == "2" and parent and subs[int(parent) - 1][3] else None
         yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=(lat0 + lat1) / 2, lon=(lon0 + lon1) / 2, country_code=cc,
@@ -194,9 +195,9 @@ def countries() -> Iterator[Entry]:
         point = points.get(cc) or record.get("latlng") or record.get("capital_latlng")
         if not point or len(point) != 2:
             continue
-        names = [(row["name"], "name"), (row["iso3"], "abbr")]
+        names = [(row["name"], "name"), (row["iso3"], "code")]
         names += [(record["name"], "alt")] if record.get("name") else []
-        names += [(s, "abbr" if s.isupper() and len(s) <= 3 else "alt") for s in record.get("altSpellings", ())
+        names += [(s, "code" if s.isupper() and len(s) <= 3 else "alt") for s in record.get("altSpellings", ())
                   if len(s) >= 2 and is_latin(s)]
         names += [(s, "abbr" if s.replace(".", "").isupper() else "alt") for s in aliases.get(f"country:{cc}", ())]
         names += [(s, "demonym") for s in _demonym_forms(record.get("demonym"))]
@@ -250,13 +251,15 @@ def regions() -> Iterator[Entry]:
 
 
 def extra_names() -> Iterator[tuple[str, str, str]]:
-    """(place id, spelling, form) from the curated file: demonyms and state abbreviations."""
+    """(place id, spelling, form) from the curated file: demonyms, US state and Canadian province abbreviations."""
     data = curated()
     for place_id, forms in data["demonyms"].items():
         for form in forms:
             yield place_id, form, "demonym"
     for abbreviation, code in data["state_abbreviations"].items():
-        yield f"us-state:{code}", abbreviation, "abbr"
+        yield f"subdivision:US-{code}", abbreviation, "abbr"
+    for abbreviation, code in data["province_abbreviations"].items():
+        yield f"subdivision:CA-{code}", abbreviation, "abbr"
 
 
 def all_entries() -> Iterator[Entry]:

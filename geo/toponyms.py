@@ -28,6 +28,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from geo.names import written_as_code
+
 DIRECTIONS = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
     "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast",
@@ -39,6 +41,17 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "in
                       "throughout", "between", "via", "of", "and"}
 BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
 OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
+DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "strain"}
+GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region", "province"}
+MISLABELLED = {"ORG", "NORP", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT"}
+INSTITUTION_WORDS = {  # words that follow a place's name at the start of an organisation's name
+    "police", "sheriff", "county", "city", "fire", "department", "library", "public", "hospital", "memorial",
+    "school", "schools", "high", "middle", "elementary", "board", "council", "courthouse", "chamber", "airport",
+    "area", "regional", "medical", "state", "community", "historical", "museum", "municipal", "district",
+    "township", "town", "village", "borough", "university", "college", "zoo", "harbor", "port", "housing",
+    "health", "water", "transit", "parks", "volunteer", "rescue", "jail", "detention", "correctional", "court",
+    "circuit", "superior", "general", "national", "international", "metropolitan", "metro", "church", "city's",
+}
 _BORDER = re.compile(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)\s?[-\u2013/]\s?([A-Z][\w.]+(?: [A-Z][\w.]+)?) (border|frontier)")
 
 if not Doc.has_extension("toponyms"):
@@ -66,19 +79,23 @@ class ToponymRecognizer:
                 continue
             if ent.label_ in self.labels and self._keep(span, person_words):
                 found.append(self._qualify(span))
-            elif ent.label_ in self.demonym_labels or ent.label_ in self.labels:
-                if self._is_demonym(span):
-                    found.append(Span(doc, span.start, span.end, label="demonym"))
+            elif (ent.label_ in self.demonym_labels or ent.label_ in self.labels) and self._is_demonym(span):
+                found.append(Span(doc, span.start, span.end, label="demonym"))
+            elif self.gazetteer is not None and ent.label_ in MISLABELLED:
+                found += self._places_in_other_entity(span)
         if self.gazetteer is not None:
             found += self._demonym_tokens(doc)
             if self.add_from_gazetteer:
                 found += self._gazetteer_runs(doc)
             found += self._borders(doc)
-        doc._.toponyms = _non_overlapping(found)
+        doc._.toponyms = _non_overlapping([s for s in found if not _not_a_place(s)])
         return doc
 
     def _candidates(self, text: str):
-        return self.gazetteer.candidates(text, fuzzy=False) if self.gazetteer is not None else ()
+        if self.gazetteer is None:
+            return ()
+        found = self.gazetteer.candidates(text, fuzzy=False)
+        return found if written_as_code(text) else tuple(c for c in found if c.form != "code")
 
     def _keep(self, span: Span, person_words: set[str]) -> bool:
         """Whether an NER place span is a place: known names, unless a person's; unknown ones
@@ -96,6 +113,40 @@ class ToponymRecognizer:
         if len(span) == 1 and (_sentence_start(span[0]) or span.label_ == "FAC"):
             return False
         return span.label_ != "FAC"
+
+    def _well_known(self, span: Span) -> bool:
+        """A country, state, continent or region by its name, or a city of 100,000+ people by its
+        main name (a city's alternate names include foreign forms: "Quds" is Jerusalem in Arabic)."""
+        return any(c.form in ("name", "alt", "abbr") and c.place.kind in BIG_KINDS
+                   or c.form == "name" and c.population >= 100_000 for c in self._candidates(span.text))
+
+    def _places_in_other_entity(self, span: Span) -> list[Span]:
+        """Places the NER tagged as something else: a well-known place tagged whole as an
+        organisation or product ("Edmonton", "Aleppo"; a person only after "in", "from" ...),
+        and the place that opens or closes an organisation's name ("Athens Police Department",
+        "Conference Board of Canada", "Environment Canada")."""
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        after_preposition = prev is not None and prev.lower_ in PLACE_PREPOSITIONS
+        if self._well_known(span) and (span.label_ != "PERSON" or after_preposition):
+            return [self._qualify(span)]
+        if span.label_ not in ("ORG", "FAC") or len(span) < 2:
+            return []
+        for end in range(span.end - 1, span.start, -1):  # longest known opening
+            head = Span(doc, span.start, end)
+            if (self._well_known(head) or doc[end].lower_ in INSTITUTION_WORDS) and self._known_place(head):
+                return [Span(doc, head.start, head.end, label="place")]
+        for start in range(span.start + 1, span.end):  # a closing country or state, or "of <place>"
+            tail = Span(doc, start, span.end)
+            if (doc[start - 1].lower_ == "of" or self._big_by_name(tail)) and self._known_place(tail):
+                return [Span(doc, tail.start, tail.end, label="place")]
+        return []
+
+    def _known_place(self, span: Span) -> bool:
+        return any(c.form != "demonym" for c in self._candidates(span.text)) and _capitalised(span[0])
+
+    def _big_by_name(self, span: Span) -> bool:
+        return any(c.form in ("name", "alt") and c.place.kind in ("country", "admin1") for c in self._candidates(span.text))
 
     def _qualify(self, span: Span) -> Span:
         """Extend a place over the capitalised run around it ("Gaza" + "Strip") or a direction
@@ -149,6 +200,8 @@ class ToponymRecognizer:
             return False
         if len(run) == 1 and run[0].is_upper and len(run[0]) <= 3 and not run.text.count("."):
             return any(c.place.kind == "country" for c in candidates)
+        if len(run) == 1 and run[0].is_stop:  # "She", "As": a capitalised function word, whatever it also names
+            return False
         if any(c.place.kind in BIG_KINDS and c.form in ("name", "alt") for c in candidates):
             return not (_sentence_start(run[0]) and len(run) == 1 and run[0].is_stop)
         big_city = any(c.population >= self.min_population for c in candidates)
@@ -168,6 +221,15 @@ class ToponymRecognizer:
                 if span is not None:
                     out.append(span)
         return out
+
+
+def _not_a_place(span: Span) -> bool:
+    """A disease named after a place ("West Nile virus", "Marburg virus", "Lassa fever"), or a lone
+    direction or generic word ("North", "Central", "City")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DISEASE_WORDS:
+        return True
+    return len(span) == 1 and (span[0].lower_ in DIRECTIONS or span[0].lower_ in GENERIC_WORDS)
 
 
 def _trim(span: Span) -> Span | None:

@@ -57,3 +57,34 @@ def test_scores_are_calibrated_probabilities(gazetteer):
     [sure] = Resolver(gazetteer).resolve("Tehran", [Mention(0, 6, "Tehran", "place")])
     [unsure] = Resolver(gazetteer).resolve("Springfield", [Mention(0, 11, "Springfield", "place")])
     assert 0.0 <= unsure.score < sure.score <= 1.0
+
+
+def test_a_name_does_not_vote_for_its_own_country(gazetteer):
+    """ "Georgia" is the country by prior; in an article about Atlanta and Macon the other names
+    must decide, not Georgia's own first answer."""
+    text = "Georgia officials met in Atlanta and Macon."
+    mentions = [Mention(0, 7, "Georgia", "place"), Mention(24, 31, "Atlanta", "place"),
+                Mention(36, 41, "Macon", "place")]
+    georgia = Resolver(gazetteer).resolve(text, mentions)[0]
+    assert georgia.place.country_code == "US" and georgia.place.kind == "admin1"
+    alone = Resolver(gazetteer).resolve("Georgia voted.", [Mention(0, 7, "Georgia", "place")])[0]
+    assert alone.place.id == "country:GE"
+
+
+def test_a_territory_named_after_its_city_is_preferred(gazetteer):
+    [gaza] = Resolver(gazetteer).resolve("Strikes hit Gaza.", [Mention(12, 16, "Gaza", "place")])
+    assert gaza.place.id == "region:gaza-strip"
+
+
+def test_directional_places_read_naturally(gazetteer):
+    assert directional_place(gazetteer.country("IL"), "north").name == "northern Israel"
+    assert directional_place(gazetteer.country("LB"), "central").name == "central Lebanon"
+
+
+def test_dotted_abbreviations_are_not_iso_codes(gazetteer):
+    text = "Columbia, S.C., and Victoria, B.C., and Evansville, Ind."
+    mentions = [Mention(10, 14, "S.C.", "place"), Mention(30, 34, "B.C.", "place"), Mention(52, 56, "Ind.", "place")]
+    sc, bc, ind = (pm.place for pm in Resolver(gazetteer).resolve(text, mentions))
+    assert (sc.name, sc.country_code) == ("South Carolina", "US")
+    assert (bc.name, bc.country_code) == ("British Columbia", "CA")
+    assert (ind.name, ind.country_code) == ("Indiana", "US")

@@ -47,3 +47,31 @@ def test_blank_pipeline_with_patterns(gazetteer):
     found = toponyms(nlp, "Esmail Qaani met allies in Beirut. Later Qaani left for Damascus.")
     assert ("Beirut", "place") in found and ("Damascus", "place") in found
     assert all(text != "Qaani" for text, _ in found)
+
+
+def test_capitalised_function_words_and_titles_are_not_iso_codes(toponym_nlp):
+    text = "It rained. He said. If it rains, As we know, Ms. Smith and Dr. Brown left. In May, troops left the US."
+    found = toponyms(toponym_nlp, text)
+    assert [t for t, _ in found] == ["US"]
+
+
+def test_places_the_ner_tagged_as_something_else(gazetteer):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "NORP", "pattern": "Aleppo"}, {"label": "ORG", "pattern": "Athens Police Department"},
+                        {"label": "ORG", "pattern": "Conference Board of Canada"},
+                        {"label": "ORG", "pattern": "Acme Widgets"}, {"label": "PERSON", "pattern": "Victoria"},
+                        {"label": "PERSON", "pattern": "Houston"}])
+    add_toponym_components(nlp, gazetteer, add_from_gazetteer=False)
+    found = toponyms(nlp, "Shells hit Aleppo. The Athens Police Department and the Conference Board of Canada "
+                          "and Acme Widgets spoke. Victoria said she moved to Houston.")
+    assert ("Aleppo", "place") in found and ("Athens", "place") in found and ("Canada", "place") in found
+    assert ("Houston", "place") in found
+    assert all(text not in ("Acme Widgets", "Acme", "Victoria") for text, _ in found)
+
+
+def test_diseases_named_after_places_and_lone_direction_words_are_not_places(toponym_nlp):
+    found = [t for t, _ in toponyms(toponym_nlp, "West Nile virus and Lassa fever spread in Nigeria. "
+                                                 "North beat South in the City final.")]
+    assert "Nigeria" in found
+    assert not {"West Nile", "Lassa", "North", "South", "City"} & set(found)
