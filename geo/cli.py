@@ -226,13 +226,13 @@ def run_serve(args: argparse.Namespace) -> int:
     open_store(settings)  # fail here, with one clear line, if the database cannot be opened
     if args.offline:
         ensure_assets(settings.data_dir)
-    env = {**os.environ, "NEWSMAP_DB": settings.db_url, "NEWSMAP_DATA_DIR": settings.data_dir,
-           "NEWSMAP_MODEL": settings.model, "NEWSMAP_MAX_BYTES": str(settings.max_bytes),
-           "NEWSMAP_GEOCODER": settings.geocoder}
+    # The app reads its settings from the environment: hand on every setting, flags included.
+    env = {**os.environ, **{var: str(getattr(settings, name)) for name, _, _, var in declarations()},
+           "NEWSMAP_DB": settings.db_url}
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
            "--server.address", args.address, "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-           "--global.developmentMode", "false", "--"] + (["--offline"] if args.offline else [])
+           "--global.developmentMode", "false", "--client.toolbarMode", "viewer", "--"] + (["--offline"] if args.offline else [])
     print(f"newsmap dashboard on http://{args.address}:{args.port}/", file=sys.stderr)
     return subprocess.call(cmd, env=env)
 
