@@ -405,20 +405,24 @@ class _Context:
     def place_roles(self, token: Token, family: str) -> tuple[tuple[str, str], ...]:
         """Origin ("from Gaza"), target ("at Israel") and location ("in Beirut") places of the clause.
 
-        Each place of the clause takes its role from the first preposition on its path up
-        to the verb; a place in the subject is the origin of a directed attack.
+        Each place takes its role from the first preposition on its path up to the top of
+        its phrase; a place in the subject is the origin of a directed attack. A noun
+        trigger's own phrase comes first ("a meeting at Stormont Castle", "the attack on
+        the market"); then the clause of the verb that governs it: the light verb ("held
+        talks in Beirut") or the verb it is the subject of ("the explosion was at the
+        station", "the blast targeted a bakery on Rue Victor Hugo").
         """
-        verb = token if token.pos_ in ("VERB", "AUX") else (governor(token) or token)
         roles: list[tuple[str, str]] = []
         seen: set[int] = set()
-        for t in sorted(phrase(verb), key=lambda t: t.i):
-            pm = self.place_at.get(t.i)
-            if pm is None or id(pm) in seen:
-                continue
-            seen.add(id(pm))
-            role = self.path_role(t, verb, family)
-            if role and self.usable(pm, role):
-                roles.append((role, pm.place.id))
+        for top in self.place_tops(token):
+            for t in sorted(phrase(top), key=lambda t: t.i):
+                pm = self.place_at.get(t.i)
+                if pm is None or id(pm) in seen:
+                    continue
+                seen.add(id(pm))
+                role = self.path_role(t, top, family)
+                if role and self.usable(pm, role):
+                    roles.append((role, pm.place.id))
         if family == "violence":
             roles = [("origin" if r == "subject" else r, p) for r, p in roles]
         roles = [("location" if r == "subject" else r, p) for r, p in roles]
@@ -426,6 +430,18 @@ class _Context:
         if not roles and self.focus:
             roles = [("context", self.focus)]
         return tuple(dict.fromkeys(roles))
+
+    @staticmethod
+    def place_tops(token: Token) -> list[Token]:
+        """Phrases whose places belong to the event, most specific first."""
+        if token.pos_ in ("VERB", "AUX"):
+            return [token]
+        light = governor(token)
+        if light is not None:
+            return [token, light]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            return [token, token.head]
+        return [token]
 
     def path_role(self, place: Token, top: Token, family: str) -> str | None:
         if self.is_descriptor(place):
@@ -491,7 +507,7 @@ def focus_place(places: Sequence[PlaceMention]) -> str | None:
     """
     counts: dict[str, int] = {}
     for pm in places:
-        if pm.place.kind not in ("continent", "demonym", "water") and pm.mention.label != "NORP":
+        if pm.place.kind not in ("continent", "demonym", "water", "facility", "local") and pm.mention.label != "NORP":
             counts[pm.place.id] = counts.get(pm.place.id, 0) + 1
     kinds = {pm.place.id: pm.place.kind for pm in places}
     local = {p: n for p, n in counts.items() if kinds[p] != "country"} or counts  # a city beats its country
