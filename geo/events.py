@@ -48,6 +48,7 @@ TARGET_PREPS = frozenset("at against on into toward towards upon".split())
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
 WITH_PREPS = frozenset({"with"})
+SCENE_VERBS = frozenset("be happen occur take break come".split())
 #: Phrases that set the scene of another event: "amid the conflict in Gaza", "since the attack in October".
 CONTEXT_PREPS = frozenset("amid amidst despite since after before following like than about during".split())
 
@@ -420,7 +421,7 @@ class _Context:
                 if pm is None or id(pm) in seen:
                     continue
                 seen.add(id(pm))
-                role = self.path_role(t, top, family)
+                role = self.path_role(t, top, family if directed(top) else "scene")
                 if role and self.usable(pm, role):
                     roles.append((role, pm.place.id))
         if family == "violence":
@@ -478,7 +479,7 @@ class _Context:
 
     def usable(self, pm: PlaceMention, role: str) -> bool:
         """Demonyms ("Israeli sites") name a target's country, never where the event was."""
-        return role == "target" or (pm.place.kind != "demonym" and pm.mention.label != "NORP")
+        return role == "target" or not is_demonym(pm)
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor."""
@@ -498,6 +499,17 @@ def own_date(date: Token, top: Token) -> bool:
     return True
 
 
+def directed(top: Token) -> bool:
+    """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
+    was at the station" is where, not whom)."""
+    return top.lemma_.lower() not in SCENE_VERBS
+
+
+def is_demonym(pm: PlaceMention) -> bool:
+    """"Iranian", "Israeli": the geoparser labels them ``demonym`` (the model ``NORP``)."""
+    return pm.place.kind == "demonym" or pm.mention.label in ("demonym", "NORP")
+
+
 def focus_place(places: Sequence[PlaceMention]) -> str | None:
     """The article's main scene: its most mentioned place below country level (else its most mentioned
     country), first mentioned on ties.
@@ -507,7 +519,7 @@ def focus_place(places: Sequence[PlaceMention]) -> str | None:
     """
     counts: dict[str, int] = {}
     for pm in places:
-        if pm.place.kind not in ("continent", "demonym", "water", "facility", "local") and pm.mention.label != "NORP":
+        if pm.place.kind not in ("continent", "water", "facility", "local") and not is_demonym(pm):
             counts[pm.place.id] = counts.get(pm.place.id, 0) + 1
     kinds = {pm.place.id: pm.place.kind for pm in places}
     local = {p: n for p, n in counts.items() if kinds[p] != "country"} or counts  # a city beats its country
