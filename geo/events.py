@@ -79,9 +79,44 @@ class EventExtractor:
         context = _Context(doc, article, places, actors, actor_mentions)
         events: list[Event] = []
         for sent in doc.sents:
-            for token, kind in self.triggers(sent):
+            found = self.triggers(sent)
+            found = self.with_statements(found, self.statements(sent, found, context))
+            for token, kind in found:
                 events.append(self.event(token, kind, context))
         return tuple(events)
+
+    def statements(self, sent: Span, found: list[tuple[Token, EventKind]], ctx: "_Context"
+                   ) -> list[tuple[Token, EventKind]]:
+        """Attribution verbs that are statements (CAMEO 01): a political actor (a state, government,
+        military, armed group or organisation, or a person the text ties to one) says something in
+        a sentence that reports an event ("the Defence Ministry confirmed that a general was
+        killed", "X, the spokesperson for the Taliban, claimed they were responsible for the attack").
+        News outlets ("Reuters reported"), unnamed sources, witnesses and talk about no event
+        ("the minister said the ceremony went well") stay sourcing.
+        """
+        kind = self.taxonomy.statement
+        if kind is None or not any(k.family != "statement" for _, k in found):
+            return []
+        out = []
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.taxonomy.speech:
+                continue
+            said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])
+            if any(ctx.political(a) for t in said_by for a in ctx.actors_of(t)):
+                out.append((token, kind))
+        return out
+
+    @staticmethod
+    def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
+                        ) -> list[tuple[Token, EventKind]]:
+        """Add speech statements; a statement noun that only names the vehicle of an attribution ("said
+        in a statement", "the statement said") is no event of its own."""
+        verbs = {t.i for t, _ in speech}
+        speech_lemmas = {"say", "tell", "state", "report", "add", "confirm"}
+        kept = [(t, k) for t, k in found if not (
+            k.family == "statement" and t.pos_ == "NOUN" and vehicle_of(t) is not None
+            and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in speech_lemmas))]
+        return sorted(kept + speech, key=lambda pair: pair[0].i)
 
     # -- triggers
 
@@ -152,9 +187,22 @@ class EventExtractor:
 # ---------------------------------------------------------------- parse helpers
 
 
+#: Objects that make a violent word a metaphor: "attack the virus", "battle a disease", "fight corruption".
+METAPHOR_OBJECTS = frozenset("""
+virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
+inflation corruption crime unemployment fire fires flood floods drought hunger
+""".split())
+
+
 def licensed(token: Token) -> bool:
-    """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up"."""
+    """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
+    a violent word aimed at a disease or a social problem is a metaphor."""
     lemma, kids = token.lemma_.lower(), list(token.children)
+    aimed = [c for c in kids if c.dep_ in ("dobj", "pobj")] + [g for c in kids if c.dep_ == "prep"
+                                                               for g in c.children if g.dep_ == "pobj"]
+    if lemma in ("attack", "battle", "fight", "combat", "strike") and any(
+            a.lemma_.lower() in METAPHOR_OBJECTS for a in aimed):
+        return False
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     weapons = {"rocket", "missile", "shell", "mortar", "projectile", "shot", "round", "drone", "barrage", "salvo",
@@ -169,6 +217,8 @@ def licensed(token: Token) -> bool:
             "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
             "kill": lambda: any(c.dep_ in ("nsubj", "agent") for c in kids),
+            "crash": lambda: _rammed(token, preps),
+            "ram": lambda: _rammed(token, preps) or bool(objs),
             "claim": lambda: "responsibility" in objs,
             "capture": lambda: _person_object(token),
             "seize": lambda: _person_object(token),
@@ -181,6 +231,9 @@ def licensed(token: Token) -> bool:
         return rules.get(lemma, lambda: True)()
     if token.lower_ in ("march", "fire") and not token.is_lower:
         return False
+    if token.lemma_.lower() == "appeal":  # "police issued an appeal for witnesses", not a court appeal
+        light = governor(token)
+        return light is not None and light.lemma_.lower() in ("issue", "launch", "make", "renew", "broadcast")
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         return False  # "This is our battle" names a stance, not an event
     if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
@@ -193,11 +246,33 @@ def licensed(token: Token) -> bool:
     return True
 
 
+ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gunman gunmen militant militants "
+                      "insurgent insurgents".split())
+
+
+def _rammed(token: Token, preps: set[str]) -> bool:
+    """A vehicle-borne attack: "a suicide bomber crashed into a patrol" (not "a plane crashed into the sea")."""
+    return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
+
+
+def vehicle_of(noun: Token) -> Token | None:
+    """The attribution verb a statement noun is the subject of, or the "in" phrase of: "the statement
+    said", "said in a statement"."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
 def _person_object(token: Token) -> bool:
     people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
+              "hostage", "hostages", "civilian", "civilians",
               "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in people or c.ent_type_ == "PERSON")
-               for c in token.children)
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]  # "seized hundreds of hostages"
+    return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
 
 
 def absorbed(token: Token, family: str, verbs: dict[int, str]) -> bool:
@@ -334,10 +409,18 @@ class _Context:
         self.doc = doc
         self.article = article
         self.kinds = {a.id: a.kind for a in actors}
+        self.affiliated = {a.id: a.affiliations for a in actors}
         self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
         self.focus = focus_place(resolved)
+
+    def political(self, actor_id: str) -> bool:
+        """Whether an actor speaks for a party: any kind but media, a person only with an affiliation."""
+        kind = self.kinds.get(actor_id)
+        if kind == "person":
+            return bool(self.affiliated.get(actor_id))
+        return kind not in (None, "media")
 
     def actors_in(self, token: Token) -> list[str]:
         return list(dict.fromkeys(self.actor_at[t.i] for t in sorted(phrase(token), key=lambda t: t.i)

@@ -156,7 +156,9 @@ def test_unrelated_conflict_events(analyser) -> None:
     assert ("initiator", "mohamed-hamdan-dagalo") in shelling.actor_roles
     condemned = next(e for e in events if e.trigger.text == "condemned")
     assert condemned.type == STATEMENT and condemned.actor_roles[0] == ("initiator", "united-nations")
-    assert not any(e.trigger.text == "said" for e in events)
+    said = [e for e in events if e.trigger.text == "said"]  # "..., the Sudanese army said": a party's statement
+    assert [(e.type, e.actor_roles) for e in said] == [(STATEMENT, (("initiator", "sudan-military"),))]
+    assert not any(e.type == STATEMENT and "Dabanga" in e.sentence for e in events)  # "according to" a radio
 
 
 @pytest.mark.parametrize("text, family_type, subtype", [
@@ -192,3 +194,36 @@ def test_events_are_placed_at_named_facilities_and_streets(analyser) -> None:
     assert explosion.place_roles == (("location", f"local:{belfast}:oxford-street-bus-station"),)
     assert meeting.place_roles == (("location", f"local:{belfast}:stormont-castle"),)
     assert bombing.place_roles == (("location", belfast),)  # "the city" is Belfast, not the fallback "context"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Zabiullah Mujahid, the spokesperson for the Taliban, claimed they were responsible for the attack.",
+     "zabiullah-mujahid"),
+    ("The Defence Ministry confirmed that a general was killed by a roadside bomb.", "defence-ministry"),
+])
+def test_a_party_speaking_about_an_event_makes_a_statement(analyser, text: str, speaker: str) -> None:
+    statements = [e for e in analyse(analyser, text) if e.type == STATEMENT]
+    assert len(statements) == 1 and ("initiator", speaker) in statements[0].actor_roles
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters reported that a bomb exploded in Kabul on Friday.",  # a news outlet is the source
+    "One source said that a bomb exploded in Kabul on Friday.",  # unnamed
+    "The Defence Ministry said the parade went well.",  # no event reported
+    "Rockets hit Kabul, the police said in a statement.",  # the statement is the vehicle of the attribution
+])
+def test_sourcing_is_no_statement(analyser, text: str) -> None:
+    assert not [e.trigger.text for e in analyse(analyser, text) if e.type == STATEMENT]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Doctors asked for resources to attack the virus.", []),
+    ("The city must battle a disease outbreak.", []),
+    ("Police issued an appeal for witnesses.", [STATEMENT]),
+    ("His lawyers filed an appeal.", []),
+    ("Gunmen seized hundreds of hostages in a hospital.", [STRATEGIC]),
+    ("A suicide bomber crashed into a foot patrol.", [REMOTE]),
+    ("The plane crashed into the sea.", []),
+])
+def test_licensing_of_ambiguous_words(analyser, text: str, expected: list[str]) -> None:
+    assert [e.type for e in analyse(analyser, text)] == expected
