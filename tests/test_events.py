@@ -184,22 +184,22 @@ def test_taxonomy_lexicon() -> None:
 
 
 def test_events_are_placed_at_named_facilities_and_streets(analyser) -> None:
-    text = ("Bombs went off across Belfast on Friday. The worst explosion was at the Oxford Street bus station. "
-            "Ministers held an emergency meeting at Stormont Castle. The IRA's bombing of the city caused chaos.")
+    text = ("Several bombs exploded in Belfast on Monday. The largest blast was at the Great Victoria Street bus "
+            "station. Ministers held an emergency meeting at Hillsborough Castle. The bombing of the city caused panic "
+            "among residents.")
     events = analyse(analyser, text)
-    explosion = next(e for e in events if e.trigger.text == "explosion")
+    explosion = next(e for e in events if e.trigger.text == "blast")
     meeting = next(e for e in events if e.trigger.text == "meeting")
     bombing = next(e for e in events if e.trigger.text == "bombing")
-    belfast = next(p for r, p in next(e for e in events if e.trigger.text == "went").place_roles)
-    assert explosion.place_roles == (("location", f"local:{belfast}:oxford-street-bus-station"),)
-    assert meeting.place_roles == (("location", f"local:{belfast}:stormont-castle"),)
+    belfast = next(p for r, p in next(e for e in events if e.trigger.text == "exploded").place_roles)
+    assert explosion.place_roles == (("location", f"local:{belfast}:great-victoria-street-bus-station"),)
+    assert meeting.place_roles == (("location", f"local:{belfast}:hillsborough-castle"),)
     assert bombing.place_roles == (("location", belfast),)  # "the city" is Belfast, not the fallback "context"
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Zabiullah Mujahid, the spokesperson for the Taliban, claimed they were responsible for the attack.",
-     "zabiullah-mujahid"),
-    ("The Defence Ministry confirmed that a general was killed by a roadside bomb.", "defence-ministry"),
+    ("Ahmad Rahimi, the spokesman for the Taliban, claimed the group had carried out the ambush.", "ahmad-rahimi"),
+    ("The Defence Ministry confirmed that two soldiers were killed by a roadside bomb.", "defence-ministry"),
 ])
 def test_a_party_speaking_about_an_event_makes_a_statement(analyser, text: str, speaker: str) -> None:
     statements = [e for e in analyse(analyser, text) if e.type == STATEMENT]
@@ -217,12 +217,12 @@ def test_sourcing_is_no_statement(analyser, text: str) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Doctors asked for resources to attack the virus.", []),
-    ("The city must battle a disease outbreak.", []),
-    ("Police issued an appeal for witnesses.", [STATEMENT]),
+    ("Doctors asked for resources to fight the epidemic.", []),
+    ("The city must combat a cholera outbreak.", []),
+    ("Police issued an appeal for information.", [STATEMENT]),
     ("His lawyers filed an appeal.", []),
-    ("Gunmen seized hundreds of hostages in a hospital.", [STRATEGIC]),
-    ("A suicide bomber crashed into a foot patrol.", [REMOTE]),
+    ("Rebels seized dozens of hostages at a school.", [STRATEGIC]),
+    ("A suicide bomber crashed his car into a police convoy.", [REMOTE]),
     ("The plane crashed into the sea.", []),
 ])
 def test_licensing_of_ambiguous_words(analyser, text: str, expected: list[str]) -> None:
