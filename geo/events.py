@@ -48,6 +48,7 @@ TARGET_PREPS = frozenset("at against on into toward towards upon".split())
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
 WITH_PREPS = frozenset({"with"})
+SCENE_VERBS = frozenset("be happen occur take break come".split())
 #: Phrases that set the scene of another event: "amid the conflict in Gaza", "since the attack in October".
 CONTEXT_PREPS = frozenset("amid amidst despite since after before following like than about during".split())
 
@@ -78,9 +79,44 @@ class EventExtractor:
         context = _Context(doc, article, places, actors, actor_mentions)
         events: list[Event] = []
         for sent in doc.sents:
-            for token, kind in self.triggers(sent):
+            found = self.triggers(sent)
+            found = self.with_statements(found, self.statements(sent, found, context))
+            for token, kind in found:
                 events.append(self.event(token, kind, context))
         return tuple(events)
+
+    def statements(self, sent: Span, found: list[tuple[Token, EventKind]], ctx: "_Context"
+                   ) -> list[tuple[Token, EventKind]]:
+        """Attribution verbs that are statements (CAMEO 01): a political actor (a state, government,
+        military, armed group or organisation, or a person the text ties to one) says something in
+        a sentence that reports an event ("the Defence Ministry confirmed that two soldiers were
+        killed", "X, the spokesperson for the Taliban, claimed the ambush").
+        News outlets ("Reuters reported"), unnamed sources, witnesses and talk about no event
+        ("the minister said the ceremony went well") stay sourcing.
+        """
+        kind = self.taxonomy.statement
+        if kind is None or not any(k.family != "statement" for _, k in found):
+            return []
+        out = []
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.taxonomy.speech:
+                continue
+            said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])
+            if any(ctx.political(a) for t in said_by for a in ctx.actors_of(t)):
+                out.append((token, kind))
+        return out
+
+    @staticmethod
+    def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
+                        ) -> list[tuple[Token, EventKind]]:
+        """Add speech statements; a statement noun that only names the vehicle of an attribution ("said
+        in a statement", "the statement said") is no event of its own."""
+        verbs = {t.i for t, _ in speech}
+        speech_lemmas = {"say", "tell", "state", "report", "add", "confirm"}
+        kept = [(t, k) for t, k in found if not (
+            k.family == "statement" and t.pos_ == "NOUN" and vehicle_of(t) is not None
+            and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in speech_lemmas))]
+        return sorted(kept + speech, key=lambda pair: pair[0].i)
 
     # -- triggers
 
@@ -151,9 +187,22 @@ class EventExtractor:
 # ---------------------------------------------------------------- parse helpers
 
 
+#: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption".
+METAPHOR_OBJECTS = frozenset("""
+virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
+inflation corruption crime unemployment fire fires flood floods drought hunger
+""".split())
+
+
 def licensed(token: Token) -> bool:
-    """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up"."""
+    """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
+    a violent word aimed at a disease or a social problem is a metaphor."""
     lemma, kids = token.lemma_.lower(), list(token.children)
+    aimed = [c for c in kids if c.dep_ in ("dobj", "pobj")] + [g for c in kids if c.dep_ == "prep"
+                                                               for g in c.children if g.dep_ == "pobj"]
+    if lemma in ("attack", "battle", "fight", "combat", "strike") and any(
+            a.lemma_.lower() in METAPHOR_OBJECTS for a in aimed):
+        return False
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     weapons = {"rocket", "missile", "shell", "mortar", "projectile", "shot", "round", "drone", "barrage", "salvo",
@@ -168,6 +217,8 @@ def licensed(token: Token) -> bool:
             "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
             "kill": lambda: any(c.dep_ in ("nsubj", "agent") for c in kids),
+            "crash": lambda: _rammed(token, preps),
+            "ram": lambda: _rammed(token, preps) or bool(objs),
             "claim": lambda: "responsibility" in objs,
             "capture": lambda: _person_object(token),
             "seize": lambda: _person_object(token),
@@ -180,6 +231,9 @@ def licensed(token: Token) -> bool:
         return rules.get(lemma, lambda: True)()
     if token.lower_ in ("march", "fire") and not token.is_lower:
         return False
+    if token.lemma_.lower() == "appeal":  # "police issued an appeal for information", not a court appeal
+        light = governor(token)
+        return light is not None and light.lemma_.lower() in ("issue", "launch", "make", "renew", "broadcast")
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         return False  # "This is our battle" names a stance, not an event
     if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
@@ -192,11 +246,33 @@ def licensed(token: Token) -> bool:
     return True
 
 
+ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gunman gunmen militant militants "
+                      "insurgent insurgents".split())
+
+
+def _rammed(token: Token, preps: set[str]) -> bool:
+    """A vehicle-borne attack: "a suicide bomber crashed his car into a convoy" (not "a plane crashed into the sea")."""
+    return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
+
+
+def vehicle_of(noun: Token) -> Token | None:
+    """The attribution verb a statement noun is the subject of, or the "in" phrase of: "the statement
+    said", "said in a statement"."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
 def _person_object(token: Token) -> bool:
     people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
+              "hostage", "hostages", "civilian", "civilians",
               "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in people or c.ent_type_ == "PERSON")
-               for c in token.children)
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]  # "seized dozens of hostages"
+    return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
 
 
 def absorbed(token: Token, family: str, verbs: dict[int, str]) -> bool:
@@ -333,10 +409,18 @@ class _Context:
         self.doc = doc
         self.article = article
         self.kinds = {a.id: a.kind for a in actors}
+        self.affiliated = {a.id: a.affiliations for a in actors}
         self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
         self.focus = focus_place(resolved)
+
+    def political(self, actor_id: str) -> bool:
+        """Whether an actor speaks for a party: any kind but media, a person only with an affiliation."""
+        kind = self.kinds.get(actor_id)
+        if kind == "person":
+            return bool(self.affiliated.get(actor_id))
+        return kind not in (None, "media")
 
     def actors_in(self, token: Token) -> list[str]:
         return list(dict.fromkeys(self.actor_at[t.i] for t in sorted(phrase(token), key=lambda t: t.i)
@@ -405,20 +489,24 @@ class _Context:
     def place_roles(self, token: Token, family: str) -> tuple[tuple[str, str], ...]:
         """Origin ("from Gaza"), target ("at Israel") and location ("in Beirut") places of the clause.
 
-        Each place of the clause takes its role from the first preposition on its path up
-        to the verb; a place in the subject is the origin of a directed attack.
+        Each place takes its role from the first preposition on its path up to the top of
+        its phrase; a place in the subject is the origin of a directed attack. A noun
+        trigger's own phrase comes first ("a meeting at Hillsborough Castle", "the attack on
+        the market"); then the clause of the verb that governs it: the light verb ("held
+        talks in Beirut") or the verb it is the subject of ("the explosion was at the
+        station", "the blast hit a shop on Rue de la Paix").
         """
-        verb = token if token.pos_ in ("VERB", "AUX") else (governor(token) or token)
         roles: list[tuple[str, str]] = []
         seen: set[int] = set()
-        for t in sorted(phrase(verb), key=lambda t: t.i):
-            pm = self.place_at.get(t.i)
-            if pm is None or id(pm) in seen:
-                continue
-            seen.add(id(pm))
-            role = self.path_role(t, verb, family)
-            if role and self.usable(pm, role):
-                roles.append((role, pm.place.id))
+        for top in self.place_tops(token):
+            for t in sorted(phrase(top), key=lambda t: t.i):
+                pm = self.place_at.get(t.i)
+                if pm is None or id(pm) in seen:
+                    continue
+                seen.add(id(pm))
+                role = self.path_role(t, top, family if directed(top) else "scene")
+                if role and self.usable(pm, role):
+                    roles.append((role, pm.place.id))
         if family == "violence":
             roles = [("origin" if r == "subject" else r, p) for r, p in roles]
         roles = [("location" if r == "subject" else r, p) for r, p in roles]
@@ -426,6 +514,18 @@ class _Context:
         if not roles and self.focus:
             roles = [("context", self.focus)]
         return tuple(dict.fromkeys(roles))
+
+    @staticmethod
+    def place_tops(token: Token) -> list[Token]:
+        """Phrases whose places belong to the event, most specific first."""
+        if token.pos_ in ("VERB", "AUX"):
+            return [token]
+        light = governor(token)
+        if light is not None:
+            return [token, light]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            return [token, token.head]
+        return [token]
 
     def path_role(self, place: Token, top: Token, family: str) -> str | None:
         if self.is_descriptor(place):
@@ -462,7 +562,7 @@ class _Context:
 
     def usable(self, pm: PlaceMention, role: str) -> bool:
         """Demonyms ("Israeli sites") name a target's country, never where the event was."""
-        return role == "target" or (pm.place.kind != "demonym" and pm.mention.label != "NORP")
+        return role == "target" or not is_demonym(pm)
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor."""
@@ -482,6 +582,17 @@ def own_date(date: Token, top: Token) -> bool:
     return True
 
 
+def directed(top: Token) -> bool:
+    """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
+    was at the station" is where, not whom)."""
+    return top.lemma_.lower() not in SCENE_VERBS
+
+
+def is_demonym(pm: PlaceMention) -> bool:
+    """"Iranian", "Israeli": the geoparser labels them ``demonym`` (the model ``NORP``)."""
+    return pm.place.kind == "demonym" or pm.mention.label in ("demonym", "NORP")
+
+
 def focus_place(places: Sequence[PlaceMention]) -> str | None:
     """The article's main scene: its most mentioned place below country level (else its most mentioned
     country), first mentioned on ties.
@@ -491,7 +602,7 @@ def focus_place(places: Sequence[PlaceMention]) -> str | None:
     """
     counts: dict[str, int] = {}
     for pm in places:
-        if pm.place.kind not in ("continent", "demonym", "water") and pm.mention.label != "NORP":
+        if pm.place.kind not in ("continent", "water", "facility", "local") and not is_demonym(pm):
             counts[pm.place.id] = counts.get(pm.place.id, 0) + 1
     kinds = {pm.place.id: pm.place.kind for pm in places}
     local = {p: n for p, n in counts.items() if kinds[p] != "country"} or counts  # a city beats its country

@@ -32,6 +32,10 @@ class PlaceStage(Protocol):
     def places(self, doc: Doc, *, date: str | None = None) -> tuple[PlaceMention, ...]: ...
 
 
+class LocalityStage(Protocol):
+    def places(self, doc: Doc, found: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]: ...
+
+
 class ActorStage(Protocol):
     def extract(self, doc: Doc, places: tuple[PlaceMention, ...]
                 ) -> tuple[tuple[Actor, ...], tuple[ActorMention, ...]]: ...
@@ -44,10 +48,15 @@ class EventStage(Protocol):
 
 @dataclass
 class Analyser:
-    """One spaCy pass per article, then each stage reads the same Doc."""
+    """One spaCy pass per article, then each stage reads the same Doc.
+
+    ``localities`` (optional) runs after the geoparser and adds facility, street and
+    "the city" mentions (``geo.localities``) that actors and events then see.
+    """
 
     nlp: Language
     places: PlaceStage | None = None
+    localities: LocalityStage | None = None
     actors: ActorStage | None = None
     events: EventStage | None = None
     batch_size: int = BATCH_SIZE
@@ -63,6 +72,8 @@ class Analyser:
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         date = article.published.isoformat() if article.published else None
         places = self.places.places(doc, date=date) if self.places else ()
+        if self.localities:
+            places = self.localities.places(doc, places)
         actors, actor_mentions = self.actors.extract(doc, places) if self.actors else ((), ())
         events = self.events.extract(doc, article, places, actors, actor_mentions) if self.events else ()
         return Analysis(article=article, places=places, actors=actors,
@@ -75,6 +86,7 @@ def make_analyser(settings: Settings) -> Analyser:
     from geo.catalog import load_catalog
     from geo.events import EventExtractor
     from geo.geoparsing import make_geoparser
+    from geo.localities import LocalityStage
     from geo.nlp import load_model
 
     nlp = load_model(settings.model)
@@ -82,7 +94,7 @@ def make_analyser(settings: Settings) -> Analyser:
     geoparser = make_geoparser(settings, nlp=nlp)
     catalog = load_catalog()
     add_actor_components(nlp, catalog)
-    return Analyser(nlp=nlp, places=geoparser, actors=ActorExtractor(catalog), events=EventExtractor())
+    return Analyser(nlp=nlp, places=geoparser, localities=LocalityStage(), actors=ActorExtractor(catalog), events=EventExtractor())
 
 
 @dataclass

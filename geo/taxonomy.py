@@ -47,6 +47,10 @@ class Taxonomy:
     triggers: dict[tuple[str, str], EventKind]
     weapons: dict[str, tuple[str, str]] = field(default_factory=dict)
     civilians: frozenset[str] = frozenset()
+    #: Attribution verbs ("said", "confirmed"): a statement only when a named actor says something
+    #: about an event (``geo.events``); otherwise the source of a claim.
+    speech: frozenset[str] = frozenset()
+    statement: EventKind | None = None
 
     def trigger(self, lemma: str, pos: str) -> EventKind | None:
         return self.triggers.get((lemma.lower(), "VERB" if pos in ("VERB", "AUX") else "NOUN"))
@@ -74,13 +78,13 @@ def default_taxonomy() -> Taxonomy:
     triggers |= _kinds(EventKind(REMOTE, SHELLING, "violence"), "fire launch shell", "barrage shelling bombardment")
     triggers |= _kinds(EventKind(REMOTE, AIR, "violence"), "strike", "strike airstrike counter-strike")
     triggers |= _kinds(EventKind(CIVILIANS, ATTACK, "violence"), "murder", "murder murders")
-    triggers |= _kinds(EventKind(REMOTE, EXPLOSIVE, "violence"), "bomb explode detonate blow go",
+    triggers |= _kinds(EventKind(REMOTE, EXPLOSIVE, "violence"), "bomb explode detonate blow go crash ram",
                        "bombing explosion blast detonation")
     triggers |= _kinds(EventKind(MEETING, "Meeting", "meeting"), "meet confer", "meeting talks discussion summit "
                        "negotiation negotiations consultation consultations")
     triggers |= _kinds(EventKind(MEETING, "Visit", "meeting"), "visit", "visit")
     triggers |= _kinds(EventKind(STATEMENT, "Statement", "statement"), "announce declare pledge vow condemn claim",
-                       "statement announcement speech declaration remarks")
+                       "statement announcement speech declaration remarks appeal")
     triggers |= _kinds(EventKind(STATEMENT, "Threat", "statement"), "warn threaten", "warning ultimatum")
     triggers |= _kinds(EventKind(STRATEGIC, "Arrests", "arrest"), "arrest detain apprehend capture seize",
                        "arrest arrests detention")
@@ -102,7 +106,8 @@ def default_taxonomy() -> Taxonomy:
     civilians = frozenset("civilian civilians people worshippers children women villagers pedestrians shoppers "
                           "students protesters residents passengers families crowd crowds school hospital market "
                           "mosque church".split())
-    return Taxonomy(triggers, weapons, civilians)
+    speech = frozenset("say tell state confirm report add deny insist acknowledge reply stress claim".split())
+    return Taxonomy(triggers, weapons, civilians, speech, EventKind(STATEMENT, "Statement", "statement"))
 
 
 DEFAULT_TAXONOMY = default_taxonomy()

@@ -13,8 +13,10 @@ from geo.actors import ActorExtractor
 from geo.articles import read_file
 from geo.catalog import load_catalog, load_countries
 from geo.events import EventExtractor
+from geo.geoparsing import Geoparser
+from geo.localities import LocalityStage
+from geo.pipeline import Analyser
 from geo.records import Event
-from tests.places_stub import stub_places
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = json.loads((Path(__file__).parent / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -38,18 +40,17 @@ class SeedRun:
     events: tuple
 
 
-def analyse_seeds(nlp) -> list[SeedRun]:
-    """Both seeds through places (stub), actors (sharing what the first taught) and events."""
-    countries = load_countries()
-    extractor = ActorExtractor(load_catalog(), countries=countries, learn=True)
+def analyse_seeds(geoparser: Geoparser) -> list[SeedRun]:
+    """Both seeds through the real analyser: geoparser, localities, actors (sharing what the first
+    taught) and events."""
+    extractor = ActorExtractor(load_catalog(), countries=load_countries(), learn=True)
+    analyser = Analyser(nlp=geoparser.nlp, places=geoparser, localities=LocalityStage(), actors=extractor,
+                        events=EventExtractor())
     runs = []
     for name in GOLD["articles"]:
         article = next(read_file(REPO / "seeds" / name, 10_000_000))
-        doc = nlp(article.text)
-        places = stub_places(doc, countries)
-        actors, mentions = extractor.extract(doc, places)
-        events = EventExtractor().extract(doc, article, places, actors, mentions)
-        runs.append(SeedRun(name, article, places, actors, mentions, events))
+        a = analyser.analyse(article)
+        runs.append(SeedRun(name, article, a.places, a.actors, a.actor_mentions, a.events))
     return runs
 
 
@@ -72,7 +73,10 @@ def score(runs: list[SeedRun]) -> dict[str, float]:
 
 def _score_events(run: SeedRun, gold_events: list[dict], tally: dict[str, int]) -> None:
     used: set[str] = set()
-    names = {pm.place.id: pm.place.name for pm in run.places if pm.place}
+    names: dict[str, set[str]] = {}  # place id -> its name and the texts of its mentions ("names as written")
+    for pm in run.places:
+        if pm.place:
+            names.setdefault(pm.place.id, {pm.place.name}).add(pm.mention.text)
     tally["ev_sys"] += len(run.events)
     tally["ev_gold"] += len(gold_events)
     for g in gold_events:
@@ -88,13 +92,14 @@ def _score_events(run: SeedRun, gold_events: list[dict], tally: dict[str, int]) 
         tally["hyp_ok"] += hit.hypothetical == g.get("hypothetical", False)
         roles = {a for r, a in hit.actor_roles if r == "initiator"}
         tally["init_ok"] += bool(g.get("initiators")) and bool(roles & set(g["initiators"]))
-        placed = {names.get(p, "") for p in hit.place_ids}
+        placed = {n for p in hit.place_ids for n in names.get(p, ())}
         tally["place_ok"] += bool(g.get("places")) and bool(placed & set(g["places"]))
         tally["date_ok"] += bool(g.get("date")) and hit.date == g["date"]
 
 
 if __name__ == "__main__":
-    from geo.nlp import load_model
+    from geo.geoparsing import make_geoparser
+    from geo.settings import load_settings
 
-    runs = analyse_seeds(load_model())
+    runs = analyse_seeds(make_geoparser(load_settings()))
     print(json.dumps(score(runs), indent=1))

@@ -8,7 +8,6 @@ from geo.actors import ActorAliases, ActorExtractor, add_actor_components, organ
 from geo.catalog import Catalog, load_catalog, load_countries
 from geo.actornames import same_organisation, same_person, skeleton
 from geo.records import Actor
-from tests.places_stub import stub_places
 from tests.seeds_score import analyse_seeds
 
 SUDAN = ("KHARTOUM (Reuters) - The Rapid Support Forces (RSF), a paramilitary group led by Mohamed Hamdan Dagalo, "
@@ -18,8 +17,8 @@ SUDAN = ("KHARTOUM (Reuters) - The Rapid Support Forces (RSF), a paramilitary gr
 
 
 @pytest.fixture(scope="module")
-def seeds(nlp):
-    return {run.name[:3]: run for run in analyse_seeds(nlp)}
+def seeds(geoparser):
+    return {run.name[:3]: run for run in analyse_seeds(geoparser)}
 
 
 @pytest.fixture(scope="module")
@@ -94,9 +93,9 @@ def test_subheadings_do_not_become_organisations(seeds) -> None:
     assert not any("fears" in a.id or "stance" in a.id for a in seeds["002"].actors)
 
 
-def test_unrelated_conflict_actors_are_discovered(nlp, countries) -> None:
-    doc = nlp(SUDAN)
-    actors, mentions = ActorExtractor(load_catalog(), countries=countries).extract(doc, stub_places(doc, countries))
+def test_unrelated_conflict_actors_are_discovered(geoparser, countries) -> None:
+    doc = geoparser.nlp(SUDAN)
+    actors, mentions = ActorExtractor(load_catalog(), countries=countries).extract(doc, geoparser.places(doc))
     kinds = {a.id: a.kind for a in actors}
     by_text = {m.mention.text: m.actor_id for m in mentions}
     assert kinds["rapid-support-forces"] == "armed_group"

@@ -1,0 +1,61 @@
+"""geo.localities: named facilities and streets placed at their parent place, and "the city" references."""
+from __future__ import annotations
+
+import pytest
+
+from geo.localities import FACILITY, LOCAL, LocalityStage
+from geo.records import PlaceMention
+
+
+@pytest.fixture(scope="module")
+def local(geoparser):
+    def run(text: str) -> tuple[PlaceMention, ...]:
+        doc = geoparser.nlp(text)
+        return LocalityStage().places(doc, geoparser.places(doc))
+    return run
+
+
+def by_text(found: tuple[PlaceMention, ...]) -> dict[str, PlaceMention]:
+    return {pm.mention.text: pm for pm in found if pm.place is not None}
+
+
+def test_facility_and_street_sit_at_the_city_named_with_them(local) -> None:
+    found = by_text(local("A car bomb exploded at the Al-Nour cafe in Calle Mayor, Madrid, on Monday."))
+    madrid = found["Madrid"].place
+    cafe, street = found["Al-Nour cafe"], found["Calle Mayor"]
+    assert cafe.place.kind == FACILITY and street.place.kind == LOCAL
+    assert street.place.id == f"local:{madrid.id}:calle-mayor"
+    assert street.place.name == f"Calle Mayor, {madrid.name}"
+    assert (cafe.place.lat, cafe.place.lon) == (madrid.lat, madrid.lon)
+    assert cafe.score < found["Madrid"].score
+
+
+def test_parent_from_in_phrase_and_ids_stable_across_articles(local) -> None:
+    first = by_text(local("Militants stormed Camp Bastion in Helmand Province at dawn."))
+    second = by_text(local("The army said the assault on Camp Bastion in Helmand Province had failed."))
+    assert first["Camp Bastion"].place.id == second["Camp Bastion"].place.id
+    assert first["Camp Bastion"].place.id.startswith(f"local:{first['Helmand Province'].place.id}:")
+
+
+def test_street_without_a_place_in_its_sentence_goes_to_the_articles_main_place(local) -> None:
+    found = by_text(local("Several bombs exploded in Belfast on Monday. Belfast was tense. "
+                          "The largest blast was at the crowded Great Victoria Street bus station."))
+    station = found["Great Victoria Street bus station"]
+    assert station.place.kind == FACILITY
+    assert station.place.id == f"local:{found['Belfast'].place.id}:great-victoria-street-bus-station"
+
+
+def test_generic_and_demonym_phrases_are_no_names(local) -> None:
+    found = by_text(local("Clashes erupted in the Protestant districts of Belfast and near a railway station."))
+    assert not [pm for pm in found.values() if pm.place.kind in (FACILITY, LOCAL)]
+
+
+def test_no_parent_no_locality(local) -> None:
+    assert not [pm for pm in local("The blast damaged a shop on Rue de la Paix.") if pm.place]
+
+
+def test_the_city_refers_to_the_most_mentioned_city(local) -> None:
+    text = ("Rockets hit Mosul and Kirkuk. Mosul was under curfew. The shelling of the city went on all night. "
+            "Police in the city of Kirkuk were calm.")
+    found = [pm for pm in local(text) if pm.mention.label == "anaphor"]
+    assert [(pm.mention.text, pm.place.name) for pm in found] == [("city", "Mosul")]  # not "the city of Kirkuk"
