@@ -36,7 +36,8 @@ POPULATION_WEIGHT = 0.6
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
 ADMIN_WEIGHT, ADMIN_PRESENT = 2.5, 1.0
 QUALIFIER_BONUS = 4.0
-SEAT_BONUS = 2.0  # "Tehran", "Beirut": the city named like the province it lies in is usually meant
+SEAT_BONUS = 2.0  # "Tehran": the city named like the province it lies in is usually meant (so are "Edmonton", "Washington")
+SEAT_RADIUS_KM = 100.0  # cities carry no admin2 id: a county "contains" a same-named city this close to its point
 TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside it is meant over that city
 TERRITORY_RADIUS_KM = 60.0
 CONFIDENT = 0.5
@@ -114,6 +115,7 @@ class Resolver:
         scores = [self._prior(c) + (self._contextual(c, key, context) if context else 0.0)
                   + self._qualified(c, qualifiers.get(key, ()))
                   + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0)
+                  - (SEAT_BONUS if _named_after_a_city(c, candidates) else 0.0)
                   + (TERRITORY_BONUS if _names_a_city_inside(c, candidates) else 0.0) for c in candidates]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
@@ -216,6 +218,20 @@ class Resolver:
             return None
         best = max(cands, key=self._prior)
         return self.gazetteer.place(best.place.id) or best.place
+
+
+def _named_after_a_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether subdivision ``c`` takes its name from a same-named city, which is then what a bare
+    name usually means: the county or census division around its seat ("Edmonton"), or a state
+    named like its country's capital ("Washington", "Mexico" the state). Context in that
+    subdivision (other places in Washington state) still wins it back."""
+    if c.place.kind == "admin1":
+        return any(o.place.kind == "city" and o.feature == "PPLC" and o.place.country_code == c.place.country_code
+                   for o in candidates)
+    if c.place.kind != "admin2" or c.admin1 is None:
+        return False
+    return any(o.place.kind == "city" and o.admin1 == c.admin1 and haversine_km(
+        c.place.lat, c.place.lon, o.place.lat, o.place.lon) < SEAT_RADIUS_KM for o in candidates)
 
 
 def _names_a_city_inside(c: Candidate, candidates: Sequence[Candidate]) -> bool:
