@@ -108,3 +108,23 @@ def test_context_in_the_state_still_wins_it_back(gazetteer):
                 Mention(21, 28, "Spokane", "place"), Mention(33, 39, "Tacoma", "place")]
     washington = Resolver(gazetteer).resolve(text, mentions)[0]
     assert washington.place.kind == "admin1" and washington.place.name == "Washington"
+
+
+def test_names_read_as_neighbours_pick_each_other(gazetteer):
+    """Local news: "Athens" among "Clarke County" and "Watkinsville" is Athens, Georgia, and Clarke
+    County the one around it; alone, Athens is still the Greek capital."""
+    text = "Athens police and Clarke County deputies met in Watkinsville."
+    mentions = [Mention(0, 6, "Athens", "place"), Mention(18, 31, "Clarke County", "place"),
+                Mention(48, 60, "Watkinsville", "place")]
+    athens, county, _ = Resolver(gazetteer).resolve(text, mentions)
+    assert athens.place.country_code == "US" and km(athens.place, 33.96, -83.38) < 20
+    assert km(county.place, 33.95, -83.37) < 50
+    [lone] = Resolver(gazetteer).resolve("Athens police", [Mention(0, 6, "Athens", "place")])
+    assert lone.place.country_code == "GR"
+
+
+def test_state_names_get_no_neighbour_support(gazetteer):
+    text = "New York, Albany and Buffalo."
+    mentions = [Mention(0, 8, "New York", "place"), Mention(10, 16, "Albany", "place"),
+                Mention(21, 28, "Buffalo", "place")]
+    assert Resolver(gazetteer).resolve(text, mentions)[0].place.kind == "admin1"
