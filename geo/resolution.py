@@ -36,10 +36,16 @@ POPULATION_WEIGHT = 0.6
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
 ADMIN_WEIGHT, ADMIN_PRESENT = 2.5, 1.0
 QUALIFIER_BONUS = 4.0
-SEAT_BONUS = 2.0  # "Tehran", "Beirut": the city named like the province it lies in is usually meant
+SEAT_BONUS = 2.0  # "Tehran": the city named like the province it lies in is usually meant (so are "Edmonton", "Washington")
+SEAT_RADIUS_KM = 100.0  # cities carry no admin2 id: a county "contains" a same-named city this close to its point
 TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside it is meant over that city
 TERRITORY_RADIUS_KM = 60.0
 CONFIDENT = 0.5
+NEIGHBOUR_BONUS, NEIGHBOUR_CAP = 1.5, 2  # per other name with a reading near this one (local news: "Paris" + "Henry County")
+NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adjacent cell (~50-110 km)
+NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
+NEIGHBOUR_SHARPNESS = 2.0  # a reading supports with weight exp(2 * (its prior - its name's best prior))
+LOCAL_KINDS = ("city", "admin2")
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
 
@@ -74,9 +80,10 @@ class Resolver:
         keys = [self._key(m) for m in mentions]
         pool = {key: self._candidates(*key) for key in set(keys) if key[1] != "border"}
         qualifiers = self._qualifiers(text, mentions, keys)
-        first = {key: self._rank(key, cands, None, qualifiers) for key, cands in pool.items()}
+        neighbours = _neighbours(pool)
+        first = {key: self._rank(key, cands, None, qualifiers, neighbours) for key, cands in pool.items()}
         context = self._context(first, Counter(keys))
-        second = {key: self._rank(key, cands, context, qualifiers) for key, cands in pool.items()}
+        second = {key: self._rank(key, cands, context, qualifiers, neighbours) for key, cands in pool.items()}
         return tuple(self._answer(m, key, second) for m, key in zip(mentions, keys))
 
     def _key(self, mention: Mention) -> tuple[str, str]:
@@ -107,14 +114,18 @@ class Resolver:
                     out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
         return out
 
-    def _rank(self, key, candidates, context, qualifiers) -> _Choice:
+    def _rank(self, key, candidates, context, qualifiers, neighbours=None) -> _Choice:
         if not candidates:
             return _Choice((), ())
+        near = (neighbours or {}).get(key, ())
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         scores = [self._prior(c) + (self._contextual(c, key, context) if context else 0.0)
                   + self._qualified(c, qualifiers.get(key, ()))
                   + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0)
-                  + (TERRITORY_BONUS if _names_a_city_inside(c, candidates) else 0.0) for c in candidates]
+                  - (SEAT_BONUS if _named_after_a_city(c, candidates) else 0.0)
+                  + (TERRITORY_BONUS if _names_a_city_inside(c, candidates) else 0.0)
+                  + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
+                  for i, c in enumerate(candidates)]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
@@ -216,6 +227,66 @@ class Resolver:
             return None
         best = max(cands, key=self._prior)
         return self.gazetteer.place(best.place.id) or best.place
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
+
+
+def _neighbours(pool: dict) -> dict:
+    """For each name, per candidate: support from the *other* names of the article that have a
+    local reading (city or county) within about 50-110 km of it. Two ambiguous names that can both
+    be read as places next to each other ("Paris" and "Henry County", Tennessee) rarely are so by
+    chance: one sense per discourse, applied to the article's places jointly. A reading supports
+    in proportion to its prior against its name's best reading, so hamlets that happen to be
+    neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's).
+    Names of countries and states ("New York", "Mexico") neither get nor give this support:
+    their town namesakes are near everything in a local story."""
+    pool = {key: cands for key, cands in pool.items() if cands and not _names_a_big_place(cands)}
+    cells: dict[tuple[int, int], dict] = defaultdict(dict)
+    for key, cands in pool.items():
+        top = max(Resolver._prior(c) for c in cands)
+        for c in cands:
+            if c.place.kind in LOCAL_KINDS:
+                cell = cells[_cell(c.place.lat, c.place.lon)]
+                weight = math.exp(NEIGHBOUR_SHARPNESS * (Resolver._prior(c) - top))
+                if weight >= NEIGHBOUR_MIN_WEIGHT:
+                    cell[key] = max(cell.get(key, 0.0), weight)
+    if len(pool) < 2:
+        return {}
+    out = {}
+    for key, cands in pool.items():
+        support = []
+        for c in cands:
+            best: dict = {}
+            if c.place.kind in LOCAL_KINDS:
+                y, x = _cell(c.place.lat, c.place.lon)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for other, weight in cells.get((y + dy, x + dx), {}).items():
+                            if other != key and weight > best.get(other, 0.0):
+                                best[other] = weight
+            support.append(sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP]))
+        out[key] = tuple(support)
+    return out
+
+
+def _names_a_big_place(candidates: Sequence[Candidate]) -> bool:
+    return any(c.place.kind not in LOCAL_KINDS and c.form in ("name", "abbr") for c in candidates)
+
+
+def _named_after_a_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether subdivision ``c`` takes its name from a same-named city, which is then what a bare
+    name usually means: the county or census division around its seat ("Edmonton"), or a state
+    named like its country's capital ("Washington", "Mexico" the state). Context in that
+    subdivision (other places in Washington state) still wins it back."""
+    if c.place.kind == "admin1":
+        return any(o.place.kind == "city" and o.feature == "PPLC" and o.place.country_code == c.place.country_code
+                   for o in candidates)
+    if c.place.kind != "admin2" or c.admin1 is None:
+        return False
+    return any(o.place.kind == "city" and o.admin1 == c.admin1 and haversine_km(
+        c.place.lat, c.place.lon, o.place.lat, o.place.lon) < SEAT_RADIUS_KM for o in candidates)
 
 
 def _names_a_city_inside(c: Candidate, candidates: Sequence[Candidate]) -> bool:

