@@ -15,7 +15,7 @@ from geo.taxonomy import DEFAULT_TAXONOMY, MEETING, REMOTE, STATEMENT, STRATEGIC
 from tests.seeds_score import analyse_seeds, score
 from tests.test_actors import SUDAN
 
-BEIRUT, JERUSALEM, GAZA = "gn:276781", "gn:281184", "gn:281133"  # GeoNames ids of the offline gazetteer
+BEIRUT, JERUSALEM, GAZA = "gn:276781", "gn:281184", "region:gaza-strip"  # ids in the offline gazetteer
 
 
 @pytest.fixture(scope="module")
