@@ -218,7 +218,6 @@ def add_serve(sub: argparse._SubParsersAction) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     import os
-    import subprocess
 
     from geo.assets import ensure_assets
 
@@ -234,7 +233,10 @@ def run_serve(args: argparse.Namespace) -> int:
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
            "--global.developmentMode", "false", "--client.toolbarMode", "viewer", "--"] + (["--offline"] if args.offline else [])
     print(f"newsmap dashboard on http://{args.address}:{args.port}/", file=sys.stderr)
-    return subprocess.call(cmd, env=env)
+    sys.stderr.flush()
+    # Become the Streamlit server (no child process): stopping `newsmap serve` stops the dashboard.
+    os.execve(sys.executable, cmd, env)
+    return 0  # not reached
 
 
 def add_assets(sub: argparse._SubParsersAction) -> None:
