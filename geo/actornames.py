@@ -11,10 +11,14 @@ their given names also agree.
 True
 >>> same_person("Yahya Sinwar", "Mohammed Sinwar")
 False
+
+The functions are pure and called for every pair of names an article meets, so their
+results are memoised: ingest meets the same names again and again.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -30,6 +34,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "a", "an", "de", "du"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """ASCII, lower case, words separated by single spaces ("Islamic Revolutionary Guard Corps'" -> "islamic revolutionary guard corps")."""
     text = unidecode(text).lower().replace("'s ", " ")
@@ -37,6 +42,7 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
     """A mention's surface form without leading articles, possessives and line breaks."""
     text = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" \"'.,;:-")
@@ -49,10 +55,15 @@ def clean(text: str) -> str:
 
 def person_words(text: str) -> list[str]:
     """The words of a person's name without titles ("Major General Vyacheslav Gladkikh" -> Vyacheslav Gladkikh)."""
+    return list(_person_words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _person_words(text: str) -> tuple[str, ...]:
     words = [w for w in clean(text).split(" ") if w]
     while len(words) > 1 and fold(words[0]).replace(" ", "-") in TITLES | {"secretary-general"}:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 def slug(name: str) -> str:
@@ -60,6 +71,7 @@ def slug(name: str) -> str:
     return "-".join(fold(name).split()) or "unnamed"
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant skeleton of one word, merging letters that transliterations swap.
 
@@ -75,6 +87,7 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=1 << 18)
 def same_word(a: str, b: str) -> bool:
     """One name word in two spellings: equal skeletons (of at least two letters) or a near-equal spelling."""
     fa, fb = fold(a), fold(b)
@@ -88,6 +101,7 @@ def same_word(a: str, b: str) -> bool:
     return min(len(fa), len(fb)) >= 5 and fuzz.ratio(fa, fb) >= 88
 
 
+@lru_cache(maxsize=1 << 18)
 def same_person(a: str, b: str) -> bool:
     """Two full names of one person: surnames and given names both agree.
 
@@ -100,18 +114,21 @@ def same_person(a: str, b: str) -> bool:
     return same_word(wa[-1], wb[-1]) and same_word(wa[0], wb[0])
 
 
+@lru_cache(maxsize=1 << 18)
 def surname_matches(surname: str, full_name: str) -> bool:
     """Whether a bare surname ("Nasrallah") can refer to ``full_name`` ("Hassan Nasrallah")."""
     words = person_words(full_name)
     return len(words) >= 2 and same_word(surname, words[-1])
 
 
+@lru_cache(maxsize=1 << 16)
 def acronym(name: str) -> str:
     """Initials of the significant words: "Islamic Revolutionary Guard Corps" -> "IRGC"."""
     words = [w for w in fold(name).split() if w not in _SMALL]
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+@lru_cache(maxsize=1 << 18)
 def same_organisation(a: str, b: str) -> bool:
     """Two names of one organisation: equal after cleaning, one the other's acronym, or a near-equal spelling."""
     fa, fb = fold(clean(a)), fold(clean(b))

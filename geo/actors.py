@@ -223,6 +223,7 @@ class _Reading:
     def __init__(self, extractor: ActorExtractor, doc: Doc, places: Sequence[PlaceMention]) -> None:
         self.x = extractor
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.places = places
         self.drafts: dict[str, _Draft] = {}
         self.mentions: list[tuple[Span, str]] = []
@@ -246,7 +247,7 @@ class _Reading:
         for span, actor_id in list(self.mentions):
             if len(span) < 2 or self.drafts[actor_id].kind != "person":
                 continue
-            for m in re.finditer(r"\b" + re.escape(span.text) + r"\b", self.doc.text):
+            for m in re.finditer(r"\b" + re.escape(span.text) + r"\b", self.text):
                 found = self.doc.char_span(m.start(), m.end())
                 if found is not None and not any(i in taken for i in range(found.start, found.end)):
                     taken.update(range(found.start, found.end))
@@ -346,7 +347,7 @@ class _Reading:
                           any(same_organisation(c, n) for c in (name, bare) for n in (a.name, *a.aliases))), None)
             if match:
                 return match
-        if on_heading(span):
+        if on_heading(span, self.text):
             return None
         kind = organisation_kind(name, span, self.x.countries)
         if kind == "military" and country:
@@ -483,9 +484,11 @@ def agentive(span: Span) -> bool:
     return False
 
 
-def on_heading(span: Span) -> bool:
-    """Whether a span sits on a sub-heading line ("Fears of Escalation"), where title case fools NER."""
-    text = span.doc.text
+def on_heading(span: Span, text: str) -> bool:
+    """Whether a span sits on a sub-heading line ("Fears of Escalation"), where title case fools NER.
+
+    ``text`` is ``span.doc.text``, passed in because spaCy rebuilds it on every access.
+    """
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()
