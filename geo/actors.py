@@ -495,12 +495,16 @@ def on_heading(span: Span, text: str) -> bool:
     return len(line.split()) <= 12 and not line.endswith((".", "!", "?", '"', "”", ":"))
 
 
+TITLE_WORDS = TITLES | {"secretary general"}
+TITLE_CHAIN_WORDS = TITLES | FORCE_NOUNS | GOVERNMENT_NOUNS | {"'s", "’s", "-", "party", "movement", "group",
+                                                               "secretary general"}
+
+
 def title_chain_left(span: Span) -> list[Token]:
     """The token just left of a run of title words before a name: "Hamas" in "Hamas leader Khaled Meshaal"."""
     doc, i, titles = span.doc, span.start - 1, 0
-    walkable = TITLES | FORCE_NOUNS | GOVERNMENT_NOUNS | {"'s", "’s", "-", "party", "movement", "group"}
-    while i >= 0 and fold(doc[i].text) in walkable | {"secretary general"} and doc[i].sent == span.sent:
-        titles += fold(doc[i].text) in TITLES | {"secretary general"}
+    while i >= 0 and fold(doc[i].text) in TITLE_CHAIN_WORDS and doc[i].sent == span.sent:
+        titles += fold(doc[i].text) in TITLE_WORDS
         if fold(doc[i].text) in FORCE_NOUNS | GOVERNMENT_NOUNS:
             return [doc[i]] + ([doc[i - 1]] if i > 0 else [])
         i -= 1

@@ -71,6 +71,7 @@ ANAPHORS = {"city": ("city", "admin2"), "town": ("city", "admin2"), "capital": (
             "province": ("admin1", "admin2"), "country": ("country",)}
 SKIP_KINDS = frozenset({"demonym", "continent", "water"})
 SCORE = 0.5
+NAMED_HEADS = FACILITY_NOUNS | LOCAL_NOUNS  # computed once: it is tested for every token
 
 
 class LocalityStage:
@@ -125,10 +126,11 @@ class LocalityStage:
 
 def named_localities(doc: Doc) -> list[tuple[Span, str]]:
     """Named facilities and local places, longest first where they overlap."""
-    spans = [s for t in doc if (s := headed_name(t)) is not None]
-    spans += [s for t in doc if (s := prefixed_name(t)) is not None]
+    heads = [t for t in doc if t.lower_ in NAMED_HEADS or t.lower_ in PREFIXES]  # one pass over the tokens
+    spans = [s for t in heads if (s := headed_name(t)) is not None]
+    spans += [s for t in heads if (s := prefixed_name(t)) is not None]
     spans += [_without_the(e) for e in doc.ents if e.label_ in ("FAC", "ORG") and (
-        e[-1].lower_ in FACILITY_NOUNS | LOCAL_NOUNS or (e[0].lower_ in PREFIXES and len(e) > 1))]
+        e[-1].lower_ in NAMED_HEADS or (e[0].lower_ in PREFIXES and len(e) > 1))]
     kept = filter_spans([s for s in spans if s is not None and "\n" not in s.text])
     return [(s, kind_of(s)) for s in kept]
 
@@ -136,7 +138,7 @@ def named_localities(doc: Doc) -> list[tuple[Span, str]]:
 def headed_name(head: Token) -> Span | None:
     """"the busy Great Victoria Street bus station" -> "Great Victoria Street bus station": a singular facility or street
     noun with a capitalised name among its left modifiers (not a demonym: "Protestant districts" is no name)."""
-    if head.lower_ not in FACILITY_NOUNS | LOCAL_NOUNS or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
+    if head.lower_ not in NAMED_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
         return None
     start = head.i
     while start > head.sent.start and _in_name(head.doc[start - 1], head):
