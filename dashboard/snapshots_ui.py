@@ -75,7 +75,8 @@ def downloads_ui(data: Mapping[str, Any], state: ViewState, *, title: str, descr
                  outlines: Mapping[str, Any] | None, key: str) -> None:
     """HTML, PNG, GeoJSON and CSV downloads of ``data``; the map files are made only when clicked."""
     assets = local_assets(data_dir)
-    stem = "newsmap-" + (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "view")
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "view"
+    stem = slug if slug.startswith("newsmap") else f"newsmap-{slug}"
     for fmt, label in DOWNLOADS:
         def body(fmt: str = fmt) -> bytes:
             return exports.export_bytes(dict(data), fmt, title=title, description=description, assets=assets,
