@@ -116,7 +116,8 @@ def test_cli_create_list_show_rename_export_delete(tmp_path: Path):
                "--note", "for the desk", db=db)
     assert out.returncode == 0, out.stderr
     sid = out.stdout.split("\t")[0]
-    assert "2 events in 3 places involving Hezbollah, from 2024-02-01" in out.stdout and f"?snapshot={sid}" in out.stdout
+    assert "2 events in 3 places involving Hezbollah, from 2024-02-01" in out.stdout
+    assert f"?snapshot={sid}" in out.stdout
     listing = _cli("snapshot", "list", db=db).stdout
     assert sid in listing and "Hezbollah" in listing
     show = _cli("snapshot", "show", sid, db=db).stdout
