@@ -37,6 +37,8 @@ def local_assets(data_dir: str) -> dict[str, str] | None:
 def page_url(query: str) -> str:
     """The full address of the dashboard with ``query`` (``?actor=...``), as the browser shows it."""
     base = (getattr(st.context, "url", None) or "").split("?", 1)[0]
+    if base and not base.endswith("/"):
+        base += "/"  # st.context.url has no slash after the host: http://127.0.0.1:8501
     return f"{base}{query}"
 
 
