@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
+from dashboard import snapshots_ui  # noqa: E402
 from geo import exports, maps  # noqa: E402
 from geo.assets import available_assets, cdn_reachable  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
@@ -413,6 +414,15 @@ def _esc(text: object) -> str:
     return escape(str(text))
 
 
+def snapshot_tabs_ui(data: dict[str, Any], state: ViewState) -> None:
+    """The tabs of a snapshot's page: its frozen articles and events."""
+    tabs = st.tabs(["Articles", "Events"])
+    with tabs[0]:
+        articles_ui(data, state)
+    with tabs[1]:
+        events_ui(data, state)
+
+
 # -- main ----------------------------------------------------------------------------------------
 
 def main() -> None:
@@ -425,6 +435,11 @@ def main() -> None:
     except NewsmapError as err:
         st.error(str(err))
         return
+    if "snapshot" in st.query_params:  # a saved snapshot: read-only, its frozen data drives the page
+        snapshots_ui.snapshot_page_ui(
+            store, st.query_params["snapshot"], data_dir=settings.data_dir, outlines=get_outlines(settings.data_dir),
+            draw_map=lambda data, state: map_ui(data, state, settings, options.offline), draw_tabs=snapshot_tabs_ui)
+        return
     seed_ui(store, settings)
     version = store_version(store)
     url, warnings = url_state()
@@ -436,7 +451,8 @@ def main() -> None:
         st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
     data = cached_view(store, settings.db_url, version, state)
     st.title("newsmap")
-    st.caption(state.describe(summary(state, data)))
+    description = state.describe(summary(state, data))
+    st.caption(description)
     message = empty_message(store, state, data)
     if message:
         st.info(message)
@@ -446,6 +462,9 @@ def main() -> None:
     if clicked and clicked != state.place:
         state = state.replace(place=clicked)
     write_url(state)
+    with st.sidebar:
+        snapshots_ui.share_ui(store, state, data, description, data_dir=settings.data_dir,
+                              outlines=get_outlines(settings.data_dir))
     with right:
         if state.article:
             article_ui(store, state)

@@ -131,24 +131,199 @@ class _progress:
 
 def add_export(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "export", help="write the whole store as JSON, GeoJSON or CSV",
-        description="Write the whole store. json: articles, places (with mentions), actors and events in the "
-                    "stable schema documented in the README; geojson: a FeatureCollection of places "
-                    "(RFC 7946); csv: one row per event.", epilog=EPILOG)
-    p.add_argument("--format", choices=exports.FORMATS, default="json", help="output format (default json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+        "export", help="write the store, or one view of it, as JSON, GeoJSON, CSV, HTML or PNG",
+        description="Without filters, write the whole store: json: articles, places (with mentions), actors and "
+                    "events in the stable schema documented in the README; geojson: a FeatureCollection of places "
+                    "(RFC 7946); csv: one row per event. With filters (the dashboard's URL parameters), or as html "
+                    "or png, write that view as the dashboard shows it: html is one self-contained map file, png a "
+                    "static image. Save a view for later with `newsmap snapshot create`.", epilog=EPILOG)
+    p.add_argument("--format", choices=(*exports.FORMATS, "html", "png"), default="json",
+                   help="output format (default json)")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE (default: stdout; newsmap-view.html or .png for html and png)")
+    p.add_argument("--title", default="newsmap view", help="title on the html and png map (default 'newsmap view')")
+    add_size(p)
+    add_view_filters(p)
     add_settings(p, "db", "data_dir")
     p.set_defaults(handler=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    store = open_store(settings_from(args))
-    text = exports.render(store.export(), args.format)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+    from geo.views import summary, view_data
+
+    settings = settings_from(args)
+    store = open_store(settings)
+    state = state_from(args)
+    if not state.filtered and not state.show_hypothetical and args.format in exports.FORMATS:
+        write_output(exports.render(store.export(), args.format).encode("utf-8"), args.output)
+        return 0
+    data = view_data(store, state)
+    body = share_bytes(settings, data, args.format, title=args.title,
+                       description=state.describe(summary(state, data)), size=args.size)
+    write_output(body, args.output or _default_file("newsmap-view", args.format))
+    return 0
+
+
+def add_view_filters(p: argparse.ArgumentParser) -> None:
+    """The dashboard's filters as options; they build the same ViewState as its URL parameters."""
+    g = p.add_argument_group("view filters (as the dashboard's URL parameters)")
+    g.add_argument("--actor", action="append", default=[], metavar="A", help="actor name, alias or id; repeatable")
+    g.add_argument("--type", action="append", default=[], metavar="T", help="event type, e.g. Battles; repeatable")
+    g.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="events from this date")
+    g.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="events until this date")
+    g.add_argument("--source", metavar="S", help="article source, exactly as listed")
+    g.add_argument("-q", dest="q", metavar="TEXT", help="words in an article's title or text")
+    g.add_argument("--affiliated", action="store_true", help="include actors affiliated to --actor")
+    g.add_argument("--hypothetical", action="store_true", help="include hypothetical events")
+
+
+def state_from(args: argparse.Namespace):  # noqa: ANN201 - geo.views.ViewState
+    """The ViewState of the filter options; a bad value is one clear error, as for a link."""
+    from geo.views import ViewState
+
+    params = {"actor": args.actor, "type": args.type, "from": args.date_from, "to": args.date_to,
+              "source": args.source, "q": args.q, "affiliated": "1" if args.affiliated else None,
+              "hypothetical": "1" if args.hypothetical else None}
+    return ViewState.from_query_params({k: v for k, v in params.items() if v not in (None, [])})
+
+
+def add_size(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
+                   help="png image size in pixels (default 1600x1000)")
+
+
+def _size(text: str) -> tuple[int, int]:
+    from geo.static_map import parse_size  # matplotlib loads only when a size is given
+
+    try:
+        return parse_size(text)
+    except NewsmapError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def share_bytes(settings: Settings, data: dict, fmt: str, *, title: str, description: str,
+                size: tuple[int, int], state=None) -> bytes:  # noqa: ANN001
+    """A view's or snapshot's export, with the offline assets and outlines that html and png draw."""
+    from geo.outlines import country_outlines
+
+    assets = None
+    if fmt == "html":
+        from geo.assets import ensure_assets
+
+        assets = ensure_assets(settings.data_dir).urls()
+    outlines = country_outlines(settings.data_dir) if fmt in ("html", "png") else None
+    return exports.export_bytes(data, fmt, title=title, description=description, size=size, assets=assets,
+                                outlines=outlines, state=state)
+
+
+def write_output(body: bytes, output: str | None) -> None:
+    if output and output != "-":
+        Path(output).write_bytes(body)
+        print(f"wrote {output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
+
+
+def _default_file(stem: str, fmt: str) -> str | None:
+    """html and png go to a file unless -o - asks for stdout; text formats go to stdout."""
+    return f"{stem}.{fmt}" if fmt in ("html", "png") else None
+
+
+# -- snapshot ----------------------------------------------------------------------------
+
+def add_snapshot(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "snapshot", help="save, list, rename, delete and export frozen views",
+        description="A snapshot freezes a view (its filters and the places, events, actors and articles it "
+                    "shows) under an unguessable id; the dashboard opens it at /?snapshot=ID, unchanged however "
+                    "many articles arrive later.", epilog=EPILOG)
+    actions = p.add_subparsers(title="actions", metavar="ACTION")
+    create = actions.add_parser("create", help="freeze the view the filters describe",
+                                description="Freeze the view the filters describe (all of the store without "
+                                            "filters) and print its id and link.")
+    create.add_argument("--title", required=True, help="the snapshot's title")
+    create.add_argument("--note", default="", help="an optional note")
+    add_view_filters(create)
+    listing = actions.add_parser("list", help="id, creation time, counts and title of every snapshot")
+    show = actions.add_parser("show", help="one snapshot's title, time, description, note and link")
+    show.add_argument("id", metavar="ID")
+    rename = actions.add_parser("rename", help="give a snapshot a new title")
+    rename.add_argument("id", metavar="ID")
+    rename.add_argument("title", metavar="TITLE")
+    delete = actions.add_parser("delete", help="delete a snapshot (its links stop working)")
+    delete.add_argument("id", metavar="ID")
+    export = actions.add_parser(
+        "export", help="write a snapshot as html, png, geojson or csv",
+        description="html: one self-contained map file (no internet, no server); png: a static image with "
+                    "legend, title, description and attribution; geojson: the places (RFC 7946); csv: one row "
+                    "per event. html and png go to snapshot-ID.html/.png unless -o is given.")
+    export.add_argument("id", metavar="ID")
+    export.add_argument("--format", choices=exports.SHARE_FORMATS, required=True, help="output format")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- for stdout)")
+    add_size(export)
+    for action, handler in ((create, _snapshot_create), (listing, _snapshot_list), (show, _snapshot_show),
+                            (rename, _snapshot_rename), (delete, _snapshot_delete), (export, _snapshot_export)):
+        add_settings(action, "db", "data_dir")
+        action.set_defaults(handler=handler)
+
+
+def _snapshot_create(args: argparse.Namespace) -> int:
+    from geo.snapshots import create_snapshot
+
+    snap = create_snapshot(open_store(settings_from(args)), state_from(args), title=args.title, note=args.note)
+    print(f"{snap.id}\t{snap.description}\nopen it in the dashboard at /{snap.url()}")
+    return 0
+
+
+def _snapshot_list(args: argparse.Namespace) -> int:
+    from geo.snapshots import list_snapshots
+
+    snaps = list_snapshots(open_store(settings_from(args)))
+    if not snaps:
+        print("no snapshots yet: save one with `newsmap snapshot create --title TITLE [filters]`")
+        return 0
+    print(f"{'id':16}  {'created':20}  {'title':30}  description")
+    for snap in snaps:
+        print(f"{snap.id:16}  {snap.created_label:20}  {snap.title[:30]:30}  {snap.description}")
+    return 0
+
+
+def _snapshot_show(args: argparse.Namespace) -> int:
+    from geo.snapshots import get_snapshot
+
+    snap = get_snapshot(open_store(settings_from(args)), args.id)
+    for key, value in (("id", snap.id), ("title", snap.title), ("created", snap.created_label),
+                       ("view", snap.description), ("note", snap.note or "-"), ("link", f"/{snap.url()}"),
+                       ("filters", snap.state.to_url())):
+        print(f"{key + ':':9}{value}")
+    return 0
+
+
+def _snapshot_rename(args: argparse.Namespace) -> int:
+    from geo.snapshots import rename_snapshot
+
+    rename_snapshot(open_store(settings_from(args)), args.id, args.title)
+    print(f"renamed {args.id.strip()}")
+    return 0
+
+
+def _snapshot_delete(args: argparse.Namespace) -> int:
+    from geo.snapshots import delete_snapshot
+
+    delete_snapshot(open_store(settings_from(args)), args.id)
+    print(f"deleted {args.id.strip()}")
+    return 0
+
+
+def _snapshot_export(args: argparse.Namespace) -> int:
+    from geo.snapshots import get_snapshot
+
+    settings = settings_from(args)
+    snap = get_snapshot(open_store(settings), args.id)
+    body = share_bytes(settings, dict(snap.data), args.format, title=snap.title, description=snap.caption,
+                       size=args.size, state=snap.state)
+    write_output(body, args.output or _default_file(f"snapshot-{snap.id}", args.format))
     return 0
 
 
@@ -331,9 +506,9 @@ def add_cache(sub: argparse._SubParsersAction) -> None:
     clear.set_defaults(handler=lambda args: geocache.command_cache_clear(settings_from(args)))
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_ingest, add_export, add_articles, add_show,
-                                                                add_geoparse, add_gazetteer, add_cache, add_actors,
-                                                                add_serve, add_assets]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_ingest, add_export, add_snapshot, add_articles,
+                                                                add_show, add_geoparse, add_gazetteer, add_cache,
+                                                                add_actors, add_serve, add_assets]
 
 
 if __name__ == "__main__":

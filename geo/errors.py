@@ -42,8 +42,12 @@ class GeocoderTimeout(GeocoderError, TimeoutError):
 
 
 class SnapshotError(NewsmapError, LookupError):
-    """A snapshot id is unknown or malformed."""
+    """A snapshot id is unknown or malformed, or a snapshot is given no title."""
 
 
 class ViewStateError(NewsmapError, ValueError):
     """A dashboard URL parameter has a value newsmap cannot use."""
+
+
+class ExportError(NewsmapError, ValueError):
+    """An export cannot be written as asked (unknown format, image size out of range, missing map assets)."""

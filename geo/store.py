@@ -541,6 +541,48 @@ class Store:
         return [_event_row(r, actor_roles.get(r.id, {}), place_roles.get(r.id, {})) for r in rows]
 
 
+    # -- snapshots: a view state and a frozen copy of its data (see geo.snapshots) --
+
+    def insert_snapshot(self, row: dict[str, Any]) -> None:
+        """Store one snapshot row (id, title, note, description, created_at, state, data as JSON text)."""
+        with self.engine.begin() as conn:
+            conn.execute(m.snapshots.insert().values(**row))
+
+    def snapshot_row(self, snapshot_id: str) -> dict[str, Any] | None:
+        """The snapshot with this exact id, its data included, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(m.snapshots).where(m.snapshots.c.id == snapshot_id)).first()
+        return _snapshot_dict(row) if row else None
+
+    def snapshot_rows(self) -> list[dict[str, Any]]:
+        """Every snapshot without its data, newest first."""
+        s = m.snapshots
+        q = (sa.select(s.c.id, s.c.title, s.c.note, s.c.description, s.c.created_at, s.c.state)
+             .order_by(s.c.created_at.desc(), s.c.id))
+        with self.engine.connect() as conn:
+            return [_snapshot_dict(r) for r in conn.execute(q)]
+
+    def rename_snapshot(self, snapshot_id: str, title: str) -> bool:
+        """Give a snapshot a new title; False when no snapshot has this id."""
+        with self.engine.begin() as conn:
+            done = conn.execute(m.snapshots.update().where(m.snapshots.c.id == snapshot_id).values(title=title))
+        return done.rowcount == 1
+
+    def delete_snapshot(self, snapshot_id: str) -> bool:
+        """Delete a snapshot; False when no snapshot has this id."""
+        with self.engine.begin() as conn:
+            done = conn.execute(m.snapshots.delete().where(m.snapshots.c.id == snapshot_id))
+        return done.rowcount == 1
+
+
+def _snapshot_dict(row: sa.Row) -> dict[str, Any]:
+    out = dict(row._mapping)
+    created = out["created_at"]
+    if created.tzinfo is None:  # SQLite keeps no time zone; snapshots are written in UTC
+        out["created_at"] = created.replace(tzinfo=dt.timezone.utc)
+    return out
+
+
 def _event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[str, list[str]]) -> dict[str, Any]:
     return dict(id=r.id, article_id=r.article_id, type=r.type, subtype=r.subtype, sentence=r.sentence,
                 start=r.start, end=r.end, trigger=dict(start=r.trigger_start, end=r.trigger_end,

@@ -101,3 +101,36 @@ def fill(store: Store) -> Store:
     for a in analyses():
         store.write(a)
     return store
+
+
+# -- sharing: one more article for immutability tests, and one made of hostile strings -------------
+
+def later_analysis() -> Analysis:
+    """An article ingested after a snapshot: a new Hezbollah event in Khan Younis."""
+    text = "Hezbollah fighters clashed with Israeli forces in Khan Younis on Sunday."
+    return _analysis("d4" + "0" * 14, "Hezbollah in Khan Younis", "Wire", dt.date(2024, 3, 10), text,
+                     ["Khan Younis"], [("hezbollah", "Hezbollah"), ("israel", "Israeli forces")],
+                     [("clashed", "Battles", (("initiator", "hezbollah"), ("target", "israel")),
+                       (("location", "gn:281133"),), "2024-03-10")])
+
+
+HOSTILE = "<script>alert(1)</script> \"'`\\ </script><img src=x onerror=alert(1)>"
+HOSTILE_TITLE = '=HYPERLINK("http://x") ' + HOSTILE
+HOSTILE_PLACE = Place("gn:hostile", "</script><img src=x onerror=alert(1)> Town", "city", 10.5, -66.9, "VE", 1)
+HOSTILE_ACTOR = Actor("hostile-front", '<script>alert(1)</script> "Front" =cmd|x', "armed_group")
+
+
+def hostile_analysis() -> Analysis:
+    """Article, source, sentence, place and actor names made of script tags, quotes and a formula."""
+    sentence = f"{HOSTILE_ACTOR.name} attacked {HOSTILE_PLACE.name} after {HOSTILE}."
+    text = f"{sentence}\nSecond line."
+    art = Article(id="e5" + "0" * 14, text=text, title=HOSTILE_TITLE, source='=cmd|"/c calc"!A1 ' + HOSTILE,
+                  published=dt.date(2024, 3, 2), origin="hostile.txt", raw=text.encode())
+    place_mention = PlaceMention(_span(text, HOSTILE_PLACE.name, "GPE"), HOSTILE_PLACE, 0.9)
+    actor_mention = ActorMention(HOSTILE_ACTOR.id, _span(text, HOSTILE_ACTOR.name, "ORG"))
+    event = Event(id=f"{art.id}:0", article_id=art.id, type="Battles", subtype=None,
+                  trigger=_span(text, "attacked", "TRIGGER"), sentence=sentence, start=0, end=len(sentence),
+                  date="2024-03-02", date_precision="day", actor_roles=(("initiator", HOSTILE_ACTOR.id),),
+                  place_roles=(("location", HOSTILE_PLACE.id),))
+    return Analysis(article=art, places=(place_mention,), actors=(HOSTILE_ACTOR,), actor_mentions=(actor_mention,),
+                    events=(event,))
