@@ -39,6 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def usage(parser: argparse.ArgumentParser) -> int:
+    """A command given without its action: its help on stderr, and the usage-error status."""
+    parser.print_help(sys.stderr)
+    return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsmap", epilog=EPILOG,
@@ -238,6 +244,7 @@ def add_snapshot(sub: argparse._SubParsersAction) -> None:
         description="A snapshot freezes a view (its filters and the places, events, actors and articles it "
                     "shows) under an unguessable id; the dashboard opens it at /?snapshot=ID, unchanged however "
                     "many articles arrive later.", epilog=EPILOG)
+    p.set_defaults(handler=lambda _args: usage(p))
     actions = p.add_subparsers(title="actions", metavar="ACTION")
     create = actions.add_parser("create", help="freeze the view the filters describe",
                                 description="Freeze the view the filters describe (all of the store without "
@@ -478,32 +485,35 @@ def _geoparsing():
     return geoparsing
 
 
+def _add_actions(sub: argparse._SubParsersAction, name: str, help_: str, description: str,
+                 actions: list[tuple[str, str, Callable[[Settings], int]]]) -> None:
+    """A command whose actions (``gazetteer build``, ``cache stats`` ...) take only the data folder."""
+    p = sub.add_parser(name, help=help_, description=description)
+    p.set_defaults(handler=lambda _args: usage(p))
+    parsers = p.add_subparsers(title="actions", metavar="ACTION")
+    for action, action_help, command in actions:
+        q = parsers.add_parser(action, help=action_help, description=action_help)
+        add_settings(q, "data_dir")
+        q.set_defaults(handler=lambda args, command=command: command(settings_from(args)))
+
+
 def add_gazetteer(sub: argparse._SubParsersAction) -> None:
     from geo import gazetteer
 
-    p = sub.add_parser("gazetteer", help="build or inspect the offline gazetteer",
-                       description="The offline gazetteer is built from pip-shipped data into DATA_DIR on first use.")
-    actions = p.add_subparsers(title="actions", metavar="ACTION")
-    build = actions.add_parser("build", help="(re)build the gazetteer now")
-    add_settings(build, "data_dir")
-    build.set_defaults(handler=lambda args: gazetteer.command_gazetteer_build(settings_from(args)))
-    status = actions.add_parser("status", help="path, size, counts, source versions; exit 1 if missing or outdated")
-    add_settings(status, "data_dir")
-    status.set_defaults(handler=lambda args: gazetteer.command_gazetteer_status(settings_from(args)))
+    _add_actions(sub, "gazetteer", "build or inspect the offline gazetteer",
+                 "The offline gazetteer is built from pip-shipped data into DATA_DIR on first use.",
+                 [("build", "(re)build the gazetteer now", gazetteer.command_gazetteer_build),
+                  ("status", "path, size, counts, source versions; exit 1 if missing or outdated",
+                   gazetteer.command_gazetteer_status)])
 
 
 def add_cache(sub: argparse._SubParsersAction) -> None:
     from geo import geocache
 
-    p = sub.add_parser("cache", help="inspect or clear the geocoding cache",
-                       description="Every geocoder answer is cached in DATA_DIR/geocache.sqlite.")
-    actions = p.add_subparsers(title="actions", metavar="ACTION")
-    stats = actions.add_parser("stats", help="hits, misses and number of cached answers")
-    add_settings(stats, "data_dir")
-    stats.set_defaults(handler=lambda args: geocache.command_cache_stats(settings_from(args)))
-    clear = actions.add_parser("clear", help="forget every cached answer")
-    add_settings(clear, "data_dir")
-    clear.set_defaults(handler=lambda args: geocache.command_cache_clear(settings_from(args)))
+    _add_actions(sub, "cache", "inspect or clear the geocoding cache",
+                 "Every online geocoder answer is cached in DATA_DIR/geocache.sqlite; hits never wait.",
+                 [("stats", "hits, misses and number of cached answers", geocache.command_cache_stats),
+                  ("clear", "forget every cached answer", geocache.command_cache_clear)])
 
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [add_ingest, add_export, add_snapshot, add_articles,

@@ -68,6 +68,9 @@ def test_bad_inputs_exit_1_with_one_line_each_and_the_rest_goes_on(db: dict, tmp
 def test_usage_error_exits_2():
     assert run("ingest").returncode == 2
     assert run("export", "--format", "pdf").returncode == 2
+    for command in ("snapshot", "gazetteer", "cache"):  # a command without its action shows its own help
+        out = run(command)
+        assert out.returncode == 2 and f"usage: newsmap {command}".encode() in out.stderr
 
 
 def test_stdin_ingest(db: dict):
