@@ -37,7 +37,6 @@ FILTER_KEYS = ("f_actors", "f_types", "f_from", "f_to", "f_source", "f_q", "f_af
 ANY_SOURCE = "(any source)"
 ARTICLES_PER_PAGE = 50
 EVENTS_PER_PAGE = 200
-MAP_DETAIL_AT = 2000  # past this many places the popups show counts only; a click opens the place's panel
 
 
 # -- cached resources and queries -------------------------------------------------------------
@@ -75,7 +74,7 @@ def _filters_only(state: ViewState) -> ViewState:
 
 @st.cache_data(max_entries=64)
 def cached_map(_store: Store, db_url: str, version: int, state: ViewState) -> dict[str, Any]:
-    return map_data(_store, _filters_only(state), detail_at=MAP_DETAIL_AT)
+    return map_data(_store, _filters_only(state), detail_at=maps.DETAIL_AT)
 
 
 @st.cache_data(max_entries=64)
@@ -177,7 +176,9 @@ def init_filters(store: Store, state: ViewState) -> None:
 def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> ViewState:
     """The filters; returns the state they describe (selection and map view kept from ``state``)."""
     facets = cached_facets(store, db_url, version)
-    counts = cached_actor_counts(store, db_url, version, state)
+    # The choices ignore the actor filter, so changing it must not recompute them.
+    counts = cached_actor_counts(store, db_url, version, _filters_only(state).replace(actors=(),
+                                                                                      include_affiliated=False))
     by_id = {a["id"]: a for a in counts}
     sb = st.sidebar
     sb.header("Filters")
@@ -483,8 +484,8 @@ def main() -> None:
     st.title("newsmap")
     st.caption(state.describe({"events": counts["events"], "places": len(data["places"]),
                                "actor_names": {t: names.get(t, t) for t in state.actors}}))
-    if len(data["places"]) > MAP_DETAIL_AT:
-        st.caption(f"More than {MAP_DETAIL_AT:,} places: their popups show counts only; click a place for its "
+    if len(data["places"]) > maps.DETAIL_AT:
+        st.caption(f"More than {maps.DETAIL_AT:,} places: their popups show counts only; click a place for its "
                    "events and articles.")
     message = empty_message(store, state, data)
     if message:

@@ -28,6 +28,7 @@ from geo.views import ViewState
 
 CLUSTER_AT = 300  # cluster the markers when a view has more places than this
 CANVAS_AT = 1000  # draw on a canvas instead of SVG elements past this many places
+DETAIL_AT = 2000  # past this many places popups show counts only (the place panel lists events and articles)
 DEFAULT_CENTER = (32.0, 36.0)
 DEFAULT_ZOOM = 5
 POLYGON_KINDS = ("country", "region", "admin1", "admin2", "continent")

@@ -135,11 +135,12 @@ def _initial(conn: sa.Connection) -> None:
 # aggregates over 100k events read index pages instead of rows, and the actor and place filters start
 # from a short index range. Plain SQL, the same on SQLite and PostgreSQL; IF NOT EXISTS keeps it idempotent.
 VIEW_INDEXES = {
-    "ix_events_view": 'events (type, hypothetical, date, id, article_id)',
+    "ix_events_view": 'events (id, hypothetical, type, date, article_id)',
     "ix_event_places_place_event": 'event_places (place_id, event_id)',
     "ix_event_actors_actor_event": 'event_actors (actor_id, event_id)',
     "ix_mentions_place_article": 'mentions (place_id, article_id)',
     "ix_articles_published": 'articles (published, id)',
+    "ix_articles_source": 'articles (source)',
 }
 
 

@@ -265,9 +265,13 @@ class Store:
         """SELECT ``id, article_id, type, date`` of the events in the view (``date`` falls back on the
         article's), the table the aggregates join to instead of testing ``id IN (...)`` row by row."""
         e, a = m.events, m.articles
-        date = sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String))
-        q = (sa.select(e.c.id, e.c.article_id, e.c.type, date.label("date"))
-             .select_from(e.join(a, a.c.id == e.c.article_id)).where(*_article_conds(f)))
+        # The article's date is looked up only for undated events, and articles are joined only when
+        # filtered on: most views then read the events index alone.
+        published = sa.select(sa.cast(a.c.published, sa.String)).where(a.c.id == e.c.article_id).scalar_subquery()
+        date = sa.func.coalesce(e.c.date, published)
+        q = sa.select(e.c.id, e.c.article_id, e.c.type, date.label("date"))
+        if _article_conds(f):
+            q = q.where(e.c.article_id.in_(sa.select(a.c.id).where(*_article_conds(f))))
         if not f.show_hypothetical:
             q = q.where(e.c.hypothetical == sa.false())
         if f.types:
@@ -284,9 +288,10 @@ class Store:
         a sentence that also mentions one of the actors (no sentence break between the two mentions)."""
         mn, a = m.mentions, m.articles
         q = (sa.select(mn.c.id, mn.c.place_id, mn.c.article_id, mn.c.start, mn.c.end, mn.c.text)
-             .select_from(mn.join(a, a.c.id == mn.c.article_id))
-             .where(mn.c.place_id.is_not(None), *_article_conds(f),
-                    *_date_conds(sa.cast(a.c.published, sa.String), f)))
+             .where(mn.c.place_id.is_not(None)))
+        article_conds = [*_article_conds(f), *_date_conds(sa.cast(a.c.published, sa.String), f)]
+        if article_conds:  # otherwise the counts read the mentions index alone
+            q = q.where(mn.c.article_id.in_(sa.select(a.c.id).where(*article_conds)))
         if not f.types and f.actor_ids is None:
             return q
         ev = m.events
@@ -296,7 +301,8 @@ class Store:
             return q.where(in_event)
         candidates = sa.union(sa.select(mn.c.article_id).where(mn.c.actor_id.in_(f.actor_ids)),
                               sa.select(ev.c.article_id).where(ev.c.id.in_(self.view_event_ids(f))))
-        q = q.where(mn.c.article_id.in_(candidates))  # lets the database skip every other article
+        q = (q.select_from(mn.join(a, a.c.id == mn.c.article_id))
+             .where(mn.c.article_id.in_(candidates)))  # lets the database skip every other article
         am = mn.alias("am")
         lo = sa.case((am.c.start < mn.c.start, am.c.start), else_=mn.c.start)
         hi = sa.case((am.c.end > mn.c.end, am.c.end), else_=mn.c.end)
@@ -500,10 +506,13 @@ class Store:
         most active first: the choices of the dashboard's actor filter."""
         f = ViewFilter(None, f.types, f.date_from, f.date_to, f.source, f.q, f.show_hypothetical)
         ea, mn, a, act = m.event_actors, m.mentions, m.articles, m.actors
+        ve = self._view_events(f).subquery("ve")
         ev_n = (sa.select(ea.c.actor_id, sa.func.count(sa.distinct(ea.c.event_id)).label("n"))
-                .where(ea.c.event_id.in_(self.view_event_ids(f))).group_by(ea.c.actor_id).subquery())
-        mn_n = (sa.select(mn.c.actor_id, sa.func.count().label("n")).join(a, a.c.id == mn.c.article_id)
-                .where(mn.c.actor_id.is_not(None), *_article_conds(f)).group_by(mn.c.actor_id).subquery())
+                .join(ve, ve.c.id == ea.c.event_id).group_by(ea.c.actor_id).subquery())
+        mn_n = sa.select(mn.c.actor_id, sa.func.count().label("n")).where(mn.c.actor_id.is_not(None))
+        if _article_conds(f):
+            mn_n = mn_n.where(mn.c.article_id.in_(sa.select(a.c.id).where(*_article_conds(f))))
+        mn_n = mn_n.group_by(mn.c.actor_id).subquery()
         evc, mnc = sa.func.coalesce(ev_n.c.n, 0), sa.func.coalesce(mn_n.c.n, 0)
         q = (sa.select(act.c.id, act.c.name, act.c.kind, evc.label("event_count"), mnc.label("mention_count"))
              .outerjoin(ev_n, ev_n.c.actor_id == act.c.id).outerjoin(mn_n, mn_n.c.actor_id == act.c.id)
@@ -526,16 +535,17 @@ class Store:
 
     def timeline(self, f: ViewFilter, by: str = "type") -> list[dict[str, Any]]:
         """Events per month and per type (``by="type"``) or per actor (``by="actor"``), counted in the database."""
-        e, a, ea, act = m.events, m.articles, m.event_actors, m.actors
-        month = sa.func.substr(sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String)), 1, 7).label("month")
-        q = sa.select(month).select_from(e.join(a, a.c.id == e.c.article_id))
+        ea, act = m.event_actors, m.actors
+        ve = self._view_events(f).subquery("ve")
+        month = sa.func.substr(ve.c.date, 1, 7).label("month")
+        q = sa.select(month).select_from(ve)
         if by == "actor":
-            q = q.join(ea, ea.c.event_id == e.c.id).join(act, act.c.id == ea.c.actor_id)
+            q = q.join(ea, ea.c.event_id == ve.c.id).join(act, act.c.id == ea.c.actor_id)
             key = act.c.name
         else:
-            key = e.c.type
-        q = (q.add_columns(key.label("key"), sa.func.count(sa.distinct(e.c.id)).label("events"))
-             .where(e.c.id.in_(self.view_event_ids(f)), month.is_not(None)).group_by(month, key).order_by(month, key))
+            key = ve.c.type
+        q = (q.add_columns(key.label("key"), sa.func.count(sa.distinct(ve.c.id)).label("events"))
+             .where(month.is_not(None)).group_by(month, key).order_by(month, key))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
