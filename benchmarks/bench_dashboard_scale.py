@@ -4,9 +4,10 @@
 
 For each size a synthetic store is made once (benchmarks/make_store.py, cached in
 /tmp) and measured in one run:
-  - the view query alone (``view_data`` for the whole store and for one actor),
+  - the view queries alone, for the whole store and for one actor: ``view_data`` (the export
+    shape, every event and article) and what the dashboard runs (``map_data`` + ``view_counts``),
   - Streamlit AppTest: the first script run, and a rerun after changing the actor filter,
-  - the size of the map HTML the page carries,
+  - the size of the map HTML the page carries (the dashboard's map of the whole store),
   - with ``--browser``: time until headless Chromium has drawn the map of the whole
     store, through ``newsmap serve --offline`` (start-up excluded),
   - peak RSS of this process (the AppTest runs the script in-process).
@@ -29,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from geo import maps  # noqa: E402
 from geo.store import Store  # noqa: E402
-from geo.views import ViewState, view_data  # noqa: E402
+from geo.views import ViewState, map_data, view_data  # noqa: E402
 
 DEFAULT_SIZES = "1000:1000,10000:1000,10000:10000,100000:1000,100000:10000"
 ACTOR = "hezbollah"
@@ -110,12 +111,18 @@ def main() -> None:
         store = Store.open(db)
         q_all, data = timed(lambda: view_data(store, ViewState()))
         q_actor, _ = timed(lambda: view_data(store, ViewState(actors=(ACTOR,))))
-        html = maps.render_html(maps.build_map(data, ViewState(), offline=False, outlines=None))
+        q_map, shown = timed(lambda: (map_data(store, ViewState(), detail_at=maps.DETAIL_AT),
+                                      store.view_counts(ViewState().filter(store))))
+        q_map_actor, _ = timed(lambda: (map_data(store, ViewState(actors=(ACTOR,)), detail_at=maps.DETAIL_AT),
+                                        store.view_counts(ViewState(actors=(ACTOR,)).filter(store))))
+        del data
+        html = maps.render_html(maps.build_map(shown[0], ViewState(), offline=False, outlines=None))
         first, rerun = apptest(db)
         draw = browser_draw(db) if args.browser else float("nan")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        rows.append((events, places, len(data["places"]), q_all, q_actor, first, rerun, len(html) / 1e6, draw, rss))
-        print(f"{events:>7} events {places:>6} places: view {q_all:.2f} s, actor view {q_actor:.2f} s, "
+        rows.append((events, places, len(shown[0]["places"]), q_all, q_actor, first, rerun, len(html) / 1e6, draw, rss))
+        print(f"{events:>7} events {places:>6} places: view_data {q_all:.2f} s (actor {q_actor:.2f} s), "
+              f"map query {q_map:.2f} s (actor {q_map_actor:.2f} s), "
               f"first run {first:.2f} s, rerun {rerun:.2f} s, map HTML {len(html) / 1e6:.1f} MB, "
               f"browser draw {draw:.2f} s, peak RSS {rss:.0f} MB", flush=True)
     base = rows[0]

@@ -29,13 +29,15 @@ from geo.highlight import CSS, Span, article_spans, escape, highlight_html  # no
 from geo.outlines import country_outlines  # noqa: E402
 from geo.settings import REPO_ROOT, Settings, load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402
-from geo.views import ViewState, summary, view_data  # noqa: E402
+from geo.views import ViewState, map_data, view_data  # noqa: E402
 
 SEEDS = REPO_ROOT / "seeds"
 MAP_HEIGHT = 560
 PLACE_ZOOM = 8
 FILTER_KEYS = ("f_actors", "f_types", "f_from", "f_to", "f_source", "f_q", "f_affiliated", "f_hypothetical")
 ANY_SOURCE = "(any source)"
+ARTICLES_PER_PAGE = 50
+EVENTS_PER_PAGE = 200
 
 
 # -- cached resources and queries -------------------------------------------------------------
@@ -66,9 +68,19 @@ def get_assets(data_dir: str, offline: bool) -> dict[str, str] | None:
     return bundle.urls() if bundle else None
 
 
+def _filters_only(state: ViewState) -> ViewState:
+    """The state without selection and map view: what the view's queries depend on (one cache entry)."""
+    return state.replace(place=None, article=None, lat=None, lon=None, zoom=None)
+
+
 @st.cache_data(max_entries=64)
-def cached_view(_store: Store, db_url: str, version: int, state: ViewState) -> dict[str, Any]:
-    return view_data(_store, state.replace(place=None, article=None, lat=None, lon=None, zoom=None))
+def cached_map(_store: Store, db_url: str, version: int, state: ViewState) -> dict[str, Any]:
+    return map_data(_store, _filters_only(state), detail_at=maps.DETAIL_AT)
+
+
+@st.cache_data(max_entries=64)
+def cached_counts(_store: Store, db_url: str, version: int, state: ViewState) -> dict[str, int]:
+    return _store.view_counts(_filters_only(state).filter(_store))
 
 
 @st.cache_data(max_entries=32)
@@ -84,6 +96,16 @@ def cached_facets(_store: Store, db_url: str, version: int) -> dict[str, Any]:
 @st.cache_data(max_entries=32)
 def cached_timeline(_store: Store, db_url: str, version: int, state: ViewState, by: str) -> list[dict[str, Any]]:
     return _store.timeline(state.filter(_store), by=by)
+
+
+@st.cache_data(max_entries=8)
+def cached_actor_names(_store: Store, db_url: str, version: int) -> dict[str, str]:
+    return {a.id: a.name for a in _store.actors()}
+
+
+def actor_names(store: Store, version: int, db_url: str) -> dict[str, str]:
+    """Actor id -> display name, for captions, tables and the place panel."""
+    return cached_actor_names(store, db_url, version)
 
 
 def store_version(store: Store) -> int:
@@ -155,7 +177,9 @@ def init_filters(store: Store, state: ViewState) -> None:
 def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> ViewState:
     """The filters; returns the state they describe (selection and map view kept from ``state``)."""
     facets = cached_facets(store, db_url, version)
-    counts = cached_actor_counts(store, db_url, version, state)
+    # The choices ignore the actor filter, so changing it must not recompute them.
+    counts = cached_actor_counts(store, db_url, version, _filters_only(state).replace(actors=(),
+                                                                                      include_affiliated=False))
     by_id = {a["id"]: a for a in counts}
     sb = st.sidebar
     sb.header("Filters")
@@ -176,7 +200,7 @@ def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> Vie
     sb.selectbox("Source", sources, key="f_source")
     sb.text_input("Text", key="f_q", placeholder="words in the title or text")
     sb.toggle("Show hypothetical events", key="f_hypothetical", help='e.g. "could compel Iran"')
-    sb.markdown(f'<a href="?" target="_self">Reset the view</a>', unsafe_allow_html=True)
+    sb.markdown('<a href="?" target="_self">Reset the view</a>', unsafe_allow_html=True)
     return _filters_state(store, state, by_id)
 
 
@@ -265,7 +289,7 @@ def empty_message(store: Store, state: ViewState, data: dict[str, Any]) -> str |
 
 # -- panels ------------------------------------------------------------------------------------
 
-def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState) -> None:
+def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState, names: dict[str, str]) -> None:
     place = next((p for p in data["places"] if p["id"] == state.place), None)
     if place is None:
         st.info(f"The selected place is not in this view. [Clear the selection]({link(state.replace(place=None))})")
@@ -275,12 +299,12 @@ def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState) -> None
                f"{_plural(place['mention_count'], 'mention')}"
                f" \u00b7 [centre the map]({link(_centred(state, place))})")
     f = state.filter(store)
-    names = {a["id"]: a["name"] for a in data["actors"]}
+    mentions = store.view_mentions(f, place["id"])
     events = store.view_events(f, place_id=place["id"], limit=50)
     st.markdown("**Events here**" if events else "_No event here in this view; the place is mentioned._")
     for e in events:
         spans = [Span(e["trigger"]["start"], e["trigger"]["end"], "trigger", e["type"], e["type"])]
-        spans += [Span(mn["start"], mn["end"], "here", place["id"], place["name"]) for mn in place["mentions"]
+        spans += [Span(mn["start"], mn["end"], "here", place["id"], place["name"]) for mn in mentions
                   if mn["article_id"] == e["article_id"] and e["start"] <= mn["start"] < e["end"]]
         who = ", ".join(names.get(a, a) for a in e["actor_ids"]) or "no actor named"
         sentence = highlight_html(e["sentence"], spans, offset=e["start"])
@@ -299,15 +323,22 @@ def _centred(state: ViewState, place: dict[str, Any]) -> ViewState:
     return state.replace(place=place["id"], lat=place.get("lat"), lon=place.get("lon"), zoom=PLACE_ZOOM)
 
 
-def articles_ui(data: dict[str, Any], state: ViewState) -> None:
-    if not data["articles"]:
+def articles_ui(store: Store, state: ViewState, total: int) -> None:
+    """The view's articles, newest first, one page at a time (sorted and cut in the database)."""
+    if not total:
         st.info("No article in this view.")
         return
-    for a in data["articles"]:
-        href = link(state.replace(article=a["id"]))
-        st.markdown(f"<a href='{html.escape(href, quote=True)}' target='_self'>{_esc(a['title'] or 'untitled')}</a> "
-                    f"\u00b7 {_esc(a['source'] or 'unknown source')} \u00b7 {_esc(a['published'] or 'undated')}",
-                    unsafe_allow_html=True)
+    offset = _page_offset("articles_page", total, ARTICLES_PER_PAGE, "articles")
+    for a in store.view_articles(state.filter(store), with_text=False, limit=ARTICLES_PER_PAGE, offset=offset):
+        article_line_ui(a, state)
+
+
+def article_line_ui(a: dict[str, Any], state: ViewState) -> None:
+    """One article of a list: its title (a link to the article view), source and date."""
+    href = link(state.replace(article=a["id"]))
+    st.markdown(f"<a href='{html.escape(href, quote=True)}' target='_self'>{_esc(a['title'] or 'untitled')}</a> "
+                f"\u00b7 {_esc(a['source'] or 'unknown source')} \u00b7 {_esc(a['published'] or 'undated')}",
+                unsafe_allow_html=True)
 
 
 def article_ui(store: Store, state: ViewState) -> None:
@@ -335,30 +366,48 @@ def article_ui(store: Store, state: ViewState) -> None:
     st.markdown(f"<div style='line-height:1.6'>{body.replace(chr(10), '<br>')}</div>", unsafe_allow_html=True)
 
 
-def events_ui(data: dict[str, Any], state: ViewState) -> None:
-    rows = event_rows(data)
-    if not rows:
+def events_ui(store: Store, state: ViewState, total: int, places: dict[str, str], names: dict[str, str]) -> None:
+    """One page of the view's events (newest first, cut in the database) and the view's downloads."""
+    if not total:
         st.info("No event in this view.")
         return
-    needle = st.text_input("Filter rows", placeholder="any word in a row", key="events_filter").lower().strip()
+    offset = _page_offset("events_page", total, EVENTS_PER_PAGE, "events")
+    events = store.view_events(state.filter(store), limit=EVENTS_PER_PAGE, offset=offset)
+    rows = event_rows(events, places, names, store.article_titles(e["article_id"] for e in events))
+    needle = st.text_input("Filter rows", placeholder="any word in a row of this page",
+                           key="events_filter").lower().strip()
     if needle:
         rows = [r for r in rows if needle in " ".join(str(v) for v in r.values()).lower()]
     st.dataframe(rows, hide_index=True, width="stretch",
                  column_config={"article": st.column_config.TextColumn(width="medium")})
-    st.download_button("Download these events (CSV)", exports.to_csv(data), "newsmap-events.csv", "text/csv")
-    st.download_button("Download the places (GeoJSON)", exports.to_geojson(data), "newsmap-places.geojson",
-                       "application/geo+json")
+
+    def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
+        return view_data(store, _filters_only(state))
+
+    st.download_button("Download these events (CSV)", lambda: exports.to_csv(view()), "newsmap-events.csv",
+                       "text/csv", on_click="ignore")
+    st.download_button("Download the places (GeoJSON)", lambda: exports.to_geojson(view()),
+                       "newsmap-places.geojson", "application/geo+json", on_click="ignore")
 
 
-def event_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
-    names = {a["id"]: a["name"] for a in data["actors"]}
-    places = {p["id"]: p["name"] for p in data["places"]}
-    titles = {a["id"]: a["title"] for a in data["articles"]}
+def event_rows(events: list[dict[str, Any]], places: dict[str, str], names: dict[str, str],
+               titles: dict[str, str | None]) -> list[dict[str, Any]]:
     return [{"date": e["date"], "type": e["type"], "subtype": e["subtype"],
              "actors": ", ".join(names.get(a, a) for a in e["actor_ids"]),
              "places": ", ".join(places.get(p, p) for p in e["place_ids"]),
              "hypothetical": e["hypothetical"], "article": titles.get(e["article_id"]), "sentence": e["sentence"]}
-            for e in data["events"]]
+            for e in events]
+
+
+def _page_offset(key: str, total: int, per_page: int, what: str) -> int:
+    """A page picker when ``total`` rows need more than one page; returns the first row's offset."""
+    pages = -(-total // per_page)
+    if pages <= 1:
+        return 0
+    page = st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, step=1, key=key)
+    first = (int(page) - 1) * per_page
+    st.caption(f"{what} {first + 1:,} to {min(first + per_page, total):,} of {total:,}, newest first")
+    return first
 
 
 def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> None:
@@ -415,12 +464,19 @@ def _esc(text: object) -> str:
 
 
 def snapshot_tabs_ui(data: dict[str, Any], state: ViewState) -> None:
-    """The tabs of a snapshot's page: its frozen articles and events."""
+    """The tabs of a snapshot's page: its frozen articles and events (from the snapshot, not the store)."""
     tabs = st.tabs(["Articles", "Events"])
     with tabs[0]:
-        articles_ui(data, state)
+        for a in data.get("articles", []):
+            article_line_ui(a, state)
     with tabs[1]:
-        events_ui(data, state)
+        rows = event_rows(data.get("events", []), {p["id"]: p["name"] for p in data.get("places", [])},
+                          {a["id"]: a["name"] for a in data.get("actors", [])},
+                          {a["id"]: a.get("title") for a in data.get("articles", [])})
+        if rows:
+            st.dataframe(rows, hide_index=True, width="stretch")
+        else:
+            st.info("No event in this snapshot.")
 
 
 # -- main ----------------------------------------------------------------------------------------
@@ -449,10 +505,16 @@ def main() -> None:
     state = sidebar_ui(store, version, url, settings.db_url)
     for name in url.unknown_actors(store):
         st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
-    data = cached_view(store, settings.db_url, version, state)
+    data = cached_map(store, settings.db_url, version, _filters_only(state))
+    counts = cached_counts(store, settings.db_url, version, _filters_only(state))
+    names = actor_names(store, version, settings.db_url)
     st.title("newsmap")
-    description = state.describe(summary(state, data))
+    description = state.describe({"events": counts["events"], "places": len(data["places"]),
+                                  "actor_names": {t: names.get(t, t) for t in state.actors}})
     st.caption(description)
+    if len(data["places"]) > maps.DETAIL_AT:
+        st.caption(f"More than {maps.DETAIL_AT:,} places: their popups show counts only; click a place for its "
+                   "events and articles.")
     message = empty_message(store, state, data)
     if message:
         st.info(message)
@@ -463,20 +525,22 @@ def main() -> None:
         state = state.replace(place=clicked)
     write_url(state)
     with st.sidebar:
-        snapshots_ui.share_ui(store, state, data, description, data_dir=settings.data_dir,
+        snapshots_ui.share_ui(store, state, lambda: view_data(store, _filters_only(state)), description,
+                              data_dir=settings.data_dir,
                               outlines=get_outlines(settings.data_dir))
     with right:
         if state.article:
             article_ui(store, state)
         elif state.place:
-            place_panel_ui(store, data, state)
+            place_panel_ui(store, data, state, names)
         else:
             st.markdown("**Click a place** on the map to see its events and the articles that mention it.")
     tabs = st.tabs(["Articles", "Events", "Timeline", "Ingest"])
     with tabs[0]:
-        articles_ui(data, state)
+        articles_ui(store, state, counts["articles"])
     with tabs[1]:
-        events_ui(data, state)
+        events_ui(store, state, counts["events"],
+                  {p["id"]: p["name"] for p in data["places"]}, names)
     with tabs[2]:
         timeline_ui(store, version, state, settings.db_url)
     with tabs[3]:

@@ -54,8 +54,8 @@ def copy_link_ui(state: ViewState) -> str:
     return url
 
 
-def save_snapshot_ui(store: Store, state: ViewState, data: Mapping[str, Any], description: str) -> Snapshot | None:
-    """A form that freezes the view on screen (``data``) as a snapshot; returns it once saved."""
+def save_snapshot_ui(store: Store, state: ViewState, description: str) -> Snapshot | None:
+    """A form that freezes the view on screen (its filters' full data, read when saving); returns it once saved."""
     with st.form("save_snapshot", clear_on_submit=True):
         st.markdown("**Save a snapshot**")
         title = st.text_input("Title", placeholder=description[:80], key="snap_new_title")
@@ -64,7 +64,7 @@ def save_snapshot_ui(store: Store, state: ViewState, data: Mapping[str, Any], de
     if not submitted:
         return None
     try:
-        snap = create_snapshot(store, state, title=title.strip() or description, note=note, data=data)
+        snap = create_snapshot(store, state, title=title.strip() or description, note=note)
     except NewsmapError as err:
         st.error(md(str(err)))
         return None
@@ -73,15 +73,16 @@ def save_snapshot_ui(store: Store, state: ViewState, data: Mapping[str, Any], de
     return snap
 
 
-def downloads_ui(data: Mapping[str, Any], state: ViewState, *, title: str, description: str, data_dir: str,
-                 outlines: Mapping[str, Any] | None, key: str) -> None:
-    """HTML, PNG, GeoJSON and CSV downloads of ``data``; the map files are made only when clicked."""
+def downloads_ui(data: Mapping[str, Any] | Callable[[], Mapping[str, Any]], state: ViewState, *, title: str,
+                 description: str, data_dir: str, outlines: Mapping[str, Any] | None, key: str) -> None:
+    """HTML, PNG, GeoJSON and CSV downloads of ``data`` (or of what ``data()`` returns: the full view is read
+    only when a file is asked for); the files are made only when clicked."""
     assets = local_assets(data_dir)
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "view"
     stem = slug if slug.startswith("newsmap") else f"newsmap-{slug}"
     for fmt, label in DOWNLOADS:
         def body(fmt: str = fmt) -> bytes:
-            return exports.export_bytes(dict(data), fmt, title=title, description=description, assets=assets,
+            return exports.export_bytes(dict(data() if callable(data) else data), fmt, title=title, description=description, assets=assets,
                                         outlines=outlines, state=state)
         missing = fmt == "html" and assets is None
         st.download_button(label, body, f"{stem}.{fmt}", exports.MEDIA_TYPES[fmt], key=f"{key}_{fmt}",
@@ -89,14 +90,14 @@ def downloads_ui(data: Mapping[str, Any], state: ViewState, *, title: str, descr
                            help="run `newsmap assets` once to enable it" if missing else None)
 
 
-def share_ui(store: Store, state: ViewState, data: Mapping[str, Any], description: str, *, data_dir: str,
+def share_ui(store: Store, state: ViewState, load: Callable[[], Mapping[str, Any]], description: str, *, data_dir: str,
              outlines: Mapping[str, Any] | None) -> None:
     """The sidebar's Share section for the live view: link, snapshot, downloads, saved snapshots."""
     st.header("Share")
     copy_link_ui(state)
-    save_snapshot_ui(store, state, data, description)
+    save_snapshot_ui(store, state, description)
     st.markdown("**Download this view**")
-    downloads_ui(data, state, title="newsmap view", description=description, data_dir=data_dir,
+    downloads_ui(load, state, title="newsmap view", description=description, data_dir=data_dir,
                  outlines=outlines, key="dl_view")
     manage_snapshots_ui(store)
 

@@ -28,6 +28,7 @@ from geo.views import ViewState
 
 CLUSTER_AT = 300  # cluster the markers when a view has more places than this
 CANVAS_AT = 1000  # draw on a canvas instead of SVG elements past this many places
+DETAIL_AT = 2000  # past this many places popups show counts only (the place panel lists events and articles)
 DEFAULT_CENTER = (32.0, 36.0)
 DEFAULT_ZOOM = 5
 POLYGON_KINDS = ("country", "region", "admin1", "admin2", "continent")
@@ -71,25 +72,37 @@ def place_count(place: Mapping[str, Any]) -> int:
 
 # -- popups ---------------------------------------------------------------------------------------
 
+def popup_parts(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
+                actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> dict[str, Any]:
+    """What a place's popup shows, every string already escaped: ``id``, ``name``, kind ``k``, event and
+    mention counts ``e`` and ``m``, top-event lines ``t`` (type, date, actors) and article titles ``a``.
+    These are the marker's GeoJSON properties; the page assembles the popup only when it opens (see
+    :data:`_ON_EACH_PLACE`), so a map of 10,000 places does not carry 10,000 popups of HTML."""
+    top = place.get("top_events") or []
+    return {"id": escape(place["id"]), "name": escape(place["name"]), "k": escape(place.get("kind") or "place"),
+            "e": int(place.get("event_count") or 0), "m": int(place.get("mention_count") or 0),
+            "t": [_event_line(ev, events.get(ev["id"], {}), actor_names) for ev in top],
+            "a": [escape(titles.get(a) or "untitled article") for a in place.get("article_ids") or []]}
+
+
 def popup_html(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
                actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> str:
     """A place's popup: name, kind, counts, its top events (type, date, actors) and article titles.
 
-    Everything is escaped, so ``<script>`` in a title is shown as text.
+    Everything is escaped, so ``<script>`` in a title is shown as text. The same HTML as the page's
+    JavaScript builds from :func:`popup_parts`.
     """
-    e = escape
-    rows = [f"<b>{e(place['name'])}</b> <small>({e(place.get('kind') or 'place')})</small>",
-            f"<div>{_plural(place.get('event_count') or 0, 'event')}, "
-            f"{_plural(place.get('mention_count') or 0, 'mention')}</div>"]
-    top = place.get("top_events") or []
-    if top:
-        items = "".join(f"<li>{_event_line(ev, events.get(ev['id'], {}), actor_names)}</li>" for ev in top)
-        rows.append(f"<div class='nm-h'>Events</div><ul>{items}</ul>")
-    articles = place.get("article_ids") or []
-    if articles:
-        items = "".join(f"<li>{e(titles.get(a) or 'untitled article')}</li>" for a in articles)
-        rows.append(f"<div class='nm-h'>Articles</div><ul>{items}</ul>")
-    return f"<div class='nm-popup' data-place='{e(place['id'])}'>{''.join(rows)}</div>"
+    return render_popup(popup_parts(place, events, actor_names, titles))
+
+
+def render_popup(parts: Mapping[str, Any]) -> str:
+    """The popup HTML of :func:`popup_parts` (whose strings are escaped already); mirrors ``_POPUP_JS``."""
+    rows = [f"<b>{parts['name']}</b> <small>({parts['k']})</small>",
+            f"<div>{_plural(parts['e'], 'event')}, {_plural(parts['m'], 'mention')}</div>"]
+    for heading, items in (("Events", parts["t"]), ("Articles", parts["a"])):
+        if items:
+            rows.append(f"<div class='nm-h'>{heading}</div><ul><li>{'</li><li>'.join(items)}</li></ul>")
+    return f"<div class='nm-popup' data-place='{parts['id']}'>{''.join(rows)}</div>"
 
 
 def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: Mapping[str, str]) -> str:
@@ -109,7 +122,8 @@ def _plural(n: int, word: str) -> str:
 def place_features(data: Data) -> dict[str, Any]:
     """A FeatureCollection with one point per place; properties hold what the marker shows.
 
-    ``name`` and ``popup`` are already-escaped HTML (Leaflet inserts tooltips and popups as HTML).
+    The properties are those of :func:`popup_parts` (escaped HTML: Leaflet inserts tooltips and popups as
+    HTML) plus the marker's radius ``r`` and colour ``c``.
     """
     events = {ev["id"]: ev for ev in data.get("events", [])}
     actor_names = {a["id"]: a["name"] for a in data.get("actors", [])}
@@ -118,9 +132,8 @@ def place_features(data: Data) -> dict[str, Any]:
     for p in data.get("places", []):
         if p.get("lat") is None or p.get("lon") is None:
             continue
-        props = {"id": p["id"], "name": escape(p["name"]), "r": marker_radius(place_count(p)),
-                 "c": type_colour(p.get("dominant_type") if p.get("event_count") else None),
-                 "popup": popup_html(p, events, actor_names, titles)}
+        props = {**popup_parts(p, events, actor_names, titles), "r": marker_radius(place_count(p)),
+                 "c": type_colour(p.get("dominant_type") if p.get("event_count") else None)}
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
                          "properties": props})
     return {"type": "FeatureCollection", "features": features}
@@ -137,29 +150,58 @@ def polygon_features(data: Data) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+# Styles each marker from its properties; the popup is assembled from already-escaped strings when it
+# opens (the same HTML as render_popup), so the page carries data, not 10,000 popups.
 _ON_EACH_PLACE = """function (feature, layer) {
     var p = feature.properties;
     layer.setRadius(p.r);
     layer.setStyle({fillColor: p.c, color: "#333333", weight: 1, fillOpacity: 0.8});
     layer.bindTooltip(p.name);
-    layer.bindPopup(p.popup, {maxWidth: 360});
+    layer.bindPopup(function () {
+        function plural(n, w) { return n + " " + w + (n === 1 ? "" : "s"); }
+        function list(h, items) {
+            return items && items.length ? "<div class='nm-h'>" + h + "</div><ul><li>" + items.join("</li><li>")
+                + "</li></ul>" : "";
+        }
+        return "<div class='nm-popup' data-place='" + p.id + "'><b>" + p.name + "</b> <small>(" + p.k
+            + ")</small><div>" + plural(p.e, "event") + ", " + plural(p.m, "mention") + "</div>"
+            + list("Events", p.t) + list("Articles", p.a) + "</div>";
+    }, {maxWidth: 360});
 }"""
 
 
-def places_layer(data: Data, *, cluster: bool, canvas: bool) -> folium.GeoJson:
+class DataLayer(folium.map.Layer):
+    """A GeoJSON layer whose data is serialised once, compactly, in Python, and drawn by a few lines of
+    Leaflet: folium.GeoJson re-serialises its data and walks every coordinate for the map's bounds on
+    each render (``st_folium`` renders twice), which cost more than the queries at 10,000 places.
+
+    ``options`` is JavaScript for the ``L.geoJson`` options object. The data's strings must already be
+    escaped for HTML (see :func:`popup_parts`); ``</`` is broken up so no string can close the script.
+    """
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = L.geoJson({{ this.json }}, {{ this.options }});
+    {% endmacro %}""")
+
+    def __init__(self, data: Mapping[str, Any], options: str, *, name: str, control: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=control)
+        self._name = "DataLayer"
+        self.json = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+        self.options = options
+
+
+def places_layer(data: Data, *, cluster: bool, canvas: bool) -> DataLayer:
     """One GeoJSON layer of circle markers (SVG ``path.nm-place`` elements, or a canvas when many)."""
-    marker = folium.CircleMarker(radius=6, weight=1, fill=True, class_name="nm-place")
-    layer = folium.GeoJson(place_features(data), name="Places", marker=marker,
-                           on_each_feature=folium.JsCode(_ON_EACH_PLACE), control=not cluster)
-    if canvas:
-        layer.marker.options["renderer"] = folium.JsCode("L.canvas()")
-    return layer
+    renderer = ", renderer: L.canvas()" if canvas else ""
+    options = ("{pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {radius: 6, weight: 1, "
+               f"fill: true, className: 'nm-place'{renderer}}}); }}, onEachFeature: {_ON_EACH_PLACE}}}")
+    return DataLayer(place_features(data), options, name="Places", control=not cluster)
 
 
-def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> folium.GeoJson:
+def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLayer:
     """Country outlines under the tiles (their pane sits below the tile pane): the map without internet."""
-    return folium.GeoJson(dict(outlines), name="Country outlines", pane=pane, interactive=False,
-                          style=OUTLINE_STYLE, control=False)
+    options = f"{{pane: {json.dumps(pane)}, interactive: false, style: {json.dumps(OUTLINE_STYLE)}}}"
+    return DataLayer(outlines, options, name="Country outlines", control=False)
 
 
 def polygon_layer(data: Data) -> folium.GeoJson | None:

@@ -259,13 +259,23 @@ class Store:
 
     def view_event_ids(self, f: ViewFilter) -> sa.Select:
         """SELECT of the ids of the events in the view (a subquery for the other view queries)."""
+        return self._view_events(f).with_only_columns(m.events.c.id)
+
+    def _view_events(self, f: ViewFilter) -> sa.Select:
+        """SELECT ``id, article_id, type, date`` of the events in the view (``date`` falls back on the
+        article's), the table the aggregates join to instead of testing ``id IN (...)`` row by row."""
         e, a = m.events, m.articles
-        q = sa.select(e.c.id).select_from(e.join(a, a.c.id == e.c.article_id)).where(*_article_conds(f))
+        # The article's date is looked up only for undated events, and articles are joined only when
+        # filtered on: most views then read the events index alone.
+        published = sa.select(sa.cast(a.c.published, sa.String)).where(a.c.id == e.c.article_id).scalar_subquery()
+        date = sa.func.coalesce(e.c.date, published)
+        q = sa.select(e.c.id, e.c.article_id, e.c.type, date.label("date"))
+        if _article_conds(f):
+            q = q.where(e.c.article_id.in_(sa.select(a.c.id).where(*_article_conds(f))))
         if not f.show_hypothetical:
             q = q.where(e.c.hypothetical == sa.false())
         if f.types:
             q = q.where(e.c.type.in_(f.types))
-        date = sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String))
         q = q.where(*_date_conds(date, f))
         if f.actor_ids is not None:
             q = q.where(e.c.id.in_(sa.select(m.event_actors.c.event_id)
@@ -278,9 +288,10 @@ class Store:
         a sentence that also mentions one of the actors (no sentence break between the two mentions)."""
         mn, a = m.mentions, m.articles
         q = (sa.select(mn.c.id, mn.c.place_id, mn.c.article_id, mn.c.start, mn.c.end, mn.c.text)
-             .select_from(mn.join(a, a.c.id == mn.c.article_id))
-             .where(mn.c.place_id.is_not(None), *_article_conds(f),
-                    *_date_conds(sa.cast(a.c.published, sa.String), f)))
+             .where(mn.c.place_id.is_not(None)))
+        article_conds = [*_article_conds(f), *_date_conds(sa.cast(a.c.published, sa.String), f)]
+        if article_conds:  # otherwise the counts read the mentions index alone
+            q = q.where(mn.c.article_id.in_(sa.select(a.c.id).where(*article_conds)))
         if not f.types and f.actor_ids is None:
             return q
         ev = m.events
@@ -288,6 +299,10 @@ class Store:
                                      ev.c.end >= mn.c.end, ev.c.id.in_(self.view_event_ids(f)))
         if f.types:
             return q.where(in_event)
+        candidates = sa.union(sa.select(mn.c.article_id).where(mn.c.actor_id.in_(f.actor_ids)),
+                              sa.select(ev.c.article_id).where(ev.c.id.in_(self.view_event_ids(f))))
+        q = (q.select_from(mn.join(a, a.c.id == mn.c.article_id))
+             .where(mn.c.article_id.in_(candidates)))  # lets the database skip every other article
         am = mn.alias("am")
         lo = sa.case((am.c.start < mn.c.start, am.c.start), else_=mn.c.start)
         hi = sa.case((am.c.end > mn.c.end, am.c.end), else_=mn.c.end)
@@ -298,79 +313,152 @@ class Store:
 
     def view_places(self, f: ViewFilter, *, top: int = 3, titles: int = 5) -> list[dict[str, Any]]:
         """The places in the view with ``event_count``, ``mention_count``, ``dominant_type``,
-        ``top_events`` (newest first) and ``article_ids``, all aggregated in the database."""
-        ep, e = m.event_places, m.events
-        ids = self.view_event_ids(f).subquery()
-        per_type = (sa.select(ep.c.place_id, e.c.type, sa.func.count(sa.distinct(e.c.id)).label("n"))
-                    .join(e, e.c.id == ep.c.event_id).where(e.c.id.in_(sa.select(ids.c.id)))
-                    .group_by(ep.c.place_id, e.c.type).subquery())
-        ranked = sa.select(per_type, sa.func.row_number().over(
-            partition_by=per_type.c.place_id, order_by=(per_type.c.n.desc(), per_type.c.type)).label("rk")).subquery()
-        events_n = (sa.select(per_type.c.place_id, sa.func.sum(per_type.c.n).label("n"))
-                    .group_by(per_type.c.place_id).subquery())
-        dominant = sa.select(ranked.c.place_id, ranked.c.type).where(ranked.c.rk == 1).subquery()
+        ``mentions``, ``top_events`` (newest first) and ``article_ids``, all aggregated in the database."""
         pm = self.view_place_mentions(f).subquery()
-        mentions_n = sa.select(pm.c.place_id, sa.func.count().label("n")).group_by(pm.c.place_id).subquery()
-        p = m.places
-        q = (sa.select(p, sa.func.coalesce(events_n.c.n, 0).label("event_count"),
-                       sa.func.coalesce(mentions_n.c.n, 0).label("mention_count"),
-                       dominant.c.type.label("dominant_type"))
-             .outerjoin(events_n, events_n.c.place_id == p.c.id)
-             .outerjoin(mentions_n, mentions_n.c.place_id == p.c.id)
-             .outerjoin(dominant, dominant.c.place_id == p.c.id)
-             .where(sa.or_(events_n.c.n > 0, mentions_n.c.n > 0)).order_by(p.c.id))
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(q)]
+            rows = self._place_stats_rows(conn, f)
             places = {r["id"]: r for r in rows}
             for r in rows:
-                r.update(event_count=int(r["event_count"]), mention_count=int(r["mention_count"]),
-                         mentions=[], top_events=[], article_ids=[])
+                r.update(mentions=[], top_events=[], article_ids=[])
             for r in conn.execute(sa.select(pm).order_by(pm.c.place_id, pm.c.article_id, pm.c.start)):
                 places[r.place_id]["mentions"].append(dict(article_id=r.article_id, start=r.start, end=r.end,
                                                            text=r.text))
-            for r in conn.execute(self._top_events_query(ids, top)):
-                places[r.place_id]["top_events"].append(dict(id=r.id, type=r.type, date=r.date,
-                                                             article_id=r.article_id))
-            for r in conn.execute(self._place_articles_query(f, ids, pm, titles)):
-                places[r.place_id]["article_ids"].append(r.article_id)
+            self._add_top_events(conn, f, places, top)
+            self._add_article_ids(conn, f, places, titles)
         return rows
 
-    def _top_events_query(self, ids: sa.Subquery, top: int) -> sa.Select:
-        ep, e, a = m.event_places, m.events, m.articles
-        date = sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String))
-        inner = (sa.select(ep.c.place_id, e.c.id, e.c.type, date.label("date"), e.c.article_id,
-                           sa.func.row_number().over(partition_by=ep.c.place_id,
-                                                     order_by=(date.desc(), e.c.id)).label("rk"))
-                 .select_from(ep.join(e, e.c.id == ep.c.event_id).join(a, a.c.id == e.c.article_id))
-                 .where(e.c.id.in_(sa.select(ids.c.id))).distinct().subquery())
+    def view_map(self, f: ViewFilter, *, top: int = 3, titles: int = 3,
+                 detail_at: int | None = None) -> dict[str, list[dict[str, Any]]]:
+        """What the map of a view needs, in the export schema but only that: the places of
+        :meth:`view_places` without their ``mentions``, and only the events, articles (``id``, ``title``)
+        and actors (``id``, ``name``) their popups name. A handful of aggregate queries, whatever the view's
+        size; past ``detail_at`` places the popups' top events and titles are left out (counts only)."""
+        with self.engine.connect() as conn:
+            rows = self._place_stats_rows(conn, f)
+            places = {r["id"]: r for r in rows}
+            for r in rows:
+                r.update(top_events=[], article_ids=[])
+            if detail_at is not None and len(rows) > detail_at:
+                return {"places": rows, "events": [], "articles": [], "actors": []}
+            event_ids = self._add_top_events(conn, f, places, top)
+            article_ids = self._add_article_ids(conn, f, places, titles)
+            events = self._event_actor_ids(conn, event_ids)
+            actor_ids = sorted({a for e in events for a in e["actor_ids"]})
+            actors = [dict(r._mapping) for chunk in _chunks(actor_ids) for r in conn.execute(
+                sa.select(m.actors.c.id, m.actors.c.name).where(m.actors.c.id.in_(chunk)))]
+        articles = [dict(id=i, title=t) for i, t in sorted(self.article_titles(article_ids).items())]
+        return {"places": rows, "events": events, "articles": articles, "actors": actors}
+
+    def view_counts(self, f: ViewFilter) -> dict[str, int]:
+        """How many events, places and articles the view holds (the dashboard's caption), counted in the database."""
+        pm = self.view_place_mentions(f).subquery()
+        ve = self._view_events(f).subquery()
+        ep = m.event_places
+        places = sa.union(sa.select(pm.c.place_id), sa.select(ep.c.place_id).join(ve, ve.c.id == ep.c.event_id))
+        articles = sa.union(sa.select(pm.c.article_id), sa.select(ve.c.article_id))
+        with self.engine.connect() as conn:
+            return {"events": conn.execute(sa.select(sa.func.count()).select_from(ve)).scalar_one(),
+                    "places": conn.execute(sa.select(sa.func.count()).select_from(places.subquery())).scalar_one(),
+                    "articles": conn.execute(sa.select(sa.func.count()).select_from(articles.subquery()))
+                    .scalar_one()}
+
+    def _place_stats(self, f: ViewFilter) -> sa.Subquery:
+        """``place_id, event_count, mention_count, dominant_type`` of every place in the view: events and
+        mentions are counted apart, stacked by UNION ALL and summed, so no join multiplies rows."""
+        ep = m.event_places
+        ve = self._view_events(f).subquery("ve")
+        per_type = (sa.select(ep.c.place_id, ve.c.type, sa.func.count(sa.distinct(ve.c.id)).label("n"))
+                    .join(ve, ve.c.id == ep.c.event_id).group_by(ep.c.place_id, ve.c.type).subquery())
+        ranked = sa.select(
+            per_type.c.place_id, per_type.c.type,
+            sa.func.sum(per_type.c.n).over(partition_by=per_type.c.place_id).label("total"),
+            sa.func.row_number().over(partition_by=per_type.c.place_id,
+                                      order_by=(per_type.c.n.desc(), per_type.c.type)).label("rk")).subquery()
+        pm = self.view_place_mentions(f).subquery()
+        stacked = sa.union_all(
+            sa.select(ranked.c.place_id, ranked.c.total.label("events"), sa.literal(0).label("mentions"),
+                      ranked.c.type.label("dominant")).where(ranked.c.rk == 1),
+            sa.select(pm.c.place_id, sa.literal(0), sa.func.count(), sa.cast(sa.null(), sa.String))
+            .group_by(pm.c.place_id)).subquery()
+        return (sa.select(stacked.c.place_id, sa.func.sum(stacked.c.events).label("event_count"),
+                          sa.func.sum(stacked.c.mentions).label("mention_count"),
+                          sa.func.max(stacked.c.dominant).label("dominant_type"))
+                .group_by(stacked.c.place_id).subquery())
+
+    def _place_stats_rows(self, conn: sa.Connection, f: ViewFilter) -> list[dict[str, Any]]:
+        stats, p = self._place_stats(f), m.places
+        q = (sa.select(p, stats.c.event_count, stats.c.mention_count, stats.c.dominant_type)
+             .join(stats, stats.c.place_id == p.c.id).order_by(p.c.id))
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        for r in rows:
+            r.update(event_count=int(r["event_count"]), mention_count=int(r["mention_count"]))
+        return rows
+
+    def _add_top_events(self, conn: sa.Connection, f: ViewFilter, places: dict[str, dict[str, Any]],
+                        top: int) -> list[str]:
+        """Fill each place's ``top_events``; returns their ids."""
+        ids: list[str] = []
+        for r in conn.execute(self._top_events_query(f, top)):
+            places[r.place_id]["top_events"].append(dict(id=r.id, type=r.type, date=r.date, article_id=r.article_id))
+            ids.append(r.id)
+        return _unique(ids)
+
+    def _add_article_ids(self, conn: sa.Connection, f: ViewFilter, places: dict[str, dict[str, Any]],
+                         limit: int) -> set[str]:
+        """Fill each place's ``article_ids`` (newest first, at most ``limit``); returns them all."""
+        found: set[str] = set()
+        for r in conn.execute(self._place_articles_query(f, limit)):
+            places[r.place_id]["article_ids"].append(r.article_id)
+            found.add(r.article_id)
+        return found
+
+    def _event_actor_ids(self, conn: sa.Connection, ids: list[str]) -> list[dict[str, Any]]:
+        """``id`` and ``actor_ids`` (in the order of the export schema) of the given events."""
+        roles: dict[str, dict[str, list[str]]] = {i: {} for i in ids}
+        ea = m.event_actors
+        for chunk in _chunks(ids):
+            for r in conn.execute(sa.select(ea).where(ea.c.event_id.in_(chunk)).order_by(ea.c.actor_id)):
+                roles[r.event_id].setdefault(r.role, []).append(r.actor_id)
+        return [dict(id=i, actor_ids=_unique(a for acts in roles[i].values() for a in acts)) for i in ids]
+
+    def _top_events_query(self, f: ViewFilter, top: int) -> sa.Select:
+        ep = m.event_places
+        ve = self._view_events(f).subquery("ve")
+        pairs = (sa.select(ep.c.place_id, ve.c.id, ve.c.type, ve.c.date, ve.c.article_id)
+                 .join(ve, ve.c.id == ep.c.event_id).distinct().subquery())
+        inner = sa.select(pairs, sa.func.row_number().over(
+            partition_by=pairs.c.place_id, order_by=(pairs.c.date.desc(), pairs.c.id)).label("rk")).subquery()
         return sa.select(inner).where(inner.c.rk <= top).order_by(inner.c.place_id, inner.c.rk)
 
-    def _place_articles_query(self, f: ViewFilter, ids: sa.Subquery, pm: sa.Subquery, limit: int) -> sa.Select:
-        ep, e, a = m.event_places, m.events, m.articles
+    def _place_articles_query(self, f: ViewFilter, limit: int) -> sa.Select:
+        ep, a = m.event_places, m.articles
+        pm = self.view_place_mentions(f).subquery()
+        ve = self._view_events(f).subquery("ve")
         pairs = sa.union(sa.select(pm.c.place_id, pm.c.article_id),
-                         sa.select(ep.c.place_id, e.c.article_id).join(e, e.c.id == ep.c.event_id)
-                         .where(e.c.id.in_(sa.select(ids.c.id)))).subquery()
+                         sa.select(ep.c.place_id, ve.c.article_id).join(ve, ve.c.id == ep.c.event_id)).subquery()
         inner = (sa.select(pairs.c.place_id, pairs.c.article_id, sa.func.row_number().over(
             partition_by=pairs.c.place_id, order_by=(a.c.published.desc(), a.c.id)).label("rk"))
                  .join(a, a.c.id == pairs.c.article_id).subquery())
         return sa.select(inner).where(inner.c.rk <= limit).order_by(inner.c.place_id, inner.c.rk)
 
-    def view_events(self, f: ViewFilter, *, place_id: str | None = None,
-                    limit: int | None = None) -> list[dict[str, Any]]:
-        """The view's events in the export schema (newest first), optionally only those at one place."""
+    def view_events(self, f: ViewFilter, *, place_id: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> list[dict[str, Any]]:
+        """The view's events in the export schema (newest first), optionally only those at one place;
+        ``limit`` and ``offset`` page through them (sorted and cut in the database)."""
         e, a = m.events, m.articles
         q = sa.select(e.c.id).join(a, a.c.id == e.c.article_id).where(e.c.id.in_(self.view_event_ids(f)))
         if place_id is not None:
             q = q.where(e.c.id.in_(sa.select(m.event_places.c.event_id).where(m.event_places.c.place_id == place_id)))
         date = sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String))
-        q = q.order_by(date.desc(), e.c.article_id, e.c.start, e.c.trigger_start).limit(limit)
+        q = q.order_by(date.desc(), e.c.article_id, e.c.start, e.c.trigger_start).limit(limit).offset(offset or None)
         with self.engine.connect() as conn:
             ids = list(conn.execute(q).scalars())
         return self._events_by_ids(ids)
 
-    def view_articles(self, f: ViewFilter, *, place_id: str | None = None,
-                      with_text: bool = True) -> list[dict[str, Any]]:
-        """The articles with an event or a place mention in the view (optionally at one place), newest first."""
+    def view_articles(self, f: ViewFilter, *, place_id: str | None = None, with_text: bool = True,
+                      limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """The articles with an event or a place mention in the view (optionally at one place), newest first;
+        ``limit`` and ``offset`` page through them."""
         ep, e, a = m.event_places, m.events, m.articles
         pm = self.view_place_mentions(f).subquery()
         by_event = sa.select(e.c.article_id).where(e.c.id.in_(self.view_event_ids(f)))
@@ -380,12 +468,28 @@ class Store:
             by_mention = by_mention.where(pm.c.place_id == place_id)
         cols = [a.c.id, a.c.title, a.c.source, a.c.url, a.c.published] + ([a.c.text] if with_text else [])
         q = (sa.select(*cols).where(a.c.id.in_(sa.union(by_event, by_mention)))
-             .order_by(a.c.published.desc(), a.c.id))
+             .order_by(a.c.published.desc(), a.c.id).limit(limit).offset(offset or None))
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
         for row in rows:
             row["published"] = row["published"].isoformat() if row["published"] else None
         return rows
+
+    def view_mentions(self, f: ViewFilter, place_id: str) -> list[dict[str, Any]]:
+        """The mentions of one place in the view (``article_id``, ``start``, ``end``, ``text``), in text order."""
+        pm = self.view_place_mentions(f).where(m.mentions.c.place_id == place_id).subquery()
+        q = sa.select(pm.c.article_id, pm.c.start, pm.c.end, pm.c.text).order_by(pm.c.article_id, pm.c.start)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def article_titles(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """Article id -> title, for the rows of a page."""
+        out: dict[str, str | None] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(ids))):
+                out.update(conn.execute(sa.select(m.articles.c.id, m.articles.c.title)
+                                        .where(m.articles.c.id.in_(chunk))).all())
+        return out
 
     def view_actors(self, f: ViewFilter) -> list[dict[str, Any]]:
         """Actors taking part in the view's events, plus the filtered actors, in the export schema."""
@@ -402,10 +506,13 @@ class Store:
         most active first: the choices of the dashboard's actor filter."""
         f = ViewFilter(None, f.types, f.date_from, f.date_to, f.source, f.q, f.show_hypothetical)
         ea, mn, a, act = m.event_actors, m.mentions, m.articles, m.actors
+        ve = self._view_events(f).subquery("ve")
         ev_n = (sa.select(ea.c.actor_id, sa.func.count(sa.distinct(ea.c.event_id)).label("n"))
-                .where(ea.c.event_id.in_(self.view_event_ids(f))).group_by(ea.c.actor_id).subquery())
-        mn_n = (sa.select(mn.c.actor_id, sa.func.count().label("n")).join(a, a.c.id == mn.c.article_id)
-                .where(mn.c.actor_id.is_not(None), *_article_conds(f)).group_by(mn.c.actor_id).subquery())
+                .join(ve, ve.c.id == ea.c.event_id).group_by(ea.c.actor_id).subquery())
+        mn_n = sa.select(mn.c.actor_id, sa.func.count().label("n")).where(mn.c.actor_id.is_not(None))
+        if _article_conds(f):
+            mn_n = mn_n.where(mn.c.article_id.in_(sa.select(a.c.id).where(*_article_conds(f))))
+        mn_n = mn_n.group_by(mn.c.actor_id).subquery()
         evc, mnc = sa.func.coalesce(ev_n.c.n, 0), sa.func.coalesce(mn_n.c.n, 0)
         q = (sa.select(act.c.id, act.c.name, act.c.kind, evc.label("event_count"), mnc.label("mention_count"))
              .outerjoin(ev_n, ev_n.c.actor_id == act.c.id).outerjoin(mn_n, mn_n.c.actor_id == act.c.id)
@@ -428,16 +535,17 @@ class Store:
 
     def timeline(self, f: ViewFilter, by: str = "type") -> list[dict[str, Any]]:
         """Events per month and per type (``by="type"``) or per actor (``by="actor"``), counted in the database."""
-        e, a, ea, act = m.events, m.articles, m.event_actors, m.actors
-        month = sa.func.substr(sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String)), 1, 7).label("month")
-        q = sa.select(month).select_from(e.join(a, a.c.id == e.c.article_id))
+        ea, act = m.event_actors, m.actors
+        ve = self._view_events(f).subquery("ve")
+        month = sa.func.substr(ve.c.date, 1, 7).label("month")
+        q = sa.select(month).select_from(ve)
         if by == "actor":
-            q = q.join(ea, ea.c.event_id == e.c.id).join(act, act.c.id == ea.c.actor_id)
+            q = q.join(ea, ea.c.event_id == ve.c.id).join(act, act.c.id == ea.c.actor_id)
             key = act.c.name
         else:
-            key = e.c.type
-        q = (q.add_columns(key.label("key"), sa.func.count(sa.distinct(e.c.id)).label("events"))
-             .where(e.c.id.in_(self.view_event_ids(f)), month.is_not(None)).group_by(month, key).order_by(month, key))
+            key = ve.c.type
+        q = (q.add_columns(key.label("key"), sa.func.count(sa.distinct(ve.c.id)).label("events"))
+             .where(month.is_not(None)).group_by(month, key).order_by(month, key))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 

@@ -150,6 +150,17 @@ def view_data(store: Store, state: ViewState) -> dict[str, list[dict[str, Any]]]
             "events": store.view_events(f)}
 
 
+def map_data(store: Store, state: ViewState, *, detail_at: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The part of :func:`view_data` the map draws, aggregated in the database: every place of the view with
+    its counts, dominant type, top events and article ids, plus only the events, articles and actors those
+    popups name (see :meth:`Store.view_map`). ``build_map`` takes either.
+
+    >>> map_data(Store.open("sqlite://"), ViewState())["places"]
+    []
+    """
+    return store.view_map(state.filter(store), detail_at=detail_at)
+
+
 def summary(state: ViewState, data: Mapping[str, Any]) -> dict[str, Any]:
     """Counts and display names of a view, the argument of :meth:`ViewState.describe`."""
     names = {a["id"]: a["name"] for a in data.get("actors", [])}

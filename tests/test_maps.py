@@ -31,8 +31,12 @@ def test_one_feature_per_place_sized_and_coloured(sqlite_store):
 
 def test_article_strings_are_escaped_in_popups(sqlite_store):
     data = _data(sqlite_store)
-    popup = next(f for f in maps.place_features(data)["features"]
-                 if f["properties"]["id"] == "gn:276781")["properties"]["popup"]
+    props = next(f for f in maps.place_features(data)["features"] if f["properties"]["id"] == "gn:276781")["properties"]
+    assert all("<script>" not in t for t in props["a"])  # the page joins these escaped strings as they are
+    popup = maps.render_popup(props)
+    assert popup == maps.popup_html(next(p for p in data["places"] if p["id"] == "gn:276781"),
+                                    {e["id"]: e for e in data["events"]}, {a["id"]: a["name"] for a in data["actors"]},
+                                    {a["id"]: a["title"] for a in data["articles"]})
     assert "<script>" not in popup and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in popup
     assert "&quot;quoted&quot;" in popup and "`tick`" in popup and "back\\slash" in popup
     assert "Qaani meets Hezbollah in Beirut" in popup and "Meeting/Consultation · 2024-02-14" in popup

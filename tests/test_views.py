@@ -118,3 +118,58 @@ def test_actor_counts_and_timeline(sqlite_store: Store):
     timeline = sqlite_store.timeline(ViewState().filter(sqlite_store), by="type")
     assert {"month": "2024-03", "key": "Battles", "events": 1} in timeline
     assert sqlite_store.affiliated_closure(["iran"]) == ("esmail-qaani", "iran", "quds-force")
+
+
+def _naive_places(data):
+    """Per-place counts recomputed in Python from the export shape (the reference for the SQL aggregates)."""
+    out = {}
+    for p in data["places"]:
+        events = [e for e in data["events"] if p["id"] in e["place_ids"]]
+        types = {}
+        for e in events:
+            types[e["type"]] = types.get(e["type"], 0) + 1
+        dominant = min(types, key=lambda t: (-types[t], t)) if types else None
+        out[p["id"]] = (len(events), len(p["mentions"]), dominant)
+    return out
+
+
+@pytest.mark.parametrize("state", [ViewState(), ViewState(actors=("Hezbollah",)), ViewState(types=("Battles",)),
+                                   ViewState(actors=("Iran",), include_affiliated=True), ViewState(q="jets"),
+                                   ViewState(date_from="2024-03-01"), ViewState(show_hypothetical=True)])
+def test_map_data_matches_a_naive_count_of_view_data(store: Store, state: ViewState):
+    from geo.views import map_data
+
+    fill(store)
+    full, shown = view_data(store, state), map_data(store, state)
+    got = {p["id"]: (p["event_count"], p["mention_count"], p["dominant_type"]) for p in shown["places"]}
+    assert got == _naive_places(full)
+    by_id = {p["id"]: p for p in full["places"]}
+    for p in shown["places"]:  # the popups' top events and titles are view_data's, cut to the map's lengths
+        assert p["top_events"] == by_id[p["id"]]["top_events"][:3]
+        assert p["article_ids"] == by_id[p["id"]]["article_ids"][:3]
+    assert {e["id"] for e in shown["events"]} == {t["id"] for p in shown["places"] for t in p["top_events"]}
+    assert {a["id"] for a in shown["articles"]} == {a for p in shown["places"] for a in p["article_ids"]}
+    counts = store.view_counts(state.filter(store))
+    assert counts == {"events": len(full["events"]), "places": len(full["places"]), "articles": len(full["articles"])}
+
+
+def test_map_data_leaves_popup_details_out_past_detail_at(store: Store):
+    from geo.views import map_data
+
+    fill(store)
+    light = map_data(store, ViewState(), detail_at=2)
+    assert len(light["places"]) == 5 and light["events"] == light["articles"] == []
+    assert all(p["top_events"] == [] and p["event_count"] >= 0 for p in light["places"])
+
+
+def test_events_and_articles_page_in_the_database(store: Store):
+    fill(store)
+    f = ViewState(show_hypothetical=True).filter(store)
+    events, articles = store.view_events(f), store.view_articles(f, with_text=False)
+    assert [e["id"] for e in store.view_events(f, limit=2)] == [e["id"] for e in events[:2]]
+    assert [e["id"] for e in store.view_events(f, limit=2, offset=2)] == [e["id"] for e in events[2:4]]
+    assert store.view_events(f, limit=2, offset=len(events)) == []
+    assert store.view_articles(f, with_text=False, limit=1, offset=1) == articles[1:2]
+    beirut = store.view_mentions(f, "gn:276781")
+    assert beirut and all(m["text"] == "Beirut" for m in beirut)
+    assert store.article_titles([a["id"] for a in articles]) == {a["id"]: a["title"] for a in articles}
