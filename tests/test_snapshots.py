@@ -123,6 +123,9 @@ def test_cli_create_list_show_rename_export_delete(tmp_path: Path):
     show = _cli("snapshot", "show", sid, db=db).stdout
     assert "note:    for the desk" in show and "filters: ?actor=Hezbollah&from=2024-02-01" in show
     assert _cli("snapshot", "rename", sid, "Renamed", db=db).returncode == 0
+    whole = _cli("snapshot", "create", "--title", "All", db=db).stdout.split("\t")[0]
+    assert "filters: none (the whole store)" in _cli("snapshot", "show", whole, db=db).stdout
+    assert _cli("snapshot", "delete", whole, db=db).returncode == 0
     Store.open(db).write(later_analysis())
     geo = _cli("snapshot", "export", sid, "--format", "geojson", db=db)
     assert geo.returncode == 0, geo.stderr
