@@ -3,6 +3,7 @@ ids are unguessable and checked, list/rename/delete work on both databases, from
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import subprocess
@@ -220,6 +221,16 @@ def test_dashboard_rename_and_delete(dash_db):
     at.button(key=f"snap_delete_{snap.id}").click().run()
     assert not at.exception and list_snapshots(Store.open(dash_db)) == []
     assert any("Deleted" in s.value for s in at.success)
+
+
+def test_dashboard_snapshot_title_is_text_not_markdown(dash_db):
+    title = "[Click here](https://evil.example) **now** <b>x</b>"
+    snap = create_snapshot(Store.open(dash_db), ViewState(), title=title)
+    page = _app(snapshot=snap.id)
+    assert not page.exception
+    shown = page.title[0].value
+    assert "](" not in shown and "**" not in shown and "<b>" not in shown
+    assert html.unescape(shown) == title  # the same words, every markup character as an entity
 
 
 @pytest.mark.parametrize("sid, words", [("AAAAAAAAAAAAAAAA", "no snapshot with id"), ("../x", "malformed")])
