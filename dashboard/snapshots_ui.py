@@ -209,7 +209,7 @@ def snapshot_page_ui(store: Store, snapshot_id: str, *, data_dir: str, outlines:
     snap = open_snapshot_ui(store, snapshot_id)
     if snap is None:
         return
-    st.title(snap.title)
+    st.title(md(snap.title))  # the title is rendered as Markdown: a [link](...) in it must stay text
     snapshot_banner_ui(snap)
     data = dict(snap.data)
     left, right = st.columns([3, 2])

@@ -302,7 +302,7 @@ def _snapshot_show(args: argparse.Namespace) -> int:
     snap = get_snapshot(open_store(settings_from(args)), args.id)
     for key, value in (("id", snap.id), ("title", snap.title), ("created", snap.created_label),
                        ("view", snap.description), ("note", snap.note or "-"), ("link", f"/{snap.url()}"),
-                       ("filters", snap.state.to_url())):
+                       ("filters", snap.state.to_url() if snap.state.to_query_params() else "none (the whole store)")):
         print(f"{key + ':':9}{value}")
     return 0
 

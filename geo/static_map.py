@@ -34,21 +34,22 @@ MIN_SIDE, MAX_SIDE = 200, 6000
 WORLD = (-180.0, -60.0, 180.0, 85.0)
 OCEAN, LAND, BORDER = "#dde9f3", maps.OUTLINE_STYLE["fillColor"], "#a9a294"
 LABELLED_PLACES = 12
+MIN_TEXT_SCALE = 0.6  # below this, text on a small image (e.g. 400x300) would be too small to read
 
 
 def to_png(data: Mapping[str, Any], *, title: str, description: str, size: tuple[int, int] = DEFAULT_SIZE,
            outlines: Mapping[str, Any] | None = None) -> bytes:
     """The map of ``data`` as PNG bytes of exactly ``size`` (width, height) pixels."""
     width, height = check_size(size)
-    scale = min(width / DEFAULT_SIZE[0], height / DEFAULT_SIZE[1])
+    scale = max(MIN_TEXT_SCALE, min(width / DEFAULT_SIZE[0], height / DEFAULT_SIZE[1]))
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
     top = _draw_header(fig, title, description, width, scale)
-    ax = fig.add_axes((0.015, 0.045, 0.97, top - 0.06))
+    bottom = _draw_attribution(fig, width, scale)
+    ax = fig.add_axes((0.015, bottom, 0.97, top - bottom - 0.015))
     points = list(_points(data))
     _draw_map(ax, points, outlines, scale)
     _draw_legend(ax, maps.legend_types(data), scale)
-    _text(fig, 0.985, 0.012, ATTRIBUTION, size=8 * scale, color="#555555", ha="right", va="bottom")
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI, metadata={"Title": title, "Description": description,
                                                       "Software": "newsmap"})
@@ -102,6 +103,15 @@ def _draw_header(fig: Figure, title: str, description: str, width: int, scale: f
     return 0.985 - title_h - desc_h
 
 
+def _draw_attribution(fig: Figure, width: int, scale: float) -> float:
+    """The attribution at the bottom right, wrapped to the image's width; returns where the map may end."""
+    size_pt = 8 * scale
+    lines = textwrap.wrap(ATTRIBUTION, _chars_per_line(width, size_pt))
+    _text(fig, 0.985, 0.012, "\n".join(lines), size=size_pt, color="#555555", ha="right", va="bottom",
+          multialignment="right")
+    return 0.012 + len(lines) * size_pt * 1.3 / 72 * DPI / fig.bbox.height + 0.012
+
+
 def _chars_per_line(width_px: int, size_pt: float) -> int:
     return max(20, int(0.97 * width_px / (size_pt / 72 * DPI * 0.55)))
 
@@ -131,10 +141,29 @@ def _draw_map(ax: Any, points: list[dict[str, Any]], outlines: Mapping[str, Any]
     ax.scatter([p["lon"] for p in ordered], [p["lat"] for p in ordered],
                s=[marker_area(p["r"], scale) for p in ordered], c=[p["c"] for p in ordered],
                alpha=0.85, edgecolors="#333333", linewidths=0.8 * max(scale, 0.5), zorder=3)
-    for p in ordered[:LABELLED_PLACES]:
-        ax.annotate(p["name"], (p["lon"], p["lat"]), xytext=(p["r"] * 0.72 * max(scale, 0.5) + 3, 3),
-                    textcoords="offset points", size=9 * scale, color="#222222", zorder=4, parse_math=False,
-                    annotation_clip=True)
+    _label(ax, ordered[:LABELLED_PLACES], scale)
+
+
+def _label(ax: Any, points: list[dict[str, Any]], scale: float) -> list[Any]:
+    """Name the biggest places; a label goes right, left, above or below its circle, wherever it overlaps
+    no label already placed and stays inside the map; it is left out when no side is free (a crowded cluster)."""
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    placed: list[Any] = []
+    for p in points:
+        gap = p["r"] * 0.72 * max(scale, 0.5) + 3
+        for offset, ha, va in (((gap, 0), "left", "center"), ((-gap, 0), "right", "center"),
+                               ((0, gap), "center", "bottom"), ((0, -gap), "center", "top")):
+            label = ax.annotate(p["name"], (p["lon"], p["lat"]), xytext=offset, textcoords="offset points",
+                                ha=ha, va=va, size=9 * scale, color="#222222", zorder=4, parse_math=False,
+                                annotation_clip=True)
+            box = label.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            label.remove()
+    return placed
 
 
 def marker_area(radius_px: float, scale: float) -> float:

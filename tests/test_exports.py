@@ -20,6 +20,7 @@ from geo import exports, maps
 from geo.assets import available_assets
 from geo.errors import ExportError
 from geo.outlines import country_outlines
+from geo import static_map
 from geo.static_map import parse_size, to_png
 from geo.store import Store
 from geo.views import ViewState, summary, view_data
@@ -157,6 +158,26 @@ def test_png_sizes_and_odd_text(data, outlines):
     for bad in ("800", "0x0", "10x10", "99999x100", "axb"):
         with pytest.raises(ExportError, match="1600x1000"):
             parse_size(bad)
+
+
+def test_png_labels_do_not_overlap_and_stay_on_the_map():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(4.8, 3.2), dpi=static_map.DPI)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(30, 40)
+    ax.set_ylim(30, 36)
+    cluster = [{"name": f"Crowded place {i}", "lon": 35 + i * 0.05, "lat": 33 + i * 0.05, "r": 6} for i in range(8)]
+    edge = {"name": "A long name at the left edge", "lon": 39.9, "lat": 33.0, "r": 6}
+    boxes = static_map._label(ax, [edge, *cluster], 0.6)
+    frame = ax.get_window_extent(fig.canvas.get_renderer())
+    assert 2 <= len(boxes) < 9  # the edge place is named (to its left), the cluster only partly
+    assert boxes[0].x1 <= frame.x1 and boxes[0].x0 < ax.transData.transform((39.9, 33))[0]
+    assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert len(ax.texts) == len(boxes)  # labels that found no room were removed, not drawn
 
 
 # -- HTML ------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ ids are unguessable and checked, list/rename/delete work on both databases, from
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import subprocess
@@ -123,6 +124,9 @@ def test_cli_create_list_show_rename_export_delete(tmp_path: Path):
     show = _cli("snapshot", "show", sid, db=db).stdout
     assert "note:    for the desk" in show and "filters: ?actor=Hezbollah&from=2024-02-01" in show
     assert _cli("snapshot", "rename", sid, "Renamed", db=db).returncode == 0
+    whole = _cli("snapshot", "create", "--title", "All", db=db).stdout.split("\t")[0]
+    assert "filters: none (the whole store)" in _cli("snapshot", "show", whole, db=db).stdout
+    assert _cli("snapshot", "delete", whole, db=db).returncode == 0
     Store.open(db).write(later_analysis())
     geo = _cli("snapshot", "export", sid, "--format", "geojson", db=db)
     assert geo.returncode == 0, geo.stderr
@@ -217,6 +221,16 @@ def test_dashboard_rename_and_delete(dash_db):
     at.button(key=f"snap_delete_{snap.id}").click().run()
     assert not at.exception and list_snapshots(Store.open(dash_db)) == []
     assert any("Deleted" in s.value for s in at.success)
+
+
+def test_dashboard_snapshot_title_is_text_not_markdown(dash_db):
+    title = "[Click here](https://evil.example) **now** <b>x</b>"
+    snap = create_snapshot(Store.open(dash_db), ViewState(), title=title)
+    page = _app(snapshot=snap.id)
+    assert not page.exception
+    shown = page.title[0].value
+    assert "](" not in shown and "**" not in shown and "<b>" not in shown
+    assert html.unescape(shown) == title  # the same words, every markup character as an entity
 
 
 @pytest.mark.parametrize("sid, words", [("AAAAAAAAAAAAAAAA", "no snapshot with id"), ("../x", "malformed")])
