@@ -294,7 +294,7 @@ def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState, names: 
     if place is None:
         st.info(f"The selected place is not in this view. [Clear the selection]({link(state.replace(place=None))})")
         return
-    st.subheader(place["name"])
+    st.subheader(escape(place["name"]))
     st.caption(f"{place['kind']} \u00b7 {_plural(place['event_count'], 'event')} \u00b7 "
                f"{_plural(place['mention_count'], 'mention')}"
                f" \u00b7 [centre the map]({link(_centred(state, place))})")
@@ -348,7 +348,7 @@ def article_ui(store: Store, state: ViewState) -> None:
         st.warning(f"No article with id {state.article!r} in the store. "
                    f"[Close]({link(state.replace(article=None))})")
         return
-    st.subheader(row["title"] or "untitled")
+    st.subheader(escape(row["title"] or "untitled"))
     st.caption(f"{row['source'] or 'unknown source'} \u00b7 {row['published'] or 'undated'} \u00b7 id {row['id']}"
                f" \u00b7 [close]({link(state.replace(article=None))})")
     mentions = store.mentions(row["id"])

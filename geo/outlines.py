@@ -11,6 +11,7 @@ as ``DATA_DIR/assets/outlines-1.json``.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,16 @@ def country_outlines(data_dir: str | Path) -> dict[str, Any]:
     """A FeatureCollection of every country's outline (cached after the first call)."""
     path = outlines_path(data_dir)
     if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, OSError):  # a damaged cache file is rebuilt, never fatal
+            pass
     collection = {"type": "FeatureCollection", "features": list(_features())}
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(path)
+    # A temporary file of this process's own: two processes building at once cannot mix their writes.
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as tmp:
+        tmp.write(json.dumps(collection, separators=(",", ":")))
+    Path(tmp.name).replace(path)
     return collection
 
 

@@ -107,3 +107,18 @@ def test_empty_store_ingests_the_seeds(tmp_path, monkeypatch):
     assert " in " in _caption(at)
     at = _app(actor="Hezbollah")
     assert not at.exception
+
+
+def test_hostile_titles_and_place_names_are_text_in_the_panels(fixture_db):
+    from tests.factories import HOSTILE_PLACE, HOSTILE_TITLE, hostile_analysis
+
+    store = Store.open(fixture_db)
+    analysis = hostile_analysis()
+    store.write(analysis)
+    for params in ({"place": HOSTILE_PLACE.id}, {"article": analysis.article.id}):
+        at = _app(**params)
+        assert not at.exception
+        heading = at.subheader[0].value
+        assert "<script>" not in heading and "<img" not in heading, heading
+        assert "&lt;" in heading
+    assert HOSTILE_TITLE  # the factory's title is the hostile one shown above
