@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.dates import UNKNOWN, ResolvedDate, resolve
-from geo.generics import SITE, SITE_NOUNS, generic_actor, generic_kind, generic_mention, site_mention
+from geo.generics import SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention, site_mention
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
 from geo.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 
@@ -56,6 +56,8 @@ CONTEXT_PREPS = frozenset("amid amidst despite since after before following like
 GENERIC_FAMILIES = frozenset({"violence", "arrest", "protest"})
 #: Verbs of casualties in a violent clause: "killing two soldiers", "where six people were killed".
 CASUALTY_VERBS = frozenset("kill wound injure hurt maim die".split())
+#: Verbs of a relative clause naming the target: "bombings, which seemed to be aimed at civilians".
+AIM_VERBS = frozenset("aim target direct".split())
 #: Preposition heads of a site: "at the station", "outside a hospital", "in a house".
 SITE_PREPS = frozenset("at in inside outside near on into against".split())
 
@@ -205,7 +207,7 @@ class EventExtractor:
         if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb):
             initiators = ctx.stray_subject(verb)
         if not initiators and kind.family in GENERIC_FAMILIES:
-            initiators = ctx.generics(by, "initiator")
+            initiators = ctx.generics(by + parties(token), "initiator")
         aimed = objects(token)
         targets = [a for t in aimed for a in ctx.actors_of(t)]
         if kind.family in GENERIC_FAMILIES:
@@ -376,16 +378,37 @@ def objects(token: Token) -> list[Token]:
     return found
 
 
+def parties(token: Token) -> list[Token]:
+    """The sides of a noun trigger: "a battle between troops and terrorists"."""
+    if token.pos_ in ("VERB", "AUX"):
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+            if g.dep_ == "pobj"]
+
+
 def casualties(token: Token) -> list[Token]:
     """Victims named in the trigger's clause: "killing two soldiers", "where at least six people were killed",
     "a man died"."""
     top = _Context.place_tops(token)[-1]
+    verbs = [t for t in top.subtree if t.pos_ == "VERB" and t.lemma_.lower() in CASUALTY_VERBS and t.i != token.i]
+    node = top  # "in the attack, five people were killed": the casualty verb governs the trigger
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "ccomp", "parataxis"):
+            break
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in CASUALTY_VERBS:
+            verbs.append(node)
+            break
     found = []
-    for t in top.subtree:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in CASUALTY_VERBS or t.i == token.i:
-            continue
+    for t in verbs:
         deps = ("nsubj",) if t.lemma_.lower() == "die" else ("dobj", "nsubjpass")
         found += [c for c in t.children if c.dep_ in deps]
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):  # "bombings, which were aimed at civilians"
+        for t in clause.subtree:
+            if t.lemma_.lower() in AIM_VERBS and t.pos_ == "VERB":
+                found += [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
+                found += [g for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                          for g in c.children if g.dep_ == "pobj"]
     return found
 
 
@@ -747,6 +770,8 @@ def main_country(places: Sequence[PlaceMention], focus: str | None = None) -> st
                 names.setdefault(code, pm.place.name)
     if focus_code in names:
         return names[focus_code]
+    if focus_code:
+        return country_name(focus_code)  # "Belfast" alone: its country from the country table
     named = {c: n for c, n in counts.items() if c in names}
     return names[max(named, key=lambda c: named[c])] if named else None
 

@@ -19,6 +19,8 @@ become records:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from geo.actornames import slug
@@ -37,7 +39,7 @@ _WORDS = {
                  "commuter commuters tourist tourists patient patients student students family families",
     "police": "police policeman policemen policewoman officer officers gendarme gendarmes",
     "military": "soldier soldiers troop troops army serviceman servicemen guardsman guardsmen paratrooper "
-                "paratroopers marine marines",
+                "paratroopers marine marines forces",
     "armed_group": "gunman gunmen militant militants attacker attackers assailant assailants bomber bombers "
                    "insurgent insurgents terrorist terrorists jihadist jihadists extremist extremists rebel rebels "
                    "fighter fighters",
@@ -67,7 +69,23 @@ def generic_kind(token: Token, role: str) -> str | None:
     word = token.lower_
     if word in TARGET_ONLY:
         return "civilians" if role == "target" else None
+    if word == "forces" and any(c.lower_ == "police" for c in token.children):
+        return "police"  # "police forces"
     return GENERIC.get(word)
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str | None:
+    """A country's short name from its ISO code (countryinfo, offline): "GB" -> "United Kingdom"."""
+    country = _countries().by_code(code)
+    return country.name if country else None
+
+
+@lru_cache(maxsize=1)
+def _countries():
+    from geo.catalog import load_countries
+
+    return load_countries()
 
 
 def generic_actor(kind: str, country: str | None) -> Actor:

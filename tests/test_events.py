@@ -278,3 +278,23 @@ def test_wave_of_shooting_is_placed_by_its_verb(analyser) -> None:
     e = next(e for e in a.events if e.trigger.text == "shooting")
     names = {pm.place.id: pm.mention.text for pm in a.places}
     assert any(names.get(p) == "the northern areas" for _, p in e.place_roles)
+
+
+def test_casualties_of_the_verb_governing_the_trigger(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="In Kirkuk, Iraq, four residents were killed in the bombing."))
+    e = next(e for e in a.events if e.trigger.text == "bombing")
+    assert ("target", "civilians-iraq") in e.actor_roles
+
+
+def test_sides_of_a_battle_and_security_forces(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="A battle between soldiers and gunmen raged in Mosul, Iraq. "
+                                              "Rebels launched attacks on security forces in Mosul."))
+    battle = next(e for e in a.events if e.trigger.text == "battle")
+    assert {"military-forces-iraq", "unidentified-armed-group-iraq"} <= {x for _, x in battle.actor_roles}
+    attacks = next(e for e in a.events if e.trigger.text == "attacks")
+    assert ("target", "military-forces-iraq") in attacks.actor_roles
+
+
+def test_generic_country_from_the_main_place_without_a_country_name(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="Gunmen shot dead two policemen in Belfast."))
+    assert {"unidentified-armed-group-united-kingdom", "police-forces-united-kingdom"} <= {x.id for x in a.actors}
