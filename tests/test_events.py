@@ -50,7 +50,8 @@ def test_qaani_meets_leaders_at_embassy_in_beirut(seeds) -> None:
     assert e.type == MEETING and not e.hypothetical
     assert ("initiator", "esmail-qaani") in e.actor_roles
     assert {("target", "hamas"), ("target", "palestinian-islamic-jihad")} <= set(e.actor_roles)
-    assert e.place_roles == (("location", BEIRUT),)  # not Iran: "the Iranian embassy" is a description
+    # not Iran: "the Iranian embassy" is a description; the embassy itself is a site at Beirut
+    assert e.place_roles == (("location", BEIRUT), ("location", f"local:{BEIRUT}:embassy"))
 
 
 def test_rockets_from_southern_lebanon_at_israel(seeds) -> None:
