@@ -203,6 +203,11 @@ class EventExtractor:
         if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with"):
             by = subjects(light)
             initiators = [a for t in by for a in ctx.actors_of(t)]
+        claimant = responsibility_verb(token)
+        if not initiators and claimant is not None:  # "the IRA accepted responsibility for the bombings"
+            by = subjects(claimant)
+            initiators = [a for t in by for a in ctx.actors_of(t)]
+            light = claimant
         verb = token if light is None else light
         if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb):
             initiators = ctx.stray_subject(verb)
@@ -376,6 +381,17 @@ def objects(token: Token) -> list[Token]:
         found += [g for c in light.children if c.dep_ == "prep" and c.lower_ in WITH_PREPS
                   for g in c.children if g.dep_ == "pobj" and g.i != token.i]
     return found
+
+
+def responsibility_verb(token: Token) -> Token | None:
+    """"X claimed/accepted/admitted responsibility for the bombings": the verb whose subject is the initiator."""
+    if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    noun = token.head.head
+    if noun.lemma_.lower() not in ("responsibility", "credit") or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    return verb if verb.lemma_.lower() in ("claim", "accept", "admit", "take", "bear", "assume") else None
 
 
 def parties(token: Token) -> list[Token]:

@@ -299,3 +299,9 @@ def test_sides_of_a_battle_and_security_forces(analyser) -> None:
 def test_generic_country_from_the_main_place_without_a_country_name(analyser) -> None:
     a = analyser.analyse(Article(id="g", text="Gunmen shot dead two policemen in Belfast."))
     assert {"unidentified-armed-group-united-kingdom", "police-forces-united-kingdom"} <= {x.id for x in a.actors}
+
+
+def test_claimant_of_responsibility_is_the_initiator(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="Hamas accepted responsibility for the bombings in Jerusalem."))
+    e = next(e for e in a.events if e.trigger.text == "bombings")
+    assert ("initiator", "hamas") in e.actor_roles
