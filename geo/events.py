@@ -419,7 +419,8 @@ def casualties(token: Token) -> list[Token]:
     for t in verbs:
         deps = ("nsubj",) if t.lemma_.lower() == "die" else ("dobj", "nsubjpass")
         found += [c for c in t.children if c.dep_ in deps]
-    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):  # "bombings, which were aimed at civilians"
+    # "bombings, which were aimed at civilians"
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
         for t in clause.subtree:
             if t.lemma_.lower() in AIM_VERBS and t.pos_ == "VERB":
                 found += [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
