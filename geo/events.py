@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.dates import UNKNOWN, ResolvedDate, resolve
+from geo.generics import SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention, site_mention
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
 from geo.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 
-__all__ = ["EventExtractor", "is_hypothetical"]
+__all__ = ["EventExtractor", "EventFindings", "is_hypothetical"]
 
 MODALS = frozenset("could may might would should will can shall must".split())
 NEGATIONS = frozenset("not n't never no without".split())
@@ -51,6 +52,24 @@ WITH_PREPS = frozenset({"with"})
 SCENE_VERBS = frozenset("be happen occur take break come".split())
 #: Phrases that set the scene of another event: "amid the conflict in Gaza", "since the attack in October".
 CONTEXT_PREPS = frozenset("amid amidst despite since after before following like than about during".split())
+#: Families whose common-noun participants become generic actors ("gunmen", "civilians", "police").
+GENERIC_FAMILIES = frozenset({"violence", "arrest", "protest"})
+#: Verbs of casualties in a violent clause: "killing two soldiers", "where six people were killed".
+CASUALTY_VERBS = frozenset("kill wound injure hurt maim die".split())
+#: Verbs of a relative clause naming the target: "bombings, which seemed to be aimed at civilians".
+AIM_VERBS = frozenset("aim target direct".split())
+#: Preposition heads of a site: "at the station", "outside a hospital", "in a house".
+SITE_PREPS = frozenset("at in inside outside near on into against".split())
+
+
+@dataclass(frozen=True)
+class EventFindings:
+    """Events with the generic actors and sites their clauses name (``geo.generics``)."""
+
+    events: tuple[Event, ...]
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    actor_mentions: tuple[ActorMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +95,12 @@ class EventExtractor:
         kept: each is a claim with its own sentence. Grouping them into one real-world
         event is left to the views (same type, place and date).
         """
+        return self.extract_all(doc, article, places, actors, actor_mentions).events
+
+    def extract_all(self, doc: Doc, article: Article, places: Sequence[PlaceMention], actors: Sequence[Actor],
+                    actor_mentions: Sequence[ActorMention]) -> EventFindings:
+        """Events plus the generic actors ("Civilians (Spain)") and sites ("the station, Kabul") of their
+        clauses, which the analysis adds to the article's actors and places."""
         context = _Context(doc, article, places, actors, actor_mentions)
         events: list[Event] = []
         for sent in doc.sents:
@@ -83,7 +108,8 @@ class EventExtractor:
             found = self.with_statements(found, self.statements(sent, found, context))
             for token, kind in found:
                 events.append(self.event(token, kind, context))
-        return tuple(events)
+        return EventFindings(tuple(events), tuple(context.sites.values()), tuple(context.generic_actors.values()),
+                             tuple(context.generic_mentions.values()))
 
     def statements(self, sent: Span, found: list[tuple[Token, EventKind]], ctx: "_Context"
                    ) -> list[tuple[Token, EventKind]]:
@@ -144,7 +170,7 @@ class EventExtractor:
     def event(self, token: Token, kind: EventKind, ctx: "_Context") -> Event:
         sent = token.sent
         kind = self.refine(token, kind, ctx)
-        roles = self.roles(token, ctx)
+        roles = self.roles(token, kind, ctx)
         date = ctx.date(token)
         return Event(
             id=f"{ctx.article.id}:{token.idx}", article_id=ctx.article.id, type=kind.type, subtype=kind.subtype,
@@ -170,15 +196,28 @@ class EventExtractor:
             return EventKind(CIVILIANS, "Attack", kind.family)
         return kind
 
-    def roles(self, token: Token, ctx: "_Context") -> _Roles:
-        initiators = [a for t in agents(token) for a in ctx.actors_of(t)]
+    def roles(self, token: Token, kind: EventKind, ctx: "_Context") -> _Roles:
+        by = agents(token)
+        initiators = [a for t in by for a in ctx.actors_of(t)]
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
         if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with"):
-            initiators = [a for t in subjects(light) for a in ctx.actors_of(t)]
+            by = subjects(light)
+            initiators = [a for t in by for a in ctx.actors_of(t)]
+        claimant = responsibility_verb(token)
+        if not initiators and claimant is not None:  # "the IRA accepted responsibility for the bombings"
+            by = subjects(claimant)
+            initiators = [a for t in by for a in ctx.actors_of(t)]
+            light = claimant
         verb = token if light is None else light
         if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb):
             initiators = ctx.stray_subject(verb)
-        targets = [a for t in objects(token) for a in ctx.actors_of(t)]
+        if not initiators and kind.family in GENERIC_FAMILIES:
+            initiators = ctx.generics(by + parties(token), "initiator")
+        aimed = objects(token)
+        targets = [a for t in aimed for a in ctx.actors_of(t)]
+        if kind.family in GENERIC_FAMILIES:
+            victims = aimed + (casualties(token) if kind.family == "violence" else [])
+            targets += ctx.generics([t for t in victims if not ctx.actors_of(t)], "target")
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))
@@ -344,6 +383,52 @@ def objects(token: Token) -> list[Token]:
     return found
 
 
+def responsibility_verb(token: Token) -> Token | None:
+    """"X claimed/accepted/admitted responsibility for the bombings": the verb whose subject is the initiator."""
+    if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    noun = token.head.head
+    if noun.lemma_.lower() not in ("responsibility", "credit") or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    return verb if verb.lemma_.lower() in ("claim", "accept", "admit", "take", "bear", "assume") else None
+
+
+def parties(token: Token) -> list[Token]:
+    """The sides of a noun trigger: "a battle between troops and terrorists"."""
+    if token.pos_ in ("VERB", "AUX"):
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+            if g.dep_ == "pobj"]
+
+
+def casualties(token: Token) -> list[Token]:
+    """Victims named in the trigger's clause: "killing two soldiers", "where at least six people were killed",
+    "a man died"."""
+    top = _Context.place_tops(token)[-1]
+    verbs = [t for t in top.subtree if t.pos_ == "VERB" and t.lemma_.lower() in CASUALTY_VERBS and t.i != token.i]
+    node = top  # "in the attack, five people were killed": the casualty verb governs the trigger
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "ccomp", "parataxis"):
+            break
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in CASUALTY_VERBS:
+            verbs.append(node)
+            break
+    found = []
+    for t in verbs:
+        deps = ("nsubj",) if t.lemma_.lower() == "die" else ("dobj", "nsubjpass")
+        found += [c for c in t.children if c.dep_ in deps]
+    # "bombings, which were aimed at civilians"
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
+        for t in clause.subtree:
+            if t.lemma_.lower() in AIM_VERBS and t.pos_ == "VERB":
+                found += [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
+                found += [g for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                          for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
 def phrase(token: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
     """A phrase's tokens without its embedded clauses ("militants who ..." keeps "militants")."""
     out, stack = [], [token]
@@ -414,6 +499,39 @@ class _Context:
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
         self.focus = focus_place(resolved)
+        self.resolved = resolved
+        self.country = main_country(resolved, self.focus)
+        self.generic_actors: dict[str, Actor] = {}
+        self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
+        self.sites: dict[tuple[str, int], PlaceMention] = {}
+
+    def country_of(self, head: Token) -> str | None:
+        """"militants in southern Lebanon": the country of a place in the phrase, else the article's."""
+        names = {pm.place.country_code: pm.place.name for pm in self.resolved
+                 if pm.place.kind == "country" and not is_demonym(pm)}
+        for t in sorted(phrase(head), key=lambda t: t.i):
+            pm = self.place_at.get(t.i)
+            if pm is not None and not is_demonym(pm) and pm.place.country_code in names:
+                return names[pm.place.country_code]
+        return self.country
+
+    def generics(self, tokens: Sequence[Token], role: str) -> list[str]:
+        """Generic actors of role phrases that name no actor: "gunmen" -> "Unidentified Armed Group (Spain)";
+        through conjuncts and quantities ("dozens of civilians")."""
+        found = []
+        for token in tokens:
+            heads = [token] + [c for c in token.children if c.dep_ == "conj"]
+            heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+            for head in heads:
+                kind = generic_kind(head, role)
+                if kind is None or head.i in self.actor_at:
+                    continue
+                actor = generic_actor(kind, self.country_of(head))
+                self.generic_actors.setdefault(actor.id, actor)
+                self.generic_mentions.setdefault((actor.id, head.idx), generic_mention(head, actor))
+                found.append(actor.id)
+        return found
 
     def political(self, actor_id: str) -> bool:
         """Whether an actor speaks for a party: any kind but media, a person only with an affiliation."""
@@ -510,16 +628,62 @@ class _Context:
         if family == "violence":
             roles = [("origin" if r == "subject" else r, p) for r, p in roles]
         roles = [("location" if r == "subject" else r, p) for r, p in roles]
+        roles += self.site_roles(token, family, [p for _, p in roles])
         roles = roles or self.nearest_place(token)
         if not roles and self.focus:
             roles = [("context", self.focus)]
         return tuple(dict.fromkeys(roles))
+
+    def site_roles(self, token: Token, family: str, clause_places: list[str]) -> list[tuple[str, str]]:
+        """Common-noun scenes of the clause ("at the station", "in a house in the city"), at the point
+        of the enclosing place: a place inside the phrase, else the clause's, else the sentence's
+        nearest below country level, else the article's main place."""
+        roles = []
+        for top in self.place_tops(token):
+            for t in sorted(phrase(top), key=lambda t: t.i):
+                if not self.is_site(t):
+                    continue
+                role = self.path_role(t, top, family if directed(top) else "scene")
+                parent = self.site_parent(t, clause_places)
+                if role is None or parent is None:
+                    continue
+                key = (parent.place.id, t.i)
+                pm = self.sites.setdefault(key, site_mention(t, parent))
+                roles.append((role if role != "subject" else "location", pm.place.id))
+        return roles
+
+    def is_site(self, t: Token) -> bool:
+        if t.pos_ != "NOUN" or not t.is_lower or t.lower_ not in SITE_NOUNS or t.i in self.place_at:
+            return False
+        if t.i in self.actor_at or t.ent_type_:
+            return False
+        if t.dep_ != "pobj" or t.head.lower_ not in SITE_PREPS:
+            return False
+        # "the towns of Budennovsk and Kizlyar", "areas under Israeli control": named or described elsewhere
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+    def site_parent(self, t: Token, clause_places: list[str]) -> PlaceMention | None:
+        inner = [self.place_at[c.i] for c in t.subtree if c.i in self.place_at]
+        by_id = {pm.place.id: pm for pm in self.resolved}
+        candidates = inner + [by_id[p] for p in clause_places if p in by_id]
+        sentence = sorted(((abs(c.i - t.i), self.place_at[c.i]) for c in t.sent if c.i in self.place_at),
+                          key=lambda x: x[0])
+        candidates += [pm for _, pm in sentence]
+        candidates += [by_id[self.focus]] if self.focus in by_id else []
+        for pm in candidates:
+            if pm.place.kind not in ("country", "continent", "water", "demonym", SITE, "facility", "local") \
+                    and not is_demonym(pm) and pm.place.lat is not None:
+                return pm
+        countries = [pm for pm in candidates if pm.place.kind == "country" and not is_demonym(pm)]
+        return countries[0] if countries else None
 
     @staticmethod
     def place_tops(token: Token) -> list[Token]:
         """Phrases whose places belong to the event, most specific first."""
         if token.pos_ in ("VERB", "AUX"):
             return [token]
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in EVENT_HEADS:
+            return [token] + _Context.place_tops(token.head.head)  # "a wave of shooting broke out in ..."
         light = governor(token)
         if light is not None:
             return [token, light]
@@ -607,6 +771,26 @@ def focus_place(places: Sequence[PlaceMention]) -> str | None:
     kinds = {pm.place.id: pm.place.kind for pm in places}
     local = {p: n for p, n in counts.items() if kinds[p] != "country"} or counts  # a city beats its country
     return max(local, key=lambda p: local[p]) if local else None  # dicts keep first-seen order on ties
+
+
+def main_country(places: Sequence[PlaceMention], focus: str | None = None) -> str | None:
+    """The name of the article's main country, for generic actors: the focus place's country, else the
+    most mentioned country (counting the places in it)."""
+    counts: dict[str, int] = {}
+    focus_code = next((pm.place.country_code for pm in places if pm.place.id == focus), None)
+    names: dict[str, str] = {}
+    for pm in places:
+        code = pm.place.country_code
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+            if pm.place.kind == "country" and not is_demonym(pm):
+                names.setdefault(code, pm.place.name)
+    if focus_code in names:
+        return names[focus_code]
+    if focus_code:
+        return country_name(focus_code)  # "Belfast" alone: its country from the country table
+    named = {c: n for c, n in counts.items() if c in names}
+    return names[max(named, key=lambda c: named[c])] if named else None
 
 
 def prep_role(prep: str, family: str) -> str | None:

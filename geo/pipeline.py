@@ -75,7 +75,14 @@ class Analyser:
         if self.localities:
             places = self.localities.places(doc, places)
         actors, actor_mentions = self.actors.extract(doc, places) if self.actors else ((), ())
-        events = self.events.extract(doc, article, places, actors, actor_mentions) if self.events else ()
+        events: tuple[Event, ...] = ()
+        if self.events is not None and hasattr(self.events, "extract_all"):
+            found = self.events.extract_all(doc, article, places, actors, actor_mentions)
+            events = found.events  # generic actors and sites of the event clauses join the article's
+            places = tuple(sorted((*places, *found.places), key=lambda pm: (pm.mention.start, -pm.mention.end)))
+            actors, actor_mentions = (*actors, *found.actors), (*actor_mentions, *found.actor_mentions)
+        elif self.events is not None:
+            events = self.events.extract(doc, article, places, actors, actor_mentions)
         return Analysis(article=article, places=places, actors=actors,
                         actor_mentions=actor_mentions, events=events)
 

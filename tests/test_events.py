@@ -50,7 +50,8 @@ def test_qaani_meets_leaders_at_embassy_in_beirut(seeds) -> None:
     assert e.type == MEETING and not e.hypothetical
     assert ("initiator", "esmail-qaani") in e.actor_roles
     assert {("target", "hamas"), ("target", "palestinian-islamic-jihad")} <= set(e.actor_roles)
-    assert e.place_roles == (("location", BEIRUT),)  # not Iran: "the Iranian embassy" is a description
+    # not Iran: "the Iranian embassy" is a description; the embassy itself is a site at Beirut
+    assert e.place_roles == (("location", BEIRUT), ("location", f"local:{BEIRUT}:embassy"))
 
 
 def test_rockets_from_southern_lebanon_at_israel(seeds) -> None:
@@ -227,3 +228,80 @@ def test_sourcing_is_no_statement(analyser, text: str) -> None:
 ])
 def test_licensing_of_ambiguous_words(analyser, text: str, expected: list[str]) -> None:
     assert [e.type for e in analyse(analyser, text)] == expected
+
+
+# -- round 3: generic actors and sites (geo.generics)
+
+
+def test_generic_attackers_and_victims(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="Gunmen attacked a checkpoint in Kandahar, Afghanistan, on Monday, "
+                                              "killing three soldiers."))
+    e = next(e for e in a.events if e.trigger.text == "attacked")
+    assert ("initiator", "unidentified-armed-group-afghanistan") in e.actor_roles
+    assert ("target", "military-forces-afghanistan") in e.actor_roles
+    kinds = {x.id: x.kind for x in a.actors}
+    assert kinds["unidentified-armed-group-afghanistan"] == "armed_group"
+    assert {m.mention.text for m in a.actor_mentions if m.actor_id.startswith("military")} == {"three soldiers"}
+
+
+def test_generic_civilians_killed_in_relative_clause(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="The explosion was at a market in Mosul, Iraq, where five people were "
+                                              "killed."))
+    e = next(e for e in a.events if e.trigger.text == "explosion")
+    assert ("target", "civilians-iraq") in e.actor_roles
+    assert next(x for x in a.actors if x.id == "civilians-iraq").name == "Civilians (Iraq)"
+
+
+def test_no_generic_actor_without_event(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="Soldiers and residents of Mosul, Iraq, celebrated the holiday."))
+    assert not [x for x in a.actors if x.kind in ("civilians", "armed_group")]
+
+
+def test_site_of_event_clause_at_enclosing_place(analyser) -> None:
+    a = analyser.analyse(Article(id="s", text="A bomb exploded outside a hospital in Kabul on Monday."))
+    e = next(e for e in a.events if e.trigger.text == "exploded")
+    sites = [pm for pm in a.places if pm.place.kind == "site"]
+    assert [pm.mention.text for pm in sites] == ["a hospital"]
+    site = sites[0].place
+    kabul = next(pm.place for pm in a.places if pm.mention.text == "Kabul")
+    assert site.id == f"local:{kabul.id}:hospital" and site.name == f"the hospital, {kabul.name}"
+    assert (site.lat, site.lon) == (kabul.lat, kabul.lon)
+    assert any(p == site.id for _, p in e.place_roles)
+
+
+def test_no_site_outside_event_clauses(analyser) -> None:
+    a = analyser.analyse(Article(id="s", text="The minister opened a new hospital in Kabul on Monday."))
+    assert not [pm for pm in a.places if pm.place.kind == "site"]
+
+
+def test_wave_of_shooting_is_placed_by_its_verb(analyser) -> None:
+    a = analyser.analyse(Article(id="s", text="In Belfast a wave of shooting broke out in the northern areas."))
+    e = next(e for e in a.events if e.trigger.text == "shooting")
+    names = {pm.place.id: pm.mention.text for pm in a.places}
+    assert any(names.get(p) == "the northern areas" for _, p in e.place_roles)
+
+
+def test_casualties_of_the_verb_governing_the_trigger(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="In Kirkuk, Iraq, four residents were killed in the bombing."))
+    e = next(e for e in a.events if e.trigger.text == "bombing")
+    assert ("target", "civilians-iraq") in e.actor_roles
+
+
+def test_sides_of_a_battle_and_security_forces(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="A battle between soldiers and gunmen raged in Mosul, Iraq. "
+                                              "Rebels launched attacks on security forces in Mosul."))
+    battle = next(e for e in a.events if e.trigger.text == "battle")
+    assert {"military-forces-iraq", "unidentified-armed-group-iraq"} <= {x for _, x in battle.actor_roles}
+    attacks = next(e for e in a.events if e.trigger.text == "attacks")
+    assert ("target", "military-forces-iraq") in attacks.actor_roles
+
+
+def test_generic_country_from_the_main_place_without_a_country_name(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="Gunmen shot dead two policemen in Belfast."))
+    assert {"unidentified-armed-group-united-kingdom", "police-forces-united-kingdom"} <= {x.id for x in a.actors}
+
+
+def test_claimant_of_responsibility_is_the_initiator(analyser) -> None:
+    a = analyser.analyse(Article(id="g", text="Hamas accepted responsibility for the bombings in Jerusalem."))
+    e = next(e for e in a.events if e.trigger.text == "bombings")
+    assert ("initiator", "hamas") in e.actor_roles
