@@ -105,7 +105,7 @@ class ToponymRecognizer:
             found += self._borders(doc)
         kept = _non_overlapping([s for s in found if not _not_a_place(s)])
         if self.gazetteer is not None:
-            named = [s for s in kept if self._main_name(s)]
+            named = [s for s in kept if self._main_name(s) and s.text.lower() not in person_words]
             kept = _non_overlapping(list(kept) + _repeats(doc, named))
         doc._.toponyms = kept
         return doc
@@ -353,7 +353,8 @@ def _repeats(doc: Doc, spans: Sequence[Span]) -> list[Span]:
     """One sense per discourse for recognition: a name recognised as a place once in an article is a
     place wherever else it stands alone there ("Gainesville" in "the Gainesville sewer system",
     "Gainesville's Tom Thumb"), unless it is part of a person's name or a longer capitalised name.
-    ``spans`` are the recognised places that are a gazetteer place's main name."""
+    ``spans`` are the recognised places that are a gazetteer place's main name and no word of a
+    person's name in the article ("Flores" after "Maria Flores" is her, not the town)."""
     names = {tuple(t.text for t in s) for s in spans if s.label_ == "place" and _capitalised(s[0])}
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
