@@ -118,3 +118,9 @@ def test_a_place_recognised_once_is_a_place_wherever_it_stands_alone(gazetteer):
     nlp = _ruled(gazetteer, [("Galesburg", "ORG"), ("Ann Galesburg", "PERSON")])
     found = [s.start_char for s in nlp("Ann Galesburg left homes in Galesburg. Galesburg said so.")._.toponyms]
     assert found == [28]
+
+
+def test_a_state_code_in_capitals_is_a_place_where_its_country_is_named(gazetteer):
+    nlp = _ruled(gazetteer, [("Australia", "GPE")])
+    assert [t for t, _ in toponyms(nlp, "Floods in Australia hit NSW and QLD.")] == ["Australia", "NSW", "QLD"]
+    assert [t for t, _ in toponyms(nlp, "The NSW board met.")] == []
