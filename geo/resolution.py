@@ -77,6 +77,7 @@ class Resolver:
 
     def resolve(self, text: str, mentions: Sequence[Mention], *, date: str | None = None) -> tuple[PlaceMention, ...]:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
+        mentions = [self._directional(m) for m in mentions]
         keys = [self._key(m) for m in mentions]
         pool = {key: self._candidates(*key) for key in set(keys) if key[1] != "border"}
         qualifiers = self._qualifiers(text, mentions, keys)
@@ -85,6 +86,18 @@ class Resolver:
         context = self._context(first, Counter(keys))
         second = {key: self._rank(key, cands, context, qualifiers, neighbours) for key, cands in pool.items()}
         return tuple(self._answer(m, key, second) for m, key in zip(mentions, keys))
+
+    def _directional(self, mention: Mention) -> Mention:
+        """A capitalised direction before a place the gazetteer does not know as a whole ("North Texas",
+        "Northeast Georgia", "South Philadelphia") is that part of the place, as "northern Texas" is."""
+        if mention.label != "place" or not DIRECTION_WORDS.match(mention.text):
+            return mention
+        if self.gazetteer.candidates(mention.text, fuzzy=False):
+            return mention
+        rest = DIRECTION_WORDS.sub("", mention.text)
+        if not self.gazetteer.candidates(rest, fuzzy=False):
+            return mention
+        return Mention(mention.start, mention.end, mention.text, "directional")
 
     def _key(self, mention: Mention) -> tuple[str, str]:
         text = mention.text

@@ -127,3 +127,13 @@ def test_state_names_get_no_neighbour_support(gazetteer):
     mentions = [Mention(0, 8, "New York", "place"), Mention(10, 16, "Albany", "place"),
                 Mention(21, 28, "Buffalo", "place")]
     assert Resolver(gazetteer).resolve(text, mentions)[0].place.kind == "admin1"
+
+
+def test_a_capitalised_direction_before_a_known_place_is_that_part_of_it(gazetteer):
+    resolver = Resolver(gazetteer)
+    text = "Storms crossed North Texas. Crews drove to Charleston, W. Va."
+    mentions = [Mention(15, 26, "North Texas", "place"), Mention(55, 61, "W. Va.", "place")]
+    texas, west_virginia = resolver.resolve(text, mentions)
+    assert texas.place.id.startswith("dir:north:") and texas.mention.label == "directional"
+    assert west_virginia.place is not None and west_virginia.place.kind == "admin1"
+    assert km(west_virginia.place, 38.6, -80.6) < 200

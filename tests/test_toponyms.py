@@ -75,3 +75,52 @@ def test_diseases_named_after_places_and_lone_direction_words_are_not_places(top
                                                  "North beat South in the City final.")]
     assert "Nigeria" in found
     assert not {"West Nile", "Lassa", "North", "South", "City"} & set(found)
+
+
+def _ruled(gazetteer, patterns):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": label, "pattern": text} for text, label in patterns])
+    add_toponym_components(nlp, gazetteer)
+    return nlp
+
+
+def test_town_names_in_local_news_context_whatever_the_ner_said(gazetteer):
+    nlp = _ruled(gazetteer, [("Wheaton", "PERSON"), ("Naperville", "ORG"), ("Sioux Falls", "PERSON"),
+                             ("Peoria", "PERSON"), ("George Bush", "PERSON"), ("Kendall Jones", "PERSON")])
+    found = toponyms(nlp, "A Wheaton woman told Naperville police she drove from Sioux Falls, S.D. to see "
+                          "Kendall Jones, 40, of Peoria. George Bush spoke.")
+    texts = [t for t, _ in found]
+    assert {"Wheaton", "Naperville", "Sioux Falls", "Peoria"} <= set(texts)
+    assert "George" not in texts and "Kendall" not in texts
+
+
+def test_institutions_opening_with_a_place_under_any_label(gazetteer):
+    nlp = _ruled(gazetteer, [("McLean County Sheriff", "PERSON"), ("the Cook County Jail", "FAC")])
+    texts = [t for t, _ in toponyms(nlp, "The McLean County Sheriff took him to the Cook County Jail.")]
+    assert "McLean County" in texts and "Cook County" in texts
+
+
+def test_datelines_county_lists_and_streets(gazetteer):
+    nlp = _ruled(gazetteer, [])
+    text = ("PEORIA -- Crews closed Elm Street and Highway 12 in Boone and Kane counties. The Circuit Court met "
+            "at the 35th Street Bridge.")
+    texts = [t for t, _ in toponyms(nlp, text)]
+    assert {"PEORIA", "Elm Street", "Boone", "Kane"} <= set(texts)
+    assert not {"Circuit Court", "35th Street", "Court"} & set(texts)
+
+
+def test_a_place_recognised_once_is_a_place_wherever_it_stands_alone(gazetteer):
+    nlp = _ruled(gazetteer, [("Galesburg", "ORG")])
+    text = "Floods hit homes in Galesburg on Monday. The Galesburg sewer system failed, Galesburg Art said."
+    found = [(s.start_char, s.text) for s in nlp(text)._.toponyms]
+    assert (20, "Galesburg") in found and (45, "Galesburg") in found
+    assert all(start != text.index("Galesburg Art") for start, _ in found)
+    nlp = _ruled(gazetteer, [("Galesburg", "ORG"), ("Ann Galesburg", "PERSON")])
+    found = [s.start_char for s in nlp("Ann Galesburg left homes in Galesburg. Galesburg said so.")._.toponyms]
+    assert found == [28]
+
+
+def test_a_state_code_in_capitals_is_a_place_where_its_country_is_named(gazetteer):
+    nlp = _ruled(gazetteer, [("Australia", "GPE")])
+    assert [t for t, _ in toponyms(nlp, "Floods in Australia hit NSW and QLD.")] == ["Australia", "NSW", "QLD"]
+    assert [t for t, _ in toponyms(nlp, "The NSW board met.")] == []
