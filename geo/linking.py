@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from geo.actornames import fold, person_words, same_organisation, same_person, surname_matches
+from geo.actornames import (acronym, clean, fold, person_words, same_organisation, same_person, skeleton,
+                             surname_matches)
 from geo.records import Actor, ActorMention, Analysis, Event
 
 GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "government", "media"})
@@ -23,7 +24,9 @@ class ActorLinker:
     """Rewrites an Analysis so its actors use the ids of actors already known."""
 
     def __init__(self, known: Iterable[Actor] = ()) -> None:
-        self.known: dict[str, Actor] = {a.id: a for a in known}
+        self.known: dict[str, Actor] = {}
+        self.index = _NameIndex()
+        self._remember(known)
 
     def link(self, analysis: Analysis) -> Analysis:
         """The same analysis with actor ids mapped onto known actors; its actors become known."""
@@ -32,7 +35,7 @@ class ActorLinker:
         for actor in analysis.actors:
             target = mapping.get(actor.id, actor.id)
             merged[target] = _merge(merged.get(target) or self.known.get(target), actor, target, mapping)
-        self.known.update(merged)
+        self._remember(merged.values())
         if not mapping:
             return replace(analysis, actors=tuple(merged.values()))
         return replace(analysis, actors=tuple(merged.values()),
@@ -40,9 +43,14 @@ class ActorLinker:
                                             for m in analysis.actor_mentions),
                        events=tuple(_relabel(e, mapping) for e in analysis.events))
 
+    def _remember(self, actors: Iterable[Actor]) -> None:
+        for actor in actors:
+            self.known[actor.id] = actor
+            self.index.add(actor)
+
     def match(self, actor: Actor) -> Actor | None:
         """The known actor this one is, or None when none is clearly the same."""
-        pool = [k for k in self.known.values() if k.kind == actor.kind]
+        pool = [self.known[i] for i in self.index.candidates(actor)]
         if actor.kind == "person":
             return self._person(actor, pool)
         if actor.kind in GROUP_KINDS:
@@ -59,6 +67,38 @@ class ActorLinker:
             return carriers[0] if len(carriers) == 1 else None
         full = [k for k in pool if len(person_words(k.name)) > 1]
         return next((k for k in full if any(same_person(actor.name, n) for n in (k.name, *k.aliases))), None)
+
+
+class _NameIndex:
+    """Known actors under cheap keys of their names, so that matching a new actor compares it with the few
+    known ones that could be the same (same kind and surname skeleton, or name/acronym prefix), not with every
+    actor of a store that grows with each article. Candidates come back in the order they became known."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, str, str], dict[str, None]] = {}
+        self.order: dict[str, int] = {}
+
+    def add(self, actor: Actor) -> None:
+        self.order.setdefault(actor.id, len(self.order))
+        for key in _keys(actor):
+            self.ids.setdefault(key, {})[actor.id] = None
+
+    def candidates(self, actor: Actor) -> list[str]:
+        found = {i for key in _keys(actor) for i in self.ids.get(key, ())}
+        return sorted(found, key=self.order.__getitem__)
+
+
+def _keys(actor: Actor) -> set[tuple[str, str, str]]:
+    keys = set()
+    for name in (actor.name, *actor.aliases):
+        if actor.kind == "person":
+            words = person_words(name)
+            if words:  # the predicates compare surnames: equal skeletons or near-equal spellings
+                keys |= {(actor.kind, "skeleton", skeleton(words[-1])), (actor.kind, "start", fold(words[-1])[:2])}
+        elif actor.kind in GROUP_KINDS:  # equal names, one the other's acronym, or near-equal spellings
+            compact = fold(clean(name)).replace(" ", "")
+            keys |= {(actor.kind, "start", compact[:3]), (actor.kind, "start", acronym(name).lower()[:3])}
+    return keys
 
 
 def _merge(old: Actor | None, new: Actor, target: str, mapping: dict[str, str]) -> Actor:

@@ -242,6 +242,9 @@ class ToponymRecognizer:
         """Names listed before "counties"/"parishes": "Jackson and Barrow counties", "Becker, Clay, ... and
         Wilkin counties" (each a county, whatever the NER tagged)."""
         out = []
+        lowered = doc.text.lower()
+        if not any(word in lowered for word in COUNTY_PLURALS):  # most articles list no counties
+            return out
         for token in doc:
             if token.lower_ not in COUNTY_PLURALS:
                 continue
@@ -376,12 +379,18 @@ def _repeats(doc: Doc, spans: Sequence[Span]) -> list[Span]:
     ``spans`` are the recognised places that are a gazetteer place's main name and no word of a
     person's name in the article ("Flores" after "Maria Flores" is her, not the town)."""
     names = {tuple(t.text for t in s) for s in spans if s.label_ == "place" and _capitalised(s[0])}
+    if not names:
+        return []
     taken = {i for s in spans for i in range(s.start, s.end)}
+    texts = [t.text for t in doc]  # read once: each doc[i] builds a Token object
+    starts: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        starts.setdefault(text, []).append(i)
     out = []
     for name in names:
         n = len(name)
-        for i in range(len(doc) - n + 1):
-            if doc[i].text != name[0] or tuple(t.text for t in doc[i: i + n]) != name:
+        for i in starts.get(name[0], ()):
+            if tuple(texts[i: i + n]) != name:
                 continue
             if taken.intersection(range(i, i + n)):
                 continue
