@@ -752,17 +752,27 @@ def _make_engine(url: str) -> sa.Engine:
         engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
                                   poolclass=sa.pool.StaticPool if memory else None)
         sa.event.listen(engine, "connect", _sqlite_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
         return engine
     return sa.create_engine(url, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see _sqlite_begin).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn: sa.Connection) -> None:
+    """Every connection block is one transaction, reads included: the view queries of one dashboard run
+    then see one snapshot of the store even while an ingest commits articles between them (the sqlite3
+    module alone would run each SELECT on the latest data, so a place could appear between two queries)."""
+    conn.exec_driver_sql("BEGIN")
 
 
 def _is_transient(err: sa.exc.OperationalError) -> bool:

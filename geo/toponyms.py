@@ -197,6 +197,8 @@ class ToponymRecognizer:
         following state or country ("Sioux Falls, S.D."), "in"/"near" before it, or the
         address form ", of <town>" ("Rebecca Sears, 41, of Grovetown")."""
         doc = span.doc
+        if _common_word(span):
+            return False
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.is_lower and nxt.lower_ in LOCAL_HEADS:
             return True
@@ -372,13 +374,26 @@ class ToponymRecognizer:
         return out
 
 
+def _common_word(span: Span) -> bool:
+    """A one-word name the same article also writes in lower case is a common word there ("Police
+    officer" beside "police said"), not the town of that name (Police, Poland)."""
+    if len(span) != 1:
+        return False
+    lower = span[0].lower_
+    key = "newsmap_lower_words"
+    if key not in span.doc.user_data:
+        span.doc.user_data[key] = {t.text for t in span.doc if t.is_lower}
+    return lower in span.doc.user_data[key]
+
+
 def _repeats(doc: Doc, spans: Sequence[Span]) -> list[Span]:
     """One sense per discourse for recognition: a name recognised as a place once in an article is a
     place wherever else it stands alone there ("Gainesville" in "the Gainesville sewer system",
     "Gainesville's Tom Thumb"), unless it is part of a person's name or a longer capitalised name.
     ``spans`` are the recognised places that are a gazetteer place's main name and no word of a
     person's name in the article ("Flores" after "Maria Flores" is her, not the town)."""
-    names = {tuple(t.text for t in s) for s in spans if s.label_ == "place" and _capitalised(s[0])}
+    names = {tuple(t.text for t in s) for s in spans
+             if s.label_ == "place" and _capitalised(s[0]) and not _common_word(s)}
     if not names:
         return []
     taken = {i for s in spans for i in range(s.start, s.end)}

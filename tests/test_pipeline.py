@@ -94,3 +94,30 @@ def test_two_concurrent_ingests_into_postgresql_lose_and_duplicate_nothing(tmp_p
     assert sorted(a["title"] for a in store.articles()) == sorted(f"Report {i}" for i in range(40))
     ingested = sum(int(o[0].decode().split("ingested ")[1].split(",")[0]) for o in outs)
     assert ingested == 40
+
+
+def test_dashboard_readers_and_an_ingest_share_one_sqlite_store(tmp_path: Path):
+    """Two dashboard sessions (their view queries, in two processes) while an ingest writes: nobody fails."""
+    path = corpus(tmp_path, 40)
+    db = tmp_path / "shared.sqlite"
+    Store.open(str(db)).close()
+    env = {**os.environ, "NEWSMAP_DB": str(db)}
+    reader = ("import time\n"
+              "from geo.store import Store\n"
+              "from geo.views import ViewState, view_data, map_data\n"
+              f"store = Store.open({str(db)!r})\n"
+              "end = time.monotonic() + 25\n"
+              "n = 0\n"
+              "while time.monotonic() < end:\n"
+              "    view_data(store, ViewState()); map_data(store, ViewState(actors=('hezbollah',))); n += 1\n"
+              "print(n)\n")
+    readers = [subprocess.Popen([sys.executable, "-c", reader], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE) for _ in range(2)]
+    ingest = subprocess.run([sys.executable, "-m", "geo.cli", "ingest", str(path)], cwd=REPO, env=env,
+                            capture_output=True, timeout=600)
+    outs = [r.communicate(timeout=120) for r in readers]
+    assert ingest.returncode == 0, ingest.stderr.decode()
+    assert b"ingested 40" in ingest.stdout
+    for r, (out, err) in zip(readers, outs):
+        assert r.returncode == 0, err.decode()
+        assert int(out) > 0

@@ -124,3 +124,11 @@ def test_a_state_code_in_capitals_is_a_place_where_its_country_is_named(gazettee
     nlp = _ruled(gazetteer, [("Australia", "GPE")])
     assert [t for t, _ in toponyms(nlp, "Floods in Australia hit NSW and QLD.")] == ["Australia", "NSW", "QLD"]
     assert [t for t, _ in toponyms(nlp, "The NSW board met.")] == []
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_not_a_town(toponym_nlp):
+    """"Police" is a town in Poland; in an article that says "police", "Police officer" is no place."""
+    doc = toponym_nlp("Police officer at the scene said the blast hit the bar. Later police said two men were held.")
+    assert "Police" not in [s.text for s in doc._.toponyms]
+    doc = toponym_nlp("A Roselle man was charged on Monday. Roselle police said he fled.")
+    assert "Roselle" in [s.text for s in doc._.toponyms]
