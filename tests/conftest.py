@@ -134,3 +134,15 @@ def seed_text(name: str) -> str:
 
 def km(place, lat: float, lon: float) -> float:
     return haversine_km(place.lat, place.lon, lat, lon)
+
+
+@pytest.fixture
+def fixture_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A small store of realistic records (tests/factories.py) that the dashboard reads through NEWSMAP_DB."""
+    from tests.factories import fill
+
+    db = str(tmp_path / "dash.sqlite")
+    fill(Store.open(db)).close()
+    monkeypatch.setenv("NEWSMAP_DB", db)
+    monkeypatch.setenv("NEWSMAP_DATA_DIR", str(REPO / "cache"))
+    return db

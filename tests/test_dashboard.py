@@ -1,25 +1,12 @@
 """The dashboard through Streamlit's AppTest: runs without exceptions, filters change counts, URL restores state."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.store import Store
 from tests.conftest import REPO
-from tests.factories import fill
 
 APP = str(REPO / "dashboard" / "app.py")
-
-
-@pytest.fixture
-def fixture_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    db = str(tmp_path / "dash.sqlite")
-    fill(Store.open(db)).close()
-    monkeypatch.setenv("NEWSMAP_DB", db)
-    monkeypatch.setenv("NEWSMAP_DATA_DIR", str(REPO / "cache"))
-    return db
 
 
 def _app(**params: str | list[str]) -> AppTest:

@@ -181,16 +181,7 @@ def _app(**params: str) -> AppTest:
     return at.run()
 
 
-@pytest.fixture
-def dash_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    db = str(tmp_path / "dash.sqlite")
-    fill(Store.open(db)).close()
-    monkeypatch.setenv("NEWSMAP_DB", db)
-    monkeypatch.setenv("NEWSMAP_DATA_DIR", str(REPO / "cache"))
-    return db
-
-
-def test_dashboard_save_then_open_by_url_after_another_ingest(dash_db):
+def test_dashboard_save_then_open_by_url_after_another_ingest(fixture_db):
     at = _app(actor="Hezbollah")
     assert not at.exception
     assert "?actor=Hezbollah" in [c.value for c in at.code]  # the live link, shown with a copy button
@@ -198,9 +189,9 @@ def test_dashboard_save_then_open_by_url_after_another_ingest(dash_db):
     at.text_area(key="snap_new_note").set_value("for the desk")
     at.button(key="snap_save").click().run()
     assert not at.exception
-    [snap] = list_snapshots(Store.open(dash_db))
+    [snap] = list_snapshots(Store.open(fixture_db))
     assert any(f"?snapshot={snap.id}" in c.value for c in at.code)
-    assert Store.open(dash_db).write(later_analysis())
+    assert Store.open(fixture_db).write(later_analysis())
     live = _app(actor="Hezbollah")
     assert any(c.value == "3 events in 4 places involving Hezbollah" for c in live.caption)
     frozen = _app(snapshot=snap.id)
@@ -212,20 +203,20 @@ def test_dashboard_save_then_open_by_url_after_another_ingest(dash_db):
     assert len(frozen.tabs) == 2
 
 
-def test_dashboard_rename_and_delete(dash_db):
-    snap = create_snapshot(Store.open(dash_db), ViewState(), title="old")
+def test_dashboard_rename_and_delete(fixture_db):
+    snap = create_snapshot(Store.open(fixture_db), ViewState(), title="old")
     at = _app()
     at.text_input(key=f"snap_title_{snap.id}").set_value("new")
     at.button(key=f"snap_rename_{snap.id}").click().run()
-    assert get_snapshot(Store.open(dash_db), snap.id).title == "new"
+    assert get_snapshot(Store.open(fixture_db), snap.id).title == "new"
     at.button(key=f"snap_delete_{snap.id}").click().run()
-    assert not at.exception and list_snapshots(Store.open(dash_db)) == []
+    assert not at.exception and list_snapshots(Store.open(fixture_db)) == []
     assert any("Deleted" in s.value for s in at.success)
 
 
-def test_dashboard_snapshot_title_is_text_not_markdown(dash_db):
+def test_dashboard_snapshot_title_is_text_not_markdown(fixture_db):
     title = "[Click here](https://evil.example) **now** <b>x</b>"
-    snap = create_snapshot(Store.open(dash_db), ViewState(), title=title)
+    snap = create_snapshot(Store.open(fixture_db), ViewState(), title=title)
     page = _app(snapshot=snap.id)
     assert not page.exception
     shown = page.title[0].value
@@ -234,7 +225,7 @@ def test_dashboard_snapshot_title_is_text_not_markdown(dash_db):
 
 
 @pytest.mark.parametrize("sid, words", [("AAAAAAAAAAAAAAAA", "no snapshot with id"), ("../x", "malformed")])
-def test_dashboard_unknown_or_malformed_snapshot_id(dash_db, sid, words):
+def test_dashboard_unknown_or_malformed_snapshot_id(fixture_db, sid, words):
     at = _app(snapshot=sid)
     assert not at.exception
     assert any(words in e.value and "Cannot open this snapshot" in e.value for e in at.error)
