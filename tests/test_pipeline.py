@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from geo.articles import iter_paths
 from geo.pipeline import make_pipeline
