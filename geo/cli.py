@@ -99,14 +99,25 @@ def run_ingest(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     store = open_store(settings)
     if args.if_empty and store.count_articles():
-        print(f"store already holds {store.count_articles()} articles; nothing to do (--if-empty)")
-        return 0
+        return report_if_empty(store, iter_paths(args.paths, settings.max_bytes))
     pipeline = make_pipeline(settings, store)
     results = iter_paths(args.paths, settings.max_bytes)
     with _progress("ingest", "article") as tick:
         report = pipeline.ingest(results, progress=tick, workers=max(1, args.workers))
     print_report(report, sys.stdout, sys.stderr)
     return 1 if report.failed else 0
+
+
+def report_if_empty(store: Store, results) -> int:  # noqa: ANN001 - iterable of articles and failures
+    """--if-empty on a store that holds articles: analyse nothing, but say which inputs are already stored."""
+    stored = new = 0
+    for r in results:
+        if hasattr(r, "id"):
+            known = store.has_article(r.id)
+            stored, new = stored + known, new + (not known)
+    print(f"ingested 0, duplicates {stored}, failed 0 (the store already holds {store.count_articles()} articles; "
+          f"--if-empty leaves {new} new input(s) alone)")
+    return 0
 
 
 def print_report(report, out: TextIO, err: TextIO) -> None:

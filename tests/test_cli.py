@@ -47,7 +47,7 @@ def test_ingest_seeds_then_duplicates(db: dict):
 def test_if_empty_skips_a_filled_store(db: dict):
     run("ingest", str(SEEDS), env_extra=db)
     out = run("ingest", "--if-empty", str(SEEDS), env_extra=db)
-    assert out.returncode == 0 and b"nothing to do" in out.stdout
+    assert out.returncode == 0 and b"ingested 0, duplicates 2, failed 0" in out.stdout
 
 
 def test_bad_inputs_exit_1_with_one_line_each_and_the_rest_goes_on(db: dict, tmp_path: Path):
