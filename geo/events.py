@@ -376,6 +376,10 @@ def objects(token: Token) -> list[Token]:
         found += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
         found += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | WITH_PREPS
                   for g in c.children if g.dep_ == "pobj"]
+    if found and token.pos_ == "VERB":
+        # A noun "conjunct" of the verb is an object the parser attached one level too high:
+        # "met with the leaders of Hamas ..., and Lebanon's Hezbollah movements".
+        found += [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     light = governor(token)
     if light is not None and token.pos_ not in ("VERB", "AUX"):
         found += [g for c in light.children if c.dep_ == "prep" and c.lower_ in WITH_PREPS
