@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +23,9 @@ from geo.records import (Actor, ActorMention, Analysis, Article, Event, IngestRe
                          ReadFailure)
 from geo.settings import Settings
 from geo.store import Store
+
+if TYPE_CHECKING:
+    from geo.events import EventFindings
 
 BATCH_SIZE = 32
 WORKER_CHUNK = 8
@@ -42,8 +45,8 @@ class ActorStage(Protocol):
 
 
 class EventStage(Protocol):
-    def extract(self, doc: Doc, article: Article, places: tuple[PlaceMention, ...], actors: tuple[Actor, ...],
-                actor_mentions: tuple[ActorMention, ...]) -> tuple[Event, ...]: ...
+    def extract_all(self, doc: Doc, article: Article, places: tuple[PlaceMention, ...], actors: tuple[Actor, ...],
+                    actor_mentions: tuple[ActorMention, ...]) -> "EventFindings": ...
 
 
 @dataclass
@@ -76,13 +79,11 @@ class Analyser:
             places = self.localities.places(doc, places)
         actors, actor_mentions = self.actors.extract(doc, places) if self.actors else ((), ())
         events: tuple[Event, ...] = ()
-        if self.events is not None and hasattr(self.events, "extract_all"):
+        if self.events is not None:
             found = self.events.extract_all(doc, article, places, actors, actor_mentions)
             events = found.events  # generic actors and sites of the event clauses join the article's
             places = tuple(sorted((*places, *found.places), key=lambda pm: (pm.mention.start, -pm.mention.end)))
             actors, actor_mentions = (*actors, *found.actors), (*actor_mentions, *found.actor_mentions)
-        elif self.events is not None:
-            events = self.events.extract(doc, article, places, actors, actor_mentions)
         return Analysis(article=article, places=places, actors=actors,
                         actor_mentions=actor_mentions, events=events)
 
