@@ -4,9 +4,9 @@ A name usually has many candidates ("Lebanon": the country, Lebanon TN, Lebanon 
 Each candidate gets a score from priors (kind of place, population, capital, how the name
 matched) and from the article (countries and states the other places lie in, distance to
 the other places, "City, Region" patterns). Scores become probabilities by a softmax over
-a name's candidates; the winner's probability is the answer's ``score``. Resolution runs
-twice: pass one finds the confident places, pass two uses them as context. One sense per
-document: every mention of a name gets the same answer.
+a name's candidates; the winner's share, calibrated (:mod:`geo.calibration`), is the answer's
+``score``. Resolution runs twice: pass one finds the confident places, pass two uses them as
+context. One sense per document: every mention of a name gets the same answer.
 
 >>> resolver = Resolver(Gazetteer.open("cache"))                          # doctest: +SKIP
 >>> text = "Rockets hit Beirut and southern Lebanon."
@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
+from geo.calibration import ScoreCalibration
 from geo.gazetteer import Candidate, Gazetteer
 from geo.names import normalise, written_as_code
 from geo.records import Mention, Place, PlaceMention
@@ -68,12 +69,14 @@ class Resolver:
 
     ``geocoder`` (optional, geopy-shaped, e.g. a cached Nominatim) is asked only for names
     the gazetteer does not know, so an online service adds coverage without losing the
-    context ranking.
+    context ranking. ``calibration`` turns the winner's share into the ``score`` shown to users
+    (default: the shipped :class:`ScoreCalibration`; ``ScoreCalibration.identity()`` for the raw share).
     """
 
-    def __init__(self, gazetteer: Gazetteer, geocoder=None) -> None:
+    def __init__(self, gazetteer: Gazetteer, geocoder=None, calibration: ScoreCalibration | None = None) -> None:
         self.gazetteer = gazetteer
         self.geocoder = geocoder
+        self.calibration = calibration if calibration is not None else ScoreCalibration.load()
 
     def resolve(self, text: str, mentions: Sequence[Mention], *, date: str | None = None) -> tuple[PlaceMention, ...]:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
@@ -218,7 +221,7 @@ class Resolver:
             place = self.gazetteer.place(place.id) or place
         if mention.label == "directional":
             place = directional_place(place, _direction(mention.text))
-        return PlaceMention(mention, place, round(p, 4))
+        return PlaceMention(mention, place, self.calibration.score(p, kind=place.kind, fuzzy=best.fuzzy))
 
     def _online(self, query: str) -> Place | None:
         """Ask the configured online geocoder for a name the gazetteer lacks; None if none or no answer."""

@@ -55,6 +55,10 @@ class Entry:
     names: tuple[tuple[str, str], ...] = ()
 
 
+# Files in geo/data that other modules read: changing them must not rebuild the gazetteer.
+NOT_GAZETTEER_DATA = frozenset({"actors.json", "score_calibration.json"})
+
+
 def source_versions() -> dict[str, str]:
     """Versions of the packages and curated files the gazetteer is built from.
 
@@ -62,6 +66,8 @@ def source_versions() -> dict[str, str]:
     """
     versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
     for path in sorted(DATA_DIR.glob("*.json")):
+        if path.name in NOT_GAZETTEER_DATA:
+            continue
         versions[path.name] = f"{path.stat().st_size}:{hash_text(path.read_text(encoding='utf-8'))}"
     return versions
 
