@@ -19,7 +19,7 @@ PLACES = {
     "southern Lebanon": Place("dir:south:LB", "southern Lebanon", "region", 33.27, 35.37, "LB"),
     "Israel": Place("country:IL", "Israel", "country", 31.5, 34.75, "IL", geometry=SQUARE_IL),
     "Gaza": Place("region:gaza-strip", "Gaza", "region", 31.42, 34.36, "PS"),
-    "Khan Younis": Place("gn:281133", "Khan Younis", "city", 31.3402, 34.3063, "PS", 281133),
+    "Khan Younis": Place("gn:281124", "Khan Younis", "city", 31.3402, 34.3063, "PS", 281124),
 }
 ACTORS = {
     "iran": Actor("iran", "Iran", "state"),
@@ -89,7 +89,7 @@ def analyses() -> list[Analysis]:
                   [("struck", "Explosions/Remote violence", (("initiator", "israel"),),
                     (("location", "region:gaza-strip"),), "2024-03-15"),
                    ("clashed", "Battles", (("initiator", "hamas"), ("target", "israel")),
-                    (("location", "gn:281133"),), "2024-03")]),
+                    (("location", "gn:281124"),), "2024-03")]),
         _analysis("c3" + "0" * 14, PAYLOAD, "Shafaq News", dt.date(2024, 3, 1), payload,
                   ["Beirut", "Israel"], [("iran", "Iran"), ("hezbollah", "Hezbollah")],
                   [("attack", "Explosions/Remote violence", (("initiator", "iran"), ("target", "israel")),
@@ -111,7 +111,7 @@ def later_analysis() -> Analysis:
     return _analysis("d4" + "0" * 14, "Hezbollah in Khan Younis", "Wire", dt.date(2024, 3, 10), text,
                      ["Khan Younis"], [("hezbollah", "Hezbollah"), ("israel", "Israeli forces")],
                      [("clashed", "Battles", (("initiator", "hezbollah"), ("target", "israel")),
-                       (("location", "gn:281133"),), "2024-03-10")])
+                       (("location", "gn:281124"),), "2024-03-10")])
 
 
 HOSTILE = "<script>alert(1)</script> \"'`\\ </script><img src=x onerror=alert(1)>"
