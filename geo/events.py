@@ -40,6 +40,9 @@ call urge demand consider propose scenario hypothetical toward towards about if 
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
                         "intensify step unleash wage respond retaliate mark deliver give issue".split())
 EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
+#: Prepositions that make an event the means of something an actor does: "Hezbollah's support for Hamas, evident
+#: through a rocket barrage", "pressure via airstrikes".
+INSTRUMENT_PREPS = frozenset({"through", "via"})
 LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
 PRONOUNS = frozenset("he she him her his".split())
 PROTESTERS = frozenset("people protesters demonstrators students workers residents supporters thousands hundreds "
@@ -208,6 +211,8 @@ class EventExtractor:
             by = subjects(claimant)
             initiators = [a for t in by for a in ctx.actors_of(t)]
             light = claimant
+        if not initiators and token.head.lower_ in INSTRUMENT_PREPS:
+            initiators = ctx.instigator(token)
         verb = token if light is None else light
         if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb):
             initiators = ctx.stray_subject(verb)
@@ -567,6 +572,16 @@ class _Context:
                 break
             if t.i in self.actor_at and t.dep_ in ("nsubj", "conj", "ROOT", "dep", "npadvmod"):
                 return [self.actor_at[t.i]]
+        return []
+
+    def instigator(self, means: Token) -> list[str]:
+        """Whose means an event is ("Hezbollah's support ..., evident through a rocket barrage"): the nearest actor
+        before it in its sentence that owns or does something (a possessor or a subject), not the event's own target."""
+        aimed = {a for t in objects(means) for a in self.actors_of(t)}
+        for i in range(means.i - 1, means.sent.start - 1, -1):
+            actor = self.actor_at.get(i)
+            if actor and actor not in aimed and self.doc[i].dep_ in ("poss", "nsubj"):
+                return [actor]
         return []
 
     def antecedent(self, pronoun: Token) -> list[str]:

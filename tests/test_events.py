@@ -98,9 +98,12 @@ def test_october_attack_is_dated_the_year_before(seeds) -> None:
 
 
 def test_hezbollah_rocket_barrage_into_northern_israel(seeds) -> None:
+    """ "Hezbollah's ongoing support for Hamas, evident through a limited rocket barrage": the barrage is the means
+    of Hezbollah's support, so Hezbollah fired it (and ?actor=Hezbollah shows it on the map)."""
     e = find(seeds["002"], "rocket barrage into northern Israel", "barrage")
     assert e.type == REMOTE
     assert ("target", "dir:north:IL") in e.place_roles
+    assert ("initiator", "hezbollah") in e.actor_roles and ("target", "israel") in e.actor_roles
 
 
 def test_clashes_along_the_border(seeds) -> None:
@@ -306,3 +309,13 @@ def test_claimant_of_responsibility_is_the_initiator(analyser) -> None:
     a = analyser.analyse(Article(id="g", text="Hamas accepted responsibility for the bombings in Jerusalem."))
     e = next(e for e in a.events if e.trigger.text == "bombings")
     assert ("initiator", "hamas") in e.actor_roles
+
+
+def test_an_event_that_is_the_means_of_an_actor_is_its_doing(analyser) -> None:
+    """ "X's pressure on Y through/via <event>": X initiates the event; an actor the event is aimed at is not."""
+    a = analyser.analyse(Article(id="m", text="Israel's pressure on Hamas continued through airstrikes on Rafah."))
+    e = next(e for e in a.events if e.trigger.text == "airstrikes")
+    assert ("initiator", "israel") in e.actor_roles
+    a = analyser.analyse(Article(id="n", text="The talks touched on Hezbollah's campaign, visible through shelling of Israel."))
+    e = next(e for e in a.events if e.trigger.text == "shelling")
+    assert ("initiator", "hezbollah") in e.actor_roles and ("initiator", "israel") not in e.actor_roles
