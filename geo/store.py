@@ -611,18 +611,22 @@ class Store:
                 row["published"] = row["published"].isoformat() if row["published"] else None
                 yield row
 
-    def _mentions_by(self, column: sa.Column) -> dict[str, list[dict[str, Any]]]:
+    def _mentions_by(self, column: sa.Column, *, scored: bool = False) -> dict[str, list[dict[str, Any]]]:
+        """Mentions grouped by place or actor id; ``scored`` adds the resolver's confidence (place mentions)."""
         q = (sa.select(column.label("key"), m.mentions.c.article_id, m.mentions.c.start, m.mentions.c.end,
-                       m.mentions.c.text)
+                       m.mentions.c.text, m.mentions.c.score)
              .where(column.is_not(None)).order_by(m.mentions.c.article_id, m.mentions.c.start))
         out: dict[str, list[dict[str, Any]]] = {}
         with self.engine.connect() as conn:
             for r in conn.execute(q):
-                out.setdefault(r.key, []).append(dict(article_id=r.article_id, start=r.start, end=r.end, text=r.text))
+                row = dict(article_id=r.article_id, start=r.start, end=r.end, text=r.text)
+                if scored:
+                    row["score"] = r.score
+                out.setdefault(r.key, []).append(row)
         return out
 
     def _export_places(self) -> list[dict[str, Any]]:
-        mentions = self._mentions_by(m.mentions.c.place_id)
+        mentions = self._mentions_by(m.mentions.c.place_id, scored=True)
         cols = [m.places.c[c] for c in ("id", "name", "kind", "lat", "lon", "country_code", "geonameid")]
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(sa.select(*cols).order_by(m.places.c.id))]

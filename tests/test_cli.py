@@ -91,6 +91,8 @@ def test_export_json_schema_and_show(db: dict):
     assert set(data) == {"articles", "places", "actors", "events"}
     art = next(a for a in data["articles"] if a["source"] == "Shafaq News")
     assert set(art) == {"id", "title", "source", "url", "published", "text"}
+    beirut = next(p for p in data["places"] if p["name"] == "Beirut")
+    assert beirut["mentions"] and all(0.5 < mn["score"] <= 1.0 for mn in beirut["mentions"])
     shown = run("show", art["id"][:6], env_extra=db)
     assert shown.returncode == 0 and b"Shafaq News" in shown.stdout
     missing = run("show", "nope", env_extra=db)

@@ -41,7 +41,8 @@ def test_write_and_export_round_trip(store: Store):
     assert art == {"id": "a" * 16, "title": "Rockets", "source": "Wire", "url": None,
                    "published": "2024-03-01", "text": TEXT}
     places = {p["id"]: p for p in data["places"]}
-    assert places["country:IL"]["mentions"] == [{"article_id": "a" * 16, "start": 30, "end": 36, "text": "Israel"}]
+    assert places["country:IL"]["mentions"] == [{"article_id": "a" * 16, "start": 30, "end": 36, "text": "Israel",
+                                                 "score": 0.9}]
     assert set(places) == {"country:IL", "dir:south:LB"}
     actors = {a["id"]: a for a in data["actors"]}
     assert actors["hezbollah"]["aliases"] == ["Hizbullah"] and actors["hezbollah"]["affiliations"] == ["iran"]
