@@ -109,3 +109,18 @@ def test_hostile_titles_and_place_names_are_text_in_the_panels(fixture_db):
         assert "<script>" not in heading and "<img" not in heading, heading
         assert "&lt;" in heading
     assert HOSTILE_TITLE  # the factory's title is the hostile one shown above
+
+
+def test_the_dashboard_runs_unchanged_on_postgresql(pg_url, monkeypatch):
+    """Same app, same filters and panels, with the store in PostgreSQL (the multi-machine deployment)."""
+    from tests.factories import fill
+
+    fill(Store.open(pg_url)).close()
+    monkeypatch.setenv("NEWSMAP_DB", pg_url)
+    monkeypatch.setenv("NEWSMAP_DATA_DIR", str(REPO / "cache"))
+    at = _app()
+    assert not at.exception and _caption(at) == "4 events in 5 places"
+    at = _app(actor="Hezbollah", **{"from": "2024-02-01", "to": "2024-03-15"})
+    assert _caption(at) == "2 events in 3 places involving Hezbollah, 2024-02-01 to 2024-03-15"
+    at = _app(place="gn:276781")
+    assert not at.exception and any(h.value == "Beirut" for h in at.subheader)
