@@ -46,6 +46,13 @@ NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adj
 NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
 NEIGHBOUR_SHARPNESS = 2.0  # a reading supports with weight exp(2 * (its prior - its name's best prior))
 LOCAL_KINDS = ("city", "admin2")
+STATE_WORD_BONUS = 4.0  # "a Washington state farm", "the state of Washington": the state, not a city named so
+LIST_BONUS = 2.0  # "Utah, Washington and Wisconsin": a name listed with states is a state
+LIST_MIN_AGREE = 2  # other members of the list whose first answers share one kind
+LIST_KINDS = ("country", "admin1")  # lists of towns are left to the neighbour support
+_STATE_AFTER = re.compile(r"\s+state\b")
+_STATE_BEFORE = re.compile(r"\bstates?\s+of\s+(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
 
@@ -81,10 +88,13 @@ class Resolver:
         keys = [self._key(m) for m in mentions]
         pool = {key: self._candidates(*key) for key in set(keys) if key[1] != "border"}
         qualifiers = self._qualifiers(text, mentions, keys)
+        kinds = _state_words(text, mentions, keys)
         neighbours = _neighbours(pool)
-        first = {key: self._rank(key, cands, None, qualifiers, neighbours) for key, cands in pool.items()}
+        first = {key: self._rank(key, cands, None, qualifiers, neighbours, kinds) for key, cands in pool.items()}
         context = self._context(first, Counter(keys))
-        second = {key: self._rank(key, cands, context, qualifiers, neighbours) for key, cands in pool.items()}
+        lists = _list_kinds(text, mentions, keys, first)
+        second = {key: self._rank(key, cands, context, qualifiers, neighbours, kinds, lists)
+                  for key, cands in pool.items()}
         return tuple(self._answer(m, key, second) for m, key in zip(mentions, keys))
 
     def _directional(self, mention: Mention) -> Mention:
@@ -127,10 +137,12 @@ class Resolver:
                     out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
         return out
 
-    def _rank(self, key, candidates, context, qualifiers, neighbours=None) -> _Choice:
+    def _rank(self, key, candidates, context, qualifiers, neighbours=None, kinds=None, lists=None) -> _Choice:
         if not candidates:
             return _Choice((), ())
         near = (neighbours or {}).get(key, ())
+        state_word = key in (kinds or ())
+        listed = (lists or {}).get(key)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         scores = [self._prior(c) + (self._contextual(c, key, context) if context else 0.0)
                   + self._qualified(c, qualifiers.get(key, ()))
@@ -138,6 +150,8 @@ class Resolver:
                   - (SEAT_BONUS if _named_after_a_city(c, candidates) else 0.0)
                   + (TERRITORY_BONUS if _names_a_city_inside(c, candidates) else 0.0)
                   + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
+                  + (STATE_WORD_BONUS if state_word and c.place.kind == "admin1" else 0.0)
+                  + (LIST_BONUS if listed == c.place.kind else 0.0)
                   for i, c in enumerate(candidates)]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
@@ -281,6 +295,44 @@ def _neighbours(pool: dict) -> dict:
                                 best[other] = weight
             support.append(sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP]))
         out[key] = tuple(support)
+    return out
+
+
+def _state_words(text: str, mentions: Sequence[Mention], keys) -> set:
+    """Names written with the word "state" ("a Washington state farm", "the state of Washington"):
+    the gold span and the NER leave the word out, but it says which namesake is meant."""
+    return {key for mention, key in zip(mentions, keys) if mention.label == "place" and (
+        _STATE_AFTER.match(text, mention.end) or _STATE_BEFORE.search(text, 0, mention.start))}
+
+
+def _list_kinds(text: str, mentions: Sequence[Mention], keys, first: dict) -> dict:
+    """Names in an enumeration ("Utah, Washington and Wisconsin") are places of one kind: for a
+    name listed with at least two others whose first answers are states (or countries), and
+    are most of them, that kind. "Washington" alone is DC; in a list of states it is the state.
+    Lists of towns get nothing here: the neighbour support reads them jointly already, and a
+    city listed with foreign capitals ("New York and Moscow, Kiev, Minsk") is often annotated
+    as its state."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    groups, group = [], [order[0]] if order else []
+    for a, b in zip(order, order[1:]):
+        if _LIST_GAP.match(text[mentions[a].end:mentions[b].start]):
+            group.append(b)
+        else:
+            groups.append(group)
+            group = [b]
+    groups.append(group)
+    out: dict = {}
+    for group in (g for g in groups if len(g) >= 3):
+        for i in group:
+            kinds = Counter()
+            for j in group:
+                best, _ = first[keys[j]].best if keys[j] != keys[i] and keys[j] in first else (None, 0.0)
+                if best is not None:
+                    kinds[best.place.kind] += 1
+            if kinds:
+                kind, n = kinds.most_common(1)[0]
+                if kind in LIST_KINDS and n >= LIST_MIN_AGREE and n * 3 >= 2 * sum(kinds.values()):
+                    out[keys[i]] = kind
     return out
 
 

@@ -137,3 +137,27 @@ def test_a_capitalised_direction_before_a_known_place_is_that_part_of_it(gazette
     assert texas.place.id.startswith("dir:north:") and texas.mention.label == "directional"
     assert west_virginia.place is not None and west_virginia.place.kind == "admin1"
     assert km(west_virginia.place, 38.6, -80.6) < 200
+
+
+def _resolve(gazetteer, text: str, names: list[str]) -> dict:
+    """Resolve the first occurrence of each name in ``text``; {name: place}."""
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place") for n in names]
+    return {pm.mention.text: pm.place for pm in Resolver(gazetteer).resolve(text, mentions)}
+
+
+def test_the_word_state_says_the_state_is_meant(gazetteer):
+    """Iowa context alone would pick Washington, Iowa; "Washington state" and "the state of" say otherwise."""
+    for text in ("Ames, Iowa: the first cow came from a Washington state farm.",
+                 "Ames, Iowa: the first cow was found in the state of Washington."):
+        places = _resolve(gazetteer, text, ["Ames", "Iowa", "Washington"])
+        assert places["Washington"].kind == "admin1" and places["Washington"].country_code == "US", text
+
+
+def test_a_name_listed_with_states_is_a_state(gazetteer):
+    text = "Cases were found in Ames, Iowa, and in Arizona, California, Georgia, Utah, Washington and Wisconsin."
+    places = _resolve(gazetteer, text, ["Ames", "Iowa", "Arizona", "California", "Georgia", "Utah", "Washington",
+                                        "Wisconsin"])
+    assert places["Washington"].kind == "admin1" and km(places["Washington"], 47.5, -120.5) < 300
+    assert places["Georgia"].kind == "admin1" and places["Georgia"].country_code == "US"
+    alone = _resolve(gazetteer, "Officials in Washington said so.", ["Washington"])
+    assert km(alone["Washington"], 38.9, -77.0) < 30  # DC
