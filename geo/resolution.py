@@ -31,6 +31,7 @@ KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "ad
               "city": 0.0}
 FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "code": -0.5, "alt": -1.5}
 FUZZY_PENALTY = 3.0
+FUZZY_NEAR_KM = 500.0  # a near-spelling is accepted this close to another place of the article (or in its country)
 CAPITAL_BONUS = 2.0
 POPULATION_WEIGHT = 0.6
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
@@ -122,7 +123,8 @@ class Resolver:
         if label == "demonym":
             demonyms = tuple(c for c in found if c.form == "demonym")
             return demonyms or found
-        return tuple(c for c in found if c.form != "demonym") or found
+        places = tuple(c for c in found if c.form != "demonym")
+        return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
     def _qualifiers(self, text: str, mentions: Sequence[Mention], keys) -> dict[tuple[str, str], set[str]]:
         """Admin1 and country ids named right after a mention ("Dothan, Ala."): the mention's container."""
@@ -153,6 +155,10 @@ class Resolver:
                   + (STATE_WORD_BONUS if state_word and c.place.kind == "admin1" else 0.0)
                   + (LIST_BONUS if listed == c.place.kind else 0.0)
                   for i, c in enumerate(candidates)]
+        kept = [i for i, c in enumerate(candidates) if not c.fuzzy or _fuzzy_supported(c, key, context)]
+        if not kept:
+            return _Choice((), ())
+        candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
@@ -296,6 +302,23 @@ def _neighbours(pool: dict) -> dict:
             support.append(sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP]))
         out[key] = tuple(support)
     return out
+
+
+def _fuzzy_supported(c: Candidate, key, context) -> bool:
+    """A near-spelling is a last resort, accepted only in a country the article's *other* names
+    lie in or near one of their places: "Mauritious" next to Réunion and the Seychelles, not "Greenlane" (Auckland) as Greenland or
+    "Kogelo" (Kenya) as Kogel in Germany. Without context (the first pass) it is not used, so
+    it never votes for its own country."""
+    if context is None:
+        return False
+    if any(k != key and haversine_km(c.place.lat, c.place.lon, lat, lon) < FUZZY_NEAR_KM
+           for k, lat, lon in context["anchors"]):
+        return True
+    if not c.place.country_code:
+        return False
+    own_cc, cc_votes = context["own"].get(key, (None, 0, None, 0))[:2]
+    votes = context["countries"][c.place.country_code]
+    return votes - (cc_votes if own_cc == c.place.country_code else 0) > 0
 
 
 def _state_words(text: str, mentions: Sequence[Mention], keys) -> set:

@@ -161,3 +161,22 @@ def test_a_name_listed_with_states_is_a_state(gazetteer):
     assert places["Georgia"].kind == "admin1" and places["Georgia"].country_code == "US"
     alone = _resolve(gazetteer, "Officials in Washington said so.", ["Washington"])
     assert km(alone["Washington"], 38.9, -77.0) < 30  # DC
+
+
+def test_a_near_spelling_needs_support_from_the_article(gazetteer):
+    """Fuzzy matching is a last resort: "Greenlane" (an Auckland suburb) is no match rather than
+    Greenland, "Kogelo" in Kenya is not Kogel in Germany; a misspelt neighbour of the article's
+    other places is still found."""
+    places = _resolve(gazetteer, "Flooding in Auckland reached Greenlane and Wellington.",
+                      ["Auckland", "Greenlane", "Wellington"])
+    assert places["Greenlane"] is None
+    places = _resolve(gazetteer, "Obama's relatives in Kogelo, Kenya, near Kisumu.", ["Kogelo", "Kenya", "Kisumu"])
+    assert places["Kogelo"] is None or places["Kogelo"].country_code == "KE"
+    places = _resolve(gazetteer, "Cases in Réunion, the Seychelles and Mauritious.",
+                      ["Réunion", "Seychelles", "Mauritious"])
+    assert places["Mauritious"].id == "country:MU"
+
+
+def test_a_misspelt_place_is_not_a_demonym(gazetteer):
+    [pm] = Resolver(gazetteer).resolve("Flyways of the Americas.", [Mention(15, 23, "Americas", "place")])
+    assert pm.place is None or pm.place.id != "country:US"
