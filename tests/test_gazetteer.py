@@ -34,6 +34,21 @@ def test_curated_regions_and_subdivisions(gazetteer):
     assert ohio and km(ohio[0].place, 40.4, -82.7) < 100
 
 
+def test_curated_physical_features(gazetteer):
+    """Oceans, seas, lakes, big islands and mountain ranges that no package ships; rivers at their mouths."""
+    def feature(name, kind):
+        found = [c.place for c in gazetteer.candidates(name, fuzzy=False) if c.place.id.startswith("feature:")]
+        assert found and found[0].kind == kind, name
+        return found[0]
+    assert feature("Baltic Sea", "water").id == "feature:baltic-sea"
+    assert km(feature("Lake Erie", "water"), 42.2, -81.2) < 50
+    assert km(feature("Sumatra", "region"), 0.0, 102.0) < 100 and feature("Java", "region").country_code == "ID"
+    assert km(feature("Ural Mountains", "region"), 60.0, 60.0) < 100
+    assert km(feature("Danube", "water"), 45.2, 29.7) < 30  # the mouth, as GeoNames and Wikipedia place rivers
+    assert not any(c.place.kind == "water" for c in gazetteer.candidates("Baltic states", fuzzy=False))
+    assert any(c.place.id == "country:CD" for c in gazetteer.candidates("Zaire", fuzzy=False))  # a former name
+
+
 def test_unknown_name_has_no_candidates(gazetteer):
     assert gazetteer.candidates("Qaani") == ()
 
