@@ -47,6 +47,7 @@ NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adj
 NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
 NEIGHBOUR_SHARPNESS = 2.0  # a reading supports with weight exp(2 * (its prior - its name's best prior))
 LOCAL_KINDS = ("city", "admin2")
+SUPRANATIONAL_KINDS = ("water", "continent", "region")  # places in no one country: the country context is neutral to them
 STATE_WORD_BONUS = 4.0  # "a Washington state farm", "the state of Washington": the state, not a city named so
 LIST_BONUS = 2.0  # "Utah, Washington and Wisconsin": a name listed with states is a state
 LIST_MIN_AGREE = 2  # other members of the list whose first answers share one kind
@@ -214,6 +215,8 @@ class Resolver:
         admin_total = context["admin_total"] - (n if own_admin else 0)
         cc = c.place.country_code
         votes = countries[cc] - (cc_votes if cc == own_cc else 0) if cc else 0
+        if not cc and c.place.kind in SUPRANATIONAL_KINDS:  # the Pacific is as near a US story as Pacific, Missouri
+            votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
         if votes > 0:
             score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(country_total, 1)
         admin = c.place.id if c.place.kind == "admin1" else c.admin1

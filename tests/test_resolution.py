@@ -180,3 +180,15 @@ def test_a_near_spelling_needs_support_from_the_article(gazetteer):
 def test_a_misspelt_place_is_not_a_demonym(gazetteer):
     [pm] = Resolver(gazetteer).resolve("Flyways of the Americas.", [Mention(15, 23, "Americas", "place")])
     assert pm.place is None or pm.place.id != "country:US"
+
+
+def test_oceans_and_islands_beat_towns_named_after_them(gazetteer):
+    """A US story does not make "Pacific" a town in Missouri: the country context is neutral to a
+    place in no one country. "Java" with Indonesian context is the island, not a village in Georgia."""
+    places = _resolve(gazetteer, "Flyways over Alaska and Oregon cross the Pacific toward the United States.",
+                      ["Alaska", "Oregon", "Pacific", "United States"])
+    assert places["Pacific"].kind == "water" and places["Pacific"].id == "region:pacific-ocean"
+    places = _resolve(gazetteer, "Bird flu spread on Java and Sumatra, Indonesia.", ["Java", "Sumatra", "Indonesia"])
+    assert places["Java"].id == "feature:java" and places["Sumatra"].id == "feature:sumatra"
+    places = _resolve(gazetteer, "Refugees from Zaire reached Kinshasa.", ["Zaire", "Kinshasa"])
+    assert places["Zaire"].id == "country:CD"
