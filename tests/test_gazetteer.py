@@ -49,6 +49,14 @@ def test_curated_physical_features(gazetteer):
     assert any(c.place.id == "country:CD" for c in gazetteer.candidates("Zaire", fuzzy=False))  # a former name
 
 
+def test_former_subdivisions_are_known(gazetteer):
+    """First-level subdivisions abolished since 2010 (Kenya 2013, DR Congo 2015, Norway, France 2016)."""
+    for name, cc in (("Nyanza Province", "KE"), ("Kasai Occidental", "CD"), ("Hedmark", "NO"), ("Rhône-Alpes", "FR")):
+        found = [c for c in gazetteer.candidates(name, fuzzy=False) if c.place.id.startswith("former:")]
+        assert found and found[0].place.kind == "admin1" and found[0].place.country_code == cc, name
+        assert found[0].population > 100_000
+
+
 def test_unknown_name_has_no_candidates(gazetteer):
     assert gazetteer.candidates("Qaani") == ()
 

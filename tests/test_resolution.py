@@ -192,3 +192,13 @@ def test_oceans_and_islands_beat_towns_named_after_them(gazetteer):
     assert places["Java"].id == "feature:java" and places["Sumatra"].id == "feature:sumatra"
     places = _resolve(gazetteer, "Refugees from Zaire reached Kinshasa.", ["Zaire", "Kinshasa"])
     assert places["Zaire"].id == "country:CD"
+
+
+def test_former_provinces_and_english_regions(gazetteer):
+    """Kenya's provinces (abolished 2013) in a Kenyan story; an English region is not a direction
+    of Zimbabwe's Midlands."""
+    places = _resolve(gazetteer, "Cholera spread from Kisumu in Nyanza to the Rift Valley, Kenya.",
+                      ["Kisumu", "Nyanza", "Rift Valley", "Kenya"])
+    assert places["Nyanza"].id == "former:ke-nyanza" and places["Rift Valley"].country_code == "KE"
+    [midlands] = Resolver(gazetteer).resolve("Birmingham, West Midlands.", [Mention(12, 25, "West Midlands", "place")])
+    assert midlands.place.id == "region:west-midlands"
