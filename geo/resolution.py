@@ -147,7 +147,8 @@ class Resolver:
         state_word = key in (kinds or ())
         listed = (lists or {}).get(key)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
-        scores = [self._prior(c) + (self._contextual(c, key, context) if context else 0.0)
+        states = {c.place.country_code for c in candidates if c.place.kind == "admin1" and c.form == "name"}
+        scores = [self._prior(c) + (self._contextual(c, key, context, states) if context else 0.0)
                   + self._qualified(c, qualifiers.get(key, ()))
                   + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0)
                   - (SEAT_BONUS if _named_after_a_city(c, candidates) else 0.0)
@@ -204,10 +205,14 @@ class Resolver:
                 "admin_total": sum(admins.values()), "anchors": anchors, "own": own}
 
     @staticmethod
-    def _contextual(c: Candidate, key, context) -> float:
+    def _contextual(c: Candidate, key, context, states: frozenset | set = frozenset()) -> float:
         """Evidence from the *other* names of the article: a name's own first answer is left
         out, or "Georgia" (the country, by prior) would vote for itself in an article about
-        Atlanta and Macon."""
+        Atlanta and Macon. A town named like a state of its own country (``states``: the
+        countries with a state of this name) gains nothing from lying in a state the article
+        names: "Oklahoma" in a story that also names Pennsylvania is not Oklahoma, Pennsylvania
+        (a qualifier, "Oklahoma, Pa.", still is). Towns named like foreign countries (Lebanon,
+        Pennsylvania) keep it: local news means them."""
         score = 0.0
         own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
         countries, admins = context["countries"], context["admins"]
@@ -221,7 +226,7 @@ class Resolver:
             score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(country_total, 1)
         admin = c.place.id if c.place.kind == "admin1" else c.admin1
         votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
-        if votes > 0:
+        if votes > 0 and not (c.place.kind in LOCAL_KINDS and cc in states):
             score += ADMIN_PRESENT + ADMIN_WEIGHT * votes / max(admin_total, 1)
         if c.place.kind in ("city", "admin2"):
             near = min((haversine_km(c.place.lat, c.place.lon, lat, lon) for k, lat, lon in context["anchors"]

@@ -202,3 +202,12 @@ def test_former_provinces_and_english_regions(gazetteer):
     assert places["Nyanza"].id == "former:ke-nyanza" and places["Rift Valley"].country_code == "KE"
     [midlands] = Resolver(gazetteer).resolve("Birmingham, West Midlands.", [Mention(12, 25, "West Midlands", "place")])
     assert midlands.place.id == "region:west-midlands"
+
+
+def test_a_town_named_like_a_state_of_its_country_gets_no_state_context(gazetteer):
+    """Pennsylvania named in the story does not make "Oklahoma" Oklahoma, Pennsylvania; the
+    qualifier form still does. Towns named like foreign countries (Lebanon, Pa.) keep it."""
+    text = "Cases in Pittsburgh, Pennsylvania, and in Oklahoma rose."
+    assert _resolve(gazetteer, text, ["Pittsburgh", "Pennsylvania", "Oklahoma"])["Oklahoma"].kind == "admin1"
+    text = "Flooding hit Harrisburg, Pennsylvania, and Lebanon."
+    assert _resolve(gazetteer, text, ["Harrisburg", "Pennsylvania", "Lebanon"])["Lebanon"].country_code == "US"
