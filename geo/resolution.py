@@ -47,7 +47,7 @@ NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adj
 NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
 NEIGHBOUR_SHARPNESS = 2.0  # a reading supports with weight exp(2 * (its prior - its name's best prior))
 LOCAL_KINDS = ("city", "admin2")
-SUPRANATIONAL_KINDS = ("water", "continent", "region")  # places in no one country: the country context is neutral to them
+SUPRANATIONAL_KINDS = ("water", "continent", "region")  # in no one country: country context is neutral to them
 STATE_WORD_BONUS = 4.0  # "a Washington state farm", "the state of Washington": the state, not a city named so
 LIST_BONUS = 2.0  # "Utah, Washington and Wisconsin": a name listed with states is a state
 LIST_MIN_AGREE = 2  # other members of the list whose first answers share one kind
@@ -90,12 +90,12 @@ class Resolver:
         keys = [self._key(m) for m in mentions]
         pool = {key: self._candidates(*key) for key in set(keys) if key[1] != "border"}
         qualifiers = self._qualifiers(text, mentions, keys)
-        kinds = _state_words(text, mentions, keys)
+        state_words = _state_words(text, mentions, keys)
         neighbours = _neighbours(pool)
-        first = {key: self._rank(key, cands, None, qualifiers, neighbours, kinds) for key, cands in pool.items()}
+        first = {key: self._rank(key, cands, None, qualifiers, neighbours, state_words) for key, cands in pool.items()}
         context = self._context(first, Counter(keys))
         lists = _list_kinds(text, mentions, keys, first)
-        second = {key: self._rank(key, cands, context, qualifiers, neighbours, kinds, lists)
+        second = {key: self._rank(key, cands, context, qualifiers, neighbours, state_words, lists)
                   for key, cands in pool.items()}
         return tuple(self._answer(m, key, second) for m, key in zip(mentions, keys))
 
@@ -140,11 +140,11 @@ class Resolver:
                     out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
         return out
 
-    def _rank(self, key, candidates, context, qualifiers, neighbours=None, kinds=None, lists=None) -> _Choice:
+    def _rank(self, key, candidates, context, qualifiers, neighbours=None, state_words=None, lists=None) -> _Choice:
         if not candidates:
             return _Choice((), ())
         near = (neighbours or {}).get(key, ())
-        state_word = key in (kinds or ())
+        state_word = key in (state_words or ())
         listed = (lists or {}).get(key)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         states = {c.place.country_code for c in candidates if c.place.kind == "admin1" and c.form == "name"}
@@ -314,9 +314,9 @@ def _neighbours(pool: dict) -> dict:
 
 def _fuzzy_supported(c: Candidate, key, context) -> bool:
     """A near-spelling is a last resort, accepted only in a country the article's *other* names
-    lie in or near one of their places: "Mauritious" next to Réunion and the Seychelles, not "Greenlane" (Auckland) as Greenland or
-    "Kogelo" (Kenya) as Kogel in Germany. Without context (the first pass) it is not used, so
-    it never votes for its own country."""
+    lie in or near one of their places: "Mauritious" next to Réunion and the Seychelles, not
+    "Greenlane" (Auckland) as Greenland or "Kogelo" (Kenya) as Kogel in Germany. Without context
+    (the first pass) it is not used, so it never votes for its own country."""
     if context is None:
         return False
     if any(k != key and haversine_km(c.place.lat, c.place.lon, lat, lon) < FUZZY_NEAR_KM
