@@ -32,6 +32,7 @@ KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "ad
               "city": 0.0}
 FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "code": -0.5, "alt": -1.5}
 FUZZY_PENALTY = 3.0
+FUZZY_NEAR_KM = 500.0  # a near-spelling is accepted this close to another place of the article (or in its country)
 CAPITAL_BONUS = 2.0
 POPULATION_WEIGHT = 0.6
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
@@ -47,6 +48,14 @@ NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adj
 NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
 NEIGHBOUR_SHARPNESS = 2.0  # a reading supports with weight exp(2 * (its prior - its name's best prior))
 LOCAL_KINDS = ("city", "admin2")
+SUPRANATIONAL_KINDS = ("water", "continent", "region")  # in no one country: country context is neutral to them
+STATE_WORD_BONUS = 4.0  # "a Washington state farm", "the state of Washington": the state, not a city named so
+LIST_BONUS = 2.0  # "Utah, Washington and Wisconsin": a name listed with states is a state
+LIST_MIN_AGREE = 2  # other members of the list whose first answers share one kind
+LIST_KINDS = ("country", "admin1")  # lists of towns are left to the neighbour support
+_STATE_AFTER = re.compile(r"\s+state\b")
+_STATE_BEFORE = re.compile(r"\bstates?\s+of\s+(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
 
@@ -84,10 +93,13 @@ class Resolver:
         keys = [self._key(m) for m in mentions]
         pool = {key: self._candidates(*key) for key in set(keys) if key[1] != "border"}
         qualifiers = self._qualifiers(text, mentions, keys)
+        state_words = _state_words(text, mentions, keys)
         neighbours = _neighbours(pool)
-        first = {key: self._rank(key, cands, None, qualifiers, neighbours) for key, cands in pool.items()}
+        first = {key: self._rank(key, cands, None, qualifiers, neighbours, state_words) for key, cands in pool.items()}
         context = self._context(first, Counter(keys))
-        second = {key: self._rank(key, cands, context, qualifiers, neighbours) for key, cands in pool.items()}
+        lists = _list_kinds(text, mentions, keys, first)
+        second = {key: self._rank(key, cands, context, qualifiers, neighbours, state_words, lists)
+                  for key, cands in pool.items()}
         return tuple(self._answer(m, key, second) for m, key in zip(mentions, keys))
 
     def _directional(self, mention: Mention) -> Mention:
@@ -115,7 +127,8 @@ class Resolver:
         if label == "demonym":
             demonyms = tuple(c for c in found if c.form == "demonym")
             return demonyms or found
-        return tuple(c for c in found if c.form != "demonym") or found
+        places = tuple(c for c in found if c.form != "demonym")
+        return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
     def _qualifiers(self, text: str, mentions: Sequence[Mention], keys) -> dict[tuple[str, str], set[str]]:
         """Admin1 and country ids named right after a mention ("Dothan, Ala."): the mention's container."""
@@ -130,18 +143,27 @@ class Resolver:
                     out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
         return out
 
-    def _rank(self, key, candidates, context, qualifiers, neighbours=None) -> _Choice:
+    def _rank(self, key, candidates, context, qualifiers, neighbours=None, state_words=None, lists=None) -> _Choice:
         if not candidates:
             return _Choice((), ())
         near = (neighbours or {}).get(key, ())
+        state_word = key in (state_words or ())
+        listed = (lists or {}).get(key)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
-        scores = [self._prior(c) + (self._contextual(c, key, context) if context else 0.0)
+        states = {c.place.country_code for c in candidates if c.place.kind == "admin1" and c.form == "name"}
+        scores = [self._prior(c) + (self._contextual(c, key, context, states) if context else 0.0)
                   + self._qualified(c, qualifiers.get(key, ()))
                   + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0)
                   - (SEAT_BONUS if _named_after_a_city(c, candidates) else 0.0)
                   + (TERRITORY_BONUS if _names_a_city_inside(c, candidates) else 0.0)
                   + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
+                  + (STATE_WORD_BONUS if state_word and c.place.kind == "admin1" else 0.0)
+                  + (LIST_BONUS if listed == c.place.kind else 0.0)
                   for i, c in enumerate(candidates)]
+        kept = [i for i, c in enumerate(candidates) if not c.fuzzy or _fuzzy_supported(c, key, context)]
+        if not kept:
+            return _Choice((), ())
+        candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
@@ -186,10 +208,14 @@ class Resolver:
                 "admin_total": sum(admins.values()), "anchors": anchors, "own": own}
 
     @staticmethod
-    def _contextual(c: Candidate, key, context) -> float:
+    def _contextual(c: Candidate, key, context, states: frozenset | set = frozenset()) -> float:
         """Evidence from the *other* names of the article: a name's own first answer is left
         out, or "Georgia" (the country, by prior) would vote for itself in an article about
-        Atlanta and Macon."""
+        Atlanta and Macon. A town named like a state of its own country (``states``: the
+        countries with a state of this name) gains nothing from lying in a state the article
+        names: "Oklahoma" in a story that also names Pennsylvania is not Oklahoma, Pennsylvania
+        (a qualifier, "Oklahoma, Pa.", still is). Towns named like foreign countries (Lebanon,
+        Pennsylvania) keep it: local news means them."""
         score = 0.0
         own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
         countries, admins = context["countries"], context["admins"]
@@ -197,11 +223,13 @@ class Resolver:
         admin_total = context["admin_total"] - (n if own_admin else 0)
         cc = c.place.country_code
         votes = countries[cc] - (cc_votes if cc == own_cc else 0) if cc else 0
+        if not cc and c.place.kind in SUPRANATIONAL_KINDS:  # the Pacific is as near a US story as Pacific, Missouri
+            votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
         if votes > 0:
             score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(country_total, 1)
         admin = c.place.id if c.place.kind == "admin1" else c.admin1
         votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
-        if votes > 0:
+        if votes > 0 and not (c.place.kind in LOCAL_KINDS and cc in states):
             score += ADMIN_PRESENT + ADMIN_WEIGHT * votes / max(admin_total, 1)
         if c.place.kind in ("city", "admin2"):
             near = min((haversine_km(c.place.lat, c.place.lon, lat, lon) for k, lat, lon in context["anchors"]
@@ -284,6 +312,61 @@ def _neighbours(pool: dict) -> dict:
                                 best[other] = weight
             support.append(sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP]))
         out[key] = tuple(support)
+    return out
+
+
+def _fuzzy_supported(c: Candidate, key, context) -> bool:
+    """A near-spelling is a last resort, accepted only in a country the article's *other* names
+    lie in or near one of their places: "Mauritious" next to Réunion and the Seychelles, not
+    "Greenlane" (Auckland) as Greenland or "Kogelo" (Kenya) as Kogel in Germany. Without context
+    (the first pass) it is not used, so it never votes for its own country."""
+    if context is None:
+        return False
+    if any(k != key and haversine_km(c.place.lat, c.place.lon, lat, lon) < FUZZY_NEAR_KM
+           for k, lat, lon in context["anchors"]):
+        return True
+    if not c.place.country_code:
+        return False
+    own_cc, cc_votes = context["own"].get(key, (None, 0, None, 0))[:2]
+    votes = context["countries"][c.place.country_code]
+    return votes - (cc_votes if own_cc == c.place.country_code else 0) > 0
+
+
+def _state_words(text: str, mentions: Sequence[Mention], keys) -> set:
+    """Names written with the word "state" ("a Washington state farm", "the state of Washington"):
+    the gold span and the NER leave the word out, but it says which namesake is meant."""
+    return {key for mention, key in zip(mentions, keys) if mention.label == "place" and (
+        _STATE_AFTER.match(text, mention.end) or _STATE_BEFORE.search(text, 0, mention.start))}
+
+
+def _list_kinds(text: str, mentions: Sequence[Mention], keys, first: dict) -> dict:
+    """Names in an enumeration ("Utah, Washington and Wisconsin") are places of one kind: for a
+    name listed with at least two others whose first answers are states (or countries), and
+    are most of them, that kind. "Washington" alone is DC; in a list of states it is the state.
+    Lists of towns get nothing here: the neighbour support reads them jointly already, and a
+    city listed with foreign capitals ("New York and Moscow, Kiev, Minsk") is often annotated
+    as its state."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    groups, group = [], [order[0]] if order else []
+    for a, b in zip(order, order[1:]):
+        if _LIST_GAP.match(text[mentions[a].end:mentions[b].start]):
+            group.append(b)
+        else:
+            groups.append(group)
+            group = [b]
+    groups.append(group)
+    out: dict = {}
+    for group in (g for g in groups if len(g) >= 3):
+        for i in group:
+            kinds = Counter()
+            for j in group:
+                best, _ = first[keys[j]].best if keys[j] != keys[i] and keys[j] in first else (None, 0.0)
+                if best is not None:
+                    kinds[best.place.kind] += 1
+            if kinds:
+                kind, n = kinds.most_common(1)[0]
+                if kind in LIST_KINDS and n >= LIST_MIN_AGREE and n * 3 >= 2 * sum(kinds.values()):
+                    out[keys[i]] = kind
     return out
 
 

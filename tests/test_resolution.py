@@ -137,3 +137,77 @@ def test_a_capitalised_direction_before_a_known_place_is_that_part_of_it(gazette
     assert texas.place.id.startswith("dir:north:") and texas.mention.label == "directional"
     assert west_virginia.place is not None and west_virginia.place.kind == "admin1"
     assert km(west_virginia.place, 38.6, -80.6) < 200
+
+
+def _resolve(gazetteer, text: str, names: list[str]) -> dict:
+    """Resolve the first occurrence of each name in ``text``; {name: place}."""
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place") for n in names]
+    return {pm.mention.text: pm.place for pm in Resolver(gazetteer).resolve(text, mentions)}
+
+
+def test_the_word_state_says_the_state_is_meant(gazetteer):
+    """Iowa context alone would pick Washington, Iowa; "Washington state" and "the state of" say otherwise."""
+    for text in ("Ames, Iowa: the first cow came from a Washington state farm.",
+                 "Ames, Iowa: the first cow was found in the state of Washington."):
+        places = _resolve(gazetteer, text, ["Ames", "Iowa", "Washington"])
+        assert places["Washington"].kind == "admin1" and places["Washington"].country_code == "US", text
+
+
+def test_a_name_listed_with_states_is_a_state(gazetteer):
+    text = "Cases were found in Ames, Iowa, and in Arizona, California, Georgia, Utah, Washington and Wisconsin."
+    places = _resolve(gazetteer, text, ["Ames", "Iowa", "Arizona", "California", "Georgia", "Utah", "Washington",
+                                        "Wisconsin"])
+    assert places["Washington"].kind == "admin1" and km(places["Washington"], 47.5, -120.5) < 300
+    assert places["Georgia"].kind == "admin1" and places["Georgia"].country_code == "US"
+    alone = _resolve(gazetteer, "Officials in Washington said so.", ["Washington"])
+    assert km(alone["Washington"], 38.9, -77.0) < 30  # DC
+
+
+def test_a_near_spelling_needs_support_from_the_article(gazetteer):
+    """Fuzzy matching is a last resort: "Greenlane" (an Auckland suburb) is no match rather than
+    Greenland, "Kogelo" in Kenya is not Kogel in Germany; a misspelt neighbour of the article's
+    other places is still found."""
+    places = _resolve(gazetteer, "Flooding in Auckland reached Greenlane and Wellington.",
+                      ["Auckland", "Greenlane", "Wellington"])
+    assert places["Greenlane"] is None
+    places = _resolve(gazetteer, "Obama's relatives in Kogelo, Kenya, near Kisumu.", ["Kogelo", "Kenya", "Kisumu"])
+    assert places["Kogelo"] is None or places["Kogelo"].country_code == "KE"
+    places = _resolve(gazetteer, "Cases in Réunion, the Seychelles and Mauritious.",
+                      ["Réunion", "Seychelles", "Mauritious"])
+    assert places["Mauritious"].id == "country:MU"
+
+
+def test_a_misspelt_place_is_not_a_demonym(gazetteer):
+    [pm] = Resolver(gazetteer).resolve("Flyways of the Americas.", [Mention(15, 23, "Americas", "place")])
+    assert pm.place is None or pm.place.id != "country:US"
+
+
+def test_oceans_and_islands_beat_towns_named_after_them(gazetteer):
+    """A US story does not make "Pacific" a town in Missouri: the country context is neutral to a
+    place in no one country. "Java" with Indonesian context is the island, not a village in Georgia."""
+    places = _resolve(gazetteer, "Flyways over Alaska and Oregon cross the Pacific toward the United States.",
+                      ["Alaska", "Oregon", "Pacific", "United States"])
+    assert places["Pacific"].kind == "water" and places["Pacific"].id == "region:pacific-ocean"
+    places = _resolve(gazetteer, "Bird flu spread on Java and Sumatra, Indonesia.", ["Java", "Sumatra", "Indonesia"])
+    assert places["Java"].id == "feature:java" and places["Sumatra"].id == "feature:sumatra"
+    places = _resolve(gazetteer, "Refugees from Zaire reached Kinshasa.", ["Zaire", "Kinshasa"])
+    assert places["Zaire"].id == "country:CD"
+
+
+def test_former_provinces_and_english_regions(gazetteer):
+    """Kenya's provinces (abolished 2013) in a Kenyan story; an English region is not a direction
+    of Zimbabwe's Midlands."""
+    places = _resolve(gazetteer, "Cholera spread from Kisumu in Nyanza to the Rift Valley, Kenya.",
+                      ["Kisumu", "Nyanza", "Rift Valley", "Kenya"])
+    assert places["Nyanza"].id == "former:ke-nyanza" and places["Rift Valley"].country_code == "KE"
+    [midlands] = Resolver(gazetteer).resolve("Birmingham, West Midlands.", [Mention(12, 25, "West Midlands", "place")])
+    assert midlands.place.id == "region:west-midlands"
+
+
+def test_a_town_named_like_a_state_of_its_country_gets_no_state_context(gazetteer):
+    """Pennsylvania named in the story does not make "Oklahoma" Oklahoma, Pennsylvania; the
+    qualifier form still does. Towns named like foreign countries (Lebanon, Pa.) keep it."""
+    text = "Cases in Pittsburgh, Pennsylvania, and in Oklahoma rose."
+    assert _resolve(gazetteer, text, ["Pittsburgh", "Pennsylvania", "Oklahoma"])["Oklahoma"].kind == "admin1"
+    text = "Flooding hit Harrisburg, Pennsylvania, and Lebanon."
+    assert _resolve(gazetteer, text, ["Harrisburg", "Pennsylvania", "Lebanon"])["Lebanon"].country_code == "US"
