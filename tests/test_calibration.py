@@ -62,9 +62,13 @@ def test_shipped_calibration_is_monotone_and_round_trips(tmp_path):
 
 def test_a_fuzzy_guess_is_not_reported_as_certain(gazetteer):
     """A misspelt name with one fuzzy candidate wins the softmax outright; its score must say it is a guess."""
-    [exact] = Resolver(gazetteer).resolve("Tehran", [Mention(0, 6, "Tehran", "place")])
-    [guess] = Resolver(gazetteer).resolve("Tehrann", [Mention(0, 7, "Tehrann", "place")])
-    assert guess.place is not None and guess.place.name == "Tehran"
-    assert guess.score < 0.5 < exact.score
-    raw = Resolver(gazetteer, calibration=ScoreCalibration.identity())
-    assert raw.resolve("Tehrann", [Mention(0, 7, "Tehrann", "place")])[0].score > 0.9
+    def places(name: str, calibration=None):
+        text = f"Protests spread from {name} to Isfahan in Iran."
+        mentions = [Mention(21, 21 + len(name), name, "place"), Mention(25 + len(name), 32 + len(name), "Isfahan", "place"),
+                    Mention(36 + len(name), 40 + len(name), "Iran", "place")]
+        return Resolver(gazetteer, calibration=calibration).resolve(text, mentions)
+
+    exact, guess = places("Tehran")[0], places("Tehrann")[0]
+    assert guess.place is not None and guess.place.name == exact.place.name == "Tehran"
+    assert guess.score < exact.score - 0.2
+    assert places("Tehrann", ScoreCalibration.identity())[0].score > 0.9
