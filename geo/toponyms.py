@@ -57,6 +57,8 @@ INSTITUTION_WORDS = {  # words that follow a place's name at the start of an org
     "health", "water", "transit", "parks", "volunteer", "rescue", "jail", "detention", "correctional", "court",
     "circuit", "superior", "general", "national", "international", "metropolitan", "metro", "church", "city's",
 }
+TAIL_WORDS = {"jail", "marina", "hall", "clerk", "coroner", "mayor", "province", "region", "prefecture", "office",
+              "commissioners", "commission", "elections"}
 LOCAL_HEADS = {  # lower-case nouns a town's name modifies in local news ("Roselle police", "an Alexandria man")
     "police", "officers", "officer", "detectives", "firefighters", "deputies", "man", "woman", "men", "women", "boy",
     "girl", "teen", "teenager", "couple", "family", "resident", "residents", "native", "natives", "mayor", "council",
@@ -64,10 +66,16 @@ LOCAL_HEADS = {  # lower-case nouns a town's name modifies in local news ("Rosel
     "township", "village", "county", "schools", "voters", "taxpayers", "streets", "avenues", "roads",
 }
 STREET_WORDS = {  # a capitalised name followed by one of these is a street or road ("Gillis Street", "Monument Ave.")
-    "street", "st.", "road", "rd.", "drive", "dr.", "avenue", "ave.", "boulevard", "blvd.", "lane", "ln.",
+    "street", "st.", "road", "rd.", "drive", "dr.", "avenue", "ave.", "boulevard", "blvd.", "lane", "ln.", "way",
     "parkway", "pkwy.", "highway", "hwy.", "circle", "pike", "turnpike", "expressway", "freeway",
 }
 STREET_SUFFIXES = {"North", "South", "East", "West", "NE", "NW", "SE", "SW"}  # "40th Avenue South"
+FEATURE_WORDS = {  # a name with one of these is another place than the name without it ("Neches River", "Lake Lanier")
+    "river", "lake", "lakes", "island", "islands", "creek", "valley", "township", "twp.", "park", "bay", "harbor",
+    "harbour", "ridge", "dam", "mountain", "mountains", "mount", "mt.", "hill", "hills", "beach", "forest", "canyon",
+    "springs", "falls", "village", "heights", "estates", "coast", "sea", "gulf", "peninsula", "county", "co.",
+    "parish", "borough", "cove", "point", "fort", "port", "gap", "bridge", "station", "square", "reservoir",
+}
 COUNTY_PLURALS = {"counties", "parishes"}
 DATELINE_DASHES = {"-", "--", "---", "\u2014", "\u2013"}
 _BORDER = re.compile(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)\s?[-\u2013/]\s?([A-Z][\w.]+(?: [A-Z][\w.]+)?) (border|frontier)")
@@ -96,7 +104,7 @@ class ToponymRecognizer:
             if span is None:
                 continue
             if ent.label_ in self.labels and self._keep(span, person_words):
-                found.append(self._qualify(span))
+                found.append(self._qualify(self._known_part(span)))
             elif (ent.label_ in self.demonym_labels or ent.label_ in self.labels) and self._is_demonym(span):
                 found.append(Span(doc, span.start, span.end, label="demonym"))
             elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"):
@@ -136,6 +144,35 @@ class ToponymRecognizer:
         if len(span) == 1 and (_sentence_start(span[0]) or span.label_ == "FAC"):
             return False
         return span.label_ != "FAC"
+
+    def _known_part(self, span: Span) -> Span:
+        """A place span the gazetteer does not know as a whole, cut to its longest known part that follows "of",
+        opens it, or follows a hyphen or a direction ("the Henderson County Jail" -> "Henderson County", "Fargo city" ->
+        "Fargo", "United Way of America" -> "America", "Greenbrier-Pocahontas County" -> "Pocahontas County"), so
+        that it resolves as that place. A feature or street word is never cut off ("Lake Lanier" is neither "Lanier"
+        nor "Lake", "Colton Way" is no town); an unknown span without such a part stays whole ("Soviet Union")."""
+        if self.gazetteer is None or len(span) < 2 or self._candidates(span.text):
+            return span
+        doc = span.doc
+        for size in range(len(span) - 1, 0, -1):
+            starts = range(span.start, span.end - size + 1)  # after "of" first: "Parks Board of Canada"
+            for start in sorted(starts, key=lambda i: (i == span.start or doc[i - 1].lower_ != "of", i)):
+                part = doc[start: start + size]
+                if start > span.start and not (doc[start - 1].lower_ in ("of", "-", "\u2013")
+                                               or doc[start - 1].lower_ in DIRECTIONS):
+                    continue
+                if (not _capitalised(part[0]) or part[0].is_stop or part[0].lower_ in GENERIC_WORDS
+                        or part[-1].lower_ in ("of", "and", "de", "-") or _direction_word(part[-1])
+                        or all(t.lower_ in FEATURE_WORDS for t in part)):
+                    continue
+                if any(t.lower_ in FEATURE_WORDS for t in span if not part.start <= t.i < part.end):
+                    continue
+                if part.end == span.end - 1 and not _institution_tail(doc[part.end]):
+                    continue  # "Abu Shok", "Kasai Occidental": one more name word, not an institution
+                if any(c.form in ("name", "abbr") or c.form == "alt" and c.place.kind in BIG_KINDS
+                       for c in self._candidates(part.text)):
+                    return Span(doc, part.start, part.end, label=span.label_)
+        return span
 
     def _well_known(self, span: Span) -> bool:
         """A country, state, continent or region by its name, or a city of 100,000+ people by its
@@ -372,6 +409,19 @@ class ToponymRecognizer:
                 if span is not None:
                     out.append(span)
         return out
+
+
+def _institution_tail(token) -> bool:
+    """Whether the word after a place's name names what the place has ("County Jail", "City", "State", "Marina"),
+    a direction ("Columbus East") or is lower case ("Fargo city"), rather than more of a name ("Abu Shok")."""
+    return token.lower_ not in STREET_WORDS and (token.is_lower or token.lower_ in INSTITUTION_WORDS
+                                                 or token.lower_ in TAIL_WORDS or _direction_word(token))
+
+
+def _direction_word(token) -> bool:
+    """A direction, written out or abbreviated ("northern", "North", "S.", "N.W.")."""
+    word = token.lower_
+    return word in DIRECTIONS or bool(re.fullmatch(r"(?:[nsew]\.){1,2}", word))
 
 
 def _common_word(span: Span) -> bool:

@@ -132,3 +132,13 @@ def test_a_word_the_article_also_writes_in_lower_case_is_not_a_town(toponym_nlp)
     assert "Police" not in [s.text for s in doc._.toponyms]
     doc = toponym_nlp("A Roselle man was charged on Monday. Roselle police said he fled.")
     assert "Roselle" in [s.text for s in doc._.toponyms]
+
+
+def test_a_place_span_the_gazetteer_does_not_know_is_cut_to_its_known_part(gazetteer):
+    nlp = _ruled(gazetteer, [("Cook County Jail", "GPE"), ("Fargo city", "GPE"), ("Lake Lanier", "GPE"),
+                             ("Elm Valley Township", "GPE"), ("Parks Board of Canada", "GPE")])
+    text = ("He was held at the Cook County Jail. Snow closed Fargo city schools. Boats filled Lake Lanier "
+            "and Elm Valley Township. The Parks Board of Canada met.")
+    texts = [t for t, _ in toponyms(nlp, text)]
+    assert {"Cook County", "Fargo", "Canada"} <= set(texts)
+    assert "Lake Lanier" in texts and "Elm Valley Township" in texts  # feature words are never cut off
