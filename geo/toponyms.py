@@ -78,6 +78,7 @@ FEATURE_WORDS = {  # a name with one of these is another place than the name wit
 }
 COUNTY_PLURALS = {"counties", "parishes"}
 DATELINE_DASHES = {"-", "--", "---", "\u2014", "\u2013"}
+_PARTY_HOMETOWN = re.compile(r"(?:, |\()(?:R|D|I|DFL)\.?-(?=[A-Z])")  # "Rep. Jane Doe, R-Marshall", not "D-Day"
 _BORDER = re.compile(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)\s?[-\u2013/]\s?([A-Z][\w.]+(?: [A-Z][\w.]+)?) (border|frontier)")
 
 if not Doc.has_extension("toponyms"):
@@ -114,6 +115,7 @@ class ToponymRecognizer:
             if self.add_from_gazetteer:
                 found += self._gazetteer_runs(doc)
                 found += self._datelines(doc) + self._county_lists(doc) + self._streets(doc)
+                found += self._party_hometowns(doc)
             found += self._borders(doc)
         kept = _non_overlapping([s for s in found if not _not_a_place(s)])
         if self.gazetteer is not None:
@@ -324,6 +326,23 @@ class ToponymRecognizer:
                     if end < len(doc) and doc[end].text in STREET_SUFFIXES:
                         end += 1
                     out.append(Span(doc, start, end, label="place"))
+        return out
+
+    def _party_hometowns(self, doc: Doc) -> list[Span]:
+        """The home town in a legislator's party tag: "Sen. Jane Doe, R-Elbow Lake", "(D-Story City)" (US local
+        news), when the gazetteer knows it as a town or county."""
+        out = []
+        for match in _PARTY_HOMETOWN.finditer(doc.text):
+            first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if first is None or not _capitalised(first[0]):
+                continue
+            start = end = first.start
+            while end < len(doc) and _capitalised(doc[end]) and end - start < 3:
+                end += 1
+            for stop in range(end, start, -1):  # longest known name
+                if self._local_place(doc[start:stop]):
+                    out.append(Span(doc, start, stop, label="place"))
+                    break
         return out
 
     def _known_place(self, span: Span) -> bool:

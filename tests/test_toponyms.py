@@ -142,3 +142,9 @@ def test_a_place_span_the_gazetteer_does_not_know_is_cut_to_its_known_part(gazet
     texts = [t for t, _ in toponyms(nlp, text)]
     assert {"Cook County", "Fargo", "Canada"} <= set(texts)
     assert "Lake Lanier" in texts and "Elm Valley Township" in texts  # feature words are never cut off
+
+
+def test_a_legislators_home_town_in_a_party_tag(gazetteer):
+    nlp = _ruled(gazetteer, [("R-Marshall", "PERSON")])
+    text = "Rep. Ann Lee, R-Marshall, and Sen. Bo Kim (D-Story City) met troops who landed on D-Day."
+    assert [t for t, _ in toponyms(nlp, text)] == ["Marshall", "Story City"]
