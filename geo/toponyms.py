@@ -65,6 +65,10 @@ LOCAL_HEADS = {  # lower-case nouns a town's name modifies in local news ("Rosel
     "officials", "area", "home", "homes", "businesses", "neighborhood", "neighborhoods", "area's", "city", "town",
     "township", "village", "county", "schools", "voters", "taxpayers", "streets", "avenues", "roads",
 }
+LOCAL_TITLES = {  # capitalised titles after a town's name ("Lewisburg Mayor John Doe", "Avondale Police")
+    "Mayor", "Police", "Fire", "Sheriff", "Township", "Councilman", "Councilwoman", "Selectman", "Superintendent",
+}
+TITLE_MODIFIERS = {"vice", "deputy", "assistant", "acting", "former", "interim", "chief", "senior"}
 STREET_WORDS = {  # a capitalised name followed by one of these is a street or road ("Gillis Street", "Monument Ave.")
     "street", "st.", "road", "rd.", "drive", "dr.", "avenue", "ave.", "boulevard", "blvd.", "lane", "ln.", "way",
     "parkway", "pkwy.", "highway", "hwy.", "circle", "pike", "turnpike", "expressway", "freeway",
@@ -198,7 +202,9 @@ class ToponymRecognizer:
             return []
         for end in range(span.end - 1, span.start, -1):  # longest known opening
             head = Span(doc, span.start, end)
-            opens = doc[end].lower_ in INSTITUTION_WORDS or span.label_ != "PERSON" and self._well_known(head)
+            opens = (doc[end].lower_ in INSTITUTION_WORDS
+                     or doc[end].text in LOCAL_TITLES and doc[end - 1].lower_ not in TITLE_MODIFIERS
+                     or span.label_ != "PERSON" and self._well_known(head))
             if opens and self._known_place(head):  # "George Bush" is no place, "McMinn County Sheriff" opens with one
                 return [Span(doc, head.start, head.end, label="place")]
         if span.label_ == "PERSON":
@@ -239,11 +245,14 @@ class ToponymRecognizer:
         if _common_word(span):
             return False
         nxt = doc[span.end] if span.end < len(doc) else None
+        prev = doc[span.start - 1] if span.start > 0 else None
         if nxt is not None and nxt.is_lower and nxt.lower_ in LOCAL_HEADS:
+            return True
+        if (nxt is not None and nxt.text in LOCAL_TITLES and span[-1].lower_ not in TITLE_MODIFIERS
+                and (prev is None or prev.text != "-")):  # not "Vice Mayor", "Miami-Dade Police"
             return True
         if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and self._names_a_state(doc, span.end + 1):
             return True
-        prev = doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ in ("in", "near", "outside"):
             return True
         return prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].text == ","
@@ -395,6 +404,10 @@ class ToponymRecognizer:
                 continue
             if _sentence_start(run[0]) and run[0].lower_ == "the":
                 run = Span(doc, run.start + 1, run.end) if len(run) > 1 else None
+            title = next((t.i for t in run[1:] if t.text in LOCAL_TITLES
+                          and doc[t.i - 1].lower_ not in TITLE_MODIFIERS), None) if run is not None else None
+            if title is not None:  # "Tillsonburg Mayor Stephen Molnar": the town before the title
+                run = Span(doc, run.start, title)
             if run is not None and self._place_like(run):
                 out.append(self._qualify(run))
         return out

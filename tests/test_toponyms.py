@@ -148,3 +148,12 @@ def test_a_legislators_home_town_in_a_party_tag(gazetteer):
     nlp = _ruled(gazetteer, [("R-Marshall", "PERSON")])
     text = "Rep. Ann Lee, R-Marshall, and Sen. Bo Kim (D-Story City) met troops who landed on D-Day."
     assert [t for t, _ in toponyms(nlp, text)] == ["Marshall", "Story City"]
+
+
+def test_a_town_before_a_capitalised_local_title(gazetteer):
+    nlp = _ruled(gazetteer, [("Galesburg Mayor", "PERSON")])
+    text = ("Galesburg Mayor Sal Garza and Peoria Police arrived. Vice Mayor Ann Ray and Miami-Dade Police "
+            "stayed home.")
+    texts = [t for t, _ in toponyms(nlp, text)]
+    assert "Galesburg" in texts and "Peoria" in texts
+    assert "Vice" not in texts and "Dade" not in texts
