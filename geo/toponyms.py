@@ -239,8 +239,8 @@ class ToponymRecognizer:
     def _local_context(self, span: Span) -> bool:
         """Words around a name that make it a place in local news, whatever the NER said: a
         following noun a town's name modifies ("Roselle police", "an Alexandria man"), a
-        following state or country ("Sioux Falls, S.D."), "in"/"near" before it, or the
-        address form ", of <town>" ("Rebecca Sears, 41, of Grovetown")."""
+        following state or country ("Sioux Falls, S.D."), "in"/"near" before it (or "from", unless the NER
+        says it is a person), or the address form ", of <town>" ("Rebecca Sears, 41, of Grovetown")."""
         doc = span.doc
         if _common_word(span):
             return False
@@ -254,6 +254,9 @@ class ToponymRecognizer:
         if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and self._names_a_state(doc, span.end + 1):
             return True
         if prev is not None and prev.lower_ in ("in", "near", "outside"):
+            return True
+        if (prev is not None and prev.lower_ == "from" and span.label_ != "PERSON" and not span.text.isupper()
+                and (nxt is None or nxt.lower_ not in ("'s", "\u2019s"))):  # "Troop 9 from Battle Creek", not "McDonald's"
             return True
         return prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].text == ","
 

@@ -157,3 +157,9 @@ def test_a_town_before_a_capitalised_local_title(gazetteer):
     texts = [t for t, _ in toponyms(nlp, text)]
     assert "Galesburg" in texts and "Peoria" in texts
     assert "Vice" not in texts and "Dade" not in texts
+
+
+def test_a_town_the_ner_tagged_as_an_organisation_after_from(gazetteer):
+    nlp = _ruled(gazetteer, [("Battle Creek", "ORG"), ("Galesburg", "PERSON"), ("McDonald", "ORG")])
+    text = "Scouts from Battle Creek collected food. A letter from Galesburg and a man from McDonald's came."
+    assert [t for t, _ in toponyms(nlp, text)] == ["Battle Creek"]
