@@ -113,7 +113,7 @@ class ToponymRecognizer:
             elif (ent.label_ in self.demonym_labels or ent.label_ in self.labels) and self._is_demonym(span):
                 found.append(Span(doc, span.start, span.end, label="demonym"))
             elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"):
-                found += self._places_in_other_entity(span)
+                found += self._places_in_other_entity(span) or self._opening_demonym(span)
         if self.gazetteer is not None:
             found += self._demonym_tokens(doc)
             if self.add_from_gazetteer:
@@ -214,6 +214,14 @@ class ToponymRecognizer:
             if (doc[start - 1].lower_ == "of" or self._big_by_name(tail)) and self._known_place(tail):
                 return [Span(doc, tail.start, tail.end, label="place")]
         return []
+
+    def _opening_demonym(self, span: Span) -> list[Span]:
+        """The demonym opening an organisation's name ("the Georgian Interior Ministry", "American Airlines",
+        "the Lebanese Army"): a mention of its country, as a demonym elsewhere is."""
+        if span.label_ != "ORG" or len(span) < 2 or not span[0].is_title:
+            return []
+        first = span[:1]
+        return [Span(span.doc, first.start, first.end, label="demonym")] if self._is_demonym(first) else []
 
     def _subdivision_codes(self, doc: Doc, spans: Sequence[Span]) -> list[Span]:
         """A state's three-letter ISO code in capitals ("NSW", "QLD") is a place in an article that names

@@ -163,3 +163,10 @@ def test_a_town_the_ner_tagged_as_an_organisation_after_from(gazetteer):
     nlp = _ruled(gazetteer, [("Battle Creek", "ORG"), ("Galesburg", "PERSON"), ("McDonald", "ORG")])
     text = "Scouts from Battle Creek collected food. A letter from Galesburg and a man from McDonald's came."
     assert [t for t, _ in toponyms(nlp, text)] == ["Battle Creek"]
+
+
+def test_a_demonym_opening_an_organisations_name(gazetteer):
+    nlp = _ruled(gazetteer, [("the Georgian Interior Ministry", "ORG"), ("American Airlines", "ORG"),
+                             ("Acme", "ORG")])
+    found = toponyms(nlp, "the Georgian Interior Ministry said American Airlines and Acme would fly.")
+    assert found == [("Georgian", "demonym"), ("American", "demonym")]
