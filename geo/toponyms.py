@@ -205,7 +205,7 @@ class ToponymRecognizer:
             opens = (doc[end].lower_ in INSTITUTION_WORDS
                      or doc[end].text in LOCAL_TITLES and doc[end - 1].lower_ not in TITLE_MODIFIERS
                      or span.label_ != "PERSON" and self._well_known(head))
-            if opens and self._known_place(head):  # "George Bush" is no place, "McMinn County Sheriff" opens with one
+            if opens and self._known_place(head) and not _not_a_place(head):  # not "George Bush", "Northern"
                 return [Span(doc, head.start, head.end, label="place")]
         if span.label_ == "PERSON":
             return []
@@ -213,6 +213,18 @@ class ToponymRecognizer:
             tail = Span(doc, start, span.end)
             if (doc[start - 1].lower_ == "of" or self._big_by_name(tail)) and self._known_place(tail):
                 return [Span(doc, tail.start, tail.end, label="place")]
+        return self._inner_state(span) if span.label_ == "ORG" else []
+
+    def _inner_state(self, span: Span) -> list[Span]:
+        """A country or state named inside an organisation's name after a direction or "of": "Northern Illinois
+        University", "the University of Kentucky Medical Center", "the Association of Georgia Educators"."""
+        doc = span.doc
+        for start in range(span.start + 1, span.end - 1):
+            if not (doc[start - 1].lower_ == "of" or doc[start - 1].lower_ in DIRECTIONS):  # not "Mount Washington"
+                continue
+            for end in range(min(start + 3, span.end), start, -1):
+                if all(t.is_alpha and t.is_title for t in doc[start:end]) and self._big_by_name(doc[start:end]):
+                    return [Span(doc, start, end, label="place")]
         return []
 
     def _opening_demonym(self, span: Span) -> list[Span]:

@@ -170,3 +170,10 @@ def test_a_demonym_opening_an_organisations_name(gazetteer):
                              ("Acme", "ORG")])
     found = toponyms(nlp, "the Georgian Interior Ministry said American Airlines and Acme would fly.")
     assert found == [("Georgian", "demonym"), ("American", "demonym")]
+
+
+def test_a_state_inside_an_organisations_name_after_a_direction_or_of(gazetteer):
+    nlp = _ruled(gazetteer, [("Northern Illinois University", "ORG"), ("the Association of Georgia Educators", "ORG"),
+                             ("the Mount Washington Hotel", "ORG")])
+    text = "Northern Illinois University and the Association of Georgia Educators met at the Mount Washington Hotel."
+    assert [t for t, _ in toponyms(nlp, text)] == ["Illinois", "Georgia"]
