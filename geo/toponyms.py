@@ -125,6 +125,7 @@ class ToponymRecognizer:
         if self.gazetteer is not None:
             named = [s for s in kept if self._main_name(s) and s.text.lower() not in person_words]
             kept = _non_overlapping(list(kept) + _repeats(doc, named) + self._subdivision_codes(doc, kept))
+            kept = _non_overlapping(list(kept) + self._conjuncts(doc, kept, person_words))
         doc._.toponyms = kept
         return doc
 
@@ -234,6 +235,27 @@ class ToponymRecognizer:
             return []
         first = span[:1]
         return [Span(span.doc, first.start, first.end, label="demonym")] if self._is_demonym(first) else []
+
+    def _conjuncts(self, doc: Doc, spans: Sequence[Span], person_words: set[str]) -> list[Span]:
+        """Names listed with a recognised town or county are towns or counties too when the gazetteer knows
+        them as such: "Paris and Roxton", "Newark, Heath and Pataskala" (the NER tags small towns as persons)."""
+        if not doc.has_annotation("DEP"):
+            return []
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        out = []
+        for span in spans:
+            if span.label_ != "place" or not self._local_place(span):
+                continue
+            for token in span.root.conjuncts:
+                if token.i in taken or not _capitalised(token) or token.is_upper:
+                    continue
+                run = _entity_of(token) if token.ent_type_ else _title_run(doc, token.i, token.i + 1)
+                if (run is None or taken.intersection(range(run.start, run.end)) or _common_word(run)
+                        or run.text.lower() in person_words or not self._local_place(run)):
+                    continue
+                out.append(Span(doc, run.start, run.end, label="place"))
+                taken.update(range(run.start, run.end))
+        return out
 
     def _subdivision_codes(self, doc: Doc, spans: Sequence[Span]) -> list[Span]:
         """A state's three-letter ISO code in capitals ("NSW", "QLD") is a place in an article that names
@@ -464,6 +486,14 @@ class ToponymRecognizer:
                 if span is not None:
                     out.append(span)
         return out
+
+
+def _entity_of(token) -> Span | None:
+    """The named entity a token is in, without a leading "the" or a trailing possessive."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return _trim(ent)
+    return None
 
 
 def _institution_tail(token) -> bool:

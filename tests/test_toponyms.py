@@ -177,3 +177,10 @@ def test_a_state_inside_an_organisations_name_after_a_direction_or_of(gazetteer)
                              ("the Mount Washington Hotel", "ORG")])
     text = "Northern Illinois University and the Association of Georgia Educators met at the Mount Washington Hotel."
     assert [t for t, _ in toponyms(nlp, text)] == ["Illinois", "Georgia"]
+
+
+def test_a_town_listed_with_a_recognised_town(toponym_nlp):
+    found = [t for t, _ in toponyms(toponym_nlp, "Sales tax went up for Gainesville and Lindsay businesses.")]
+    assert "Gainesville" in found and "Lindsay" in found  # the NER tags both as persons
+    found = [t for t, _ in toponyms(toponym_nlp, "Police in Paris and Mr. Brown said nothing.")]
+    assert "Brown" not in found
