@@ -124,7 +124,10 @@ class ToponymRecognizer:
         kept = _non_overlapping([s for s in found if not _not_a_place(s)])
         if self.gazetteer is not None:
             named = [s for s in kept if self._main_name(s) and s.text.lower() not in person_words]
-            kept = _non_overlapping(list(kept) + _repeats(doc, named) + self._subdivision_codes(doc, kept))
+            towns = {s.text for s in named if self._local_place(s)
+                     and not any(c.place.kind in BIG_KINDS for c in self._candidates(s.text))}
+            repeats = _repeats(doc, named, towns, self._known_place)
+            kept = _non_overlapping(list(kept) + repeats + self._subdivision_codes(doc, kept))
             kept = _non_overlapping(list(kept) + self._conjuncts(doc, kept, person_words))
         doc._.toponyms = kept
         return doc
@@ -521,10 +524,12 @@ def _common_word(span: Span) -> bool:
     return lower in span.doc.user_data[key]
 
 
-def _repeats(doc: Doc, spans: Sequence[Span]) -> list[Span]:
+def _repeats(doc: Doc, spans: Sequence[Span], towns: set[str] = frozenset(), known=None) -> list[Span]:
     """One sense per discourse for recognition: a name recognised as a place once in an article is a
     place wherever else it stands alone there ("Gainesville" in "the Gainesville sewer system",
     "Gainesville's Tom Thumb"), unless it is part of a person's name or a longer capitalised name.
+    A town or county (``towns``) also opens the names of its institutions ("the Dublin Singers", "the
+    Cookville Volunteer Fire Department"), unless the next word starts another place (``known``).
     ``spans`` are the recognised places that are a gazetteer place's main name and no word of a
     person's name in the article ("Flores" after "Maria Flores" is her, not the town)."""
     names = {tuple(t.text for t in s) for s in spans
@@ -552,7 +557,8 @@ def _repeats(doc: Doc, spans: Sequence[Span]) -> list[Span]:
                 continue  # inside a longer person's name ("Lindsay Graham")
             if before is not None and _capitalised(before) and before.lower_ != "the" and not _sentence_start(doc[i]):
                 continue
-            if after is not None and _capitalised(after) and after.lower_ not in INSTITUTION_WORDS:
+            if after is not None and _capitalised(after) and after.lower_ not in INSTITUTION_WORDS and not (
+                    " ".join(name) in towns and known is not None and not known(doc[i + n: i + n + 1])):
                 continue
             out.append(Span(doc, i, i + n, label="place"))
     return out
