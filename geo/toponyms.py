@@ -64,7 +64,10 @@ LOCAL_HEADS = {  # lower-case nouns a town's name modifies in local news ("Rosel
     "girl", "teen", "teenager", "couple", "family", "resident", "residents", "native", "natives", "mayor", "council",
     "officials", "area", "home", "homes", "businesses", "neighborhood", "neighborhoods", "area's", "city", "town",
     "township", "village", "county", "schools", "voters", "taxpayers", "streets", "avenues", "roads",
+    "restaurant", "business", "store", "student", "students", "senior", "seniors", "pub", "church", "girl's", "boy's",
+    "man's", "woman's",
 }
+CITY_PREFIXES = {"Metro", "Downtown", "Greater", "Historic", "Uptown", "Metropolitan"}  # "Metro Vancouver"
 LOCAL_TITLES = {  # capitalised titles after a town's name ("Lewisburg Mayor John Doe", "Avondale Police")
     "Mayor", "Police", "Fire", "Sheriff", "Township", "Councilman", "Councilwoman", "Selectman", "Superintendent",
 }
@@ -555,7 +558,8 @@ def _repeats(doc: Doc, spans: Sequence[Span], towns: set[str] = frozenset(), kno
                     before is not None and before.ent_type_ == "PERSON" and before.ent_iob_ != "B"
                     or after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "I"):
                 continue  # inside a longer person's name ("Lindsay Graham")
-            if before is not None and _capitalised(before) and before.lower_ != "the" and not _sentence_start(doc[i]):
+            if (before is not None and _capitalised(before) and before.lower_ != "the" and not _sentence_start(doc[i])
+                    and before.text not in CITY_PREFIXES):
                 continue
             if after is not None and _capitalised(after) and after.lower_ not in INSTITUTION_WORDS and not (
                     " ".join(name) in towns and known is not None and not known(doc[i + n: i + n + 1])):

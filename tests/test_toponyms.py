@@ -186,3 +186,10 @@ def test_a_town_listed_with_a_recognised_town(toponym_nlp):
     assert "Gainesville" in found and "Lindsay" in found  # the NER tags both as persons
     found = [t for t, _ in toponyms(toponym_nlp, "Police in Paris and Mr. Brown said nothing.")]
     assert "Brown" not in found
+
+
+def test_more_local_heads_and_city_prefixes(gazetteer):
+    nlp = _ruled(gazetteer, [("Galesburg", "PERSON"), ("Peoria", "GPE")])
+    text = "A Galesburg restaurant was robbed. Police in Peoria said Metro Peoria buses ran."
+    found = [s.start_char for s in nlp(text)._.toponyms]
+    assert found == [2, text.index("Peoria"), text.index("Metro Peoria") + 6]
