@@ -83,6 +83,7 @@ FEATURE_WORDS = {  # a name with one of these is another place than the name wit
     "springs", "falls", "village", "heights", "estates", "coast", "sea", "gulf", "peninsula", "county", "co.",
     "parish", "borough", "cove", "point", "fort", "port", "gap", "bridge", "station", "square", "reservoir",
 }
+COUNTY_WORDS = {"county", "parish", "borough", "township"}  # "the Walker County Fair" opens with Walker County
 COUNTY_PLURALS = {"counties", "parishes"}
 DATELINE_DASHES = {"-", "--", "---", "\u2014", "\u2013"}
 _PARTY_HOMETOWN = re.compile(r"(?:, |\()(?:R|D|I|DFL)\.?-(?=[A-Z])")  # "Rep. Jane Doe, R-Marshall", not "D-Day"
@@ -209,7 +210,7 @@ class ToponymRecognizer:
             return []
         for end in range(span.end - 1, span.start, -1):  # longest known opening
             head = Span(doc, span.start, end)
-            opens = (doc[end].lower_ in INSTITUTION_WORDS
+            opens = (doc[end].lower_ in INSTITUTION_WORDS or head[-1].lower_ in COUNTY_WORDS
                      or doc[end].text in LOCAL_TITLES and doc[end - 1].lower_ not in TITLE_MODIFIERS
                      or span.label_ != "PERSON" and self._well_known(head))
             if opens and self._known_place(head) and not _not_a_place(head):  # not "George Bush", "Northern"

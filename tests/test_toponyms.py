@@ -193,3 +193,8 @@ def test_more_local_heads_and_city_prefixes(gazetteer):
     text = "A Galesburg restaurant was robbed. Police in Peoria said Metro Peoria buses ran."
     found = [s.start_char for s in nlp(text)._.toponyms]
     assert found == [2, text.index("Peoria"), text.index("Metro Peoria") + 6]
+
+
+def test_a_county_opening_an_organisations_name_is_the_whole_county(gazetteer):
+    nlp = _ruled(gazetteer, [("the Cook County Fair Board", "ORG")])
+    assert toponyms(nlp, "We met the Cook County Fair Board.") == [("Cook County", "place")]
