@@ -85,6 +85,7 @@ FEATURE_WORDS = {  # a name with one of these is another place than the name wit
 }
 COUNTY_WORDS = {"county", "parish", "borough", "township"}  # "the Walker County Fair" opens with Walker County
 COUNTY_PLURALS = {"counties", "parishes"}
+NEWS_AGENCIES = {"AP", "Reuters", "AFP", "UPI", "CNN", "Bloomberg"}
 DATELINE_DASHES = {"-", "--", "---", "\u2014", "\u2013"}
 _PARTY_HOMETOWN = re.compile(r"(?:, |\()(?:R|D|I|DFL)\.?-(?=[A-Z])")  # "Rep. Jane Doe, R-Marshall", not "D-Day"
 _BORDER = re.compile(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)\s?[-\u2013/]\s?([A-Z][\w.]+(?: [A-Z][\w.]+)?) (border|frontier)")
@@ -323,11 +324,14 @@ class ToponymRecognizer:
         return any(c.form != "demonym" and c.place.kind in ("city", "admin2") for c in self._candidates(span.text))
 
     def _datelines(self, doc: Doc) -> list[Span]:
-        """A dateline in capitals opening a story or a sentence: "MANSFIELD --", "FALLS VILLAGE—",
-        "COLUMBUS, Ohio -" (the town the story was filed from)."""
+        """A dateline in capitals opening a story or a sentence, or after a byline's date: "MANSFIELD --",
+        "FALLS VILLAGE—", "COLUMBUS, Ohio -", "CHATTANOOGA (AP) -", "March 29, 2009 PATASKALA --" (the
+        town the story was filed from)."""
         out = []
         for token in doc:
-            if not (token.is_upper and token.is_alpha and len(token) >= 3) or not _sentence_start(token):
+            if not (token.is_upper and token.is_alpha and len(token) >= 3):
+                continue
+            if not (_sentence_start(token) or token.i > 0 and doc[token.i - 1].like_num):
                 continue
             end = token.i + 1
             while end < len(doc) and doc[end].is_upper and doc[end].is_alpha and end - token.i < 3:
@@ -335,8 +339,10 @@ class ToponymRecognizer:
             if end >= len(doc):
                 continue
             nxt = doc[end]
-            dash = nxt.text in DATELINE_DASHES or nxt.text[:1] in ("—", "–")
-            if (dash or nxt.text == "," and self._names_a_state(doc, end + 1)) and self._local_place(doc[token.i: end]):
+            dash = nxt.text in DATELINE_DASHES or nxt.text[:1] in ("—", "–", "\x97")
+            agency = nxt.text == "(" and end + 1 < len(doc) and doc[end + 1].text in NEWS_AGENCIES
+            if ((dash or agency or nxt.text == "," and self._names_a_state(doc, end + 1))
+                    and self._local_place(doc[token.i: end])):
                 out.append(Span(doc, token.i, end, label="place"))
         return out
 

@@ -198,3 +198,9 @@ def test_more_local_heads_and_city_prefixes(gazetteer):
 def test_a_county_opening_an_organisations_name_is_the_whole_county(gazetteer):
     nlp = _ruled(gazetteer, [("the Cook County Fair Board", "ORG")])
     assert toponyms(nlp, "We met the Cook County Fair Board.") == [("Cook County", "place")]
+
+
+def test_datelines_with_a_news_agency_or_after_a_bylines_date(gazetteer):
+    nlp = _ruled(gazetteer, [])
+    texts = [t for t, _ in toponyms(nlp, "PEORIA (AP) -- Crews left. By Ann Lee March 29, 2009 GALESBURG -- Rain fell.")]
+    assert texts == ["PEORIA", "GALESBURG"]
