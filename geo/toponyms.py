@@ -68,6 +68,8 @@ LOCAL_HEADS = {  # lower-case nouns a town's name modifies in local news ("Rosel
     "man's", "woman's",
 }
 CITY_PREFIXES = {"Metro", "Downtown", "Greater", "Historic", "Uptown", "Metropolitan"}  # "Metro Vancouver"
+PERSON_TITLES = {"Mayor", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Gov.", "Sen.", "Rep.", "Judge", "Coach", "Chief",
+                 "Officer", "Sgt.", "Lt.", "Capt.", "Det.", "Rev.", "Pastor", "Councilman", "Commissioner", "Sheriff"}
 LOCAL_TITLES = {  # capitalised titles after a town's name ("Lewisburg Mayor John Doe", "Avondale Police")
     "Mayor", "Police", "Fire", "Sheriff", "Township", "Councilman", "Councilwoman", "Selectman", "Superintendent",
 }
@@ -128,6 +130,7 @@ class ToponymRecognizer:
             found += self._borders(doc)
         kept = _non_overlapping([s for s in found if not _not_a_place(s)])
         if self.gazetteer is not None:
+            kept = _non_overlapping(list(kept) + self._towns_of_named_states(doc, kept, person_words))
             named = [s for s in kept if self._main_name(s) and s.text.lower() not in person_words]
             towns = {s.text for s in named if self._local_place(s)
                      and not any(c.place.kind in BIG_KINDS for c in self._candidates(s.text))}
@@ -243,6 +246,29 @@ class ToponymRecognizer:
             return []
         first = span[:1]
         return [Span(span.doc, first.start, first.end, label="demonym")] if self._is_demonym(first) else []
+
+    def _towns_of_named_states(self, doc: Doc, spans: Sequence[Span], person_words: set[str]) -> list[Span]:
+        """A one-word name the NER tagged as a person or organisation is a town when the gazetteer knows a town
+        of that main name in a state the article names ("Gainesville" in an article that names Texas), unless
+        the word is part of a person's full name there ("Flores" after "Maria Flores")."""
+        states = {c.place.id for s in spans if s.label_ == "place" for c in self._candidates(s.text)
+                  if c.place.kind == "admin1" and c.form in ("name", "abbr")}
+        if not states:
+            return []
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        out = []
+        for ent in doc.ents:
+            span = _trim(ent) if ent.label_ in ("PERSON", "ORG") else None
+            if span is None or len(span) != 1 or span.start in taken or not span[0].is_title:
+                continue
+            if span.text.lower() in person_words or _common_word(span):
+                continue
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if prev is not None and (prev.lower_ == "the" or prev.is_quote or prev.text in PERSON_TITLES):
+                continue  # "the Webster" (a theatre), "Mayor Mullins", a title in quotes
+            if any(c.form == "name" and c.place.kind == "city" and c.admin1 in states for c in self._candidates(span.text)):
+                out.append(Span(doc, span.start, span.end, label="place"))
+        return out
 
     def _conjuncts(self, doc: Doc, spans: Sequence[Span], person_words: set[str]) -> list[Span]:
         """Names listed with a recognised town or county are towns or counties too when the gazetteer knows

@@ -204,3 +204,12 @@ def test_datelines_with_a_news_agency_or_after_a_bylines_date(gazetteer):
     nlp = _ruled(gazetteer, [])
     texts = [t for t, _ in toponyms(nlp, "PEORIA (AP) -- Crews left. By Ann Lee March 29, 2009 GALESBURG -- Rain fell.")]
     assert texts == ["PEORIA", "GALESBURG"]
+
+
+def test_a_person_tagged_word_naming_a_town_of_a_state_the_article_names(gazetteer):
+    nlp = _ruled(gazetteer, [("Texas", "GPE"), ("Gainesville", "PERSON"), ("Mullins", "PERSON"),
+                             ("Amy Keller", "PERSON"), ("Keller", "PERSON")])
+    text = ("Storms hit Texas. The plane circled over Gainesville. Mayor Mullins and Amy Keller spoke; "
+            "Keller left.")
+    assert [t for t, _ in toponyms(nlp, text)] == ["Texas", "Gainesville"]
+    assert [t for t, _ in toponyms(nlp, "The plane circled over Gainesville.")] == []
