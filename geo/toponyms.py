@@ -376,7 +376,7 @@ class ToponymRecognizer:
         """Names listed before "counties"/"parishes": "Jackson and Barrow counties", "Becker, Clay, ... and
         Wilkin counties" (each a county, whatever the NER tagged)."""
         out = []
-        lowered = doc.text.lower()
+        lowered = _text(doc).lower()
         if not any(word in lowered for word in COUNTY_PLURALS):  # most articles list no counties
             return out
         for token in doc:
@@ -425,7 +425,7 @@ class ToponymRecognizer:
         """The home town in a legislator's party tag: "Sen. Jane Doe, R-Elbow Lake", "(D-Story City)" (US local
         news), when the gazetteer knows it as a town or county."""
         out = []
-        for match in _PARTY_HOMETOWN.finditer(doc.text):
+        for match in _PARTY_HOMETOWN.finditer(_text(doc)):
             first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
             if first is None or not _capitalised(first[0]):
                 continue
@@ -516,7 +516,7 @@ class ToponymRecognizer:
     def _borders(self, doc: Doc) -> list[Span]:
         """ "X-Y border": one mention of kind ``border`` when both sides are known places."""
         out = []
-        for match in _BORDER.finditer(doc.text):
+        for match in _BORDER.finditer(_text(doc)):
             first = match.group(1)
             start = match.start() + (4 if first.startswith(("The ", "the ")) else 0)
             sides = [self._candidates(first[4:] if start > match.start() else first), self._candidates(match.group(2))]
@@ -546,6 +546,14 @@ def _direction_word(token) -> bool:
     """A direction, written out or abbreviated ("northern", "North", "S.", "N.W.")."""
     word = token.lower_
     return word in DIRECTIONS or bool(re.fullmatch(r"(?:[nsew]\.){1,2}", word))
+
+
+def _text(doc: Doc) -> str:
+    """The Doc's text, built once per Doc (``doc.text`` joins the tokens on every call)."""
+    key = "newsmap_text"
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]
 
 
 def _common_word(span: Span) -> bool:
