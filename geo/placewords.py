@@ -49,6 +49,7 @@ PERSON_TITLES = {"Mayor", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Gov.", "Sen
 LOCAL_TITLES = {  # capitalised titles after a town's name ("Lewisburg Mayor John Doe", "Avondale Police")
     "Mayor", "Police", "Fire", "Sheriff", "Township", "Councilman", "Councilwoman", "Selectman", "Superintendent",
 }
+NAMED_TITLES = {"Mayor", "Councilman", "Councilwoman", "Selectman", "Superintendent"}  # a person's name follows
 TITLE_MODIFIERS = {"vice", "deputy", "assistant", "acting", "former", "interim", "chief", "senior"}
 STREET_WORDS = {  # a capitalised name followed by one of these is a street or road ("Gillis Street", "Monument Ave.")
     "street", "st.", "road", "rd.", "drive", "dr.", "avenue", "ave.", "boulevard", "blvd.", "lane", "ln.", "way",
@@ -82,6 +83,15 @@ def institution_tail(token) -> bool:
     a direction ("Columbus East") or is lower case ("Fargo city"), rather than more of a name ("Abu Shok")."""
     return token.lower_ not in STREET_WORDS and (token.is_lower or token.lower_ in INSTITUTION_WORDS
                                                  or token.lower_ in TAIL_WORDS or direction_word(token))
+
+
+def local_title(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a capitalised local title after a town's name: "Police", "Fire", or a person's
+    title followed by a name ("Lewisburg Mayor John Doe"; not the street "Calle Mayor, Madrid")."""
+    word = doc[i].text
+    if word not in LOCAL_TITLES:
+        return False
+    return word not in NAMED_TITLES or i + 1 < len(doc) and capitalised(doc[i + 1])
 
 
 def direction_word(token) -> bool:

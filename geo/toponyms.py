@@ -46,7 +46,6 @@ from geo.placewords import (
     GENERIC_WORDS,
     INSTITUTION_WORDS,
     LOCAL_HEADS,
-    LOCAL_TITLES,
     MISLABELLED,
     NEWS_AGENCIES,
     PARTY_HOMETOWN,
@@ -61,6 +60,7 @@ from geo.placewords import (
     doc_text,
     entity_of,
     institution_tail,
+    local_title,
     non_overlapping,
     not_a_place,
     sentence_start,
@@ -191,7 +191,7 @@ class ToponymRecognizer:
         for end in range(span.end - 1, span.start, -1):  # longest known opening
             head = Span(doc, span.start, end)
             opens = (doc[end].lower_ in INSTITUTION_WORDS or head[-1].lower_ in COUNTY_WORDS
-                     or doc[end].text in LOCAL_TITLES and doc[end - 1].lower_ not in TITLE_MODIFIERS
+                     or local_title(doc, end) and doc[end - 1].lower_ not in TITLE_MODIFIERS
                      or span.label_ != "PERSON" and self._well_known(head))
             if opens and self._known_place(head) and not not_a_place(head):  # not "George Bush", "Northern"
                 return [Span(doc, head.start, head.end, label="place")]
@@ -300,7 +300,7 @@ class ToponymRecognizer:
         prev = doc[span.start - 1] if span.start > 0 else None
         if nxt is not None and nxt.is_lower and nxt.lower_ in LOCAL_HEADS:
             return True
-        if (nxt is not None and nxt.text in LOCAL_TITLES and span[-1].lower_ not in TITLE_MODIFIERS
+        if (nxt is not None and local_title(doc, nxt.i) and span[-1].lower_ not in TITLE_MODIFIERS
                 and (prev is None or prev.text != "-")):  # not "Vice Mayor", "Miami-Dade Police"
             return True
         if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and self._names_a_state(doc, span.end + 1):
@@ -464,7 +464,7 @@ class ToponymRecognizer:
                 continue
             if sentence_start(run[0]) and run[0].lower_ == "the":
                 run = Span(doc, run.start + 1, run.end) if len(run) > 1 else None
-            title = next((t.i for t in run[1:] if t.text in LOCAL_TITLES
+            title = next((t.i for t in run[1:] if local_title(doc, t.i)
                           and doc[t.i - 1].lower_ not in TITLE_MODIFIERS), None) if run is not None else None
             if title is not None:  # "Tillsonburg Mayor Stephen Molnar": the town before the title
                 run = Span(doc, run.start, title)

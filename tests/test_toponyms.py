@@ -159,6 +159,8 @@ def test_a_town_before_a_capitalised_local_title(gazetteer):
     texts = [t for t, _ in toponyms(nlp, text)]
     assert "Galesburg" in texts and "Peoria" in texts
     assert "Vice" not in texts and "Dade" not in texts
+    nlp = _ruled(gazetteer, [("Calle Mayor", "FAC"), ("Madrid", "GPE")])
+    assert "Calle" not in [t for t, _ in toponyms(nlp, "A bomb went off in Calle Mayor, Madrid.")]  # a street
 
 
 def test_a_town_the_ner_tagged_as_an_organisation_after_from(gazetteer):
