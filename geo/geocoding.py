@@ -59,7 +59,10 @@ class GeopyGeocoder:
 
     def geocode(self, query: str, *, exactly_one: bool = True, timeout: float | None = None,
                 country_bias: str | None = None) -> Place | list[Place] | None:
-        answer = self.service.geocode(query, exactly_one=exactly_one, timeout=timeout)
+        # geopy reads an explicit ``timeout=None`` as "wait forever", so only a given timeout is passed
+        # on; otherwise the service's own (``NEWSMAP_GEOCODER_TIMEOUT``) applies.
+        extra = {"timeout": timeout} if timeout is not None else {}
+        answer = self.service.geocode(query, exactly_one=exactly_one, **extra)
         if answer is None:
             return None
         locations = [answer] if exactly_one else list(answer)
@@ -131,17 +134,22 @@ def geopy_service(settings):
 
 def make_geocoder(settings, gazetteer: Gazetteer, cache=None, *, service=None,
                   clock: Callable[[], float] | None = None, sleep: Callable[[float], None] | None = None):
-    """The geocoder the settings name, rate-limited with offline fallback, behind ``cache`` if given.
+    """The geocoder the settings name, behind ``cache`` if given, rate-limited, with offline fallback.
 
-    ``service`` replaces the geopy object (tests pass a fake; nothing here touches the network).
+    For an online service the layers are ``Fallback(Cached(RateLimited(service)), offline)``: a cache
+    hit never waits for the rate limiter, and the offline answer given when the service times out or
+    fails is *not* stored as the service's answer, so the name is asked again next time instead of
+    being remembered as unknown. ``service`` replaces the geopy object (tests pass a fake).
     """
     offline = OfflineGeocoder(gazetteer)
     if settings.geocoder.lower() == "offline":
-        geocoder = offline
-    else:
-        online = GeopyGeocoder(service if service is not None else geopy_service(settings), settings.geocoder.lower())
-        limited = RateLimitedGeocoder(online, settings.geocoder_min_delay, clock=clock, sleep=sleep)
-        geocoder = FallbackGeocoder(limited, offline)
+        return _cached(offline, cache)
+    online = GeopyGeocoder(service if service is not None else geopy_service(settings), settings.geocoder.lower())
+    limited = RateLimitedGeocoder(online, settings.geocoder_min_delay, clock=clock, sleep=sleep)
+    return FallbackGeocoder(_cached(limited, cache), offline)
+
+
+def _cached(geocoder, cache):
     if cache is None:
         return geocoder
     from geo.geocache import CachedGeocoder

@@ -1,14 +1,19 @@
 from __future__ import annotations
 
 import logging
+import socket
 import sqlite3
+import threading
 
 import pytest
 from geopy.exc import GeocoderTimedOut
 from geopy.location import Location
 
 from geo.geocache import MISSING, CachedGeocoder, GeocodeCache
+from geo.errors import GeocoderError
 from geo.geocoding import OfflineGeocoder, make_geocoder
+from geo.records import Mention
+from geo.resolution import Resolver
 from geo.settings import Settings
 
 
@@ -51,7 +56,8 @@ def test_offline_geocoder_has_geopys_shape(gazetteer):
 def test_online_geocoder_is_rate_limited_and_cache_hits_never_wait(gazetteer, tmp_path):
     service, clock = FakeService(), FakeClock()
     settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_min_delay=1.0)
-    geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(tmp_path), service=service,
+    cache = GeocodeCache.open(tmp_path)
+    geocoder = make_geocoder(settings, gazetteer, cache, service=service,
                              clock=clock.clock, sleep=clock.sleep)
     assert geocoder.geocode("Foo").lat == 10.0
     geocoder.geocode("Bar")
@@ -60,7 +66,7 @@ def test_online_geocoder_is_rate_limited_and_cache_hits_never_wait(gazetteer, tm
     for _ in range(5):
         assert geocoder.geocode("foo").lat == 10.0
     assert clock.slept == waited and service.calls == ["Foo", "Bar"]
-    assert geocoder.cache.stats() == {"hits": 5, "misses": 2, "size": 2}
+    assert cache.stats() == {"hits": 5, "misses": 2, "size": 2}
 
 
 def test_timeout_falls_back_to_offline_with_a_warning(gazetteer, tmp_path, caplog):
@@ -69,6 +75,85 @@ def test_timeout_falls_back_to_offline_with_a_warning(gazetteer, tmp_path, caplo
     with caplog.at_level(logging.WARNING):
         answer = geocoder.geocode("Beirut")
     assert answer.country_code == "LB" and "offline" in caplog.text
+
+
+def test_a_failed_lookup_is_asked_again_not_remembered_as_unknown(gazetteer, tmp_path):
+    """The offline answer given during an outage is not cached as the service's answer."""
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_min_delay=0.0)
+    service = FakeService(fail=True)
+    geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(tmp_path), service=service)
+    assert geocoder.geocode("Qwxzyville") is None          # outage: no offline answer either
+    service.fail = False
+    assert geocoder.geocode("Qwxzyville").lat == 10.0      # asked again once the service is back
+    assert geocoder.geocode("Qwxzyville").lat == 10.0      # and now cached
+    assert service.calls == ["Qwxzyville", "Qwxzyville"]
+
+
+@pytest.fixture
+def silent_server():
+    """A TCP server that accepts connections and never answers: a geocoder that hangs."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    accepted = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}", accepted
+    stop.set()
+    thread.join()
+    for conn in accepted:
+        conn.close()
+    server.close()
+
+
+@pytest.mark.timeout(60)
+def test_a_hanging_geocoder_falls_back_to_offline_within_its_timeout(gazetteer, tmp_path, silent_server, caplog):
+    url, accepted = silent_server
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_url=url, geocoder_timeout=0.5,
+                        geocoder_min_delay=0.0)
+    geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(tmp_path))
+    resolver = Resolver(gazetteer, geocoder=geocoder)
+    with caplog.at_level(logging.WARNING):
+        beirut = geocoder.geocode("Beirut")
+        [unknown] = resolver.resolve("Qwxzyville said.", [Mention(0, 10, "Qwxzyville", "place")])
+    assert accepted, "the request reached the hanging server"
+    assert beirut.country_code == "LB" and "timed out" in caplog.text and "using the offline answer" in caplog.text
+    assert unknown.place is None and unknown.score == 0.0  # an explicit no-match, ingestion goes on
+
+
+def test_a_locked_cache_is_not_fatal_and_catches_up(gazetteer, tmp_path, caplog):
+    """Another program holding the file's write lock: answers stay in memory and reach the file later."""
+    path = tmp_path / "g.sqlite"
+    GeocodeCache(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    now = [0.0]
+    with caplog.at_level(logging.WARNING):
+        cache = GeocodeCache(path, busy_timeout=0.1, retry_seconds=10, clock=lambda: now[0])
+        geocoder = CachedGeocoder(OfflineGeocoder(gazetteer), cache)
+        assert geocoder.geocode("Beirut").country_code == "LB"
+        assert geocoder.geocode("beirut").country_code == "LB"
+    assert "locked by another program" in caplog.text and not list(tmp_path.glob("*.corrupt-*"))
+    assert cache.stats() == {"hits": 1, "misses": 1, "size": 1}
+    with pytest.raises(GeocoderError, match="locked by another program"):
+        cache.clear()
+    holder.execute("ROLLBACK")
+    holder.close()
+    now[0] = 11.0                                            # past the back-off: written on the next use
+    geocoder.geocode("Tehran")
+    with sqlite3.connect(path) as db:
+        assert sorted(q for (q,) in db.execute("SELECT query FROM answers")) == ["beirut", "tehran"]
+    assert cache.stats() == {"hits": 1, "misses": 2, "size": 2}
 
 
 def test_unknown_geocoder_name_is_a_clear_error(gazetteer):
