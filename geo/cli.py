@@ -485,7 +485,7 @@ def add_geoparse(sub: argparse._SubParsersAction) -> None:
                        description='Read JSON Lines on stdin ({"id", "text", "date"?, "spans"?}) and write one line '
                                    'per input ({"id", "places": [{"start", "end", "text", "name", "lat", "lon", "kind", '
                                    '"country_code", "geonameid", "score"}]}). With "spans", resolve exactly those spans.')
-    add_settings(p, "data_dir", "model", "geocoder", "geocoder_url", "user_agent", "geocoder_timeout",
+    add_settings(p, "data_dir", "model", "max_chars", "geocoder", "geocoder_url", "user_agent", "geocoder_timeout",
                  "geocoder_min_delay")
     p.set_defaults(handler=lambda args: _geoparsing().command_geoparse(settings_from(args), sys.stdin, sys.stdout))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import select
 import sys
 from typing import Iterable, Iterator, Sequence, TextIO
 
@@ -80,9 +81,26 @@ def place_json(pm: PlaceMention) -> dict:
             "geonameid": place.geonameid if place else None, "score": round(float(pm.score), 4)}
 
 
-def _read(stdin: TextIO, stderr: TextIO) -> Iterator[tuple[dict | None, str | None]]:
+def _lines(stdin: TextIO, limit: int) -> Iterator[tuple[str, int]]:
+    """(line, length) per input line; a line longer than ``limit`` is read to its end but not kept
+    (its text is ""), so one enormous line costs no memory and the lines after it are still read."""
+    while line := stdin.readline(limit):
+        if len(line) < limit or line.endswith("\n"):
+            yield line, len(line)
+            continue
+        length = len(line)
+        while (more := stdin.readline(limit)) and not more.endswith("\n"):
+            length += len(more)
+        yield "", length + len(more)
+
+
+def _read(stdin: TextIO, max_chars: int) -> Iterator[tuple[dict, str | None]]:
     """(request, error) per input line; blank lines are skipped."""
-    for n, line in enumerate(stdin, 1):
+    for n, (line, length) in enumerate(_lines(stdin, _line_limit(max_chars)), 1):
+        if not line and length:
+            yield {"id": None}, (f"line {n} is {length:,} characters, too long for a text of at most {max_chars:,} "
+                                 "characters; split the text, or raise --max-chars (NEWSMAP_MAX_CHARS)")
+            continue
         if not line.strip():
             continue
         try:
@@ -94,18 +112,55 @@ def _read(stdin: TextIO, stderr: TextIO) -> Iterator[tuple[dict | None, str | No
             rid = request.get("id") if isinstance(request, dict) else None
             yield {"id": rid}, f"line {n} has no \"text\" string; give {{\"id\": ..., \"text\": ...}}"
             continue
+        if request.get("spans") is None and len(request["text"]) > max_chars:
+            yield request, (f"id {request.get('id')!r}: text is {len(request['text']):,} characters, over the "
+                            f"{max_chars:,}-character limit for recognition; split it, give \"spans\", or raise "
+                            "--max-chars (NEWSMAP_MAX_CHARS)")
+            continue
         yield request, None
 
 
-def run_geoparse(stdin: TextIO, stdout: TextIO, geoparser: Geoparser, stderr: TextIO = sys.stderr) -> int:
+def _line_limit(max_chars: int) -> int:
+    """Longest JSON line that can hold a text of ``max_chars`` (escapes take up to 12 characters each)."""
+    return 12 * max_chars + 65_536
+
+
+def _batches(requests: Iterator, stdin: TextIO, size: int) -> Iterator[list]:
+    """Batches of up to ``size`` requests, never waiting for a line that has not been written yet: a
+    program that writes one line and waits for its answer gets it (``newsmap geoparse`` as a co-process)."""
+    while batch := list(itertools.islice(requests, 1)):
+        while len(batch) < size and _more_waiting(stdin):
+            following = next(requests, None)
+            if following is None:
+                break
+            batch.append(following)
+        yield batch
+
+
+def _more_waiting(stdin: TextIO) -> bool:
+    """True if reading ``stdin`` now would not block (in-memory streams and files always)."""
+    try:
+        fd = stdin.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True
+    try:
+        return bool(select.select([fd], [], [], 0)[0])
+    except (OSError, ValueError):
+        return True
+
+
+def run_geoparse(stdin: TextIO, stdout: TextIO, geoparser: Geoparser, stderr: TextIO = sys.stderr, *,
+                 max_chars: int | None = None) -> int:
     """The ``newsmap geoparse`` contract: JSON Lines in, one JSON line out per input line, in order.
 
     Bad lines produce ``{"id": ..., "places": [], "error": "..."}`` and a message on stderr; the
-    exit code is 1 if any line was bad. Requests are processed in batches of ``BATCH_SIZE``.
+    exit code is 1 if any line was bad. Requests are processed in batches of up to ``BATCH_SIZE``
+    (as many as are waiting), so memory stays flat on any number of lines. Texts longer than
+    ``max_chars`` (default: what the model accepts) are refused for recognition with an error line.
     """
+    limit = max_chars if max_chars is not None else geoparser.nlp.max_length - 1
     bad = 0
-    requests = _read(stdin, stderr)
-    while batch := list(itertools.islice(requests, BATCH_SIZE)):
+    for batch in _batches(_read(stdin, limit), stdin, BATCH_SIZE):
         full = [(r["text"], r.get("date")) for r, err in batch if err is None and r.get("spans") is None]
         recognised = iter(geoparser.parse_many(full))
         for request, error in batch:
@@ -147,13 +202,14 @@ def make_geoparser(settings, *, nlp: Language | None = None) -> Geoparser:
     if settings.geocoder != "offline":
         geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(settings.data_dir))
     nlp = nlp if nlp is not None else load_model(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     add_toponym_components(nlp, gazetteer)
     return Geoparser(nlp, Resolver(gazetteer, geocoder=geocoder))
 
 
 def command_geoparse(settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """``newsmap geoparse``: JSON Lines on stdin, places as JSON Lines on stdout."""
-    return run_geoparse(stdin, stdout, make_geoparser(settings))
+    return run_geoparse(stdin, stdout, make_geoparser(settings), max_chars=settings.max_chars)
 
 
 if __name__ == "__main__":

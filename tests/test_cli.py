@@ -108,3 +108,36 @@ def test_an_article_too_long_to_parse_is_refused_and_the_rest_goes_on(db: dict, 
     assert out.returncode == 1
     assert "long.txt: article text is 227,999 characters, over the 100,000-character limit" in out.stderr.decode()
     assert b"ingested 1, duplicates 0, failed 1" in out.stdout
+
+
+def test_geoparse_answers_each_line_as_it_comes(tmp_path: Path):
+    """A program that writes one line and waits for its answer gets it (geoparse as a co-process)."""
+    env = {**os.environ, "NEWSMAP_DATA_DIR": os.environ.get("NEWSMAP_DATA_DIR", str(REPO / "cache"))}
+    proc = subprocess.Popen([*NEWSMAP, "geoparse"], cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        answers = []
+        for n, city in enumerate(["Beirut", "Tehran"]):
+            proc.stdin.write(json.dumps({"id": str(n), "text": f"Rockets hit {city} today."}) + "\n")
+            proc.stdin.flush()
+            answers.append(json.loads(proc.stdout.readline()))  # stdin still open: blocks for ever if batched
+        assert [a["places"][0]["name"] for a in answers] == ["Beirut", "Tehran"]
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0 and proc.stdout.read() == ""
+    finally:
+        proc.kill()
+
+
+@pytest.mark.timeout(300)
+def test_geoparse_refuses_oversized_texts_and_lines_and_goes_on():
+    lines = [json.dumps({"id": "big", "text": "Rockets hit Beirut. " * 15_000}),      # 300,000 characters
+             json.dumps({"id": "huge", "text": "x" * 3_000_000}),                    # past the line limit too
+             json.dumps({"id": "spans", "text": "Rockets hit Beirut. " * 15_000, "spans": [[12, 18]]}),
+             json.dumps({"id": "ok", "text": "Rockets hit Beirut."})]
+    out = run("geoparse", stdin=("\n".join(lines) + "\n").encode(), env_extra={"NEWSMAP_MAX_CHARS": "200000"})
+    answers = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert out.returncode == 1 and [a["id"] for a in answers] == ["big", None, "spans", "ok"]
+    assert "300,000 characters, over the 200,000-character limit" in answers[0]["error"]
+    assert "too long" in answers[1]["error"] and "--max-chars" in answers[1]["error"]
+    assert answers[2]["places"][0]["name"] == "Beirut" and answers[3]["places"][0]["name"] == "Beirut"
+    assert out.stderr.decode().count("newsmap geoparse:") == 2 and "Traceback" not in out.stderr.decode()
