@@ -89,6 +89,12 @@ class RateLimitedGeocoder:
         return self.limiter(query, **kwargs)
 
 
+# What a service can throw at us: geopy's errors (timeouts, refusals, unparsable bodies), the network's,
+# and the lookup errors geopy's parsers raise on a body of the wrong shape (a proxy's error page, an
+# incompatible server version). Any of them means "no answer from the service this time".
+SERVICE_FAILURES = (GeopyError, GeocoderError, OSError, ValueError, TypeError, KeyError, IndexError, AttributeError)
+
+
 class FallbackGeocoder:
     """The primary geocoder, or the fallback's answer (with a warning) when the primary fails."""
 
@@ -101,7 +107,7 @@ class FallbackGeocoder:
                 country_bias: str | None = None) -> Place | list[Place] | None:
         try:
             return self.primary.geocode(query, exactly_one=exactly_one, timeout=timeout, country_bias=country_bias)
-        except (GeopyError, GeocoderError, TimeoutError, OSError) as exc:
+        except SERVICE_FAILURES as exc:
             log.warning("geocoder %s failed for %r (%s: %s); using the offline answer", self.name, query,
                         type(exc).__name__, exc)
             return self.fallback.geocode(query, exactly_one=exactly_one, country_bias=country_bias)

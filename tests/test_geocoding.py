@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import logging
 import socket
 import sqlite3
@@ -195,3 +196,75 @@ def test_hit_counters_and_answers_survive_a_new_process(gazetteer, tmp_path):
     assert again.get("offline", "qwxzyville") is None
     assert again.clear() == 2
     assert again.get("offline", "beirut") is MISSING
+
+
+SERVICE_ANSWERS = {  # what each service's search endpoint returns for one hit, in its own format
+    "nominatim": ("/search", [{"lat": "34.5", "lon": "36.25", "display_name": "Qwxzyville, Somewhere"}]),
+    "photon": ("/api", {"type": "FeatureCollection", "features": [{
+        "type": "Feature", "geometry": {"type": "Point", "coordinates": [36.25, 34.5]},
+        "properties": {"name": "Qwxzyville", "country": "Somewhere"}}]}),
+    "pelias": ("/v1/search", {"type": "FeatureCollection", "features": [{
+        "type": "Feature", "geometry": {"type": "Point", "coordinates": [36.25, 34.5]},
+        "properties": {"name": "Qwxzyville", "label": "Qwxzyville, Somewhere"}}]}),
+}
+
+
+@pytest.fixture
+def local_service():
+    """A self-hosted geocoding service on loopback that answers every search in the asked format."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen = []
+    broken = []  # put a body here to answer every search with it
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            seen.append((self.path, self.headers.get("User-Agent")))
+            body = next((json.dumps(answer) for path, answer in SERVICE_ANSWERS.values()
+                         if self.path.startswith(path + "?")), None)
+            body = broken[0] if broken and body else body
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write((body or "{}").encode())
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", seen, broken
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("service", sorted(SERVICE_ANSWERS))
+def test_a_self_hosted_service_answers_unknown_names_through_geopy_and_the_cache(service, gazetteer, tmp_path,
+                                                                                  local_service):
+    url, seen, _ = local_service
+    settings = Settings(data_dir=str(tmp_path), geocoder=service, geocoder_url=url, geocoder_min_delay=0.0,
+                        user_agent="newsmap-test/1.0 (ops@example.org)")
+    cache = GeocodeCache.open(tmp_path)
+    resolver = Resolver(gazetteer, geocoder=make_geocoder(settings, gazetteer, cache))
+    for _ in range(2):
+        [pm] = resolver.resolve("Talks in Qwxzyville.", [Mention(9, 19, "Qwxzyville", "place")])
+        assert (pm.place.lat, pm.place.lon) == (34.5, 36.25) and pm.place.id.startswith(f"{service}:")
+    assert len(seen) == 1 and seen[0][0].startswith(SERVICE_ANSWERS[service][0] + "?")
+    assert "Qwxzyville" in seen[0][0] and seen[0][1] == "newsmap-test/1.0 (ops@example.org)"
+    assert cache.stats() == {"hits": 1, "misses": 1, "size": 1}
+
+
+@pytest.mark.parametrize("service", sorted(SERVICE_ANSWERS))
+@pytest.mark.parametrize("body", ["<html>502 Bad Gateway</html>", '{"features": [{"geometry": {}}]}', "[{}]", '{"features": 7}'])
+def test_a_service_answering_garbage_falls_back_and_is_asked_again(service, body, gazetteer, tmp_path, local_service,
+                                                                  caplog):
+    url, seen, broken = local_service
+    broken.append(body)
+    settings = Settings(data_dir=str(tmp_path), geocoder=service, geocoder_url=url, geocoder_min_delay=0.0)
+    geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(tmp_path))
+    with caplog.at_level(logging.WARNING):
+        assert geocoder.geocode("Beirut").country_code == "LB"       # the offline answer
+    broken.clear()
+    assert geocoder.geocode("Beirut").lat == 34.5                     # not cached: the repaired service is asked
+    assert len(seen) == 2
