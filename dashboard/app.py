@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from dashboard import snapshots_ui  # noqa: E402
+from dashboard import snapshots_ui, status_ui  # noqa: E402
 from geo import exports, maps  # noqa: E402
 from geo.assets import available_assets, cdn_reachable  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
@@ -528,6 +528,7 @@ def main() -> None:
         snapshots_ui.share_ui(store, state, lambda: view_data(store, _filters_only(state)), description,
                               data_dir=settings.data_dir,
                               outlines=get_outlines(settings.data_dir))
+        status_ui.places_data_ui(settings)
     with right:
         if state.article:
             article_ui(store, state)

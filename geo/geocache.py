@@ -251,6 +251,23 @@ class CachedGeocoder:
         return answer
 
 
+def describe_stats(stats: dict[str, int]) -> str:
+    """The counters of :meth:`GeocodeCache.stats` in a sentence (the dashboard shows it).
+
+    >>> describe_stats({"hits": 5, "misses": 2, "size": 2})
+    '2 answers kept; 5 hits and 2 misses since it was last cleared (71% answered from the cache)'
+    """
+    asked = stats["hits"] + stats["misses"]
+    if not asked and not stats["size"]:
+        return "empty (no online lookups yet)"
+    answers = f"{stats['size']:,} answer{'s' * (stats['size'] != 1)} kept"
+    if not asked:
+        return f"{answers}; no lookups since it was last cleared"
+    return (f"{answers}; {stats['hits']:,} hit{'s' * (stats['hits'] != 1)} and {stats['misses']:,} "
+            f"miss{'es' * (stats['misses'] != 1)} since it was last cleared "
+            f"({stats['hits'] / asked:.0%} answered from the cache)")
+
+
 def command_cache_stats(settings, stdout: TextIO = sys.stdout) -> int:
     """``newsmap cache stats``: hits, misses and size of the geocoding cache."""
     cache = GeocodeCache.open(settings.data_dir)

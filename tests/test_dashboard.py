@@ -124,3 +124,29 @@ def test_the_dashboard_runs_unchanged_on_postgresql(pg_url, monkeypatch):
     assert _caption(at) == "2 events in 3 places involving Hezbollah, 2024-02-01 to 2024-03-15"
     at = _app(place="gn:276781")
     assert not at.exception and any(h.value == "Beirut" for h in at.subheader)
+
+
+def test_places_data_panel_shows_the_gazetteer_and_the_geocoding_cache(fixture_db, tmp_path, monkeypatch):
+    """The cache's counters as the library counts them, and the gazetteer the map's places come from."""
+    import shutil
+
+    from geo.gazetteer import Gazetteer, gazetteer_path
+    from geo.geocache import CachedGeocoder, GeocodeCache
+    from geo.geocoding import OfflineGeocoder
+
+    shutil.copy(gazetteer_path(REPO / "cache"), tmp_path / gazetteer_path(REPO / "cache").name)
+    monkeypatch.setenv("NEWSMAP_DATA_DIR", str(tmp_path))
+    gazetteer = Gazetteer(gazetteer_path(tmp_path))
+    cache = GeocodeCache.open(tmp_path)
+    geocoder = CachedGeocoder(OfflineGeocoder(gazetteer), cache)
+    for name in ["Beirut", "beirut", "Tehran", "Qwxzyville", "Beirut"]:
+        geocoder.geocode(name)
+    cache.close()
+    at = _app()
+    assert not at.exception
+    [panel] = [e for e in at.sidebar.expander if e.label == "Places data"]
+    text = " ".join(m.value for m in panel.markdown)
+    assert "3 answers kept; 2 hits and 3 misses since it was last cleared (40% answered from the cache)" in text
+    places = sum(gazetteer.status()["kinds"].values())
+    assert f"**Gazetteer:** {places:,} places" in text and "(up to date)" in text
+    assert "**Geocoder:** offline" in text
