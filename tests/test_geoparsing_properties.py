@@ -71,3 +71,26 @@ def test_very_long_line_is_parsed(geoparser):
     places = json.loads(out.getvalue())["places"]
     assert len(places) > 1000
     check_output(out.getvalue(), {"id": "long", "text": text})
+
+
+@SETTINGS
+@given(texts=st.lists(st.one_of(TEXT, st.text(min_size=30, max_size=200), st.just("\u2028" * 70)), min_size=1,
+                      max_size=5))
+def test_texts_over_the_limit_get_an_error_line_and_the_rest_go_on(geoparser, texts):
+    """With a 60-character limit: one answer per request, an error exactly for the texts over it (or for a
+    line too long to hold one), and valid places for the others."""
+    requests = [{"id": str(i), "text": t} for i, t in enumerate(texts)]
+    lines = "".join(json.dumps(r) + "\n" for r in requests)
+    out, err = io.StringIO(), io.StringIO()
+    code = run_geoparse(io.StringIO(lines), out, geoparser, stderr=err, max_chars=60)
+    answers = out.getvalue().splitlines()
+    assert len(answers) == len(requests)
+    too_long = [len(t) > 60 for t in texts]
+    assert code == (1 if any(too_long) else 0) and err.getvalue().count("newsmap geoparse:") == sum(too_long)
+    for line, request, long in zip(answers, requests, too_long):
+        answer = json.loads(line)
+        assert ("error" in answer) == long
+        if long:
+            assert answer["places"] == [] and "--max-chars" in answer["error"]
+        else:
+            check_output(line, request)
