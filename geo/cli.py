@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- settings as options -------------------------------------------------------
 
+GEOCODER_SETTINGS = ("geocoder", "geocoder_url", "geocoder_options", "user_agent", "geocoder_timeout",
+                     "geocoder_min_delay")
+
+
 def add_settings(parser: argparse.ArgumentParser, *names: str) -> None:
     """Options for the named settings, with the help text declared in geo.settings."""
     table = {name: (default, help_, env) for name, default, help_, env in declarations()}
@@ -88,7 +92,7 @@ def add_ingest(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
     p.add_argument("--if-empty", action="store_true", help="do nothing when the store already holds articles")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the NLP (default 1)")
-    add_settings(p, "db", "data_dir", "model", "max_bytes", "max_chars", "geocoder")
+    add_settings(p, "db", "data_dir", "model", "max_bytes", "max_chars", *GEOCODER_SETTINGS)
     p.set_defaults(handler=run_ingest)
 
 
@@ -485,8 +489,7 @@ def add_geoparse(sub: argparse._SubParsersAction) -> None:
                        description='Read JSON Lines on stdin ({"id", "text", "date"?, "spans"?}) and write one line '
                                    'per input ({"id", "places": [{"start", "end", "text", "name", "lat", "lon", "kind", '
                                    '"country_code", "geonameid", "score"}]}). With "spans", resolve exactly those spans.')
-    add_settings(p, "data_dir", "model", "max_chars", "geocoder", "geocoder_url", "user_agent", "geocoder_timeout",
-                 "geocoder_min_delay")
+    add_settings(p, "data_dir", "model", "max_chars", *GEOCODER_SETTINGS)
     p.set_defaults(handler=lambda args: _geoparsing().command_geoparse(settings_from(args), sys.stdin, sys.stdout))
 
 

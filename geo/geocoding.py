@@ -12,8 +12,11 @@ outside (:class:`geo.geocache.CachedGeocoder`), so cache hits never wait for the
 """
 from __future__ import annotations
 
+import inspect
+import json
 import logging
 from typing import Callable
+from urllib.parse import urlparse
 
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
@@ -24,7 +27,6 @@ from geo.records import Place
 from geo.resolution import Resolver
 
 log = logging.getLogger(__name__)
-SERVICES = ("nominatim", "photon", "pelias")
 
 
 class OfflineGeocoder:
@@ -114,28 +116,63 @@ class FallbackGeocoder:
 
 
 def geopy_service(settings):
-    """The geopy geocoder object named by ``settings.geocoder`` (no request is made here)."""
-    from urllib.parse import urlparse
+    """The geopy geocoder object named by ``settings.geocoder`` (no request is made here).
+
+    Any of geopy's services, by geopy's name (``geopy.geocoders.SERVICE_TO_GEOCODER``): the
+    settings give the User-Agent, the timeout and a self-hosted base URL, and ``geocoder_options``
+    (a JSON object) whatever else the service needs, such as an API key or a user name.
+    """
+    from geopy.geocoders import SERVICE_TO_GEOCODER
 
     name = settings.geocoder.lower()
-    url = urlparse(settings.geocoder_url) if settings.geocoder_url else None
-    where = {"domain": url.netloc + url.path.rstrip("/"), "scheme": url.scheme} if url else {}
-    common = {"user_agent": settings.user_agent, "timeout": settings.geocoder_timeout, **where}
-    if name == "nominatim":
-        from geopy.geocoders import Nominatim
+    service = SERVICE_TO_GEOCODER.get(name)
+    if service is None:
+        raise GeocoderError(f"unknown geocoder {settings.geocoder!r}; use 'offline' or one of geopy's services: "
+                            f"{', '.join(sorted(SERVICE_TO_GEOCODER))}")
+    accepted = inspect.signature(service.__init__).parameters
+    options = {"user_agent": settings.user_agent, "timeout": settings.geocoder_timeout,
+               **_url_options(name, settings.geocoder_url, accepted), **geocoder_options(settings)}
+    _check_options(name, options, accepted)
+    return service(**options)
 
-        return Nominatim(**common)
-    if name == "photon":
-        from geopy.geocoders import Photon
 
-        return Photon(**common)
-    if name == "pelias":
-        from geopy.geocoders import Pelias
+def geocoder_options(settings) -> dict:
+    """``settings.geocoder_options`` as a dict; a clear error when it is not a JSON object."""
+    if not settings.geocoder_options.strip():
+        return {}
+    try:
+        options = json.loads(settings.geocoder_options)
+    except json.JSONDecodeError as exc:
+        raise GeocoderError(f"NEWSMAP_GEOCODER_OPTIONS is not JSON ({exc.msg}); give an object such as "
+                            '{"api_key": "..."}') from exc
+    if not isinstance(options, dict):
+        raise GeocoderError('NEWSMAP_GEOCODER_OPTIONS must be a JSON object such as {"api_key": "..."}')
+    return options
 
-        if not url:
-            raise GeocoderError("the pelias geocoder needs NEWSMAP_GEOCODER_URL (the base URL of your Pelias)")
-        return Pelias(**common)
-    raise GeocoderError(f"unknown geocoder {settings.geocoder!r}; use 'offline' or one of {', '.join(SERVICES)}")
+
+def _url_options(name: str, url: str, accepted) -> dict:
+    if not url:
+        return {}
+    if "domain" not in accepted:
+        raise GeocoderError(f"the {name} geocoder cannot be pointed at another URL; leave NEWSMAP_GEOCODER_URL empty")
+    parts = urlparse(url)
+    return {"domain": parts.netloc + parts.path.rstrip("/"), "scheme": parts.scheme or "https"}
+
+
+def _check_options(name: str, options: dict, accepted) -> None:
+    required = [p for p, spec in accepted.items() if p != "self" and spec.default is inspect.Parameter.empty
+                and spec.kind not in (spec.VAR_POSITIONAL, spec.VAR_KEYWORD)]
+    if "domain" in required and "domain" not in options:
+        raise GeocoderError(f"the {name} geocoder needs NEWSMAP_GEOCODER_URL (the base URL of your server)")
+    missing = [p for p in required if p not in options]
+    if missing:
+        raise GeocoderError(f"the {name} geocoder needs {', '.join(missing)}: give them in NEWSMAP_GEOCODER_OPTIONS "
+                            f"(--geocoder-options), e.g. '{{\"{missing[0]}\": \"...\"}}'")
+    if not any(spec.kind is spec.VAR_KEYWORD for spec in accepted.values()):
+        unknown = sorted(set(options) - set(accepted))
+        if unknown:
+            raise GeocoderError(f"the {name} geocoder takes no option {', '.join(unknown)}; it takes "
+                                f"{', '.join(p for p in accepted if p != 'self')}")
 
 
 def make_geocoder(settings, gazetteer: Gazetteer, cache=None, *, service=None,

@@ -56,14 +56,20 @@ class Settings:
     )
     geocoder: str = _setting(
         "offline",
-        "Geocoder: 'offline' (built-in gazetteer, no network) or a geopy service name "
-        "such as 'nominatim', 'photon' or 'pelias'.",
+        "Geocoder: 'offline' (built-in gazetteer, no network) or any geopy service by geopy's name, "
+        "such as 'nominatim', 'photon', 'pelias', 'opencage' or 'geonames'.",
         "NEWSMAP_GEOCODER",
     )
     geocoder_url: str = _setting(
         "",
         "Base URL of a self-hosted geocoding service (Nominatim, Photon or Pelias); empty uses the public service.",
         "NEWSMAP_GEOCODER_URL",
+    )
+    geocoder_options: str = _setting(
+        "",
+        "Other arguments of the geopy service as a JSON object, e.g. '{\"api_key\": \"...\"}' for OpenCage or "
+        "'{\"username\": \"...\"}' for GeoNames (keep keys in the environment, not in files you share).",
+        "NEWSMAP_GEOCODER_OPTIONS",
     )
     user_agent: str = _setting(
         "newsmap",

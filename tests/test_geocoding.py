@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import socket
 import sqlite3
 import threading
@@ -157,6 +158,33 @@ def test_a_locked_cache_is_not_fatal_and_catches_up(gazetteer, tmp_path, caplog)
     assert cache.stats() == {"hits": 1, "misses": 2, "size": 2}
 
 
+@pytest.mark.parametrize("geocoder, url, options, message", [
+    ("opencage", "", "", "the opencage geocoder needs api_key: give them in NEWSMAP_GEOCODER_OPTIONS"),
+    ("pelias", "", "", "the pelias geocoder needs NEWSMAP_GEOCODER_URL"),
+    ("geonames", "", "{not json", "NEWSMAP_GEOCODER_OPTIONS is not JSON"),
+    ("geonames", "", '["demo"]', "must be a JSON object"),
+    ("nominatim", "", '{"api_key": "x"}', "the nominatim geocoder takes no option api_key"),
+    ("here", "http://127.0.0.1:9", '{"apikey": "x"}', "cannot be pointed at another URL"),
+])
+def test_geocoder_settings_mistakes_are_clear_errors(gazetteer, geocoder, url, options, message):
+    from geo.errors import GeocoderError
+
+    settings = Settings(geocoder=geocoder, geocoder_url=url, geocoder_options=options)
+    with pytest.raises(GeocoderError, match=re.escape(message)):
+        make_geocoder(settings, gazetteer)
+
+
+def test_any_geopy_service_by_its_geopy_name():
+    from geopy.geocoders import GeoNames
+
+    from geo.geocoding import geopy_service
+
+    settings = Settings(geocoder="geonames", geocoder_options='{"username": "analyst"}', user_agent="ua",
+                        geocoder_timeout=3.0)
+    service = geopy_service(settings)
+    assert isinstance(service, GeoNames) and service.username == "analyst" and service.timeout == 3.0
+
+
 def test_unknown_geocoder_name_is_a_clear_error(gazetteer):
     from geo.errors import GeocoderError
 
@@ -206,7 +234,10 @@ SERVICE_ANSWERS = {  # what each service's search endpoint returns for one hit, 
     "pelias": ("/v1/search", {"type": "FeatureCollection", "features": [{
         "type": "Feature", "geometry": {"type": "Point", "coordinates": [36.25, 34.5]},
         "properties": {"name": "Qwxzyville", "label": "Qwxzyville, Somewhere"}}]}),
+    "opencage": ("/geocode/v1/json", {"status": {"code": 200, "message": "OK"}, "results": [
+        {"geometry": {"lat": 34.5, "lng": 36.25}, "formatted": "Qwxzyville, Somewhere"}]}),
 }
+SERVICE_OPTIONS = {"opencage": '{"api_key": "test-key"}'}  # services that need more than a URL
 
 
 @pytest.fixture
@@ -244,7 +275,7 @@ def test_a_self_hosted_service_answers_unknown_names_through_geopy_and_the_cache
                                                                                   local_service):
     url, seen, _ = local_service
     settings = Settings(data_dir=str(tmp_path), geocoder=service, geocoder_url=url, geocoder_min_delay=0.0,
-                        user_agent="newsmap-test/1.0 (ops@example.org)")
+                        geocoder_options=SERVICE_OPTIONS.get(service, ""), user_agent="newsmap-test/1.0 (ops@example.org)")
     cache = GeocodeCache.open(tmp_path)
     resolver = Resolver(gazetteer, geocoder=make_geocoder(settings, gazetteer, cache))
     for _ in range(2):
@@ -261,7 +292,8 @@ def test_a_service_answering_garbage_falls_back_and_is_asked_again(service, body
                                                                   caplog):
     url, seen, broken = local_service
     broken.append(body)
-    settings = Settings(data_dir=str(tmp_path), geocoder=service, geocoder_url=url, geocoder_min_delay=0.0)
+    settings = Settings(data_dir=str(tmp_path), geocoder=service, geocoder_url=url, geocoder_min_delay=0.0,
+                        geocoder_options=SERVICE_OPTIONS.get(service, ""))
     geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(tmp_path))
     with caplog.at_level(logging.WARNING):
         assert geocoder.geocode("Beirut").country_code == "LB"       # the offline answer
