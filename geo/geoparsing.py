@@ -11,11 +11,13 @@ Example (``python -m geo.geoparsing`` speaks the same contract)::
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import json
 import select
 import sys
-from typing import Iterable, Iterator, Sequence, TextIO
+from typing import ContextManager, Iterable, Iterator, Sequence, TextIO
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,6 +29,7 @@ from geo.resolution import DIRECTION_WORDS, Resolver
 from geo.toponyms import add_toponym_components
 
 BATCH_SIZE = 32
+COLLECT_EVERY = 64  # batches between full garbage collections (see run_geoparse)
 
 
 class Geoparser:
@@ -160,20 +163,43 @@ def run_geoparse(stdin: TextIO, stdout: TextIO, geoparser: Geoparser, stderr: Te
     """
     limit = max_chars if max_chars is not None else geoparser.nlp.max_length - 1
     bad = 0
-    for batch in _batches(_read(stdin, limit), stdin, BATCH_SIZE):
-        full = [(r["text"], r.get("date")) for r, err in batch if err is None and r.get("spans") is None]
-        recognised = iter(geoparser.parse_many(full))
-        for request, error in batch:
-            if error is not None:
-                bad += 1
-                print(f"newsmap geoparse: {error}", file=stderr)
-                out = {"id": request.get("id"), "places": [], "error": error}
-            else:
-                out = _output(request, recognised, geoparser, stderr)
-                bad += "error" in out
-            stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    for n, batch in enumerate(_batches(_read(stdin, limit), stdin, BATCH_SIZE), 1):
+        with memory_zone(geoparser.nlp):
+            bad += _answer_batch(batch, geoparser, stdout, stderr)
         stdout.flush()
+        if n % COLLECT_EVERY == 0:
+            # A Doc and the Spans its extensions keep point at each other, so finished Docs wait for
+            # the cycle collector, whose oldest generation seldom runs beside the model's and the
+            # gazetteer's large long-lived heap: collecting now and then keeps memory flat.
+            gc.collect()
     return 1 if bad else 0
+
+
+def memory_zone(nlp: Language) -> ContextManager:
+    """spaCy's memory zone: the strings and lexemes a batch adds to the vocabulary are freed after it.
+
+    Without it the vocabulary keeps every new word, number and name it has seen, and a process that
+    reads news for days grows without bound (about 30 MB per 50,000 short articles here).
+    """
+    zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8
+    return zone() if zone is not None else contextlib.nullcontext()
+
+
+def _answer_batch(batch: list, geoparser: Geoparser, stdout: TextIO, stderr: TextIO) -> int:
+    """Write one answer line per request of the batch; returns how many were errors."""
+    bad = 0
+    full = [(r["text"], r.get("date")) for r, err in batch if err is None and r.get("spans") is None]
+    recognised = iter(geoparser.parse_many(full))
+    for request, error in batch:
+        if error is not None:
+            bad += 1
+            print(f"newsmap geoparse: {error}", file=stderr)
+            out = {"id": request.get("id"), "places": [], "error": error}
+        else:
+            out = _output(request, recognised, geoparser, stderr)
+            bad += "error" in out
+        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return bad
 
 
 def _output(request: dict, recognised: Iterator, geoparser: Geoparser, stderr: TextIO) -> dict:
