@@ -84,6 +84,17 @@ def test_ingest_pasted_text_from_the_dashboard(fixture_db):
     assert Store.open(fixture_db).count_articles() == 4
 
 
+def test_oversized_input_in_the_dashboard_is_refused_with_a_clear_message(fixture_db, monkeypatch):
+    monkeypatch.setenv("NEWSMAP_MAX_BYTES", "2000")
+    at = _app()
+    at.text_area[0].set_value("Hezbollah fired rockets at Israel from southern Lebanon. " * 60)  # 3,420 bytes
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("pasted text" in e.value and "failed 1" in e.value for e in at.error)
+    assert any("over the" in c.value and "NEWSMAP_MAX_BYTES" in c.value for c in at.caption)
+    assert Store.open(fixture_db).count_articles() == 3
+
+
 def test_empty_store_ingests_the_seeds(tmp_path, monkeypatch):
     """The real pipeline on the real seeds: the caption counts whatever the stages find."""
     monkeypatch.setenv("NEWSMAP_DB", str(tmp_path / "empty.sqlite"))
