@@ -43,6 +43,7 @@ SEAT_RADIUS_KM = 100.0  # cities carry no admin2 id: a county "contains" a same-
 TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside it is meant over that city
 TERRITORY_RADIUS_KM = 60.0
 CONFIDENT = 0.5
+SURE_COUNTRY = 0.9  # an ambiguous name whose readings lie this surely in one country votes for it
 NEIGHBOUR_BONUS, NEIGHBOUR_CAP = 1.5, 2  # per other name with a reading near this one (local news: "Paris" + "Henry County")
 NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adjacent cell (~50-110 km)
 NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
@@ -192,9 +193,15 @@ class Resolver:
         own: dict = {}
         for key, choice in choices.items():
             best, p = choice.best
-            if best is None or p < CONFIDENT:
+            if best is None:
                 continue
             n = counts[key]
+            if p < CONFIDENT:  # "Henry County": which one is open, but every reading is in the United States
+                cc = _sure_country(choice)
+                if cc:
+                    countries[cc] += n
+                    own[key] = (cc, n, None, 0)
+                continue
             cc = best.place.country_code
             cc_votes = n * (2 if best.place.kind == "country" else 1)
             if cc:
@@ -313,6 +320,20 @@ def _neighbours(pool: dict) -> dict:
             support.append(sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP]))
         out[key] = tuple(support)
     return out
+
+
+def _sure_country(choice: _Choice) -> str | None:
+    """The country an ambiguous name lies in whichever of its readings is meant (their shares
+    summed per country reach ``SURE_COUNTRY``), or None: "Henry County" is one of nine US
+    counties, so it says "United States" as clearly as a resolved name would."""
+    shares: Counter = Counter()
+    for c, p in zip(choice.candidates, choice.probabilities):
+        if c.place.country_code:
+            shares[c.place.country_code] += p
+    if not shares:
+        return None
+    cc, share = shares.most_common(1)[0]
+    return cc if share >= SURE_COUNTRY else None
 
 
 def _fuzzy_supported(c: Candidate, key, context) -> bool:
