@@ -43,7 +43,7 @@ SEAT_RADIUS_KM = 100.0  # cities carry no admin2 id: a county "contains" a same-
 TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside it is meant over that city
 TERRITORY_RADIUS_KM = 60.0
 CONFIDENT = 0.5
-SURE_COUNTRY = 0.9  # an ambiguous name whose readings lie this surely in one country votes for it
+SURE_COUNTRY = 0.8  # an ambiguous name whose readings lie this surely in one country votes for it ("Dallas")
 NEIGHBOUR_BONUS, NEIGHBOUR_CAP = 1.5, 2  # per other name with a reading near this one (local news: "Paris" + "Henry County")
 NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adjacent cell (~50-110 km)
 NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
@@ -324,7 +324,7 @@ def _neighbours(pool: dict) -> dict:
 
 def _sure_country(choice: _Choice) -> str | None:
     """The country an ambiguous name lies in whichever of its readings is meant (their shares
-    summed per country reach ``SURE_COUNTRY``), or None: "Henry County" is one of nine US
+    summed per country reach ``SURE_COUNTRY``, four in five), or None: "Henry County" is one of nine US
     counties, so it says "United States" as clearly as a resolved name would."""
     shares: Counter = Counter()
     for c, p in zip(choice.candidates, choice.probabilities):

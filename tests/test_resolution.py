@@ -222,3 +222,8 @@ def test_an_ambiguous_name_still_says_its_country(gazetteer):
     paris, _, county = Resolver(gazetteer).resolve(text, mentions)
     assert paris.place.country_code == "US" and county.place.country_code == "US"
     assert km(paris.place, 36.30, -88.33) < 20  # Paris, Tennessee, seat of its Henry County
+    # "Dallas" is most likely the city in Texas, but even its namesakes are mostly American
+    text = "Jessica Kay, 18, of Paris died Saturday in a Dallas hospital."
+    mentions = [Mention(19, 24, "Paris", "place"), Mention(45, 51, "Dallas", "place")]
+    paris, _ = Resolver(gazetteer).resolve(text, mentions)
+    assert km(paris.place, 33.66, -95.56) < 20  # Paris, Texas
