@@ -5,8 +5,9 @@ Each candidate gets a score from priors (kind of place, population, capital, how
 matched) and from the article (countries and states the other places lie in, distance to
 the other places, "City, Region" patterns). Scores become probabilities by a softmax over
 a name's candidates; the winner's share, calibrated (:mod:`geo.calibration`), is the answer's
-``score``. Resolution runs twice: pass one finds the confident places, pass two uses them as
-context. One sense per document: every mention of a name gets the same answer.
+``score``. Resolution runs in passes: pass one finds the confident places, pass two uses them as
+context, pass three reads the names still open with pass two's answers. One sense per document:
+every mention of a name gets the same answer.
 
 >>> resolver = Resolver(Gazetteer.open("cache"))                          # doctest: +SKIP
 >>> text = "Rockets hit Beirut and southern Lebanon."
@@ -101,7 +102,15 @@ class Resolver:
         lists = _list_kinds(text, mentions, keys, first)
         second = {key: self._rank(key, cands, context, qualifiers, neighbours, state_words, lists)
                   for key, cands in pool.items()}
-        return tuple(self._answer(m, key, second) for m, key in zip(mentions, keys))
+        # Pass three: names still open are read again with the second pass's answers as context and
+        # as neighbours ("Henry County" once "Paris" is Paris, Tennessee); settled answers stay, so
+        # answers cannot swap back and forth between passes.
+        context = self._context(second, Counter(keys))
+        neighbours = _neighbours(pool, _shares(second))
+        third = {key: choice if choice.best[1] >= CONFIDENT else
+                 self._rank(key, pool[key], context, qualifiers, neighbours, state_words, lists)
+                 for key, choice in second.items()}
+        return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
 
     def _directional(self, mention: Mention) -> Mention:
         """A capitalised direction before a place the gazetteer does not know as a whole ("North Texas",
@@ -284,23 +293,35 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
 
 
-def _neighbours(pool: dict) -> dict:
+def _shares(choices: dict):
+    """A reading's strength for :func:`_neighbours` after a pass: the log of its share there."""
+    logs = {(key, c.place.id): math.log(max(p, 1e-9)) for key, choice in choices.items()
+            for c, p in zip(choice.candidates, choice.probabilities)}
+    return lambda key, c: logs.get((key, c.place.id), -1e9)
+
+
+def _prior_strength(key, c: Candidate) -> float:
+    return Resolver._prior(c)
+
+
+def _neighbours(pool: dict, strength=_prior_strength) -> dict:
     """For each name, per candidate: support from the *other* names of the article that have a
     local reading (city or county) within about 50-110 km of it. Two ambiguous names that can both
     be read as places next to each other ("Paris" and "Henry County", Tennessee) rarely are so by
     chance: one sense per discourse, applied to the article's places jointly. A reading supports
     in proportion to its prior against its name's best reading, so hamlets that happen to be
-    neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's).
+    neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's); after a
+    pass, ``strength`` is its share in that pass instead (see :func:`_shares`).
     Names of countries and states ("New York", "Mexico") neither get nor give this support:
     their town namesakes are near everything in a local story."""
     pool = {key: cands for key, cands in pool.items() if cands and not _names_a_big_place(cands)}
     cells: dict[tuple[int, int], dict] = defaultdict(dict)
     for key, cands in pool.items():
-        top = max(Resolver._prior(c) for c in cands)
+        top = max(strength(key, c) for c in cands)
         for c in cands:
             if c.place.kind in LOCAL_KINDS:
                 cell = cells[_cell(c.place.lat, c.place.lon)]
-                weight = math.exp(NEIGHBOUR_SHARPNESS * (Resolver._prior(c) - top))
+                weight = math.exp(NEIGHBOUR_SHARPNESS * (strength(key, c) - top))
                 if weight >= NEIGHBOUR_MIN_WEIGHT:
                     cell[key] = max(cell.get(key, 0.0), weight)
     if len(pool) < 2:

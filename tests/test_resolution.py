@@ -227,3 +227,13 @@ def test_an_ambiguous_name_still_says_its_country(gazetteer):
     mentions = [Mention(19, 24, "Paris", "place"), Mention(45, 51, "Dallas", "place")]
     paris, _ = Resolver(gazetteer).resolve(text, mentions)
     assert km(paris.place, 33.66, -95.56) < 20  # Paris, Texas
+
+
+def test_names_still_open_are_read_again_with_the_settled_ones(gazetteer):
+    """Pass two makes "Paris" Paris, Tennessee (the other name is American); pass three then reads
+    "Henry County", still open among nine US counties, next to it: Henry County, Tennessee."""
+    text = "A Paris man was arrested at Paris City Hall. Henry County deputies helped."
+    mentions = [Mention(2, 7, "Paris", "place"), Mention(28, 33, "Paris", "place"),
+                Mention(45, 57, "Henry County", "place")]
+    _, _, county = Resolver(gazetteer).resolve(text, mentions)
+    assert km(county.place, 36.37, -88.33) < 50
