@@ -21,7 +21,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from geo.calibration import ScoreCalibration
 from geo.gazetteer import Candidate, Gazetteer
@@ -293,18 +293,21 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
 
 
-def _shares(choices: dict):
+Strength = Callable[[tuple, Candidate], float]  # how strongly a name's reading is held, on a log scale
+
+
+def _shares(choices: dict) -> Strength:
     """A reading's strength for :func:`_neighbours` after a pass: the log of its share there."""
     logs = {(key, c.place.id): math.log(max(p, 1e-9)) for key, choice in choices.items()
             for c, p in zip(choice.candidates, choice.probabilities)}
     return lambda key, c: logs.get((key, c.place.id), -1e9)
 
 
-def _prior_strength(key, c: Candidate) -> float:
+def _prior_strength(key: tuple, c: Candidate) -> float:
     return Resolver._prior(c)
 
 
-def _neighbours(pool: dict, strength=_prior_strength) -> dict:
+def _neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
     """For each name, per candidate: support from the *other* names of the article that have a
     local reading (city or county) within about 50-110 km of it. Two ambiguous names that can both
     be read as places next to each other ("Paris" and "Henry County", Tennessee) rarely are so by
