@@ -5,8 +5,9 @@ Each candidate gets a score from priors (kind of place, population, capital, how
 matched) and from the article (countries and states the other places lie in, distance to
 the other places, "City, Region" patterns). Scores become probabilities by a softmax over
 a name's candidates; the winner's share, calibrated (:mod:`geo.calibration`), is the answer's
-``score``. Resolution runs twice: pass one finds the confident places, pass two uses them as
-context. One sense per document: every mention of a name gets the same answer.
+``score``. Resolution runs in passes: pass one finds the confident places, pass two uses them as
+context, pass three reads the names still open with pass two's answers. One sense per document:
+every mention of a name gets the same answer.
 
 >>> resolver = Resolver(Gazetteer.open("cache"))                          # doctest: +SKIP
 >>> text = "Rockets hit Beirut and southern Lebanon."
@@ -20,7 +21,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from geo.calibration import ScoreCalibration
 from geo.gazetteer import Candidate, Gazetteer
@@ -43,6 +44,7 @@ SEAT_RADIUS_KM = 100.0  # cities carry no admin2 id: a county "contains" a same-
 TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside it is meant over that city
 TERRITORY_RADIUS_KM = 60.0
 CONFIDENT = 0.5
+SURE_COUNTRY = 0.8  # an ambiguous name whose readings lie this surely in one country votes for it ("Dallas")
 NEIGHBOUR_BONUS, NEIGHBOUR_CAP = 1.5, 2  # per other name with a reading near this one (local news: "Paris" + "Henry County")
 NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adjacent cell (~50-110 km)
 NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
@@ -100,7 +102,15 @@ class Resolver:
         lists = _list_kinds(text, mentions, keys, first)
         second = {key: self._rank(key, cands, context, qualifiers, neighbours, state_words, lists)
                   for key, cands in pool.items()}
-        return tuple(self._answer(m, key, second) for m, key in zip(mentions, keys))
+        # Pass three: names still open are read again with the second pass's answers as context and
+        # as neighbours ("Henry County" once "Paris" is Paris, Tennessee); settled answers stay, so
+        # answers cannot swap back and forth between passes.
+        context = self._context(second, Counter(keys))
+        neighbours = _neighbours(pool, _shares(second))
+        third = {key: choice if choice.best[1] >= CONFIDENT else
+                 self._rank(key, pool[key], context, qualifiers, neighbours, state_words, lists)
+                 for key, choice in second.items()}
+        return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
 
     def _directional(self, mention: Mention) -> Mention:
         """A capitalised direction before a place the gazetteer does not know as a whole ("North Texas",
@@ -192,9 +202,15 @@ class Resolver:
         own: dict = {}
         for key, choice in choices.items():
             best, p = choice.best
-            if best is None or p < CONFIDENT:
+            if best is None:
                 continue
             n = counts[key]
+            if p < CONFIDENT:  # "Henry County": which one is open, but every reading is in the United States
+                cc = _sure_country(choice)
+                if cc:
+                    countries[cc] += n
+                    own[key] = (cc, n, None, 0)
+                continue
             cc = best.place.country_code
             cc_votes = n * (2 if best.place.kind == "country" else 1)
             if cc:
@@ -277,23 +293,38 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
 
 
-def _neighbours(pool: dict) -> dict:
+Strength = Callable[[tuple, Candidate], float]  # how strongly a name's reading is held, on a log scale
+
+
+def _shares(choices: dict) -> Strength:
+    """A reading's strength for :func:`_neighbours` after a pass: the log of its share there."""
+    logs = {(key, c.place.id): math.log(max(p, 1e-9)) for key, choice in choices.items()
+            for c, p in zip(choice.candidates, choice.probabilities)}
+    return lambda key, c: logs.get((key, c.place.id), -1e9)
+
+
+def _prior_strength(key: tuple, c: Candidate) -> float:
+    return Resolver._prior(c)
+
+
+def _neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
     """For each name, per candidate: support from the *other* names of the article that have a
     local reading (city or county) within about 50-110 km of it. Two ambiguous names that can both
     be read as places next to each other ("Paris" and "Henry County", Tennessee) rarely are so by
     chance: one sense per discourse, applied to the article's places jointly. A reading supports
     in proportion to its prior against its name's best reading, so hamlets that happen to be
-    neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's).
+    neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's); after a
+    pass, ``strength`` is its share in that pass instead (see :func:`_shares`).
     Names of countries and states ("New York", "Mexico") neither get nor give this support:
     their town namesakes are near everything in a local story."""
     pool = {key: cands for key, cands in pool.items() if cands and not _names_a_big_place(cands)}
     cells: dict[tuple[int, int], dict] = defaultdict(dict)
     for key, cands in pool.items():
-        top = max(Resolver._prior(c) for c in cands)
+        top = max(strength(key, c) for c in cands)
         for c in cands:
             if c.place.kind in LOCAL_KINDS:
                 cell = cells[_cell(c.place.lat, c.place.lon)]
-                weight = math.exp(NEIGHBOUR_SHARPNESS * (Resolver._prior(c) - top))
+                weight = math.exp(NEIGHBOUR_SHARPNESS * (strength(key, c) - top))
                 if weight >= NEIGHBOUR_MIN_WEIGHT:
                     cell[key] = max(cell.get(key, 0.0), weight)
     if len(pool) < 2:
@@ -313,6 +344,20 @@ def _neighbours(pool: dict) -> dict:
             support.append(sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP]))
         out[key] = tuple(support)
     return out
+
+
+def _sure_country(choice: _Choice) -> str | None:
+    """The country an ambiguous name lies in whichever of its readings is meant (their shares
+    summed per country reach ``SURE_COUNTRY``, four in five), or None: "Henry County" is one of nine US
+    counties, so it says "United States" as clearly as a resolved name would."""
+    shares: Counter = Counter()
+    for c, p in zip(choice.candidates, choice.probabilities):
+        if c.place.country_code:
+            shares[c.place.country_code] += p
+    if not shares:
+        return None
+    cc, share = shares.most_common(1)[0]
+    return cc if share >= SURE_COUNTRY else None
 
 
 def _fuzzy_supported(c: Candidate, key, context) -> bool:

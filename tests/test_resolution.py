@@ -211,3 +211,29 @@ def test_a_town_named_like_a_state_of_its_country_gets_no_state_context(gazettee
     assert _resolve(gazetteer, text, ["Pittsburgh", "Pennsylvania", "Oklahoma"])["Oklahoma"].kind == "admin1"
     text = "Flooding hit Harrisburg, Pennsylvania, and Lebanon."
     assert _resolve(gazetteer, text, ["Harrisburg", "Pennsylvania", "Lebanon"])["Lebanon"].country_code == "US"
+
+
+def test_an_ambiguous_name_still_says_its_country(gazetteer):
+    # "Henry County" is one of several US counties: unresolved, but surely in the United States,
+    # so "Paris" in the same local story is a US town (the one next to a Henry County), not Paris, France.
+    text = "A Paris man was arrested at Paris City Hall. Henry County deputies helped."
+    mentions = [Mention(2, 7, "Paris", "place"), Mention(28, 33, "Paris", "place"),
+                Mention(45, 57, "Henry County", "place")]
+    paris, _, county = Resolver(gazetteer).resolve(text, mentions)
+    assert paris.place.country_code == "US" and county.place.country_code == "US"
+    assert km(paris.place, 36.30, -88.33) < 20  # Paris, Tennessee, seat of its Henry County
+    # "Dallas" is most likely the city in Texas, but even its namesakes are mostly American
+    text = "Jessica Kay, 18, of Paris died Saturday in a Dallas hospital."
+    mentions = [Mention(19, 24, "Paris", "place"), Mention(45, 51, "Dallas", "place")]
+    paris, _ = Resolver(gazetteer).resolve(text, mentions)
+    assert km(paris.place, 33.66, -95.56) < 20  # Paris, Texas
+
+
+def test_names_still_open_are_read_again_with_the_settled_ones(gazetteer):
+    """Pass two makes "Paris" Paris, Tennessee (the other name is American); pass three then reads
+    "Henry County", still open among nine US counties, next to it: Henry County, Tennessee."""
+    text = "A Paris man was arrested at Paris City Hall. Henry County deputies helped."
+    mentions = [Mention(2, 7, "Paris", "place"), Mention(28, 33, "Paris", "place"),
+                Mention(45, 57, "Henry County", "place")]
+    _, _, county = Resolver(gazetteer).resolve(text, mentions)
+    assert km(county.place, 36.37, -88.33) < 50
