@@ -6,6 +6,13 @@ view data (:func:`geo.views.view_data`). Points are drawn as data, not as one Py
 from each feature's properties, clustered when there are many. Every string that comes from an article
 is HTML-escaped here, in Python, before it reaches the page; the JavaScript only copies properties.
 
+No text from an article ever passes through Jinja: branca makes every element's output a Jinja template
+of its own (``MacroElement.render`` wraps each rendered script in a new ``Element``), so a title
+``{{ 7*7 }}`` showed 49 and ``{% raw %}`` broke the map. The elements here that carry data render their
+script once and add it to the page verbatim (:class:`Verbatim`), and their JSON has no Jinja delimiter
+in it (:func:`to_json`), so even a caller that does re-parse (``st_folium`` renders the page once) sees
+none.
+
 >>> m = build_map({"places": [], "events": [], "articles": [], "actors": []}, ViewState())
 >>> type(m).__name__
 'Map'
@@ -15,13 +22,15 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
 import folium
 import folium.plugins
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
+from folium.elements import ElementAddToElement
 from jinja2 import Template
 
 from geo.views import ViewState
@@ -170,6 +179,38 @@ _ON_EACH_PLACE = """function (feature, layer) {
 }"""
 
 
+def to_json(data: Any) -> str:
+    """Compact JSON that is safe inside ``<script>`` and inert for Jinja: ``</`` is broken up so no string
+    can close the script, and a ``{`` that would open a Jinja tag (``{{``, ``{%``, ``{#``: only ever inside
+    a string, JSON's own braces are never followed by these) is written ``\\u007b``, the same character."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    return _JINJA_OPENER.sub(r"\\u007b", text)
+
+
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+class Verbatim(Element):
+    """Text that goes into the page as it is, never parsed as a Jinja template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Verbatim"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+def render_script_verbatim(element: MacroElement, kwargs: Mapping[str, Any]) -> None:
+    """What ``MacroElement.render`` does for an element with only a script macro, minus the second Jinja
+    pass over the rendered script (which would evaluate ``{{ ... }}`` found in the data)."""
+    script = element._template.module.script(element, kwargs)
+    element.get_root().script.add_child(Verbatim(script), name=element.get_name())
+    for child in element._children.values():
+        child.render(**kwargs)
+
+
 class DataLayer(folium.map.Layer):
     """A GeoJSON layer whose data is serialised once, compactly, in Python, and drawn by a few lines of
     Leaflet: folium.GeoJson re-serialises its data and walks every coordinate for the map's bounds on
@@ -186,8 +227,15 @@ class DataLayer(folium.map.Layer):
     def __init__(self, data: Mapping[str, Any], options: str, *, name: str, control: bool = True) -> None:
         super().__init__(name=name, overlay=True, control=control)
         self._name = "DataLayer"
-        self.json = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+        self.json = to_json(data)
         self.options = options
+
+    def render(self, **kwargs: Any) -> None:
+        if self.show:
+            self.add_child(ElementAddToElement(element_name=self.get_name(),
+                                               element_parent_name=self._parent.get_name()),
+                           name=self.get_name() + "_add")
+        render_script_verbatim(self, kwargs)
 
 
 def places_layer(data: Data, *, cluster: bool, canvas: bool) -> DataLayer:
@@ -204,11 +252,12 @@ def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLa
     return DataLayer(outlines, options, name="Country outlines", control=False)
 
 
-def polygon_layer(data: Data) -> folium.GeoJson | None:
+def polygon_layer(data: Data) -> DataLayer | None:
     features = polygon_features(data)
     if not features["features"]:
         return None
-    return folium.GeoJson(features, name="Countries and regions", interactive=False, style=POLYGON_STYLE)
+    options = f"{{interactive: false, style: {json.dumps(POLYGON_STYLE)}}}"
+    return DataLayer(features, options, name="Countries and regions")
 
 
 class Legend(MacroElement):
@@ -219,7 +268,7 @@ class Legend(MacroElement):
         var legend = L.control({position: "bottomright"});
         legend.onAdd = function () {
             var div = L.DomUtil.create("div", "nm-legend");
-            div.innerHTML = {{ this.html|tojson }};
+            div.innerHTML = {{ this.json }};
             return div;
         };
         legend.addTo({{ this._parent.get_name() }});
@@ -229,7 +278,10 @@ class Legend(MacroElement):
     def __init__(self, types: Sequence[str]) -> None:
         super().__init__()
         self._name = "Legend"
-        self.html = legend_html(types)
+        self.json = to_json(legend_html(types))
+
+    def render(self, **kwargs: Any) -> None:
+        render_script_verbatim(self, kwargs)
 
 
 def legend_html(types: Sequence[str]) -> str:

@@ -1,6 +1,8 @@
 """The dashboard through Streamlit's AppTest: runs without exceptions, filters change counts, URL restores state."""
 from __future__ import annotations
 
+import html
+
 from streamlit.testing.v1 import AppTest
 
 from geo.store import Store
@@ -109,6 +111,27 @@ def test_hostile_titles_and_place_names_are_text_in_the_panels(fixture_db):
         assert "<script>" not in heading and "<img" not in heading, heading
         assert "&lt;" in heading
     assert HOSTILE_TITLE  # the factory's title is the hostile one shown above
+
+
+def _map_script(at: AppTest) -> str:
+    """The JavaScript the map component receives (AppTest sees custom components as JSON arguments)."""
+    import json
+
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)["script"]
+
+
+def test_jinja_in_titles_and_names_reaches_the_map_as_text(fixture_db):
+    """A title ``{{ 7*7 }}`` or ``{% raw %}`` once went through Jinja: evaluated, or the page failed."""
+    from geo import maps
+    from tests.factories import HOSTILE_ACTOR, HOSTILE_PLACE, HOSTILE_TITLE, hostile_analysis
+
+    Store.open(fixture_db).write(hostile_analysis())
+    at = _app()
+    assert not at.exception
+    script = _map_script(at)
+    for text in (HOSTILE_TITLE, HOSTILE_PLACE.name, HOSTILE_ACTOR.name):
+        assert maps.to_json(html.escape(text))[1:-1] in script
 
 
 def test_the_dashboard_runs_unchanged_on_postgresql(pg_url, monkeypatch):

@@ -89,3 +89,35 @@ def test_polygons_for_countries_and_legend(sqlite_store):
     html = maps.legend_html(["<i>odd</i>"])
     assert "&lt;i&gt;odd" in html
     json.dumps(maps.place_features(data))  # plain data, serialisable
+
+
+JINJA_STRINGS = ("{{ 7*191 }}", "{% raw %}", "{% for x in y %}", "{# note", "</script><script>alert(1)</script>",
+                 "{{'map_div'}}")
+
+
+def _jinja_view(text: str) -> dict:
+    place = {"id": "p1", "name": f"Town {text}", "kind": "city", "lat": 33.0, "lon": 35.0, "event_count": 1,
+             "mention_count": 1, "dominant_type": "Battles", "top_events": [{"id": "e1", "type": "Battles",
+                                                                             "date": "2024-01-01"}],
+             "article_ids": ["a1"]}
+    country = {**place, "id": "c1", "kind": "country", "name": f"Land {text}",
+               "geometry": {"type": "Polygon", "coordinates": [[[34, 29], [35, 29], [35, 30], [34, 29]]]}}
+    return {"places": [place, country], "events": [{"id": "e1", "actor_ids": ["x"]}],
+            "articles": [{"id": "a1", "title": f"Title {text}"}], "actors": [{"id": "x", "name": f"Actor {text}"}]}
+
+
+def test_jinja_syntax_in_article_strings_is_never_evaluated():
+    """Titles, place and actor names reach the page as data: no Jinja pass evaluates or chokes on them."""
+    for text in JINJA_STRINGS:
+        data = _jinja_view(text)
+        html = maps.render_html(maps.build_map(data, ViewState(), offline=True, assets=FAKE_ASSETS))
+        assert "1337" not in html and "<script>alert(1)" not in html
+        assert maps.to_json(maps.place_features(data)) in html  # the data reaches the page unchanged
+        assert maps.to_json(maps.polygon_features(data)) in html
+
+
+def test_to_json_is_inert_for_jinja_and_script_tags():
+    value = {"a": ["{{ x }}", "{%", "{#", "</script>", "\\{{", "{", "}}"], "b": {}, "c": [{"d": {"e": 1}}]}
+    text = maps.to_json(value)
+    assert json.loads(text) == value
+    assert not re.search(r"\{[{%#]", text) and "</" not in text
