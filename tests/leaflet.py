@@ -25,9 +25,18 @@ def place_point(frame: Any, place_id: str) -> dict[str, float]:
         const p = m.latLngToContainerPoint(l.getLatLng()); return {{x: p.x, y: p.y}}; }}""", place_id)
 
 
-def click_place(frame: Any, place_id: str) -> None:
-    """Click a place's circle with the mouse (the canvas decides which circle was hit)."""
-    frame.locator(".leaflet-container").first.click(position=place_point(frame, place_id))
+def click_place(frame: Any, place_id: str, attempts: int = 3) -> None:
+    """Click a place's circle with the mouse (the canvas decides which circle was hit) until its popup
+    opens: a click while the map is still being laid out (the page's first rerun) can miss."""
+    popup = frame.locator(f".nm-popup[data-place='{place_id}']")
+    for _ in range(attempts):
+        frame.locator(".leaflet-container").first.click(position=place_point(frame, place_id))
+        try:
+            popup.first.wait_for(state="attached", timeout=5_000)
+            return
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError; click again
+            continue
+    raise AssertionError(f"clicking {place_id} opened no popup in {attempts} attempts")
 
 
 def open_popup(frame: Any, place_id: str) -> None:

@@ -49,6 +49,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
+        _wait_ready(proc)
         yield url
     finally:
         proc.terminate()
@@ -70,6 +71,17 @@ def _wait_healthy(url: str, proc: subprocess.Popen) -> None:
         except OSError:
             time.sleep(0.3)
     raise RuntimeError("newsmap serve did not become healthy within 60 s")
+
+
+def _wait_ready(proc: subprocess.Popen) -> None:
+    """`newsmap serve` prepares the default view first, then says so once the server answers."""
+    lines = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        lines.append(proc.stderr.readline().decode())
+        if "newsmap dashboard ready on http://127.0.0.1:" in lines[-1]:
+            return
+    raise AssertionError(f"no ready line in {lines}")
 
 
 def test_map_markers_popup_and_no_script(server: str, tmp_path: Path):

@@ -31,7 +31,26 @@ def test_runs_and_describes_the_view(fixture_db):
     at = _app()
     assert not at.exception
     assert _caption(at) == "4 events in 5 places"
-    assert len(at.tabs) == 4
+    assert at.segmented_control(key="section").value == "articles"
+
+
+def test_only_the_open_section_runs_and_the_url_holds_it(fixture_db, monkeypatch):
+    """Articles, Events, Timeline and Ingest are sections of which only the open one runs its queries."""
+    from geo.store import Store as StoreClass
+
+    calls: list[str] = []
+    for name in ("view_events", "timeline", "view_articles"):
+        original = getattr(StoreClass, name)
+        monkeypatch.setattr(StoreClass, name, lambda self, *a, _o=original, _n=name, **k: calls.append(_n)
+                            or _o(self, *a, **k))
+    at = _app()
+    assert not at.dataframe and "view_events" not in calls and "timeline" not in calls
+    assert "view_articles" in calls and "tab" not in at.query_params
+    at = at.segmented_control(key="section").set_value("events").run()
+    assert not at.exception and at.dataframe and "view_events" in calls and "timeline" not in calls
+    assert _param(at, "tab") == ["events"]
+    at = _app(tab="timeline")
+    assert at.segmented_control(key="section").value == "timeline" and at.radio(key="timeline_by")
 
 
 def test_url_restores_the_view(fixture_db):
@@ -78,7 +97,7 @@ def test_bad_url_values_are_reported_not_fatal(fixture_db):
 
 
 def test_ingest_pasted_text_from_the_dashboard(fixture_db):
-    at = _app()
+    at = _app(tab="ingest")
     at.text_area[0].set_value("Hezbollah fired rockets at Israel from southern Lebanon on Monday.")
     at.button[0].click().run()
     assert not at.exception
@@ -147,3 +166,26 @@ def test_the_dashboard_runs_unchanged_on_postgresql(pg_url, monkeypatch):
     assert _caption(at) == "2 events in 3 places involving Hezbollah, 2024-02-01 to 2024-03-15"
     at = _app(place="gn:276781")
     assert not at.exception and any(h.value == "Beirut" for h in at.subheader)
+
+
+def test_warm_fills_the_caches_of_the_default_view(fixture_db, monkeypatch):
+    """What `newsmap serve` runs before it says it is ready: the first visitor's queries are then cached,
+    and an ingest (a new store version) is seen."""
+    from dashboard import data
+    from geo.views import ViewState
+    from tests.factories import later_analysis
+
+    data.warm(fixture_db, str(REPO / "cache"), offline=True)
+    calls: list[str] = []
+    for name in ("view_map", "view_counts", "view_actor_counts", "facets", "view_articles"):
+        original = getattr(Store, name)
+        monkeypatch.setattr(Store, name, lambda self, *a, _o=original, _n=name, **k: calls.append(_n)
+                            or _o(self, *a, **k))
+    version = data.store_version(fixture_db)
+    data.load_view(fixture_db, version, ViewState())
+    data.articles_page(fixture_db, version, ViewState(), 0, data.ARTICLES_PER_PAGE)
+    assert calls == []
+    Store.open(fixture_db).write(later_analysis())
+    assert data.store_version(fixture_db) == version + 1
+    data.load_view(fixture_db, version + 1, ViewState())
+    assert {"view_map", "view_counts"} <= set(calls)
