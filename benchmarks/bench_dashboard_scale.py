@@ -97,8 +97,9 @@ def browser_draw(repo: Path, db: str) -> dict[str, float]:
     env = {**os.environ, "NEWSMAP_DB": db}
     started = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port)],
-                              cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
+        wait_ready(server)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -116,6 +117,22 @@ def browser_draw(repo: Path, db: str) -> dict[str, float]:
     finally:
         server.terminate()
         server.wait()
+
+
+def wait_ready(server: subprocess.Popen) -> None:
+    """Until the server says it is ready (checkouts that prepare the default view first say so with
+    "ready on"; older ones print "dashboard on" before starting, and are then polled for health)."""
+    def read() -> None:
+        for text in server.stderr:
+            if "ready on" in text or "dashboard on" in text:
+                done.set()
+
+    import threading
+
+    done = threading.Event()
+    threading.Thread(target=read, daemon=True).start()
+    if not done.wait(300):
+        raise TimeoutError("the server did not say it was ready within 300 s")
 
 
 def _page_draw(page, port: int) -> float:  # noqa: ANN001 - playwright page

@@ -178,14 +178,16 @@ def _date_bounds(facets: dict[str, Any]) -> tuple[dt.date, dt.date]:
 
 # -- map ---------------------------------------------------------------------------------------
 
-def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: bool) -> str | None:
-    """The map; returns the id of a place the user just clicked, if any."""
+def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: bool,
+           columns_json: str | None = None) -> str | None:
+    """The map; returns the id of a place the user just clicked, if any. ``columns_json``: the places'
+    columns when cached (live views), else built from ``data`` (snapshots)."""
     assets = get_assets(settings.data_dir, offline)
     if offline and assets is None:
         st.warning("Offline map assets are missing: run `newsmap assets` (needs npm) once; "
                    "the map needs Leaflet to draw.")
     m = maps.build_map(data, state, offline=assets is not None, assets=assets,
-                       outlines=get_outlines(settings.data_dir))
+                       outlines=get_outlines(settings.data_dir), columns_json=columns_json)
     out = st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
                     returned_objects=["last_object_clicked"])
     click = (out or {}).get("last_object_clicked")
@@ -455,7 +457,7 @@ def main() -> None:
         st.info(message)
     left, right = st.columns([3, 2])
     with left:
-        clicked = map_ui(data, state, settings, options.offline)
+        clicked = map_ui(data, state, settings, options.offline, q.map_columns(db_url, version, filters_only(state)))
     if clicked and clicked != state.place:
         state = state.replace(place=clicked)
     with right:

@@ -3,8 +3,9 @@
 Each query is a pure function of its arguments: the database URL, the store's version and the view state
 (without the selection and map position, which change no query). The version changes when articles are
 added (:func:`store_version`), so an ingest, from the dashboard or from another process, is seen on the
-next run. Streamlit keeps these caches in the server process for every session: :func:`warm` fills them
-for the default view before ``newsmap serve`` says it is ready, so the first visitor does not wait.
+next run. Streamlit keeps these caches in the server process for every session: ``newsmap serve`` runs
+the default view once before it says it is ready (``dashboard/serve.py``), so the first visitor does
+not wait.
 
 >>> version = store_version("sqlite://")                                          # doctest: +SKIP
 >>> map_view("sqlite://", version, ViewState())["places"]                         # doctest: +SKIP
@@ -63,6 +64,13 @@ def filters_only(state: ViewState) -> ViewState:
 def map_view(db_url: str, version: int, state: ViewState) -> dict[str, Any]:
     """The map's data (:func:`geo.views.map_data`): places with counts and their popups' details."""
     return map_data(get_store(db_url), filters_only(state), detail_at=maps.DETAIL_AT)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def map_columns(db_url: str, version: int, state: ViewState) -> str:
+    """The map's places as the JSON columns the page draws (:func:`geo.maps.place_columns`): escaping and
+    laying out 10,000 places costs more than the rest of a page run, so it is done once per view."""
+    return maps.to_json(maps.place_columns(map_view(db_url, version, state)))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -129,7 +137,13 @@ def place_detail(db_url: str, version: int, state: ViewState, place_id: str) -> 
 def load_view(db_url: str, version: int, state: ViewState) -> None:
     """Run the queries every page of a view needs at the same time (each on its own connection; the
     database works while Python waits), so the first run of a view costs its slowest query, not their sum.
-    The answers land in the caches above; the page then reads them in order."""
+    The answers land in the caches above; the page then reads them in order. Once per view and version:
+    starting the threads again when every answer is cached would cost more than reading them."""
+    _load_view(db_url, version, filters_only(state))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _load_view(db_url: str, version: int, state: ViewState) -> bool:
     jobs: list[Callable[[], Any]] = [
         lambda: map_view(db_url, version, filters_only(state)),
         lambda: view_counts(db_url, version, filters_only(state)),
@@ -138,6 +152,7 @@ def load_view(db_url: str, version: int, state: ViewState) -> None:
         lambda: actor_names(db_url, version),
     ]
     _run_together(jobs)
+    return True
 
 
 def _run_together(jobs: list[Callable[[], Any]]) -> None:
@@ -159,19 +174,6 @@ def _script_context() -> Any:
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     return get_script_run_ctx(suppress_warning=True)
-
-
-def warm(db_url: str, data_dir: str, offline: bool) -> None:
-    """Fill the caches for the default view and build its map once (imports, templates): called by
-    ``newsmap serve`` in the server process before the server starts. (Not the map component: a
-    component declared before the server runs is not served.)"""
-    version = store_version(db_url)
-    load_view(db_url, version, ViewState())
-    articles_page(db_url, version, ViewState(), 0, ARTICLES_PER_PAGE)
-    assets = get_assets(data_dir, offline)
-    data = map_view(db_url, version, ViewState())
-    maps.render_html(maps.build_map(data, ViewState(), offline=assets is not None, assets=assets,
-                                    outlines=get_outlines(data_dir)))
 
 
 ARTICLES_PER_PAGE = 50

@@ -1,14 +1,14 @@
 """The dashboard's server process: ``newsmap serve`` becomes this program.
 
-It fills the dashboard's caches for the default view and imports what the first script run needs, then
-runs the Streamlit server in the same process (Streamlit's caches live there), and says
-"newsmap dashboard ready on URL" once the server answers: the first visitor does not pay the cold start.
+It runs the Streamlit server and, once the server answers, runs the page once for the default view
+through the server's own websocket, as a browser would: the imports, the map component, the default
+view's queries and its map are then in the server's caches, and only after that does it print
+"newsmap dashboard ready on URL". The first visitor does not pay the cold start.
 
     python dashboard/serve.py run dashboard/app.py --server.port 8501 ... -- --offline
 """
 from __future__ import annotations
 
-import logging
 import sys
 import threading
 import time
@@ -23,45 +23,61 @@ sys.path.insert(0, str(REPO))
 
 def main(argv: list[str]) -> None:
     """``argv`` is a ``streamlit run`` command line; app options follow ``--``."""
-    started = time.perf_counter()
-    warm(offline="--offline" in argv[argv.index("--") + 1:] if "--" in argv else False)
-    url = f"http://{_option(argv, '--server.address', 'localhost')}:{_option(argv, '--server.port', '8501')}/"
-    threading.Thread(target=announce, args=(url, started), daemon=True, name="newsmap-ready").start()
+    host = _option(argv, "--server.address", "localhost")
+    url = f"http://{host}:{_option(argv, '--server.port', '8501')}/"
+    threading.Thread(target=announce, args=(url, time.perf_counter()), daemon=True, name="newsmap-ready").start()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", *argv]
     cli.main()
 
 
-def warm(*, offline: bool) -> None:
-    """The default view's queries and map, run once before the server starts; a failure here is only
-    reported (the first visitor then sees the error on the page, where it can be read)."""
-    # "No runtime found" and "missing ScriptRunContext" are expected before the server runs.
-    logging.disable(logging.WARNING)
-    try:
-        from dashboard import data
-        from geo.settings import load_settings
-
-        settings = load_settings()
-        data.warm(settings.db_url, settings.data_dir, offline)
-    except Exception as err:  # noqa: BLE001 - any failure is the page's to show
-        print(f"newsmap: could not prepare the default view ({err}); the first visitor will", file=sys.stderr)
-    finally:
-        logging.disable(logging.NOTSET)
-
-
 def announce(url: str, started: float) -> None:
-    """Print the ready line once the server answers its health check."""
-    deadline = time.monotonic() + 120
+    """Once the server answers, run the default view once, then print the ready line."""
+    if not _healthy(url, timeout=120):
+        return
+    try:
+        run_page_once(url)
+        note = ""
+    except Exception as err:  # noqa: BLE001 - the first visitor then runs it, and sees any error
+        note = f"; the default view was not prepared: {err}"
+    print(f"newsmap dashboard ready on {url} ({time.perf_counter() - started:.1f} s{note})",
+          file=sys.stderr, flush=True)
+
+
+def run_page_once(url: str, query: str = "", timeout: float = 300) -> int:
+    """Run the page for ``query`` in a session of its own over the server's websocket (the browser's way
+    in), until the script has finished; returns how many messages the page sent."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.sync.client import connect
+
+    stream = url.replace("http://", "ws://", 1).replace("https://", "wss://", 1) + "_stcore/stream"
+    with connect(stream, subprotocols=["streamlit"], open_timeout=30, max_size=None) as ws:
+        request = BackMsg()
+        request.rerun_script.query_string = query
+        request.rerun_script.page_script_hash = ""
+        ws.send(request.SerializeToString())
+        deadline, count = time.monotonic() + timeout, 0
+        while time.monotonic() < deadline:
+            msg = ForwardMsg()
+            msg.ParseFromString(ws.recv(timeout=max(deadline - time.monotonic(), 0.1)))
+            count += 1
+            if msg.WhichOneof("type") == "script_finished":
+                return count
+    raise TimeoutError(f"the page did not finish within {timeout:.0f} s")
+
+
+def _healthy(url: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"{url}_stcore/health", timeout=2) as response:
                 if response.status == 200:
-                    print(f"newsmap dashboard ready on {url} ({time.perf_counter() - started:.1f} s)",
-                          file=sys.stderr, flush=True)
-                    return
+                    return True
         except OSError:
             time.sleep(0.1)
+    return False
 
 
 def _option(argv: list[str], name: str, default: str) -> str:
