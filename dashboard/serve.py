@@ -24,20 +24,23 @@ sys.path.insert(0, str(REPO))
 def main(argv: list[str]) -> None:
     """``argv`` is a ``streamlit run`` command line; app options follow ``--``."""
     host = _option(argv, "--server.address", "localhost")
-    url = f"http://{host}:{_option(argv, '--server.port', '8501')}/"
-    threading.Thread(target=announce, args=(url, time.perf_counter()), daemon=True, name="newsmap-ready").start()
+    port = _option(argv, "--server.port", "8501")
+    local = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host  # where this process reaches the server
+    threading.Thread(target=announce, args=(f"http://{host}:{port}/", f"http://{local}:{port}/", time.perf_counter()),
+                     daemon=True, name="newsmap-ready").start()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", *argv]
     cli.main()
 
 
-def announce(url: str, started: float) -> None:
-    """Once the server answers, run the default view once, then print the ready line."""
-    if not _healthy(url, timeout=120):
+def announce(url: str, local: str, started: float) -> None:
+    """Once the server answers (at ``local``), run the default view once, then print the ready line."""
+    if not _healthy(local, timeout=120):
+        print(f"newsmap: the server did not answer on {local} within 120 s", file=sys.stderr, flush=True)
         return
     try:
-        run_page_once(url)
+        run_page_once(local)
         note = ""
     except Exception as err:  # noqa: BLE001 - the first visitor then runs it, and sees any error
         note = f"; the default view was not prepared: {err}"
