@@ -26,6 +26,9 @@ from geo.outlines import country_outlines
 from geo.store import Store
 from geo.views import ViewState, map_data
 
+ARTICLES_PER_PAGE = 50
+EVENTS_PER_PAGE = 200
+
 
 # -- kept objects ------------------------------------------------------------------------------
 
@@ -139,18 +142,20 @@ def load_view(db_url: str, version: int, state: ViewState) -> None:
     database works while Python waits), so the first run of a view costs its slowest query, not their sum.
     The answers land in the caches above; the page then reads them in order. Once per view and version:
     starting the threads again when every answer is cached would cost more than reading them."""
-    _load_view(db_url, version, filters_only(state))
+    _load_view(db_url, version, filters_only(state), articles=state.tab is None)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _load_view(db_url: str, version: int, state: ViewState) -> bool:
+def _load_view(db_url: str, version: int, state: ViewState, articles: bool) -> bool:
     jobs: list[Callable[[], Any]] = [
-        lambda: map_view(db_url, version, filters_only(state)),
-        lambda: view_counts(db_url, version, filters_only(state)),
+        lambda: map_view(db_url, version, state),
+        lambda: view_counts(db_url, version, state),
         lambda: actor_choices(db_url, version, choice_state(state)),
         lambda: facets(db_url, version),
         lambda: actor_names(db_url, version),
     ]
+    if articles:  # the Articles section is open: its first page too
+        jobs.append(lambda: articles_page(db_url, version, state, 0, ARTICLES_PER_PAGE))
     _run_together(jobs)
     return True
 
@@ -175,6 +180,3 @@ def _script_context() -> Any:
 
     return get_script_run_ctx(suppress_warning=True)
 
-
-ARTICLES_PER_PAGE = 50
-EVENTS_PER_PAGE = 200
