@@ -1,22 +1,24 @@
-"""Dashboard cost as the store grows: 1k, 10k and 100k events over 1k and 10k places.
+"""Dashboard cost as the store grows, against a baseline checkout measured in the same run.
 
-    .venv/bin/python benchmarks/bench_dashboard_scale.py [--sizes 1000:1000,10000:1000,...] [--browser]
+    .venv/bin/python benchmarks/bench_dashboard_scale.py [--sizes 1000:1000,10000:10000,...] [--browser]
+        [--baseline /path/to/other/checkout]
 
-For each size a synthetic store is made once (benchmarks/make_store.py, cached in
-/tmp) and measured in one run:
-  - the view queries alone, for the whole store and for one actor: ``view_data`` (the export
-    shape, every event and article) and what the dashboard runs (``map_data`` + ``view_counts``),
-  - Streamlit AppTest: the first script run, and a rerun after changing the actor filter,
-  - the size of the map HTML the page carries (the dashboard's map of the whole store),
-  - with ``--browser``: time until headless Chromium has drawn the map of the whole
-    store, through ``newsmap serve --offline`` (start-up excluded),
-  - peak RSS of this process (the AppTest runs the script in-process).
-Ratios are against the smallest size of the same run. Targets (issue): rerun <= 0.5 s
-and first run <= 2 s at 100k events; rendered map <= 2 s at 10k places.
+For each size a synthetic store is made once (benchmarks/make_store.py, cached in /tmp) and each checkout
+(this one, then the baseline when given) is measured in its own process, one after the other:
+  - the map query alone (``map_data`` + ``view_counts``) for the whole store,
+  - Streamlit AppTest: the first script run, and a rerun after choosing an actor,
+  - the size of the map HTML (the map of the whole store, as ``render_html`` writes it),
+  - with ``--browser``: headless Chromium on a freshly started ``newsmap serve --offline``: time from page
+    load until the places are drawn on the cold server (the first page it serves) and on the warm server
+    (the same page loaded again), with the server's start-up time and peak RSS,
+  - peak RSS of the measuring process (it runs the AppTest in-process).
+Prints the machine's load average with each size and the ratio of this checkout to the baseline.
+Targets (issue #7): rerun <= 0.5 s and first run <= 2 s at 100k events; rendered map <= 2 s at 10k places.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import socket
@@ -25,21 +27,25 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from geo import maps  # noqa: E402
-from geo.store import Store  # noqa: E402
-from geo.views import ViewState, map_data, view_data  # noqa: E402
-
-DEFAULT_SIZES = "1000:1000,10000:1000,10000:10000,100000:1000,100000:10000"
+HERE = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = "1000:1000,10000:10000,100000:1000,100000:10000"
 ACTOR = "hezbollah"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+# True once a frame holds a Leaflet map whose places are drawn: the canvas group (this branch), or the
+# clustered/SVG markers of older checkouts.
+DRAWN = """() => { if (!window.L) return false;
+    if (document.querySelector('.marker-cluster, path.nm-place')) return true;
+    for (const k in window) { const m = window[k];
+        if (m && m instanceof L.Map) { let n = 0; m.eachLayer(l => { if (l.nmPlaces) n = l.getLayers().length; });
+            if (n) return true; } }
+    return false; }"""
 
 
 def store_for(events: int, places: int) -> str:
     db = Path(f"/tmp/newsmap-bench-{events}-{places}.sqlite")
     if not db.exists():
-        subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_store.py"), "--events", str(events),
+        subprocess.run([sys.executable, str(HERE / "benchmarks" / "make_store.py"), "--events", str(events),
                         "--places", str(places), "--db", str(db)], check=True)
     return str(db)
 
@@ -50,11 +56,31 @@ def timed(fn):
     return time.perf_counter() - start, result
 
 
-def apptest(db: str) -> tuple[float, float]:
+# -- one checkout, one store (run in a child process with that checkout's code) -------------------
+
+def measure(repo: Path, db: str, browser: bool) -> dict[str, float]:
+    sys.path.insert(0, str(repo))
+    from geo import maps
+    from geo.store import Store
+    from geo.views import ViewState, map_data
+
+    store = Store.open(db)
+    q_map, data = timed(lambda: (map_data(store, ViewState(), detail_at=maps.DETAIL_AT),
+                                 store.view_counts(ViewState().filter(store)))[0])
+    html = maps.render_html(maps.build_map(data, ViewState(), offline=False, outlines=None))
+    first, rerun = apptest(repo, db)
+    out = {"map_query": q_map, "first": first, "rerun": rerun, "html_mb": len(html) / 1e6,
+           "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    if browser:
+        out.update(browser_draw(repo, db))
+    return out
+
+
+def apptest(repo: Path, db: str) -> tuple[float, float]:
     from streamlit.testing.v1 import AppTest
 
     os.environ["NEWSMAP_DB"] = db
-    at = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=600)
+    at = AppTest.from_file(str(repo / "dashboard" / "app.py"), default_timeout=600)
     first, at = timed(at.run)
     assert not at.exception, at.exception
     rerun, at = timed(lambda: at.multiselect(key="f_actors").set_value([ACTOR]).run())
@@ -62,73 +88,122 @@ def apptest(db: str) -> tuple[float, float]:
     return first, rerun
 
 
-def browser_draw(db: str) -> float:
+def browser_draw(repo: Path, db: str) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "NEWSMAP_DB": db}
+    started = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port)],
-                              cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=repo, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"]
+        wait_ready(server)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-            page = browser.new_page()
-            for _ in range(100):
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            for _ in range(600):
                 try:
                     page.goto(f"http://127.0.0.1:{port}/_stcore/health")
                     break
                 except Exception:  # noqa: BLE001 - not up yet
-                    time.sleep(0.2)
-            page.goto(f"http://127.0.0.1:{port}/?zoom=3")
-            start = time.perf_counter()
-            frame = None
-            while time.perf_counter() - start < 120 and frame is None:
-                frame = next((f for f in page.frames if f.query_selector(".leaflet-container")), None)
-                time.sleep(0.05)
-            # Clusters are divs; single places are SVG paths (or canvas drawings past 1k unclustered).
-            frame.wait_for_selector(".marker-cluster, path.nm-place", state="attached", timeout=120_000)
-            secs = time.perf_counter() - start
+                    time.sleep(0.1)
+            ready = time.perf_counter() - started
+            cold = _page_draw(page, port)
+            warm = _page_draw(page, port)
             browser.close()
-            return secs
+        return {"server_ready": ready, "cold_draw": cold, "warm_draw": warm, "server_rss_mb": _peak_rss(server.pid)}
     finally:
         server.terminate()
         server.wait()
+
+
+def wait_ready(server: subprocess.Popen) -> None:
+    """Until the server says it is ready (checkouts that prepare the default view first say so with
+    "ready on"; older ones print "dashboard on" before starting, and are then polled for health)."""
+    def read() -> None:
+        for text in server.stderr:
+            if "ready on" in text or "dashboard on" in text:
+                done.set()
+
+    import threading
+
+    done = threading.Event()
+    threading.Thread(target=read, daemon=True).start()
+    if not done.wait(300):
+        raise TimeoutError("the server did not say it was ready within 300 s")
+
+
+def _page_draw(page, port: int) -> float:  # noqa: ANN001 - playwright page
+    page.goto("about:blank")
+    start = time.perf_counter()
+    page.goto(f"http://127.0.0.1:{port}/?zoom=3")
+    while time.perf_counter() - start < 120:
+        if any(_drawn(f) for f in page.frames):
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise TimeoutError("the map was not drawn within 120 s")
+
+
+def _drawn(frame) -> bool:  # noqa: ANN001 - playwright frame
+    try:
+        return bool(frame.evaluate(DRAWN))
+    except Exception:  # noqa: BLE001 - frame navigating or gone
+        return False
+
+
+def _peak_rss(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# -- orchestration --------------------------------------------------------------------------------
+
+def run_child(repo: Path, db: str, browser: bool) -> dict[str, float]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(repo), "--db", db]
+    out = subprocess.run(cmd + (["--browser"] if browser else []), capture_output=True, text=True, check=False)
+    if out.returncode:
+        raise RuntimeError(f"measuring {repo} on {db} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def line(name: str, r: dict[str, float]) -> str:
+    text = (f"  {name:<9} map query {r['map_query']:.2f} s, first run {r['first']:.2f} s, "
+            f"rerun {r['rerun']:.2f} s, map HTML {r['html_mb']:.2f} MB, bench RSS {r['rss_mb']:.0f} MB")
+    if "cold_draw" in r:
+        text += (f"; server ready {r['server_ready']:.1f} s, rendered map cold {r['cold_draw']:.2f} s, "
+                 f"warm {r['warm_draw']:.2f} s, server peak RSS {r['server_rss_mb']:.0f} MB")
+    return text
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default=DEFAULT_SIZES, help=f"events:places pairs (default {DEFAULT_SIZES})")
     ap.add_argument("--browser", action="store_true", help="also time the map drawn in headless Chromium")
+    ap.add_argument("--baseline", type=Path, help="another checkout (e.g. `git archive` of main) to compare with")
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    rows = []
+    if args.child:
+        print(json.dumps(measure(args.child.resolve(), args.db, args.browser)))
+        return
+    repos = [("this", HERE)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
     for pair in args.sizes.split(","):
         events, places = (int(x) for x in pair.split(":"))
         db = store_for(events, places)
-        store = Store.open(db)
-        q_all, data = timed(lambda: view_data(store, ViewState()))
-        q_actor, _ = timed(lambda: view_data(store, ViewState(actors=(ACTOR,))))
-        q_map, shown = timed(lambda: (map_data(store, ViewState(), detail_at=maps.DETAIL_AT),
-                                      store.view_counts(ViewState().filter(store))))
-        q_map_actor, _ = timed(lambda: (map_data(store, ViewState(actors=(ACTOR,)), detail_at=maps.DETAIL_AT),
-                                        store.view_counts(ViewState(actors=(ACTOR,)).filter(store))))
-        del data
-        html = maps.render_html(maps.build_map(shown[0], ViewState(), offline=False, outlines=None))
-        first, rerun = apptest(db)
-        draw = browser_draw(db) if args.browser else float("nan")
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        rows.append((events, places, len(shown[0]["places"]), q_all, q_actor, first, rerun, len(html) / 1e6, draw, rss))
-        print(f"{events:>7} events {places:>6} places: view_data {q_all:.2f} s (actor {q_actor:.2f} s), "
-              f"map query {q_map:.2f} s (actor {q_map_actor:.2f} s), "
-              f"first run {first:.2f} s, rerun {rerun:.2f} s, map HTML {len(html) / 1e6:.1f} MB, "
-              f"browser draw {draw:.2f} s, peak RSS {rss:.0f} MB", flush=True)
-    base = rows[0]
-    print("\nratios against the first size (first run, rerun):")
-    for r in rows:
-        print(f"  {r[0]:>7}/{r[1]:<6} first x{r[5] / base[5]:.1f}  rerun x{r[6] / base[6]:.1f}")
+        load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"{events:>7} events {places:>6} places (load average {load}):", flush=True)
+        results = {}
+        for name, repo in repos:
+            results[name] = run_child(repo, db, args.browser)
+            print(line(name, results[name]), flush=True)
+        if args.baseline:
+            this, base = results["this"], results["baseline"]
+            keys = [k for k in ("first", "rerun", "html_mb", "cold_draw", "warm_draw") if k in this]
+            print("  this/baseline: " + ", ".join(f"{k} x{this[k] / base[k]:.2f}" for k in keys), flush=True)
 
 
 if __name__ == "__main__":

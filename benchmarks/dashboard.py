@@ -50,6 +50,8 @@ def build(n: int, assets: dict, outlines: dict) -> tuple[float, str]:
 def draw(html: str) -> float:
     from playwright.sync_api import sync_playwright
 
+    from tests.leaflet import wait_for_places
+
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"]
     with tempfile.NamedTemporaryFile("w", suffix=".html", delete=False) as f:
@@ -61,7 +63,7 @@ def draw(html: str) -> float:
             page = browser.new_page(viewport={"width": 1200, "height": 800})
             t = time.perf_counter()
             page.goto(f"file://{f.name}")
-            page.wait_for_selector(".marker-cluster, path.nm-place, canvas.leaflet-zoom-animated", timeout=120_000)
+            wait_for_places(page, timeout=120_000)  # the places' circles are on the canvas
             times.append(time.perf_counter() - t)
             page.close()
         browser.close()

@@ -21,96 +21,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
+from dashboard import data as q  # noqa: E402
 from dashboard import snapshots_ui, status_ui  # noqa: E402
+from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, filters_only, get_assets, get_outlines  # noqa: E402
 from geo import exports, maps  # noqa: E402
-from geo.assets import available_assets, cdn_reachable  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
 from geo.highlight import CSS, Span, article_spans, escape, highlight_html  # noqa: E402
-from geo.outlines import country_outlines  # noqa: E402
 from geo.settings import REPO_ROOT, Settings, load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402
-from geo.views import ViewState, map_data, view_data  # noqa: E402
+from geo.views import SECTIONS, ViewState, view_data  # noqa: E402
 
 SEEDS = REPO_ROOT / "seeds"
 MAP_HEIGHT = 560
 PLACE_ZOOM = 8
 FILTER_KEYS = ("f_actors", "f_types", "f_from", "f_to", "f_source", "f_q", "f_affiliated", "f_hypothetical")
 ANY_SOURCE = "(any source)"
-ARTICLES_PER_PAGE = 50
-EVENTS_PER_PAGE = 200
+SECTION_LABELS = {"articles": "Articles", "events": "Events", "timeline": "Timeline", "ingest": "Ingest"}
 
 
-# -- cached resources and queries -------------------------------------------------------------
-
-@st.cache_resource
-def get_store(db_url: str) -> Store:
-    return Store.open(db_url)
-
+# -- kept objects (the cached queries are in dashboard/data.py) ---------------------------------
 
 @st.cache_resource
 def get_pipeline(_store: Store, settings: Settings):  # noqa: ANN201 - geo.pipeline.Pipeline
     from geo.pipeline import make_pipeline
 
     return make_pipeline(settings, _store)
-
-
-@st.cache_resource
-def get_outlines(data_dir: str) -> dict[str, Any]:
-    return country_outlines(data_dir)
-
-
-@st.cache_resource(ttl=600)
-def get_assets(data_dir: str, offline: bool) -> dict[str, str] | None:
-    """Local asset URLs when offline or when the CDN cannot be reached; None means folium's CDN links."""
-    if not offline and cdn_reachable():
-        return None
-    bundle = available_assets(data_dir)
-    return bundle.urls() if bundle else None
-
-
-def _filters_only(state: ViewState) -> ViewState:
-    """The state without selection and map view: what the view's queries depend on (one cache entry)."""
-    return state.replace(place=None, article=None, lat=None, lon=None, zoom=None)
-
-
-@st.cache_data(max_entries=64)
-def cached_map(_store: Store, db_url: str, version: int, state: ViewState) -> dict[str, Any]:
-    return map_data(_store, _filters_only(state), detail_at=maps.DETAIL_AT)
-
-
-@st.cache_data(max_entries=64)
-def cached_counts(_store: Store, db_url: str, version: int, state: ViewState) -> dict[str, int]:
-    return _store.view_counts(_filters_only(state).filter(_store))
-
-
-@st.cache_data(max_entries=32)
-def cached_actor_counts(_store: Store, db_url: str, version: int, state: ViewState) -> list[dict[str, Any]]:
-    return _store.view_actor_counts(state.filter(_store))
-
-
-@st.cache_data(max_entries=8)
-def cached_facets(_store: Store, db_url: str, version: int) -> dict[str, Any]:
-    return _store.facets()
-
-
-@st.cache_data(max_entries=32)
-def cached_timeline(_store: Store, db_url: str, version: int, state: ViewState, by: str) -> list[dict[str, Any]]:
-    return _store.timeline(state.filter(_store), by=by)
-
-
-@st.cache_data(max_entries=8)
-def cached_actor_names(_store: Store, db_url: str, version: int) -> dict[str, str]:
-    return {a.id: a.name for a in _store.actors()}
-
-
-def actor_names(store: Store, version: int, db_url: str) -> dict[str, str]:
-    """Actor id -> display name, for captions, tables and the place panel."""
-    return cached_actor_names(store, db_url, version)
-
-
-def store_version(store: Store) -> int:
-    """Changes when articles are added, so cached queries are recomputed after an ingest."""
-    return store.count_articles()
 
 
 # -- options and URL ---------------------------------------------------------------------------
@@ -176,10 +111,9 @@ def init_filters(store: Store, state: ViewState) -> None:
 
 def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> ViewState:
     """The filters; returns the state they describe (selection and map view kept from ``state``)."""
-    facets = cached_facets(store, db_url, version)
+    facets = q.facets(db_url, version)
     # The choices ignore the actor filter, so changing it must not recompute them.
-    counts = cached_actor_counts(store, db_url, version, _filters_only(state).replace(actors=(),
-                                                                                      include_affiliated=False))
+    counts = q.actor_choices(db_url, version, q.choice_state(state))
     by_id = {a["id"]: a for a in counts}
     sb = st.sidebar
     sb.header("Filters")
@@ -244,14 +178,16 @@ def _date_bounds(facets: dict[str, Any]) -> tuple[dt.date, dt.date]:
 
 # -- map ---------------------------------------------------------------------------------------
 
-def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: bool) -> str | None:
-    """The map; returns the id of a place the user just clicked, if any."""
+def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: bool,
+           columns_json: str | None = None) -> str | None:
+    """The map; returns the id of a place the user just clicked, if any. ``columns_json``: the places'
+    columns when cached (live views), else built from ``data`` (snapshots)."""
     assets = get_assets(settings.data_dir, offline)
     if offline and assets is None:
         st.warning("Offline map assets are missing: run `newsmap assets` (needs npm) once; "
                    "the map needs Leaflet to draw.")
     m = maps.build_map(data, state, offline=assets is not None, assets=assets,
-                       outlines=get_outlines(settings.data_dir))
+                       outlines=get_outlines(settings.data_dir), columns_json=columns_json)
     out = st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
                     returned_objects=["last_object_clicked"])
     click = (out or {}).get("last_object_clicked")
@@ -289,7 +225,7 @@ def empty_message(store: Store, state: ViewState, data: dict[str, Any]) -> str |
 
 # -- panels ------------------------------------------------------------------------------------
 
-def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState, names: dict[str, str]) -> None:
+def place_panel_ui(db_url: str, version: int, data: dict[str, Any], state: ViewState, names: dict[str, str]) -> None:
     place = next((p for p in data["places"] if p["id"] == state.place), None)
     if place is None:
         st.info(f"The selected place is not in this view. [Clear the selection]({link(state.replace(place=None))})")
@@ -298,9 +234,8 @@ def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState, names: 
     st.caption(f"{place['kind']} \u00b7 {_plural(place['event_count'], 'event')} \u00b7 "
                f"{_plural(place['mention_count'], 'mention')}"
                f" \u00b7 [centre the map]({link(_centred(state, place))})")
-    f = state.filter(store)
-    mentions = store.view_mentions(f, place["id"])
-    events = store.view_events(f, place_id=place["id"], limit=50)
+    detail = q.place_detail(db_url, version, filters_only(state), place["id"])
+    mentions, events = detail["mentions"], detail["events"]
     st.markdown("**Events here**" if events else "_No event here in this view; the place is mentioned._")
     for e in events:
         spans = [Span(e["trigger"]["start"], e["trigger"]["end"], "trigger", e["type"], e["type"])]
@@ -310,9 +245,8 @@ def place_panel_ui(store: Store, data: dict[str, Any], state: ViewState, names: 
         sentence = highlight_html(e["sentence"], spans, offset=e["start"])
         st.markdown(f"<div style='margin-bottom:8px'><b>{_esc(e['type'])}</b> \u00b7 {_esc(e['date'] or 'undated')}"
                     f" \u00b7 {_esc(who)}<br>{sentence}</div>", unsafe_allow_html=True)
-    articles = store.view_articles(f, place_id=place["id"], with_text=False)
     st.markdown("**Articles that mention it**")
-    for a in articles:
+    for a in detail["articles"]:
         href = link(state.replace(article=a["id"]))
         st.markdown(f"<a href='{html.escape(href, quote=True)}' target='_self'>{_esc(a['title'] or 'untitled')}</a> "
                     f"\u00b7 {_esc(a['source'] or 'unknown source')} \u00b7 {_esc(a['published'] or 'undated')}",
@@ -323,13 +257,13 @@ def _centred(state: ViewState, place: dict[str, Any]) -> ViewState:
     return state.replace(place=place["id"], lat=place.get("lat"), lon=place.get("lon"), zoom=PLACE_ZOOM)
 
 
-def articles_ui(store: Store, state: ViewState, total: int) -> None:
+def articles_ui(db_url: str, version: int, state: ViewState, total: int) -> None:
     """The view's articles, newest first, one page at a time (sorted and cut in the database)."""
     if not total:
         st.info("No article in this view.")
         return
     offset = _page_offset("articles_page", total, ARTICLES_PER_PAGE, "articles")
-    for a in store.view_articles(state.filter(store), with_text=False, limit=ARTICLES_PER_PAGE, offset=offset):
+    for a in q.articles_page(db_url, version, filters_only(state), offset, ARTICLES_PER_PAGE):
         article_line_ui(a, state)
 
 
@@ -366,14 +300,15 @@ def article_ui(store: Store, state: ViewState) -> None:
     st.markdown(f"<div style='line-height:1.6'>{body.replace(chr(10), '<br>')}</div>", unsafe_allow_html=True)
 
 
-def events_ui(store: Store, state: ViewState, total: int, places: dict[str, str], names: dict[str, str]) -> None:
+def events_ui(store: Store, version: int, state: ViewState, total: int, places: dict[str, str],
+              names: dict[str, str], db_url: str) -> None:
     """One page of the view's events (newest first, cut in the database) and the view's downloads."""
     if not total:
         st.info("No event in this view.")
         return
     offset = _page_offset("events_page", total, EVENTS_PER_PAGE, "events")
-    events = store.view_events(state.filter(store), limit=EVENTS_PER_PAGE, offset=offset)
-    rows = event_rows(events, places, names, store.article_titles(e["article_id"] for e in events))
+    page = q.events_page(db_url, version, filters_only(state), offset, EVENTS_PER_PAGE)
+    rows = event_rows(page["events"], places, names, page["titles"])
     needle = st.text_input("Filter rows", placeholder="any word in a row of this page",
                            key="events_filter").lower().strip()
     if needle:
@@ -382,7 +317,7 @@ def events_ui(store: Store, state: ViewState, total: int, places: dict[str, str]
                  column_config={"article": st.column_config.TextColumn(width="medium")})
 
     def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
-        return view_data(store, _filters_only(state))
+        return view_data(store, filters_only(state))
 
     st.download_button("Download these events (CSV)", lambda: exports.to_csv(view()), "newsmap-events.csv",
                        "text/csv", on_click="ignore")
@@ -412,7 +347,7 @@ def _page_offset(key: str, total: int, per_page: int, what: str) -> int:
 
 def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> None:
     by = st.radio("Events per month by", ["type", "actor"], horizontal=True, key="timeline_by")
-    rows = cached_timeline(store, db_url, version, state, by)
+    rows = q.timeline(db_url, version, filters_only(state), by)
     if not rows:
         st.info("No dated event in this view.")
         return
@@ -487,7 +422,7 @@ def main() -> None:
     options = app_options(sys.argv[1:])
     settings = load_settings()
     try:
-        store = get_store(settings.db_url)
+        store = q.get_store(settings.db_url)
     except NewsmapError as err:
         st.error(str(err))
         return
@@ -497,17 +432,19 @@ def main() -> None:
             draw_map=lambda data, state: map_ui(data, state, settings, options.offline), draw_tabs=snapshot_tabs_ui)
         return
     seed_ui(store, settings)
-    version = store_version(store)
+    db_url = settings.db_url
+    version = q.store_version(db_url)
     url, warnings = url_state()
     for warning in warnings:
         st.warning(f"Ignored a URL parameter: {warning}")
+    q.load_view(db_url, version, url)  # the view's queries at once; the widgets below read their answers
     init_filters(store, url)
-    state = sidebar_ui(store, version, url, settings.db_url)
+    state = sidebar_ui(store, version, url, db_url)
     for name in url.unknown_actors(store):
         st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
-    data = cached_map(store, settings.db_url, version, _filters_only(state))
-    counts = cached_counts(store, settings.db_url, version, _filters_only(state))
-    names = actor_names(store, version, settings.db_url)
+    data = q.map_view(db_url, version, filters_only(state))
+    counts = q.view_counts(db_url, version, filters_only(state))
+    names = q.actor_names(db_url, version)
     st.title("newsmap")
     description = state.describe({"events": counts["events"], "places": len(data["places"]),
                                   "actor_names": {t: names.get(t, t) for t in state.actors}})
@@ -520,32 +457,42 @@ def main() -> None:
         st.info(message)
     left, right = st.columns([3, 2])
     with left:
-        clicked = map_ui(data, state, settings, options.offline)
+        clicked = map_ui(data, state, settings, options.offline, q.map_columns(db_url, version, filters_only(state)))
     if clicked and clicked != state.place:
         state = state.replace(place=clicked)
-    write_url(state)
-    with st.sidebar:
-        snapshots_ui.share_ui(store, state, lambda: view_data(store, _filters_only(state)), description,
-                              data_dir=settings.data_dir,
-                              outlines=get_outlines(settings.data_dir))
-        status_ui.places_data_ui(settings)
     with right:
         if state.article:
             article_ui(store, state)
         elif state.place:
-            place_panel_ui(store, data, state, names)
+            place_panel_ui(db_url, version, data, state, names)
         else:
             st.markdown("**Click a place** on the map to see its events and the articles that mention it.")
-    tabs = st.tabs(["Articles", "Events", "Timeline", "Ingest"])
-    with tabs[0]:
-        articles_ui(store, state, counts["articles"])
-    with tabs[1]:
-        events_ui(store, state, counts["events"],
-                  {p["id"]: p["name"] for p in data["places"]}, names)
-    with tabs[2]:
-        timeline_ui(store, version, state, settings.db_url)
-    with tabs[3]:
+    state = state.replace(tab=section_ui(url))
+    write_url(state)
+    with st.sidebar:
+        snapshots_ui.share_ui(store, state, lambda: view_data(store, filters_only(state)), description,
+                              data_dir=settings.data_dir,
+                              outlines=get_outlines(settings.data_dir))
+        status_ui.places_data_ui(settings)
+    section = state.tab or SECTIONS[0]
+    if section == "articles":
+        articles_ui(db_url, version, state, counts["articles"])
+    elif section == "events":
+        events_ui(store, version, state, counts["events"], {p["id"]: p["name"] for p in data["places"]}, names, db_url)
+    elif section == "timeline":
+        timeline_ui(store, version, state, db_url)
+    else:
         ingest_ui(store, settings)
+
+
+def section_ui(url: ViewState) -> str | None:
+    """The section shown under the map (Articles, Events, Timeline, Ingest): only its queries run. It
+    starts from the URL's ``tab`` once per session; returns the ``tab`` value (None for the first)."""
+    if "section" not in st.session_state:
+        st.session_state["section"] = url.tab or SECTIONS[0]
+    choice = st.segmented_control("Section", SECTIONS, key="section", format_func=SECTION_LABELS.get,
+                                  label_visibility="collapsed") or SECTIONS[0]
+    return None if choice == SECTIONS[0] else choice
 
 
 if __name__ == "__main__":

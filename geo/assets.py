@@ -1,4 +1,4 @@
-"""Leaflet and its clustering plugin, fetched from the npm registry at set-up, for maps without internet.
+"""Leaflet, fetched from the npm registry at set-up, for maps without internet.
 
 ``newsmap assets`` (run by ``make setup``) packs the pinned versions with ``npm pack``, checks each
 tarball against its pinned sha512 (the registry's ``dist.integrity``), and extracts only the files the
@@ -48,15 +48,10 @@ PACKAGES = (
              "images/marker-icon.png": "package/dist/images/marker-icon.png",
              "images/marker-icon-2x.png": "package/dist/images/marker-icon-2x.png",
              "images/marker-shadow.png": "package/dist/images/marker-shadow.png"}),
-    Package("leaflet.markercluster", "1.5.3",
-            "sha512-vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA==",
-            {"leaflet.markercluster.js": "package/dist/leaflet.markercluster.js",
-             "MarkerCluster.css": "package/dist/MarkerCluster.css",
-             "MarkerCluster.Default.css": "package/dist/MarkerCluster.Default.css"}),
 )
 # What a map loads, in order; the images are only referenced from the CSS.
-SCRIPTS = ("leaflet.js", "leaflet.markercluster.js")
-STYLES = ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css")
+SCRIPTS = ("leaflet.js",)
+STYLES = ("leaflet.css",)
 _MIME = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
 
 

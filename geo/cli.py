@@ -398,13 +398,15 @@ def run_show(args: argparse.Namespace) -> int:
 # -- serve, assets --------------------------------------------------------------------
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+SERVER = APP.parent / "serve.py"  # runs Streamlit after filling the caches for the default view
 
 
 def add_serve(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "serve", help="start the dashboard (Streamlit) on the store",
         description="Start the dashboard on the store; it ingests seeds/ first when the store is empty. "
-                    "Open the printed URL; every view is a link (see README, Dashboard).", epilog=EPILOG)
+                    "The default view is prepared before \"newsmap dashboard ready on URL\" is printed. "
+                    "Open that URL; every view is a link (see README, Dashboard).", epilog=EPILOG)
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
     p.add_argument("--address", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--offline", action="store_true",
@@ -425,11 +427,14 @@ def run_serve(args: argparse.Namespace) -> int:
     # The app reads its settings from the environment: hand on every setting, flags included.
     env = {**os.environ, **{var: str(getattr(settings, name)) for name, _, _, var in declarations()},
            "NEWSMAP_DB": settings.db_url}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
+    cmd = [sys.executable, str(SERVER), "run", str(APP), "--server.port", str(args.port),
            "--server.address", args.address, "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-           "--global.developmentMode", "false", "--client.toolbarMode", "viewer", "--"] + (["--offline"] if args.offline else [])
-    print(f"newsmap dashboard on http://{args.address}:{args.port}/", file=sys.stderr)
+           "--global.developmentMode", "false", "--client.toolbarMode", "viewer",
+           # uploads over --max-bytes are refused by the browser widget before they are sent
+           "--server.maxUploadSize", str(max(1, -(-settings.max_bytes // 1_000_000))), "--"] + (["--offline"] if args.offline else [])
+    print(f"newsmap dashboard: preparing the default view for http://{args.address}:{args.port}/ ...",
+          file=sys.stderr)
     sys.stderr.flush()
     # Become the Streamlit server (no child process): stopping `newsmap serve` stops the dashboard.
     os.execve(sys.executable, cmd, env)
@@ -439,8 +444,8 @@ def run_serve(args: argparse.Namespace) -> int:
 def add_assets(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "assets", help="fetch the offline map assets (Leaflet) from the npm registry",
-        description="Fetch Leaflet and leaflet.markercluster with `npm pack`, check them against their pinned "
-                    "sha512 and extract them into DATA_DIR/assets; quick when they are present.", epilog=EPILOG)
+        description="Fetch Leaflet with `npm pack`, check it against its pinned "
+                    "sha512 and extract it into DATA_DIR/assets; quick when they are present.", epilog=EPILOG)
     add_settings(p, "data_dir")
     p.set_defaults(handler=run_assets)
 

@@ -155,15 +155,14 @@ def to_html(data: Mapping[str, Any], *, title: str, description: str, assets: Ma
     >>> page = to_html(data, title="Hezbollah", description="2 events in 3 places",
     ...                assets=ensure_assets("cache").urls())                                 # doctest: +SKIP
     """
-    import folium
-
     from geo import maps
     from geo.views import ViewState
 
     m = maps.build_map(data, state or ViewState(), offline=True, assets=assets, outlines=outlines)
     root = m.get_root()
-    root.header.add_child(folium.Element(f"<title>{escape(title)}</title>{_HEADER_CSS}"), name="nm_title")
-    root.html.add_child(folium.Element(_header_html(title, description)), name="nm_header")
+    # Verbatim, not folium.Element: an Element's text is a Jinja template, and the title is a user's.
+    root.header.add_child(maps.Verbatim(f"<title>{escape(title)}</title>{_HEADER_CSS}"), name="nm_title")
+    root.html.add_child(maps.Verbatim(_header_html(title, description)), name="nm_header")
     return maps.render_html(m)
 
 

@@ -2,9 +2,16 @@
 
 No Streamlit here: the dashboard, snapshots and the single-file HTML export build the same map from the
 view data (:func:`geo.views.view_data`). Points are drawn as data, not as one Python object each (see
-``docs/benchmarks.md``): one GeoJSON layer of circle markers whose size, colour, tooltip and popup come
-from each feature's properties, clustered when there are many. Every string that comes from an article
+``docs/benchmarks.md``): the places travel as columns (latitudes, longitudes, radii, colour indexes,
+popup parts) that one small loop in the page draws as circles on a canvas. Every string that comes from an article
 is HTML-escaped here, in Python, before it reaches the page; the JavaScript only copies properties.
+
+No text from an article ever passes through Jinja: branca makes every element's output a Jinja template
+of its own (``MacroElement.render`` wraps each rendered script in a new ``Element``), so a title
+``{{ 7*7 }}`` showed 49 and ``{% raw %}`` broke the map. The elements here that carry data render their
+script once and add it to the page verbatim (:class:`Verbatim`), and their JSON has no Jinja delimiter
+in it (:func:`to_json`), so even a caller that does re-parse (``st_folium`` renders the page once) sees
+none.
 
 >>> m = build_map({"places": [], "events": [], "articles": [], "actors": []}, ViewState())
 >>> type(m).__name__
@@ -15,19 +22,18 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
 import folium
-import folium.plugins
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
+from folium.elements import ElementAddToElement
 from jinja2 import Template
 
 from geo.views import ViewState
 
-CLUSTER_AT = 300  # cluster the markers when a view has more places than this
-CANVAS_AT = 1000  # draw on a canvas instead of SVG elements past this many places
 DETAIL_AT = 2000  # past this many places popups show counts only (the place panel lists events and articles)
 DEFAULT_CENTER = (32.0, 36.0)
 DEFAULT_ZOOM = 5
@@ -76,8 +82,8 @@ def popup_parts(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]
                 actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> dict[str, Any]:
     """What a place's popup shows, every string already escaped: ``id``, ``name``, kind ``k``, event and
     mention counts ``e`` and ``m``, top-event lines ``t`` (type, date, actors) and article titles ``a``.
-    These are the marker's GeoJSON properties; the page assembles the popup only when it opens (see
-    :data:`_ON_EACH_PLACE`), so a map of 10,000 places does not carry 10,000 popups of HTML."""
+    They travel in the places' columns (:func:`place_columns`); the page assembles the popup only when it
+    opens (see :data:`_PLACES_JS`), so a map of 10,000 places does not carry 10,000 popups of HTML."""
     top = place.get("top_events") or []
     return {"id": escape(place["id"]), "name": escape(place["name"]), "k": escape(place.get("kind") or "place"),
             "e": int(place.get("event_count") or 0), "m": int(place.get("mention_count") or 0),
@@ -119,24 +125,44 @@ def _plural(n: int, word: str) -> str:
 
 # -- layers ---------------------------------------------------------------------------------------
 
-def place_features(data: Data) -> dict[str, Any]:
-    """A FeatureCollection with one point per place; properties hold what the marker shows.
-
-    The properties are those of :func:`popup_parts` (escaped HTML: Leaflet inserts tooltips and popups as
-    HTML) plus the marker's radius ``r`` and colour ``c``.
+def place_columns(data: Data) -> dict[str, Any]:
+    """The places with coordinates as columns, what the page's loop draws: ``lat``, ``lon``, radius ``r``,
+    colour index ``c`` into ``colours``, and the popup parts of :func:`popup_parts` (``id``, ``name``, kind
+    index ``k`` into ``kinds``, counts ``e`` and ``m``, indexes ``t`` into ``lines`` and ``a`` into
+    ``titles``). Repeated strings (colours, kinds, event lines, titles) travel once. Every string is
+    escaped HTML already (Leaflet inserts tooltips and popups as HTML).
     """
     events = {ev["id"]: ev for ev in data.get("events", [])}
     actor_names = {a["id"]: a["name"] for a in data.get("actors", [])}
     titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
-    features = []
+    cols: dict[str, list[Any]] = {k: [] for k in ("lat", "lon", "r", "c", "id", "name", "k", "e", "m", "t", "a")}
+    tables: dict[str, dict[str, int]] = {"colours": {}, "kinds": {}, "lines": {}, "titles": {}}
+
+    def index(table: str, value: str) -> int:
+        return tables[table].setdefault(value, len(tables[table]))
+
     for p in data.get("places", []):
         if p.get("lat") is None or p.get("lon") is None:
             continue
-        props = {**popup_parts(p, events, actor_names, titles), "r": marker_radius(place_count(p)),
-                 "c": type_colour(p.get("dominant_type") if p.get("event_count") else None)}
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
-                         "properties": props})
-    return {"type": "FeatureCollection", "features": features}
+        parts = popup_parts(p, events, actor_names, titles)
+        cols["lat"].append(round(p["lat"], 5))
+        cols["lon"].append(round(p["lon"], 5))
+        cols["r"].append(marker_radius(place_count(p)))
+        cols["c"].append(index("colours", type_colour(p.get("dominant_type") if p.get("event_count") else None)))
+        cols["k"].append(index("kinds", parts["k"]))
+        cols["t"].append([index("lines", line) for line in parts["t"]])
+        cols["a"].append([index("titles", title) for title in parts["a"]])
+        for key in ("id", "name", "e", "m"):
+            cols[key].append(parts[key])
+    return {**cols, **{name: list(values) for name, values in tables.items()}}
+
+
+def column_popup(columns: Mapping[str, Any], i: int) -> str:
+    """The popup of the ``i``-th place of :func:`place_columns`, as the page builds it (``_PLACES_JS``)."""
+    return render_popup({"id": columns["id"][i], "name": columns["name"][i], "k": columns["kinds"][columns["k"][i]],
+                         "e": columns["e"][i], "m": columns["m"][i],
+                         "t": [columns["lines"][j] for j in columns["t"][i]],
+                         "a": [columns["titles"][j] for j in columns["a"][i]]})
 
 
 def polygon_features(data: Data) -> dict[str, Any]:
@@ -150,24 +176,63 @@ def polygon_features(data: Data) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-# Styles each marker from its properties; the popup is assembled from already-escaped strings when it
-# opens (the same HTML as render_popup), so the page carries data, not 10,000 popups.
-_ON_EACH_PLACE = """function (feature, layer) {
-    var p = feature.properties;
-    layer.setRadius(p.r);
-    layer.setStyle({fillColor: p.c, color: "#333333", weight: 1, fillOpacity: 0.8});
-    layer.bindTooltip(p.name);
-    layer.bindPopup(function () {
-        function plural(n, w) { return n + " " + w + (n === 1 ? "" : "s"); }
-        function list(h, items) {
-            return items && items.length ? "<div class='nm-h'>" + h + "</div><ul><li>" + items.join("</li><li>")
-                + "</li></ul>" : "";
-        }
-        return "<div class='nm-popup' data-place='" + p.id + "'><b>" + p.name + "</b> <small>(" + p.k
-            + ")</small><div>" + plural(p.e, "event") + ", " + plural(p.m, "mention") + "</div>"
-            + list("Events", p.t) + list("Articles", p.a) + "</div>";
+# One loop draws every place as a circle on one canvas; the group shows the hovered place's name and
+# assembles the clicked place's popup from escaped strings (the same HTML as render_popup), so the page
+# carries columns of data, not a GeoJSON feature or a popup per place.
+_PLACES_JS = """(function (d) {
+    var renderer = L.canvas({padding: 0.3, tolerance: 3});
+    var group = L.featureGroup();
+    for (var i = 0; i < d.lat.length; i++) {
+        group.addLayer(L.circleMarker([d.lat[i], d.lon[i]], {renderer: renderer, radius: d.r[i],
+            fillColor: d.colours[d.c[i]], color: "#333333", weight: 1, fillOpacity: 0.8, nmIndex: i}));
+    }
+    function plural(n, w) { return n + " " + w + (n === 1 ? "" : "s"); }
+    function list(h, items, table) {
+        return items.length ? "<div class='nm-h'>" + h + "</div><ul><li>"
+            + items.map(function (j) { return table[j]; }).join("</li><li>") + "</li></ul>" : "";
+    }
+    group.bindTooltip(function (layer) { return d.name[layer.options.nmIndex]; });
+    group.bindPopup(function (layer) {
+        var i = layer.options.nmIndex;
+        return "<div class='nm-popup' data-place='" + d.id[i] + "'><b>" + d.name[i] + "</b> <small>("
+            + d.kinds[d.k[i]] + ")</small><div>" + plural(d.e[i], "event") + ", " + plural(d.m[i], "mention")
+            + "</div>" + list("Events", d.t[i], d.lines) + list("Articles", d.a[i], d.titles) + "</div>";
     }, {maxWidth: 360});
-}"""
+    group.nmPlaces = d;
+    return group;
+})(%s)"""
+
+
+def to_json(data: Any) -> str:
+    """Compact JSON that is safe inside ``<script>`` and inert for Jinja: ``</`` is broken up so no string
+    can close the script, and a ``{`` that would open a Jinja tag (``{{``, ``{%``, ``{#``: only ever inside
+    a string, JSON's own braces are never followed by these) is written ``\\u007b``, the same character."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    return _JINJA_OPENER.sub(r"\\u007b", text)
+
+
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+class Verbatim(Element):
+    """Text that goes into the page as it is, never parsed as a Jinja template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Verbatim"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+def render_script_verbatim(element: MacroElement, kwargs: Mapping[str, Any]) -> None:
+    """What ``MacroElement.render`` does for an element with only a script macro, minus the second Jinja
+    pass over the rendered script (which would evaluate ``{{ ... }}`` found in the data)."""
+    script = element._template.module.script(element, kwargs)
+    element.get_root().script.add_child(Verbatim(script), name=element.get_name())
+    for child in element._children.values():
+        child.render(**kwargs)
 
 
 class DataLayer(folium.map.Layer):
@@ -186,16 +251,41 @@ class DataLayer(folium.map.Layer):
     def __init__(self, data: Mapping[str, Any], options: str, *, name: str, control: bool = True) -> None:
         super().__init__(name=name, overlay=True, control=control)
         self._name = "DataLayer"
-        self.json = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+        self.json = to_json(data)
         self.options = options
 
+    def render(self, **kwargs: Any) -> None:
+        if self.show:
+            self.add_child(ElementAddToElement(element_name=self.get_name(),
+                                               element_parent_name=self._parent.get_name()),
+                           name=self.get_name() + "_add")
+        render_script_verbatim(self, kwargs)
 
-def places_layer(data: Data, *, cluster: bool, canvas: bool) -> DataLayer:
-    """One GeoJSON layer of circle markers (SVG ``path.nm-place`` elements, or a canvas when many)."""
-    renderer = ", renderer: L.canvas()" if canvas else ""
-    options = ("{pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, {radius: 6, weight: 1, "
-               f"fill: true, className: 'nm-place'{renderer}}}); }}, onEachFeature: {_ON_EACH_PLACE}}}")
-    return DataLayer(place_features(data), options, name="Places", control=not cluster)
+
+class ScriptLayer(folium.map.Layer):
+    """A layer made by a JavaScript expression written in Python (``code``), added to the page verbatim."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = {{ this.code }};
+    {% endmacro %}""")
+
+    def __init__(self, code: str, *, name: str, control: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=control)
+        self._name = "ScriptLayer"
+        self.code = code
+
+    def render(self, **kwargs: Any) -> None:
+        if self.show:
+            self.add_child(ElementAddToElement(element_name=self.get_name(),
+                                               element_parent_name=self._parent.get_name()),
+                           name=self.get_name() + "_add")
+        render_script_verbatim(self, kwargs)
+
+
+def places_layer(data: Data, columns_json: str | None = None) -> ScriptLayer:
+    """Every place of the view as a circle on one canvas, drawn from :func:`place_columns` (or from its
+    JSON, ``columns_json``, when the caller keeps it: building the columns is most of a map's cost)."""
+    return ScriptLayer(_PLACES_JS % (columns_json or to_json(place_columns(data))), name="Places")
 
 
 def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLayer:
@@ -204,11 +294,12 @@ def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLa
     return DataLayer(outlines, options, name="Country outlines", control=False)
 
 
-def polygon_layer(data: Data) -> folium.GeoJson | None:
+def polygon_layer(data: Data) -> DataLayer | None:
     features = polygon_features(data)
     if not features["features"]:
         return None
-    return folium.GeoJson(features, name="Countries and regions", interactive=False, style=POLYGON_STYLE)
+    options = f"{{interactive: false, style: {json.dumps(POLYGON_STYLE)}}}"
+    return DataLayer(features, options, name="Countries and regions")
 
 
 class Legend(MacroElement):
@@ -219,7 +310,7 @@ class Legend(MacroElement):
         var legend = L.control({position: "bottomright"});
         legend.onAdd = function () {
             var div = L.DomUtil.create("div", "nm-legend");
-            div.innerHTML = {{ this.html|tojson }};
+            div.innerHTML = {{ this.json }};
             return div;
         };
         legend.addTo({{ this._parent.get_name() }});
@@ -229,7 +320,10 @@ class Legend(MacroElement):
     def __init__(self, types: Sequence[str]) -> None:
         super().__init__()
         self._name = "Legend"
-        self.html = legend_html(types)
+        self.json = to_json(legend_html(types))
+
+    def render(self, **kwargs: Any) -> None:
+        render_script_verbatim(self, kwargs)
 
 
 def legend_html(types: Sequence[str]) -> str:
@@ -265,18 +359,19 @@ def legend_types(data: Data) -> list[str]:
 
 
 def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Mapping[str, str] | None = None,
-              outlines: Mapping[str, Any] | None = None, cluster_at: int = CLUSTER_AT,
-              canvas_at: int = CANVAS_AT, height: str = "100%") -> folium.Map:
+              outlines: Mapping[str, Any] | None = None, height: str = "100%",
+              columns_json: str | None = None) -> folium.Map:
     """The map of a view: outline base, optional tiles, polygons, one marker per place, legend.
 
-    ``assets`` maps asset names (``leaflet.js``, ``leaflet.css``, ``leaflet.markercluster.js``,
-    ``MarkerCluster.css``, ``MarkerCluster.Default.css``) to URLs; when given (always when ``offline``) they
-    replace folium's CDN links, and the map loads nothing from the internet.
+    ``assets`` maps asset names (``leaflet.js``, ``leaflet.css``) to URLs; when given (always when
+    ``offline``) they replace folium's CDN links, and the map loads nothing from the internet.
+    ``columns_json`` is ``to_json(place_columns(data))`` when the caller has it already. Vector
+    layers are drawn on canvases: 10,000 circles draw in about a tenth of a second, no clustering needed.
     """
     n = len(data.get("places", []))
     m = folium.Map(location=_center(state, data), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
-                   prefer_canvas=n > canvas_at, height=height, control_scale=True)
-    m.options.update(max_zoom=18, min_zoom=2)  # Leaflet.markercluster needs a maxZoom; tiles may be absent
+                   prefer_canvas=True, height=height, control_scale=True)
+    m.options.update(max_zoom=18, min_zoom=2)  # tiles may be absent
     if offline and not assets:
         raise ValueError("an offline map needs local assets: pass assets=Assets.urls() (see geo.assets)")
     folium.map.CustomPane("outlines", z_index=150).add_to(m)
@@ -287,15 +382,7 @@ def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Ma
     polygons = polygon_layer(data)
     if polygons is not None:
         polygons.add_to(m)
-    cluster = n > cluster_at
-    layer = places_layer(data, cluster=cluster, canvas=n > canvas_at)
-    if cluster:
-        group = folium.plugins.MarkerCluster(name="Places", options={"chunkedLoading": True,
-                                                                     "maxClusterRadius": 50}).add_to(m)
-        layer.add_to(group)
-        _use_assets(group, assets, ("leaflet.markercluster.js",), ("MarkerCluster.css", "MarkerCluster.Default.css"))
-    else:
-        layer.add_to(m)
+    places_layer(data, columns_json).add_to(m)
     Legend(legend_types(data)).add_to(m)
     m.get_root().header.add_child(folium.Element(LEGEND_CSS))
     folium.LayerControl(collapsed=True).add_to(m)

@@ -29,7 +29,9 @@ from geo.store import Store, ViewFilter
 
 # Order of the parameters in every link this module writes (stable links can be compared as strings).
 PARAMS = ("actor", "type", "from", "to", "source", "q", "place", "article", "lat", "lon", "zoom",
-          "affiliated", "hypothetical")
+          "affiliated", "hypothetical", "tab")
+# The dashboard's sections under the map (``tab``); the first is open when the URL names none.
+SECTIONS = ("articles", "events", "timeline", "ingest")
 MAX_ZOOM = 19
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
@@ -51,6 +53,7 @@ class ViewState:
     zoom: int | None = None
     include_affiliated: bool = False
     show_hypothetical: bool = False
+    tab: str | None = None  # the open section under the map (one of SECTIONS); None is the first
 
     # -- URL ---------------------------------------------------------------------------------
 
@@ -79,7 +82,7 @@ class ViewState:
                    "place": self.place, "article": self.article, "lat": _coord(self.lat), "lon": _coord(self.lon),
                    "zoom": None if self.zoom is None else str(self.zoom),
                    "affiliated": "1" if self.include_affiliated else None,
-                   "hypothetical": "1" if self.show_hypothetical else None}
+                   "hypothetical": "1" if self.show_hypothetical else None, "tab": self.tab}
         out.update({k: v for k, v in scalars.items() if v is not None})
         return out
 
@@ -242,11 +245,17 @@ def _text(_name: str, raw: str) -> str:
     return raw
 
 
+def _section(name: str, raw: str) -> str | None:
+    if raw.lower() not in SECTIONS:
+        raise ViewStateError(f"{name}={raw!r} is not a section: use one of {', '.join(SECTIONS)}")
+    return None if raw.lower() == SECTIONS[0] else raw.lower()
+
+
 _SCALARS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "from": ("date_from", _date), "to": ("date_to", _date), "source": ("source", _text), "q": ("q", _text),
     "place": ("place", _text), "article": ("article", _text), "lat": ("lat", _number(-90, 90)),
     "lon": ("lon", _number(-180, 180)), "zoom": ("zoom", _zoom), "affiliated": ("include_affiliated", _flag),
-    "hypothetical": ("show_hypothetical", _flag),
+    "hypothetical": ("show_hypothetical", _flag), "tab": ("tab", _section),
 }
 
 

@@ -114,10 +114,13 @@ def later_analysis() -> Analysis:
                        (("location", "gn:281124"),), "2024-03-10")])
 
 
-HOSTILE = "<script>alert(1)</script> \"'`\\ </script><img src=x onerror=alert(1)>"
+# Jinja syntax too: branca turns rendered scripts into templates, which once evaluated {{ 7*7 }} in a title.
+JINJA = "{{ 7*7 }} {% raw %} {% for x in y %} {# c"
+HOSTILE = "<script>alert(1)</script> \"'`\\ </script><img src=x onerror=alert(1)> " + JINJA
 HOSTILE_TITLE = '=HYPERLINK("http://x") ' + HOSTILE
-HOSTILE_PLACE = Place("gn:hostile", "</script><img src=x onerror=alert(1)> Town", "city", 10.5, -66.9, "VE", 1)
-HOSTILE_ACTOR = Actor("hostile-front", '<script>alert(1)</script> "Front" =cmd|x', "armed_group")
+HOSTILE_PLACE = Place("gn:hostile", "</script><img src=x onerror=alert(1)> Town {{ 6*7 }}", "city", 10.5, -66.9,
+                      "VE", 1)
+HOSTILE_ACTOR = Actor("hostile-front", '<script>alert(1)</script> "Front" =cmd|x {% raw %}', "armed_group")
 
 
 def hostile_analysis() -> Analysis:

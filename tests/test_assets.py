@@ -30,11 +30,10 @@ def test_missing_npm_is_a_clear_error(tmp_path):
 def test_assets_are_fetched_verified_and_inlined():
     bundle = assets.ensure_assets(REPO / "cache")
     urls = bundle.urls()
-    assert set(urls) == {"leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css",
-                         "MarkerCluster.Default.css"}
+    assert set(urls) == {"leaflet.js", "leaflet.css"}  # no clustering plugin: places are drawn on a canvas
     css = base64.b64decode(urls["leaflet.css"].split(",", 1)[1]).decode()
     assert "url(images/" not in css and "data:image/png;base64," in css
-    assert "L.MarkerClusterGroup" in bundle.text("leaflet.markercluster.js")
+    assert "Leaflet 1.9.4" in bundle.text("leaflet.js")
 
 
 def test_outlines(tmp_path):

@@ -21,6 +21,7 @@ import pytest
 from geo.store import Store
 from tests.conftest import REPO
 from tests.factories import fill
+from tests.leaflet import click_place, open_popup, wait_for_places
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -48,6 +49,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc)
+        _wait_ready(proc)
         yield url
     finally:
         proc.terminate()
@@ -71,6 +73,17 @@ def _wait_healthy(url: str, proc: subprocess.Popen) -> None:
     raise RuntimeError("newsmap serve did not become healthy within 60 s")
 
 
+def _wait_ready(proc: subprocess.Popen) -> None:
+    """`newsmap serve` prepares the default view first, then says so once the server answers."""
+    lines = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        lines.append(proc.stderr.readline().decode())
+        if "newsmap dashboard ready on http://127.0.0.1:" in lines[-1]:
+            return
+    raise AssertionError(f"no ready line in {lines}")
+
+
 def test_map_markers_popup_and_no_script(server: str, tmp_path: Path):
     from playwright.sync_api import sync_playwright
 
@@ -83,17 +96,22 @@ def test_map_markers_popup_and_no_script(server: str, tmp_path: Path):
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(f"{server}/?actor=Hezbollah", wait_until="domcontentloaded")
         frame = _map_frame(page)
-        frame.wait_for_selector("path.nm-place", timeout=60_000)
-        assert frame.locator("path.nm-place").count() == 3  # Beirut, southern Lebanon, Israel
+        assert wait_for_places(frame) == 3  # Beirut, southern Lebanon, Israel
         page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=30_000)
-        frame.locator("path.nm-place").nth(2).click(force=True)  # the markers are small; force past labels
-        popup = frame.locator(".leaflet-popup-content")
+        click_place(frame, "country:IL")  # a real click on the canvas: popup, and the place is selected
+        popup = frame.locator(".nm-popup[data-place='country:IL']")
         popup.first.wait_for(timeout=10_000)
         text = popup.first.inner_text()
         assert "event" in text and "Articles" in text
-        _open_popup_of(frame, "Israel")
-        israel = frame.locator(".nm-popup[data-place='country:IL']").last
-        assert "<script>alert('x')</script>" in israel.inner_text()
+        assert "<script>alert('x')</script>" in text  # the payload title is text
+        page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)  # the place's panel
+        assert "place=country%3AIL" in page.url or "place=country:IL" in page.url
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        open_popup(frame, "gn:276781")
+        beirut = frame.locator(".nm-popup[data-place='gn:276781']").last
+        beirut.wait_for(timeout=10_000)
+        assert "Beirut" in beirut.inner_text()
         page.wait_for_timeout(500)
         page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
         # The article whose title and text carry a script payload, opened in the article view.
@@ -119,10 +137,3 @@ def _map_frame(page):  # noqa: ANN001, ANN202 - playwright types
                 return frame
         page.wait_for_timeout(300)
     raise AssertionError(f"no map iframe among {[f.url for f in page.frames]}")
-
-
-def _open_popup_of(frame, name: str) -> None:  # noqa: ANN001
-    """Open a place's popup through Leaflet (the marker may sit under another one)."""
-    frame.evaluate("""name => {
-        map_div.eachLayer(l => { if (l.feature && l.feature.properties.name === name) l.openPopup(); });
-    }""", name)

@@ -1,6 +1,8 @@
 """The dashboard through Streamlit's AppTest: runs without exceptions, filters change counts, URL restores state."""
 from __future__ import annotations
 
+import html
+
 from streamlit.testing.v1 import AppTest
 
 from geo.store import Store
@@ -29,7 +31,26 @@ def test_runs_and_describes_the_view(fixture_db):
     at = _app()
     assert not at.exception
     assert _caption(at) == "4 events in 5 places"
-    assert len(at.tabs) == 4
+    assert at.segmented_control(key="section").value == "articles"
+
+
+def test_only_the_open_section_runs_and_the_url_holds_it(fixture_db, monkeypatch):
+    """Articles, Events, Timeline and Ingest are sections of which only the open one runs its queries."""
+    from geo.store import Store as StoreClass
+
+    calls: list[str] = []
+    for name in ("view_events", "timeline", "view_articles"):
+        original = getattr(StoreClass, name)
+        monkeypatch.setattr(StoreClass, name, lambda self, *a, _o=original, _n=name, **k: calls.append(_n)
+                            or _o(self, *a, **k))
+    at = _app()
+    assert not at.dataframe and "view_events" not in calls and "timeline" not in calls
+    assert "view_articles" in calls and "tab" not in at.query_params
+    at = at.segmented_control(key="section").set_value("events").run()
+    assert not at.exception and at.dataframe and "view_events" in calls and "timeline" not in calls
+    assert _param(at, "tab") == ["events"]
+    at = _app(tab="timeline")
+    assert at.segmented_control(key="section").value == "timeline" and at.radio(key="timeline_by")
 
 
 def test_url_restores_the_view(fixture_db):
@@ -76,7 +97,7 @@ def test_bad_url_values_are_reported_not_fatal(fixture_db):
 
 
 def test_ingest_pasted_text_from_the_dashboard(fixture_db):
-    at = _app()
+    at = _app(tab="ingest")
     at.text_area[0].set_value("Hezbollah fired rockets at Israel from southern Lebanon on Monday.")
     at.button[0].click().run()
     assert not at.exception
@@ -86,7 +107,7 @@ def test_ingest_pasted_text_from_the_dashboard(fixture_db):
 
 def test_oversized_input_in_the_dashboard_is_refused_with_a_clear_message(fixture_db, monkeypatch):
     monkeypatch.setenv("NEWSMAP_MAX_BYTES", "2000")
-    at = _app()
+    at = _app(tab="ingest")
     at.text_area[0].set_value("Hezbollah fired rockets at Israel from southern Lebanon. " * 60)  # 3,420 bytes
     at.button[0].click().run()
     assert not at.exception
@@ -120,6 +141,27 @@ def test_hostile_titles_and_place_names_are_text_in_the_panels(fixture_db):
         assert "<script>" not in heading and "<img" not in heading, heading
         assert "&lt;" in heading
     assert HOSTILE_TITLE  # the factory's title is the hostile one shown above
+
+
+def _map_script(at: AppTest) -> str:
+    """The JavaScript the map component receives (AppTest sees custom components as JSON arguments)."""
+    import json
+
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)["script"]
+
+
+def test_jinja_in_titles_and_names_reaches_the_map_as_text(fixture_db):
+    """A title ``{{ 7*7 }}`` or ``{% raw %}`` once went through Jinja: evaluated, or the page failed."""
+    from geo import maps
+    from tests.factories import HOSTILE_ACTOR, HOSTILE_PLACE, HOSTILE_TITLE, hostile_analysis
+
+    Store.open(fixture_db).write(hostile_analysis())
+    at = _app()
+    assert not at.exception
+    script = _map_script(at)
+    for text in (HOSTILE_TITLE, HOSTILE_PLACE.name, HOSTILE_ACTOR.name):
+        assert maps.to_json(html.escape(text))[1:-1] in script
 
 
 def test_the_dashboard_runs_unchanged_on_postgresql(pg_url, monkeypatch):
@@ -161,3 +203,26 @@ def test_places_data_panel_shows_the_gazetteer_and_the_geocoding_cache(fixture_d
     places = sum(gazetteer.status()["kinds"].values())
     assert f"**Gazetteer:** {places:,} places" in text and "(up to date)" in text
     assert "**Geocoder:** offline" in text
+
+
+def test_the_default_view_is_cached_per_store_version(fixture_db, monkeypatch):
+    """What `newsmap serve` prepares is reused by the next session; an ingest (a new version) is seen."""
+    from dashboard import data
+    from geo.views import ViewState
+    from tests.factories import later_analysis
+
+    db_url = f"sqlite:///{fixture_db}"
+    version = data.store_version(db_url)
+    data.load_view(db_url, version, ViewState())
+    calls: list[str] = []
+    for name in ("view_map", "view_counts", "view_actor_counts", "facets"):
+        original = getattr(Store, name)
+        monkeypatch.setattr(Store, name, lambda self, *a, _o=original, _n=name, **k: calls.append(_n)
+                            or _o(self, *a, **k))
+    data.load_view(db_url, version, ViewState(place="x", zoom=3))  # selection and map view change no query
+    data.map_view(db_url, version, ViewState())
+    assert calls == []
+    Store.open(fixture_db).write(later_analysis())
+    assert data.store_version(db_url) == version + 1
+    data.load_view(db_url, version + 1, ViewState())
+    assert {"view_map", "view_counts"} <= set(calls)

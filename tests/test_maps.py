@@ -9,31 +9,30 @@ from geo.store import Store
 from geo.views import ViewState, view_data
 from tests.factories import PAYLOAD, fill
 
-FAKE_ASSETS = {name: f"data:text/plain,{name}" for name in
-               ("leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css",
-                "MarkerCluster.Default.css")}
+FAKE_ASSETS = {name: f"data:text/plain,{name}" for name in ("leaflet.js", "leaflet.css")}
 
 
 def _data(sqlite_store: Store, state: ViewState = ViewState()):
     return view_data(fill(sqlite_store), state)
 
 
-def test_one_feature_per_place_sized_and_coloured(sqlite_store):
+def test_one_row_per_place_sized_and_coloured(sqlite_store):
     data = _data(sqlite_store)
-    features = maps.place_features(data)["features"]
-    assert len(features) == len(data["places"]) == 5
-    beirut = next(f for f in features if f["properties"]["id"] == "gn:276781")
-    assert beirut["geometry"]["coordinates"] == [35.5018, 33.8938]
-    assert beirut["properties"]["c"] == maps.TYPE_COLOURS["Meeting/Consultation"]
-    assert beirut["properties"]["r"] == maps.marker_radius(1)
+    cols = maps.place_columns(data)
+    assert len(cols["lat"]) == len(cols["id"]) == len(cols["t"]) == len(data["places"]) == 5
+    i = cols["id"].index("gn:276781")
+    assert (cols["lat"][i], cols["lon"][i]) == (33.8938, 35.5018)
+    assert cols["colours"][cols["c"][i]] == maps.TYPE_COLOURS["Meeting/Consultation"]
+    assert cols["r"][i] == maps.marker_radius(1) and cols["kinds"][cols["k"][i]] == "city"
+    assert len(cols["colours"]) == len(set(cols["colours"]))  # shared strings travel once
     assert maps.marker_radius(0) < maps.marker_radius(4) < maps.marker_radius(10_000) == 28.0
 
 
 def test_article_strings_are_escaped_in_popups(sqlite_store):
     data = _data(sqlite_store)
-    props = next(f for f in maps.place_features(data)["features"] if f["properties"]["id"] == "gn:276781")["properties"]
-    assert all("<script>" not in t for t in props["a"])  # the page joins these escaped strings as they are
-    popup = maps.render_popup(props)
+    cols = maps.place_columns(data)
+    assert all("<script>" not in t for t in cols["titles"])  # the page joins these escaped strings as they are
+    popup = maps.column_popup(cols, cols["id"].index("gn:276781"))
     assert popup == maps.popup_html(next(p for p in data["places"] if p["id"] == "gn:276781"),
                                     {e["id"]: e for e in data["events"]}, {a["id"]: a["name"] for a in data["actors"]},
                                     {a["id"]: a["title"] for a in data["articles"]})
@@ -69,16 +68,15 @@ def test_offline_map_loads_only_the_given_assets(sqlite_store):
     assert "tile.openstreetmap.org" in online
 
 
-def test_many_places_are_clustered_on_a_canvas():
+def test_many_places_are_columns_drawn_on_a_canvas():
     places = [{"id": f"p{i}", "name": f"P{i}", "kind": "city", "lat": (i % 170) - 85, "lon": (i % 350) - 175,
                "event_count": i % 3, "mention_count": 1, "dominant_type": "Battles", "top_events": [],
                "article_ids": []} for i in range(2000)]
     data = {"places": places, "events": [], "articles": [], "actors": []}
     html = maps.render_html(maps.build_map(data, ViewState(), offline=True, assets=FAKE_ASSETS))
-    assert "L.markerClusterGroup" in html and "L.canvas()" in html
-    assert html.count('"type": "Feature"') + html.count('"type":"Feature"') == 2000
-    small = maps.render_html(maps.build_map({**data, "places": places[:10]}, ViewState()))
-    assert "L.markerClusterGroup" not in small
+    assert "L.canvas(" in html and "markerCluster" not in html and '"type":"Feature"' not in html
+    assert maps.to_json(maps.place_columns(data)) in html
+    assert len(html) < 150_000  # about 50 bytes a place with no popup lists
 
 
 def test_polygons_for_countries_and_legend(sqlite_store):
@@ -88,4 +86,36 @@ def test_polygons_for_countries_and_legend(sqlite_store):
     assert maps.legend_types(data) == ["Battles", "Explosions/Remote violence", "Meeting/Consultation"]
     html = maps.legend_html(["<i>odd</i>"])
     assert "&lt;i&gt;odd" in html
-    json.dumps(maps.place_features(data))  # plain data, serialisable
+    json.dumps(maps.place_columns(data))  # plain data, serialisable
+
+
+JINJA_STRINGS = ("{{ 7*191 }}", "{% raw %}", "{% for x in y %}", "{# note", "</script><script>alert(1)</script>",
+                 "{{'map_div'}}")
+
+
+def _jinja_view(text: str) -> dict:
+    place = {"id": "p1", "name": f"Town {text}", "kind": "city", "lat": 33.0, "lon": 35.0, "event_count": 1,
+             "mention_count": 1, "dominant_type": "Battles", "top_events": [{"id": "e1", "type": "Battles",
+                                                                             "date": "2024-01-01"}],
+             "article_ids": ["a1"]}
+    country = {**place, "id": "c1", "kind": "country", "name": f"Land {text}",
+               "geometry": {"type": "Polygon", "coordinates": [[[34, 29], [35, 29], [35, 30], [34, 29]]]}}
+    return {"places": [place, country], "events": [{"id": "e1", "actor_ids": ["x"]}],
+            "articles": [{"id": "a1", "title": f"Title {text}"}], "actors": [{"id": "x", "name": f"Actor {text}"}]}
+
+
+def test_jinja_syntax_in_article_strings_is_never_evaluated():
+    """Titles, place and actor names reach the page as data: no Jinja pass evaluates or chokes on them."""
+    for text in JINJA_STRINGS:
+        data = _jinja_view(text)
+        html = maps.render_html(maps.build_map(data, ViewState(), offline=True, assets=FAKE_ASSETS))
+        assert "1337" not in html and "<script>alert(1)" not in html
+        assert maps.to_json(maps.place_columns(data)) in html  # the data reaches the page unchanged
+        assert maps.to_json(maps.polygon_features(data)) in html
+
+
+def test_to_json_is_inert_for_jinja_and_script_tags():
+    value = {"a": ["{{ x }}", "{%", "{#", "</script>", "\\{{", "{", "}}"], "b": {}, "c": [{"d": {"e": 1}}]}
+    text = maps.to_json(value)
+    assert json.loads(text) == value
+    assert not re.search(r"\{[{%#]", text) and "</" not in text

@@ -229,3 +229,17 @@ def test_dashboard_unknown_or_malformed_snapshot_id(fixture_db, sid, words):
     at = _app(snapshot=sid)
     assert not at.exception
     assert any(words in e.value and "Cannot open this snapshot" in e.value for e in at.error)
+
+
+def test_snapshot_html_export_shows_jinja_in_titles_as_text(sqlite_store: Store):
+    """A snapshot's title and its articles' titles are text in the exported page, never a template."""
+    from geo import exports
+    from tests.factories import JINJA, hostile_analysis
+
+    fill(sqlite_store).write(hostile_analysis())
+    snap = create_snapshot(sqlite_store, ViewState(), title=f"Desk {JINJA}", note="")
+    page = exports.export_bytes(dict(snap.data), "html", title=snap.title, description=snap.caption,
+                                assets={n: f"data:text/plain,{n}" for n in ("leaflet.js", "leaflet.css")},
+                                state=snap.state).decode()
+    assert "49" not in page.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert f"<title>Desk {html.escape(JINJA)}</title>" in page

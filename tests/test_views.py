@@ -173,3 +173,11 @@ def test_events_and_articles_page_in_the_database(store: Store):
     beirut = store.view_mentions(f, "gn:276781")
     assert beirut and all(m["text"] == "Beirut" for m in beirut)
     assert store.article_titles([a["id"] for a in articles]) == {a["id"]: a["title"] for a in articles}
+
+
+def test_the_open_section_is_in_the_url():
+    state = ViewState.from_query_params({"actor": "Hezbollah", "tab": "events"})
+    assert state.tab == "events" and state.to_url() == "?actor=Hezbollah&tab=events"
+    assert ViewState.from_query_params({"tab": "articles"}).to_url() == "?"  # the default is left out
+    assert ViewState.parse({"tab": "nope"})[1] == ("tab='nope' is not a section: use one of articles, events, "
+                                                   "timeline, ingest",)

@@ -1,0 +1,46 @@
+"""Reading and clicking the places of a rendered newsmap map in a real browser (Playwright frames or pages).
+
+The places are circles on a canvas, not DOM elements: these helpers find them through Leaflet (the layer
+group that carries ``nmPlaces``, the columns it was drawn from) and click where a person would.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+_GROUP = """() => { for (const k in window) { const m = window[k];
+    if (m && window.L && m instanceof L.Map) { let g = null; m.eachLayer(l => { if (l.nmPlaces) g = l; });
+        if (g) return [m, g]; } } return null; }"""
+
+
+def wait_for_places(frame: Any, timeout: float = 60_000) -> int:
+    """Wait until the places are drawn; returns how many circles the map holds."""
+    frame.wait_for_function(f"({_GROUP})() !== null", timeout=timeout)
+    return frame.evaluate(f"() => ({_GROUP})()[1].getLayers().length")
+
+
+def place_point(frame: Any, place_id: str) -> dict[str, float]:
+    """Where a place's circle is drawn, in pixels from the map's top-left corner."""
+    return frame.evaluate(f"""id => {{ const [m, g] = ({_GROUP})();
+        const l = g.getLayers().find(l => g.nmPlaces.id[l.options.nmIndex] === id);
+        const p = m.latLngToContainerPoint(l.getLatLng()); return {{x: p.x, y: p.y}}; }}""", place_id)
+
+
+def click_place(frame: Any, place_id: str, attempts: int = 3) -> None:
+    """Click a place's circle with the mouse (the canvas decides which circle was hit) until its popup
+    opens: a click while the map is still being laid out (the page's first rerun) can miss."""
+    popup = frame.locator(f".nm-popup[data-place='{place_id}']")
+    for _ in range(attempts):
+        frame.locator(".leaflet-container").first.click(position=place_point(frame, place_id))
+        try:
+            popup.first.wait_for(state="attached", timeout=5_000)
+            return
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError; click again
+            continue
+    raise AssertionError(f"clicking {place_id} opened no popup in {attempts} attempts")
+
+
+def open_popup(frame: Any, place_id: str) -> None:
+    """Open a place's popup through Leaflet (its circle may sit under another one)."""
+    frame.evaluate(f"""id => {{ const [m, g] = ({_GROUP})();
+        const l = g.getLayers().find(l => g.nmPlaces.id[l.options.nmIndex] === id);
+        g._popup._source = l; g.openPopup(l.getLatLng()); }}""", place_id)
