@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -27,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from geo.catalog import Catalog, Countries, Country, load_catalog, load_countries
-from geo.actornames import TITLES, clean, fold, person_words, same_organisation, same_person, slug, surname_matches
+from geo.actornames import (TITLES, OrganisationName, clean, fold, organisation_name, person_words,
+                             same_organisation_name, same_person, slug, surname_matches)
 from geo.records import Actor, ActorMention, Mention, PlaceMention
 
 __all__ = ["ActorExtractor", "ActorAliases", "add_actor_components", "load_catalog", "organisation_kind", "SPAN_KEY"]
@@ -164,6 +166,8 @@ class ActorExtractor:
         self.known = {a.id: a for a in known}
         self.countries = countries or load_countries()
         self._aliases: ActorAliases | None = None
+        # The catalogue does not change, so its answer for a name is looked up once per name.
+        self.catalogue_organisation = lru_cache(maxsize=1 << 14)(self._catalogue_organisation)
 
     def remember(self, actors: Iterable[Actor]) -> None:
         """Add canonical actors (e.g. the store's) that later articles should link to."""
@@ -199,6 +203,11 @@ class ActorExtractor:
 
             self._aliases = ActorAliases(spacy.blank("en").make_doc, self.catalog)
         return self._aliases
+
+    def _catalogue_organisation(self, name: str, bare: str) -> Actor | None:
+        """The first catalogue organisation called ``name`` or ``bare`` (see ``_Reading.as_organisation``)."""
+        names = (organisation_name(name), organisation_name(bare))
+        return first_organisation((e.actor for e in self.catalog.entries), names)
 
     def state(self, country: Country) -> Actor:
         """The state actor of a country: the catalogue's entry when it has one."""
@@ -313,7 +322,7 @@ class _Reading:
         words = person_words(span.text)
         if len(words) != 1 or self.x.countries.find(words[0]):
             return None
-        recent = [self.drafts[a].actor() for _, a in reversed(self.mentions) if self.drafts[a].kind == "person"]
+        recent = (self.drafts[a].actor() for _, a in reversed(self.mentions) if self.drafts[a].kind == "person")
         for actor in recent:
             if surname_matches(words[0], actor.name):
                 return actor
@@ -341,12 +350,11 @@ class _Reading:
             found = self.x.catalog.get(self.x.catalog.aliases.get(fold(candidate), ""))
             if found:
                 return found
-        pools = ([d.actor() for d in self.drafts.values()], [e.actor for e in self.x.catalog.entries], self.x.known.values())
-        for pool in pools:
-            match = next((a for a in pool if a.kind != "person" and
-                          any(same_organisation(c, n) for c in (name, bare) for n in (a.name, *a.aliases))), None)
-            if match:
-                return match
+        names = (organisation_name(name), organisation_name(bare))
+        match = (first_organisation((d.actor() for d in self.drafts.values()), names)
+                 or self.x.catalogue_organisation(name, bare) or first_organisation(self.x.known.values(), names))
+        if match:
+            return match
         if on_heading(span, self.text):
             return None
         kind = organisation_kind(name, span, self.x.countries)
@@ -441,6 +449,12 @@ class _Reading:
             return actor
         aliases = tuple(dict.fromkeys((*old.aliases, *(a for a in actor.aliases if fold(a) != fold(old.name)))))
         return replace(old, aliases=aliases, affiliations=tuple(dict.fromkeys((*old.affiliations, *actor.affiliations))))
+
+
+def first_organisation(pool: Iterable[Actor], names: Sequence[OrganisationName]) -> Actor | None:
+    """The first actor of ``pool``, not a person, one of whose names is the same organisation as one of ``names``."""
+    return next((a for a in pool if a.kind != "person" and any(
+        same_organisation_name(c, organisation_name(n)) for c in names for n in (a.name, *a.aliases))), None)
 
 
 # ---------------------------------------------------------------- syntax helpers
