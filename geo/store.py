@@ -91,6 +91,14 @@ class Store:
             q = sa.select(m.articles.c.id).where(m.articles.c.id == article_id)
             return conn.execute(q).first() is not None
 
+    def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these article ids the store holds (one query per 500 ids)."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(article_ids))):
+                found.update(conn.execute(_STORED_ARTICLES, {"ids": chunk}).scalars())
+        return found
+
     def write(self, analysis: Analysis) -> bool:
         """Store one article and everything derived from it, atomically.
 
@@ -765,6 +773,7 @@ class _Upserts(dict):
 
 
 _UPSERTS = _Upserts()
+_STORED_ARTICLES = sa.select(m.articles.c.id).where(m.articles.c.id.in_(sa.bindparam("ids", expanding=True)))
 _KNOWN_ACTORS = (sa.select(m.actors.c.id, m.actors.c.aliases)
                  .where(m.actors.c.id.in_(sa.bindparam("ids", expanding=True))))
 _SET_ALIASES = (m.actors.update().where(m.actors.c.id == sa.bindparam("b_id"))

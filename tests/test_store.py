@@ -60,6 +60,14 @@ def test_rewriting_is_a_noop(store: Store):
     assert store.counts()["mentions"] == 4
 
 
+def test_stored_articles_names_the_ids_held(store: Store):
+    assert store.stored_articles(["a" * 16, "b" * 16]) == set()
+    store.write(analysis())
+    assert store.stored_articles(["b" * 16, "a" * 16, "a" * 16]) == {"a" * 16}
+    assert store.stored_articles([f"{i:016x}" for i in range(1200)] + ["a" * 16]) == {"a" * 16}
+    assert store.stored_articles([]) == set()
+
+
 def test_known_actor_gets_new_aliases_merged(store: Store):
     store.write(analysis())
     other = analysis("Hezbollah again.")
