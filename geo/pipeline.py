@@ -130,6 +130,7 @@ class Pipeline:
         tally = _Tally(progress=progress)
         fresh = self._fresh_articles(results, tally)
         if workers > 1 and self.settings is not None:
+            prepare_workers(self.settings)
             analyses = analyse_in_processes(fresh, self.settings, workers)
         else:
             analyses = self.local_analyser().analyse_many(fresh)
@@ -180,6 +181,17 @@ def make_pipeline(settings: Settings, store: Store) -> Pipeline:
 # -- analysis in worker processes ---------------------------------------------------------------
 
 _worker_analyser: Analyser | None = None  # one per worker process, built by its initializer
+
+
+def prepare_workers(settings: Settings) -> None:
+    """Check the model and build the gazetteer here, once, before workers start: each worker would otherwise
+    build a missing gazetteer at the same time, and a worker whose start fails is restarted by the pool
+    forever instead of reporting the error (here it is a ModelError the CLI prints as one line)."""
+    from geo.gazetteer import Gazetteer
+    from geo.nlp import require_model
+
+    require_model(settings.model)
+    Gazetteer.open(settings.data_dir).close()
 
 
 def _init_worker(settings: Settings) -> None:
