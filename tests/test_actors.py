@@ -4,7 +4,8 @@ from __future__ import annotations
 import spacy
 import pytest
 
-from geo.actors import ActorAliases, ActorExtractor, add_actor_components, organisation_kind
+from geo.actors import (ActorAliases, ActorExtractor, OrganisationIndex, add_actor_components, first_organisation,
+                        organisation_kind)
 from geo.catalog import Catalog, load_catalog, load_countries
 from rapidfuzz import fuzz
 
@@ -164,6 +165,20 @@ def test_prepared_organisation_names_compare_as_the_names_do() -> None:
             expected = _same_organisation_as_written_before(a, b)
             assert same_organisation_name(organisation_name(a), organisation_name(b)) is expected, (a, b)
             assert same_organisation(a, b) is expected, (a, b)
+
+
+def test_organisation_index_answers_as_the_scan_of_every_name() -> None:
+    catalogue = [e.actor for e in load_catalog().entries]
+    index = OrganisationIndex(catalogue)
+    names = [n for a in catalogue for n in (a.name, *a.aliases)]
+    variants = [v for n in names for v in (n.upper(), n.lower(), n[:-1], n + "s", "the " + n, n.replace(" ", "-"),
+                                           "".join(w[:1] for w in n.split()), n[1:], n + " Party")]
+    queries = names + variants + ["Hizbollah", "I.R.G.C.", "Islamic Revolutionary Guards Corps", "", "UN", "Athens",
+                                  "Lebanese Armed Forces", "Popular Mobilisation Forces", "Kataib Hizbullah"]
+    for a, b in zip(queries, reversed(queries)):
+        prepared = (organisation_name(a), organisation_name(b))
+        assert index.first(prepared) == first_organisation(catalogue, prepared), (a, b)
+    assert index.first((organisation_name("IRGC"),)).id == first_organisation(catalogue, (organisation_name("IRGC"),)).id
 
 
 def test_organisation_kind_from_name_and_context(nlp) -> None:
