@@ -1,10 +1,21 @@
 """The evaluation corpora's texts as benchmark input (../shared/eval, read through its own loader)."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+def _shared() -> Path:
+    """``../shared`` of the checkout (or of a parent folder, for git worktrees); $NEWSMAP_SHARED wins."""
+    if os.environ.get("NEWSMAP_SHARED"):
+        return Path(os.environ["NEWSMAP_SHARED"])
+    here = Path(__file__).resolve().parent.parent
+    found = (p / "shared" for p in here.parents if (p / "shared" / "eval").is_dir())
+    return next(found, here.parent / "shared")
+
+
+SHARED = _shared()
 CORPORA = ("TR-News.xml", "lgl.xml", "GeoVirus.xml")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -128,14 +129,34 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+class OrganisationName(NamedTuple):
+    """What ``same_organisation`` compares of one name, computed once per name (see ``organisation_name``)."""
+
+    folded: str  # fold(clean(name))
+    compact: str  # folded, without spaces, upper case: compared with the other name's acronym
+    acronym: str
+
+
+@lru_cache(maxsize=1 << 16)
+def organisation_name(name: str) -> OrganisationName:
+    folded = fold(clean(name))
+    return OrganisationName(folded, folded.replace(" ", "").upper(), acronym(name))
+
+
 @lru_cache(maxsize=1 << 18)
 def same_organisation(a: str, b: str) -> bool:
     """Two names of one organisation: equal after cleaning, one the other's acronym, or a near-equal spelling."""
-    fa, fb = fold(clean(a)), fold(clean(b))
+    return same_organisation_name(organisation_name(a), organisation_name(b))
+
+
+def same_organisation_name(a: OrganisationName, b: OrganisationName) -> bool:
+    """``same_organisation`` of two names prepared by ``organisation_name``: linking compares each new
+    organisation with every known one of a similar name, so the names are prepared once, not per pair."""
+    fa, fb = a.folded, b.folded
     if not fa or not fb:
         return False
     if fa == fb:
         return True
-    if fa.replace(" ", "").upper() == acronym(b) or fb.replace(" ", "").upper() == acronym(a):
+    if a.compact == b.acronym or b.compact == a.acronym:
         return True
     return min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 92

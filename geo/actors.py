@@ -20,14 +20,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from geo.catalog import Catalog, Countries, Country, load_catalog, load_countries
-from geo.actornames import TITLES, clean, fold, person_words, same_organisation, same_person, slug, surname_matches
+from geo.actornames import (TITLES, OrganisationName, clean, fold, organisation_name, person_words,
+                             same_organisation_name, same_person, slug, surname_matches)
+from geo.placewords import doc_text
 from geo.records import Actor, ActorMention, Mention, PlaceMention
 
 __all__ = ["ActorExtractor", "ActorAliases", "add_actor_components", "load_catalog", "organisation_kind", "SPAN_KEY"]
@@ -164,6 +168,9 @@ class ActorExtractor:
         self.known = {a.id: a for a in known}
         self.countries = countries or load_countries()
         self._aliases: ActorAliases | None = None
+        # The catalogue does not change, so its answer for a name is looked up once per name.
+        self.catalogue_organisation = lru_cache(maxsize=1 << 14)(self._catalogue_organisation)
+        self._organisations = OrganisationIndex(e.actor for e in catalog.entries)
 
     def remember(self, actors: Iterable[Actor]) -> None:
         """Add canonical actors (e.g. the store's) that later articles should link to."""
@@ -200,6 +207,10 @@ class ActorExtractor:
             self._aliases = ActorAliases(spacy.blank("en").make_doc, self.catalog)
         return self._aliases
 
+    def _catalogue_organisation(self, name: str, bare: str) -> Actor | None:
+        """The first catalogue organisation called ``name`` or ``bare`` (see ``_Reading.as_organisation``)."""
+        return self._organisations.first((organisation_name(name), organisation_name(bare)))
+
     def state(self, country: Country) -> Actor:
         """The state actor of a country: the catalogue's entry when it has one."""
         for entry in self.catalog.entries:
@@ -223,7 +234,7 @@ class _Reading:
     def __init__(self, extractor: ActorExtractor, doc: Doc, places: Sequence[PlaceMention]) -> None:
         self.x = extractor
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        self.text = doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
         self.places = places
         self.drafts: dict[str, _Draft] = {}
         self.mentions: list[tuple[Span, str]] = []
@@ -313,7 +324,7 @@ class _Reading:
         words = person_words(span.text)
         if len(words) != 1 or self.x.countries.find(words[0]):
             return None
-        recent = [self.drafts[a].actor() for _, a in reversed(self.mentions) if self.drafts[a].kind == "person"]
+        recent = (self.drafts[a].actor() for _, a in reversed(self.mentions) if self.drafts[a].kind == "person")
         for actor in recent:
             if surname_matches(words[0], actor.name):
                 return actor
@@ -341,12 +352,11 @@ class _Reading:
             found = self.x.catalog.get(self.x.catalog.aliases.get(fold(candidate), ""))
             if found:
                 return found
-        pools = ([d.actor() for d in self.drafts.values()], [e.actor for e in self.x.catalog.entries], self.x.known.values())
-        for pool in pools:
-            match = next((a for a in pool if a.kind != "person" and
-                          any(same_organisation(c, n) for c in (name, bare) for n in (a.name, *a.aliases))), None)
-            if match:
-                return match
+        names = (organisation_name(name), organisation_name(bare))
+        match = (first_organisation((d.actor() for d in self.drafts.values()), names)
+                 or self.x.catalogue_organisation(name, bare) or first_organisation(self.x.known.values(), names))
+        if match:
+            return match
         if on_heading(span, self.text):
             return None
         kind = organisation_kind(name, span, self.x.countries)
@@ -441,6 +451,43 @@ class _Reading:
             return actor
         aliases = tuple(dict.fromkeys((*old.aliases, *(a for a in actor.aliases if fold(a) != fold(old.name)))))
         return replace(old, aliases=aliases, affiliations=tuple(dict.fromkeys((*old.affiliations, *actor.affiliations))))
+
+
+def first_organisation(pool: Iterable[Actor], names: Sequence[OrganisationName]) -> Actor | None:
+    """The first actor of ``pool``, not a person, one of whose names is the same organisation as one of ``names``."""
+    return next((a for a in pool if a.kind != "person" and any(
+        same_organisation_name(c, organisation_name(n)) for c in names for n in (a.name, *a.aliases))), None)
+
+
+class OrganisationIndex:
+    """Actors that are not people, under their prepared names: :meth:`first` answers as :func:`first_organisation`
+    over them, in their order, but compares a name only with the few that could match: equal names and acronyms
+    are looked up, near spellings pre-filtered by rapidfuzz below the threshold; the same comparison decides."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.actors = [a for a in actors if a.kind != "person"]
+        self.owners: list[int] = []  # per name: the index of its actor
+        self.folded: list[str] = []
+        self.by_key: dict[tuple[str, str], set[int]] = {}
+        for i, actor in enumerate(self.actors):
+            for name in map(organisation_name, (actor.name, *actor.aliases)):
+                self.owners.append(i)
+                self.folded.append(name.folded)
+                for key in (("folded", name.folded), ("acronym", name.acronym), ("compact", name.compact)):
+                    self.by_key.setdefault(key, set()).add(i)
+
+    def first(self, names: Sequence[OrganisationName]) -> Actor | None:
+        found: set[int] = set()
+        for n in names:  # every name same_organisation_name can match: equal, acronym either way, or near-equal
+            for key in (("folded", n.folded), ("acronym", n.compact), ("compact", n.acronym)):
+                found |= self.by_key.get(key, set())
+            if len(n.folded) >= 6:
+                found.update(self.owners[j] for _, _, j in process.extract(
+                    n.folded, self.folded, scorer=fuzz.ratio, score_cutoff=NEAR_PREFILTER, limit=None))
+        return first_organisation((self.actors[i] for i in sorted(found)), names)
+
+
+NEAR_PREFILTER = 90  # below same_organisation_name's 92, so the pre-filter keeps every near-equal spelling
 
 
 # ---------------------------------------------------------------- syntax helpers

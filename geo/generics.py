@@ -24,6 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from geo.actornames import slug
+from geo.placewords import doc_text
 from geo.records import Actor, ActorMention, Mention, Place, PlaceMention
 
 __all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "generic_kind", "generic_actor", "site_mention"]
@@ -107,7 +108,7 @@ def surface(token: Token) -> tuple[int, int]:
 
 def generic_mention(token: Token, actor: Actor) -> ActorMention:
     start, end = surface(token)
-    return ActorMention(actor.id, Mention(start, end, token.doc.text[start:end], actor.kind))
+    return ActorMention(actor.id, Mention(start, end, doc_text(token.doc)[start:end], actor.kind))
 
 
 def site_mention(noun: Token, parent: PlaceMention) -> PlaceMention:
@@ -121,5 +122,5 @@ def site_mention(noun: Token, parent: PlaceMention) -> PlaceMention:
         start = noun.doc[first.start - 1].idx
     place = Place(id=f"local:{p.id}:{slug(lemma)}", name=f"the {lemma}, {p.name}", kind=SITE, lat=p.lat, lon=p.lon,
                   country_code=p.country_code)
-    return PlaceMention(Mention(start, end, noun.doc.text[start:end], SITE), place,
+    return PlaceMention(Mention(start, end, doc_text(noun.doc)[start:end], SITE), place,
                         round(min(parent.score, 1.0) * SITE_SCORE, 4))

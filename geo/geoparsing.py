@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from geo.names import normalise
 from geo.nlp import load_model
+from geo.placewords import doc_text
 from geo.records import Mention, PlaceMention
 from geo.resolution import DIRECTION_WORDS, Resolver
 from geo.toponyms import add_toponym_components
@@ -42,7 +43,7 @@ class Geoparser:
     def places(self, doc: Doc, *, date: str | None = None) -> tuple[PlaceMention, ...]:
         """The places of an already processed Doc (``doc._.toponyms`` must be set)."""
         mentions = [Mention(s.start_char, s.end_char, s.text, s.label_) for s in doc._.toponyms]
-        return self.resolver.resolve(doc.text, mentions, date=date)
+        return self.resolver.resolve(doc_text(doc), mentions, date=date)
 
     def parse(self, text: str, *, date: str | None = None,
               spans: Sequence[tuple[int, int]] | None = None) -> tuple[PlaceMention, ...]:

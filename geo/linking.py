@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from geo.actornames import (acronym, clean, fold, person_words, same_organisation, same_person, skeleton,
-                             surname_matches)
+from geo.actornames import (OrganisationName, acronym, clean, fold, organisation_name, person_words,
+                             same_organisation_name, same_person, skeleton, surname_matches)
 from geo.records import Actor, ActorMention, Analysis, Event
 
 GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "government", "media"})
@@ -25,6 +25,7 @@ class ActorLinker:
 
     def __init__(self, known: Iterable[Actor] = ()) -> None:
         self.known: dict[str, Actor] = {}
+        self.org_names: dict[str, tuple[OrganisationName, ...]] = {}  # of each known actor's names
         self.index = _NameIndex()
         self._remember(known)
 
@@ -46,6 +47,7 @@ class ActorLinker:
     def _remember(self, actors: Iterable[Actor]) -> None:
         for actor in actors:
             self.known[actor.id] = actor
+            self.org_names[actor.id] = tuple(organisation_name(n) for n in (actor.name, *actor.aliases))
             self.index.add(actor)
 
     def match(self, actor: Actor) -> Actor | None:
@@ -54,9 +56,9 @@ class ActorLinker:
         if actor.kind == "person":
             return self._person(actor, pool)
         if actor.kind in GROUP_KINDS:
-            names = (actor.name, *actor.aliases)
-            return next((k for k in pool if any(same_organisation(n, m) for n in names
-                                                for m in (k.name, *k.aliases))), None)
+            names = [organisation_name(n) for n in (actor.name, *actor.aliases)]
+            return next((k for k in pool if any(same_organisation_name(n, m) for n in names
+                                                for m in self.org_names[k.id])), None)
         return None  # states are identified by their country already
 
     @staticmethod

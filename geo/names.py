@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -19,6 +20,7 @@ _ARTICLE = re.compile(r"^(?:the)\s+")
 _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
+@lru_cache(maxsize=1 << 17)  # recognition asks for the same few thousand names again and again
 def normalise(name: str) -> str:
     """Lower-case ASCII form of a place name for exact lookups.
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 32
 WORKER_CHUNK = 8
+DUPLICATE_CHECK_CHUNK = 64
 
 
 class PlaceStage(Protocol):
@@ -107,9 +108,13 @@ def make_analyser(settings: Settings) -> Analyser:
 
 @dataclass
 class Pipeline:
-    """An analyser and the store it writes to."""
+    """An analyser and the store it writes to.
 
-    analyser: Analyser
+    ``analyser`` may be None when ``settings`` are given: it is then built on first use in this process
+    (:meth:`local_analyser`), so an ingest with worker processes never loads a model it does not use.
+    """
+
+    analyser: Analyser | None
     store: Store
     settings: Settings | None = None
     max_chars: int = 200_000
@@ -125,9 +130,10 @@ class Pipeline:
         tally = _Tally(progress=progress)
         fresh = self._fresh_articles(results, tally)
         if workers > 1 and self.settings is not None:
+            prepare_workers(self.settings)
             analyses = analyse_in_processes(fresh, self.settings, workers)
         else:
-            analyses = self.analyser.analyse_many(fresh)
+            analyses = self.local_analyser().analyse_many(fresh)
         for analysis in analyses:
             if self.linker is not None:
                 analysis = self.linker.link(analysis)
@@ -135,19 +141,30 @@ class Pipeline:
             tally.add(tally.ingested if stored else tally.duplicates, analysis.article.origin)
         return tally.report()
 
+    def local_analyser(self) -> Analyser:
+        """The analyser of this process, built from the settings on first use."""
+        if self.analyser is None:
+            assert self.settings is not None, "a Pipeline needs an analyser or the settings to build one"
+            self.analyser = make_analyser(self.settings)
+        return self.analyser
+
     def _fresh_articles(self, results: Iterable[Article | ReadFailure], tally: "_Tally") -> Iterator[Article]:
         seen: set[str] = set()
-        for result in results:
-            if isinstance(result, Article) and len(result.text) > self.max_chars:
-                result = ReadFailure(result.origin, too_long(len(result.text), self.max_chars))
-            if isinstance(result, ReadFailure):
-                tally.add(tally.failed, result)
-            elif result.id in seen or self.store.has_article(result.id):
-                tally.add(tally.duplicates, result.origin)
-            else:
-                seen.add(result.id)
-                tally.notes.extend(f"{result.origin}: {n}" for n in result.notes)
-                yield result
+        source = iter(results)
+        # The store is asked which articles it holds once per chunk of input, not once per article.
+        while chunk := list(islice(source, DUPLICATE_CHECK_CHUNK)):
+            stored = self.store.stored_articles([r.id for r in chunk if isinstance(r, Article)])
+            for result in chunk:
+                if isinstance(result, Article) and len(result.text) > self.max_chars:
+                    result = ReadFailure(result.origin, too_long(len(result.text), self.max_chars))
+                if isinstance(result, ReadFailure):
+                    tally.add(tally.failed, result)
+                elif result.id in seen or result.id in stored:
+                    tally.add(tally.duplicates, result.origin)
+                else:
+                    seen.add(result.id)
+                    tally.notes.extend(f"{result.origin}: {n}" for n in result.notes)
+                    yield result
 
 
 def too_long(chars: int, limit: int) -> str:
@@ -157,13 +174,24 @@ def too_long(chars: int, limit: int) -> str:
 
 def make_pipeline(settings: Settings, store: Store) -> Pipeline:
     """Analysis with every stage, linking actors to those of earlier articles and ingests."""
-    return Pipeline(analyser=make_analyser(settings), store=store, settings=settings,
+    return Pipeline(analyser=None, store=store, settings=settings,  # the analyser is built when first used
                     max_chars=settings.max_chars, linker=ActorLinker(store.actors()))
 
 
 # -- analysis in worker processes ---------------------------------------------------------------
 
 _worker_analyser: Analyser | None = None  # one per worker process, built by its initializer
+
+
+def prepare_workers(settings: Settings) -> None:
+    """Check the model and build the gazetteer here, once, before workers start: each worker would otherwise
+    build a missing gazetteer at the same time, and a worker whose start fails is restarted by the pool
+    forever instead of reporting the error (here it is a ModelError the CLI prints as one line)."""
+    from geo.gazetteer import Gazetteer
+    from geo.nlp import require_model
+
+    require_model(settings.model)
+    Gazetteer.open(settings.data_dir).close()
 
 
 def _init_worker(settings: Settings) -> None:

@@ -91,6 +91,14 @@ class Store:
             q = sa.select(m.articles.c.id).where(m.articles.c.id == article_id)
             return conn.execute(q).first() is not None
 
+    def stored_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Which of these article ids the store holds (one query per 500 ids)."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(article_ids))):
+                found.update(conn.execute(_STORED_ARTICLES, {"ids": chunk}).scalars())
+        return found
+
     def write(self, analysis: Analysis) -> bool:
         """Store one article and everything derived from it, atomically.
 
@@ -107,6 +115,8 @@ class Store:
         return False
 
     def _write_once(self, analysis: Analysis) -> bool:
+        # A handful of statements per article whatever its size: each table's rows go in one executemany of a
+        # statement built once (so SQLAlchemy compiles it once per process, not once per article).
         with self.engine.begin() as conn:
             if not self._insert_article(conn, analysis.article):
                 return False
@@ -120,7 +130,7 @@ class Store:
         row = dict(id=a.id, title=a.title, source=a.source, url=a.url, published=a.published,
                    text=a.text, raw=a.raw, origin=a.origin, notes="\n".join(a.notes),
                    ingested_at=dt.datetime.now(dt.timezone.utc))
-        inserted = conn.execute(_upsert(conn, m.articles, [row], ["id"]).returning(m.articles.c.id)).first()
+        inserted = conn.execute(_upsert(conn, m.articles, ["id"]).returning(m.articles.c.id), row).first()
         return inserted is not None
 
     def _upsert_places(self, conn: sa.Connection, places: Iterable[Place]) -> None:
@@ -128,27 +138,27 @@ class Store:
                            country_code=p.country_code, geonameid=p.geonameid, geometry=p.geometry)
                 for p in places}
         if rows:  # sorted: concurrent writers take row locks in one order and cannot deadlock
-            conn.execute(_upsert(conn, m.places, [rows[k] for k in sorted(rows)], ["id"]))
+            conn.execute(_upsert(conn, m.places, ["id"]), [rows[k] for k in sorted(rows)])
 
     def _upsert_actors(self, conn: sa.Connection, actors: Iterable[Actor]) -> None:
         actors = sorted({a.id: a for a in actors}.values(), key=lambda a: a.id)
         if not actors:
             return
-        known = {r.id: r for r in conn.execute(
-            sa.select(m.actors).where(m.actors.c.id.in_([a.id for a in actors])))}
-        for a in actors:
-            if a.id in known:
-                aliases = _merge_aliases(json.loads(known[a.id].aliases), a.aliases)
-                conn.execute(m.actors.update().where(m.actors.c.id == a.id).values(aliases=json.dumps(aliases)))
-            else:
-                conn.execute(_upsert(conn, m.actors, [dict(id=a.id, name=a.name, kind=a.kind,
-                                                         aliases=json.dumps(list(a.aliases)))], ["id"]))
-        for parent in sorted({p for a in actors for p in a.affiliations} - {a.id for a in actors}):
-            conn.execute(_upsert(conn, m.actors, [dict(id=parent, name=parent, kind="organisation",
-                                                     aliases="[]")], ["id"]))
+        known = {r.id: r.aliases for r in conn.execute(_KNOWN_ACTORS, {"ids": [a.id for a in actors]})}
+        merged = [(a, json.dumps(_merge_aliases(json.loads(known[a.id]), a.aliases)))
+                  for a in actors if a.id in known]
+        updates = [dict(b_id=a.id, b_aliases=aliases) for a, aliases in merged if aliases != known[a.id]]
+        if updates:
+            conn.execute(_SET_ALIASES, updates)
+        fresh = [dict(id=a.id, name=a.name, kind=a.kind, aliases=json.dumps(list(a.aliases)))
+                 for a in actors if a.id not in known]
+        parents = [dict(id=p, name=p, kind="organisation", aliases="[]")
+                   for p in sorted({p for a in actors for p in a.affiliations} - {a.id for a in actors})]
+        if fresh or parents:
+            conn.execute(_upsert(conn, m.actors, ["id"]), fresh + parents)
         links = [dict(actor_id=a.id, parent_id=p) for a in actors for p in sorted(a.affiliations)]
         if links:
-            conn.execute(_upsert(conn, m.actor_affiliations, links, ["actor_id", "parent_id"]))
+            conn.execute(_upsert(conn, m.actor_affiliations, ["actor_id", "parent_id"]), links)
 
     def _insert_mentions(self, conn: sa.Connection, analysis: Analysis) -> None:
         aid = analysis.article.id
@@ -162,18 +172,20 @@ class Store:
             conn.execute(m.mentions.insert(), rows)
 
     def _insert_events(self, conn: sa.Connection, events: Iterable[Event]) -> None:
-        for e in events:
-            conn.execute(m.events.insert().values(
-                id=e.id, article_id=e.article_id, type=e.type, subtype=e.subtype,
-                trigger_start=e.trigger.start, trigger_end=e.trigger.end, trigger_text=e.trigger.text,
-                sentence=e.sentence, start=e.start, end=e.end, date=e.date,
-                date_precision=e.date_precision, hypothetical=e.hypothetical))
-            roles = {(a, r) for r, a in e.actor_roles}
-            if roles:
-                conn.execute(m.event_actors.insert(), [dict(event_id=e.id, actor_id=a, role=r) for a, r in roles])
-            proles = {(p, r) for r, p in e.place_roles}
-            if proles:
-                conn.execute(m.event_places.insert(), [dict(event_id=e.id, place_id=p, role=r) for p, r in proles])
+        events = list(events)
+        if not events:
+            return
+        conn.execute(m.events.insert(), [dict(
+            id=e.id, article_id=e.article_id, type=e.type, subtype=e.subtype,
+            trigger_start=e.trigger.start, trigger_end=e.trigger.end, trigger_text=e.trigger.text,
+            sentence=e.sentence, start=e.start, end=e.end, date=e.date,
+            date_precision=e.date_precision, hypothetical=e.hypothetical) for e in events])
+        actor_rows = [dict(event_id=e.id, actor_id=a, role=r) for e in events for r, a in sorted(set(e.actor_roles))]
+        if actor_rows:
+            conn.execute(m.event_actors.insert(), actor_rows)
+        place_rows = [dict(event_id=e.id, place_id=p, role=r) for e in events for r, p in sorted(set(e.place_roles))]
+        if place_rows:
+            conn.execute(m.event_places.insert(), place_rows)
 
     # -- reading -------------------------------------------------------------
 
@@ -741,10 +753,31 @@ def _merge_aliases(old: list[str], new: Iterable[str]) -> list[str]:
     return _unique([*old, *new])
 
 
-def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]], keys: list[str]) -> sa.Insert:
-    """INSERT ... ON CONFLICT DO NOTHING: the one statement whose spelling differs per database."""
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    return insert(table).values(rows).on_conflict_do_nothing(index_elements=keys)
+def _upsert(conn: sa.Connection, table: sa.Table, keys: list[str]) -> sa.Insert:
+    """INSERT ... ON CONFLICT DO NOTHING: the one statement whose spelling differs per database.
+
+    Rows are given to ``execute`` (one dict, or a list for an executemany), never built into the statement:
+    the statement is then the same object for every article, and SQLAlchemy compiles it once.
+    """
+    return _UPSERTS[conn.dialect.name == "postgresql", table.name, tuple(keys)]
+
+
+class _Upserts(dict):
+    """``(postgresql?, table name, conflict keys) -> statement``, built on first use."""
+
+    def __missing__(self, key: tuple[bool, str, tuple[str, ...]]) -> sa.Insert:
+        postgres, table, keys = key
+        insert = postgresql.insert if postgres else sqlite.insert
+        self[key] = insert(m.metadata.tables[table]).on_conflict_do_nothing(index_elements=list(keys))
+        return self[key]
+
+
+_UPSERTS = _Upserts()
+_STORED_ARTICLES = sa.select(m.articles.c.id).where(m.articles.c.id.in_(sa.bindparam("ids", expanding=True)))
+_KNOWN_ACTORS = (sa.select(m.actors.c.id, m.actors.c.aliases)
+                 .where(m.actors.c.id.in_(sa.bindparam("ids", expanding=True))))
+_SET_ALIASES = (m.actors.update().where(m.actors.c.id == sa.bindparam("b_id"))
+                .values(aliases=sa.bindparam("b_aliases")))
 
 
 def _make_engine(url: str) -> sa.Engine:

@@ -4,9 +4,13 @@ from __future__ import annotations
 import spacy
 import pytest
 
-from geo.actors import ActorAliases, ActorExtractor, add_actor_components, organisation_kind
+from geo.actors import (ActorAliases, ActorExtractor, OrganisationIndex, add_actor_components, first_organisation,
+                        organisation_kind)
 from geo.catalog import Catalog, load_catalog, load_countries
-from geo.actornames import same_organisation, same_person, skeleton
+from rapidfuzz import fuzz
+
+from geo.actornames import (acronym, clean, fold, organisation_name, same_organisation, same_organisation_name,
+                            same_person, skeleton)
 from geo.records import Actor
 from tests.seeds_score import analyse_seeds
 
@@ -138,6 +142,43 @@ def test_names_helpers() -> None:
     assert not same_person("Mohammed Deif", "Mahmoud Deif")
     assert same_organisation("IRGC", "Islamic Revolutionary Guard Corps")
     assert not same_organisation("Quds Force", "Al-Quds Brigades")
+
+
+def _same_organisation_as_written_before(a: str, b: str) -> bool:
+    """The comparison before names were prepared once (``organisation_name``), kept to check they agree."""
+    fa, fb = fold(clean(a)), fold(clean(b))
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    if fa.replace(" ", "").upper() == acronym(b) or fb.replace(" ", "").upper() == acronym(a):
+        return True
+    return min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 92
+
+
+def test_prepared_organisation_names_compare_as_the_names_do() -> None:
+    names = [n for e in load_catalog().entries for n in (e.actor.name, *e.actor.aliases)]
+    names += ["the IRGC's", "Islamic Revolutionary Guards Corps", "Hizbollah", "", "U.N.", "UN", "the United Nations",
+              "Kataib Hezbollah", "Quds Force'", "Athens City Council", "Athens County Council", "I.R.G.C."]
+    for a in names:
+        for b in names:
+            expected = _same_organisation_as_written_before(a, b)
+            assert same_organisation_name(organisation_name(a), organisation_name(b)) is expected, (a, b)
+            assert same_organisation(a, b) is expected, (a, b)
+
+
+def test_organisation_index_answers_as_the_scan_of_every_name() -> None:
+    catalogue = [e.actor for e in load_catalog().entries]
+    index = OrganisationIndex(catalogue)
+    names = [n for a in catalogue for n in (a.name, *a.aliases)]
+    variants = [v for n in names for v in (n.upper(), n.lower(), n[:-1], n + "s", "the " + n, n.replace(" ", "-"),
+                                           "".join(w[:1] for w in n.split()), n[1:], n + " Party")]
+    queries = names + variants + ["Hizbollah", "I.R.G.C.", "Islamic Revolutionary Guards Corps", "", "UN", "Athens",
+                                  "Lebanese Armed Forces", "Popular Mobilisation Forces", "Kataib Hizbullah"]
+    for a, b in zip(queries, reversed(queries)):
+        prepared = (organisation_name(a), organisation_name(b))
+        assert index.first(prepared) == first_organisation(catalogue, prepared), (a, b)
+    assert index.first((organisation_name("IRGC"),)).id == first_organisation(catalogue, (organisation_name("IRGC"),)).id
 
 
 def test_organisation_kind_from_name_and_context(nlp) -> None:

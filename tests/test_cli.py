@@ -85,6 +85,16 @@ def test_store_error_is_one_line(tmp_path: Path):
     assert "Traceback" not in out.stderr.decode()
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_missing_model_is_one_line_with_or_without_workers(db: dict, workers: str):
+    """With workers the model is checked before they start: a worker that fails to start would be restarted forever."""
+    out = subprocess.run([*NEWSMAP, "ingest", "--workers", workers, str(SEEDS)], cwd=REPO, capture_output=True,
+                         env={**os.environ, **db, "NEWSMAP_MODEL": "no_such_model_xyz"}, timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.decode().startswith("newsmap: error: spaCy model 'no_such_model_xyz' is not installed")
+    assert "Traceback" not in out.stderr.decode()
+
+
 def test_export_json_schema_and_show(db: dict):
     run("ingest", str(SEEDS), env_extra=db)
     data = json.loads(run("export", "--format", "json", env_extra=db).stdout)

@@ -11,8 +11,11 @@ import time
 from pathlib import Path
 
 
+import spacy
+
 from geo.articles import iter_paths
-from geo.pipeline import make_pipeline
+from geo.pipeline import DUPLICATE_CHECK_CHUNK, Analyser, Pipeline, make_pipeline
+from geo.records import Article, ReadFailure
 from geo.settings import load_settings
 from geo.store import Store
 from tests.conftest import REPO, SEEDS
@@ -41,6 +44,23 @@ def test_workers_store_the_same_articles_as_one_process(tmp_path: Path):
     exported = one.export()
     assert exported["places"], "the analysis found no places: the comparison would prove nothing"
     assert exported == two.export()
+
+
+def test_duplicates_are_found_across_the_chunks_the_store_is_asked_about(tmp_path: Path):
+    """The store is asked about a chunk of input at a time: duplicates of stored articles, of earlier input
+    (in the same chunk or an earlier one) and failures are reported in input order whatever the chunks."""
+    def article(i: int) -> Article:
+        return Article(id=f"{i:016x}", text=f"Article number {i}.", origin=f"in:{i}", raw=b"x")
+    store = Store.open(str(tmp_path / "dup.sqlite"))
+    pipeline = Pipeline(analyser=Analyser(nlp=spacy.blank("en")), store=store)
+    pipeline.ingest([article(i) for i in range(0, 200, 3)])
+    n = DUPLICATE_CHECK_CHUNK * 2 + 5
+    inputs = [article(i) for i in range(n)] + [article(1), ReadFailure("bad", "unreadable"), article(n - 1)]
+    report = pipeline.ingest(inputs)
+    assert report.duplicates == tuple(f"in:{i}" for i in range(0, n, 3)) + ("in:1", f"in:{n - 1}")
+    assert report.ingested == tuple(f"in:{i}" for i in range(n) if i % 3)
+    assert [f.origin for f in report.failed] == ["bad"]
+    assert store.count_articles() == len(range(0, 200, 3)) + len(report.ingested)
 
 
 def stored_count(db: Path) -> int:

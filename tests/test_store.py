@@ -60,6 +60,14 @@ def test_rewriting_is_a_noop(store: Store):
     assert store.counts()["mentions"] == 4
 
 
+def test_stored_articles_names_the_ids_held(store: Store):
+    assert store.stored_articles(["a" * 16, "b" * 16]) == set()
+    store.write(analysis())
+    assert store.stored_articles(["b" * 16, "a" * 16, "a" * 16]) == {"a" * 16}
+    assert store.stored_articles([f"{i:016x}" for i in range(1200)] + ["a" * 16]) == {"a" * 16}
+    assert store.stored_articles([]) == set()
+
+
 def test_known_actor_gets_new_aliases_merged(store: Store):
     store.write(analysis())
     other = analysis("Hezbollah again.")
@@ -68,6 +76,59 @@ def test_known_actor_gets_new_aliases_merged(store: Store):
     store.write(other)
     (hez,) = [a for a in store.actors() if a.id == "hezbollah"]
     assert hez.aliases == ("Hizbullah", "Hizballah")
+
+
+def _rows(store: Store, table: sa.Table, *skip: str) -> list[tuple]:
+    cols = [c for c in table.c if c.name not in skip]
+    with store.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(sa.select(*cols)))
+
+
+def test_batched_writes_store_every_row_once(store: Store):
+    """Each table's rows are written in one executemany per article: every row is there, exactly once, as the
+    one-statement-per-row writes stored them (known actors keep their row and gain aliases; parents not in the
+    article get a placeholder row; repeated roles are one row)."""
+    store.write(analysis())
+    text = "Hezbollah and Israel clashed in Israel. Hezbollah struck."
+    art = Article(id="b" * 16, text=text, raw=text.encode(), published=dt.date(2024, 3, 2))
+    israel = Place(id="country:IL", name="Israel", kind="country", lat=31.5, lon=34.75, country_code="IL")
+    hez = Actor(id="hezbollah", name="Hezbollah", kind="armed_group", aliases=("Hizballah", "Hizbullah"))
+    isr = Actor(id="israel", name="Israel", kind="state")
+    fighter = Actor(id="abu-x", name="Abu X", kind="person", affiliations=("hezbollah", "iran"))
+    ev = [Event(id=f"{art.id}:{i}", article_id=art.id, type="Battles", subtype=None,
+                trigger=Mention(t, t + 6, text[t:t + 6], "TRIGGER"), sentence=text, start=0, end=len(text),
+                actor_roles=roles, place_roles=(("location", "country:IL"), ("location", "country:IL")))
+          for i, (t, roles) in enumerate([(22, (("initiator", "hezbollah"), ("initiator", "israel"),
+                                                ("target", "israel"), ("initiator", "hezbollah"))),
+                                          (50, ())])]
+    store.write(Analysis(article=art, places=(PlaceMention(Mention(14, 20, "Israel", "GPE"), israel, 0.7),),
+                         actors=(hez, isr, fighter), actor_mentions=(ActorMention("hezbollah", Mention(0, 9, "Hezbollah",
+                                                                                                     "ORG")),),
+                         events=tuple(ev)))
+    assert _rows(store, migrations.actors) == [
+        ("abu-x", "Abu X", "person", "[]"), ("hezbollah", "Hezbollah", "armed_group", '["Hizbullah", "Hizballah"]'),
+        ("iran", "iran", "organisation", "[]"), ("israel", "Israel", "state", "[]")]
+    assert _rows(store, migrations.actor_affiliations) == [("abu-x", "hezbollah"), ("abu-x", "iran"),
+                                                           ("hezbollah", "iran")]
+    assert _rows(store, migrations.places, "geometry") == [
+        ("country:IL", "Israel", "country", 31.5, 34.75, "IL", None),
+        ("dir:south:LB", "southern Lebanon", "region", 33.3, 35.4, "LB", None)]
+    assert _rows(store, migrations.event_actors) == [
+        ("a" * 16 + ":10", "hezbollah", "initiator"), ("a" * 16 + ":10", "israel", "target"),
+        ("b" * 16 + ":0", "hezbollah", "initiator"), ("b" * 16 + ":0", "israel", "initiator"),
+        ("b" * 16 + ":0", "israel", "target")]
+    assert _rows(store, migrations.event_places) == [
+        ("a" * 16 + ":10", "country:IL", "target"), ("a" * 16 + ":10", "dir:south:LB", "origin"),
+        ("b" * 16 + ":0", "country:IL", "location"), ("b" * 16 + ":1", "country:IL", "location")]
+    assert [r[:3] for r in _rows(store, migrations.events)] == [
+        ("a" * 16 + ":10", "a" * 16, "Explosions/Remote violence"), ("b" * 16 + ":0", "b" * 16, "Battles"),
+        ("b" * 16 + ":1", "b" * 16, "Battles")]
+    assert _rows(store, migrations.mentions, "id") == [
+        ("a" * 16, 0, 3, "Xyz", "GPE", None, None, 0.0), ("a" * 16, 0, 9, "Hezbollah", "ORG", None, "hezbollah", None),
+        ("a" * 16, 30, 36, "Israel", "GPE", "country:IL", None, 0.9),
+        ("a" * 16, 42, 56, "southern Lebanon", "LOC", "dir:south:LB", None, 0.8),
+        ("b" * 16, 0, 9, "Hezbollah", "ORG", None, "hezbollah", None),
+        ("b" * 16, 14, 20, "Israel", "GPE", "country:IL", None, 0.7)]
 
 
 def test_a_failing_write_leaves_nothing_behind(store: Store):
