@@ -235,7 +235,18 @@ def render_script_verbatim(element: MacroElement, kwargs: Mapping[str, Any]) -> 
         child.render(**kwargs)
 
 
-class DataLayer(folium.map.Layer):
+class VerbatimLayer(folium.map.Layer):
+    """A layer whose script is added to the page as rendered once (see :func:`render_script_verbatim`)."""
+
+    def render(self, **kwargs: Any) -> None:
+        if self.show:
+            self.add_child(ElementAddToElement(element_name=self.get_name(),
+                                               element_parent_name=self._parent.get_name()),
+                           name=self.get_name() + "_add")
+        render_script_verbatim(self, kwargs)
+
+
+class DataLayer(VerbatimLayer):
     """A GeoJSON layer whose data is serialised once, compactly, in Python, and drawn by a few lines of
     Leaflet: folium.GeoJson re-serialises its data and walks every coordinate for the map's bounds on
     each render (``st_folium`` renders twice), which cost more than the queries at 10,000 places.
@@ -254,15 +265,8 @@ class DataLayer(folium.map.Layer):
         self.json = to_json(data)
         self.options = options
 
-    def render(self, **kwargs: Any) -> None:
-        if self.show:
-            self.add_child(ElementAddToElement(element_name=self.get_name(),
-                                               element_parent_name=self._parent.get_name()),
-                           name=self.get_name() + "_add")
-        render_script_verbatim(self, kwargs)
 
-
-class ScriptLayer(folium.map.Layer):
+class ScriptLayer(VerbatimLayer):
     """A layer made by a JavaScript expression written in Python (``code``), added to the page verbatim."""
 
     _template = Template("""{% macro script(this, kwargs) %}
@@ -273,13 +277,6 @@ class ScriptLayer(folium.map.Layer):
         super().__init__(name=name, overlay=True, control=control)
         self._name = "ScriptLayer"
         self.code = code
-
-    def render(self, **kwargs: Any) -> None:
-        if self.show:
-            self.add_child(ElementAddToElement(element_name=self.get_name(),
-                                               element_parent_name=self._parent.get_name()),
-                           name=self.get_name() + "_add")
-        render_script_verbatim(self, kwargs)
 
 
 def places_layer(data: Data, columns_json: str | None = None) -> ScriptLayer:
