@@ -11,19 +11,18 @@ Example (``python -m geo.geoparsing`` speaks the same contract)::
 """
 from __future__ import annotations
 
-import contextlib
 import gc
 import itertools
 import json
 import select
 import sys
-from typing import ContextManager, Iterable, Iterator, Sequence, TextIO
+from typing import Iterable, Iterator, Sequence, TextIO
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.names import normalise
-from geo.nlp import load_model
+from geo.nlp import load_model, memory_zone
 from geo.placewords import doc_text
 from geo.records import Mention, PlaceMention
 from geo.resolution import DIRECTION_WORDS, Resolver
@@ -174,16 +173,6 @@ def run_geoparse(stdin: TextIO, stdout: TextIO, geoparser: Geoparser, stderr: Te
             # gazetteer's large long-lived heap: collecting now and then keeps memory flat.
             gc.collect()
     return 1 if bad else 0
-
-
-def memory_zone(nlp: Language) -> ContextManager:
-    """spaCy's memory zone: the strings and lexemes a batch adds to the vocabulary are freed after it.
-
-    Without it the vocabulary keeps every new word, number and name it has seen, and a process that
-    reads news for days grows without bound (about 30 MB per 50,000 short articles here).
-    """
-    zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8
-    return zone() if zone is not None else contextlib.nullcontext()
 
 
 def _answer_batch(batch: list, geoparser: Geoparser, stdout: TextIO, stderr: TextIO) -> int:

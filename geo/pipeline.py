@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.linking import ActorLinker
+from geo.nlp import memory_zone
 from geo.records import (Actor, ActorMention, Analysis, Article, Event, IngestReport, PlaceMention,
                          ReadFailure)
 from geo.settings import Settings
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from geo.events import EventFindings
 
 BATCH_SIZE = 32
+ZONE_BATCHES = 4  # batches per spaCy memory zone
 WORKER_CHUNK = 8
 DUPLICATE_CHECK_CHUNK = 64
 
@@ -69,9 +71,15 @@ class Analyser:
         return next(self.analyse_many([article]))
 
     def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        pairs = self.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=self.batch_size)
-        for doc, article in pairs:
-            yield self.analyse_doc(doc, article)
+        """Analyses in input order, the model run in batches. Each group of batches runs in a spaCy memory
+        zone (see :func:`geo.nlp.memory_zone`): an Analysis holds only plain Python values, so what the
+        vocabulary learnt from the group can be freed, and a long ingest does not grow with every new word."""
+        source = iter(articles)
+        while group := list(islice(source, self.batch_size * ZONE_BATCHES)):
+            with memory_zone(self.nlp):
+                pairs = self.nlp.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=self.batch_size)
+                for doc, article in pairs:
+                    yield self.analyse_doc(doc, article)
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         date = article.published.isoformat() if article.published else None
