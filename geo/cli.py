@@ -445,7 +445,7 @@ def add_assets(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "assets", help="fetch the offline map assets (Leaflet) from the npm registry",
         description="Fetch Leaflet with `npm pack`, check it against its pinned "
-                    "sha512 and extract it into DATA_DIR/assets; quick when they are present.", epilog=EPILOG)
+                    "sha512 and extract it into DATA_DIR/assets; quick when it is present.", epilog=EPILOG)
     add_settings(p, "data_dir")
     p.set_defaults(handler=run_assets)
 

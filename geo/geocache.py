@@ -12,7 +12,6 @@ written once it is free: a cache is never fatal.
 from __future__ import annotations
 
 import atexit
-import functools
 import json
 import logging
 import sqlite3
@@ -223,9 +222,6 @@ def _is_locked(exc: Exception) -> bool:
 MISSING = _MISSING
 
 
-_normalised = functools.lru_cache(maxsize=1 << 16)(normalise)  # the same names recur across articles
-
-
 def _decode(payload: str | None) -> Place | None:
     return Place(**json.loads(payload)) if payload else None
 
@@ -242,7 +238,7 @@ class CachedGeocoder:
                 country_bias: str | None = None):
         if not exactly_one:
             return self.inner.geocode(query, exactly_one=False, timeout=timeout, country_bias=country_bias)
-        key = _normalised(query) + (f"|{country_bias.upper()}" if country_bias else "")
+        key = normalise(query) + (f"|{country_bias.upper()}" if country_bias else "")
         cached = self.cache.get(self.name, key)
         if cached is not MISSING:
             return cached

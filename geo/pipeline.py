@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.linking import ActorLinker
-from geo.nlp import memory_zone
+from geo.nlp import memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, Article, Event, IngestReport, PlaceMention,
                          ReadFailure)
 from geo.settings import Settings
@@ -196,7 +196,6 @@ def prepare_workers(settings: Settings) -> None:
     build a missing gazetteer at the same time, and a worker whose start fails is restarted by the pool
     forever instead of reporting the error (here it is a ModelError the CLI prints as one line)."""
     from geo.gazetteer import Gazetteer
-    from geo.nlp import require_model
 
     require_model(settings.model)
     Gazetteer.open(settings.data_dir).close()
