@@ -92,14 +92,17 @@ def downloads_ui(data: Mapping[str, Any] | Callable[[], Mapping[str, Any]], stat
 
 def share_ui(store: Store, state: ViewState, load: Callable[[], Mapping[str, Any]], description: str, *, data_dir: str,
              outlines: Mapping[str, Any] | None) -> None:
-    """The sidebar's Share section for the live view: link, snapshot, downloads, saved snapshots."""
-    st.header("Share")
-    copy_link_ui(state)
-    save_snapshot_ui(store, state, description)
-    st.markdown("**Download this view**")
-    downloads_ui(load, state, title="newsmap view", description=description, data_dir=data_dir,
-                 outlines=outlines, key="dl_view")
-    manage_snapshots_ui(store)
+    """The sidebar's Share button for the live view: link, snapshot, downloads, saved snapshots.
+
+    A popover because its content is drawn only when opened: the link's code box alone (Streamlit's syntax
+    highlighter) cost a fresh browser about 0.35 s of CPU before the map could draw (docs/benchmarks.md)."""
+    with st.popover("Share this view", width="stretch"):
+        copy_link_ui(state)
+        save_snapshot_ui(store, state, description)
+        st.markdown("**Download this view**")
+        downloads_ui(load, state, title="newsmap view", description=description, data_dir=data_dir,
+                     outlines=outlines, key="dl_view")
+        manage_snapshots_ui(store)
 
 
 # -- saved snapshots -----------------------------------------------------------------------------

@@ -137,3 +137,28 @@ def _map_frame(page):  # noqa: ANN001, ANN202 - playwright types
                 return frame
         page.wait_for_timeout(300)
     raise AssertionError(f"no map iframe among {[f.url for f in page.frames]}")
+
+
+def test_share_popover_holds_the_link_with_a_copy_button(server: str):
+    """The sidebar's Share button opens the link to the view (with Streamlit's copy button), the snapshot form
+    and the downloads; they stay out of the first page load until opened."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/?actor=Hezbollah", wait_until="domcontentloaded")
+        share = page.get_by_role("button", name="Share this view")
+        share.wait_for(timeout=30_000)
+        assert page.locator("[data-testid='stCode']").count() == 0  # not rendered until opened
+        share.click()
+        code = page.locator("[data-testid='stCode']").first
+        code.wait_for(timeout=10_000)
+        assert f"{server}/?actor=Hezbollah" in code.inner_text()
+        code.hover()
+        page.locator("button[aria-label='Copy to clipboard']").first.wait_for(state="attached", timeout=5_000)
+        page.get_by_label("Title").fill("Share test")
+        page.get_by_role("button", name="Save snapshot").click()  # the popover stays open across the rerun
+        page.get_by_text("Saved \u201cShare test\u201d. Its link:").wait_for(timeout=30_000)
+        assert any("?snapshot=" in c.inner_text() for c in page.locator("[data-testid='stCode']").all())
+        browser.close()
