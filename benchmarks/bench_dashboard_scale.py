@@ -32,12 +32,12 @@ DEFAULT_SIZES = "1000:1000,10000:10000,100000:1000,100000:10000"
 ACTOR = "hezbollah"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-# True once a frame holds a Leaflet map whose places are drawn: the canvas group (this branch), or the
-# clustered/SVG markers of older checkouts.
+# True once a frame holds a Leaflet map whose places are drawn: the places layer says so (nmDrawn), or, in
+# older checkouts, its group of circle markers has layers, or clustered/SVG markers are on the page.
 DRAWN = """() => { if (!window.L) return false;
     if (document.querySelector('.marker-cluster, path.nm-place')) return true;
     for (const k in window) { const m = window[k];
-        if (m && m instanceof L.Map) { let n = 0; m.eachLayer(l => { if (l.nmPlaces) n = l.getLayers().length; });
+        if (m && m instanceof L.Map) { let n = 0; m.eachLayer(l => { if (l.nmPlaces) n = l.getLayers ? l.getLayers().length : l.nmDrawn; });
             if (n) return true; } }
     return false; }"""
 

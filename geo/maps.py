@@ -25,6 +25,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -176,31 +177,8 @@ def polygon_features(data: Data) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-# One loop draws every place as a circle on one canvas; the group shows the hovered place's name and
-# assembles the clicked place's popup from escaped strings (the same HTML as render_popup), so the page
-# carries columns of data, not a GeoJSON feature or a popup per place.
-_PLACES_JS = """(function (d) {
-    var renderer = L.canvas({padding: 0.3, tolerance: 3});
-    var group = L.featureGroup();
-    for (var i = 0; i < d.lat.length; i++) {
-        group.addLayer(L.circleMarker([d.lat[i], d.lon[i]], {renderer: renderer, radius: d.r[i],
-            fillColor: d.colours[d.c[i]], color: "#333333", weight: 1, fillOpacity: 0.8, nmIndex: i}));
-    }
-    function plural(n, w) { return n + " " + w + (n === 1 ? "" : "s"); }
-    function list(h, items, table) {
-        return items.length ? "<div class='nm-h'>" + h + "</div><ul><li>"
-            + items.map(function (j) { return table[j]; }).join("</li><li>") + "</li></ul>" : "";
-    }
-    group.bindTooltip(function (layer) { return d.name[layer.options.nmIndex]; });
-    group.bindPopup(function (layer) {
-        var i = layer.options.nmIndex;
-        return "<div class='nm-popup' data-place='" + d.id[i] + "'><b>" + d.name[i] + "</b> <small>("
-            + d.kinds[d.k[i]] + ")</small><div>" + plural(d.e[i], "event") + ", " + plural(d.m[i], "mention")
-            + "</div>" + list("Events", d.t[i], d.lines) + list("Articles", d.a[i], d.titles) + "</div>";
-    }, {maxWidth: 360});
-    group.nmPlaces = d;
-    return group;
-})(%s)"""
+# The places layer's JavaScript (a canvas drawn in one loop from columns; see the file for why).
+_PLACES_JS = (Path(__file__).parent / "data" / "places_layer.js").read_text(encoding="utf-8")
 
 
 def to_json(data: Any) -> str:
@@ -282,7 +260,7 @@ class ScriptLayer(VerbatimLayer):
 def places_layer(data: Data, columns_json: str | None = None) -> ScriptLayer:
     """Every place of the view as a circle on one canvas, drawn from :func:`place_columns` (or from its
     JSON, ``columns_json``, when the caller keeps it: building the columns is most of a map's cost)."""
-    return ScriptLayer(_PLACES_JS % (columns_json or to_json(place_columns(data))), name="Places")
+    return ScriptLayer(_PLACES_JS.replace("__COLUMNS__", columns_json or to_json(place_columns(data))), name="Places")
 
 
 def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLayer:

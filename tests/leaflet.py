@@ -1,7 +1,7 @@
 """Reading and clicking the places of a rendered newsmap map in a real browser (Playwright frames or pages).
 
-The places are circles on a canvas, not DOM elements: these helpers find them through Leaflet (the layer
-group that carries ``nmPlaces``, the columns it was drawn from) and click where a person would.
+The places are circles on a canvas, not DOM elements: these helpers find them through Leaflet (the places
+layer carries ``nmPlaces``, the columns it draws, and ``nmDrawn`` once drawn) and click where a person would.
 """
 from __future__ import annotations
 
@@ -14,15 +14,14 @@ _GROUP = """() => { for (const k in window) { const m = window[k];
 
 def wait_for_places(frame: Any, timeout: float = 60_000) -> int:
     """Wait until the places are drawn; returns how many circles the map holds."""
-    frame.wait_for_function(f"({_GROUP})() !== null", timeout=timeout)
-    return frame.evaluate(f"() => ({_GROUP})()[1].getLayers().length")
+    frame.wait_for_function(f"(() => {{ const f = ({_GROUP})(); return f !== null && f[1].nmDrawn > 0; }})()",
+                            timeout=timeout)
+    return frame.evaluate(f"() => ({_GROUP})()[1].nmDrawn")
 
 
 def place_point(frame: Any, place_id: str) -> dict[str, float]:
     """Where a place's circle is drawn, in pixels from the map's top-left corner."""
-    return frame.evaluate(f"""id => {{ const [m, g] = ({_GROUP})();
-        const l = g.getLayers().find(l => g.nmPlaces.id[l.options.nmIndex] === id);
-        const p = m.latLngToContainerPoint(l.getLatLng()); return {{x: p.x, y: p.y}}; }}""", place_id)
+    return frame.evaluate(f"id => ({_GROUP})()[1].nmPoint(id)", place_id)
 
 
 def click_place(frame: Any, place_id: str, attempts: int = 3) -> None:
@@ -41,6 +40,4 @@ def click_place(frame: Any, place_id: str, attempts: int = 3) -> None:
 
 def open_popup(frame: Any, place_id: str) -> None:
     """Open a place's popup through Leaflet (its circle may sit under another one)."""
-    frame.evaluate(f"""id => {{ const [m, g] = ({_GROUP})();
-        const l = g.getLayers().find(l => g.nmPlaces.id[l.options.nmIndex] === id);
-        g._popup._source = l; g.openPopup(l.getLatLng()); }}""", place_id)
+    frame.evaluate(f"id => ({_GROUP})()[1].nmOpen(id)", place_id)

@@ -1,0 +1,161 @@
+/* The places of a newsmap map: one Leaflet layer that draws every place as a circle on its own canvas.
+ *
+ * Why not one L.circleMarker per place: at 10,000 places Leaflet spent ~0.15 s creating and registering
+ * the markers (and streamlit-folium attaches a click handler to each) before anything was drawn; this
+ * layer keeps the places as the columns they arrive in and draws them in one loop (docs/benchmarks.md).
+ *
+ * `d` holds the columns of geo.maps.place_columns: lat, lon, radius r, colour index c, and the popup
+ * parts. Every string in it is HTML-escaped already; this code only joins them.
+ *
+ * Events: hovering a place shows its name, clicking it opens its popup and fires "click" on the layer
+ * with the place's own position as `latlng` (streamlit-folium reports it as last_object_clicked).
+ * Tests and benchmarks use `nmPlaces` (the columns), `nmDrawn` (circles drawn so far), `nmPoint(id)`
+ * and `nmOpen(id)`.
+ */
+(function (d) {
+    var n = d.lat.length, TOLERANCE = 3, PAD = 0.3, STROKE = "#333333", FILL_OPACITY = 0.8;
+
+    function plural(k, word) { return k + " " + word + (k === 1 ? "" : "s"); }
+    function list(heading, items, table) {
+        return items.length ? "<div class='nm-h'>" + heading + "</div><ul><li>"
+            + items.map(function (j) { return table[j]; }).join("</li><li>") + "</li></ul>" : "";
+    }
+    function popupHtml(i) {  /* the same HTML as geo.maps.render_popup */
+        return "<div class='nm-popup' data-place='" + d.id[i] + "'><b>" + d.name[i] + "</b> <small>("
+            + d.kinds[d.k[i]] + ")</small><div>" + plural(d.e[i], "event") + ", " + plural(d.m[i], "mention")
+            + "</div>" + list("Events", d.t[i], d.lines) + list("Articles", d.a[i], d.titles) + "</div>";
+    }
+
+    var Places = L.Layer.extend({
+        nmPlaces: d,
+        nmDrawn: 0,
+
+        onAdd: function (map) {
+            this._canvas = L.DomUtil.create("canvas", "nm-places leaflet-zoom-animated");
+            this.getPane().appendChild(this._canvas);
+            this._zoom = null;
+            this._hover = -1;
+            this._tooltip = L.tooltip({direction: "top", offset: [0, -4]});
+            this._draw();
+        },
+
+        onRemove: function (map) {
+            L.DomUtil.remove(this._canvas);
+            map.closeTooltip(this._tooltip);
+            map.getContainer().style.cursor = "";
+            this._hover = -1;
+        },
+
+        getEvents: function () {
+            return {viewreset: this._draw, moveend: this._draw, zoomanim: this._animateZoom,
+                    mousemove: this._onMove, mouseout: this._onOut, click: this._onClick};
+        },
+
+        /* Projected pixel coordinates at the current zoom, computed once per zoom level. */
+        _project: function () {
+            var map = this._map, zoom = map.getZoom();
+            if (zoom === this._zoom) return;
+            this._zoom = zoom;
+            this._x = new Float64Array(n);
+            this._y = new Float64Array(n);
+            for (var i = 0; i < n; i++) {
+                var p = map.project([d.lat[i], d.lon[i]], zoom);
+                this._x[i] = p.x;
+                this._y[i] = p.y;
+            }
+        },
+
+        /* The canvas covers the map and a margin on each side (so a short pan shows drawn places), in */
+        /* device pixels for sharp circles on high-density screens. */
+        _draw: function () {
+            var map = this._map, size = map.getSize(), pad = size.multiplyBy(PAD).round();
+            var topLeft = map.containerPointToLayerPoint(pad.multiplyBy(-1)).round();
+            var w = size.x + 2 * pad.x, h = size.y + 2 * pad.y, ratio = window.devicePixelRatio || 1;
+            var canvas = this._canvas, ctx = canvas.getContext("2d");
+            L.DomUtil.setPosition(canvas, topLeft);
+            this._topLeft = map.layerPointToLatLng(topLeft);
+            canvas.width = Math.round(w * ratio);
+            canvas.height = Math.round(h * ratio);
+            canvas.style.width = w + "px";
+            canvas.style.height = h + "px";
+            this._project();
+            var origin = map.getPixelOrigin(), ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
+            ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+            ctx.clearRect(0, 0, w, h);
+            ctx.lineWidth = 1;
+            ctx.strokeStyle = STROKE;
+            for (var i = 0; i < n; i++) {
+                var x = this._x[i] - ox, y = this._y[i] - oy, r = d.r[i];
+                if (x + r < 0 || y + r < 0 || x - r > w || y - r > h) continue;
+                ctx.beginPath();
+                ctx.arc(x, y, r, 0, 2 * Math.PI);
+                ctx.globalAlpha = FILL_OPACITY;
+                ctx.fillStyle = d.colours[d.c[i]];
+                ctx.fill();
+                ctx.globalAlpha = 1;
+                ctx.stroke();
+            }
+            this.nmDrawn = n;
+        },
+
+        /* During a zoom animation the drawn canvas is scaled like the map; the redraw follows at moveend. */
+        _animateZoom: function (e) {
+            var map = this._map, scale = map.getZoomScale(e.zoom);
+            L.DomUtil.setTransform(this._canvas, map._latLngToNewLayerPoint(this._topLeft, e.zoom, e.center), scale);
+        },
+
+        /* The topmost place under a layer point (the last drawn wins, as on the screen), or -1. */
+        _hit: function (point) {
+            if (this._zoom !== this._map.getZoom()) return -1;
+            var origin = this._map.getPixelOrigin();
+            for (var i = n - 1; i >= 0; i--) {
+                var dx = this._x[i] - origin.x - point.x, dy = this._y[i] - origin.y - point.y;
+                var reach = d.r[i] + 0.5 + TOLERANCE;
+                if (dx * dx + dy * dy <= reach * reach) return i;
+            }
+            return -1;
+        },
+
+        _onMove: function (e) {
+            var i = this._hit(e.layerPoint);
+            if (i === this._hover) return;
+            this._hover = i;
+            this._map.getContainer().style.cursor = i < 0 ? "" : "pointer";
+            if (i < 0) {
+                this._map.closeTooltip(this._tooltip);
+            } else {
+                this._tooltip.setLatLng([d.lat[i], d.lon[i]]).setContent(d.name[i]);
+                this._map.openTooltip(this._tooltip);
+            }
+        },
+
+        _onOut: function () {
+            this._hover = -1;
+            this._map.getContainer().style.cursor = "";
+            this._map.closeTooltip(this._tooltip);
+        },
+
+        _onClick: function (e) {
+            var i = this._hit(e.layerPoint);
+            if (i < 0) return;
+            var latlng = this._open(i);
+            this.fire("click", {latlng: latlng, originalEvent: e.originalEvent, nmIndex: i});
+        },
+
+        _open: function (i) {
+            var latlng = L.latLng(d.lat[i], d.lon[i]);
+            L.popup({maxWidth: 360}).setLatLng(latlng).setContent(popupHtml(i)).openOn(this._map);
+            return latlng;
+        },
+
+        _index: function (id) { return d.id.indexOf(id); },
+
+        nmPoint: function (id) {
+            var p = this._map.latLngToContainerPoint([d.lat[this._index(id)], d.lon[this._index(id)]]);
+            return {x: p.x, y: p.y};
+        },
+
+        nmOpen: function (id) { this._open(this._index(id)); }
+    });
+    return new Places();
+})(__COLUMNS__)
