@@ -109,8 +109,15 @@ def init_filters(store: Store, state: ViewState) -> None:
         f_hypothetical=state.show_hypothetical, f_init=True)
 
 
-def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> ViewState:
-    """The filters; returns the state they describe (selection and map view kept from ``state``)."""
+def filters_state(store: Store, version: int, state: ViewState, db_url: str) -> ViewState:
+    """The view the filters describe (selection and map view kept from ``state``), read from the widgets'
+    session state before the widgets are drawn: the sidebar is drawn after the map (see :func:`main`)."""
+    by_id = {a["id"]: a for a in q.actor_choices(db_url, version, q.choice_state(state))}
+    return _filters_state(store, state, by_id)
+
+
+def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> None:
+    """The filters; their values are read by :func:`filters_state` at the start of the next run."""
     facets = q.facets(db_url, version)
     # The choices ignore the actor filter, so changing it must not recompute them.
     counts = q.actor_choices(db_url, version, q.choice_state(state))
@@ -128,6 +135,8 @@ def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> Vie
     col1, col2 = sb.columns(2)
     col1.date_input("From", key="f_from", min_value=lo, max_value=hi, format="YYYY-MM-DD")
     col2.date_input("To", key="f_to", min_value=lo, max_value=hi, format="YYYY-MM-DD")
+    if st.session_state.f_from and st.session_state.f_to and st.session_state.f_from > st.session_state.f_to:
+        sb.warning("The From date is after the To date; the dates are ignored.")
     sources = [ANY_SOURCE, *facets["sources"]]
     if st.session_state.f_source not in sources:
         sources.append(st.session_state.f_source)
@@ -135,15 +144,13 @@ def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> Vie
     sb.text_input("Text", key="f_q", placeholder="words in the title or text")
     sb.toggle("Show hypothetical events", key="f_hypothetical", help='e.g. "could compel Iran"')
     sb.markdown('<a href="?" target="_self">Reset the view</a>', unsafe_allow_html=True)
-    return _filters_state(store, state, by_id)
 
 
 def _filters_state(store: Store, state: ViewState, by_id: dict[str, dict[str, Any]]) -> ViewState:
     ss = st.session_state
     actors = tuple(_actor_token(store, by_id.get(i), i) for i in ss.f_actors)
     d_from, d_to = ss.f_from, ss.f_to
-    if d_from and d_to and d_from > d_to:
-        st.sidebar.warning("The From date is after the To date; the dates are ignored.")
+    if d_from and d_to and d_from > d_to:  # said under the date fields (sidebar_ui)
         d_from = d_to = None
     new = state.replace(actors=actors, types=tuple(ss.f_types),
                         date_from=d_from.isoformat() if d_from else None,
@@ -438,7 +445,7 @@ def main() -> None:
         st.warning(f"Ignored a URL parameter: {warning}")
     q.load_view(db_url, version, url)  # the view's queries at once; the widgets below read their answers
     init_filters(store, url)
-    state = sidebar_ui(store, version, url, db_url)
+    state = filters_state(store, version, url, db_url)
     for name in url.unknown_actors(store):
         st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
     data = q.map_view(db_url, version, filters_only(state))
@@ -466,6 +473,7 @@ def main() -> None:
             place_panel_ui(db_url, version, data, state, names)
         else:
             st.markdown("**Click a place** on the map to see its events and the articles that mention it.")
+    sidebar_ui(store, version, url, db_url)  # after the map, so the browser starts the map's frame first
     state = state.replace(tab=section_ui(url))
     write_url(state)
     with st.sidebar:
