@@ -431,6 +431,10 @@ def run_serve(args: argparse.Namespace) -> int:
            "--server.address", args.address, "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
            "--global.developmentMode", "false", "--client.toolbarMode", "viewer",
+           # Streamlit runs a full garbage collection after every script run, holding the interpreter
+           # lock 0.15-0.3 s while the page still waits for its last elements (docs/benchmarks.md);
+           # Python's own collector still runs as memory is allocated.
+           "--runner.postScriptGC", "false",
            # uploads over --max-bytes are refused by the browser widget before they are sent
            "--server.maxUploadSize", str(max(1, -(-settings.max_bytes // 1_000_000))), "--"] + (["--offline"] if args.offline else [])
     print(f"newsmap dashboard: preparing the default view for http://{args.address}:{args.port}/ ...",
