@@ -65,10 +65,12 @@ def filters_only(state: ViewState) -> ViewState:
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def map_view(db_url: str, version: int, state: ViewState) -> dict[str, Any]:
-    """The map's data (:func:`geo.views.map_data`): places with counts and their popups' details, their
-    queries run at once. Kept as it is, not pickled (10,000 places took ~0.1 s to copy on every read):
-    readers must not change it."""
-    return map_data(get_store(db_url), filters_only(state), detail_at=maps.DETAIL_AT, run=_run_together)
+    """The map's data (:func:`geo.views.map_data`): places with counts and their popups' details. The
+    queries of an unfiltered view read the whole store and run at once; a filtered view's are small and run
+    in turn on one connection (starting fresh connections would cost more). Kept as it is, not pickled
+    (10,000 places took ~0.1 s to copy on every read): readers must not change it."""
+    run = None if state.filtered else _run_together
+    return map_data(get_store(db_url), filters_only(state), detail_at=maps.DETAIL_AT, run=run)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -17,6 +17,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -354,15 +355,21 @@ class Store:
         and actors (``id``, ``name``) their popups name. A handful of aggregate queries, whatever the view's
         size; past ``detail_at`` places the popups' top events and titles are left out (counts only).
 
-        ``run`` runs a list of queries and returns their answers in order: one after the other by default;
-        the dashboard passes one that runs them at once, each on its own connection. The popups' top events
-        and titles are then queried alongside the counts when the store holds no more than ``detail_at``
-        places (the view cannot hold more), and after them, when needed, otherwise."""
-        run = run or _in_turn
-        details = [lambda: self._read(self._top_events, f, top),
-                   lambda: self._read(self._place_article_ids, f, titles)]
-        early = detail_at is None or self._read(self._count_places) <= detail_at
-        rows, *answers = run([lambda: self._read(self._place_stats_rows, f)] + (details if early else []))
+        The queries run one after the other on one connection, or, given ``run`` (a callable that runs a
+        list of jobs and returns their answers in order, e.g. all at once in threads), each on its own
+        connection; the popups' top events and titles are then queried alongside the counts when the store
+        holds no more than ``detail_at`` places (the view cannot hold more), and after them otherwise."""
+        if run is None:
+            with self.engine.connect() as conn:
+                return self._view_map(f, top, titles, detail_at, lambda queries: [q(conn) for q in queries])
+        return self._view_map(f, top, titles, detail_at,
+                              lambda queries: run([partial(self._read, q) for q in queries]))
+
+    def _view_map(self, f: ViewFilter, top: int, titles: int, detail_at: int | None,
+                  run: Callable[[list[Callable[[sa.Connection], Any]]], list[Any]]) -> dict[str, list[dict[str, Any]]]:
+        details = [partial(self._top_events, f=f, top=top), partial(self._place_article_ids, f=f, limit=titles)]
+        early = detail_at is None or run([self._count_places])[0] <= detail_at
+        rows, *answers = run([partial(self._place_stats_rows, f=f)] + (details if early else []))
         if detail_at is not None and len(rows) > detail_at:
             for r in rows:
                 r.update(top_events=[], article_ids=[])
@@ -371,11 +378,7 @@ class Store:
         for r in rows:  # details of a place the counts did not see (an ingest in between) are left out
             r.update(top_events=top_events.get(r["id"], []), article_ids=article_ids.get(r["id"], []))
         event_ids = _unique(e["id"] for r in rows for e in r["top_events"])
-        with self.engine.connect() as conn:
-            events = self._event_actor_ids(conn, event_ids)
-            actor_ids = sorted({a for e in events for a in e["actor_ids"]})
-            actors = [dict(r._mapping) for chunk in _chunks(actor_ids) for r in conn.execute(
-                sa.select(m.actors.c.id, m.actors.c.name).where(m.actors.c.id.in_(chunk)))]
+        events, actors = run([partial(self._event_actors, ids=event_ids)])[0]
         shown = {a for r in rows for a in r["article_ids"]}
         articles = [dict(id=i, title=t) for i, t in sorted(self.article_titles(shown).items())]
         return {"places": rows, "events": events, "articles": articles, "actors": actors}
@@ -416,10 +419,10 @@ class Store:
                           sa.func.max(stacked.c.dominant).label("dominant_type"))
                 .group_by(stacked.c.place_id).subquery())
 
-    def _read(self, query: Callable[..., T], *args: Any) -> T:
-        """``query(conn, *args)`` on a connection of its own (so that ``run`` may run several at once)."""
+    def _read(self, query: Callable[[sa.Connection], T]) -> T:
+        """``query(conn)`` on a connection of its own (so that several may run at once)."""
         with self.engine.connect() as conn:
-            return query(conn, *args)
+            return query(conn)
 
     def _place_stats_rows(self, conn: sa.Connection, f: ViewFilter) -> list[dict[str, Any]]:
         stats, p = self._place_stats(f), m.places
@@ -446,6 +449,14 @@ class Store:
         for r in conn.execute(self._place_articles_query(f, limit)):
             out.setdefault(r.place_id, []).append(r.article_id)
         return out
+
+    def _event_actors(self, conn: sa.Connection, ids: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The events' ``id`` and ``actor_ids``, and the ``id`` and ``name`` of those actors."""
+        events = self._event_actor_ids(conn, ids)
+        actor_ids = sorted({a for e in events for a in e["actor_ids"]})
+        actors = [dict(r._mapping) for chunk in _chunks(actor_ids) for r in conn.execute(
+            sa.select(m.actors.c.id, m.actors.c.name).where(m.actors.c.id.in_(chunk)))]
+        return events, actors
 
     def _event_actor_ids(self, conn: sa.Connection, ids: list[str]) -> list[dict[str, Any]]:
         """``id`` and ``actor_ids`` (in the order of the export schema) of the given events."""
@@ -803,10 +814,6 @@ def _date_conds(date: sa.ColumnElement[str], f: ViewFilter) -> list[sa.ColumnEle
     if f.date_to:
         conds.append(date <= sa.func.substr(sa.literal(f.date_to, sa.String), 1, sa.func.length(date)))
     return conds
-
-
-def _in_turn(jobs: list[Callable[[], Any]]) -> list[Any]:
-    return [job() for job in jobs]
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
