@@ -475,8 +475,7 @@ class Store:
     # cheaper, and it runs a correlated IN once per pair of rows, not once per place).
 
     def _cut_per_place(self, f: ViewFilter) -> bool:
-        whole = f.actor_ids is None and not (f.types or f.date_from or f.date_to or f.source or f.q)
-        return whole and self.dialect == "sqlite"
+        return self.dialect == "sqlite" and _whole_store(f)
 
     def _top_events_query(self, f: ViewFilter, top: int) -> sa.Select:
         ve = self._view_events(f).subquery("ve")
@@ -536,8 +535,12 @@ class Store:
             by_event = by_event.where(e.c.id.in_(sa.select(ep.c.event_id).where(ep.c.place_id == place_id)))
             by_mention = by_mention.where(pm.c.place_id == place_id)
         cols = [a.c.id, a.c.title, a.c.source, a.c.url, a.c.published] + ([a.c.text] if with_text else [])
-        q = (sa.select(*cols).where(a.c.id.in_(sa.union(by_event, by_mention)))
-             .order_by(a.c.published.desc(), a.c.id).limit(limit).offset(offset or None))
+        listed = a.c.id.in_(sa.union(by_event, by_mention))
+        if place_id is None and limit is not None and _whole_store(f):
+            # Nearly every article is in the view: test them newest first, so a page stops after its rows.
+            listed = sa.or_(sa.exists().where(e.c.article_id == a.c.id, e.c.id.in_(self.view_event_ids(f))),
+                            sa.exists().where(m.mentions.c.article_id == a.c.id, m.mentions.c.place_id.is_not(None)))
+        q = (sa.select(*cols).where(listed).order_by(a.c.published.desc(), a.c.id).limit(limit).offset(offset or None))
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
         for row in rows:
@@ -773,6 +776,11 @@ def _event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[s
                 place_roles=place_roles,
                 actor_ids=_unique(a for acts in actor_roles.values() for a in acts),
                 actor_roles=actor_roles)
+
+
+def _whole_store(f: ViewFilter) -> bool:
+    """Whether the view holds every event (hypothetical ones aside) and every place mention."""
+    return f.actor_ids is None and not (f.types or f.date_from or f.date_to or f.source or f.q)
 
 
 def _events_at(p: sa.Table) -> sa.Select:
