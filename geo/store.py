@@ -387,9 +387,17 @@ class Store:
         """How many events, places and articles the view holds (the dashboard's caption), counted in the database."""
         pm = self.view_place_mentions(f).subquery()
         ve = self._view_events(f).subquery()
-        ep = m.event_places
+        ep, mn, e = m.event_places, m.mentions, m.events
         places = sa.union(sa.select(pm.c.place_id), sa.select(ep.c.place_id).join(ve, ve.c.id == ep.c.event_id))
         articles = sa.union(sa.select(pm.c.article_id), sa.select(ve.c.article_id))
+        if _whole_store(f):  # every place and article is tested once, through the indexes on mentions and events
+            p, a = m.places, m.articles
+            places = sa.select(p.c.id).where(sa.or_(
+                sa.exists().where(mn.c.place_id == p.c.id),
+                sa.exists().where(ep.c.place_id == p.c.id, ep.c.event_id.in_(self.view_event_ids(f)))))
+            articles = sa.select(a.c.id).where(sa.or_(
+                sa.exists().where(mn.c.article_id == a.c.id, mn.c.place_id.is_not(None)),
+                sa.exists().where(e.c.article_id == a.c.id, e.c.id.in_(self.view_event_ids(f)))))
         with self.engine.connect() as conn:
             return {"events": conn.execute(sa.select(sa.func.count()).select_from(ve)).scalar_one(),
                     "places": conn.execute(sa.select(sa.func.count()).select_from(places.subquery())).scalar_one(),
