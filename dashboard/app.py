@@ -443,7 +443,7 @@ def main() -> None:
     url, warnings = url_state()
     for warning in warnings:
         st.warning(f"Ignored a URL parameter: {warning}")
-    q.load_view(db_url, version, url)  # the view's queries at once; the widgets below read their answers
+    q.load_view(db_url, version, url, settings.data_dir)  # the view's queries at once; the widgets below read them
     init_filters(store, url)
     state = filters_state(store, version, url, db_url)
     for name in url.unknown_actors(store):

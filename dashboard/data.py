@@ -63,10 +63,14 @@ def filters_only(state: ViewState) -> ViewState:
 
 # -- cached queries ----------------------------------------------------------------------------
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False)
 def map_view(db_url: str, version: int, state: ViewState) -> dict[str, Any]:
-    """The map's data (:func:`geo.views.map_data`): places with counts and their popups' details."""
-    return map_data(get_store(db_url), filters_only(state), detail_at=maps.DETAIL_AT)
+    """The map's data (:func:`geo.views.map_data`): places with counts and their popups' details. The
+    queries of an unfiltered view read the whole store and run at once; a filtered view's are small and run
+    in turn on one connection (starting fresh connections would cost more). Kept as it is, not pickled
+    (10,000 places took ~0.1 s to copy on every read): readers must not change it."""
+    run = None if state.filtered else _run_together
+    return map_data(get_store(db_url), filters_only(state), detail_at=maps.DETAIL_AT, run=run)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -137,18 +141,19 @@ def place_detail(db_url: str, version: int, state: ViewState, place_id: str) -> 
 
 # -- loading a view at once ----------------------------------------------------------------------
 
-def load_view(db_url: str, version: int, state: ViewState) -> None:
+def load_view(db_url: str, version: int, state: ViewState, data_dir: str | None = None) -> None:
     """Run the queries every page of a view needs at the same time (each on its own connection; the
     database works while Python waits), so the first run of a view costs its slowest query, not their sum.
     The answers land in the caches above; the page then reads them in order. Once per view and version:
-    starting the threads again when every answer is cached would cost more than reading them."""
-    _load_view(db_url, version, filters_only(state), articles=state.tab is None)
+    starting the threads again when every answer is cached would cost more than reading them. With
+    ``data_dir``, the country outlines are read meanwhile too (once per process)."""
+    _load_view(db_url, version, filters_only(state), articles=state.tab is None, data_dir=data_dir)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _load_view(db_url: str, version: int, state: ViewState, articles: bool) -> bool:
+def _load_view(db_url: str, version: int, state: ViewState, articles: bool, data_dir: str | None) -> bool:
     jobs: list[Callable[[], Any]] = [
-        lambda: map_view(db_url, version, state),
+        lambda: map_columns(db_url, version, state),  # the map's data first, then its columns
         lambda: view_counts(db_url, version, state),
         lambda: actor_choices(db_url, version, choice_state(state)),
         lambda: facets(db_url, version),
@@ -156,11 +161,14 @@ def _load_view(db_url: str, version: int, state: ViewState, articles: bool) -> b
     ]
     if articles:  # the Articles section is open: its first page too
         jobs.append(lambda: articles_page(db_url, version, state, 0, ARTICLES_PER_PAGE))
+    if data_dir is not None:
+        jobs.append(lambda: get_outlines(data_dir))
     _run_together(jobs)
     return True
 
 
-def _run_together(jobs: list[Callable[[], Any]]) -> None:
+def _run_together(jobs: list[Callable[[], Any]]) -> list[Any]:
+    """Run the jobs at once, each in its own thread (which may call the caches above); their answers in order."""
     ctx = _script_context()
 
     def run(job: Callable[[], Any]) -> Any:
@@ -171,8 +179,7 @@ def _run_together(jobs: list[Callable[[], Any]]) -> None:
         return job()
 
     with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="newsmap-query") as pool:
-        for future in [pool.submit(run, job) for job in jobs]:
-            future.result()
+        return [future.result() for future in [pool.submit(run, job) for job in jobs]]
 
 
 def _script_context() -> Any:

@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from geo.errors import ViewStateError
-from geo.store import Store, ViewFilter
+from geo.store import Run, Store, ViewFilter
 
 # Order of the parameters in every link this module writes (stable links can be compared as strings).
 PARAMS = ("actor", "type", "from", "to", "source", "q", "place", "article", "lat", "lon", "zoom",
@@ -153,15 +153,16 @@ def view_data(store: Store, state: ViewState) -> dict[str, list[dict[str, Any]]]
             "events": store.view_events(f)}
 
 
-def map_data(store: Store, state: ViewState, *, detail_at: int | None = None) -> dict[str, list[dict[str, Any]]]:
+def map_data(store: Store, state: ViewState, *, detail_at: int | None = None,
+             run: Run | None = None) -> dict[str, list[dict[str, Any]]]:
     """The part of :func:`view_data` the map draws, aggregated in the database: every place of the view with
     its counts, dominant type, top events and article ids, plus only the events, articles and actors those
-    popups name (see :meth:`Store.view_map`). ``build_map`` takes either.
+    popups name (see :meth:`Store.view_map`, and there ``run``). ``build_map`` takes either.
 
     >>> map_data(Store.open("sqlite://"), ViewState())["places"]
     []
     """
-    return store.view_map(state.filter(store), detail_at=detail_at)
+    return store.view_map(state.filter(store), detail_at=detail_at, run=run)
 
 
 def summary(state: ViewState, data: Mapping[str, Any]) -> dict[str, Any]:

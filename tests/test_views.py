@@ -181,3 +181,45 @@ def test_the_open_section_is_in_the_url():
     assert ViewState.from_query_params({"tab": "articles"}).to_url() == "?"  # the default is left out
     assert ViewState.parse({"tab": "nope"})[1] == ("tab='nope' is not a section: use one of articles, events, "
                                                    "timeline, ingest",)
+
+
+def _crowded(store: Store) -> None:
+    """Three places with more events and articles than a popup lists: ties on a date, undated events
+    (their article's date), a hypothetical event and an event with two roles at one place."""
+    import datetime as dt
+
+    from geo.records import Analysis, Article, Event, Mention, Place, PlaceMention
+
+    places = [Place(f"p{k}", f"Town{k}", "city", 30.0 + k, 35.0, "XX") for k in range(3)]
+    for i in range(8):
+        text = " ".join(f"Clash {n} in Town{k}." for n in range(4) for k in range(3))
+        article = Article(id=f"art{i}", text=text, title=f"Report {i}", source="Wire", origin="test",
+                          published=dt.date(2024, 1, 1 + i % 5), raw=text.encode())
+        events, mentions = [], []
+        for n in range(4):
+            for k in range(3):
+                start = text.index(f"Clash {n} in Town{k}.")
+                trigger = Mention(start, start + 5, "Clash", "TRIGGER")
+                roles = (("location", f"p{k}"),) + ((("target", f"p{k}"),) if n == 1 else ())
+                events.append(Event(id=f"e{i}-{n}-{k}", article_id=article.id, type="Battles", subtype=None,
+                                    trigger=trigger, sentence=text[start:start + 16], start=start, end=start + 16,
+                                    date=None if n == 2 else f"2024-02-{1 + (i * n) % 7:02d}", date_precision="day",
+                                    hypothetical=n == 3 and i % 2 == 0, place_roles=roles))
+                name = start + len(f"Clash {n} in ")
+                mentions.append(PlaceMention(Mention(name, name + 5, f"Town{k}", "GPE"), places[k], 0.9))
+        store.write(Analysis(article=article, places=tuple(mentions[:3 + i % 3]), events=tuple(events)))
+
+
+@pytest.mark.parametrize("state", [ViewState(), ViewState(show_hypothetical=True)])
+def test_popup_details_cut_per_place_equal_the_ranking(sqlite_store: Store, state: ViewState, monkeypatch):
+    """SQLite cuts each place's newest events and articles on its own for a view of the whole store; the
+    answers are those of ranking every pair of the view (what filtered views and PostgreSQL do)."""
+    _crowded(sqlite_store)
+    f = state.filter(sqlite_store)
+    assert sqlite_store._cut_per_place(f)
+    with sqlite_store.engine.connect() as conn:
+        cut = sqlite_store._top_events(conn, f, 3), sqlite_store._place_article_ids(conn, f, 5)
+        monkeypatch.setattr(Store, "_cut_per_place", lambda self, f: False)
+        ranked = sqlite_store._top_events(conn, f, 3), sqlite_store._place_article_ids(conn, f, 5)
+    assert cut == ranked
+    assert all(len(events) == 3 for events in cut[0].values()) and all(len(a) == 5 for a in cut[1].values())
