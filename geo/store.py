@@ -29,10 +29,6 @@ from geo.errors import StoreError
 from geo.records import Actor, Analysis, Article, Event, Place
 
 BUSY_TIMEOUT_MS = 30_000
-# SQLite reads the file through a memory map (up to this size): a fresh connection then reads the pages
-# from the OS page cache in place instead of copying each into its own 2 MB page cache. The dashboard
-# runs a view's queries on separate connections at once, so this saves about a fifth of their CPU time.
-SQLITE_MMAP_BYTES = 256 * 2**20
 WRITE_ATTEMPTS = 5
 SENTENCE_BREAKS = (". ", "? ", "! ", "\n")
 T = TypeVar("T")
@@ -894,7 +890,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cur.close()
 
 
