@@ -22,14 +22,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.names import normalise
-from geo.nlp import load_model, memory_zone
+from geo.nlp import compact_vocab, load_model, memory_zone
 from geo.placewords import doc_text
 from geo.records import Mention, PlaceMention
 from geo.resolution import DIRECTION_WORDS, Resolver
 from geo.toponyms import add_toponym_components
 
 BATCH_SIZE = 32
-COLLECT_EVERY = 64  # batches between full garbage collections (see run_geoparse)
+COLLECT_EVERY = 64  # batches between full garbage collections and vocabulary compactions (see run_geoparse)
 
 
 class Geoparser:
@@ -170,8 +170,10 @@ def run_geoparse(stdin: TextIO, stdout: TextIO, geoparser: Geoparser, stderr: Te
         if n % COLLECT_EVERY == 0:
             # A Doc and the Spans its extensions keep point at each other, so finished Docs wait for
             # the cycle collector, whose oldest generation seldom runs beside the model's and the
-            # gazetteer's large long-lived heap: collecting now and then keeps memory flat.
+            # gazetteer's large long-lived heap: collecting now and then keeps memory flat. And the
+            # memory zones leave holes in the vocabulary's hash tables, which grow unless compacted.
             gc.collect()
+            compact_vocab(geoparser.nlp)
     return 1 if bad else 0
 
 

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.linking import ActorLinker
-from geo.nlp import memory_zone, require_model
+from geo.nlp import compact_vocab, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, Article, Event, IngestReport, PlaceMention,
                          ReadFailure)
 from geo.settings import Settings
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 32
 ZONE_BATCHES = 4  # batches per spaCy memory zone
+COMPACT_ZONES = 16  # memory zones between compactions of the vocabulary (geo.nlp.compact_vocab)
 WORKER_CHUNK = 8
 DUPLICATE_CHECK_CHUNK = 64
 
@@ -73,13 +74,18 @@ class Analyser:
     def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """Analyses in input order, the model run in batches. Each group of batches runs in a spaCy memory
         zone (see :func:`geo.nlp.memory_zone`): an Analysis holds only plain Python values, so what the
-        vocabulary learnt from the group can be freed, and a long ingest does not grow with every new word."""
+        vocabulary learnt from the group can be freed, and a long ingest does not grow with every new word
+        (nor with the holes the zones leave in the vocabulary's tables: they are compacted now and then)."""
         source = iter(articles)
+        zones = 0
         while group := list(islice(source, self.batch_size * ZONE_BATCHES)):
             with memory_zone(self.nlp):
                 pairs = self.nlp.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=self.batch_size)
                 for doc, article in pairs:
                     yield self.analyse_doc(doc, article)
+            zones += 1
+            if zones % COMPACT_ZONES == 0:
+                compact_vocab(self.nlp)
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         date = article.published.isoformat() if article.published else None

@@ -140,3 +140,19 @@ def test_dashboard_readers_and_an_ingest_share_one_sqlite_store(tmp_path: Path):
     for r, (out, err) in zip(readers, outs):
         assert r.returncode == 0, err.decode()
         assert int(out) > 0
+
+
+def test_analyses_do_not_depend_on_when_the_vocabulary_is_compacted(geoparser, monkeypatch):
+    import geo.pipeline
+    from geo.actors import ActorExtractor
+    from geo.catalog import load_catalog, load_countries
+    from geo.events import EventExtractor
+    from geo.localities import LocalityStage
+
+    analyser = Analyser(nlp=geoparser.nlp, places=geoparser, localities=LocalityStage(), batch_size=1,
+                        actors=ActorExtractor(load_catalog(), countries=load_countries()), events=EventExtractor())
+    articles = [Article(id=f.stem, text=f.read_text(encoding="utf-8")) for f in sorted(SEEDS.iterdir())] * 3
+    monkeypatch.setattr(geo.pipeline, "COMPACT_ZONES", 10**9)
+    never = list(analyser.analyse_many(articles))
+    monkeypatch.setattr(geo.pipeline, "COMPACT_ZONES", 1)  # zones of four articles: two here
+    assert list(analyser.analyse_many(articles)) == never
