@@ -21,11 +21,13 @@ def wait_for_places(frame: Any, timeout: float = 60_000) -> int:
 
 def place_point(frame: Any, place_id: str) -> dict[str, float]:
     """Where a place's circle is drawn, in pixels from the map's top-left corner."""
-    return frame.evaluate(f"id => ({_GROUP})()[1].nmPoint(id)", place_id)
+    point = frame.evaluate(f"id => ({_GROUP})()[1].nmPoint(id)", place_id)
+    assert point is not None, f"no place {place_id} on the map"
+    return point
 
 
 def click_place(frame: Any, place_id: str, attempts: int = 3) -> None:
-    """Click a place's circle with the mouse (the canvas decides which circle was hit) until its popup
+    """Click a place's circle with the mouse (the places layer decides which circle was hit) until its popup
     opens: a click while the map is still being laid out (the page's first rerun) can miss."""
     popup = frame.locator(f".nm-popup[data-place='{place_id}']")
     for _ in range(attempts):
@@ -40,4 +42,4 @@ def click_place(frame: Any, place_id: str, attempts: int = 3) -> None:
 
 def open_popup(frame: Any, place_id: str) -> None:
     """Open a place's popup through Leaflet (its circle may sit under another one)."""
-    frame.evaluate(f"id => ({_GROUP})()[1].nmOpen(id)", place_id)
+    assert frame.evaluate(f"id => ({_GROUP})()[1].nmOpen(id)", place_id), f"no place {place_id} on the map"

@@ -148,14 +148,18 @@
             return latlng;
         },
 
-        _index: function (id) { return d.id.indexOf(id); },
-
-        nmPoint: function (id) {
-            var p = this._map.latLngToContainerPoint([d.lat[this._index(id)], d.lon[this._index(id)]]);
+        nmPoint: function (id) {  /* where a place is drawn, in pixels from the map's corner; null if absent */
+            var i = d.id.indexOf(id);
+            if (i < 0 || !this._map) return null;
+            var p = this._map.latLngToContainerPoint([d.lat[i], d.lon[i]]);
             return {x: p.x, y: p.y};
         },
 
-        nmOpen: function (id) { this._open(this._index(id)); }
+        nmOpen: function (id) {  /* open a place's popup as a click would, without selecting it */
+            var i = d.id.indexOf(id);
+            if (i >= 0 && this._map) this._open(i);
+            return i >= 0;
+        }
     });
     return new Places();
 })(__COLUMNS__)
