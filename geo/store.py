@@ -381,24 +381,30 @@ class Store:
 
     def view_counts(self, f: ViewFilter) -> dict[str, int]:
         """How many events, places and articles the view holds (the dashboard's caption), counted in the database."""
-        pm = self.view_place_mentions(f).subquery()
         ve = self._view_events(f).subquery()
-        ep, mn, e = m.event_places, m.mentions, m.events
-        places = sa.union(sa.select(pm.c.place_id), sa.select(ep.c.place_id).join(ve, ve.c.id == ep.c.event_id))
-        articles = sa.union(sa.select(pm.c.article_id), sa.select(ve.c.article_id))
+        ep, mn = m.event_places, m.mentions
         if _whole_store(f):  # every place and article is tested once, through the indexes on mentions and events
             p, a = m.places, m.articles
             places = sa.select(p.c.id).where(sa.or_(
                 sa.exists().where(mn.c.place_id == p.c.id),
                 sa.exists().where(ep.c.place_id == p.c.id, ep.c.event_id.in_(self.view_event_ids(f)))))
-            articles = sa.select(a.c.id).where(sa.or_(
-                sa.exists().where(mn.c.article_id == a.c.id, mn.c.place_id.is_not(None)),
-                sa.exists().where(e.c.article_id == a.c.id, e.c.id.in_(self.view_event_ids(f)))))
+            articles = sa.select(a.c.id).where(self._in_whole_store_view(f, a))
+        else:
+            pm = self.view_place_mentions(f).subquery()
+            places = sa.union(sa.select(pm.c.place_id), sa.select(ep.c.place_id).join(ve, ve.c.id == ep.c.event_id))
+            articles = sa.union(sa.select(pm.c.article_id), sa.select(ve.c.article_id))
         with self.engine.connect() as conn:
             return {"events": conn.execute(sa.select(sa.func.count()).select_from(ve)).scalar_one(),
                     "places": conn.execute(sa.select(sa.func.count()).select_from(places.subquery())).scalar_one(),
                     "articles": conn.execute(sa.select(sa.func.count()).select_from(articles.subquery()))
                     .scalar_one()}
+
+    def _in_whole_store_view(self, f: ViewFilter, a: sa.Table) -> sa.ColumnElement[bool]:
+        """Whether the article ``a`` (of an enclosing query) is in the view ``f`` of the whole store
+        (:func:`_whole_store`): it has an event of the view or a resolved place mention."""
+        mn, e = m.mentions, m.events
+        return sa.or_(sa.exists().where(e.c.article_id == a.c.id, e.c.id.in_(self.view_event_ids(f))),
+                      sa.exists().where(mn.c.article_id == a.c.id, mn.c.place_id.is_not(None)))
 
     def _place_stats(self, f: ViewFilter) -> sa.Subquery:
         """``place_id, event_count, mention_count, dominant_type`` of every place in the view: events and
@@ -542,8 +548,7 @@ class Store:
         listed = a.c.id.in_(sa.union(by_event, by_mention))
         if place_id is None and limit is not None and _whole_store(f):
             # Nearly every article is in the view: test them newest first, so a page stops after its rows.
-            listed = sa.or_(sa.exists().where(e.c.article_id == a.c.id, e.c.id.in_(self.view_event_ids(f))),
-                            sa.exists().where(m.mentions.c.article_id == a.c.id, m.mentions.c.place_id.is_not(None)))
+            listed = self._in_whole_store_view(f, a)
         q = (sa.select(*cols).where(listed).order_by(a.c.published.desc(), a.c.id).limit(limit).offset(offset or None))
         with self.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
