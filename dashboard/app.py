@@ -135,7 +135,7 @@ def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> Non
     col1, col2 = sb.columns(2)
     col1.date_input("From", key="f_from", min_value=lo, max_value=hi, format="YYYY-MM-DD")
     col2.date_input("To", key="f_to", min_value=lo, max_value=hi, format="YYYY-MM-DD")
-    if st.session_state.f_from and st.session_state.f_to and st.session_state.f_from > st.session_state.f_to:
+    if _dates_crossed(st.session_state.f_from, st.session_state.f_to):
         sb.warning("The From date is after the To date; the dates are ignored.")
     sources = [ANY_SOURCE, *facets["sources"]]
     if st.session_state.f_source not in sources:
@@ -150,7 +150,7 @@ def _filters_state(store: Store, state: ViewState, by_id: dict[str, dict[str, An
     ss = st.session_state
     actors = tuple(_actor_token(store, by_id.get(i), i) for i in ss.f_actors)
     d_from, d_to = ss.f_from, ss.f_to
-    if d_from and d_to and d_from > d_to:  # said under the date fields (sidebar_ui)
+    if _dates_crossed(d_from, d_to):  # said under the date fields (sidebar_ui)
         d_from = d_to = None
     new = state.replace(actors=actors, types=tuple(ss.f_types),
                         date_from=d_from.isoformat() if d_from else None,
@@ -161,6 +161,10 @@ def _filters_state(store: Store, state: ViewState, by_id: dict[str, dict[str, An
             state.actors, state.types, state.date_from, state.date_to, state.source, state.q):
         new = new.replace(lat=None, lon=None, zoom=None)
     return new
+
+
+def _dates_crossed(d_from: dt.date | None, d_to: dt.date | None) -> bool:
+    return bool(d_from and d_to and d_from > d_to)
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
@@ -270,13 +274,17 @@ def articles_ui(db_url: str, version: int, state: ViewState, total: int) -> None
         st.info("No article in this view.")
         return
     offset = _page_offset("articles_page", total, ARTICLES_PER_PAGE, "articles")
-    rows = q.articles_page(db_url, version, filters_only(state), offset, ARTICLES_PER_PAGE)
-    st.markdown("".join(article_line_html(a, state) for a in rows), unsafe_allow_html=True)
+    article_list_ui(q.articles_page(db_url, version, filters_only(state), offset, ARTICLES_PER_PAGE), state)
+
+
+def article_list_ui(articles: list[dict[str, Any]], state: ViewState) -> None:
+    """A list of articles as one Markdown element: fifty elements cost the browser several times the
+    rendering of one."""
+    st.markdown("".join(article_line_html(a, state) for a in articles), unsafe_allow_html=True)
 
 
 def article_line_html(a: dict[str, Any], state: ViewState) -> str:
-    """One article of a list: its title (a link to the article view), source and date. A list is one
-    Markdown element: fifty elements cost the browser several times the rendering of one."""
+    """One article of a list: its title (a link to the article view), source and date."""
     href = link(state.replace(article=a["id"]))
     return (f"<p><a href='{html.escape(href, quote=True)}' target='_self'>{_esc(a['title'] or 'untitled')}</a> "
             f"\u00b7 {_esc(a['source'] or 'unknown source')} \u00b7 {_esc(a['published'] or 'undated')}</p>")
@@ -409,7 +417,7 @@ def snapshot_tabs_ui(data: dict[str, Any], state: ViewState) -> None:
     """The tabs of a snapshot's page: its frozen articles and events (from the snapshot, not the store)."""
     tabs = st.tabs(["Articles", "Events"])
     with tabs[0]:
-        st.markdown("".join(article_line_html(a, state) for a in data.get("articles", [])), unsafe_allow_html=True)
+        article_list_ui(data.get("articles", []), state)
     with tabs[1]:
         rows = event_rows(data.get("events", []), {p["id"]: p["name"] for p in data.get("places", [])},
                           {a["id"]: a["name"] for a in data.get("actors", [])},
