@@ -284,6 +284,9 @@ def add_snapshot(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=exports.SHARE_FORMATS, required=True, help="output format")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- for stdout)")
     add_size(export)
+    for action in (show, rename, delete, export):
+        action.epilog = ("An id that starts with '-' (saved before newsmap stopped making such ids) goes after "
+                         "'--', e.g. newsmap snapshot show -- -Ab12...")
     for action, handler in ((create, _snapshot_create), (listing, _snapshot_list), (show, _snapshot_show),
                             (rename, _snapshot_rename), (delete, _snapshot_delete), (export, _snapshot_export)):
         add_settings(action, "db", "data_dir")

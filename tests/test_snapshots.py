@@ -144,6 +144,24 @@ def test_cli_create_list_show_rename_export_delete(tmp_path: Path):
     assert "no snapshots yet" in _cli("snapshot", "list", db=db).stdout
 
 
+def test_new_ids_never_start_with_a_dash(monkeypatch):
+    """The command line would read ``-Ab...`` as an option; such draws are thrown away."""
+    draws = iter(["-leadingdash0000", "_underscoreIsOk0"])
+    monkeypatch.setattr(snapshots.secrets, "token_urlsafe", lambda n: next(draws))
+    assert snapshots.new_id() == "_underscoreIsOk0"
+
+
+def test_cli_reads_an_old_id_that_starts_with_a_dash_after_double_dash(tmp_path: Path, monkeypatch):
+    db = str(tmp_path / "cli.sqlite")
+    store = fill(Store.open(db))
+    monkeypatch.setattr(snapshots, "new_id", lambda: "-RiR6ii7dR8KhznJ")
+    create_snapshot(store, ViewState(), title="Made before ids avoided dashes")
+    store.close()
+    assert "-- -Ab12" in _cli("snapshot", "show", "--help", db=db).stdout
+    show = _cli("snapshot", "show", "--", "-RiR6ii7dR8KhznJ", db=db)
+    assert show.returncode == 0 and "Made before ids avoided dashes" in show.stdout, show.stderr
+
+
 def test_cli_unknown_and_malformed_ids_are_one_line(tmp_path: Path):
     db = str(tmp_path / "cli.sqlite")
     for args in (("show", "AAAAAAAAAAAAAAAA"), ("export", "nope", "--format", "csv"), ("delete", "x y"),
