@@ -13,10 +13,17 @@ _GROUP = """() => { for (const k in window) { const m = window[k];
 
 
 def wait_for_places(frame: Any, timeout: float = 60_000) -> int:
-    """Wait until the places are drawn; returns how many circles the map holds."""
-    frame.wait_for_function(f"(() => {{ const f = ({_GROUP})(); return f !== null && f[1].nmDrawn > 0; }})()",
-                            timeout=timeout)
+    """Wait until the places are drawn at the map's current view (no zoom animation under way); returns
+    how many circles the map holds."""
+    frame.wait_for_function(f"(() => {{ const f = ({_GROUP})(); return f !== null && f[1].nmDrawn > 0 "
+                            "&& !f[0]._animatingZoom && f[1]._zoom === f[0].getZoom(); })()", timeout=timeout)
     return frame.evaluate(f"() => ({_GROUP})()[1].nmDrawn")
+
+
+def opening_zooms(frame: Any) -> tuple[int, int]:
+    """The zoom the places were first drawn at, and the map's zoom now."""
+    first, now = frame.evaluate(f"() => {{ const [m, g] = ({_GROUP})(); return [g.nmFirstZoom, m.getZoom()]; }}")
+    return first, now
 
 
 def place_point(frame: Any, place_id: str) -> dict[str, float]:

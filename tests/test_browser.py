@@ -18,10 +18,11 @@ from urllib.parse import urlparse
 
 import pytest
 
+from geo import maps
 from geo.store import Store
 from tests.conftest import REPO
 from tests.factories import fill
-from tests.leaflet import click_place, open_popup, wait_for_places
+from tests.leaflet import click_place, open_popup, opening_zooms, wait_for_places
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -97,6 +98,8 @@ def test_map_markers_popup_and_no_script(server: str, tmp_path: Path):
         page.goto(f"{server}/?actor=Hezbollah", wait_until="domcontentloaded")
         frame = _map_frame(page)
         assert wait_for_places(frame) == 3  # Beirut, southern Lebanon, Israel
+        first_zoom, zoom = opening_zooms(frame)  # fitted to its places at once, not zoomed to them after
+        assert first_zoom == zoom and zoom != maps.DEFAULT_ZOOM, (first_zoom, zoom)
         page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=30_000)
         click_place(frame, "country:IL")  # a real click on the canvas: popup, and the place is selected
         popup = frame.locator(".nm-popup[data-place='country:IL']")

@@ -56,6 +56,15 @@ def test_bounds_and_center(sqlite_store):
     assert maps.bounds({"places": []}) is None
     m = maps.build_map(data, ViewState(lat=33.0, lon=35.0, zoom=9))
     assert m.location == [33.0, 35.0]
+    assert "fitBounds" not in maps.render_html(m)  # the URL's view is kept
+
+
+def test_a_map_without_a_view_fits_its_places_without_animation(sqlite_store):
+    html = maps.render_html(maps.build_map(_data(sqlite_store), ViewState()))
+    fit = re.search(r"\.fitBounds\(\s*(\[.*?\]\]),\s*(\{.*?\})\s*\)", html, re.S)
+    assert fit is not None
+    assert json.loads(fit.group(1)) == [[31.3402, 34.3063], [33.8938, 35.5018]]
+    assert json.loads(fit.group(2)) == {"animate": False, "maxZoom": 9, "padding": [30, 30]}
 
 
 def test_offline_map_loads_only_the_given_assets(sqlite_store):

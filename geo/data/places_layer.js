@@ -9,8 +9,8 @@
  *
  * Events: hovering a place shows its name, clicking it opens its popup and fires "click" on the layer
  * with the place's own position as `latlng` (streamlit-folium reports it as last_object_clicked).
- * Tests and benchmarks use `nmPlaces` (the columns), `nmDrawn` (circles drawn so far), `nmPoint(id)`
- * and `nmOpen(id)`.
+ * Tests and benchmarks use `nmPlaces` (the columns), `nmDrawn` (circles drawn so far), `nmDraws` (drawing
+ * passes), `nmFirstZoom` (the zoom of the first pass), `nmPoint(id)` and `nmOpen(id)`.
  */
 (function (d) {
     var n = d.lat.length, TOLERANCE = 3, PAD = 0.3, STROKE = "#333333", FILL_OPACITY = 0.8;
@@ -29,17 +29,23 @@
     var Places = L.Layer.extend({
         nmPlaces: d,
         nmDrawn: 0,
+        nmDraws: 0,
+        nmFirstZoom: null,
 
         onAdd: function (map) {
             this._canvas = L.DomUtil.create("canvas", "nm-places leaflet-zoom-animated");
             this.getPane().appendChild(this._canvas);
             this._zoom = null;
+            this._view = null;
             this._hover = -1;
             this._tooltip = L.tooltip({direction: "top", offset: [0, -4]});
-            this._draw();
+            /* Drawn at the next frame unless a view change draws first: a new map adds its layers and */
+            /* then fits its bounds, and drawing at both views cost a second pass over every place. */
+            this._pending = L.Util.requestAnimFrame(this._draw, this);
         },
 
         onRemove: function (map) {
+            L.Util.cancelAnimFrame(this._pending);
             L.DomUtil.remove(this._canvas);
             map.closeTooltip(this._tooltip);
             map.getContainer().style.cursor = "";
@@ -67,10 +73,17 @@
 
         /* The canvas covers the map and a margin on each side (so a short pan shows drawn places), in */
         /* device pixels for sharp circles on high-density screens. */
+        /* A view change fires viewreset and moveend one after the other: the second finds the same view */
+        /* and draws nothing. */
         _draw: function () {
+            L.Util.cancelAnimFrame(this._pending);
             var map = this._map, size = map.getSize(), pad = size.multiplyBy(PAD).round();
             var topLeft = map.containerPointToLayerPoint(pad.multiplyBy(-1)).round();
             var w = size.x + 2 * pad.x, h = size.y + 2 * pad.y, ratio = window.devicePixelRatio || 1;
+            var origin = map.getPixelOrigin();
+            var view = [map.getZoom(), origin.x, origin.y, topLeft.x, topLeft.y, w, h, ratio].join();
+            if (view === this._view) return;
+            this._view = view;
             var canvas = this._canvas, ctx = canvas.getContext("2d");
             L.DomUtil.setPosition(canvas, topLeft);
             this._topLeft = map.layerPointToLatLng(topLeft);
@@ -79,7 +92,7 @@
             canvas.style.width = w + "px";
             canvas.style.height = h + "px";
             this._project();
-            var origin = map.getPixelOrigin(), ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
+            var ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
             ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
             ctx.clearRect(0, 0, w, h);
             ctx.lineWidth = 1;
@@ -96,11 +109,14 @@
                 ctx.stroke();
             }
             this.nmDrawn = n;
+            this.nmDraws += 1;
+            if (this.nmFirstZoom === null) this.nmFirstZoom = this._zoom;
         },
 
         /* During a zoom animation the drawn canvas is scaled like the map; the redraw follows at moveend. */
         _animateZoom: function (e) {
             var map = this._map, scale = map.getZoomScale(e.zoom);
+            this._view = null;  /* the canvas is scaled now: the next view change redraws it */
             L.DomUtil.setTransform(this._canvas, map._latLngToNewLayerPoint(this._topLeft, e.zoom, e.center), scale);
         },
 
