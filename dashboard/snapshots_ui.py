@@ -15,10 +15,11 @@ from typing import Any
 
 import streamlit as st
 
-from geo import exports
+from geo import exports, maps
 from geo.assets import available_assets
 from geo.errors import NewsmapError
 from geo.highlight import escape as md
+from geo.records import placed_from_context
 from geo.snapshots import Snapshot, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, rename_snapshot
 from geo.store import Store
 from geo.views import ViewState
@@ -188,13 +189,15 @@ def snapshot_place_ui(data: Mapping[str, Any], place_id: str | None) -> None:
     names = {a["id"]: a["name"] for a in data.get("actors", [])}
     titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
     st.subheader(md(place["name"]))
-    st.caption(f"{md(place.get('kind') or 'place')} \u00b7 {_plural(place.get('event_count') or 0, 'event')} \u00b7 "
+    st.caption(f"{md(place.get('kind') or 'place')} \u00b7 "
+               f"{maps.events_text(place.get('event_count') or 0, place.get('context_event_count') or 0)} \u00b7 "
                f"{_plural(place.get('mention_count') or 0, 'mention')}")
     events = [e for e in data.get("events", []) if place["id"] in e.get("place_ids", [])]
     for e in events:
         who = ", ".join(names.get(a, a) for a in e.get("actor_ids", [])) or "no actor named"
+        context = f" \u00b7 <i>{maps.CONTEXT_NOTE}</i>" if placed_from_context(e, place["id"]) else ""
         st.markdown(f"<div style='margin-bottom:8px'><b>{md(e['type'])}</b> \u00b7 "
-                    f"{md(e.get('date') or 'undated')} \u00b7 {md(who)}<br>{md(e.get('sentence') or '')}"
+                    f"{md(e.get('date') or 'undated')} \u00b7 {md(who)}{context}<br>{md(e.get('sentence') or '')}"
                     f"</div>", unsafe_allow_html=True)
     st.markdown("**Articles**")
     for article_id in place.get("article_ids") or []:

@@ -28,7 +28,7 @@ from geo.clauses import (
 )
 from geo.dates import UNKNOWN, ResolvedDate, resolve
 from geo.generics import SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention, site_mention
-from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
+from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Event, Mention, PlaceMention
 from geo.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 
 __all__ = ["EventExtractor", "EventFindings", "is_hypothetical"]
@@ -369,7 +369,7 @@ class _Context:
         roles += self.site_roles(token, family, [p for _, p in roles])
         roles = roles or self.nearest_place(token)
         if not roles and self.focus:
-            roles = [("context", self.focus)]
+            roles = [(CONTEXT_ROLE, self.focus)]
         return tuple(dict.fromkeys(roles))
 
     def site_roles(self, token: Token, family: str, clause_places: list[str]) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import ExportError
+from geo.records import placed_from_context
 
 if TYPE_CHECKING:
     from geo.views import ViewState
@@ -83,6 +84,7 @@ def _place_feature(place: Mapping[str, Any], events: list[dict[str, Any]], title
         "id": place["id"], "name": place["name"], "kind": place["kind"],
         "country_code": place.get("country_code"), "geonameid": place.get("geonameid"),
         "mention_count": len(place.get("mentions", [])), "event_count": len(events),
+        "context_event_count": sum(placed_from_context(e, place["id"]) for e in events),
         "dominant_type": place.get("dominant_type") if events else None,
         "event_ids": [e["id"] for e in events], "event_types": sorted({e["type"] for e in events}),
         "actors": [actors.get(a, a) for a in actor_ids],

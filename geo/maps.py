@@ -73,6 +73,24 @@ def marker_radius(count: int) -> float:
     return round(min(28.0, 5.0 + 3.0 * math.sqrt(max(count, 0))), 1)
 
 
+def events_text(events: int, context: int = 0) -> str:
+    """"7 events (6 placed from article context)": how many events a place has, and how many of them are
+    there only because their sentence names no place and the article's main place stood in (role
+    "context"), which an analyst weighs differently from a place the sentence names."""
+    text = _plural(events, "event")
+    return f"{text} ({context} placed from article context)" if context else text
+
+
+def context_only(place: Mapping[str, Any]) -> bool:
+    """True when every event of a place is placed there from article context: the map draws its outline
+    dashed."""
+    events = int(place.get("event_count") or 0)
+    return events > 0 and int(place.get("context_event_count") or 0) >= events
+
+
+CONTEXT_NOTE = "placed from article context: the sentence names no place"
+
+
 def place_count(place: Mapping[str, Any]) -> int:
     """What a marker's size stands for: the place's events, or its mentions when it has none."""
     return int(place.get("event_count") or 0) or int(place.get("mention_count") or 0)
@@ -83,12 +101,14 @@ def place_count(place: Mapping[str, Any]) -> int:
 def popup_parts(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
                 actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> dict[str, Any]:
     """What a place's popup shows, every string already escaped: ``id``, ``name``, kind ``k``, event and
-    mention counts ``e`` and ``m``, top-event lines ``t`` (type, date, actors) and article titles ``a``.
+    mention counts ``e`` and ``m``, events placed from article context ``x`` (see :func:`events_text`),
+    top-event lines ``t`` (type, date, actors) and article titles ``a``.
     They travel in the places' columns (:func:`place_columns`); the page assembles the popup only when it
     opens (see :data:`_PLACES_JS`), so a map of 10,000 places does not carry 10,000 popups of HTML."""
     top = place.get("top_events") or []
     return {"id": escape(place["id"]), "name": escape(place["name"]), "k": escape(place.get("kind") or "place"),
             "e": int(place.get("event_count") or 0), "m": int(place.get("mention_count") or 0),
+            "x": int(place.get("context_event_count") or 0),
             "t": [_event_line(ev, events.get(ev["id"], {}), actor_names) for ev in top],
             "a": [escape(titles.get(a) or "untitled article") for a in place.get("article_ids") or []]}
 
@@ -106,7 +126,7 @@ def popup_html(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]]
 def render_popup(parts: Mapping[str, Any]) -> str:
     """The popup HTML of :func:`popup_parts` (whose strings are escaped already); mirrors ``_POPUP_JS``."""
     rows = [f"<b>{parts['name']}</b> <small>({parts['k']})</small>",
-            f"<div>{_plural(parts['e'], 'event')}, {_plural(parts['m'], 'mention')}</div>"]
+            f"<div>{events_text(parts['e'], parts.get('x', 0))}, {_plural(parts['m'], 'mention')}</div>"]
     for heading, items in (("Events", parts["t"]), ("Articles", parts["a"])):
         if items:
             rows.append(f"<div class='nm-h'>{heading}</div><ul><li>{'</li><li>'.join(items)}</li></ul>")
@@ -130,14 +150,15 @@ def _plural(n: int, word: str) -> str:
 def place_columns(data: Data) -> dict[str, Any]:
     """The places with coordinates as columns, what the page's loop draws: ``lat``, ``lon``, radius ``r``,
     colour index ``c`` into ``colours``, and the popup parts of :func:`popup_parts` (``id``, ``name``, kind
-    index ``k`` into ``kinds``, counts ``e`` and ``m``, indexes ``t`` into ``lines`` and ``a`` into
-    ``titles``). Repeated strings (colours, kinds, event lines, titles) travel once. Every string is
+    index ``k`` into ``kinds``, counts ``e``, ``m`` and ``x``, indexes ``t`` into ``lines`` and ``a`` into
+    ``titles``); a place whose events are all placed from article context (``x == e > 0``) is drawn
+    with a dashed outline. Repeated strings (colours, kinds, event lines, titles) travel once. Every string is
     escaped HTML already (Leaflet inserts tooltips and popups as HTML).
     """
     events = {ev["id"]: ev for ev in data.get("events", [])}
     actor_names = {a["id"]: a["name"] for a in data.get("actors", [])}
     titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
-    cols: dict[str, list[Any]] = {k: [] for k in ("lat", "lon", "r", "c", "id", "name", "k", "e", "m", "t", "a")}
+    cols: dict[str, list[Any]] = {k: [] for k in ("lat", "lon", "r", "c", "id", "name", "k", "e", "m", "x", "t", "a")}
     tables: dict[str, dict[str, int]] = {"colours": {}, "kinds": {}, "lines": {}, "titles": {}}
 
     def index(table: str, value: str) -> int:
@@ -154,7 +175,7 @@ def place_columns(data: Data) -> dict[str, Any]:
         cols["k"].append(index("kinds", parts["k"]))
         cols["t"].append([index("lines", line) for line in parts["t"]])
         cols["a"].append([index("titles", title) for title in parts["a"]])
-        for key in ("id", "name", "e", "m"):
+        for key in ("id", "name", "e", "m", "x"):
             cols[key].append(parts[key])
     return {**cols, **{name: list(values) for name, values in tables.items()}}
 
@@ -162,7 +183,7 @@ def place_columns(data: Data) -> dict[str, Any]:
 def column_popup(columns: Mapping[str, Any], i: int) -> str:
     """The popup of the ``i``-th place of :func:`place_columns`, as the page builds it (``_PLACES_JS``)."""
     return render_popup({"id": columns["id"][i], "name": columns["name"][i], "k": columns["kinds"][columns["k"][i]],
-                         "e": columns["e"][i], "m": columns["m"][i],
+                         "e": columns["e"][i], "m": columns["m"][i], "x": columns["x"][i],
                          "t": [columns["lines"][j] for j in columns["t"][i]],
                          "a": [columns["titles"][j] for j in columns["a"][i]]})
 
@@ -293,19 +314,22 @@ class Legend(MacroElement):
     })();
     {% endmacro %}""")
 
-    def __init__(self, types: Sequence[str]) -> None:
+    def __init__(self, types: Sequence[str], context: bool = False) -> None:
         super().__init__()
         self._name = "Legend"
-        self.json = to_json(legend_html(types))
+        self.json = to_json(legend_html(types, context))
 
     def render(self, **kwargs: Any) -> None:
         render_script_verbatim(self, kwargs)
 
 
-def legend_html(types: Sequence[str]) -> str:
+def legend_html(types: Sequence[str], context: bool = False) -> str:
+    """The legend; ``context``: say what a dashed outline means (some place on the map has one)."""
     items = "".join(f"<div><i style='background:{type_colour(t)}'></i>{escape(t)}</div>" for t in types)
+    dashed = ("<div><i style='background:#fff;border-style:dashed'></i>events placed from article context "
+              "only</div>") if context else ""
     return (f"<div style='background:#fff;padding:6px 8px;border-radius:4px;font:12px sans-serif;"
-            f"box-shadow:0 0 4px rgba(0,0,0,.3)'><b>Event type</b>{items}"
+            f"box-shadow:0 0 4px rgba(0,0,0,.3)'><b>Event type</b>{items}{dashed}"
             f"<div style='color:#555;margin-top:4px'>size: events (or mentions)</div></div>")
 
 
@@ -359,7 +383,7 @@ def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Ma
     if polygons is not None:
         polygons.add_to(m)
     places_layer(data, columns_json).add_to(m)
-    Legend(legend_types(data)).add_to(m)
+    Legend(legend_types(data), any(context_only(p) for p in data.get("places", []))).add_to(m)
     m.get_root().header.add_child(folium.Element(LEGEND_CSS))
     folium.LayerControl(collapsed=True).add_to(m)
     _use_assets(m, assets, ("leaflet.js",), ("leaflet.css",))

@@ -9,7 +9,13 @@ analysed text) so it can be shown highlighted in its sentence.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+# An event's place role when its sentence names no place and the article's main place stands in: views show
+# such places as less certain than a place the sentence names.
+CONTEXT_ROLE = "context"
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,12 @@ class Event:
     @property
     def place_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p for _, p in self.place_roles))
+
+
+def placed_from_context(event: Mapping[str, Any], place_id: str) -> bool:
+    """True when an exported event (``place_roles``: role -> place ids) is at ``place_id`` only because
+    its article's main place stood in (:data:`CONTEXT_ROLE`)."""
+    return place_id in (event.get("place_roles") or {}).get(CONTEXT_ROLE, [])
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from geo import migrations as m
 from geo.errors import StoreError
-from geo.records import Actor, Analysis, Article, Event, Place
+from geo.records import CONTEXT_ROLE, Actor, Analysis, Article, Event, Place
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_ATTEMPTS = 5
@@ -407,26 +407,32 @@ class Store:
                       sa.exists().where(mn.c.article_id == a.c.id, mn.c.place_id.is_not(None)))
 
     def _place_stats(self, f: ViewFilter) -> sa.Subquery:
-        """``place_id, event_count, mention_count, dominant_type`` of every place in the view: events and
-        mentions are counted apart, stacked by UNION ALL and summed, so no join multiplies rows."""
+        """``place_id, event_count, mention_count, dominant_type, context_event_count`` of every place in the
+        view: events, mentions and the events placed there only by their article's main place (role
+        "context": their sentence names no place) are counted apart, stacked by UNION ALL and summed, so no
+        join multiplies rows."""
         ep = m.event_places
         ve = self._view_events(f).subquery("ve")
-        per_type = (sa.select(ep.c.place_id, ve.c.type, sa.func.count(sa.distinct(ve.c.id)).label("n"))
+        in_context = sa.case((ep.c.role == CONTEXT_ROLE, ve.c.id))
+        per_type = (sa.select(ep.c.place_id, ve.c.type, sa.func.count(sa.distinct(ve.c.id)).label("n"),
+                              sa.func.count(sa.distinct(in_context)).label("nc"))
                     .join(ve, ve.c.id == ep.c.event_id).group_by(ep.c.place_id, ve.c.type).subquery())
         ranked = sa.select(
             per_type.c.place_id, per_type.c.type,
             sa.func.sum(per_type.c.n).over(partition_by=per_type.c.place_id).label("total"),
+            sa.func.sum(per_type.c.nc).over(partition_by=per_type.c.place_id).label("context"),
             sa.func.row_number().over(partition_by=per_type.c.place_id,
                                       order_by=(per_type.c.n.desc(), per_type.c.type)).label("rk")).subquery()
         pm = self.view_place_mentions(f).subquery()
         stacked = sa.union_all(
             sa.select(ranked.c.place_id, ranked.c.total.label("events"), sa.literal(0).label("mentions"),
-                      ranked.c.type.label("dominant")).where(ranked.c.rk == 1),
-            sa.select(pm.c.place_id, sa.literal(0), sa.func.count(), sa.cast(sa.null(), sa.String))
+                      ranked.c.type.label("dominant"), ranked.c.context).where(ranked.c.rk == 1),
+            sa.select(pm.c.place_id, sa.literal(0), sa.func.count(), sa.cast(sa.null(), sa.String), sa.literal(0))
             .group_by(pm.c.place_id)).subquery()
         return (sa.select(stacked.c.place_id, sa.func.sum(stacked.c.events).label("event_count"),
                           sa.func.sum(stacked.c.mentions).label("mention_count"),
-                          sa.func.max(stacked.c.dominant).label("dominant_type"))
+                          sa.func.max(stacked.c.dominant).label("dominant_type"),
+                          sa.func.sum(stacked.c.context).label("context_event_count"))
                 .group_by(stacked.c.place_id).subquery())
 
     def _read(self, query: Callable[[sa.Connection], T]) -> T:
@@ -436,11 +442,13 @@ class Store:
 
     def _place_stats_rows(self, conn: sa.Connection, f: ViewFilter) -> list[dict[str, Any]]:
         stats, p = self._place_stats(f), m.places
-        q = (sa.select(p, stats.c.event_count, stats.c.mention_count, stats.c.dominant_type)
+        q = (sa.select(p, stats.c.event_count, stats.c.mention_count, stats.c.dominant_type,
+                       stats.c.context_event_count)
              .join(stats, stats.c.place_id == p.c.id).order_by(p.c.id))
         rows = [dict(r._mapping) for r in conn.execute(q)]
         for r in rows:
-            r.update(event_count=int(r["event_count"]), mention_count=int(r["mention_count"]))
+            r.update(event_count=int(r["event_count"]), mention_count=int(r["mention_count"]),
+                     context_event_count=int(r["context_event_count"]))
         return rows
 
     def _count_places(self, conn: sa.Connection) -> int:

@@ -114,6 +114,20 @@ def later_analysis() -> Analysis:
                        (("location", "gn:281124"),), "2024-03-10")])
 
 
+def context_analysis() -> Analysis:
+    """Events whose sentence names no place, placed at the article's main place (role "context"): one next
+    to an event the sentence places in Gaza, one alone in Khan Younis."""
+    text = ("Hamas fighters clashed with Israeli forces in Gaza on Monday. The shelling went on for hours. "
+            "Residents of Khan Younis stayed indoors. The bombing destroyed a school.")
+    return _analysis("f6" + "0" * 14, "Gaza and Khan Younis", "Wire", dt.date(2024, 3, 18), text,
+                     ["Gaza", "Khan Younis"], [("hamas", "Hamas"), ("israel", "Israeli forces")],
+                     [("clashed", "Battles", (("initiator", "hamas"), ("target", "israel")),
+                       (("location", "region:gaza-strip"),), "2024-03-18"),
+                      ("shelling", "Explosions/Remote violence", (), (("context", "region:gaza-strip"),),
+                       "2024-03-18"),
+                      ("bombing", "Explosions/Remote violence", (), (("context", "gn:281124"),), "2024-03-18")])
+
+
 # Jinja syntax too: branca turns rendered scripts into templates, which once evaluated {{ 7*7 }} in a title.
 JINJA = "{{ 7*7 }} {% raw %} {% for x in y %} {# c"
 HOSTILE = "<script>alert(1)</script> \"'`\\ </script><img src=x onerror=alert(1)> " + JINJA

@@ -21,7 +21,7 @@ import pytest
 from geo import maps
 from geo.store import Store
 from tests.conftest import REPO
-from tests.factories import fill
+from tests.factories import context_analysis, fill
 from tests.leaflet import click_place, open_popup, opening_zooms, wait_for_places
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -42,7 +42,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     db = str(tmp_path_factory.mktemp("browser") / "browser.sqlite")
-    fill(Store.open(db)).close()
+    store = fill(Store.open(db))
+    store.write(context_analysis())  # events placed from article context in Gaza and Khan Younis
+    store.close()
     port = _free_port()
     env = {**os.environ, "NEWSMAP_DB": db, "NEWSMAP_DATA_DIR": str(REPO / "cache")}
     proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port)],
@@ -165,4 +167,29 @@ def test_share_popover_holds_the_link_with_a_copy_button(server: str):
         page.get_by_role("button", name="Save snapshot").click()  # the popover stays open across the rerun
         page.get_by_text("Saved \u201cShare test\u201d. Its link:").wait_for(timeout=30_000)
         assert any("?snapshot=" in c.inner_text() for c in page.locator("[data-testid='stCode']").all())
+        browser.close()
+
+
+def test_popup_and_legend_tell_events_placed_from_article_context(server: str):
+    """The page builds popups itself (geo/data/places_layer.js): it says what geo.maps.render_popup says."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        open_popup(frame, "gn:281124")
+        popup = frame.locator(".nm-popup[data-place='gn:281124']").last
+        popup.wait_for(timeout=10_000)
+        assert "Khan Younis" in popup.inner_text()
+        assert "2 events (1 placed from article context), " in popup.inner_text()  # one from the fixtures
+        assert "events placed from article context only" not in frame.locator(".nm-legend").inner_text()
+        page.goto(f"{server}/?type=Explosions%2FRemote+violence", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        legend = frame.locator(".nm-legend")
+        legend.wait_for(timeout=10_000)
+        assert "events placed from article context only" in legend.inner_text()  # Khan Younis' only event there
         browser.close()

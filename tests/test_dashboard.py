@@ -88,6 +88,18 @@ def test_place_and_article_panels(fixture_db):
     assert "place=gn%3A276781&amp;lat=33.8938&amp;lon=35.5018&amp;zoom=8" in body
 
 
+def test_place_panel_tells_events_placed_from_article_context(fixture_db):
+    from tests.factories import context_analysis
+
+    Store.open(fixture_db).write(context_analysis())
+    at = _app(place="region:gaza-strip")
+    assert not at.exception
+    assert any("3 events (1 placed from article context)" in c.value for c in at.caption)  # one from the fixtures
+    shelling, = (m.value for m in at.markdown if "went on for hours" in m.value)  # no place in its sentence
+    clash, = (m.value for m in at.markdown if "on Monday" in m.value)  # "... in Gaza on Monday"
+    assert "placed from article context" in shelling and "placed from article context" not in clash
+
+
 def test_bad_url_values_are_reported_not_fatal(fixture_db):
     at = _app(zoom="99", actor="Nobody", type="No such type")
     assert not at.exception

@@ -7,7 +7,9 @@ import re
 from geo import maps
 from geo.store import Store
 from geo.views import ViewState, view_data
-from tests.factories import PAYLOAD, fill
+from geo import exports
+from geo.views import map_data
+from tests.factories import PAYLOAD, context_analysis, fill
 
 FAKE_ASSETS = {name: f"data:text/plain,{name}" for name in ("leaflet.js", "leaflet.css")}
 
@@ -128,3 +130,28 @@ def test_to_json_is_inert_for_jinja_and_script_tags():
     text = maps.to_json(value)
     assert json.loads(text) == value
     assert not re.search(r"\{[{%#]", text) and "</" not in text
+
+
+def test_events_placed_from_article_context_are_told_apart(store):
+    """An event whose sentence names no place sits at the article's main place; the map, its popup, its
+    legend and the GeoJSON export say how many of a place's events are there only that way."""
+    store.write(context_analysis())
+    for data in (view_data(store, ViewState()), map_data(store, ViewState())):
+        places = {p["id"]: p for p in data["places"]}
+        assert (places["region:gaza-strip"]["event_count"], places["region:gaza-strip"]["context_event_count"]) == (2, 1)
+        assert (places["gn:281124"]["event_count"], places["gn:281124"]["context_event_count"]) == (1, 1)
+        cols = maps.place_columns(data)
+        gaza, khan_younis = cols["id"].index("region:gaza-strip"), cols["id"].index("gn:281124")
+        assert "<div>2 events (1 placed from article context), " in maps.column_popup(cols, gaza)
+        assert "<div>1 event (1 placed from article context), " in maps.column_popup(cols, khan_younis)
+        assert not maps.context_only(places["region:gaza-strip"]) and maps.context_only(places["gn:281124"])
+        assert "placed from article context only" in maps.render_html(maps.build_map(data, ViewState()))
+    features = {f["id"]: f["properties"] for f in json.loads(exports.to_geojson(view_data(store, ViewState())))["features"]}
+    assert features["region:gaza-strip"]["context_event_count"] == 1
+    assert features["gn:281124"]["context_event_count"] == 1
+
+
+def test_no_dashed_legend_line_without_context_only_places(sqlite_store):
+    html = maps.render_html(maps.build_map(_data(sqlite_store), ViewState()))
+    assert "placed from article context only" not in html
+    assert maps.events_text(3) == "3 events" and maps.events_text(1, 1) == "1 event (1 placed from article context)"
