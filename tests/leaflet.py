@@ -50,3 +50,12 @@ def click_place(frame: Any, place_id: str, attempts: int = 3) -> None:
 def open_popup(frame: Any, place_id: str) -> None:
     """Open a place's popup through Leaflet (its circle may sit under another one)."""
     assert frame.evaluate(f"id => ({_GROUP})()[1].nmOpen(id)", place_id), f"no place {place_id} on the map"
+
+
+def popup_text(frame: Any, place_id: str) -> str:
+    """Open a place's popup once the places are drawn, and return its text as shown."""
+    wait_for_places(frame)
+    open_popup(frame, place_id)
+    popup = frame.locator(f".nm-popup[data-place='{place_id}']").last
+    popup.wait_for(timeout=10_000)
+    return popup.inner_text()

@@ -22,7 +22,7 @@ from geo import maps
 from geo.store import Store
 from tests.conftest import REPO
 from tests.factories import context_analysis, fill
-from tests.leaflet import click_place, open_popup, opening_zooms, wait_for_places
+from tests.leaflet import click_place, opening_zooms, popup_text, wait_for_places
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -112,12 +112,7 @@ def test_map_markers_popup_and_no_script(server: str, tmp_path: Path):
         page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)  # the place's panel
         # The URL follows at the end of the same script run, after the panel and the sidebar.
         page.wait_for_url(lambda u: "place=country%3AIL" in u or "place=country:IL" in u, timeout=30_000)
-        frame = _map_frame(page)
-        wait_for_places(frame)
-        open_popup(frame, "gn:276781")
-        beirut = frame.locator(".nm-popup[data-place='gn:276781']").last
-        beirut.wait_for(timeout=10_000)
-        assert "Beirut" in beirut.inner_text()
+        assert "Beirut" in popup_text(_map_frame(page), "gn:276781")
         page.wait_for_timeout(500)
         page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
         # The article whose title and text carry a script payload, opened in the article view.
@@ -179,12 +174,9 @@ def test_popup_and_legend_tell_events_placed_from_article_context(server: str):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server}/", wait_until="domcontentloaded")
         frame = _map_frame(page)
-        wait_for_places(frame)
-        open_popup(frame, "gn:281124")
-        popup = frame.locator(".nm-popup[data-place='gn:281124']").last
-        popup.wait_for(timeout=10_000)
-        assert "Khan Younis" in popup.inner_text()
-        assert "2 events (1 placed from article context), " in popup.inner_text()  # one from the fixtures
+        text = popup_text(frame, "gn:281124")
+        assert "Khan Younis" in text
+        assert "2 events (1 placed from article context), " in text  # one from the fixtures
         assert "events placed from article context only" not in frame.locator(".nm-legend").inner_text()
         page.goto(f"{server}/?type=Explosions%2FRemote+violence", wait_until="domcontentloaded")
         frame = _map_frame(page)
