@@ -41,8 +41,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 DRAWN = """() => { if (!window.L) return false;
     if (document.querySelector('.marker-cluster, path.nm-place')) return true;
     for (const k in window) { const m = window[k];
-        if (m && m instanceof L.Map) { let n = 0; m.eachLayer(l => { if (l.nmPlaces) n = l.getLayers ? l.getLayers().length
-            : (l.nmDrawn && !m._animatingZoom && l._zoom === m.getZoom()); });
+        if (m && m instanceof L.Map) { let n = 0;
+            m.eachLayer(l => { if (l.nmPlaces) n = l.getLayers ? l.getLayers().length
+                : (l.nmDrawn && !m._animatingZoom && l._zoom === m.getZoom()); });
             if (n) return true; } }
     return false; }"""
 

@@ -138,15 +138,16 @@ def test_events_placed_from_article_context_are_told_apart(store):
     store.write(context_analysis())
     for data in (view_data(store, ViewState()), map_data(store, ViewState())):
         places = {p["id"]: p for p in data["places"]}
-        assert (places["region:gaza-strip"]["event_count"], places["region:gaza-strip"]["context_event_count"]) == (2, 1)
-        assert (places["gn:281124"]["event_count"], places["gn:281124"]["context_event_count"]) == (1, 1)
+        counts = {i: (p["event_count"], p["context_event_count"]) for i, p in places.items()}
+        assert counts["region:gaza-strip"] == (2, 1) and counts["gn:281124"] == (1, 1)
         cols = maps.place_columns(data)
         gaza, khan_younis = cols["id"].index("region:gaza-strip"), cols["id"].index("gn:281124")
         assert "<div>2 events (1 placed from article context), " in maps.column_popup(cols, gaza)
         assert "<div>1 event (1 placed from article context), " in maps.column_popup(cols, khan_younis)
         assert not maps.context_only(places["region:gaza-strip"]) and maps.context_only(places["gn:281124"])
         assert "placed from article context only" in maps.render_html(maps.build_map(data, ViewState()))
-    features = {f["id"]: f["properties"] for f in json.loads(exports.to_geojson(view_data(store, ViewState())))["features"]}
+    geojson = json.loads(exports.to_geojson(view_data(store, ViewState())))
+    features = {f["id"]: f["properties"] for f in geojson["features"]}
     assert features["region:gaza-strip"]["context_event_count"] == 1
     assert features["gn:281124"]["context_event_count"] == 1
 
