@@ -339,9 +339,7 @@ class Store:
             for r in conn.execute(sa.select(pm).order_by(pm.c.place_id, pm.c.article_id, pm.c.start)):
                 places[r.place_id]["mentions"].append(dict(article_id=r.article_id, start=r.start, end=r.end,
                                                            text=r.text))
-            top_events, article_ids = self._top_events(conn, f, top), self._place_article_ids(conn, f, titles)
-        for r in rows:
-            r.update(top_events=top_events.get(r["id"], []), article_ids=article_ids.get(r["id"], []))
+            _attach_details(rows, self._top_events(conn, f, top), self._place_article_ids(conn, f, titles))
         return rows
 
     def view_map(self, f: ViewFilter, *, top: int = 3, titles: int = 3, detail_at: int | None = None,
@@ -370,9 +368,7 @@ class Store:
             for r in rows:
                 r.update(top_events=[], article_ids=[])
             return {"places": rows, "events": [], "articles": [], "actors": []}
-        top_events, article_ids = answers if early else run(details)
-        for r in rows:  # details of a place the counts did not see (an ingest in between) are left out
-            r.update(top_events=top_events.get(r["id"], []), article_ids=article_ids.get(r["id"], []))
+        _attach_details(rows, *(answers if early else run(details)))
         event_ids = _unique(e["id"] for r in rows for e in r["top_events"])
         events, actors = run([partial(self._event_actors, ids=event_ids)])[0]
         shown = {a for r in rows for a in r["article_ids"]}
@@ -793,6 +789,14 @@ def _event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[s
                 place_roles=place_roles,
                 actor_ids=_unique(a for acts in actor_roles.values() for a in acts),
                 actor_roles=actor_roles)
+
+
+def _attach_details(rows: list[dict[str, Any]], top_events: dict[str, list[dict[str, Any]]],
+                    article_ids: dict[str, list[str]]) -> None:
+    """Give each place row its popup's ``top_events`` and ``article_ids`` (by place id; details of a place
+    the counts did not see, an ingest in between, are left out)."""
+    for r in rows:
+        r.update(top_events=top_events.get(r["id"], []), article_ids=article_ids.get(r["id"], []))
 
 
 def _whole_store(f: ViewFilter) -> bool:
