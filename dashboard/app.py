@@ -27,7 +27,6 @@ from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, filters_only, get
 from geo import exports, maps  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
 from geo.highlight import CSS, Span, article_spans, escape, highlight_html  # noqa: E402
-from geo.records import placed_from_context  # noqa: E402
 from geo.settings import REPO_ROOT, Settings, load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402
 from geo.views import SECTIONS, ViewState, view_data  # noqa: E402
@@ -256,9 +255,9 @@ def place_panel_ui(db_url: str, version: int, data: dict[str, Any], state: ViewS
                   if mn["article_id"] == e["article_id"] and e["start"] <= mn["start"] < e["end"]]
         who = ", ".join(names.get(a, a) for a in e["actor_ids"]) or "no actor named"
         sentence = highlight_html(e["sentence"], spans, offset=e["start"])
-        context = f" \u00b7 <i>{maps.CONTEXT_NOTE}</i>" if placed_from_context(e, place["id"]) else ""
         st.markdown(f"<div style='margin-bottom:8px'><b>{_esc(e['type'])}</b> \u00b7 {_esc(e['date'] or 'undated')}"
-                    f" \u00b7 {_esc(who)}{context}<br>{sentence}</div>", unsafe_allow_html=True)
+                    f" \u00b7 {_esc(who)}{maps.context_mark(e, place['id'])}<br>{sentence}</div>",
+                    unsafe_allow_html=True)
     st.markdown("**Articles that mention it**")
     for a in detail["articles"]:
         href = link(state.replace(article=a["id"]))

@@ -19,7 +19,6 @@ from geo import exports, maps
 from geo.assets import available_assets
 from geo.errors import NewsmapError
 from geo.highlight import escape as md
-from geo.records import placed_from_context
 from geo.snapshots import Snapshot, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, rename_snapshot
 from geo.store import Store
 from geo.views import ViewState
@@ -195,9 +194,9 @@ def snapshot_place_ui(data: Mapping[str, Any], place_id: str | None) -> None:
     events = [e for e in data.get("events", []) if place["id"] in e.get("place_ids", [])]
     for e in events:
         who = ", ".join(names.get(a, a) for a in e.get("actor_ids", [])) or "no actor named"
-        context = f" \u00b7 <i>{maps.CONTEXT_NOTE}</i>" if placed_from_context(e, place["id"]) else ""
         st.markdown(f"<div style='margin-bottom:8px'><b>{md(e['type'])}</b> \u00b7 "
-                    f"{md(e.get('date') or 'undated')} \u00b7 {md(who)}{context}<br>{md(e.get('sentence') or '')}"
+                    f"{md(e.get('date') or 'undated')} \u00b7 {md(who)}{maps.context_mark(e, place['id'])}"
+                    f"<br>{md(e.get('sentence') or '')}"
                     f"</div>", unsafe_allow_html=True)
     st.markdown("**Articles**")
     for article_id in place.get("article_ids") or []:

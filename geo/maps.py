@@ -34,6 +34,7 @@ from folium.elements import ElementAddToElement
 from folium.map import FitBounds
 from jinja2 import Template
 
+from geo.records import placed_from_context
 from geo.views import ViewState
 
 DETAIL_AT = 2000  # past this many places popups show counts only (the place panel lists events and articles)
@@ -88,7 +89,11 @@ def context_only(place: Mapping[str, Any]) -> bool:
     return events > 0 and int(place.get("context_event_count") or 0) >= events
 
 
-CONTEXT_NOTE = "placed from article context: the sentence names no place"
+def context_mark(event: Mapping[str, Any], place_id: str) -> str:
+    """What a place's panel adds after an event placed there from article context (HTML, nothing to escape)."""
+    if not placed_from_context(event, place_id):
+        return ""
+    return " \u00b7 <i>placed from article context: the sentence names no place</i>"
 
 
 def place_count(place: Mapping[str, Any]) -> int:

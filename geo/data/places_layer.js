@@ -10,8 +10,8 @@
  *
  * Events: hovering a place shows its name, clicking it opens its popup and fires "click" on the layer
  * with the place's own position as `latlng` (streamlit-folium reports it as last_object_clicked).
- * Tests and benchmarks use `nmPlaces` (the columns), `nmDrawn` (circles drawn so far), `nmDraws` (drawing
- * passes), `nmFirstZoom` (the zoom of the first pass), `nmPoint(id)` and `nmOpen(id)`.
+ * Tests and benchmarks use `nmPlaces` (the columns), `nmDrawn` (circles drawn so far), `nmFirstZoom` (the
+ * zoom of the first drawing), `nmPoint(id)` and `nmOpen(id)`.
  */
 (function (d) {
     var n = d.lat.length, TOLERANCE = 3, PAD = 0.3, STROKE = "#333333", FILL_OPACITY = 0.8, DASH = [3, 2], SOLID = [];
@@ -33,7 +33,6 @@
     var Places = L.Layer.extend({
         nmPlaces: d,
         nmDrawn: 0,
-        nmDraws: 0,
         nmFirstZoom: null,
 
         onAdd: function (map) {
@@ -116,7 +115,6 @@
                 ctx.stroke();
             }
             this.nmDrawn = n;
-            this.nmDraws += 1;
             if (this.nmFirstZoom === null) this.nmFirstZoom = this._zoom;
         },
 
