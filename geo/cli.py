@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -37,6 +38,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as err:  # noqa: BLE001 - a bug: one line, the traceback only when asked for
+        if args.debug:
+            traceback.print_exc()
+        first = (str(err).strip().splitlines() or [""])[0][:300]
+        print(f"newsmap: error: unexpected {type(err).__name__}: {first} (run again with --debug for the "
+              "traceback, and please report it)", file=sys.stderr)
+        return 1
 
 
 def usage(parser: argparse.ArgumentParser) -> int:
@@ -52,7 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     for add in COMMANDS:
         add(sub)
+    _add_debug(parser, top=True)
     return parser
+
+
+def _add_debug(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """--debug on every command and subcommand (``newsmap --debug ingest`` or ``newsmap ingest --debug``)."""
+    parser.add_argument("--debug", action="store_true", default=False if top else argparse.SUPPRESS,
+                        help="show the traceback of an unexpected error (an article's failure, a bug)")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_debug(child)
 
 
 # -- settings as options -------------------------------------------------------
@@ -108,7 +127,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     results = iter_paths(args.paths, settings.max_bytes)
     with _progress("ingest", "article") as tick:
         report = pipeline.ingest(results, progress=tick, workers=max(1, args.workers))
-    print_report(report, sys.stdout, sys.stderr)
+    print_report(report, sys.stdout, sys.stderr, debug=args.debug)
     return 1 if report.failed else 0
 
 
@@ -124,11 +143,13 @@ def report_if_empty(store: Store, results) -> int:  # noqa: ANN001 - iterable of
     return 0
 
 
-def print_report(report, out: TextIO, err: TextIO) -> None:
+def print_report(report, out: TextIO, err: TextIO, debug: bool = False) -> None:
     for note in report.notes:
         print(f"note: {note}", file=err)
     for failure in report.failed:
         print(f"failed: {failure.origin}: {failure.reason}", file=err)
+        if debug and getattr(failure, "detail", ""):
+            print(failure.detail.rstrip(), file=err)
     print(f"ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}",
           file=out)
 

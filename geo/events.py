@@ -122,13 +122,15 @@ class EventExtractor:
     def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
                         ) -> list[tuple[Token, EventKind]]:
         """Add speech statements; a statement noun that only names the vehicle of an attribution ("said
-        in a statement", "the statement said") is no event of its own."""
+        in a statement", "the statement said") is no event of its own. A verb that is both a lexicon trigger
+        and a speech statement ("the Taliban claimed responsibility") is one event, not two."""
         verbs = {t.i for t, _ in speech}
         speech_lemmas = {"say", "tell", "state", "report", "add", "confirm"}
         kept = [(t, k) for t, k in found if not (
             k.family == "statement" and t.pos_ == "NOUN" and vehicle_of(t) is not None
             and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in speech_lemmas))]
-        return sorted(kept + speech, key=lambda pair: pair[0].i)
+        triggered = {t.i for t, _ in kept}
+        return sorted(kept + [(t, k) for t, k in speech if t.i not in triggered], key=lambda pair: pair[0].i)
 
     # -- triggers
 

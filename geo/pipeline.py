@@ -9,6 +9,7 @@ tests run the analysis on a blank spaCy pipeline with no store at all.
 from __future__ import annotations
 
 import multiprocessing as mp
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,8 +21,8 @@ from spacy.tokens import Doc
 
 from geo.linking import ActorLinker
 from geo.nlp import compact_vocab, memory_zone, require_model
-from geo.records import (Actor, ActorMention, Analysis, Article, Event, IngestReport, PlaceMention,
-                         ReadFailure)
+from geo.records import (Actor, ActorMention, Analysis, Article, ArticleFailure, Event, IngestReport,
+                         PlaceMention, ReadFailure)
 from geo.settings import Settings
 from geo.store import Store
 
@@ -33,6 +34,9 @@ ZONE_BATCHES = 4  # batches per spaCy memory zone
 COMPACT_ZONES = 16  # memory zones between compactions of the vocabulary (geo.nlp.compact_vocab)
 WORKER_CHUNK = 8
 DUPLICATE_CHECK_CHUNK = 64
+REASON_CHARS = 300  # a failure's one line: the start of the error's first line
+
+AnalysisResult = Analysis | ArticleFailure
 
 
 class PlaceStage(Protocol):
@@ -69,23 +73,50 @@ class Analyser:
     batch_size: int = BATCH_SIZE
 
     def analyse(self, article: Article) -> Analysis:
-        return next(self.analyse_many([article]))
+        """One article; an error in a stage is raised (an ingest, through :meth:`analyse_many`, reports it)."""
+        with memory_zone(self.nlp):
+            return self.analyse_doc(self.nlp(article.text), article)
 
-    def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyses in input order, the model run in batches. Each group of batches runs in a spaCy memory
-        zone (see :func:`geo.nlp.memory_zone`): an Analysis holds only plain Python values, so what the
-        vocabulary learnt from the group can be freed, and a long ingest does not grow with every new word
-        (nor with the holes the zones leave in the vocabulary's tables: they are compacted now and then)."""
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[AnalysisResult]:
+        """Analyses in input order, the model run in batches; an article whose analysis fails comes out as an
+        :class:`ArticleFailure` and the others go on.
+
+        Each group of batches runs in a spaCy memory zone (see :func:`geo.nlp.memory_zone`): an Analysis
+        holds only plain Python values, so what the vocabulary learnt from the group can be freed, and a long
+        ingest does not grow with every new word (nor with the holes the zones leave in the vocabulary's
+        tables: they are compacted now and then)."""
         source = iter(articles)
         zones = 0
         while group := list(islice(source, self.batch_size * ZONE_BATCHES)):
             with memory_zone(self.nlp):
-                pairs = self.nlp.pipe(((a.text, a) for a in group), as_tuples=True, batch_size=self.batch_size)
-                for doc, article in pairs:
-                    yield self.analyse_doc(doc, article)
+                yield from self._analyse_group(group)
             zones += 1
             if zones % COMPACT_ZONES == 0:
                 compact_vocab(self.nlp)
+
+    def _analyse_group(self, group: list[Article]) -> Iterator[AnalysisResult]:
+        """A batch that makes the model itself fail cannot say which article did: the rest of the group is
+        then run one article at a time, so only the article at fault is lost."""
+        done = 0
+        try:
+            for doc, article in self.nlp.pipe(((a.text, a) for a in group), as_tuples=True,
+                                              batch_size=self.batch_size):
+                yield self._analyse_doc_safely(doc, article)
+                done += 1
+        except Exception:  # noqa: BLE001 - the model failed on this batch; isolated below
+            for article in group[done:]:
+                try:
+                    doc = self.nlp(article.text)
+                except Exception as err:  # noqa: BLE001 - reported as this article's failure
+                    yield failure(article, "could not be analysed", err)
+                else:
+                    yield self._analyse_doc_safely(doc, article)
+
+    def _analyse_doc_safely(self, doc: Doc, article: Article) -> AnalysisResult:
+        try:
+            return self.analyse_doc(doc, article)
+        except Exception as err:  # noqa: BLE001 - one article's bug must not stop the others
+            return failure(article, "could not be analysed", err)
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         date = article.published.isoformat() if article.published else None
@@ -133,6 +164,7 @@ class Pipeline:
     settings: Settings | None = None
     max_chars: int = 200_000
     linker: ActorLinker | None = None
+    analyser_factory: Callable[[Settings], Analyser] = make_analyser  # a module-level function: workers import it
 
     def ingest(self, results: Iterable[Article | ReadFailure], progress: Callable[[str], None] | None = None,
                workers: int = 1) -> IngestReport:
@@ -145,21 +177,37 @@ class Pipeline:
         fresh = self._fresh_articles(results, tally)
         if workers > 1 and self.settings is not None:
             prepare_workers(self.settings)
-            analyses = analyse_in_processes(fresh, self.settings, workers)
+            analyses = analyse_in_processes(fresh, self.settings, workers, self.analyser_factory)
         else:
             analyses = self.local_analyser().analyse_many(fresh)
         for analysis in analyses:
+            if isinstance(analysis, ArticleFailure):
+                tally.add(tally.failed, analysis)
+                continue
+            result = self._store(analysis)
+            if isinstance(result, ArticleFailure):
+                tally.add(tally.failed, result)
+            else:
+                tally.add(tally.ingested if result else tally.duplicates, analysis.article.origin)
+        return tally.report()
+
+    def _store(self, analysis: Analysis) -> bool | ArticleFailure:
+        """Link and write one article; a database error fails this article alone (its transaction is rolled
+        back). The linker may have learnt actors that were never stored: it is rebuilt from the store."""
+        try:
             if self.linker is not None:
                 analysis = self.linker.link(analysis)
-            stored = self.store.write(analysis)
-            tally.add(tally.ingested if stored else tally.duplicates, analysis.article.origin)
-        return tally.report()
+            return self.store.write(analysis)
+        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
+            if self.linker is not None:
+                self.linker = ActorLinker(self.store.actors())
+            return failure(analysis.article, "could not be stored", err)
 
     def local_analyser(self) -> Analyser:
         """The analyser of this process, built from the settings on first use."""
         if self.analyser is None:
             assert self.settings is not None, "a Pipeline needs an analyser or the settings to build one"
-            self.analyser = make_analyser(self.settings)
+            self.analyser = self.analyser_factory(self.settings)
         return self.analyser
 
     def _fresh_articles(self, results: Iterable[Article | ReadFailure], tally: "_Tally") -> Iterator[Article]:
@@ -179,6 +227,13 @@ class Pipeline:
                     seen.add(result.id)
                     tally.notes.extend(f"{result.origin}: {n}" for n in result.notes)
                     yield result
+
+
+def failure(article: Article, what: str, err: BaseException) -> ArticleFailure:
+    """One line naming the error (its type and the start of its first line), the traceback kept aside."""
+    first = (str(err).strip().splitlines() or [""])[0][:REASON_CHARS]
+    detail = "".join(traceback.format_exception(err))
+    return ArticleFailure(article.origin, f"{what}: {type(err).__name__}" + (f": {first}" if first else ""), detail)
 
 
 def too_long(chars: int, limit: int) -> str:
@@ -207,40 +262,47 @@ def prepare_workers(settings: Settings) -> None:
     Gazetteer.open(settings.data_dir).close()
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, factory: Callable[[Settings], Analyser]) -> None:
     global _worker_analyser
-    _worker_analyser = make_analyser(settings)
+    _worker_analyser = factory(settings)
 
 
-def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
+def _analyse_chunk(articles: list[Article]) -> list[AnalysisResult]:
     assert _worker_analyser is not None, "worker used before its initializer ran"
     return list(_worker_analyser.analyse_many(articles))
 
 
-def analyse_in_processes(articles: Iterable[Article], settings: Settings, workers: int) -> Iterator[Analysis]:
+def analyse_in_processes(articles: Iterable[Article], settings: Settings, workers: int,
+                         factory: Callable[[Settings], Analyser] = make_analyser) -> Iterator[AnalysisResult]:
     """Analyse in ``workers`` processes, yielding results in input order.
 
-    Each worker loads its own model once; articles travel in small chunks so the
-    writer (this process) stores results while the workers go on.
+    Each worker loads its own model once (``factory(settings)``); articles travel in small chunks so the
+    writer (this process) stores results while the workers go on. A chunk whose results cannot come back
+    (a result that does not pickle, say) fails its own articles, not the ingest.
     """
     ctx = mp.get_context("spawn")  # fork would share spaCy/SQLAlchemy state unsafely
     source = iter(articles)
     pending: deque = deque()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, factory)) as pool:
         while True:
             # Keep a bounded number of chunks in flight: memory stays flat on any input size.
             while len(pending) < workers * 2 and (chunk := list(islice(source, WORKER_CHUNK))):
-                pending.append(pool.apply_async(_analyse_chunk, (chunk,)))
+                pending.append((chunk, pool.apply_async(_analyse_chunk, (chunk,))))
             if not pending:
                 return
-            yield from pending.popleft().get()
+            chunk, result = pending.popleft()
+            try:
+                analyses = result.get()
+            except Exception as err:  # noqa: BLE001 - this chunk's articles fail, the others go on
+                analyses = [failure(article, "could not be analysed", err) for article in chunk]
+            yield from analyses
 
 
 @dataclass
 class _Tally:
     ingested: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
-    failed: list[ReadFailure] = field(default_factory=list)
+    failed: list[ReadFailure | ArticleFailure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     progress: Callable[[str], None] | None = None
 

@@ -164,8 +164,21 @@ class ReadFailure:
 
 
 @dataclass(frozen=True)
+class ArticleFailure:
+    """An article that was read but could not be analysed or stored: a bug in a stage or a database error.
+
+    ``reason`` is the one line a user sees; ``detail`` holds the traceback, shown only with ``--debug``. Both
+    are plain strings so a failure travels back from a worker process like any analysis.
+    """
+
+    origin: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class IngestReport:
     ingested: tuple[str, ...] = ()
     duplicates: tuple[str, ...] = ()
-    failed: tuple[ReadFailure, ...] = ()
+    failed: tuple[ReadFailure | ArticleFailure, ...] = ()
     notes: tuple[str, ...] = field(default=())

@@ -1,6 +1,7 @@
 """The command line through its entry point: exit codes, summaries, export, help."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -151,3 +152,43 @@ def test_geoparse_refuses_oversized_texts_and_lines_and_goes_on():
     assert "too long" in answers[1]["error"] and "--max-chars" in answers[1]["error"]
     assert answers[2]["places"][0]["name"] == "Beirut" and answers[3]["places"][0]["name"] == "Beirut"
     assert out.stderr.decode().count("newsmap geoparse:") == 2 and "Traceback" not in out.stderr.decode()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_failing_article_is_one_line_and_the_traceback_only_with_debug(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, workers: str):
+    import geo.pipeline
+    from geo.cli import main
+    from tests.faulty import FAIL_IN_STAGE, make_faulty_analyser
+
+    real = geo.pipeline.make_pipeline
+    monkeypatch.setattr(geo.pipeline, "make_pipeline", lambda settings, store: dataclasses.replace(
+        real(settings, store), analyser_factory=make_faulty_analyser))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in [("a.txt", "A good article."), ("b.txt", f"{FAIL_IN_STAGE} here."), ("c.txt", "Fine too.")]:
+        (folder / name).write_text(text)
+    db = ["--db", str(tmp_path / "f.sqlite"), "--workers", workers]
+    assert main(["ingest", str(folder), *db]) == 1
+    out, err = capsys.readouterr()
+    assert "ingested 2, duplicates 0, failed 1" in out
+    assert err.strip() == (f"failed: {folder / 'b.txt'}: could not be analysed: ValueError: "
+                           "the event stage broke on purpose")
+    assert main(["ingest", "--debug", str(folder), *db]) == 1
+    out, err = capsys.readouterr()
+    assert "duplicates 2, failed 1" in out and "Traceback (most recent call last)" in err and "faulty.py" in err
+
+
+def test_an_unexpected_error_is_one_line_unless_debug(monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path):
+    import geo.cli
+
+    def broken(args):  # noqa: ANN001, ANN202
+        raise KeyError("a bug\nwith a second line")
+
+    monkeypatch.setattr(geo.cli, "run_articles", broken)
+    argv = ["articles", "--db", str(tmp_path / "x.sqlite")]
+    assert geo.cli.main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unexpected KeyError" in err and "--debug" in err and "Traceback" not in err
+    assert geo.cli.main(["--debug", *argv]) == 1
+    assert "Traceback (most recent call last)" in capsys.readouterr().err

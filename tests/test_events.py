@@ -305,6 +305,20 @@ def test_generic_country_from_the_main_place_without_a_country_name(analyser) ->
     assert {"unidentified-armed-group-united-kingdom", "police-forces-united-kingdom"} <= {x.id for x in a.actors}
 
 
+@pytest.mark.parametrize("text", [
+    "Taliban insurgents claimed responsibility for the attack.",
+    "A bomb exploded in Kabul. Taliban insurgents claimed responsibility for the attack. "
+    "The Islamic State claimed responsibility for the attack too.",
+])
+def test_a_claim_of_responsibility_is_one_event(analyser, text: str) -> None:
+    """ "claimed" is both a trigger word and a speech verb of a political actor: it was emitted twice with one
+    id, and the store refused the whole article (UNIQUE constraint failed: events.id)."""
+    events = analyse(analyser, text)
+    assert len({e.id for e in events}) == len(events)
+    claims = [e for e in events if e.trigger.text == "claimed"]
+    assert len(claims) == text.count("claimed") and all(e.type == STATEMENT for e in claims)
+
+
 def test_claimant_of_responsibility_is_the_initiator(analyser) -> None:
     a = analyser.analyse(Article(id="g", text="Hamas accepted responsibility for the bombings in Jerusalem."))
     e = next(e for e in a.events if e.trigger.text == "bombings")

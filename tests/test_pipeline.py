@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 
+import pytest
 import spacy
 
 from geo.articles import iter_paths
@@ -19,6 +20,7 @@ from geo.records import Article, ReadFailure
 from geo.settings import load_settings
 from geo.store import Store
 from tests.conftest import REPO, SEEDS
+from tests.faulty import FAIL_IN_STAGE, FAIL_IN_STORE, make_faulty_analyser
 
 
 def corpus(tmp_path: Path, n: int) -> Path:
@@ -156,3 +158,43 @@ def test_analyses_do_not_depend_on_when_the_vocabulary_is_compacted(geoparser, m
     never = list(analyser.analyse_many(articles))
     monkeypatch.setattr(geo.pipeline, "COMPACT_ZONES", 1)  # zones of four articles: two here
     assert list(analyser.analyse_many(articles)) == never
+
+
+# -- one article never stops an ingest ----------------------------------------------------------------------
+
+def faulty_inputs() -> list[Article]:
+    texts = ["A good article.", f"{FAIL_IN_STAGE} here.", "Another good one.", f"{FAIL_IN_STORE} here.",
+             "The last good article."]
+    return [Article(id=f"{i:016x}", text=t, origin=f"in:{i}", raw=t.encode()) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_that_fails_in_a_stage_or_in_the_store_stops_no_other(store: Store, workers: int):
+    pipeline = Pipeline(analyser=None, store=store, settings=load_settings(), analyser_factory=make_faulty_analyser)
+    report = pipeline.ingest(faulty_inputs(), workers=workers)
+    assert report.ingested == ("in:0", "in:2", "in:4")
+    assert [f.origin for f in report.failed] == ["in:1", "in:3"]
+    stage, db = report.failed
+    assert stage.reason == "could not be analysed: ValueError: the event stage broke on purpose"
+    assert db.reason.startswith("could not be stored: IntegrityError") and "\n" not in db.reason
+    assert "Traceback" in stage.detail and "faulty.py" in stage.detail
+    assert sorted(a["title"] or a["id"] for a in store.articles()) == sorted(f"{i:016x}" for i in (0, 2, 4))
+    again = pipeline.ingest(faulty_inputs(), workers=workers)  # the failed ones are not half-stored
+    assert again.duplicates == ("in:0", "in:2", "in:4") and len(again.failed) == 2
+
+
+def test_a_batch_that_breaks_the_model_loses_only_its_article(tmp_path: Path):
+    nlp = spacy.blank("en")
+
+    @spacy.Language.component("breaks_on_marker")
+    def breaks_on_marker(doc):  # noqa: ANN001, ANN202
+        if FAIL_IN_STAGE in doc.text:
+            raise RuntimeError("the model broke")
+        return doc
+
+    nlp.add_pipe("breaks_on_marker")
+    store = Store.open(str(tmp_path / "model.sqlite"))
+    report = Pipeline(analyser=Analyser(nlp=nlp, batch_size=4), store=store).ingest(faulty_inputs()[:3])
+    assert report.ingested == ("in:0", "in:2")
+    assert [(f.origin, f.reason) for f in report.failed] == [("in:1", "could not be analysed: RuntimeError: "
+                                                                       "the model broke")]
