@@ -66,9 +66,9 @@ def timed(fn):
 
 def measure(repo: Path, db: str, browser: bool, loads: int) -> dict[str, float]:
     sys.path.insert(0, str(repo))
-    from geo import maps
+    from geo.render import maps
     from geo.store import Store
-    from geo.views import ViewState, map_data
+    from geo.views.state import ViewState, map_data
 
     store = Store.open(db)
     q_map, data = timed(lambda: (map_data(store, ViewState(), detail_at=maps.DETAIL_AT),

@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import SHARED  # noqa: E402
 
-from geo.gazetteer import Gazetteer  # noqa: E402
-from geo.geocache import CachedGeocoder, GeocodeCache  # noqa: E402
-from geo.geocoding import OfflineGeocoder, RateLimitedGeocoder  # noqa: E402
+from geo.places.gazetteer import Gazetteer  # noqa: E402
+from geo.places.geocache import CachedGeocoder, GeocodeCache  # noqa: E402
+from geo.places.geocoding import OfflineGeocoder, RateLimitedGeocoder  # noqa: E402
 from geo.names import normalise  # noqa: E402
 from geo.settings import load_settings  # noqa: E402
 

@@ -42,9 +42,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import eval_texts  # noqa: E402
 
-from geo.articles import iter_paths  # noqa: E402
+from geo.ingest.articles import iter_paths  # noqa: E402
 from geo.nlp import load_model  # noqa: E402
-from geo.pipeline import make_pipeline  # noqa: E402
+from geo.ingest.pipeline import make_pipeline  # noqa: E402
 from geo.records import Article  # noqa: E402
 from geo.settings import load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402

@@ -11,9 +11,9 @@ import json
 import sys
 import time
 
-from geo.gazetteer import Gazetteer
+from geo.places.gazetteer import Gazetteer
 from geo.records import Mention
-from geo.resolution import Resolver
+from geo.places.resolution import Resolver
 from geo.settings import load_settings
 
 

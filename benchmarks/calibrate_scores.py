@@ -22,12 +22,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import CORPORA, eval_docs  # noqa: E402
-from geo.calibration import CALIBRATION_PATH, ScoreCalibration, fit, reliability  # noqa: E402
-from geo.gazetteer import Gazetteer  # noqa: E402
-from geo.geoparsing import Geoparser  # noqa: E402
-from geo.resolution import DIRECTION_WORDS, Resolver  # noqa: E402
+from geo.places.calibration import CALIBRATION_PATH, ScoreCalibration, fit, reliability  # noqa: E402
+from geo.places.gazetteer import Gazetteer  # noqa: E402
+from geo.places.geoparsing import Geoparser  # noqa: E402
+from geo.places.resolution import DIRECTION_WORDS, Resolver  # noqa: E402
 from geo.settings import load_settings  # noqa: E402
-from geo.sources import haversine_km  # noqa: E402
+from geo.places.sources import haversine_km  # noqa: E402
 
 ACC_KM = 161.0
 

@@ -16,10 +16,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from geo import maps  # noqa: E402
-from geo.assets import ensure_assets  # noqa: E402
-from geo.outlines import country_outlines  # noqa: E402
-from geo.views import ViewState  # noqa: E402
+from geo.render import maps  # noqa: E402
+from geo.render.assets import ensure_assets  # noqa: E402
+from geo.render.outlines import country_outlines  # noqa: E402
+from geo.views.state import ViewState  # noqa: E402
 
 TYPES = list(maps.TYPE_COLOURS)[:-1]
 

@@ -1,6 +1,6 @@
 """The newsmap dashboard: a map of places, linked to events and articles, filtered by actor.
 
-Thin on purpose: ``main()`` reads the URL into a :class:`~geo.views.ViewState`, small ``*_ui()``
+Thin on purpose: ``main()`` reads the URL into a :class:`~geo.views.state.ViewState`, small ``*_ui()``
 functions draw the widgets and return plain values, and everything else (queries, map building,
 escaping, highlighting) is the library's. The URL always holds the view, so every view is a link.
 
@@ -24,12 +24,13 @@ from streamlit_folium import st_folium  # noqa: E402
 from dashboard import data as q  # noqa: E402
 from dashboard import snapshots_ui, status_ui  # noqa: E402
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, filters_only, get_assets, get_outlines  # noqa: E402
-from geo import exports, maps  # noqa: E402
+from geo.render import exports  # noqa: E402
+from geo.render import maps  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
-from geo.highlight import CSS, Span, article_spans, escape, highlight_html  # noqa: E402
+from geo.views.highlight import CSS, Span, article_spans, escape, highlight_html  # noqa: E402
 from geo.settings import REPO_ROOT, Settings, load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402
-from geo.views import SECTIONS, ViewState, view_data  # noqa: E402
+from geo.views.state import SECTIONS, ViewState, view_data  # noqa: E402
 
 SEEDS = REPO_ROOT / "seeds"
 MAP_HEIGHT = 560
@@ -42,8 +43,8 @@ SECTION_LABELS = {"articles": "Articles", "events": "Events", "timeline": "Timel
 # -- kept objects (the cached queries are in dashboard/data.py) ---------------------------------
 
 @st.cache_resource
-def get_pipeline(_store: Store, settings: Settings):  # noqa: ANN201 - geo.pipeline.Pipeline
-    from geo.pipeline import make_pipeline
+def get_pipeline(_store: Store, settings: Settings):  # noqa: ANN201 - geo.ingest.pipeline.Pipeline
+    from geo.ingest.pipeline import make_pipeline
 
     return make_pipeline(settings, _store)
 
@@ -77,7 +78,7 @@ def link(state: ViewState) -> str:
 
 def seed_ui(store: Store, settings: Settings) -> None:
     """Ingest seeds/ into an empty store, with a visible progress bar."""
-    from geo.articles import iter_paths
+    from geo.ingest.articles import iter_paths
 
     if store.count_articles() or not SEEDS.is_dir():
         return
@@ -373,7 +374,7 @@ def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> No
 
 def ingest_ui(store: Store, settings: Settings) -> None:
     """Upload files or paste text; the same readers and errors as `newsmap ingest`."""
-    from geo.articles import read_stream
+    from geo.ingest.articles import read_stream
 
     with st.form("ingest", clear_on_submit=True):
         files = st.file_uploader("Articles (.txt, .md, .json, .jsonl, .html)", accept_multiple_files=True)

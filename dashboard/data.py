@@ -20,11 +20,11 @@ from typing import Any
 
 import streamlit as st
 
-from geo import maps
-from geo.assets import available_assets, cdn_reachable
-from geo.outlines import country_outlines
+from geo.render import maps
+from geo.render.assets import available_assets, cdn_reachable
+from geo.render.outlines import country_outlines
 from geo.store import Store
-from geo.views import ViewState, map_data
+from geo.views.state import ViewState, map_data
 
 ARTICLES_PER_PAGE = 50
 EVENTS_PER_PAGE = 200
@@ -65,7 +65,7 @@ def filters_only(state: ViewState) -> ViewState:
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def map_view(db_url: str, version: int, state: ViewState) -> dict[str, Any]:
-    """The map's data (:func:`geo.views.map_data`): places with counts and their popups' details. The
+    """The map's data (:func:`geo.views.state.map_data`): places with counts and their popups' details. The
     queries of an unfiltered view read the whole store and run at once; a filtered view's are small and run
     in turn on one connection (starting fresh connections would cost more). Kept as it is, not pickled
     (10,000 places took ~0.1 s to copy on every read): readers must not change it."""
@@ -75,7 +75,7 @@ def map_view(db_url: str, version: int, state: ViewState) -> dict[str, Any]:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def map_columns(db_url: str, version: int, state: ViewState) -> str:
-    """The map's places as the JSON columns the page draws (:func:`geo.maps.place_columns`): escaping and
+    """The map's places as the JSON columns the page draws (:func:`geo.render.maps.place_columns`): escaping and
     laying out 10,000 places costs more than the rest of a page run, so it is done once per view."""
     return maps.to_json(maps.place_columns(map_view(db_url, version, state)))
 

@@ -1,8 +1,8 @@
 """The dashboard's sharing widgets: copy the link, save and manage snapshots, download exports,
 and the read-only page of a snapshot (``?snapshot=ID``).
 
-Small ``*_ui()`` functions that call the library (:mod:`geo.snapshots`, :mod:`geo.exports`,
-:mod:`geo.static_map`) and return plain values; no SQL and no map building here. Every string from an
+Small ``*_ui()`` functions that call the library (:mod:`geo.views.snapshots`, :mod:`geo.render.exports`,
+:mod:`geo.render.static_map`) and return plain values; no SQL and no map building here. Every string from an
 article or a user is escaped before Streamlit renders it: ``md`` (HTML and Markdown neutralised) for
 text, ``escape`` for attribute values.
 """
@@ -15,13 +15,14 @@ from typing import Any
 
 import streamlit as st
 
-from geo import exports, maps
-from geo.assets import available_assets
+from geo.render import exports
+from geo.render import maps
+from geo.render.assets import available_assets
 from geo.errors import NewsmapError
-from geo.highlight import escape as md
-from geo.snapshots import Snapshot, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, rename_snapshot
+from geo.views.highlight import escape as md
+from geo.views.snapshots import Snapshot, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, rename_snapshot
 from geo.store import Store
-from geo.views import ViewState
+from geo.views.state import ViewState
 
 DOWNLOADS = (("html", "Map (HTML)"), ("png", "Image (PNG)"), ("geojson", "Places (GeoJSON)"),
              ("csv", "Events (CSV)"))

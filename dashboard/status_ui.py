@@ -3,7 +3,7 @@
 An analyst who doubts a point on the map wants to know where places come from (the offline
 gazetteer and its sources, or an online service), whether the gazetteer is current, and how much
 of the online geocoding the cache answered. The figures come from the library
-(:meth:`geo.gazetteer.Gazetteer.status`, :meth:`geo.geocache.GeocodeCache.stats`); nothing is
+(:meth:`geo.places.gazetteer.Gazetteer.status`, :meth:`geo.places.geocache.GeocodeCache.stats`); nothing is
 computed here.
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 import streamlit as st
 
 from geo.errors import GazetteerError
-from geo.geocache import GeocodeCache, describe_stats
-from geo.gazetteer import Gazetteer, gazetteer_path
+from geo.places.geocache import GeocodeCache, describe_stats
+from geo.places.gazetteer import Gazetteer, gazetteer_path
 from geo.settings import Settings
 
 

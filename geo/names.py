@@ -1,4 +1,7 @@
-"""Place-name normalisation, shared by the gazetteer, the recogniser, the resolver and the cache.
+"""Name normalisation: place names for lookups, any name for folding and stable ids.
+
+Place names are shared by the gazetteer, the recogniser, the resolver and the cache; ``fold`` and ``slug`` by
+actors, generic actors and localities, whose ids are slugs.
 
 One function decides when two spellings are "the same name", so that a name stored at build
 time is found again at query time: "the U.S.", "US", "U.S.'s" and "Us" all become ``"us"``;
@@ -18,6 +21,19 @@ _ABBREVIATION_DOTS = re.compile(r"(?<=\b\w)\.")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _ARTICLE = re.compile(r"^(?:the)\s+")
 _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """ASCII, lower case, words separated by single spaces ("Islamic Revolutionary Guard Corps'" -> "islamic revolutionary guard corps")."""
+    text = unidecode(text).lower().replace("'s ", " ")
+    text = re.sub(r"'s$", "", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def slug(name: str) -> str:
+    """A stable id from a canonical name: "Esmail Qaani" -> "esmail-qaani"."""
+    return "-".join(fold(name).split()) or "unnamed"
 
 
 @lru_cache(maxsize=1 << 17)  # recognition asks for the same few thousand names again and again

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DATA = Path(__file__).resolve().parent / "data"  # the curated lists and scripts that ship with geo
 DEFAULT_CACHE_DIR = REPO_ROOT / "cache"
 
 

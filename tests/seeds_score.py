@@ -9,13 +9,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.actors import ActorExtractor
-from geo.articles import read_file
-from geo.catalog import load_catalog, load_countries
-from geo.events import EventExtractor
-from geo.geoparsing import Geoparser
-from geo.localities import LocalityStage
-from geo.pipeline import Analyser
+from geo.actors.extraction import ActorExtractor
+from geo.ingest.articles import read_file
+from geo.actors.catalog import load_catalog, load_countries
+from geo.events.extraction import EventExtractor
+from geo.places.geoparsing import Geoparser
+from geo.places.localities import LocalityStage
+from geo.ingest.pipeline import Analyser
 from geo.records import Event
 
 REPO = Path(__file__).resolve().parent.parent
@@ -98,7 +98,7 @@ def _score_events(run: SeedRun, gold_events: list[dict], tally: dict[str, int]) 
 
 
 if __name__ == "__main__":
-    from geo.geoparsing import make_geoparser
+    from geo.places.geoparsing import make_geoparser
     from geo.settings import load_settings
 
     runs = analyse_seeds(make_geoparser(load_settings()))

@@ -1,15 +1,15 @@
-"""geo.actors: actors found in the seeds and in an unrelated conflict, linked across spellings and articles."""
+"""geo.actors.extraction: actors found in the seeds and in an unrelated conflict, linked across spellings and articles."""
 from __future__ import annotations
 
 import spacy
 import pytest
 
-from geo.actors import (ActorAliases, ActorExtractor, OrganisationIndex, add_actor_components, first_organisation,
+from geo.actors.extraction import (ActorAliases, ActorExtractor, OrganisationIndex, add_actor_components, first_organisation,
                         organisation_kind)
-from geo.catalog import Catalog, load_catalog, load_countries
+from geo.actors.catalog import Catalog, load_catalog, load_countries
 from rapidfuzz import fuzz
 
-from geo.actornames import (acronym, clean, fold, organisation_name, same_organisation, same_organisation_name,
+from geo.actors.names import (acronym, clean, fold, organisation_name, same_organisation, same_organisation_name,
                             same_person, skeleton)
 from geo.records import Actor
 from tests.seeds_score import analyse_seeds

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from geo.articles import article_id, iter_paths, read_bytes, read_stream
+from geo.ingest.articles import article_id, iter_paths, read_bytes, read_stream
 from geo.records import Article, ReadFailure
 from tests.conftest import SEEDS
 

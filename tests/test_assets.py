@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from geo import assets
-from geo.outlines import coarsen, country_outlines
+from geo.render import assets
+from geo.render.outlines import coarsen, country_outlines
 from tests.conftest import REPO
 
 

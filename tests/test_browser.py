@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from geo import maps
+from geo.render import maps
 from geo.store import Store
 from tests.conftest import REPO
 from tests.factories import context_analysis, fill
@@ -166,7 +166,7 @@ def test_share_popover_holds_the_link_with_a_copy_button(server: str):
 
 
 def test_popup_and_legend_tell_events_placed_from_article_context(server: str):
-    """The page builds popups itself (geo/data/places_layer.js): it says what geo.maps.render_popup says."""
+    """The page builds popups itself (geo/data/places_layer.js): it says what geo.render.maps.render_popup says."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

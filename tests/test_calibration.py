@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo.calibration import Curve, ScoreCalibration, fit, fit_curve, reliability
+from geo.places.calibration import Curve, ScoreCalibration, fit, fit_curve, reliability
 from geo.records import Mention
-from geo.resolution import Resolver
+from geo.places.resolution import Resolver
 
 
 def test_isotonic_fit_gives_observed_frequencies():

@@ -157,12 +157,12 @@ def test_geoparse_refuses_oversized_texts_and_lines_and_goes_on():
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_failing_article_is_one_line_and_the_traceback_only_with_debug(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, workers: str):
-    import geo.pipeline
+    import geo.ingest.pipeline
     from geo.cli import main
     from tests.faulty import FAIL_IN_STAGE, make_faulty_analyser
 
-    real = geo.pipeline.make_pipeline
-    monkeypatch.setattr(geo.pipeline, "make_pipeline", lambda settings, store: dataclasses.replace(
+    real = geo.ingest.pipeline.make_pipeline
+    monkeypatch.setattr(geo.ingest.pipeline, "make_pipeline", lambda settings, store: dataclasses.replace(
         real(settings, store), analyser_factory=make_faulty_analyser))
     folder = tmp_path / "in"
     folder.mkdir()
@@ -181,11 +181,12 @@ def test_a_failing_article_is_one_line_and_the_traceback_only_with_debug(
 
 def test_an_unexpected_error_is_one_line_unless_debug(monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path):
     import geo.cli
+    import geo.cli.browse
 
     def broken(args):  # noqa: ANN001, ANN202
         raise KeyError("a bug\nwith a second line")
 
-    monkeypatch.setattr(geo.cli, "run_articles", broken)
+    monkeypatch.setattr(geo.cli.browse, "run_articles", broken)
     argv = ["articles", "--db", str(tmp_path / "x.sqlite")]
     assert geo.cli.main(argv) == 1
     err = capsys.readouterr().err

@@ -165,7 +165,7 @@ def _map_script(at: AppTest) -> str:
 
 def test_jinja_in_titles_and_names_reaches_the_map_as_text(fixture_db):
     """A title ``{{ 7*7 }}`` or ``{% raw %}`` once went through Jinja: evaluated, or the page failed."""
-    from geo import maps
+    from geo.render import maps
     from tests.factories import HOSTILE_ACTOR, HOSTILE_PLACE, HOSTILE_TITLE, hostile_analysis
 
     Store.open(fixture_db).write(hostile_analysis())
@@ -195,9 +195,9 @@ def test_places_data_panel_shows_the_gazetteer_and_the_geocoding_cache(fixture_d
     """The cache's counters as the library counts them, and the gazetteer the map's places come from."""
     import shutil
 
-    from geo.gazetteer import Gazetteer, gazetteer_path
-    from geo.geocache import CachedGeocoder, GeocodeCache
-    from geo.geocoding import OfflineGeocoder
+    from geo.places.gazetteer import Gazetteer, gazetteer_path
+    from geo.places.geocache import CachedGeocoder, GeocodeCache
+    from geo.places.geocoding import OfflineGeocoder
 
     shutil.copy(gazetteer_path(REPO / "cache"), tmp_path / gazetteer_path(REPO / "cache").name)
     monkeypatch.setenv("NEWSMAP_DATA_DIR", str(tmp_path))
@@ -220,7 +220,7 @@ def test_places_data_panel_shows_the_gazetteer_and_the_geocoding_cache(fixture_d
 def test_the_default_view_is_cached_per_store_version(fixture_db, monkeypatch):
     """What `newsmap serve` prepares is reused by the next session; an ingest (a new version) is seen."""
     from dashboard import data
-    from geo.views import ViewState
+    from geo.views.state import ViewState
     from tests.factories import later_analysis
 
     db_url = f"sqlite:///{fixture_db}"

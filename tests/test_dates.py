@@ -1,4 +1,4 @@
-"""geo.dates: temporal expressions resolved against the publication date, never guessed without one."""
+"""geo.events.dates: temporal expressions resolved against the publication date, never guessed without one."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.dates import ResolvedDate, normalise, resolve
+from geo.events.dates import ResolvedDate, normalise, resolve
 
 PUB = dt.date(2024, 3, 15)  # a Friday, the second seed's publication date
 

@@ -1,17 +1,17 @@
-"""geo.events: events of the seeds, their roles, places, dates and hypothetical marking."""
+"""geo.events.extraction: events of the seeds, their roles, places, dates and hypothetical marking."""
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from geo.actors import ActorExtractor
-from geo.catalog import load_catalog, load_countries
-from geo.events import EventExtractor
-from geo.localities import LocalityStage
-from geo.pipeline import Analyser
+from geo.actors.extraction import ActorExtractor
+from geo.actors.catalog import load_catalog, load_countries
+from geo.events.extraction import EventExtractor
+from geo.places.localities import LocalityStage
+from geo.ingest.pipeline import Analyser
 from geo.records import Article, Event
-from geo.taxonomy import DEFAULT_TAXONOMY, MEETING, REMOTE, STATEMENT, STRATEGIC
+from geo.events.taxonomy import DEFAULT_TAXONOMY, MEETING, REMOTE, STATEMENT, STRATEGIC
 from tests.seeds_score import analyse_seeds, score
 from tests.test_actors import SUDAN
 
@@ -234,7 +234,7 @@ def test_licensing_of_ambiguous_words(analyser, text: str, expected: list[str]) 
     assert [e.type for e in analyse(analyser, text)] == expected
 
 
-# -- round 3: generic actors and sites (geo.generics)
+# -- round 3: generic actors and sites (geo.events.generics)
 
 
 def test_generic_attackers_and_victims(analyser) -> None:

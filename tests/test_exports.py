@@ -16,14 +16,15 @@ import pytest
 from PIL import Image
 from shapely.geometry import shape
 
-from geo import exports, maps
-from geo.assets import available_assets
+from geo.render import exports
+from geo.render import maps
+from geo.render.assets import available_assets
 from geo.errors import ExportError
-from geo.outlines import country_outlines
-from geo import static_map
-from geo.static_map import parse_size, to_png
+from geo.render.outlines import country_outlines
+from geo.render import static_map
+from geo.render.static_map import parse_size, to_png
 from geo.store import Store
-from geo.views import ViewState, summary, view_data
+from geo.views.state import ViewState, summary, view_data
 from tests.conftest import REPO
 from tests.factories import HOSTILE, HOSTILE_ACTOR, HOSTILE_PLACE, HOSTILE_TITLE, fill, hostile_analysis
 from tests.leaflet import click_place, wait_for_places

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from geo import sources
-from geo.gazetteer import Gazetteer, build_gazetteer, gazetteer_path
+from geo.places import sources
+from geo.places.gazetteer import Gazetteer, build_gazetteer, gazetteer_path
 
 from .conftest import km
 
@@ -69,7 +69,7 @@ def test_subdivision_points_resist_misplaced_towns(gazetteer):
 
 
 def test_subdivision_point_rules():
-    from geo.sources import subdivision_point
+    from geo.places.sources import subdivision_point
 
     lats, lons = [39.0] * 98 + [36.0, 36.5], [116.0] * 98 + [90.0, 91.0]  # two misfiled towns far west
     assert subdivision_point(lats, lons, (38.8, 116.2)) == pytest.approx((38.9, 116.1))

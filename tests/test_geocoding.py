@@ -11,11 +11,11 @@ import pytest
 from geopy.exc import GeocoderTimedOut
 from geopy.location import Location
 
-from geo.geocache import MISSING, CachedGeocoder, GeocodeCache
+from geo.places.geocache import MISSING, CachedGeocoder, GeocodeCache
 from geo.errors import GeocoderError
-from geo.geocoding import OfflineGeocoder, make_geocoder
+from geo.places.geocoding import OfflineGeocoder, make_geocoder
 from geo.records import Mention
-from geo.resolution import Resolver
+from geo.places.resolution import Resolver
 from geo.settings import Settings
 
 
@@ -177,7 +177,7 @@ def test_geocoder_settings_mistakes_are_clear_errors(gazetteer, geocoder, url, o
 def test_any_geopy_service_by_its_geopy_name():
     from geopy.geocoders import GeoNames
 
-    from geo.geocoding import geopy_service
+    from geo.places.geocoding import geopy_service
 
     settings = Settings(geocoder="geonames", geocoder_options='{"username": "analyst"}', user_agent="ua",
                         geocoder_timeout=3.0)

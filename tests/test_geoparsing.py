@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 import json
 
-from geo.geoparsing import run_geoparse
+from geo.places.geoparsing import run_geoparse
 
 from .conftest import seed_text
 
@@ -49,12 +49,12 @@ def test_unknown_place_is_reported_without_coordinates(geoparser):
 
 
 def test_answers_do_not_depend_on_when_the_vocabulary_is_compacted(geoparser, monkeypatch):
-    import geo.geoparsing
+    import geo.places.geoparsing
 
     texts = [seed_text("002_2374255aed66fc84.txt"), "Talks between Gaza and Amman resumed (day 123457).",
              "Protesters gathered in central Tyre as police in Sidon braced for more."]
     lines = [json.dumps({"id": str(n), "text": texts[n % 3]}) + "\n" for n in range(70)]  # three batches of 32
-    monkeypatch.setattr(geo.geoparsing, "COLLECT_EVERY", 10**9)
+    monkeypatch.setattr(geo.places.geoparsing, "COLLECT_EVERY", 10**9)
     never = run(geoparser, lines)
-    monkeypatch.setattr(geo.geoparsing, "COLLECT_EVERY", 1)
+    monkeypatch.setattr(geo.places.geoparsing, "COLLECT_EVERY", 1)
     assert run(geoparser, lines) == never

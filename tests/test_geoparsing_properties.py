@@ -6,7 +6,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from geo.geoparsing import run_geoparse
+from geo.places.geoparsing import run_geoparse
 
 PLACE_WORDS = st.sampled_from(["Beirut", "Gaza", "southern Lebanon", "Paris", "the West Bank", "Tehran's",
                                "Israeli", "Lebanon-Israel border", "Springfield", "O'Hare", "Zürich"])

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.articles import read_bytes
-from geo.linking import ActorLinker
-from geo.pipeline import make_pipeline
+from geo.ingest.articles import read_bytes
+from geo.actors.linking import ActorLinker
+from geo.ingest.pipeline import make_pipeline
 from geo.records import Actor, ActorMention, Analysis, Article, Event, Mention
 from geo.settings import load_settings
 from geo.store import Store

@@ -1,9 +1,9 @@
-"""geo.localities: named facilities and streets placed at their parent place, and "the city" references."""
+"""geo.places.localities: named facilities and streets placed at their parent place, and "the city" references."""
 from __future__ import annotations
 
 import pytest
 
-from geo.localities import FACILITY, LOCAL, LocalityStage
+from geo.places.localities import FACILITY, LOCAL, LocalityStage
 from geo.records import PlaceMention
 
 

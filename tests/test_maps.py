@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 import re
 
-from geo import maps
+from geo.render import maps
 from geo.store import Store
-from geo.views import ViewState, view_data
-from geo import exports
-from geo.views import map_data
+from geo.views.state import ViewState, view_data
+from geo.render import exports
+from geo.views.state import map_data
 from tests.factories import PAYLOAD, context_analysis, fill
 
 FAKE_ASSETS = {name: f"data:text/plain,{name}" for name in ("leaflet.js", "leaflet.css")}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.outlines import country_outlines, outlines_path
+from geo.render.outlines import country_outlines, outlines_path
 
 
 def test_outlines_are_cached_and_a_damaged_cache_is_rebuilt(tmp_path: Path):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from geo.articles import iter_paths
-from geo.pipeline import DUPLICATE_CHECK_CHUNK, Analyser, Pipeline, make_pipeline
+from geo.ingest.articles import iter_paths
+from geo.ingest.pipeline import DUPLICATE_CHECK_CHUNK, Analyser, Pipeline, make_pipeline
 from geo.records import Article, ReadFailure
 from geo.settings import load_settings
 from geo.store import Store
@@ -125,7 +125,7 @@ def test_dashboard_readers_and_an_ingest_share_one_sqlite_store(tmp_path: Path):
     env = {**os.environ, "NEWSMAP_DB": str(db)}
     reader = ("import time\n"
               "from geo.store import Store\n"
-              "from geo.views import ViewState, view_data, map_data\n"
+              "from geo.views.state import ViewState, view_data, map_data\n"
               f"store = Store.open({str(db)!r})\n"
               "end = time.monotonic() + 25\n"
               "n = 0\n"
@@ -145,18 +145,18 @@ def test_dashboard_readers_and_an_ingest_share_one_sqlite_store(tmp_path: Path):
 
 
 def test_analyses_do_not_depend_on_when_the_vocabulary_is_compacted(geoparser, monkeypatch):
-    import geo.pipeline
-    from geo.actors import ActorExtractor
-    from geo.catalog import load_catalog, load_countries
-    from geo.events import EventExtractor
-    from geo.localities import LocalityStage
+    import geo.ingest.pipeline
+    from geo.actors.extraction import ActorExtractor
+    from geo.actors.catalog import load_catalog, load_countries
+    from geo.events.extraction import EventExtractor
+    from geo.places.localities import LocalityStage
 
     analyser = Analyser(nlp=geoparser.nlp, places=geoparser, localities=LocalityStage(), batch_size=1,
                         actors=ActorExtractor(load_catalog(), countries=load_countries()), events=EventExtractor())
     articles = [Article(id=f.stem, text=f.read_text(encoding="utf-8")) for f in sorted(SEEDS.iterdir())] * 3
-    monkeypatch.setattr(geo.pipeline, "COMPACT_ZONES", 10**9)
+    monkeypatch.setattr(geo.ingest.pipeline, "COMPACT_ZONES", 10**9)
     never = list(analyser.analyse_many(articles))
-    monkeypatch.setattr(geo.pipeline, "COMPACT_ZONES", 1)  # zones of four articles: two here
+    monkeypatch.setattr(geo.ingest.pipeline, "COMPACT_ZONES", 1)  # zones of four articles: two here
     assert list(analyser.analyse_many(articles)) == never
 
 

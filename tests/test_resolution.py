@@ -4,7 +4,7 @@ from shapely.geometry import Point, shape
 import json
 
 from geo.records import Mention
-from geo.resolution import Resolver, directional_place
+from geo.places.resolution import Resolver, directional_place
 
 from .conftest import km, seed_text
 

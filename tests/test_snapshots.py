@@ -14,11 +14,11 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import snapshots
+from geo.views import snapshots
 from geo.errors import NewsmapError, SnapshotError
-from geo.snapshots import create_snapshot, delete_snapshot, get_snapshot, list_snapshots, rename_snapshot
+from geo.views.snapshots import create_snapshot, delete_snapshot, get_snapshot, list_snapshots, rename_snapshot
 from geo.store import Store
-from geo.views import ViewState, view_data
+from geo.views.state import ViewState, view_data
 from tests.conftest import REPO
 from tests.factories import fill, later_analysis
 
@@ -251,7 +251,7 @@ def test_dashboard_unknown_or_malformed_snapshot_id(fixture_db, sid, words):
 
 def test_snapshot_html_export_shows_jinja_in_titles_as_text(sqlite_store: Store):
     """A snapshot's title and its articles' titles are text in the exported page, never a template."""
-    from geo import exports
+    from geo.render import exports
     from tests.factories import JINJA, hostile_analysis
 
     fill(sqlite_store).write(hostile_analysis())

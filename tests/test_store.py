@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from geo import migrations
+from geo.store import schema as migrations
 from geo.errors import StoreError
 from geo.records import Actor, ActorMention, Analysis, Article, Event, Mention, Place, PlaceMention
 from geo.store import Store

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import spacy
 
-from geo.toponyms import add_toponym_components
+from geo.places.toponyms import add_toponym_components
 
 from .conftest import seed_text
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from geo.errors import ViewStateError
 from geo.store import Store
-from geo.views import ViewState, summary, view_data
+from geo.views.state import ViewState, summary, view_data
 from tests.factories import PAYLOAD, fill
 
 
@@ -137,7 +137,7 @@ def _naive_places(data):
                                    ViewState(actors=("Iran",), include_affiliated=True), ViewState(q="jets"),
                                    ViewState(date_from="2024-03-01"), ViewState(show_hypothetical=True)])
 def test_map_data_matches_a_naive_count_of_view_data(store: Store, state: ViewState):
-    from geo.views import map_data
+    from geo.views.state import map_data
 
     fill(store)
     full, shown = view_data(store, state), map_data(store, state)
@@ -154,7 +154,7 @@ def test_map_data_matches_a_naive_count_of_view_data(store: Store, state: ViewSt
 
 
 def test_map_data_leaves_popup_details_out_past_detail_at(store: Store):
-    from geo.views import map_data
+    from geo.views.state import map_data
 
     fill(store)
     light = map_data(store, ViewState(), detail_at=2)

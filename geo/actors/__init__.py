@@ -1,0 +1,7 @@
+"""Actors: who appears in an article (people, armed groups, states), normalised to canonical, linkable ids.
+
+Owns the curated catalogue (``catalog``), name comparison across transliterations (``names``), extraction from a
+parsed article (``extraction``) and linking to the actors of earlier articles (``linking``). May import the
+foundation and ``geo.places`` (a demonym or a place can name a state); never events, ingest, the store, views or
+rendering.
+"""

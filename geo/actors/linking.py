@@ -1,0 +1,117 @@
+"""Linking each article's actors to the canonical actors of earlier articles.
+
+Extraction (geo.actors.extraction) may run in worker processes that cannot see each other's
+results. Linking runs where articles are written, one article at a time in input
+order, so "Ismail qaani" in the second article becomes the "Esmail Qaani" of the
+first whatever the number of workers, and the store never holds two rows for one
+person. Matching is conservative: full names must agree word by word (allowing
+transliteration variants), and a bare surname links only when exactly one known
+person carries it, so two people who share a surname stay apart.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from geo.actors.names import (OrganisationName, acronym, clean, fold, organisation_name, person_words,
+                             same_organisation_name, same_person, skeleton, surname_matches)
+from geo.records import Actor, ActorMention, Analysis, Event
+
+GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "government", "media"})
+
+
+class ActorLinker:
+    """Rewrites an Analysis so its actors use the ids of actors already known."""
+
+    def __init__(self, known: Iterable[Actor] = ()) -> None:
+        self.known: dict[str, Actor] = {}
+        self.org_names: dict[str, tuple[OrganisationName, ...]] = {}  # of each known actor's names
+        self.index = _NameIndex()
+        self._remember(known)
+
+    def link(self, analysis: Analysis) -> Analysis:
+        """The same analysis with actor ids mapped onto known actors; its actors become known."""
+        mapping = {a.id: m.id for a in analysis.actors if a.id not in self.known and (m := self.match(a))}
+        merged: dict[str, Actor] = {}
+        for actor in analysis.actors:
+            target = mapping.get(actor.id, actor.id)
+            merged[target] = _merge(merged.get(target) or self.known.get(target), actor, target, mapping)
+        self._remember(merged.values())
+        if not mapping:
+            return replace(analysis, actors=tuple(merged.values()))
+        return replace(analysis, actors=tuple(merged.values()),
+                       actor_mentions=tuple(ActorMention(mapping.get(m.actor_id, m.actor_id), m.mention)
+                                            for m in analysis.actor_mentions),
+                       events=tuple(_relabel(e, mapping) for e in analysis.events))
+
+    def _remember(self, actors: Iterable[Actor]) -> None:
+        for actor in actors:
+            self.known[actor.id] = actor
+            self.org_names[actor.id] = tuple(organisation_name(n) for n in (actor.name, *actor.aliases))
+            self.index.add(actor)
+
+    def match(self, actor: Actor) -> Actor | None:
+        """The known actor this one is, or None when none is clearly the same."""
+        pool = [self.known[i] for i in self.index.candidates(actor)]
+        if actor.kind == "person":
+            return self._person(actor, pool)
+        if actor.kind in GROUP_KINDS:
+            names = [organisation_name(n) for n in (actor.name, *actor.aliases)]
+            return next((k for k in pool if any(same_organisation_name(n, m) for n in names
+                                                for m in self.org_names[k.id])), None)
+        return None  # states are identified by their country already
+
+    @staticmethod
+    def _person(actor: Actor, pool: list[Actor]) -> Actor | None:
+        words = person_words(actor.name)
+        if len(words) == 1:
+            carriers = [k for k in pool if surname_matches(words[0], k.name)]
+            return carriers[0] if len(carriers) == 1 else None
+        full = [k for k in pool if len(person_words(k.name)) > 1]
+        return next((k for k in full if any(same_person(actor.name, n) for n in (k.name, *k.aliases))), None)
+
+
+class _NameIndex:
+    """Known actors under cheap keys of their names, so that matching a new actor compares it with the few
+    known ones that could be the same (same kind and surname skeleton, or name/acronym prefix), not with every
+    actor of a store that grows with each article. Candidates come back in the order they became known."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, str, str], dict[str, None]] = {}
+        self.order: dict[str, int] = {}
+
+    def add(self, actor: Actor) -> None:
+        self.order.setdefault(actor.id, len(self.order))
+        for key in _keys(actor):
+            self.ids.setdefault(key, {})[actor.id] = None
+
+    def candidates(self, actor: Actor) -> list[str]:
+        found = {i for key in _keys(actor) for i in self.ids.get(key, ())}
+        return sorted(found, key=self.order.__getitem__)
+
+
+def _keys(actor: Actor) -> set[tuple[str, str, str]]:
+    keys = set()
+    for name in (actor.name, *actor.aliases):
+        if actor.kind == "person":
+            words = person_words(name)
+            if words:  # the predicates compare surnames: equal skeletons or near-equal spellings
+                keys |= {(actor.kind, "skeleton", skeleton(words[-1])), (actor.kind, "start", fold(words[-1])[:2])}
+        elif actor.kind in GROUP_KINDS:  # equal names, one the other's acronym, or near-equal spellings
+            compact = fold(clean(name)).replace(" ", "")
+            keys |= {(actor.kind, "start", compact[:3]), (actor.kind, "start", acronym(name).lower()[:3])}
+    return keys
+
+
+def _merge(old: Actor | None, new: Actor, target: str, mapping: dict[str, str]) -> Actor:
+    affiliations = tuple(dict.fromkeys(mapping.get(p, p) for p in new.affiliations if mapping.get(p, p) != target))
+    if old is None:
+        return replace(new, id=target, affiliations=affiliations)
+    spellings = [n for n in (new.name, *new.aliases) if fold(n) != fold(old.name)]
+    return replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *spellings))),
+                   affiliations=tuple(dict.fromkeys((*old.affiliations, *affiliations))))
+
+
+def _relabel(event: Event, mapping: dict[str, str]) -> Event:
+    roles = tuple(dict.fromkeys((role, mapping.get(a, a)) for role, a in event.actor_roles))
+    return replace(event, actor_roles=roles)

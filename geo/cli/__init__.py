@@ -1,0 +1,66 @@
+"""The ``newsmap`` command line.
+
+Each subcommand is a small function that builds its dependencies from the
+declared settings, calls the library and prints. User errors become one line on
+stderr and a non-zero exit (1: some inputs failed or the work could not be done;
+2: the command line was wrong), never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from geo.cli import browse, export, ingest, places, serve, snapshot
+from geo.cli.common import EPILOG
+from geo.errors import NewsmapError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except NewsmapError as err:
+        print(f"newsmap: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsmap: interrupted; everything committed so far is kept", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # noqa: BLE001 - a bug: one line, the traceback only when asked for
+        if args.debug:
+            traceback.print_exc()
+        first = (str(err).strip().splitlines() or [""])[0][:300]
+        print(f"newsmap: error: unexpected {type(err).__name__}: {first} (run again with --debug for the "
+              "traceback, and please report it)", file=sys.stderr)
+        return 1
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsmap", epilog=EPILOG,
+        description="Map where news stories happen, who is involved and what happened there.")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for add in COMMANDS:
+        add(sub)
+    _add_debug(parser, top=True)
+    return parser
+
+
+def _add_debug(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """--debug on every command and subcommand (``newsmap --debug ingest`` or ``newsmap ingest --debug``)."""
+    parser.add_argument("--debug", action="store_true", default=False if top else argparse.SUPPRESS,
+                        help="show the traceback of an unexpected error (an article's failure, a bug)")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_debug(child)
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    ingest.add_ingest, export.add_export, snapshot.add_snapshot, browse.add_articles, browse.add_show,
+    places.add_geoparse, places.add_gazetteer, places.add_cache, browse.add_actors, serve.add_serve, serve.add_assets]

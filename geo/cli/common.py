@@ -1,0 +1,131 @@
+"""What every command shares: settings as options, the store, view filters, output files, progress bars."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from geo.errors import NewsmapError
+from geo.render import exports
+from geo.settings import Settings, declarations, load_settings
+from geo.store import Store
+
+EPILOG = "Settings can also come from environment variables (NEWSMAP_DB, NEWSMAP_DATA_DIR, ...); see README."
+
+
+def usage(parser: argparse.ArgumentParser) -> int:
+    """A command given without its action: its help on stderr, and the usage-error status."""
+    parser.print_help(sys.stderr)
+    return 2
+
+GEOCODER_SETTINGS = ("geocoder", "geocoder_url", "geocoder_options", "user_agent", "geocoder_timeout",
+                     "geocoder_min_delay")
+
+
+def add_settings(parser: argparse.ArgumentParser, *names: str) -> None:
+    """Options for the named settings, with the help text declared in geo.settings."""
+    table = {name: (default, help_, env) for name, default, help_, env in declarations()}
+    for name in names:
+        default, help_, env = table[name]
+        parser.add_argument("--" + name.replace("_", "-"), dest=name, type=type(default), default=None,
+                            metavar=name.upper(), help=f"{help_} [env {env}]")
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    names = [name for name, *_ in declarations()]
+    return load_settings(**{n: getattr(args, n) for n in names if hasattr(args, n)})
+
+
+def open_store(settings: Settings) -> Store:
+    return Store.open(settings.db_url)
+
+class progress:
+    """A tqdm bar on stderr (hidden when stderr is not a terminal), as a context manager."""
+
+    def __init__(self, desc: str, unit: str) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(desc=desc, unit=unit, file=sys.stderr, disable=None, leave=False)
+
+    def __enter__(self) -> Callable[[str], None]:
+        return lambda _item: self.bar.update(1)
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+
+def add_view_filters(p: argparse.ArgumentParser) -> None:
+    """The dashboard's filters as options; they build the same ViewState as its URL parameters."""
+    g = p.add_argument_group("view filters (as the dashboard's URL parameters)")
+    g.add_argument("--actor", action="append", default=[], metavar="A", help="actor name, alias or id; repeatable")
+    g.add_argument("--type", action="append", default=[], metavar="T", help="event type, e.g. Battles; repeatable")
+    g.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="events from this date")
+    g.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="events until this date")
+    g.add_argument("--source", metavar="S", help="article source, exactly as listed")
+    g.add_argument("-q", dest="q", metavar="TEXT", help="words in an article's title or text")
+    g.add_argument("--affiliated", action="store_true", help="include actors affiliated to --actor")
+    g.add_argument("--hypothetical", action="store_true", help="include hypothetical events")
+
+
+def state_from(args: argparse.Namespace):  # noqa: ANN201 - geo.views.state.ViewState
+    """The ViewState of the filter options; a bad value is one clear error, as for a link."""
+    from geo.views.state import ViewState
+
+    params = {"actor": args.actor, "type": args.type, "from": args.date_from, "to": args.date_to,
+              "source": args.source, "q": args.q, "affiliated": "1" if args.affiliated else None,
+              "hypothetical": "1" if args.hypothetical else None}
+    return ViewState.from_query_params({k: v for k, v in params.items() if v not in (None, [])})
+
+
+def add_size(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
+                   help="png image size in pixels (default 1600x1000)")
+
+
+def _size(text: str) -> tuple[int, int]:
+    from geo.render.static_map import parse_size  # matplotlib loads only when a size is given
+
+    try:
+        return parse_size(text)
+    except NewsmapError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def share_bytes(settings: Settings, data: dict, fmt: str, *, title: str, description: str,
+                size: tuple[int, int], state=None) -> bytes:  # noqa: ANN001
+    """A view's or snapshot's export, with the offline assets and outlines that html and png draw."""
+    from geo.render.outlines import country_outlines
+
+    assets = None
+    if fmt == "html":
+        from geo.render.assets import ensure_assets
+
+        assets = ensure_assets(settings.data_dir).urls()
+    outlines = country_outlines(settings.data_dir) if fmt in ("html", "png") else None
+    return exports.export_bytes(data, fmt, title=title, description=description, size=size, assets=assets,
+                                outlines=outlines, state=state)
+
+
+def write_output(body: bytes, output: str | None) -> None:
+    if output and output != "-":
+        Path(output).write_bytes(body)
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
+
+
+def default_file(stem: str, fmt: str) -> str | None:
+    """html and png go to a file unless -o - asks for stdout; text formats go to stdout."""
+    return f"{stem}.{fmt}" if fmt in ("html", "png") else None
+
+def add_actions(sub: argparse._SubParsersAction, name: str, help_: str, description: str,
+                 actions: list[tuple[str, str, Callable[[Settings], int]]]) -> None:
+    """A command whose actions (``gazetteer build``, ``cache stats`` ...) take only the data folder."""
+    p = sub.add_parser(name, help=help_, description=description)
+    p.set_defaults(handler=lambda _args: usage(p))
+    parsers = p.add_subparsers(title="actions", metavar="ACTION")
+    for action, action_help, command in actions:
+        q = parsers.add_parser(action, help=action_help, description=action_help)
+        add_settings(q, "data_dir")
+        q.set_defaults(handler=lambda args, command=command: command(settings_from(args)))

@@ -1,0 +1,306 @@
+"""Reading an event's clause off the dependency parse: whether an ambiguous trigger word is used as an event
+("fired rockets", not "fired the coach"), who its subjects, agents and objects are, which words make up its
+phrase and clause, and whether it is reported as fact or only as possible ("could strike", "plots to attack").
+
+Pure functions of spaCy tokens; :mod:`geo.events.extraction` combines them with what the article already knows (its
+actors, places and dates) into events.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+MODALS = frozenset("could may might would should will can shall must".split())
+#: Words whose complements are not facts: "the possibility of an attack", "plots to attack", "threatened to strike".
+IRREALIS = frozenset("""
+possibility potential possible threat risk fear fears danger prospect plan plot intend intention aim seek want
+prepare effort efforts threaten vow warn prevent avoid deter likely unlikely order readiness ready willing
+call urge demand consider propose scenario hypothetical toward towards about if unless whether
+""".split())
+EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
+LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
+PROTESTERS = frozenset("people protesters demonstrators students workers residents supporters thousands hundreds "
+                       "dozens crowd crowds women activists farmers villagers opponents".split())
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+TARGET_PREPS = frozenset("at against on into toward towards upon".split())
+WITH_PREPS = frozenset({"with"})
+#: Phrases that set the scene of another event: "amid the conflict in Gaza", "since the attack in October".
+CONTEXT_PREPS = frozenset("amid amidst despite since after before following like than about during".split())
+#: Verbs of casualties in a violent clause: "killing two soldiers", "where six people were killed".
+CASUALTY_VERBS = frozenset("kill wound injure hurt maim die".split())
+#: Verbs of a relative clause naming the target: "bombings, which seemed to be aimed at civilians".
+AIM_VERBS = frozenset("aim target direct".split())
+
+
+#: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption".
+METAPHOR_OBJECTS = frozenset("""
+virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
+inflation corruption crime unemployment fire fires flood floods drought hunger
+""".split())
+
+
+def licensed(token: Token) -> bool:
+    """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
+    a violent word aimed at a disease or a social problem is a metaphor."""
+    lemma, kids = token.lemma_.lower(), list(token.children)
+    aimed = [c for c in kids if c.dep_ in ("dobj", "pobj")] + [g for c in kids if c.dep_ == "prep"
+                                                               for g in c.children if g.dep_ == "pobj"]
+    if lemma in ("attack", "battle", "fight", "combat", "strike") and any(
+            a.lemma_.lower() in METAPHOR_OBJECTS for a in aimed):
+        return False
+    objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
+    preps = {c.lower_ for c in kids if c.dep_ == "prep"}
+    weapons = {"rocket", "missile", "shell", "mortar", "projectile", "shot", "round", "drone", "barrage", "salvo",
+               "bullet", "grenade", "volley", "attack", "strike", "airstrike", "offensive", "raid", "operation"}
+    if token.pos_ in ("VERB", "AUX"):
+        rules = {
+            "fire": lambda: bool(objs & weapons) or bool(preps & {"at", "on", "into", "toward", "towards"}),
+            "launch": lambda: bool(objs & (weapons - {"attack", "strike", "airstrike", "offensive", "raid", "operation"})),
+            "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})
+            or any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in kids),
+            "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),
+            "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
+            "kill": lambda: any(c.dep_ in ("nsubj", "agent") for c in kids),
+            "crash": lambda: _rammed(token, preps),
+            "ram": lambda: _rammed(token, preps) or bool(objs),
+            "claim": lambda: "responsibility" in objs,
+            "capture": lambda: _person_object(token),
+            "seize": lambda: _person_object(token),
+            "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
+            "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
+            "meet": lambda: not objs & {"demand", "need", "expectation", "requirement", "target", "deadline"},
+            "march": lambda: token.is_lower,
+            "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"},
+        }
+        return rules.get(lemma, lambda: True)()
+    if token.lower_ in ("march", "fire") and not token.is_lower:
+        return False
+    if token.lemma_.lower() == "appeal":  # "police issued an appeal for information", not a court appeal
+        light = governor(token)
+        return light is not None and light.lemma_.lower() in ("issue", "launch", "make", "renew", "broadcast")
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        return False  # "This is our battle" names a stance, not an event
+    if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
+        return False  # "arrest warrants", "attack helicopter": the noun modifies another thing
+    if token.lower_ in ("strike", "strikes") and any(
+            c.lower_ in LABOUR or "-hour" in c.lower_ or "-day" in c.lower_ for c in token.subtree if c.i < token.i):
+        return False  # "a 48-hour general strike" is a protest tactic, not an air strike
+    if token.lower_ == "strike" and any(c.lower_ in ("general", "hunger", "labor", "labour") for c in kids):
+        return False
+    return True
+
+
+ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gunman gunmen militant militants "
+                      "insurgent insurgents".split())
+
+
+def _rammed(token: Token, preps: set[str]) -> bool:
+    """A vehicle-borne attack: "a suicide bomber crashed his car into a convoy" (not "a plane crashed into the sea")."""
+    return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
+
+
+def vehicle_of(noun: Token) -> Token | None:
+    """The attribution verb a statement noun is the subject of, or the "in" phrase of: "the statement
+    said", "said in a statement"."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
+
+
+def _person_object(token: Token) -> bool:
+    people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
+              "hostage", "hostages", "civilian", "civilians",
+              "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]  # "seized dozens of hostages"
+    return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
+
+
+def absorbed(token: Token, family: str, verbs: dict[int, str]) -> bool:
+    """Whether a noun trigger only names the object of a verb trigger of the same family ("fired a barrage")."""
+    node = token
+    for _ in range(4):
+        if node.dep_ in CLAUSE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in verbs:
+            return verbs[node.i] == family
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def governor(token: Token) -> Token | None:
+    """The light verb a noun trigger is the object of: "held" in "held talks", "respond" in "respond with airstrikes"."""
+    node = token
+    for _ in range(3):
+        if node.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return node
+        else:
+            return None
+    return None
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subjects of a verb, inherited through conjunctions, control ("prompting Israel to respond") and relatives."""
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if found:
+        return found
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return subjects(verb.head)
+    if verb.dep_ == "xcomp":
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"]
+        return controller or subjects(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]
+    return []
+
+
+def agents(token: Token) -> list[Token]:
+    """Who initiates the event of a trigger word."""
+    if token.pos_ in ("VERB", "AUX"):
+        return subjects(token)
+    found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i]
+    found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    return found
+
+
+def objects(token: Token) -> list[Token]:
+    """Whom the event is aimed at: objects, passive subjects, and "at/against/on/with" phrases."""
+    heads = [token]
+    if token.pos_ not in ("VERB", "AUX"):
+        heads += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() == "target"]
+    found = []
+    for head in heads:
+        found += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        found += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | WITH_PREPS
+                  for g in c.children if g.dep_ == "pobj"]
+    if found and token.pos_ == "VERB":
+        # A noun "conjunct" of the verb is an object the parser attached one level too high:
+        # "met with the leaders of Hamas ..., and Lebanon's Hezbollah movements".
+        found += [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    light = governor(token)
+    if light is not None and token.pos_ not in ("VERB", "AUX"):
+        found += [g for c in light.children if c.dep_ == "prep" and c.lower_ in WITH_PREPS
+                  for g in c.children if g.dep_ == "pobj" and g.i != token.i]
+    return found
+
+
+def responsibility_verb(token: Token) -> Token | None:
+    """"X claimed/accepted/admitted responsibility for the bombings": the verb whose subject is the initiator."""
+    if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ != "for":
+        return None
+    noun = token.head.head
+    if noun.lemma_.lower() not in ("responsibility", "credit") or noun.head.pos_ != "VERB":
+        return None
+    verb = noun.head
+    return verb if verb.lemma_.lower() in ("claim", "accept", "admit", "take", "bear", "assume") else None
+
+
+def parties(token: Token) -> list[Token]:
+    """The sides of a noun trigger: "a battle between troops and terrorists"."""
+    if token.pos_ in ("VERB", "AUX"):
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+            if g.dep_ == "pobj"]
+
+
+def casualties(token: Token) -> list[Token]:
+    """Victims named in the trigger's clause: "killing two soldiers", "where at least six people were killed",
+    "a man died"."""
+    top = place_tops(token)[-1]
+    verbs = [t for t in top.subtree if t.pos_ == "VERB" and t.lemma_.lower() in CASUALTY_VERBS and t.i != token.i]
+    node = top  # "in the attack, five people were killed": the casualty verb governs the trigger
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "ccomp", "parataxis"):
+            break
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in CASUALTY_VERBS:
+            verbs.append(node)
+            break
+    found = []
+    for t in verbs:
+        deps = ("nsubj",) if t.lemma_.lower() == "die" else ("dobj", "nsubjpass")
+        found += [c for c in t.children if c.dep_ in deps]
+    # "bombings, which were aimed at civilians"
+    for clause in (c for c in token.children if c.dep_ in ("relcl", "acl")):
+        for t in clause.subtree:
+            if t.lemma_.lower() in AIM_VERBS and t.pos_ == "VERB":
+                found += [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.i != token.i]
+                found += [g for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                          for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def phrase(token: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token]:
+    """A phrase's tokens without its embedded clauses ("militants who ..." keeps "militants")."""
+    out, stack = [], [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in skip)
+    return out
+
+
+def clause_tokens(token: Token) -> list[Token]:
+    """The trigger's clause: its own phrase, or the phrase of the light verb governing a noun trigger."""
+    top = governor(token) if token.pos_ not in ("VERB", "AUX") else token
+    return phrase(top or token)
+
+
+def is_hypothetical(token: Token) -> bool:
+    """Whether the event is possible, intended, negated or conditional rather than reported as having happened.
+
+    Climbs from the trigger to the clause root looking for modals ("could"), negation,
+    "if", and words of intention or possibility ("plots to attack", "the potential for
+    escalated hostilities", "the possibility of Israel launching an attack").
+    """
+    node, steps = token, 0
+    while steps < 8:
+        kids = list(node.children)
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids):
+            return True
+        if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "without") for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return True
+        if any(c.dep_ == "amod" and c.lemma_.lower() in ("potential", "possible", "planned", "future") for c in kids):
+            return True
+        if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS):
+            return True
+        if node.i != token.i and any(irrealis_complement(c) for c in kids):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS:
+            return False  # "since the October attacks": a background event keeps its own modality
+        if node.head.i == node.i:
+            return False
+        node, steps = node.head, steps + 1
+    return False
+
+
+def irrealis_complement(child: Token) -> bool:
+    """"reports of potential plots": an "of" phrase naming an intention, which the parser may not attach to the verb."""
+    if child.dep_ != "prep" or child.lower_ != "of":
+        return False
+    return any(g.dep_ == "pobj" and (g.lemma_.lower() in IRREALIS or any(
+        a.dep_ == "amod" and a.lemma_.lower() in ("potential", "possible") for a in g.children)) for g in child.children)
+
+
+def place_tops(token: Token) -> list[Token]:
+    """Phrases whose places belong to the event, most specific first."""
+    if token.pos_ in ("VERB", "AUX"):
+        return [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in EVENT_HEADS:
+        return [token] + place_tops(token.head.head)  # "a wave of shooting broke out in ..."
+    light = governor(token)
+    if light is not None:
+        return [token, light]
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        return [token, token.head]
+    return [token]

@@ -1,0 +1,126 @@
+"""Generic actors and sites: the common nouns of an event clause, coded as ACLED codes them.
+
+News names most attackers and victims by common nouns ("a suicide bomber", "militants",
+"six people were killed") and most scenes by common nouns too ("at the station", "in a
+house in the city"). Only inside the clause of an event trigger (``geo.events.extraction``) do they
+become records:
+
+- **generic actors** of ACLED's kinds, one per article country: "Civilians (Spain)" (kind
+  ``civilians``), "Police Forces (Spain)" (``police``), "Military Forces (Spain)"
+  (``military``), "Unidentified Armed Group (Spain)" (``armed_group``). The surface words
+  ("a suicide bomber") are the actor's mention;
+- **sites** (place kind ``site``): a locative common-noun phrase governed by the trigger's
+  clause ("at the station", "outside a hospital") sits at the point of the enclosing place
+  (the clause's or sentence's place, else the article's main place), id
+  ``local:<parent id>:<noun>``, named "the station, Kabul", score a third of the parent's.
+
+>>> GENERIC["gunmen"], GENERIC["troops"], GENERIC["police"]
+('armed_group', 'military', 'police')
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from geo.names import slug
+from geo.places.placewords import doc_text
+from geo.records import Actor, ActorMention, Mention, Place, PlaceMention
+
+__all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "generic_kind", "generic_actor", "site_mention"]
+
+SITE = "site"
+
+#: Kind -> ACLED-style name of the generic actor.
+KINDS = {"civilians": "Civilians", "police": "Police Forces", "military": "Military Forces",
+         "armed_group": "Unidentified Armed Group"}
+_WORDS = {
+    "civilians": "civilian civilians resident residents people persons worshipper worshippers child children "
+                 "passer-by passers-by pedestrian pedestrians shopper shoppers villager villagers pilgrim pilgrims "
+                 "commuter commuters tourist tourists patient patients student students family families",
+    "police": "police policeman policemen policewoman officer officers gendarme gendarmes",
+    "military": "soldier soldiers troop troops army serviceman servicemen guardsman guardsmen paratrooper "
+                "paratroopers marine marines forces",
+    "armed_group": "gunman gunmen militant militants attacker attackers assailant assailants bomber bombers "
+                   "insurgent insurgents terrorist terrorists jihadist jihadists extremist extremists rebel rebels "
+                   "fighter fighters",
+}
+#: Lower-case noun -> generic kind.
+GENERIC = {w: kind for kind, words in _WORDS.items() for w in words.split()}
+#: Victim words that only name civilians as targets ("a man was killed"), never as attackers.
+TARGET_ONLY = frozenset("man men woman women boy boys girl girls".split())
+
+#: Nouns of places an event happens at: buildings, parts of towns, posts.
+SITE_NOUNS = frozenset("""
+station terminal terminus termini airport airfield base barracks camp prison jail hospital clinic mosque church
+cathedral synagogue temple shrine school university college market bazaar mall restaurant cafe café bar pub hotel
+embassy consulate building tower stadium theatre theater cinema hall bridge port harbour checkpoint compound
+headquarters museum courthouse plant factory refinery nightclub house home apartment flat shop bakery office
+post posts place places area areas district neighbourhood neighborhood street road square village town
+""".split())
+SITE_SCORE = 1 / 3
+
+
+def generic_kind(token: Token, role: str) -> str | None:
+    """The generic kind a role's head noun names: "gunmen" -> armed group; "a man" only as a target.
+    Proper nouns and capitalised words ("Army" of a name) are left to the actor extractor."""
+    first = token.is_sent_start and token.is_title and not token.ent_type_  # "Gunmen attacked ..."
+    if not (token.pos_ == "NOUN" and token.is_lower) and not (first and token.pos_ in ("NOUN", "PROPN")):
+        return None
+    word = token.lower_
+    if word in TARGET_ONLY:
+        return "civilians" if role == "target" else None
+    if word == "forces" and any(c.lower_ == "police" for c in token.children):
+        return "police"  # "police forces"
+    return GENERIC.get(word)
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str | None:
+    """A country's short name from its ISO code (countryinfo, offline): "GB" -> "United Kingdom"."""
+    country = _countries().by_code(code)
+    return country.name if country else None
+
+
+@lru_cache(maxsize=1)
+def _countries():
+    from geo.actors.catalog import load_countries
+
+    return load_countries()
+
+
+def generic_actor(kind: str, country: str | None) -> Actor:
+    name = f"{KINDS[kind]} ({country})" if country else KINDS[kind]
+    return Actor(id=slug(name), name=name, kind=kind)
+
+
+def surface(token: Token) -> tuple[int, int]:
+    """Character span of a generic noun with its left modifiers: "a suicide bomber" -> "suicide bomber"."""
+    start = token
+    for c in token.lefts:
+        if c.dep_ in ("compound", "amod", "nummod") and c.i < start.i and all(
+                t.dep_ in ("compound", "amod", "nummod", "advmod", "quantmod") or t.i == c.i for t in c.subtree):
+            start = c
+            break
+    first = min(start.subtree, key=lambda t: t.i) if start is not token else token
+    return first.idx, token.idx + len(token.text)
+
+
+def generic_mention(token: Token, actor: Actor) -> ActorMention:
+    start, end = surface(token)
+    return ActorMention(actor.id, Mention(start, end, doc_text(token.doc)[start:end], actor.kind))
+
+
+def site_mention(noun: Token, parent: PlaceMention) -> PlaceMention:
+    """A site at its parent's point: "the busy station" in Kabul -> "the station, Kabul"."""
+    p = parent.place
+    lemma = noun.lemma_.lower() if noun.lemma_ else noun.lower_
+    start, end = surface(noun)
+    first = noun.doc.char_span(start, end, alignment_mode="expand")
+    if first is not None and first.start > 0 and noun.doc[first.start - 1].dep_ in ("det", "poss") \
+            and noun.doc[first.start - 1].head.i == noun.i:
+        start = noun.doc[first.start - 1].idx
+    place = Place(id=f"local:{p.id}:{slug(lemma)}", name=f"the {lemma}, {p.name}", kind=SITE, lat=p.lat, lon=p.lon,
+                  country_code=p.country_code)
+    return PlaceMention(Mention(start, end, doc_text(noun.doc)[start:end], SITE), place,
+                        round(min(parent.score, 1.0) * SITE_SCORE, 4))

@@ -1,0 +1,6 @@
+"""Ingest: reading articles from files and streams (``articles``) and running them through the analysis into the
+store (``pipeline``), one transaction per article, in one process or several.
+
+The top of the analysis: may import everything below it (places, actors, events) and the store; never views,
+rendering or the dashboard.
+"""

@@ -1,0 +1,315 @@
+"""The ingest pipeline: Article -> spaCy Doc -> places, actors, events -> store.
+
+Analysis and storage are separate: an :class:`Analyser` turns articles into
+:class:`~geo.records.Analysis` records (pure, no database), and :func:`ingest` writes
+them, one transaction per article. That split is what lets ``--workers N`` run the
+analysis in N processes while one writer keeps the store consistent, and lets
+tests run the analysis on a blank spaCy pipeline with no store at all.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from geo.actors.linking import ActorLinker
+from geo.nlp import compact_vocab, memory_zone, require_model
+from geo.records import (Actor, ActorMention, Analysis, Article, ArticleFailure, Event, IngestReport,
+                         PlaceMention, ReadFailure)
+from geo.settings import Settings
+from geo.store import Store
+
+if TYPE_CHECKING:
+    from geo.events.extraction import EventFindings
+
+BATCH_SIZE = 32
+ZONE_BATCHES = 4  # batches per spaCy memory zone
+COMPACT_ZONES = 16  # memory zones between compactions of the vocabulary (geo.nlp.compact_vocab)
+WORKER_CHUNK = 8
+DUPLICATE_CHECK_CHUNK = 64
+REASON_CHARS = 300  # a failure's one line: the start of the error's first line
+
+AnalysisResult = Analysis | ArticleFailure
+
+
+class PlaceStage(Protocol):
+    def places(self, doc: Doc, *, date: str | None = None) -> tuple[PlaceMention, ...]: ...
+
+
+class LocalityStage(Protocol):
+    def places(self, doc: Doc, found: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]: ...
+
+
+class ActorStage(Protocol):
+    def extract(self, doc: Doc, places: tuple[PlaceMention, ...]
+                ) -> tuple[tuple[Actor, ...], tuple[ActorMention, ...]]: ...
+
+
+class EventStage(Protocol):
+    def extract_all(self, doc: Doc, article: Article, places: tuple[PlaceMention, ...], actors: tuple[Actor, ...],
+                    actor_mentions: tuple[ActorMention, ...]) -> "EventFindings": ...
+
+
+@dataclass
+class Analyser:
+    """One spaCy pass per article, then each stage reads the same Doc.
+
+    ``localities`` (optional) runs after the geoparser and adds facility, street and
+    "the city" mentions (``geo.places.localities``) that actors and events then see.
+    """
+
+    nlp: Language
+    places: PlaceStage | None = None
+    localities: LocalityStage | None = None
+    actors: ActorStage | None = None
+    events: EventStage | None = None
+    batch_size: int = BATCH_SIZE
+
+    def analyse(self, article: Article) -> Analysis:
+        """One article; an error in a stage is raised (an ingest, through :meth:`analyse_many`, reports it)."""
+        with memory_zone(self.nlp):
+            return self.analyse_doc(self.nlp(article.text), article)
+
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[AnalysisResult]:
+        """Analyses in input order, the model run in batches; an article whose analysis fails comes out as an
+        :class:`ArticleFailure` and the others go on.
+
+        Each group of batches runs in a spaCy memory zone (see :func:`geo.nlp.memory_zone`): an Analysis
+        holds only plain Python values, so what the vocabulary learnt from the group can be freed, and a long
+        ingest does not grow with every new word (nor with the holes the zones leave in the vocabulary's
+        tables: they are compacted now and then)."""
+        source = iter(articles)
+        zones = 0
+        while group := list(islice(source, self.batch_size * ZONE_BATCHES)):
+            with memory_zone(self.nlp):
+                yield from self._analyse_group(group)
+            zones += 1
+            if zones % COMPACT_ZONES == 0:
+                compact_vocab(self.nlp)
+
+    def _analyse_group(self, group: list[Article]) -> Iterator[AnalysisResult]:
+        """A batch that makes the model itself fail cannot say which article did: the rest of the group is
+        then run one article at a time, so only the article at fault is lost."""
+        done = 0
+        try:
+            for doc, article in self.nlp.pipe(((a.text, a) for a in group), as_tuples=True,
+                                              batch_size=self.batch_size):
+                yield self._analyse_doc_safely(doc, article)
+                done += 1
+        except Exception:  # noqa: BLE001 - the model failed on this batch; isolated below
+            for article in group[done:]:
+                try:
+                    doc = self.nlp(article.text)
+                except Exception as err:  # noqa: BLE001 - reported as this article's failure
+                    yield failure(article, "could not be analysed", err)
+                else:
+                    yield self._analyse_doc_safely(doc, article)
+
+    def _analyse_doc_safely(self, doc: Doc, article: Article) -> AnalysisResult:
+        try:
+            return self.analyse_doc(doc, article)
+        except Exception as err:  # noqa: BLE001 - one article's bug must not stop the others
+            return failure(article, "could not be analysed", err)
+
+    def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
+        date = article.published.isoformat() if article.published else None
+        places = self.places.places(doc, date=date) if self.places else ()
+        if self.localities:
+            places = self.localities.places(doc, places)
+        actors, actor_mentions = self.actors.extract(doc, places) if self.actors else ((), ())
+        events: tuple[Event, ...] = ()
+        if self.events is not None:
+            found = self.events.extract_all(doc, article, places, actors, actor_mentions)
+            events = found.events  # generic actors and sites of the event clauses join the article's
+            places = tuple(sorted((*places, *found.places), key=lambda pm: (pm.mention.start, -pm.mention.end)))
+            actors, actor_mentions = (*actors, *found.actors), (*actor_mentions, *found.actor_mentions)
+        return Analysis(article=article, places=places, actors=actors,
+                        actor_mentions=actor_mentions, events=events)
+
+
+def make_analyser(settings: Settings) -> Analyser:
+    """The default analyser: the configured spaCy model and every analysis stage."""
+    from geo.actors.extraction import ActorExtractor, add_actor_components
+    from geo.actors.catalog import load_catalog
+    from geo.events.extraction import EventExtractor
+    from geo.places.geoparsing import make_geoparser
+    from geo.places.localities import LocalityStage
+    from geo.nlp import load_model
+
+    nlp = load_model(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    geoparser = make_geoparser(settings, nlp=nlp)
+    catalog = load_catalog()
+    add_actor_components(nlp, catalog)
+    return Analyser(nlp=nlp, places=geoparser, localities=LocalityStage(), actors=ActorExtractor(catalog), events=EventExtractor())
+
+
+@dataclass
+class Pipeline:
+    """An analyser and the store it writes to.
+
+    ``analyser`` may be None when ``settings`` are given: it is then built on first use in this process
+    (:meth:`local_analyser`), so an ingest with worker processes never loads a model it does not use.
+    """
+
+    analyser: Analyser | None
+    store: Store
+    settings: Settings | None = None
+    max_chars: int = 200_000
+    linker: ActorLinker | None = None
+    analyser_factory: Callable[[Settings], Analyser] = make_analyser  # a module-level function: workers import it
+
+    def ingest(self, results: Iterable[Article | ReadFailure], progress: Callable[[str], None] | None = None,
+               workers: int = 1) -> IngestReport:
+        """Store every readable article; duplicates and failures are reported, never fatal.
+
+        Each article is committed on its own, so an interrupted ingest keeps what it
+        finished and a re-run completes the store without duplicates.
+        """
+        tally = _Tally(progress=progress)
+        fresh = self._fresh_articles(results, tally)
+        if workers > 1 and self.settings is not None:
+            prepare_workers(self.settings)
+            analyses = analyse_in_processes(fresh, self.settings, workers, self.analyser_factory)
+        else:
+            analyses = self.local_analyser().analyse_many(fresh)
+        for analysis in analyses:
+            if isinstance(analysis, ArticleFailure):
+                tally.add(tally.failed, analysis)
+                continue
+            result = self._store(analysis)
+            if isinstance(result, ArticleFailure):
+                tally.add(tally.failed, result)
+            else:
+                tally.add(tally.ingested if result else tally.duplicates, analysis.article.origin)
+        return tally.report()
+
+    def _store(self, analysis: Analysis) -> bool | ArticleFailure:
+        """Link and write one article; a database error fails this article alone (its transaction is rolled
+        back). The linker may have learnt actors that were never stored: it is rebuilt from the store."""
+        try:
+            if self.linker is not None:
+                analysis = self.linker.link(analysis)
+            return self.store.write(analysis)
+        except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
+            if self.linker is not None:
+                self.linker = ActorLinker(self.store.actors())
+            return failure(analysis.article, "could not be stored", err)
+
+    def local_analyser(self) -> Analyser:
+        """The analyser of this process, built from the settings on first use."""
+        if self.analyser is None:
+            assert self.settings is not None, "a Pipeline needs an analyser or the settings to build one"
+            self.analyser = self.analyser_factory(self.settings)
+        return self.analyser
+
+    def _fresh_articles(self, results: Iterable[Article | ReadFailure], tally: "_Tally") -> Iterator[Article]:
+        seen: set[str] = set()
+        source = iter(results)
+        # The store is asked which articles it holds once per chunk of input, not once per article.
+        while chunk := list(islice(source, DUPLICATE_CHECK_CHUNK)):
+            stored = self.store.stored_articles([r.id for r in chunk if isinstance(r, Article)])
+            for result in chunk:
+                if isinstance(result, Article) and len(result.text) > self.max_chars:
+                    result = ReadFailure(result.origin, too_long(len(result.text), self.max_chars))
+                if isinstance(result, ReadFailure):
+                    tally.add(tally.failed, result)
+                elif result.id in seen or result.id in stored:
+                    tally.add(tally.duplicates, result.origin)
+                else:
+                    seen.add(result.id)
+                    tally.notes.extend(f"{result.origin}: {n}" for n in result.notes)
+                    yield result
+
+
+def failure(article: Article, what: str, err: BaseException) -> ArticleFailure:
+    """One line naming the error (its type and the start of its first line), the traceback kept aside."""
+    first = (str(err).strip().splitlines() or [""])[0][:REASON_CHARS]
+    detail = "".join(traceback.format_exception(err))
+    return ArticleFailure(article.origin, f"{what}: {type(err).__name__}" + (f": {first}" if first else ""), detail)
+
+
+def too_long(chars: int, limit: int) -> str:
+    return (f"article text is {chars:,} characters, over the {limit:,}-character limit for one article "
+            "(split it into several articles, or raise the limit with --max-chars / NEWSMAP_MAX_CHARS)")
+
+
+def make_pipeline(settings: Settings, store: Store) -> Pipeline:
+    """Analysis with every stage, linking actors to those of earlier articles and ingests."""
+    return Pipeline(analyser=None, store=store, settings=settings,  # the analyser is built when first used
+                    max_chars=settings.max_chars, linker=ActorLinker(store.actors()))
+
+
+# -- analysis in worker processes ---------------------------------------------------------------
+
+_worker_analyser: Analyser | None = None  # one per worker process, built by its initializer
+
+
+def prepare_workers(settings: Settings) -> None:
+    """Check the model and build the gazetteer here, once, before workers start: each worker would otherwise
+    build a missing gazetteer at the same time, and a worker whose start fails is restarted by the pool
+    forever instead of reporting the error (here it is a ModelError the CLI prints as one line)."""
+    from geo.places.gazetteer import Gazetteer
+
+    require_model(settings.model)
+    Gazetteer.open(settings.data_dir).close()
+
+
+def _init_worker(settings: Settings, factory: Callable[[Settings], Analyser]) -> None:
+    global _worker_analyser
+    _worker_analyser = factory(settings)
+
+
+def _analyse_chunk(articles: list[Article]) -> list[AnalysisResult]:
+    assert _worker_analyser is not None, "worker used before its initializer ran"
+    return list(_worker_analyser.analyse_many(articles))
+
+
+def analyse_in_processes(articles: Iterable[Article], settings: Settings, workers: int,
+                         factory: Callable[[Settings], Analyser] = make_analyser) -> Iterator[AnalysisResult]:
+    """Analyse in ``workers`` processes, yielding results in input order.
+
+    Each worker loads its own model once (``factory(settings)``); articles travel in small chunks so the
+    writer (this process) stores results while the workers go on. A chunk whose results cannot come back
+    (a result that does not pickle, say) fails its own articles, not the ingest.
+    """
+    ctx = mp.get_context("spawn")  # fork would share spaCy/SQLAlchemy state unsafely
+    source = iter(articles)
+    pending: deque = deque()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, factory)) as pool:
+        while True:
+            # Keep a bounded number of chunks in flight: memory stays flat on any input size.
+            while len(pending) < workers * 2 and (chunk := list(islice(source, WORKER_CHUNK))):
+                pending.append((chunk, pool.apply_async(_analyse_chunk, (chunk,))))
+            if not pending:
+                return
+            chunk, result = pending.popleft()
+            try:
+                analyses = result.get()
+            except Exception as err:  # noqa: BLE001 - this chunk's articles fail, the others go on
+                analyses = [failure(article, "could not be analysed", err) for article in chunk]
+            yield from analyses
+
+
+@dataclass
+class _Tally:
+    ingested: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[ReadFailure | ArticleFailure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    progress: Callable[[str], None] | None = None
+
+    def add(self, bucket: list, item: object) -> None:
+        bucket.append(item)
+        if self.progress:
+            self.progress(getattr(item, "origin", item))
+
+    def report(self) -> IngestReport:
+        return IngestReport(tuple(self.ingested), tuple(self.duplicates), tuple(self.failed), tuple(self.notes))

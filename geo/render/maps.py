@@ -1,0 +1,430 @@
+"""Folium map builders: one marker per place, polygons for countries and regions, a legend, an outline base.
+
+No Streamlit here: the dashboard, snapshots and the single-file HTML export build the same map from the
+view data (:func:`geo.views.state.view_data`). Points are drawn as data, not as one Python object each (see
+``docs/benchmarks.md``): the places travel as columns (latitudes, longitudes, radii, colour indexes,
+popup parts) that one small loop in the page draws as circles on a canvas. Every string that comes from an article
+is HTML-escaped here, in Python, before it reaches the page; the JavaScript only copies properties.
+
+No text from an article ever passes through Jinja: branca makes every element's output a Jinja template
+of its own (``MacroElement.render`` wraps each rendered script in a new ``Element``), so a title
+``{{ 7*7 }}`` showed 49 and ``{% raw %}`` broke the map. The elements here that carry data render their
+script once and add it to the page verbatim (:class:`Verbatim`), and their JSON has no Jinja delimiter
+in it (:func:`to_json`), so even a caller that does re-parse (``st_folium`` renders the page once) sees
+none.
+
+>>> m = build_map({"places": [], "events": [], "articles": [], "actors": []}, ViewState())
+>>> type(m).__name__
+'Map'
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from folium.elements import ElementAddToElement
+from folium.map import FitBounds
+from jinja2 import Template
+
+from geo.records import placed_from_context
+from geo.settings import PACKAGE_DATA
+from geo.views.state import ViewState
+
+DETAIL_AT = 2000  # past this many places popups show counts only (the place panel lists events and articles)
+DEFAULT_CENTER = (32.0, 36.0)
+DEFAULT_ZOOM = 5
+POLYGON_KINDS = ("country", "region", "admin1", "admin2", "continent")
+MENTIONED_ONLY = "Mentioned only"
+# Colours per event type (ACLED types, CAMEO meetings and statements), readable on a light outline map.
+TYPE_COLOURS = {
+    "Battles": "#d62728",
+    "Explosions/Remote violence": "#ff7f0e",
+    "Violence against civilians": "#8c0000",
+    "Protests": "#2ca02c",
+    "Riots": "#9467bd",
+    "Strategic developments": "#1f77b4",
+    "Meeting/Consultation": "#17becf",
+    "Statement/Threat": "#e377c2",
+    MENTIONED_ONLY: "#7f7f7f",
+}
+_SPARE_COLOURS = ("#bcbd22", "#8c564b", "#393b79", "#637939", "#7b4173", "#843c39")
+OUTLINE_STYLE = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
+POLYGON_STYLE = {"color": "#5b7fa6", "weight": 1, "fillColor": "#5b7fa6", "fillOpacity": 0.12}
+
+Data = Mapping[str, Sequence[Mapping[str, Any]]]
+
+
+def type_colour(event_type: str | None) -> str:
+    """The colour of an event type; unknown types get a stable spare colour."""
+    key = event_type or MENTIONED_ONLY
+    if key in TYPE_COLOURS:
+        return TYPE_COLOURS[key]
+    return _SPARE_COLOURS[int(hashlib.sha1(key.encode()).hexdigest(), 16) % len(_SPARE_COLOURS)]
+
+
+def marker_radius(count: int) -> float:
+    """Pixel radius of a place's marker: grows with the square root of its events and mentions."""
+    return round(min(28.0, 5.0 + 3.0 * math.sqrt(max(count, 0))), 1)
+
+
+def events_text(events: int, context: int = 0) -> str:
+    """"7 events (6 placed from article context)": how many events a place has, and how many of them are
+    there only because their sentence names no place and the article's main place stood in (role
+    "context"), which an analyst weighs differently from a place the sentence names."""
+    text = _plural(events, "event")
+    return f"{text} ({context} placed from article context)" if context else text
+
+
+def context_only(place: Mapping[str, Any]) -> bool:
+    """True when every event of a place is placed there from article context: the map draws its outline
+    dashed."""
+    events = int(place.get("event_count") or 0)
+    return events > 0 and int(place.get("context_event_count") or 0) >= events
+
+
+def context_mark(event: Mapping[str, Any], place_id: str) -> str:
+    """What a place's panel adds after an event placed there from article context (HTML, nothing to escape)."""
+    if not placed_from_context(event, place_id):
+        return ""
+    return " \u00b7 <i>placed from article context: the sentence names no place</i>"
+
+
+def place_count(place: Mapping[str, Any]) -> int:
+    """What a marker's size stands for: the place's events, or its mentions when it has none."""
+    return int(place.get("event_count") or 0) or int(place.get("mention_count") or 0)
+
+
+# -- popups ---------------------------------------------------------------------------------------
+
+def popup_parts(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
+                actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> dict[str, Any]:
+    """What a place's popup shows, every string already escaped: ``id``, ``name``, kind ``k``, event and
+    mention counts ``e`` and ``m``, events placed from article context ``x`` (see :func:`events_text`),
+    top-event lines ``t`` (type, date, actors) and article titles ``a``.
+    They travel in the places' columns (:func:`place_columns`); the page assembles the popup only when it
+    opens (see :data:`_PLACES_JS`), so a map of 10,000 places does not carry 10,000 popups of HTML."""
+    top = place.get("top_events") or []
+    return {"id": escape(place["id"]), "name": escape(place["name"]), "k": escape(place.get("kind") or "place"),
+            "e": int(place.get("event_count") or 0), "m": int(place.get("mention_count") or 0),
+            "x": int(place.get("context_event_count") or 0),
+            "t": [_event_line(ev, events.get(ev["id"], {}), actor_names) for ev in top],
+            "a": [escape(titles.get(a) or "untitled article") for a in place.get("article_ids") or []]}
+
+
+def popup_html(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
+               actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> str:
+    """A place's popup: name, kind, counts, its top events (type, date, actors) and article titles.
+
+    Everything is escaped, so ``<script>`` in a title is shown as text. The same HTML as the page's
+    JavaScript builds from :func:`popup_parts`.
+    """
+    return render_popup(popup_parts(place, events, actor_names, titles))
+
+
+def render_popup(parts: Mapping[str, Any]) -> str:
+    """The popup HTML of :func:`popup_parts` (whose strings are escaped already); mirrors ``_POPUP_JS``."""
+    rows = [f"<b>{parts['name']}</b> <small>({parts['k']})</small>",
+            f"<div>{events_text(parts['e'], parts.get('x', 0))}, {_plural(parts['m'], 'mention')}</div>"]
+    for heading, items in (("Events", parts["t"]), ("Articles", parts["a"])):
+        if items:
+            rows.append(f"<div class='nm-h'>{heading}</div><ul><li>{'</li><li>'.join(items)}</li></ul>")
+    return f"<div class='nm-popup' data-place='{parts['id']}'>{''.join(rows)}</div>"
+
+
+def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: Mapping[str, str]) -> str:
+    who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", []))
+    parts = [escape(top.get("type") or ""), escape(top.get("date") or "undated")]
+    if who:
+        parts.append(escape(who))
+    return " \u00b7 ".join(parts)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# -- layers ---------------------------------------------------------------------------------------
+
+def place_columns(data: Data) -> dict[str, Any]:
+    """The places with coordinates as columns, what the page's loop draws: ``lat``, ``lon``, radius ``r``,
+    colour index ``c`` into ``colours``, and the popup parts of :func:`popup_parts` (``id``, ``name``, kind
+    index ``k`` into ``kinds``, counts ``e``, ``m`` and ``x``, indexes ``t`` into ``lines`` and ``a`` into
+    ``titles``); a place whose events are all placed from article context (``x == e > 0``) is drawn
+    with a dashed outline. Repeated strings (colours, kinds, event lines, titles) travel once. Every string is
+    escaped HTML already (Leaflet inserts tooltips and popups as HTML).
+    """
+    events = {ev["id"]: ev for ev in data.get("events", [])}
+    actor_names = {a["id"]: a["name"] for a in data.get("actors", [])}
+    titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
+    cols: dict[str, list[Any]] = {k: [] for k in ("lat", "lon", "r", "c", "id", "name", "k", "e", "m", "x", "t", "a")}
+    tables: dict[str, dict[str, int]] = {"colours": {}, "kinds": {}, "lines": {}, "titles": {}}
+
+    def index(table: str, value: str) -> int:
+        return tables[table].setdefault(value, len(tables[table]))
+
+    for p in data.get("places", []):
+        if p.get("lat") is None or p.get("lon") is None:
+            continue
+        parts = popup_parts(p, events, actor_names, titles)
+        cols["lat"].append(round(p["lat"], 5))
+        cols["lon"].append(round(p["lon"], 5))
+        cols["r"].append(marker_radius(place_count(p)))
+        cols["c"].append(index("colours", type_colour(p.get("dominant_type") if p.get("event_count") else None)))
+        cols["k"].append(index("kinds", parts["k"]))
+        cols["t"].append([index("lines", line) for line in parts["t"]])
+        cols["a"].append([index("titles", title) for title in parts["a"]])
+        for key in ("id", "name", "e", "m", "x"):
+            cols[key].append(parts[key])
+    return {**cols, **{name: list(values) for name, values in tables.items()}}
+
+
+def column_popup(columns: Mapping[str, Any], i: int) -> str:
+    """The popup of the ``i``-th place of :func:`place_columns`, as the page builds it (``_PLACES_JS``)."""
+    return render_popup({"id": columns["id"][i], "name": columns["name"][i], "k": columns["kinds"][columns["k"][i]],
+                         "e": columns["e"][i], "m": columns["m"][i], "x": columns["x"][i],
+                         "t": [columns["lines"][j] for j in columns["t"][i]],
+                         "a": [columns["titles"][j] for j in columns["a"][i]]})
+
+
+def polygon_features(data: Data) -> dict[str, Any]:
+    """Countries and regions of the view that have a geometry, as light polygons."""
+    features = []
+    for p in data.get("places", []):
+        if p.get("kind") in POLYGON_KINDS and p.get("geometry"):
+            geometry = json.loads(p["geometry"]) if isinstance(p["geometry"], str) else p["geometry"]
+            features.append({"type": "Feature", "geometry": geometry,
+                             "properties": {"id": p["id"], "name": escape(p["name"])}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+# The places layer's JavaScript (a canvas drawn in one loop from columns; see the file for why).
+_PLACES_JS = (PACKAGE_DATA / "places_layer.js").read_text(encoding="utf-8")
+
+
+def to_json(data: Any) -> str:
+    """Compact JSON that is safe inside ``<script>`` and inert for Jinja: ``</`` is broken up so no string
+    can close the script, and a ``{`` that would open a Jinja tag (``{{``, ``{%``, ``{#``: only ever inside
+    a string, JSON's own braces are never followed by these) is written ``\\u007b``, the same character."""
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    return _JINJA_OPENER.sub(r"\\u007b", text)
+
+
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+class Verbatim(Element):
+    """Text that goes into the page as it is, never parsed as a Jinja template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Verbatim"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+def render_script_verbatim(element: MacroElement, kwargs: Mapping[str, Any]) -> None:
+    """What ``MacroElement.render`` does for an element with only a script macro, minus the second Jinja
+    pass over the rendered script (which would evaluate ``{{ ... }}`` found in the data)."""
+    script = element._template.module.script(element, kwargs)
+    element.get_root().script.add_child(Verbatim(script), name=element.get_name())
+    for child in element._children.values():
+        child.render(**kwargs)
+
+
+class VerbatimLayer(folium.map.Layer):
+    """A layer whose script is added to the page as rendered once (see :func:`render_script_verbatim`)."""
+
+    def render(self, **kwargs: Any) -> None:
+        if self.show:
+            self.add_child(ElementAddToElement(element_name=self.get_name(),
+                                               element_parent_name=self._parent.get_name()),
+                           name=self.get_name() + "_add")
+        render_script_verbatim(self, kwargs)
+
+
+class DataLayer(VerbatimLayer):
+    """A GeoJSON layer whose data is serialised once, compactly, in Python, and drawn by a few lines of
+    Leaflet: folium.GeoJson re-serialises its data and walks every coordinate for the map's bounds on
+    each render (``st_folium`` renders twice), which cost more than the queries at 10,000 places.
+
+    ``options`` is JavaScript for the ``L.geoJson`` options object. The data's strings must already be
+    escaped for HTML (see :func:`popup_parts`); ``</`` is broken up so no string can close the script.
+    """
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = L.geoJson({{ this.json }}, {{ this.options }});
+    {% endmacro %}""")
+
+    def __init__(self, data: Mapping[str, Any], options: str, *, name: str, control: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=control)
+        self._name = "DataLayer"
+        self.json = to_json(data)
+        self.options = options
+
+
+class ScriptLayer(VerbatimLayer):
+    """A layer made by a JavaScript expression written in Python (``code``), added to the page verbatim."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = {{ this.code }};
+    {% endmacro %}""")
+
+    def __init__(self, code: str, *, name: str, control: bool = True) -> None:
+        super().__init__(name=name, overlay=True, control=control)
+        self._name = "ScriptLayer"
+        self.code = code
+
+
+def places_layer(data: Data, columns_json: str | None = None) -> ScriptLayer:
+    """Every place of the view as a circle on one canvas, drawn from :func:`place_columns` (or from its
+    JSON, ``columns_json``, when the caller keeps it: building the columns is most of a map's cost)."""
+    return ScriptLayer(_PLACES_JS.replace("__COLUMNS__", columns_json or to_json(place_columns(data))), name="Places")
+
+
+def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLayer:
+    """Country outlines under the tiles (their pane sits below the tile pane): the map without internet."""
+    options = f"{{pane: {json.dumps(pane)}, interactive: false, style: {json.dumps(OUTLINE_STYLE)}}}"
+    return DataLayer(outlines, options, name="Country outlines", control=False)
+
+
+def polygon_layer(data: Data) -> DataLayer | None:
+    features = polygon_features(data)
+    if not features["features"]:
+        return None
+    options = f"{{interactive: false, style: {json.dumps(POLYGON_STYLE)}}}"
+    return DataLayer(features, options, name="Countries and regions")
+
+
+class Legend(MacroElement):
+    """A Leaflet control listing the colours of the event types on the map and what size means."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    (function () {
+        var legend = L.control({position: "bottomright"});
+        legend.onAdd = function () {
+            var div = L.DomUtil.create("div", "nm-legend");
+            div.innerHTML = {{ this.json }};
+            return div;
+        };
+        legend.addTo({{ this._parent.get_name() }});
+    })();
+    {% endmacro %}""")
+
+    def __init__(self, types: Sequence[str], context: bool = False) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.json = to_json(legend_html(types, context))
+
+    def render(self, **kwargs: Any) -> None:
+        render_script_verbatim(self, kwargs)
+
+
+def legend_html(types: Sequence[str], context: bool = False) -> str:
+    """The legend; ``context``: say what a dashed outline means (some place on the map has one)."""
+    items = "".join(f"<div><i style='background:{type_colour(t)}'></i>{escape(t)}</div>" for t in types)
+    dashed = ("<div><i style='background:#fff;border-style:dashed'></i>events placed from article context "
+              "only</div>") if context else ""
+    return (f"<div style='background:#fff;padding:6px 8px;border-radius:4px;font:12px sans-serif;"
+            f"box-shadow:0 0 4px rgba(0,0,0,.3)'><b>Event type</b>{items}{dashed}"
+            f"<div style='color:#555;margin-top:4px'>size: events (or mentions)</div></div>")
+
+
+LEGEND_CSS = ("<style>.nm-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;"
+              "vertical-align:-1px;border:1px solid #333}.nm-popup ul{margin:2px 0 4px 16px;padding:0}"
+              ".nm-popup .nm-h{font-weight:600;margin-top:4px}</style>")
+
+
+# -- the map ----------------------------------------------------------------------------------------
+
+def bounds(data: Data) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of the view's places, or None when none has coordinates."""
+    pts = [(p["lat"], p["lon"]) for p in data.get("places", []) if p.get("lat") is not None
+           and p.get("lon") is not None]
+    if not pts:
+        return None
+    lats, lons = [a for a, _ in pts], [b for _, b in pts]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def legend_types(data: Data) -> list[str]:
+    """The types the legend lists: the dominant types on the map, then "Mentioned only" if any."""
+    present = {p.get("dominant_type") if p.get("event_count") else MENTIONED_ONLY for p in data.get("places", [])}
+    known = [t for t in TYPE_COLOURS if t in present and t != MENTIONED_ONLY]
+    extra = sorted(t for t in present if t not in TYPE_COLOURS and t is not None)
+    return known + extra + ([MENTIONED_ONLY] if MENTIONED_ONLY in present else [])
+
+
+def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Mapping[str, str] | None = None,
+              outlines: Mapping[str, Any] | None = None, height: str = "100%",
+              columns_json: str | None = None) -> folium.Map:
+    """The map of a view: outline base, optional tiles, polygons, one marker per place, legend.
+
+    ``assets`` maps asset names (``leaflet.js``, ``leaflet.css``) to URLs; when given (always when
+    ``offline``) they replace folium's CDN links, and the map loads nothing from the internet.
+    ``columns_json`` is ``to_json(place_columns(data))`` when the caller has it already. Vector
+    layers are drawn on canvases: 10,000 circles draw in about a tenth of a second, no clustering needed.
+    """
+    n = len(data.get("places", []))
+    m = folium.Map(location=_center(state, data), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
+                   prefer_canvas=True, height=height, control_scale=True)
+    m.options.update(max_zoom=18, min_zoom=2)  # tiles may be absent
+    if offline and not assets:
+        raise ValueError("an offline map needs local assets: pass assets=Assets.urls() (see geo.render.assets)")
+    folium.map.CustomPane("outlines", z_index=150).add_to(m)
+    if outlines:
+        outline_layer(outlines).add_to(m)
+    if not offline:
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap tiles", overlay=True, control=True).add_to(m)
+    polygons = polygon_layer(data)
+    if polygons is not None:
+        polygons.add_to(m)
+    places_layer(data, columns_json).add_to(m)
+    Legend(legend_types(data), any(context_only(p) for p in data.get("places", []))).add_to(m)
+    m.get_root().header.add_child(folium.Element(LEGEND_CSS))
+    folium.LayerControl(collapsed=True).add_to(m)
+    _use_assets(m, assets, ("leaflet.js",), ("leaflet.css",))
+    if state.lat is None or state.lon is None:
+        box = bounds(data)
+        if box and n > 1:
+            m.add_child(_fit_at_once(box))
+    return m
+
+
+def _fit_at_once(box: list[list[float]]) -> FitBounds:
+    """Fit the map to its places without Leaflet's zoom animation: animated, a freshly opened map showed
+    its places at the starting zoom and reached the fitted view a quarter of a second later, drawing every
+    place twice (docs/benchmarks.md)."""
+    fit = FitBounds(box, padding=(30, 30), max_zoom=9)
+    fit.options["animate"] = False
+    return fit
+
+
+def _center(state: ViewState, data: Data) -> tuple[float, float]:
+    if state.lat is not None and state.lon is not None:
+        return (state.lat, state.lon)
+    box = bounds(data)
+    if box:
+        return ((box[0][0] + box[1][0]) / 2, (box[0][1] + box[1][1]) / 2)
+    return DEFAULT_CENTER
+
+
+def _use_assets(element: Any, assets: Mapping[str, str] | None, js: Sequence[str], css: Sequence[str]) -> None:
+    """Point an element's scripts and style sheets at local assets (dropping folium's other CDN links)."""
+    if assets is None:
+        return
+    element.default_js = [(name, assets[name]) for name in js]
+    element.default_css = [(name, assets[name]) for name in css]
+
+
+def render_html(m: folium.Map) -> str:
+    """The map as one HTML page (what a snapshot or an export saves)."""
+    return m.get_root().render()
