@@ -131,7 +131,7 @@ def _initial(conn: sa.Connection) -> None:
     metadata.create_all(conn, tables=INITIAL_TABLES)
 
 
-# Indexes of the dashboard's view queries (geo.store.store.Store.view_*): covering indexes, so the per-place
+# Indexes of the dashboard's view queries (geo.store.queries and geo.store.places): covering indexes, so the per-place
 # aggregates over 100k events read index pages instead of rows, and the actor and place filters start
 # from a short index range. Plain SQL, the same on SQLite and PostgreSQL; IF NOT EXISTS keeps it idempotent.
 VIEW_INDEXES = {

@@ -4,7 +4,7 @@ A live link (``?actor=Hezbollah``) shows whatever the store holds when it is ope
 (``?snapshot=ID``) shows what was on screen when it was saved, however many articles arrive later.
 The frozen data has the export shape of :func:`geo.views.state.view_data` (places with their counts, events,
 actors, articles with titles), so the map, the panels and every export read a snapshot exactly as they
-read a live view. All SQL is in :mod:`geo.store.store`.
+read a live view. All SQL is in :mod:`geo.store.snapshots`.
 
 >>> from geo.store import Store
 >>> store = Store.open("sqlite://")
