@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ from streamlit_folium import st_folium  # noqa: E402
 
 from dashboard import data as q  # noqa: E402
 from dashboard import snapshots_ui, status_ui  # noqa: E402
+from dashboard.filters import filters_state, init_filters, sidebar_ui  # noqa: E402
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, filters_only, get_assets, get_outlines  # noqa: E402
 from geo.render import exports  # noqa: E402
 from geo.render import maps  # noqa: E402
@@ -35,8 +35,6 @@ from geo.views.state import SECTIONS, ViewState, view_data  # noqa: E402
 SEEDS = REPO_ROOT / "seeds"
 MAP_HEIGHT = 560
 PLACE_ZOOM = 8
-FILTER_KEYS = ("f_actors", "f_types", "f_from", "f_to", "f_source", "f_q", "f_affiliated", "f_hypothetical")
-ANY_SOURCE = "(any source)"
 SECTION_LABELS = {"articles": "Articles", "events": "Events", "timeline": "Timeline", "ingest": "Ingest"}
 
 
@@ -94,98 +92,6 @@ def seed_ui(store: Store, settings: Settings) -> None:
 
         report = pipeline.ingest(results, progress=tick)
         status.update(label=f"Seeds ingested: {len(report.ingested)} articles", state="complete", expanded=False)
-
-
-# -- sidebar ---------------------------------------------------------------------------------
-
-def init_filters(store: Store, state: ViewState) -> None:
-    """Widgets start from the URL once per session; afterwards they are the source of truth."""
-    if st.session_state.get("f_init"):
-        return
-    st.session_state.update(
-        f_actors=[i for i in (store.resolve_actor(a) for a in state.actors) if i], f_types=list(state.types),
-        f_from=dt.date.fromisoformat(state.date_from) if state.date_from else None,
-        f_to=dt.date.fromisoformat(state.date_to) if state.date_to else None,
-        f_source=state.source or ANY_SOURCE, f_q=state.q or "", f_affiliated=state.include_affiliated,
-        f_hypothetical=state.show_hypothetical, f_init=True)
-
-
-def filters_state(store: Store, version: int, state: ViewState, db_url: str) -> ViewState:
-    """The view the filters describe (selection and map view kept from ``state``), read from the widgets'
-    session state before the widgets are drawn: the sidebar is drawn after the map (see :func:`main`)."""
-    by_id = {a["id"]: a for a in q.actor_choices(db_url, version, q.choice_state(state))}
-    return _filters_state(store, state, by_id)
-
-
-def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> None:
-    """The filters; their values are read by :func:`filters_state` at the start of the next run."""
-    facets = q.facets(db_url, version)
-    # The choices ignore the actor filter, so changing it must not recompute them.
-    counts = q.actor_choices(db_url, version, q.choice_state(state))
-    by_id = {a["id"]: a for a in counts}
-    sb = st.sidebar
-    sb.header("Filters")
-    sb.multiselect("Actors", list(by_id), key="f_actors", placeholder="type to search actors",
-                   format_func=lambda i: _actor_label(by_id.get(i)),
-                   help="Shows the places of the events these actors take part in and the places mentioned "
-                        "in the same sentences.")
-    sb.toggle("Include affiliated actors", key="f_affiliated",
-              help="Iran then includes the Quds Force and its commander.")
-    sb.multiselect("Event types", sorted(set(facets["types"]) | set(st.session_state.f_types)), key="f_types")
-    lo, hi = _date_bounds(facets)
-    col1, col2 = sb.columns(2)
-    col1.date_input("From", key="f_from", min_value=lo, max_value=hi, format="YYYY-MM-DD")
-    col2.date_input("To", key="f_to", min_value=lo, max_value=hi, format="YYYY-MM-DD")
-    if _dates_crossed(st.session_state.f_from, st.session_state.f_to):
-        sb.warning("The From date is after the To date; the dates are ignored.")
-    sources = [ANY_SOURCE, *facets["sources"]]
-    if st.session_state.f_source not in sources:
-        sources.append(st.session_state.f_source)
-    sb.selectbox("Source", sources, key="f_source")
-    sb.text_input("Text", key="f_q", placeholder="words in the title or text")
-    sb.toggle("Show hypothetical events", key="f_hypothetical", help='e.g. "could compel Iran"')
-    sb.markdown('<a href="?" target="_self">Reset the view</a>', unsafe_allow_html=True)
-
-
-def _filters_state(store: Store, state: ViewState, by_id: dict[str, dict[str, Any]]) -> ViewState:
-    ss = st.session_state
-    actors = tuple(_actor_token(store, by_id.get(i), i) for i in ss.f_actors)
-    d_from, d_to = ss.f_from, ss.f_to
-    if _dates_crossed(d_from, d_to):  # said under the date fields (sidebar_ui)
-        d_from = d_to = None
-    new = state.replace(actors=actors, types=tuple(ss.f_types),
-                        date_from=d_from.isoformat() if d_from else None,
-                        date_to=d_to.isoformat() if d_to else None,
-                        source=None if ss.f_source == ANY_SOURCE else ss.f_source, q=ss.f_q.strip() or None,
-                        include_affiliated=bool(ss.f_affiliated), show_hypothetical=bool(ss.f_hypothetical))
-    if (new.actors, new.types, new.date_from, new.date_to, new.source, new.q) != (
-            state.actors, state.types, state.date_from, state.date_to, state.source, state.q):
-        new = new.replace(lat=None, lon=None, zoom=None)
-    return new
-
-
-def _dates_crossed(d_from: dt.date | None, d_to: dt.date | None) -> bool:
-    return bool(d_from and d_to and d_from > d_to)
-
-
-def _actor_label(actor: dict[str, Any] | None) -> str:
-    if actor is None:
-        return "unknown actor"
-    kind = actor["kind"].replace("_", " ")
-    return f"{actor['name']} ({kind}) \u00b7 {actor['event_count']} ev, {actor['mention_count']} mentions"
-
-
-def _actor_token(store: Store, actor: dict[str, Any] | None, actor_id: str) -> str:
-    """The actor's name in the URL when the name finds it again, else its id."""
-    if actor and store.resolve_actor(actor["name"]) == actor_id:
-        return actor["name"]
-    return actor_id
-
-
-def _date_bounds(facets: dict[str, Any]) -> tuple[dt.date, dt.date]:
-    first = int(facets["date_min"][:4]) if facets["date_min"] else 2000
-    last = int(facets["date_max"][:4]) if facets["date_max"] else dt.date.today().year
-    return dt.date(min(first, 2000), 1, 1), dt.date(max(last, dt.date.today().year), 12, 31)
 
 
 # -- map ---------------------------------------------------------------------------------------

@@ -56,9 +56,9 @@ def store_version(db_url: str) -> int:
     return get_store(db_url).count_articles()
 
 
-def filters_only(state: ViewState) -> ViewState:
-    """The state without selection, map view and open section: what the view's queries depend on."""
-    return state.replace(place=None, article=None, lat=None, lon=None, zoom=None, tab=None)
+# The state without selection, map view and open section: what the view's queries depend on (one definition,
+# ViewState.filters_only; app.py reads it from here).
+filters_only = ViewState.filters_only
 
 
 # -- cached queries ----------------------------------------------------------------------------
@@ -70,7 +70,7 @@ def map_view(db_url: str, version: int, state: ViewState) -> dict[str, Any]:
     in turn on one connection (starting fresh connections would cost more). Kept as it is, not pickled
     (10,000 places took ~0.1 s to copy on every read): readers must not change it."""
     run = None if state.filtered else _run_together
-    return map_data(get_store(db_url), filters_only(state), detail_at=maps.DETAIL_AT, run=run)
+    return map_data(get_store(db_url), state.filters_only(), detail_at=maps.DETAIL_AT, run=run)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -83,7 +83,7 @@ def map_columns(db_url: str, version: int, state: ViewState) -> str:
 @st.cache_data(max_entries=64, show_spinner=False)
 def view_counts(db_url: str, version: int, state: ViewState) -> dict[str, int]:
     store = get_store(db_url)
-    return store.view_counts(filters_only(state).filter(store))
+    return store.view_counts(state.filters_only().filter(store))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -95,7 +95,7 @@ def actor_choices(db_url: str, version: int, state: ViewState) -> list[dict[str,
 
 
 def choice_state(state: ViewState) -> ViewState:
-    return filters_only(state).replace(actors=(), include_affiliated=False)
+    return state.filters_only().replace(actors=(), include_affiliated=False)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -112,21 +112,21 @@ def actor_names(db_url: str, version: int) -> dict[str, str]:
 @st.cache_data(max_entries=32, show_spinner=False)
 def timeline(db_url: str, version: int, state: ViewState, by: str) -> list[dict[str, Any]]:
     store = get_store(db_url)
-    return store.timeline(filters_only(state).filter(store), by=by)
+    return store.timeline(state.filters_only().filter(store), by=by)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def articles_page(db_url: str, version: int, state: ViewState, offset: int, limit: int) -> list[dict[str, Any]]:
     """One page of the view's articles, newest first (cut in the database)."""
     store = get_store(db_url)
-    return store.view_articles(filters_only(state).filter(store), with_text=False, limit=limit, offset=offset)
+    return store.view_articles(state.filters_only().filter(store), with_text=False, limit=limit, offset=offset)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def events_page(db_url: str, version: int, state: ViewState, offset: int, limit: int) -> dict[str, Any]:
     """One page of the view's events, newest first, with the titles of their articles."""
     store = get_store(db_url)
-    events = store.view_events(filters_only(state).filter(store), limit=limit, offset=offset)
+    events = store.view_events(state.filters_only().filter(store), limit=limit, offset=offset)
     return {"events": events, "titles": store.article_titles(e["article_id"] for e in events)}
 
 
@@ -134,7 +134,7 @@ def events_page(db_url: str, version: int, state: ViewState, offset: int, limit:
 def place_detail(db_url: str, version: int, state: ViewState, place_id: str) -> dict[str, Any]:
     """A place's panel: its mentions, events (at most 50) and articles in the view."""
     store = get_store(db_url)
-    f = filters_only(state).filter(store)
+    f = state.filters_only().filter(store)
     return {"mentions": store.view_mentions(f, place_id), "events": store.view_events(f, place_id=place_id, limit=50),
             "articles": store.view_articles(f, place_id=place_id, with_text=False)}
 
@@ -147,7 +147,7 @@ def load_view(db_url: str, version: int, state: ViewState, data_dir: str | None 
     The answers land in the caches above; the page then reads them in order. Once per view and version:
     starting the threads again when every answer is cached would cost more than reading them. With
     ``data_dir``, the country outlines are read meanwhile too (once per process)."""
-    _load_view(db_url, version, filters_only(state), articles=state.tab is None, data_dir=data_dir)
+    _load_view(db_url, version, state.filters_only(), articles=state.tab is None, data_dir=data_dir)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -10,6 +10,7 @@ from geo.errors import NewsmapError
 from geo.render import exports
 from geo.settings import Settings, declarations, load_settings
 from geo.store import Store
+from geo.views.filters import FILTERS, Filter, flag
 
 EPILOG = "Settings can also come from environment variables (NEWSMAP_DB, NEWSMAP_DATA_DIR, ...); see README."
 
@@ -55,26 +56,32 @@ class progress:
         self.bar.close()
 
 def add_view_filters(p: argparse.ArgumentParser) -> None:
-    """The dashboard's filters as options; they build the same ViewState as its URL parameters."""
+    """The dashboard's filters as options (declared in geo.views.filters, in the order of a link's parameters);
+    they build the same ViewState as its URL parameters."""
     g = p.add_argument_group("view filters (as the dashboard's URL parameters)")
-    g.add_argument("--actor", action="append", default=[], metavar="A", help="actor name, alias or id; repeatable")
-    g.add_argument("--type", action="append", default=[], metavar="T", help="event type, e.g. Battles; repeatable")
-    g.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="events from this date")
-    g.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="events until this date")
-    g.add_argument("--source", metavar="S", help="article source, exactly as listed")
-    g.add_argument("-q", dest="q", metavar="TEXT", help="words in an article's title or text")
-    g.add_argument("--affiliated", action="store_true", help="include actors affiliated to --actor")
-    g.add_argument("--hypothetical", action="store_true", help="include hypothetical events")
+    for f in _filters():
+        if f.repeatable:
+            g.add_argument(*f.option.flags, dest=f.field, action="append", default=[], metavar=f.option.metavar,
+                           help=f.option.help)
+        elif f.parse is flag:
+            g.add_argument(*f.option.flags, dest=f.field, action="store_true", help=f.option.help)
+        else:
+            g.add_argument(*f.option.flags, dest=f.field, metavar=f.option.metavar, help=f.option.help)
 
 
 def state_from(args: argparse.Namespace):  # noqa: ANN201 - geo.views.state.ViewState
     """The ViewState of the filter options; a bad value is one clear error, as for a link."""
     from geo.views.state import ViewState
 
-    params = {"actor": args.actor, "type": args.type, "from": args.date_from, "to": args.date_to,
-              "source": args.source, "q": args.q, "affiliated": "1" if args.affiliated else None,
-              "hypothetical": "1" if args.hypothetical else None}
-    return ViewState.from_query_params({k: v for k, v in params.items() if v not in (None, [])})
+    params = {f.key: f.write(getattr(args, f.field)) for f in _filters()}
+    return ViewState.from_query_params({k: v for k, v in params.items() if v is not None})
+
+
+def _filters() -> list[Filter]:
+    """The declared filters in the order of a link's parameters (the order of the options in ``--help``)."""
+    from geo.views.state import PARAMS
+
+    return sorted(FILTERS, key=lambda f: PARAMS.index(f.key))
 
 
 def add_size(p: argparse.ArgumentParser) -> None:

@@ -84,7 +84,7 @@ def create_snapshot(store: Store, state: ViewState, *, title: str, note: str = "
                     now: dt.datetime | None = None) -> Snapshot:
     """Freeze ``state`` and its data (``view_data(store, state)`` unless given) under a new id."""
     title = _check_title(title)
-    frozen = json.loads(json.dumps(data if data is not None else view_data(store, _filters_only(state)),
+    frozen = json.loads(json.dumps(data if data is not None else view_data(store, state.filters_only()),
                                    default=str))
     snap = Snapshot(id=new_id(), title=title, note=note.strip(), description=state.describe(summary(state, frozen)),
                     created_at=now or dt.datetime.now(dt.timezone.utc), state=state, data=frozen)
@@ -121,11 +121,6 @@ def delete_snapshot(store: Store, snapshot_id: str) -> None:
     sid = check_id(snapshot_id)
     if not store.delete_snapshot(sid):
         raise SnapshotError(f"no snapshot with id {sid!r}; list the saved ones with `newsmap snapshot list`")
-
-
-def _filters_only(state: ViewState) -> ViewState:
-    """The state without selection and map view: they change what is looked at, not what is in the view."""
-    return state.replace(place=None, article=None, lat=None, lon=None, zoom=None)
 
 
 def _check_title(title: str) -> str:

@@ -5,6 +5,9 @@ turns into the database filter (:meth:`ViewState.filter`), and describes itself 
 the dashboard's caption, a snapshot's description and exports' metadata. :func:`view_data` returns the
 view in the export schema (``Store.export()``), so the exports, snapshots and the map share one shape.
 
+The filters among its parameters are declared in :mod:`geo.views.filters` (their parsing, links and words
+follow from there); the selection, map view and open section are :data:`VIEW_PARAMS` here.
+
 Bad URL values: :meth:`ViewState.from_query_params` raises :class:`ViewStateError` naming the parameter
 and the fix (for the CLI and snapshots, where a wrong link must not be silently altered);
 :meth:`ViewState.parse` drops each bad parameter and returns a warning for it (the dashboard shows them,
@@ -17,7 +20,6 @@ so an old or hand-edited link still opens). Unknown parameters are ignored.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ from urllib.parse import urlencode
 
 from geo.errors import ViewStateError
 from geo.store import Run, Store, ViewFilter
+from geo.views.filters import FILTERS, Param
 
 # Order of the parameters in every link this module writes (stable links can be compared as strings).
 PARAMS = ("actor", "type", "from", "to", "source", "q", "place", "article", "lat", "lon", "zoom",
@@ -33,7 +36,6 @@ PARAMS = ("actor", "type", "from", "to", "source", "q", "place", "article", "lat
 # The dashboard's sections under the map (``tab``); the first is open when the URL names none.
 SECTIONS = ("articles", "events", "timeline", "ingest")
 MAX_ZOOM = 19
-_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 
 @dataclass(frozen=True)
@@ -74,16 +76,10 @@ class ViewState:
     def to_query_params(self) -> dict[str, list[str] | str]:
         """Query parameters in :data:`PARAMS` order; defaults are left out (lists for repeatables)."""
         out: dict[str, list[str] | str] = {}
-        if self.actors:
-            out["actor"] = list(self.actors)
-        if self.types:
-            out["type"] = list(self.types)
-        scalars = {"from": self.date_from, "to": self.date_to, "source": self.source, "q": self.q,
-                   "place": self.place, "article": self.article, "lat": _coord(self.lat), "lon": _coord(self.lon),
-                   "zoom": None if self.zoom is None else str(self.zoom),
-                   "affiliated": "1" if self.include_affiliated else None,
-                   "hypothetical": "1" if self.show_hypothetical else None, "tab": self.tab}
-        out.update({k: v for k, v in scalars.items() if v is not None})
+        for param in _PARAMS:
+            value = param.write(getattr(self, param.field))
+            if value is not None:
+                out[param.key] = value
         return out
 
     def to_url(self, base: str = "") -> str:
@@ -94,6 +90,11 @@ class ViewState:
     def replace(self, **changes: Any) -> "ViewState":
         return dataclasses.replace(self, **changes)
 
+    def filters_only(self) -> "ViewState":
+        """The filters alone, without the selection, the map view and the open section: what the view's
+        queries depend on (a snapshot freezes the data of this state; the dashboard caches by it)."""
+        return ViewState(**{f.field: getattr(self, f.field) for f in FILTERS})
+
     # -- query -------------------------------------------------------------------------------
 
     def filter(self, store: Store) -> ViewFilter:
@@ -102,8 +103,8 @@ class ViewState:
         if self.actors:
             ids = [i for i in (store.resolve_actor(a) for a in self.actors) if i]
             actor_ids = store.affiliated_closure(ids) if self.include_affiliated else tuple(dict.fromkeys(ids))
-        return ViewFilter(actor_ids=actor_ids, types=self.types, date_from=self.date_from, date_to=self.date_to,
-                          source=self.source, q=self.q, show_hypothetical=self.show_hypothetical)
+        return ViewFilter(actor_ids=actor_ids, **{f.field: getattr(self, f.field) for f in FILTERS
+                                                  if f.field in _DATABASE_FIELDS})
 
     def unknown_actors(self, store: Store) -> tuple[str, ...]:
         """The actor names in the URL that match no stored actor (shown as a warning)."""
@@ -112,7 +113,7 @@ class ViewState:
     @property
     def filtered(self) -> bool:
         """Whether any filter (not selection or map view) is set."""
-        return bool(self.actors or self.types or self.date_from or self.date_to or self.source or self.q)
+        return any(getattr(self, f.field) for f in FILTERS if f.narrows)
 
     # -- words -------------------------------------------------------------------------------
 
@@ -123,21 +124,9 @@ class ViewState:
         ``actor_names`` (id or URL value -> display name).
         """
         events, places = _count(summary.get("events", 0)), _count(summary.get("places", 0))
-        parts = [f"{_plural(events, 'event')} in {_plural(places, 'place')}"]
-        if self.actors:
-            names = summary.get("actor_names") or {}
-            who = _or_list([names.get(a, a) for a in self.actors])
-            parts.append(f" involving {who}" + (" or affiliated actors" if self.include_affiliated else ""))
-        if self.types:
-            parts.append(f" of type {_or_list(list(self.types))}")
-        sentence = "".join(parts) + _dates(self.date_from, self.date_to)
-        if self.source:
-            sentence += f", source {self.source}"
-        if self.q:
-            sentence += f", matching \u201c{self.q}\u201d"
-        if self.show_hypothetical:
-            sentence += ", hypothetical events included"
-        return sentence
+        names = summary.get("actor_names") or {}
+        return f"{_plural(events, 'event')} in {_plural(places, 'place')}" + "".join(
+            f.words(self, names) for f in FILTERS)
 
 
 def view_data(store: Store, state: ViewState) -> dict[str, list[dict[str, Any]]]:
@@ -178,17 +167,18 @@ def summary(state: ViewState, data: Mapping[str, Any]) -> dict[str, Any]:
 def _parse(params: Mapping[str, str | Sequence[str]]) -> tuple[ViewState, list[ViewStateError]]:
     values: dict[str, Any] = {}
     errors: list[ViewStateError] = []
-    for name, (field, convert) in _SCALARS.items():
-        raw = _last(params.get(name))
+    for param in _PARAMS:
+        if param.repeatable:
+            items = [v.strip() for v in _all(params.get(param.key)) if v.strip()]
+            values[param.field] = tuple(dict.fromkeys(items))
+            continue
+        raw = _last(params.get(param.key))
         if raw is None or raw.strip() == "":
             continue
         try:
-            values[field] = convert(name, raw.strip())
+            values[param.field] = param.parse(param.key, raw.strip())
         except ViewStateError as err:
             errors.append(err)
-    for name, field in (("actor", "actors"), ("type", "types")):
-        items = [v.strip() for v in _all(params.get(name)) if v.strip()]
-        values[field] = tuple(dict.fromkeys(items))
     if values.get("date_from") and values.get("date_to") and values["date_from"] > values["date_to"]:
         errors.append(ViewStateError(f"from={values['date_from']} is after to={values['date_to']}: "
                                      "swap the two dates"))
@@ -205,15 +195,6 @@ def _all(value: str | Sequence[str] | None) -> list[str]:
 def _last(value: str | Sequence[str] | None) -> str | None:
     items = _all(value)
     return items[-1] if items else None
-
-
-def _date(name: str, raw: str) -> str:
-    try:
-        if len(raw) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(raw).isoformat()
-    except ValueError:
-        raise ViewStateError(f"{name}={raw!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-03-15") from None
 
 
 def _number(low: float, high: float) -> Callable[[str, str], float]:
@@ -234,30 +215,10 @@ def _zoom(name: str, raw: str) -> int:
     return int(raw)
 
 
-def _flag(name: str, raw: str) -> bool:
-    if raw.lower() in _TRUE:
-        return True
-    if raw.lower() in _FALSE:
-        return False
-    raise ViewStateError(f"{name}={raw!r} is not a yes/no value: use {name}=1 or leave it out")
-
-
-def _text(_name: str, raw: str) -> str:
-    return raw
-
-
 def _section(name: str, raw: str) -> str | None:
     if raw.lower() not in SECTIONS:
         raise ViewStateError(f"{name}={raw!r} is not a section: use one of {', '.join(SECTIONS)}")
     return None if raw.lower() == SECTIONS[0] else raw.lower()
-
-
-_SCALARS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
-    "from": ("date_from", _date), "to": ("date_to", _date), "source": ("source", _text), "q": ("q", _text),
-    "place": ("place", _text), "article": ("article", _text), "lat": ("lat", _number(-90, 90)),
-    "lon": ("lon", _number(-180, 180)), "zoom": ("zoom", _zoom), "affiliated": ("include_affiliated", _flag),
-    "hypothetical": ("show_hypothetical", _flag), "tab": ("tab", _section),
-}
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -274,15 +235,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _or_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+# -- the parameters ---------------------------------------------------------------------------
 
-
-def _dates(date_from: str | None, date_to: str | None) -> str:
-    if date_from and date_to:
-        return f", {date_from} to {date_to}"
-    if date_from:
-        return f", from {date_from}"
-    if date_to:
-        return f", until {date_to}"
-    return ""
+# The parameters that are not filters: the selection and the map view (``tab``: the open section).
+VIEW_PARAMS: tuple[Param, ...] = (
+    Param(key="place", field="place"), Param(key="article", field="article"),
+    Param(key="lat", field="lat", parse=_number(-90, 90), write=_coord),
+    Param(key="lon", field="lon", parse=_number(-180, 180), write=_coord),
+    Param(key="zoom", field="zoom", parse=_zoom, write=lambda v: None if v is None else str(v)),
+    Param(key="tab", field="tab", parse=_section),
+)
+_PARAMS: tuple[Param, ...] = tuple(sorted((*FILTERS, *VIEW_PARAMS), key=lambda p: PARAMS.index(p.key)))
+_DATABASE_FIELDS = {f.name for f in dataclasses.fields(ViewFilter)}
