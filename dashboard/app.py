@@ -337,9 +337,9 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
     def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
         return view_data(store, filters_only(state))
 
-    st.download_button("Download these events (CSV)", lambda: exports.to_csv(view()), "newsmap-events.csv",
+    st.download_button("Download these events (CSV)", lambda: exports.render(view(), "csv"), "newsmap-events.csv",
                        "text/csv", on_click="ignore")
-    st.download_button("Download the places (GeoJSON)", lambda: exports.to_geojson(view()),
+    st.download_button("Download the places (GeoJSON)", lambda: exports.render(view(), "geojson"),
                        "newsmap-places.geojson", "application/geo+json", on_click="ignore")
 
 

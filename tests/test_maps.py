@@ -7,7 +7,7 @@ import re
 from geo.render import maps
 from geo.store import Store
 from geo.views.state import ViewState, view_data
-from geo.render import exports
+from geo.render.exports.geojson import to_geojson
 from geo.views.state import map_data
 from tests.factories import PAYLOAD, context_analysis, fill
 
@@ -146,7 +146,7 @@ def test_events_placed_from_article_context_are_told_apart(store):
         assert "<div>1 event (1 placed from article context), " in maps.column_popup(cols, khan_younis)
         assert not maps.context_only(places["region:gaza-strip"]) and maps.context_only(places["gn:281124"])
         assert "placed from article context only" in maps.render_html(maps.build_map(data, ViewState()))
-    geojson = json.loads(exports.to_geojson(view_data(store, ViewState())))
+    geojson = json.loads(to_geojson(view_data(store, ViewState())))
     features = {f["id"]: f["properties"] for f in geojson["features"]}
     assert features["region:gaza-strip"]["context_event_count"] == 1
     assert features["gn:281124"]["context_event_count"] == 1
