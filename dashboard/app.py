@@ -26,11 +26,13 @@ from dashboard import snapshots_ui, status_ui  # noqa: E402
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, filters_only, get_assets, get_outlines  # noqa: E402
 from geo.render import exports  # noqa: E402
 from geo.render import maps  # noqa: E402
+from geo.render.panel import event_entry_html  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
 from geo.views.highlight import CSS, Span, article_spans, escape, highlight_html  # noqa: E402
 from geo.settings import REPO_ROOT, Settings, load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402
 from geo.views.state import SECTIONS, ViewState, view_data  # noqa: E402
+from geo.views.words import place_counts  # noqa: E402
 
 SEEDS = REPO_ROOT / "seeds"
 MAP_HEIGHT = 560
@@ -243,9 +245,7 @@ def place_panel_ui(db_url: str, version: int, data: dict[str, Any], state: ViewS
         st.info(f"The selected place is not in this view. [Clear the selection]({link(state.replace(place=None))})")
         return
     st.subheader(escape(place["name"]))
-    st.caption(f"{place['kind']} \u00b7 {maps.events_text(place['event_count'], place.get('context_event_count', 0))}"
-               " \u00b7 "
-               f"{_plural(place['mention_count'], 'mention')}"
+    st.caption(f"{place['kind']} \u00b7 {place_counts(place)}"
                f" \u00b7 [centre the map]({link(_centred(state, place))})")
     detail = q.place_detail(db_url, version, filters_only(state), place["id"])
     mentions, events = detail["mentions"], detail["events"]
@@ -254,11 +254,8 @@ def place_panel_ui(db_url: str, version: int, data: dict[str, Any], state: ViewS
         spans = [Span(e["trigger"]["start"], e["trigger"]["end"], "trigger", e["type"], e["type"])]
         spans += [Span(mn["start"], mn["end"], "here", place["id"], place["name"]) for mn in mentions
                   if mn["article_id"] == e["article_id"] and e["start"] <= mn["start"] < e["end"]]
-        who = ", ".join(names.get(a, a) for a in e["actor_ids"]) or "no actor named"
         sentence = highlight_html(e["sentence"], spans, offset=e["start"])
-        st.markdown(f"<div style='margin-bottom:8px'><b>{_esc(e['type'])}</b> \u00b7 {_esc(e['date'] or 'undated')}"
-                    f" \u00b7 {_esc(who)}{maps.context_mark(e, place['id'])}<br>{sentence}</div>",
-                    unsafe_allow_html=True)
+        st.markdown(event_entry_html(e, place["id"], names, sentence), unsafe_allow_html=True)
     st.markdown("**Articles that mention it**")
     for a in detail["articles"]:
         href = link(state.replace(article=a["id"]))
@@ -406,10 +403,6 @@ def _report_ui(name: str, report: Any) -> None:
         st.caption(f"failed: {failure.origin}: {failure.reason}")
     for note in report.notes:
         st.caption(f"note: {note}")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _esc(text: object) -> str:

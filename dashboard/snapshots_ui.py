@@ -16,13 +16,14 @@ from typing import Any
 import streamlit as st
 
 from geo.render import exports
-from geo.render import maps
+from geo.render.panel import event_entry_html
 from geo.render.assets import available_assets
 from geo.errors import NewsmapError
 from geo.views.highlight import escape as md
 from geo.views.snapshots import Snapshot, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, rename_snapshot
 from geo.store import Store
 from geo.views.state import ViewState
+from geo.views.words import place_counts
 
 DOWNLOADS = (("html", "Map (HTML)"), ("png", "Image (PNG)"), ("geojson", "Places (GeoJSON)"),
              ("csv", "Events (CSV)"))
@@ -189,23 +190,13 @@ def snapshot_place_ui(data: Mapping[str, Any], place_id: str | None) -> None:
     names = {a["id"]: a["name"] for a in data.get("actors", [])}
     titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
     st.subheader(md(place["name"]))
-    st.caption(f"{md(place.get('kind') or 'place')} \u00b7 "
-               f"{maps.events_text(place.get('event_count') or 0, place.get('context_event_count') or 0)} \u00b7 "
-               f"{_plural(place.get('mention_count') or 0, 'mention')}")
+    st.caption(f"{md(place.get('kind') or 'place')} \u00b7 {place_counts(place)}")
     events = [e for e in data.get("events", []) if place["id"] in e.get("place_ids", [])]
     for e in events:
-        who = ", ".join(names.get(a, a) for a in e.get("actor_ids", [])) or "no actor named"
-        st.markdown(f"<div style='margin-bottom:8px'><b>{md(e['type'])}</b> \u00b7 "
-                    f"{md(e.get('date') or 'undated')} \u00b7 {md(who)}{maps.context_mark(e, place['id'])}"
-                    f"<br>{md(e.get('sentence') or '')}"
-                    f"</div>", unsafe_allow_html=True)
+        st.markdown(event_entry_html(e, place["id"], names, md(e.get("sentence") or "")), unsafe_allow_html=True)
     st.markdown("**Articles**")
     for article_id in place.get("article_ids") or []:
         st.markdown(md(titles.get(article_id) or "untitled article"), unsafe_allow_html=True)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def snapshot_page_ui(store: Store, snapshot_id: str, *, data_dir: str, outlines: Mapping[str, Any] | None,

@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 
 from geo.errors import ViewStateError
 from geo.store import Run, Store, ViewFilter
+from geo.views.words import plural
 
 # Order of the parameters in every link this module writes (stable links can be compared as strings).
 PARAMS = ("actor", "type", "from", "to", "source", "q", "place", "article", "lat", "lon", "zoom",
@@ -123,7 +124,7 @@ class ViewState:
         ``actor_names`` (id or URL value -> display name).
         """
         events, places = _count(summary.get("events", 0)), _count(summary.get("places", 0))
-        parts = [f"{_plural(events, 'event')} in {_plural(places, 'place')}"]
+        parts = [f"{plural(events, 'event')} in {plural(places, 'place')}"]
         if self.actors:
             names = summary.get("actor_names") or {}
             who = _or_list([names.get(a, a) for a in self.actors])
@@ -268,10 +269,6 @@ def _coord(value: float | None) -> str | None:
 
 def _count(value: Any) -> int:
     return value if isinstance(value, int) else len(value)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _or_list(items: list[str]) -> str:
