@@ -138,8 +138,8 @@ def live_place_ui(db_url: str, version: int, data: dict[str, Any], state: ViewSt
         spans += [Span(mn["start"], mn["end"], "here", place["id"], place["name"]) for mn in mentions
                   if mn["article_id"] == e["article_id"] and e["start"] <= mn["start"] < e["end"]]
         entries.append(event_entry_html(e, place["id"], names, highlight_html(e["sentence"], spans, offset=e["start"])))
-    place_panel_ui(place["name"],
-                   f"{place['kind']} \u00b7 {place_counts(place)} \u00b7 [centre the map]({link(centred(state, place))})",
+    caption = f"{place['kind']} \u00b7 {place_counts(place)} \u00b7 [centre the map]({link(centred(state, place))})"
+    place_panel_ui(place["name"], caption,
                    "**Events here**" if events else "_No event here in this view; the place is mentioned._",
                    entries, "**Articles that mention it**", [article_line_html(a, state) for a in detail["articles"]])
 
