@@ -17,6 +17,10 @@ from PIL import Image
 from shapely.geometry import shape
 
 from geo.render import exports
+from geo.render.exports.common import ExportOptions, spreadsheet_safe
+from geo.render.exports.csv import CSV_COLUMNS, to_csv
+from geo.render.exports.geojson import to_geojson
+from geo.render.exports.html import to_html
 from geo.render import maps
 from geo.render.assets import available_assets
 from geo.errors import ExportError
@@ -77,7 +81,7 @@ def check_rfc7946(collection: dict) -> None:
 
 
 def test_geojson_is_valid_and_carries_the_view(data):
-    collection = json.loads(exports.to_geojson(data, title="Title", description=_describe(data)))
+    collection = json.loads(to_geojson(data, title="Title", description=_describe(data)))
     check_rfc7946(collection)
     assert collection["title"] == "Title" and collection["description"] == "5 events in 6 places"
     by_id = {f["id"]: f for f in collection["features"]}
@@ -92,7 +96,7 @@ def test_geojson_is_valid_and_carries_the_view(data):
 
 
 def test_geojson_keeps_hostile_text_exact(data):
-    feature = next(f for f in json.loads(exports.to_geojson(data))["features"] if f["id"] == HOSTILE_PLACE.id)
+    feature = next(f for f in json.loads(to_geojson(data))["features"] if f["id"] == HOSTILE_PLACE.id)
     props = feature["properties"]
     assert props["name"] == HOSTILE_PLACE.name and props["actors"] == [HOSTILE_ACTOR.name]
     assert props["article_titles"] == [HOSTILE_TITLE]
@@ -104,7 +108,7 @@ def test_geojson_leaves_out_places_without_valid_coordinates():
               {"id": "b", "name": "B", "kind": "city", "lat": float("nan"), "lon": 1.0},
               {"id": "c", "name": "C", "kind": "city", "lat": 95.0, "lon": 1.0},
               {"id": "d", "name": "D", "kind": "city", "lat": 1.0, "lon": 2.0}]
-    collection = json.loads(exports.to_geojson({"places": places}))
+    collection = json.loads(to_geojson({"places": places}))
     check_rfc7946(collection)
     assert [f["id"] for f in collection["features"]] == ["d"]
 
@@ -112,9 +116,9 @@ def test_geojson_leaves_out_places_without_valid_coordinates():
 # -- CSV -------------------------------------------------------------------------------------------
 
 def test_csv_one_row_per_event_read_back(data):
-    rows = list(csv.DictReader(io.StringIO(exports.to_csv(data))))
+    rows = list(csv.DictReader(io.StringIO(to_csv(data))))
     assert len(rows) == len(data["events"]) == 5
-    assert list(rows[0]) == exports.CSV_COLUMNS
+    assert list(rows[0]) == CSV_COLUMNS
     clash = next(r for r in rows if r["type"] == "Battles" and r["places"] == "Khan Younis")
     assert (clash["date"], clash["initiators"], clash["targets"]) == ("2024-03", "Hamas", "Israel")
     assert (clash["latitudes"], clash["longitudes"]) == ("31.34020", "34.30630")
@@ -122,11 +126,11 @@ def test_csv_one_row_per_event_read_back(data):
 
 
 def test_csv_quotes_and_neutralises_hostile_text(data):
-    row = next(r for r in csv.DictReader(io.StringIO(exports.to_csv(data))) if r["places"] == HOSTILE_PLACE.name)
+    row = next(r for r in csv.DictReader(io.StringIO(to_csv(data))) if r["places"] == HOSTILE_PLACE.name)
     assert row["article_title"] == "'" + HOSTILE_TITLE  # a spreadsheet shows the formula, does not run it
     assert row["initiators"] == HOSTILE_ACTOR.name and HOSTILE in row["sentence"]
     assert row["longitudes"] == "-66.90000"  # a negative number is not a formula: left alone
-    assert exports._cell(" =1+1") == "' =1+1" and exports._cell("@SUM(A1)") == "'@SUM(A1)"
+    assert spreadsheet_safe(" =1+1") == "' =1+1" and spreadsheet_safe("@SUM(A1)") == "'@SUM(A1)"
 
 
 # -- PNG -------------------------------------------------------------------------------------------
@@ -185,7 +189,7 @@ def test_png_labels_do_not_overlap_and_stay_on_the_map():
 # -- HTML ------------------------------------------------------------------------------------------
 
 def _html(data: dict, assets: dict, outlines: dict) -> str:
-    return exports.to_html(data, title=HOSTILE_TITLE, description=_describe(data), assets=assets, outlines=outlines)
+    return to_html(data, title=HOSTILE_TITLE, description=_describe(data), assets=assets, outlines=outlines)
 
 
 def test_html_is_self_contained_and_escaped(data, assets, outlines):
@@ -248,3 +252,13 @@ def test_export_bytes_every_format(data, assets, outlines):
         exports.export_bytes(data, "html", title="t", description="d")
     with pytest.raises(ExportError, match="use one of"):
         exports.export_bytes(data, "pdf", title="t", description="d")
+
+
+def test_the_formats_are_one_table(data):
+    """Which formats exist, and where each is offered, is read from one table; each writer has one shape."""
+    assert exports.FORMATS == ("json", "geojson", "csv")
+    assert exports.SHARE_FORMATS == ("html", "png", "geojson", "csv")
+    assert exports.MEDIA_TYPES["geojson"] == "application/geo+json" and exports.MEDIA_TYPES["png"] == "image/png"
+    for fmt in exports.FORMATS:
+        assert exports.render(data, fmt).encode("utf-8") == exports.REGISTRY[fmt].write(data, ExportOptions())
+    assert exports.render(data, "csv") == to_csv(data) and exports.render(data, "geojson") == to_geojson(data)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import re
 
-from geo.render import maps
+from geo.render import maps, panel
 from geo.store import Store
 from geo.views.state import ViewState, view_data
-from geo.render import exports
+from geo.render.exports.geojson import to_geojson
 from geo.views.state import map_data
+from geo.views.words import events_text
 from tests.factories import PAYLOAD, context_analysis, fill
 
 FAKE_ASSETS = {name: f"data:text/plain,{name}" for name in ("leaflet.js", "leaflet.css")}
@@ -35,7 +36,7 @@ def test_article_strings_are_escaped_in_popups(sqlite_store):
     cols = maps.place_columns(data)
     assert all("<script>" not in t for t in cols["titles"])  # the page joins these escaped strings as they are
     popup = maps.column_popup(cols, cols["id"].index("gn:276781"))
-    assert popup == maps.popup_html(next(p for p in data["places"] if p["id"] == "gn:276781"),
+    assert popup == panel.popup_html(next(p for p in data["places"] if p["id"] == "gn:276781"),
                                     {e["id"]: e for e in data["events"]}, {a["id"]: a["name"] for a in data["actors"]},
                                     {a["id"]: a["title"] for a in data["articles"]})
     assert "<script>" not in popup and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in popup
@@ -48,7 +49,7 @@ def test_article_strings_are_escaped_in_popups(sqlite_store):
 def test_popup_escapes_place_names_too():
     place = {"id": "x'><img src=x onerror=alert(1)>", "name": "<b>Tyre</b>", "kind": "city", "event_count": 0,
              "mention_count": 1, "top_events": [], "article_ids": ["a"]}
-    html = maps.popup_html(place, {}, {}, {"a": "</li><script>x</script>"})
+    html = panel.popup_html(place, {}, {}, {"a": "</li><script>x</script>"})
     assert "<img" not in html and "<b>Tyre" not in html and "<script>" not in html
 
 
@@ -85,7 +86,8 @@ def test_many_places_are_columns_drawn_on_a_canvas():
                "article_ids": []} for i in range(2000)]
     data = {"places": places, "events": [], "articles": [], "actors": []}
     html = maps.render_html(maps.build_map(data, ViewState(), offline=True, assets=FAKE_ASSETS))
-    assert 'L.DomUtil.create("canvas"' in html and "L.circleMarker(" not in html and "markerCluster" not in html and '"type":"Feature"' not in html
+    assert 'L.DomUtil.create("canvas"' in html and "L.circleMarker(" not in html
+    assert "markerCluster" not in html and '"type":"Feature"' not in html
     assert maps.to_json(maps.place_columns(data)) in html
     assert len(html) < 150_000  # about 50 bytes a place with no popup lists
 
@@ -144,9 +146,10 @@ def test_events_placed_from_article_context_are_told_apart(store):
         gaza, khan_younis = cols["id"].index("region:gaza-strip"), cols["id"].index("gn:281124")
         assert "<div>2 events (1 placed from article context), " in maps.column_popup(cols, gaza)
         assert "<div>1 event (1 placed from article context), " in maps.column_popup(cols, khan_younis)
+        assert (cols["dash"][gaza], cols["dash"][khan_younis]) == (0, 1)  # drawn dashed: all from context
         assert not maps.context_only(places["region:gaza-strip"]) and maps.context_only(places["gn:281124"])
         assert "placed from article context only" in maps.render_html(maps.build_map(data, ViewState()))
-    geojson = json.loads(exports.to_geojson(view_data(store, ViewState())))
+    geojson = json.loads(to_geojson(view_data(store, ViewState())))
     features = {f["id"]: f["properties"] for f in geojson["features"]}
     assert features["region:gaza-strip"]["context_event_count"] == 1
     assert features["gn:281124"]["context_event_count"] == 1
@@ -155,4 +158,4 @@ def test_events_placed_from_article_context_are_told_apart(store):
 def test_no_dashed_legend_line_without_context_only_places(sqlite_store):
     html = maps.render_html(maps.build_map(_data(sqlite_store), ViewState()))
     assert "placed from article context only" not in html
-    assert maps.events_text(3) == "3 events" and maps.events_text(1, 1) == "1 event (1 placed from article context)"
+    assert events_text(3) == "3 events" and events_text(1, 1) == "1 event (1 placed from article context)"

@@ -4,9 +4,10 @@
  * the markers (and streamlit-folium attaches a click handler to each) before anything was drawn; this
  * layer keeps the places as the columns they arrive in and draws them in one loop (docs/benchmarks.md).
  *
- * `d` holds the columns of geo.maps.place_columns: lat, lon, radius r, colour index c, and the popup
- * parts (counts e, m and x: events, mentions, events placed from article context, drawn with a dashed
- * outline when that is all of them). Every string in it is HTML-escaped already; this code only joins them.
+ * `d` holds the columns of geo.render.maps.place_columns: lat, lon, radius r, colour index c, dash (1: all
+ * the place's events are placed from article context, drawn with a dashed outline) and the popup parts of
+ * geo.render.panel.popup_parts (its counts line n is worded in Python, as every other string). Every string in
+ * it is HTML-escaped already; this code only joins them.
  *
  * Events: hovering a place shows its name, clicking it opens its popup and fires "click" on the layer
  * with the place's own position as `latlng` (streamlit-folium reports it as last_object_clicked).
@@ -16,18 +17,14 @@
 (function (d) {
     var n = d.lat.length, TOLERANCE = 3, PAD = 0.3, STROKE = "#333333", FILL_OPACITY = 0.8, DASH = [3, 2], SOLID = [];
 
-    function plural(k, word) { return k + " " + word + (k === 1 ? "" : "s"); }
     function list(heading, items, table) {
         return items.length ? "<div class='nm-h'>" + heading + "</div><ul><li>"
             + items.map(function (j) { return table[j]; }).join("</li><li>") + "</li></ul>" : "";
     }
-    function eventsText(i) {  /* geo.maps.events_text */
-        return plural(d.e[i], "event") + (d.x[i] ? " (" + d.x[i] + " placed from article context)" : "");
-    }
-    function popupHtml(i) {  /* the same HTML as geo.maps.render_popup */
+    function popupHtml(i) {  /* the same HTML as geo.render.panel.render_popup */
         return "<div class='nm-popup' data-place='" + d.id[i] + "'><b>" + d.name[i] + "</b> <small>("
-            + d.kinds[d.k[i]] + ")</small><div>" + eventsText(i) + ", " + plural(d.m[i], "mention")
-            + "</div>" + list("Events", d.t[i], d.lines) + list("Articles", d.a[i], d.titles) + "</div>";
+            + d.kinds[d.k[i]] + ")</small><div>" + d.counts[d.n[i]] + "</div>"
+            + list("Events", d.t[i], d.lines) + list("Articles", d.a[i], d.titles) + "</div>";
     }
 
     var Places = L.Layer.extend({
@@ -110,7 +107,7 @@
                 ctx.fillStyle = d.colours[d.c[i]];
                 ctx.fill();
                 ctx.globalAlpha = 1;
-                dashed = d.e[i] > 0 && d.x[i] >= d.e[i];  /* geo.maps.context_only */
+                dashed = d.dash[i] === 1;
                 if (dashed !== wasDashed) ctx.setLineDash((wasDashed = dashed) ? DASH : SOLID);
                 ctx.stroke();
             }

@@ -80,12 +80,6 @@ class Assets:
         """Asset name -> ``data:`` URL for every script and style sheet a map loads."""
         return {name: self._data_url(name) for name in (*SCRIPTS, *STYLES)}
 
-    def inline_html(self) -> str:
-        """``<style>`` and ``<script>`` elements holding every asset, for a single-file HTML page."""
-        styles = "".join(f"<style>{self.text(n)}</style>" for n in STYLES)
-        scripts = "".join(f"<script>{self.text(n)}</script>" for n in SCRIPTS)
-        return styles + scripts
-
 
 def assets_dir(data_dir: str | Path) -> Path:
     return Path(data_dir) / "assets"

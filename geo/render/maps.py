@@ -4,7 +4,8 @@ No Streamlit here: the dashboard, snapshots and the single-file HTML export buil
 view data (:func:`geo.views.state.view_data`). Points are drawn as data, not as one Python object each (see
 ``docs/benchmarks.md``): the places travel as columns (latitudes, longitudes, radii, colour indexes,
 popup parts) that one small loop in the page draws as circles on a canvas. Every string that comes from an article
-is HTML-escaped here, in Python, before it reaches the page; the JavaScript only copies properties.
+is HTML-escaped in Python (here, and in :mod:`geo.render.panel`, which words the popups) before it reaches the
+page; the JavaScript only joins the strings it is given.
 
 No text from an article ever passes through Jinja: branca makes every element's output a Jinja template
 of its own (``MacroElement.render`` wraps each rendered script in a new ``Element``), so a title
@@ -33,7 +34,7 @@ from folium.elements import ElementAddToElement
 from folium.map import FitBounds
 from jinja2 import Template
 
-from geo.records import placed_from_context
+from geo.render.panel import popup_parts, render_popup
 from geo.settings import PACKAGE_DATA
 from geo.views.state import ViewState
 
@@ -74,14 +75,6 @@ def marker_radius(count: int) -> float:
     return round(min(28.0, 5.0 + 3.0 * math.sqrt(max(count, 0))), 1)
 
 
-def events_text(events: int, context: int = 0) -> str:
-    """"7 events (6 placed from article context)": how many events a place has, and how many of them are
-    there only because their sentence names no place and the article's main place stood in (role
-    "context"), which an analyst weighs differently from a place the sentence names."""
-    text = _plural(events, "event")
-    return f"{text} ({context} placed from article context)" if context else text
-
-
 def context_only(place: Mapping[str, Any]) -> bool:
     """True when every event of a place is placed there from article context: the map draws its outline
     dashed."""
@@ -89,82 +82,27 @@ def context_only(place: Mapping[str, Any]) -> bool:
     return events > 0 and int(place.get("context_event_count") or 0) >= events
 
 
-def context_mark(event: Mapping[str, Any], place_id: str) -> str:
-    """What a place's panel adds after an event placed there from article context (HTML, nothing to escape)."""
-    if not placed_from_context(event, place_id):
-        return ""
-    return " \u00b7 <i>placed from article context: the sentence names no place</i>"
-
-
 def place_count(place: Mapping[str, Any]) -> int:
     """What a marker's size stands for: the place's events, or its mentions when it has none."""
     return int(place.get("event_count") or 0) or int(place.get("mention_count") or 0)
-
-
-# -- popups ---------------------------------------------------------------------------------------
-
-def popup_parts(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
-                actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> dict[str, Any]:
-    """What a place's popup shows, every string already escaped: ``id``, ``name``, kind ``k``, event and
-    mention counts ``e`` and ``m``, events placed from article context ``x`` (see :func:`events_text`),
-    top-event lines ``t`` (type, date, actors) and article titles ``a``.
-    They travel in the places' columns (:func:`place_columns`); the page assembles the popup only when it
-    opens (see :data:`_PLACES_JS`), so a map of 10,000 places does not carry 10,000 popups of HTML."""
-    top = place.get("top_events") or []
-    return {"id": escape(place["id"]), "name": escape(place["name"]), "k": escape(place.get("kind") or "place"),
-            "e": int(place.get("event_count") or 0), "m": int(place.get("mention_count") or 0),
-            "x": int(place.get("context_event_count") or 0),
-            "t": [_event_line(ev, events.get(ev["id"], {}), actor_names) for ev in top],
-            "a": [escape(titles.get(a) or "untitled article") for a in place.get("article_ids") or []]}
-
-
-def popup_html(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
-               actor_names: Mapping[str, str], titles: Mapping[str, str | None]) -> str:
-    """A place's popup: name, kind, counts, its top events (type, date, actors) and article titles.
-
-    Everything is escaped, so ``<script>`` in a title is shown as text. The same HTML as the page's
-    JavaScript builds from :func:`popup_parts`.
-    """
-    return render_popup(popup_parts(place, events, actor_names, titles))
-
-
-def render_popup(parts: Mapping[str, Any]) -> str:
-    """The popup HTML of :func:`popup_parts` (whose strings are escaped already); mirrors ``_POPUP_JS``."""
-    rows = [f"<b>{parts['name']}</b> <small>({parts['k']})</small>",
-            f"<div>{events_text(parts['e'], parts.get('x', 0))}, {_plural(parts['m'], 'mention')}</div>"]
-    for heading, items in (("Events", parts["t"]), ("Articles", parts["a"])):
-        if items:
-            rows.append(f"<div class='nm-h'>{heading}</div><ul><li>{'</li><li>'.join(items)}</li></ul>")
-    return f"<div class='nm-popup' data-place='{parts['id']}'>{''.join(rows)}</div>"
-
-
-def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: Mapping[str, str]) -> str:
-    who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", []))
-    parts = [escape(top.get("type") or ""), escape(top.get("date") or "undated")]
-    if who:
-        parts.append(escape(who))
-    return " \u00b7 ".join(parts)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 # -- layers ---------------------------------------------------------------------------------------
 
 def place_columns(data: Data) -> dict[str, Any]:
     """The places with coordinates as columns, what the page's loop draws: ``lat``, ``lon``, radius ``r``,
-    colour index ``c`` into ``colours``, and the popup parts of :func:`popup_parts` (``id``, ``name``, kind
-    index ``k`` into ``kinds``, counts ``e``, ``m`` and ``x``, indexes ``t`` into ``lines`` and ``a`` into
-    ``titles``); a place whose events are all placed from article context (``x == e > 0``) is drawn
-    with a dashed outline. Repeated strings (colours, kinds, event lines, titles) travel once. Every string is
-    escaped HTML already (Leaflet inserts tooltips and popups as HTML).
+    colour index ``c`` into ``colours``, ``dash`` (1: every event of the place is placed from article
+    context, :func:`context_only`, and its outline is drawn dashed), and the popup parts of
+    :func:`geo.render.panel.popup_parts` (``id``, ``name``, kind index ``k`` into ``kinds``, counts line index
+    ``n`` into ``counts``, indexes ``t`` into ``lines`` and ``a`` into ``titles``). Repeated strings (colours,
+    kinds, counts, event lines, titles) travel once. Every string is escaped HTML already (Leaflet inserts
+    tooltips and popups as HTML), and every word is Python's: the page only joins them.
     """
     events = {ev["id"]: ev for ev in data.get("events", [])}
     actor_names = {a["id"]: a["name"] for a in data.get("actors", [])}
     titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
-    cols: dict[str, list[Any]] = {k: [] for k in ("lat", "lon", "r", "c", "id", "name", "k", "e", "m", "x", "t", "a")}
-    tables: dict[str, dict[str, int]] = {"colours": {}, "kinds": {}, "lines": {}, "titles": {}}
+    cols: dict[str, list[Any]] = {k: [] for k in ("lat", "lon", "r", "c", "dash", "id", "name", "k", "n", "t", "a")}
+    tables: dict[str, dict[str, int]] = {"colours": {}, "kinds": {}, "counts": {}, "lines": {}, "titles": {}}
 
     def index(table: str, value: str) -> int:
         return tables[table].setdefault(value, len(tables[table]))
@@ -177,10 +115,12 @@ def place_columns(data: Data) -> dict[str, Any]:
         cols["lon"].append(round(p["lon"], 5))
         cols["r"].append(marker_radius(place_count(p)))
         cols["c"].append(index("colours", type_colour(p.get("dominant_type") if p.get("event_count") else None)))
+        cols["dash"].append(int(context_only(p)))
         cols["k"].append(index("kinds", parts["k"]))
+        cols["n"].append(index("counts", parts["n"]))
         cols["t"].append([index("lines", line) for line in parts["t"]])
         cols["a"].append([index("titles", title) for title in parts["a"]])
-        for key in ("id", "name", "e", "m", "x"):
+        for key in ("id", "name"):
             cols[key].append(parts[key])
     return {**cols, **{name: list(values) for name, values in tables.items()}}
 
@@ -188,7 +128,7 @@ def place_columns(data: Data) -> dict[str, Any]:
 def column_popup(columns: Mapping[str, Any], i: int) -> str:
     """The popup of the ``i``-th place of :func:`place_columns`, as the page builds it (``_PLACES_JS``)."""
     return render_popup({"id": columns["id"][i], "name": columns["name"][i], "k": columns["kinds"][columns["k"][i]],
-                         "e": columns["e"][i], "m": columns["m"][i], "x": columns["x"][i],
+                         "n": columns["counts"][columns["n"][i]],
                          "t": [columns["lines"][j] for j in columns["t"][i]],
                          "a": [columns["titles"][j] for j in columns["a"][i]]})
 

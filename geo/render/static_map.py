@@ -1,8 +1,9 @@
-"""The PNG export: a static map drawn with matplotlib, with no browser, tiles or network.
+"""The PNG export's drawing (:mod:`geo.render.exports.png`): a static map drawn with matplotlib, with no
+browser, tiles or network.
 
 The country outlines of :func:`geo.render.outlines.country_outlines` are the base layer; each place is a circle
-sized and coloured as on the dashboard's map (:func:`geo.render.maps.marker_radius`, :func:`geo.render.maps.type_colour`),
-with the same legend. Title, description and attribution are drawn on the image and written into the
+sized and coloured as on the dashboard's map (:func:`geo.render.maps.marker_radius`,
+:func:`geo.render.maps.type_colour`), with the same legend. Title, description and attribution are drawn on the image and written into the
 PNG's metadata. The figure is built with matplotlib's object API on the Agg canvas (no pyplot state), so
 the dashboard can draw several at once, and all text is drawn literally (no mathtext: ``$`` in an article
 title stays a dollar sign).
@@ -26,10 +27,9 @@ from matplotlib.lines import Line2D
 
 from geo.render import maps
 from geo.errors import ExportError
-from geo.render.exports import ATTRIBUTION, valid_point
+from geo.render.exports.common import ATTRIBUTION, DEFAULT_SIZE, valid_point
 
 DPI = 100
-DEFAULT_SIZE = (1600, 1000)
 MIN_SIDE, MAX_SIDE = 200, 6000
 WORLD = (-180.0, -60.0, 180.0, 85.0)
 OCEAN, LAND, BORDER = "#dde9f3", maps.OUTLINE_STYLE["fillColor"], "#a9a294"

@@ -29,6 +29,7 @@ from urllib.parse import urlencode
 from geo.errors import ViewStateError
 from geo.store import Run, Store, ViewFilter
 from geo.views.filters import FILTERS, Param
+from geo.views.words import plural
 
 # Order of the parameters in every link this module writes (stable links can be compared as strings).
 PARAMS = ("actor", "type", "from", "to", "source", "q", "place", "article", "lat", "lon", "zoom",
@@ -125,7 +126,7 @@ class ViewState:
         """
         events, places = _count(summary.get("events", 0)), _count(summary.get("places", 0))
         names = summary.get("actor_names") or {}
-        return f"{_plural(events, 'event')} in {_plural(places, 'place')}" + "".join(
+        return f"{plural(events, 'event')} in {plural(places, 'place')}" + "".join(
             f.words(self, names) for f in FILTERS)
 
 
@@ -229,10 +230,6 @@ def _coord(value: float | None) -> str | None:
 
 def _count(value: Any) -> int:
     return value if isinstance(value, int) else len(value)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 # -- the parameters ---------------------------------------------------------------------------

@@ -1,10 +1,9 @@
-"""The dashboard's sharing widgets: copy the link, save and manage snapshots, download exports,
-and the read-only page of a snapshot (``?snapshot=ID``).
+"""The dashboard's sharing widgets, on the live page and on a snapshot's page: copy the link, save and manage
+snapshots, download the view or the snapshot in every share format.
 
-Small ``*_ui()`` functions that call the library (:mod:`geo.views.snapshots`, :mod:`geo.render.exports`,
-:mod:`geo.render.static_map`) and return plain values; no SQL and no map building here. Every string from an
-article or a user is escaped before Streamlit renders it: ``md`` (HTML and Markdown neutralised) for
-text, ``escape`` for attribute values.
+Small ``*_ui()`` functions that call the library (:mod:`geo.views.snapshots`, :mod:`geo.render.exports`) and
+return plain values; no SQL and no map building here. Every string from an article or a user is escaped
+before Streamlit renders it: ``md`` (HTML and Markdown neutralised) for text, ``escape`` for attribute values.
 """
 from __future__ import annotations
 
@@ -16,16 +15,15 @@ from typing import Any
 import streamlit as st
 
 from geo.render import exports
-from geo.render import maps
 from geo.render.assets import available_assets
 from geo.errors import NewsmapError
 from geo.views.highlight import escape as md
-from geo.views.snapshots import Snapshot, create_snapshot, delete_snapshot, get_snapshot, list_snapshots, rename_snapshot
+from geo.views.snapshots import Snapshot, create_snapshot, delete_snapshot, list_snapshots, rename_snapshot
 from geo.store import Store
 from geo.views.state import ViewState
 
-DOWNLOADS = (("html", "Map (HTML)"), ("png", "Image (PNG)"), ("geojson", "Places (GeoJSON)"),
-             ("csv", "Events (CSV)"))
+# The label of each share format's download button; which formats, in which order, is the export table's.
+DOWNLOAD_LABELS = {"html": "Map (HTML)", "png": "Image (PNG)", "geojson": "Places (GeoJSON)", "csv": "Events (CSV)"}
 
 
 @st.cache_resource
@@ -81,13 +79,14 @@ def downloads_ui(data: Mapping[str, Any] | Callable[[], Mapping[str, Any]], stat
     assets = local_assets(data_dir)
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "view"
     stem = slug if slug.startswith("newsmap") else f"newsmap-{slug}"
-    for fmt, label in DOWNLOADS:
+    for fmt in exports.SHARE_FORMATS:
         def body(fmt: str = fmt) -> bytes:
-            return exports.export_bytes(dict(data() if callable(data) else data), fmt, title=title, description=description, assets=assets,
-                                        outlines=outlines, state=state)
+            return exports.export_bytes(dict(data() if callable(data) else data), fmt, title=title,
+                                        description=description, assets=assets, outlines=outlines, state=state)
         missing = fmt == "html" and assets is None
-        st.download_button(label, body, f"{stem}.{fmt}", exports.MEDIA_TYPES[fmt], key=f"{key}_{fmt}",
-                           on_click="ignore", disabled=missing,
+        entry = exports.REGISTRY[fmt]
+        st.download_button(DOWNLOAD_LABELS[fmt], body, f"{stem}.{entry.extension}", entry.media_type,
+                           key=f"{key}_{fmt}", on_click="ignore", disabled=missing,
                            help="run `newsmap assets` once to enable it" if missing else None)
 
 
@@ -142,89 +141,3 @@ def _delete(store: Store, snapshot_id: str, title: str) -> None:
         st.session_state["snap_message"] = ("success", f"Deleted \u201c{title}\u201d.")
     except NewsmapError as err:
         st.session_state["snap_message"] = ("error", str(err))
-
-
-# -- the read-only page of one snapshot -------------------------------------------------------
-
-def open_snapshot_ui(store: Store, snapshot_id: str) -> Snapshot | None:
-    """The snapshot of ``?snapshot=ID``, or None after a clear message (malformed or unknown id)."""
-    try:
-        return get_snapshot(store, snapshot_id)
-    except NewsmapError as err:
-        st.error(f"Cannot open this snapshot: {md(str(err))}")
-        st.markdown("<a href='?' target='_self'>Open the live map</a>", unsafe_allow_html=True)
-        return None
-
-
-def snapshot_banner_ui(snap: Snapshot) -> None:
-    """Says loudly that this is a frozen snapshot, of when, and links back to the live view."""
-    live = escape(snap.state.replace(place=None, article=None).to_url(), quote=True)
-    st.info(f"Snapshot of {snap.created_label}: {md(snap.title)}")
-    st.caption(md(snap.description))
-    if snap.note:
-        st.caption(f"Note: {md(snap.note)}")
-    st.markdown(f"Read-only: later articles do not change it. <a href='{live}' target='_self'>Open the same "
-                f"filters on the live data</a> \u00b7 <a href='?' target='_self'>the whole live map</a>",
-                unsafe_allow_html=True)
-
-
-def snapshot_sidebar_ui(store: Store, snap: Snapshot, *, data_dir: str, outlines: Mapping[str, Any] | None) -> None:
-    """Filters are fixed in a snapshot: the sidebar shows them, the snapshot's link and its downloads."""
-    st.header("Snapshot")
-    st.caption("A snapshot's filters are fixed; open the live view from the banner to change them.")
-    st.markdown("**Link to this snapshot**")
-    st.code(page_url(snap.url()), language=None, wrap_lines=True)
-    st.markdown("**Download this snapshot**")
-    downloads_ui(snap.data, snap.state, title=snap.title, description=snap.caption, data_dir=data_dir,
-                 outlines=outlines, key="dl_snap")
-    manage_snapshots_ui(store)
-
-
-def snapshot_place_ui(data: Mapping[str, Any], place_id: str | None) -> None:
-    """A place's panel from the frozen data: its events (type, date, actors, sentence) and article titles."""
-    place = next((p for p in data.get("places", []) if p["id"] == place_id), None)
-    if place is None:
-        st.markdown("**Click a place** on the map to see its events and articles as they were saved.")
-        return
-    names = {a["id"]: a["name"] for a in data.get("actors", [])}
-    titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
-    st.subheader(md(place["name"]))
-    st.caption(f"{md(place.get('kind') or 'place')} \u00b7 "
-               f"{maps.events_text(place.get('event_count') or 0, place.get('context_event_count') or 0)} \u00b7 "
-               f"{_plural(place.get('mention_count') or 0, 'mention')}")
-    events = [e for e in data.get("events", []) if place["id"] in e.get("place_ids", [])]
-    for e in events:
-        who = ", ".join(names.get(a, a) for a in e.get("actor_ids", [])) or "no actor named"
-        st.markdown(f"<div style='margin-bottom:8px'><b>{md(e['type'])}</b> \u00b7 "
-                    f"{md(e.get('date') or 'undated')} \u00b7 {md(who)}{maps.context_mark(e, place['id'])}"
-                    f"<br>{md(e.get('sentence') or '')}"
-                    f"</div>", unsafe_allow_html=True)
-    st.markdown("**Articles**")
-    for article_id in place.get("article_ids") or []:
-        st.markdown(md(titles.get(article_id) or "untitled article"), unsafe_allow_html=True)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def snapshot_page_ui(store: Store, snapshot_id: str, *, data_dir: str, outlines: Mapping[str, Any] | None,
-                     draw_map: Callable[[dict[str, Any], ViewState], str | None],
-                     draw_tabs: Callable[[dict[str, Any], ViewState], None]) -> None:
-    """The whole read-only page: banner, the frozen map and place panel, the frozen tabs, the sidebar."""
-    snap = open_snapshot_ui(store, snapshot_id)
-    if snap is None:
-        return
-    st.title(md(snap.title))  # the title is rendered as Markdown: a [link](...) in it must stay text
-    snapshot_banner_ui(snap)
-    data = dict(snap.data)
-    left, right = st.columns([3, 2])
-    with left:
-        clicked = draw_map(data, snap.state)
-    if clicked:
-        st.session_state["snap_place"] = clicked
-    with right:
-        snapshot_place_ui(data, st.session_state.get("snap_place") or snap.state.place)
-    draw_tabs(data, snap.state)
-    with st.sidebar:
-        snapshot_sidebar_ui(store, snap, data_dir=data_dir, outlines=outlines)

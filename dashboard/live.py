@@ -1,0 +1,304 @@
+"""The live page: the view of the store that the URL and the sidebar's filters describe.
+
+Above, the map and, beside it, the selected place's panel or an open article; below, one section (Articles,
+Events, Timeline, Ingest), of which only the open one runs its queries. The page is drawn in two halves,
+:func:`view_ui` and :func:`sections_ui`, because the sidebar's filters are drawn between them (see
+``app.py``). The queries are the cached ones of ``data.py``; the widgets both pages share are in
+``widgets.py``; every string from an article is escaped before Streamlit renders it.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from dashboard import data as q
+from dashboard import share, status
+from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, filters_only, get_outlines
+from dashboard.widgets import (article_line_html, article_list_ui, esc, event_rows, link, map_ui,
+                               place_panel_ui)
+from geo.render import exports, maps
+from geo.render.panel import event_entry_html
+from geo.settings import REPO_ROOT, Settings
+from geo.store import Store
+from geo.views.highlight import Span, article_spans, escape, highlight_html
+from geo.views.state import SECTIONS, ViewState, view_data
+from geo.views.words import place_counts
+
+SEEDS = REPO_ROOT / "seeds"
+PLACE_ZOOM = 8
+SECTION_LABELS = {"articles": "Articles", "events": "Events", "timeline": "Timeline", "ingest": "Ingest"}
+
+
+@dataclass(frozen=True)
+class LiveView:
+    """What the upper half of the page showed, for the lower half: the state (with a place just clicked),
+    the map's data, the view's counts, actor names and its one-sentence description."""
+
+    state: ViewState
+    data: dict[str, Any]
+    counts: dict[str, int]
+    names: dict[str, str]
+    description: str
+
+
+@st.cache_resource
+def get_pipeline(_store: Store, settings: Settings):  # noqa: ANN201 - geo.ingest.pipeline.Pipeline
+    from geo.ingest.pipeline import make_pipeline
+
+    return make_pipeline(settings, _store)
+
+
+def seed_ui(store: Store, settings: Settings) -> None:
+    """Ingest seeds/ into an empty store, with a visible progress bar."""
+    from geo.ingest.articles import iter_paths
+
+    if store.count_articles() or not SEEDS.is_dir():
+        return
+    with st.status("The store is empty: ingesting the seed articles...", expanded=True) as progress:
+        results = list(iter_paths([str(SEEDS)], settings.max_bytes))
+        bar = st.progress(0.0, text="loading the language model")
+        pipeline = get_pipeline(store, settings)
+        done = [0]
+
+        def tick(_origin: str) -> None:
+            done[0] += 1
+            bar.progress(done[0] / max(len(results), 1), text=f"{done[0]} of {len(results)} articles")
+
+        report = pipeline.ingest(results, progress=tick)
+        progress.update(label=f"Seeds ingested: {len(report.ingested)} articles", state="complete", expanded=False)
+
+
+# -- the upper half: title, map, place panel or article -------------------------------------------
+
+def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, state: ViewState,
+            version: int) -> LiveView:
+    """The title, the view's description, the map and the panel beside it; ``url`` is the view the URL
+    holds, ``state`` the one the filters describe."""
+    db_url = settings.db_url
+    for name in url.unknown_actors(store):
+        st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
+    data = q.map_view(db_url, version, filters_only(state))
+    counts = q.view_counts(db_url, version, filters_only(state))
+    names = q.actor_names(db_url, version)
+    st.title("newsmap")
+    description = state.describe({"events": counts["events"], "places": len(data["places"]),
+                                  "actor_names": {t: names.get(t, t) for t in state.actors}})
+    st.caption(description)
+    if len(data["places"]) > maps.DETAIL_AT:
+        st.caption(f"More than {maps.DETAIL_AT:,} places: their popups show counts only; click a place for its "
+                   "events and articles.")
+    message = empty_message(store, state, data)
+    if message:
+        st.info(message)
+    left, right = st.columns([3, 2])
+    with left:
+        clicked = map_ui(data, state, settings, offline, q.map_columns(db_url, version, filters_only(state)))
+    if clicked and clicked != state.place:
+        state = state.replace(place=clicked)
+    with right:
+        if state.article:
+            article_ui(store, state)
+        elif state.place:
+            live_place_ui(db_url, version, data, state, names)
+        else:
+            st.markdown("**Click a place** on the map to see its events and the articles that mention it.")
+    return LiveView(state, data, counts, names, description)
+
+
+def empty_message(store: Store, state: ViewState, data: dict[str, Any]) -> str | None:
+    if not store.count_articles():
+        return "The store holds no articles yet: add some in the **Ingest** tab (or `newsmap ingest PATH`)."
+    if not data["places"]:
+        if state.filtered:
+            return ("No place matches this view. Remove a filter in the sidebar, widen the dates, turn on "
+                    "*Include affiliated actors*, or [reset the view](?).")
+        return ("The stored articles have no geocoded places yet: ingest more articles, or check that the "
+                "geoparser stage is installed (`newsmap show ID` lists what was found).")
+    if not any(p.get("lat") is not None for p in data["places"]):
+        return "The places in this view have no coordinates, so nothing can be drawn."
+    return None
+
+
+def live_place_ui(db_url: str, version: int, data: dict[str, Any], state: ViewState, names: dict[str, str]) -> None:
+    """The selected place's panel: its events with their sentences highlighted, and the articles that
+    mention it, each a link to the article."""
+    place = next((p for p in data["places"] if p["id"] == state.place), None)
+    if place is None:
+        st.info(f"The selected place is not in this view. [Clear the selection]({link(state.replace(place=None))})")
+        return
+    detail = q.place_detail(db_url, version, filters_only(state), place["id"])
+    mentions, events = detail["mentions"], detail["events"]
+    entries = []
+    for e in events:
+        spans = [Span(e["trigger"]["start"], e["trigger"]["end"], "trigger", e["type"], e["type"])]
+        spans += [Span(mn["start"], mn["end"], "here", place["id"], place["name"]) for mn in mentions
+                  if mn["article_id"] == e["article_id"] and e["start"] <= mn["start"] < e["end"]]
+        entries.append(event_entry_html(e, place["id"], names, highlight_html(e["sentence"], spans, offset=e["start"])))
+    caption = f"{place['kind']} \u00b7 {place_counts(place)} \u00b7 [centre the map]({link(centred(state, place))})"
+    place_panel_ui(place["name"], caption,
+                   "**Events here**" if events else "_No event here in this view; the place is mentioned._",
+                   entries, "**Articles that mention it**", [article_line_html(a, state) for a in detail["articles"]])
+
+
+def centred(state: ViewState, place: dict[str, Any]) -> ViewState:
+    return state.replace(place=place["id"], lat=place.get("lat"), lon=place.get("lon"), zoom=PLACE_ZOOM)
+
+
+def article_ui(store: Store, state: ViewState) -> None:
+    """One article with its places, actors and event triggers highlighted; places link to the map."""
+    row = store.article(state.article or "")
+    if row is None:
+        st.warning(f"No article with id {state.article!r} in the store. "
+                   f"[Close]({link(state.replace(article=None))})")
+        return
+    st.subheader(escape(row["title"] or "untitled"))
+    st.caption(f"{row['source'] or 'unknown source'} \u00b7 {row['published'] or 'undated'} \u00b7 id {row['id']}"
+               f" \u00b7 [close]({link(state.replace(article=None))})")
+    mentions = store.mentions(row["id"])
+    events = store.article_events(row["id"])
+    places = store.places_by_id(mn["place_id"] for mn in mentions if mn["place_id"])
+    names = {a.id: a.name for a in store.actors()} | {i: p["name"] for i, p in places.items()}
+
+    def place_link(span: Span) -> str | None:
+        p = places.get(span.target or "")
+        return link(centred(state.replace(article=None), p)) if span.kind == "place" and p else None
+
+    st.markdown("<span class='nm-place'>place</span> <span class='nm-actor'>actor</span> "
+                "<span class='nm-trigger'>event trigger</span>", unsafe_allow_html=True)
+    body = highlight_html(row["text"], article_spans(mentions, events, names), link=place_link)
+    st.markdown(f"<div style='line-height:1.6'>{body.replace(chr(10), '<br>')}</div>", unsafe_allow_html=True)
+
+
+# -- the lower half: section, URL, sharing, the open section --------------------------------------
+
+def sections_ui(store: Store, settings: Settings, url: ViewState, view: LiveView, version: int) -> None:
+    """The section picker, the URL written back, the sidebar's Share and Places data, the open section."""
+    db_url = settings.db_url
+    state = view.state.replace(tab=section_ui(url))
+    write_url(state)
+    with st.sidebar:
+        share.share_ui(store, state, lambda: view_data(store, filters_only(state)), view.description,
+                       data_dir=settings.data_dir, outlines=get_outlines(settings.data_dir))
+        status.places_data_ui(settings)
+    section = state.tab or SECTIONS[0]
+    if section == "articles":
+        articles_ui(db_url, version, state, view.counts["articles"])
+    elif section == "events":
+        events_ui(store, version, state, view.counts["events"], {p["id"]: p["name"] for p in view.data["places"]},
+                  view.names, db_url)
+    elif section == "timeline":
+        timeline_ui(store, version, state, db_url)
+    else:
+        ingest_ui(store, settings)
+
+
+def section_ui(url: ViewState) -> str | None:
+    """The section shown under the map (Articles, Events, Timeline, Ingest): only its queries run. It
+    starts from the URL's ``tab`` once per session; returns the ``tab`` value (None for the first)."""
+    if "section" not in st.session_state:
+        st.session_state["section"] = url.tab or SECTIONS[0]
+    choice = st.segmented_control("Section", SECTIONS, key="section", format_func=SECTION_LABELS.get,
+                                  label_visibility="collapsed") or SECTIONS[0]
+    return None if choice == SECTIONS[0] else choice
+
+
+def write_url(state: ViewState) -> None:
+    wanted = state.to_query_params()
+    current = {k: (v if len(v := st.query_params.get_all(k)) > 1 or k in ("actor", "type") else v[0])
+               for k in st.query_params.keys()}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def articles_ui(db_url: str, version: int, state: ViewState, total: int) -> None:
+    """The view's articles, newest first, one page at a time (sorted and cut in the database)."""
+    if not total:
+        st.info("No article in this view.")
+        return
+    offset = _page_offset("articles_page", total, ARTICLES_PER_PAGE, "articles")
+    article_list_ui(q.articles_page(db_url, version, filters_only(state), offset, ARTICLES_PER_PAGE), state)
+
+
+def events_ui(store: Store, version: int, state: ViewState, total: int, places: dict[str, str],
+              names: dict[str, str], db_url: str) -> None:
+    """One page of the view's events (newest first, cut in the database) and the view's downloads."""
+    if not total:
+        st.info("No event in this view.")
+        return
+    offset = _page_offset("events_page", total, EVENTS_PER_PAGE, "events")
+    page = q.events_page(db_url, version, filters_only(state), offset, EVENTS_PER_PAGE)
+    rows = event_rows(page["events"], places, names, page["titles"])
+    needle = st.text_input("Filter rows", placeholder="any word in a row of this page",
+                           key="events_filter").lower().strip()
+    if needle:
+        rows = [r for r in rows if needle in " ".join(str(v) for v in r.values()).lower()]
+    st.dataframe(rows, hide_index=True, width="stretch",
+                 column_config={"article": st.column_config.TextColumn(width="medium")})
+
+    def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
+        return view_data(store, filters_only(state))
+
+    st.download_button("Download these events (CSV)", lambda: exports.render(view(), "csv"), "newsmap-events.csv",
+                       exports.MEDIA_TYPES["csv"], on_click="ignore")
+    st.download_button("Download the places (GeoJSON)", lambda: exports.render(view(), "geojson"),
+                       "newsmap-places.geojson", exports.MEDIA_TYPES["geojson"], on_click="ignore")
+
+
+def _page_offset(key: str, total: int, per_page: int, what: str) -> int:
+    """A page picker when ``total`` rows need more than one page; returns the first row's offset."""
+    pages = -(-total // per_page)
+    if pages <= 1:
+        return 0
+    page = st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, step=1, key=key)
+    first = (int(page) - 1) * per_page
+    st.caption(f"{what} {first + 1:,} to {min(first + per_page, total):,} of {total:,}, newest first")
+    return first
+
+
+def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> None:
+    by = st.radio("Events per month by", ["type", "actor"], horizontal=True, key="timeline_by")
+    rows = q.timeline(db_url, version, filters_only(state), by)
+    if not rows:
+        st.info("No dated event in this view.")
+        return
+    st.bar_chart(rows, x="month", y="events", color="key")
+
+
+def ingest_ui(store: Store, settings: Settings) -> None:
+    """Upload files or paste text; the same readers and errors as `newsmap ingest`."""
+    from geo.ingest.articles import read_stream
+
+    with st.form("ingest", clear_on_submit=True):
+        files = st.file_uploader("Articles (.txt, .md, .json, .jsonl, .html)", accept_multiple_files=True)
+        text = st.text_area("...or paste an article", height=150)
+        submitted = st.form_submit_button("Ingest")
+    if not submitted:
+        return
+    inputs = [(f.name, f.getvalue()) for f in files or []]
+    if text.strip():
+        inputs.append(("pasted text", text.encode("utf-8")))
+    if not inputs:
+        st.warning("Choose a file or paste some text first.")
+        return
+    pipeline = get_pipeline(store, settings)
+    bar = st.progress(0.0, text="analysing")
+    for n, (name, body) in enumerate(inputs, start=1):
+        results = list(read_stream(io.BytesIO(body), name, settings.max_bytes, kind=Path(name).suffix or None))
+        report = pipeline.ingest(results)
+        _report_ui(name, report)
+        bar.progress(n / len(inputs), text=f"{n} of {len(inputs)} inputs")
+    st.cache_data.clear()
+
+
+def _report_ui(name: str, report: Any) -> None:
+    line = (f"**{esc(name)}**: ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, "
+            f"failed {len(report.failed)}")
+    (st.error if report.failed else st.success)(line)
+    for failure in report.failed:
+        st.caption(f"failed: {failure.origin}: {failure.reason}")
+    for note in report.notes:
+        st.caption(f"note: {note}")

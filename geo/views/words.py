@@ -1,0 +1,30 @@
+"""The words views use to describe themselves: counts in plain English ("1 event", "7 events (6 placed from
+article context)"), written once for the view's sentence, the map's popups (the page gets them ready-made, see
+:func:`geo.render.panel.popup_parts`) and the dashboard's place panels.
+
+>>> plural(1, "event"), plural(7, "place")
+('1 event', '7 places')
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def events_text(events: int, context: int = 0) -> str:
+    """"7 events (6 placed from article context)": how many events a place has, and how many of them are
+    there only because their sentence names no place and the article's main place stood in (role
+    "context"), which an analyst weighs differently from a place the sentence names."""
+    text = plural(events, "event")
+    return f"{text} ({context} placed from article context)" if context else text
+
+
+def place_counts(place: Mapping[str, Any], sep: str = " \u00b7 ") -> str:
+    """A place's events (see :func:`events_text`) and mentions, joined by ``sep``: "2 events \u00b7 3 mentions"
+    in a place's panel, "2 events, 3 mentions" in its popup."""
+    events = events_text(int(place.get("event_count") or 0), int(place.get("context_event_count") or 0))
+    return f"{events}{sep}{plural(int(place.get('mention_count') or 0), 'mention')}"
