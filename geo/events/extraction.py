@@ -28,6 +28,7 @@ from geo.events.clauses import (
 )
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
 from geo.events.generics import SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention, site_mention
+from geo.places.focus import is_demonym, main_country, main_place
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Event, Mention, PlaceMention
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 
@@ -228,9 +229,12 @@ class _Context:
         self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
-        self.focus = focus_place(resolved)
+        focus = main_place(resolved, countries=True)
+        self.focus = focus.place.id if focus is not None else None
         self.resolved = resolved
-        self.country = main_country(resolved, self.focus)
+        country = main_country(resolved, focus)
+        # "Belfast" alone: its country named from the country table
+        self.country = country.name or (country_name(country.code) if country.code else None)
         self.generic_actors: dict[str, Actor] = {}
         self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
         self.sites: dict[tuple[str, int], PlaceMention] = {}
@@ -476,47 +480,6 @@ def directed(top: Token) -> bool:
     """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
     was at the station" is where, not whom)."""
     return top.lemma_.lower() not in SCENE_VERBS
-
-
-def is_demonym(pm: PlaceMention) -> bool:
-    """"Iranian", "Israeli": the geoparser labels them ``demonym`` (the model ``NORP``)."""
-    return pm.place.kind == "demonym" or pm.mention.label in ("demonym", "NORP")
-
-
-def focus_place(places: Sequence[PlaceMention]) -> str | None:
-    """The article's main scene: its most mentioned place below country level (else its most mentioned
-    country), first mentioned on ties.
-
-    An event whose sentence names no place ("the bombing of the city") is placed there
-    with the role "context", which views can show as less certain than "location".
-    """
-    counts: dict[str, int] = {}
-    for pm in places:
-        if pm.place.kind not in ("continent", "water", "facility", "local") and not is_demonym(pm):
-            counts[pm.place.id] = counts.get(pm.place.id, 0) + 1
-    kinds = {pm.place.id: pm.place.kind for pm in places}
-    local = {p: n for p, n in counts.items() if kinds[p] != "country"} or counts  # a city beats its country
-    return max(local, key=lambda p: local[p]) if local else None  # dicts keep first-seen order on ties
-
-
-def main_country(places: Sequence[PlaceMention], focus: str | None = None) -> str | None:
-    """The name of the article's main country, for generic actors: the focus place's country, else the
-    most mentioned country (counting the places in it)."""
-    counts: dict[str, int] = {}
-    focus_code = next((pm.place.country_code for pm in places if pm.place.id == focus), None)
-    names: dict[str, str] = {}
-    for pm in places:
-        code = pm.place.country_code
-        if code:
-            counts[code] = counts.get(code, 0) + 1
-            if pm.place.kind == "country" and not is_demonym(pm):
-                names.setdefault(code, pm.place.name)
-    if focus_code in names:
-        return names[focus_code]
-    if focus_code:
-        return country_name(focus_code)  # "Belfast" alone: its country from the country table
-    named = {c: n for c, n in counts.items() if c in names}
-    return names[max(named, key=lambda c: named[c])] if named else None
 
 
 def prep_role(prep: str, family: str) -> str | None:

@@ -2,7 +2,8 @@
 
 Owns the offline gazetteer built from pip-shipped data (``sources``, ``gazetteer``), recognition (``placewords``,
 ``toponyms``), resolution with the whole article as context (``resolution``, ``calibration``), facilities and
-streets (``localities``), online geocoders through geopy behind one cache (``geocoding``, ``geocache``) and the
-``newsmap geoparse`` contract (``geoparsing``). May import the foundation (``geo.records``, ``geo.errors``,
-``geo.settings``, ``geo.names``, ``geo.nlp``); never actors, events, ingest, the store, views or rendering.
+streets (``localities``), the article's main place (``focus``), online geocoders through geopy behind one cache
+(``geocoding``, ``geocache``) and the ``newsmap geoparse`` contract (``geoparsing``). May import the foundation
+(``geo.records``, ``geo.errors``, ``geo.settings``, ``geo.names``, ``geo.nlp``); never actors, events, ingest, the
+store, views or rendering.
 """
