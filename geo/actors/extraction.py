@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -33,7 +33,7 @@ from geo.actors.names import (TITLES, OrganisationName, clean, fold, organisatio
                              same_organisation_name, same_person, surname_matches)
 from geo.names import slug
 from geo.places.placewords import doc_text
-from geo.records import Actor, ActorMention, Mention, PlaceMention
+from geo.records import Actor, ActorMention, Mention, PlaceMention, merge_actor, merge_aliases
 
 __all__ = ["ActorExtractor", "ActorAliases", "add_actor_components", "load_catalog", "organisation_kind", "SPAN_KEY"]
 
@@ -148,7 +148,7 @@ class _Draft:
     affiliations: list[str] = field(default_factory=list)
 
     def actor(self) -> Actor:
-        aliases = tuple(dict.fromkeys(a for a in self.aliases if fold(a) != fold(self.name)))
+        aliases = merge_aliases((), self.aliases, self.name)
         return Actor(self.id, self.name, self.kind, aliases, tuple(dict.fromkeys(self.affiliations)))
 
 
@@ -448,10 +448,7 @@ class _Reading:
     def merge_known(self, actor: Actor) -> Actor:
         """Keep the store's name and kind for an actor seen before; add the new spellings and affiliations."""
         old = self.x.known.get(actor.id)
-        if old is None:
-            return actor
-        aliases = tuple(dict.fromkeys((*old.aliases, *(a for a in actor.aliases if fold(a) != fold(old.name)))))
-        return replace(old, aliases=aliases, affiliations=tuple(dict.fromkeys((*old.affiliations, *actor.affiliations))))
+        return actor if old is None else merge_actor(old, actor.aliases, actor.affiliations)
 
 
 def first_organisation(pool: Iterable[Actor], names: Sequence[OrganisationName]) -> Actor | None:

@@ -26,7 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from geo.store import schema as m
 from geo.errors import StoreError
-from geo.records import CONTEXT_ROLE, Actor, Analysis, Article, Event, Place
+from geo.records import CONTEXT_ROLE, Actor, Analysis, Article, Event, Place, merge_aliases
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE_ATTEMPTS = 5
@@ -150,7 +150,7 @@ class Store:
         if not actors:
             return
         known = {r.id: r.aliases for r in conn.execute(_KNOWN_ACTORS, {"ids": [a.id for a in actors]})}
-        merged = [(a, json.dumps(_merge_aliases(json.loads(known[a.id]), a.aliases)))
+        merged = [(a, json.dumps(merge_aliases(json.loads(known[a.id]), a.aliases)))
                   for a in actors if a.id in known]
         updates = [dict(b_id=a.id, b_aliases=aliases) for a, aliases in merged if aliases != known[a.id]]
         if updates:
@@ -852,10 +852,6 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
-
-
-def _merge_aliases(old: list[str], new: Iterable[str]) -> list[str]:
-    return _unique([*old, *new])
 
 
 def _upsert(conn: sa.Connection, table: sa.Table, keys: list[str]) -> sa.Insert:
