@@ -38,7 +38,6 @@ from geo.records import Actor, ActorMention, Mention, PlaceMention, merge_actor,
 __all__ = ["ActorExtractor", "ActorAliases", "add_actor_components", "load_catalog", "organisation_kind", "SPAN_KEY"]
 
 SPAN_KEY = "actor_aliases"
-STATE_BOUND = ("state", "military", "government")
 
 #: Words after which a state or demonym acts ("an Israeli offensive", "the conflict with Israel").
 HOSTILE = frozenset("""

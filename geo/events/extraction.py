@@ -274,10 +274,6 @@ class _Context:
             return bool(self.affiliated.get(actor_id))
         return kind not in (None, "media")
 
-    def actors_in(self, token: Token) -> list[str]:
-        return list(dict.fromkeys(self.actor_at[t.i] for t in sorted(phrase(token), key=lambda t: t.i)
-                                  if t.i in self.actor_at))
-
     def actors_of(self, token: Token) -> list[str]:
         """The actors a role phrase names: its head's actor (and conjuncts'), a pronoun's antecedent,
         else the actors inside it, leaving out appositions ("Qaani, the commander of the Quds Force" is Qaani)."""
@@ -320,13 +316,6 @@ class _Context:
             if actor and self.kinds.get(actor) == "person":
                 return [actor]
         return []
-
-    def places_in(self, token: Token) -> list[PlaceMention]:
-        seen = {}
-        for t in sorted(phrase(token), key=lambda t: t.i):
-            if t.i in self.place_at:
-                seen[id(self.place_at[t.i])] = self.place_at[t.i]
-        return list(seen.values())
 
     def dates_in(self, token: Token) -> list[Span]:
         """DATE entities of the phrase, except those of a scene-setting or appositive phrase inside it

@@ -40,7 +40,7 @@ AnalysisResult = Analysis | ArticleFailure
 
 
 class PlaceStage(Protocol):
-    def places(self, doc: Doc, *, date: str | None = None) -> tuple[PlaceMention, ...]: ...
+    def places(self, doc: Doc) -> tuple[PlaceMention, ...]: ...
 
 
 class LocalityStage(Protocol):
@@ -114,8 +114,7 @@ class Analyser:
             return failure(article, "could not be analysed", err)
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
-        date = article.published.isoformat() if article.published else None
-        places = self.places.places(doc, date=date) if self.places else ()
+        places = self.places.places(doc) if self.places else ()
         if self.localities:
             places = self.localities.places(doc, places)
         actors, actor_mentions = self.actors.extract(doc, places) if self.actors else ((), ())

@@ -38,23 +38,21 @@ class Geoparser:
         self.nlp = nlp
         self.resolver = resolver
 
-    def places(self, doc: Doc, *, date: str | None = None) -> tuple[PlaceMention, ...]:
+    def places(self, doc: Doc) -> tuple[PlaceMention, ...]:
         """The places of an already processed Doc (``doc._.toponyms`` must be set)."""
         mentions = [Mention(s.start_char, s.end_char, s.text, s.label_) for s in doc._.toponyms]
-        return self.resolver.resolve(doc_text(doc), mentions, date=date)
+        return self.resolver.resolve(doc_text(doc), mentions)
 
-    def parse(self, text: str, *, date: str | None = None,
-              spans: Sequence[tuple[int, int]] | None = None) -> tuple[PlaceMention, ...]:
+    def parse(self, text: str, *, spans: Sequence[tuple[int, int]] | None = None) -> tuple[PlaceMention, ...]:
         """Recognise and resolve the places of ``text``; with ``spans``, resolve exactly those."""
         if spans is not None:
-            return self.resolve_spans(text, spans, date=date)
-        return self.places(self.nlp(text), date=date)
+            return self.resolve_spans(text, spans)
+        return self.places(self.nlp(text))
 
-    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
-                      date: str | None = None) -> tuple[PlaceMention, ...]:
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> tuple[PlaceMention, ...]:
         """One place per given span (gold-span mode): the kind of mention is read off the words."""
         mentions = [Mention(start, end, text[start:end], self._label(text[start:end])) for start, end in spans]
-        return self.resolver.resolve(text, mentions, date=date)
+        return self.resolver.resolve(text, mentions)
 
     def _label(self, text: str) -> str:
         candidates = self.resolver.gazetteer.candidates(text, fuzzy=False)
@@ -65,11 +63,10 @@ class Geoparser:
             return "directional"
         return "place"
 
-    def parse_many(self, items: Iterable[tuple[str, str | None]]) -> Iterator[tuple[PlaceMention, ...]]:
-        """Places of many (text, date) pairs, with the model run in batches."""
-        items_a, items_b = itertools.tee(items)
-        for doc, (_, date) in zip(self.nlp.pipe((t for t, _ in items_a), batch_size=BATCH_SIZE), items_b):
-            yield self.places(doc, date=date)
+    def parse_many(self, texts: Iterable[str]) -> Iterator[tuple[PlaceMention, ...]]:
+        """Places of many texts, with the model run in batches."""
+        for doc in self.nlp.pipe(texts, batch_size=BATCH_SIZE):
+            yield self.places(doc)
 
 
 def place_json(pm: PlaceMention) -> dict:
@@ -170,7 +167,7 @@ def run_geoparse(stdin: TextIO, stdout: TextIO, geoparser: Geoparser, stderr: Te
 def _answer_batch(batch: list, geoparser: Geoparser, stdout: TextIO, stderr: TextIO) -> Iterator[bool]:
     """Write one answer line per request of the batch, yielding whether it was an error; flush after the
     batch (a co-process waits for its answer)."""
-    full = [(r["text"], r.get("date")) for r, err in batch if err is None and r.get("spans") is None]
+    full = [r["text"] for r, err in batch if err is None and r.get("spans") is None]
     recognised = iter(geoparser.parse_many(full))
     for request, error in batch:
         if error is not None:
@@ -189,7 +186,7 @@ def _output(request: dict, recognised: Iterator, geoparser: Geoparser, stderr: T
         return {"id": rid, "places": [place_json(p) for p in next(recognised)]}
     try:
         spans = [(int(s), int(e)) for s, e in request["spans"]]
-        places = geoparser.resolve_spans(request["text"], spans, date=request.get("date"))
+        places = geoparser.resolve_spans(request["text"], spans)
     except (TypeError, ValueError) as exc:
         error = f"id {rid!r}: bad \"spans\" ({exc}); give [[start, end], ...]"
         print(f"newsmap geoparse: {error}", file=stderr)

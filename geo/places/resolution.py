@@ -89,7 +89,7 @@ class Resolver:
         self.geocoder = geocoder
         self.calibration = calibration if calibration is not None else ScoreCalibration.load()
 
-    def resolve(self, text: str, mentions: Sequence[Mention], *, date: str | None = None) -> tuple[PlaceMention, ...]:
+    def resolve(self, text: str, mentions: Sequence[Mention]) -> tuple[PlaceMention, ...]:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
         mentions = [self._directional(m) for m in mentions]
         keys = [self._key(m) for m in mentions]
