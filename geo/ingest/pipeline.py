@@ -130,7 +130,8 @@ class Analyser:
 
 def make_analyser(settings: Settings) -> Analyser:
     """The default analyser: the configured spaCy model and every analysis stage."""
-    from geo.actors.extraction import ActorExtractor, add_actor_components
+    from geo.actors.aliases import add_actor_components
+    from geo.actors.extraction import ActorExtractor
     from geo.actors.catalog import load_catalog
     from geo.events.extraction import EventExtractor
     from geo.places.geoparsing import make_geoparser
@@ -142,7 +143,8 @@ def make_analyser(settings: Settings) -> Analyser:
     geoparser = make_geoparser(settings, nlp=nlp)
     catalog = load_catalog()
     add_actor_components(nlp, catalog)
-    return Analyser(nlp=nlp, places=geoparser, localities=LocalityStage(), actors=ActorExtractor(catalog), events=EventExtractor())
+    return Analyser(nlp=nlp, places=geoparser, localities=LocalityStage(), actors=ActorExtractor(catalog),
+                    events=EventExtractor())
 
 
 @dataclass
