@@ -27,7 +27,7 @@ from geo.places.gazetteer import Gazetteer  # noqa: E402
 from geo.places.geoparsing import Geoparser  # noqa: E402
 from geo.places.resolution import DIRECTION_WORDS, Resolver  # noqa: E402
 from geo.settings import load_settings  # noqa: E402
-from geo.places.sources import haversine_km  # noqa: E402
+from geo.places.points import haversine_km  # noqa: E402
 
 ACC_KM = 161.0
 

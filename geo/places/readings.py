@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from geo.places.gazetteer import Candidate
-from geo.places.sources import haversine_km
+from geo.places.points import haversine_km
 from geo.records import Mention
 
 KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 2.5, "admin2": 0.0,

@@ -27,7 +27,7 @@ from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.readings import LOCAL_KINDS, Choice, prior
-from geo.places.sources import haversine_km
+from geo.places.points import haversine_km
 from geo.records import Mention, Place, PlaceMention
 
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
