@@ -27,7 +27,7 @@ from geo.places.gazetteer import Gazetteer  # noqa: E402
 from geo.places.geoparsing import Geoparser  # noqa: E402
 from geo.places.resolution import DIRECTION_WORDS, Resolver  # noqa: E402
 from geo.settings import load_settings  # noqa: E402
-from geo.places.sources import haversine_km  # noqa: E402
+from geo.places.points import haversine_km  # noqa: E402
 
 ACC_KM = 161.0
 
@@ -38,7 +38,7 @@ def answers(gazetteer: Gazetteer) -> list[tuple[str, float, str, bool, bool]]:
     rows = []
     for corpus, doc in eval_docs():
         spans = [(t.start, t.end) for t in doc.toponyms]
-        for gold, pm in zip(doc.toponyms, geoparser.resolve_spans(doc.text, spans, date=doc.date)):
+        for gold, pm in zip(doc.toponyms, geoparser.resolve_spans(doc.text, spans)):
             if not gold.has_coords or pm.place is None or pm.mention.label == "border":
                 continue
             name = DIRECTION_WORDS.sub("", pm.mention.text) if pm.mention.label == "directional" else pm.mention.text

@@ -12,15 +12,6 @@ class NewsmapError(Exception):
     """Base of every error newsmap raises on purpose."""
 
 
-class InputError(NewsmapError, ValueError):
-    """An input file or text cannot be read as an article."""
-
-    def __init__(self, origin: str, reason: str) -> None:
-        super().__init__(f"{origin}: {reason}")
-        self.origin = origin
-        self.reason = reason
-
-
 class StoreError(NewsmapError, RuntimeError):
     """The database cannot be opened, migrated or written."""
 
@@ -35,10 +26,6 @@ class GazetteerError(NewsmapError, RuntimeError):
 
 class GeocoderError(NewsmapError, RuntimeError):
     """A geocoding service failed (timeout, quota, bad answer)."""
-
-
-class GeocoderTimeout(GeocoderError, TimeoutError):
-    """A geocoding service did not answer in time."""
 
 
 class SnapshotError(NewsmapError, LookupError):

@@ -6,8 +6,10 @@ pinned small English model for the official transformer one without code changes
 from __future__ import annotations
 
 import contextlib
+import gc
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import ContextManager
+from typing import ContextManager, TypeVar
 
 import spacy
 from preshed.maps import PreshMap
@@ -43,7 +45,8 @@ def memory_zone(nlp: Language) -> ContextManager:
     """spaCy's memory zone: the strings and lexemes a batch adds to the vocabulary are freed after it.
 
     Without it the vocabulary keeps every new word, number and name it has seen, and a process that
-    reads news for days grows without bound (about 30 MB per 50,000 short articles in `newsmap geoparse`).
+    reads news for days grows without bound (the measures are in docs/benchmarks.md, "newsmap geoparse memory
+    on long streams"). A long stream uses :func:`in_memory_zones`, which also compacts the vocabulary.
     """
     zone = getattr(nlp, "memory_zone", None)  # spaCy >= 3.8
     return zone() if zone is not None else contextlib.nullcontext()
@@ -57,12 +60,10 @@ def compact_vocab(nlp: Language) -> None:
 
     A memory zone frees what a batch added, but spaCy's hash tables (preshed) only mark those cells
     deleted: new words seldom land on them, and a table that fills up doubles, holes included, and never
-    shrinks. A stream that keeps meeting words never seen before (numbers, names) so grows both tables:
-    spaCy's tokenizer alone, in memory zones, grew by 4 MB over 240,000 short lines and by 20 MB over
-    460,000 (see docs/benchmarks.md). This copies the live strings into a fresh table and empties the
+    shrinks. A stream that keeps meeting words never seen before (numbers, names) so grows both tables
+    (measured in docs/benchmarks.md). This copies the live strings into a fresh table and empties the
     lexeme index, as loading the model does (a lexeme is made again, from the same attribute getters,
-    when next needed): the same analyses, in the memory of a fresh process. About 10 ms; call it
-    between memory zones.
+    when next needed): the same analyses, in the memory of a fresh process. Call it between memory zones.
     """
     vocab = nlp.vocab
     if getattr(vocab, "in_memory_zone", False):
@@ -80,3 +81,32 @@ def compact_vocab(nlp: Language) -> None:
         vocab.lex_attr_getters.pop(NORM, None)
     else:
         vocab.lex_attr_getters[NORM] = norm
+
+
+Work = TypeVar("Work")
+Result = TypeVar("Result")
+
+
+def in_memory_zones(nlp: Language, groups: Iterable[Work], work: Callable[[Work], Iterable[Result]], *,
+                    compact_every: int, collect_garbage: bool = False) -> Iterator[Result]:
+    """``work``'s results for each group in turn, each group worked in a :func:`memory_zone` of ``nlp``: how a
+    stream of any length (an ingest, ``newsmap geoparse``) is analysed in flat memory.
+
+    The results must hold no spaCy objects (a Doc or Span dies with its zone). Every ``compact_every`` groups,
+    between zones, the vocabulary is compacted (:func:`compact_vocab`); with ``collect_garbage`` Python's full
+    collection runs first: a Doc and the Spans its extensions keep point at each other, so finished Docs wait
+    for the cycle collector, whose oldest generation seldom runs beside the model's large long-lived heap.
+    A group is taken from ``groups`` outside any zone.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> list(in_memory_zones(nlp, [["a b"], ["c"]], lambda texts: [len(nlp(t)) for t in texts], compact_every=1))
+    [2, 1]
+    """
+    for done, group in enumerate(groups, 1):
+        with memory_zone(nlp):
+            yield from work(group)
+        if done % compact_every == 0:
+            if collect_garbage:
+                gc.collect()
+            compact_vocab(nlp)

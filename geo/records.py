@@ -9,9 +9,11 @@ analysed text) so it can be shown highlighted in its sentence.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from geo.names import fold
 
 # An event's place role when its sentence names no place and the article's main place stands in: views show
 # such places as less certain than a place the sentence names.
@@ -96,6 +98,26 @@ class Actor:
     kind: str
     aliases: tuple[str, ...] = ()
     affiliations: tuple[str, ...] = ()
+
+
+def merge_aliases(aliases: Iterable[str], spellings: Iterable[str], name: str | None = None) -> tuple[str, ...]:
+    """The aliases, then each new spelling, each once. With ``name``, a spelling that only writes the name
+    otherwise ("Esmail qaani" for "Esmail Qaani", see :func:`geo.names.fold`) is no alias.
+
+    Extraction, linking and the store merge a known actor's spellings with this one rule, so an alias
+    never depends on which of them saw it first.
+
+    >>> merge_aliases(("Ismail Qaani",), ["esmail qaani", "Qaani", "Ismail Qaani"], "Esmail Qaani")
+    ('Ismail Qaani', 'Qaani')
+    """
+    kept = (s for s in spellings if name is None or fold(s) != fold(name))
+    return tuple(dict.fromkeys((*aliases, *kept)))
+
+
+def merge_actor(known: Actor, spellings: Iterable[str], affiliations: Iterable[str]) -> Actor:
+    """A known actor seen again: it keeps its id, name and kind, and gains the new spellings and affiliations."""
+    return replace(known, aliases=merge_aliases(known.aliases, spellings, known.name),
+                   affiliations=tuple(dict.fromkeys((*known.affiliations, *affiliations))))
 
 
 @dataclass(frozen=True)

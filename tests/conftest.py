@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from hypothesis import settings as hypothesis_settings
 
 from geo.places.gazetteer import Gazetteer
-from geo.places.sources import haversine_km
+from geo.places.points import haversine_km
 from geo.store import Store
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,8 +4,10 @@ from __future__ import annotations
 import spacy
 import pytest
 
-from geo.actors.extraction import (ActorAliases, ActorExtractor, OrganisationIndex, add_actor_components, first_organisation,
-                        organisation_kind)
+from geo.actors.aliases import ActorAliases, add_actor_components
+from geo.actors.cues import organisation_kind
+from geo.actors.extraction import ActorExtractor
+from geo.actors.organisations import OrganisationIndex, first_organisation
 from geo.actors.catalog import Catalog, load_catalog, load_countries
 from rapidfuzz import fuzz
 

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from geo.places import sources
+from geo.places.points import consensus_point, haversine_km
 from geo.places.gazetteer import Gazetteer, build_gazetteer, gazetteer_path
 
 from .conftest import km
@@ -69,7 +70,7 @@ def test_subdivision_points_resist_misplaced_towns(gazetteer):
 
 
 def test_subdivision_point_rules():
-    from geo.places.sources import subdivision_point
+    from geo.places.points import subdivision_point
 
     lats, lons = [39.0] * 98 + [36.0, 36.5], [116.0] * 98 + [90.0, 91.0]  # two misfiled towns far west
     assert subdivision_point(lats, lons, (38.8, 116.2)) == pytest.approx((38.9, 116.1))
@@ -117,9 +118,9 @@ def test_corrupt_gazetteer_is_rebuilt(tmp_path):
 
 
 def test_consensus_point_is_the_midpoint_unless_across_the_antimeridian():
-    assert sources.consensus_point((50.0, -80.0), (52.0, -86.0)) == (51.0, -83.0)
-    assert sources.consensus_point((50.0, -80.0), None) == (50.0, -80.0)
-    assert sources.consensus_point((65.0, 179.0), (66.0, -178.0)) == (65.0, 179.0)
+    assert consensus_point((50.0, -80.0), (52.0, -86.0)) == (51.0, -83.0)
+    assert consensus_point((50.0, -80.0), None) == (50.0, -80.0)
+    assert consensus_point((65.0, 179.0), (66.0, -178.0)) == (65.0, 179.0)
 
 
 def test_state_points_are_keyed_by_iso_code():
@@ -135,7 +136,7 @@ def test_admin1_point_blends_the_extent_middle_with_the_package_point(gazetteer)
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return sources.haversine_km(*a, *b)
+    return haversine_km(*a, *b)
 
 
 def test_country_points_lie_on_the_country(gazetteer):

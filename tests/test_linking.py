@@ -6,7 +6,7 @@ from pathlib import Path
 from geo.ingest.articles import read_bytes
 from geo.actors.linking import ActorLinker
 from geo.ingest.pipeline import make_pipeline
-from geo.records import Actor, ActorMention, Analysis, Article, Event, Mention
+from geo.records import Actor, ActorMention, Analysis, Article, Event, Mention, merge_actor, merge_aliases
 from geo.settings import load_settings
 from geo.store import Store
 
@@ -68,3 +68,10 @@ def test_one_ingest_links_an_unlisted_actor_across_articles_with_any_number_of_w
         assert len(people) == 1, people
         assert {m["article_id"] for m in people[0]["mentions"]} == {a.id for a in articles}
     assert exports[0]["actors"] == exports[1]["actors"]
+
+
+def test_a_known_actor_seen_again_keeps_its_name_and_gains_new_spellings_once() -> None:
+    known = Actor("esmail-qaani", "Esmail Qaani", "person", ("Ismail Qaani",), ("quds-force",))
+    seen = merge_actor(known, ["ESMAIL QAANI", "Qaani", "Ismail Qaani"], ["quds-force", "iran"])
+    assert seen == Actor("esmail-qaani", "Esmail Qaani", "person", ("Ismail Qaani", "Qaani"), ("quds-force", "iran"))
+    assert merge_aliases(["Hizbullah"], ["Hezbollah", "Hizbullah"]) == ("Hizbullah", "Hezbollah")  # no name: all kept

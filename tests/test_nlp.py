@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.attrs import NORM
 
-from geo.nlp import compact_vocab, memory_zone
+from geo.nlp import compact_vocab, in_memory_zones, memory_zone
 
 from .conftest import seed_text
 
@@ -56,3 +56,20 @@ def test_compact_vocab_refuses_to_run_inside_a_memory_zone():
     nlp = spacy.blank("en")
     with memory_zone(nlp), pytest.raises(RuntimeError):
         compact_vocab(nlp)
+
+
+def test_in_memory_zones_works_each_group_in_a_zone_and_compacts_between_zones(monkeypatch):
+    import geo.nlp
+
+    nlp = spacy.blank("en")
+    compactions = []
+    monkeypatch.setattr(geo.nlp, "compact_vocab", lambda n: compactions.append(n.vocab.in_memory_zone))
+
+    def work(texts):
+        for text in texts:
+            yield text, nlp.vocab.in_memory_zone
+
+    groups = [["a"], ["b", "c"], ["d"], ["e"], ["f"]]
+    out = list(in_memory_zones(nlp, groups, work, compact_every=2))
+    assert out == [(t, True) for t in "abcdef"]
+    assert compactions == [False, False]  # after the second and the fourth group, outside the zone

@@ -4,7 +4,8 @@ from shapely.geometry import Point, shape
 import json
 
 from geo.records import Mention
-from geo.places.resolution import Resolver, directional_place
+from geo.places.derived import directional_place
+from geo.places.resolution import Resolver
 
 from .conftest import km, seed_text
 

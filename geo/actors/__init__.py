@@ -1,7 +1,8 @@
 """Actors: who appears in an article (people, armed groups, states), normalised to canonical, linkable ids.
 
-Owns the curated catalogue (``catalog``), name comparison across transliterations (``names``), extraction from a
-parsed article (``extraction``) and linking to the actors of earlier articles (``linking``). May import the
-foundation and ``geo.places`` (a demonym or a place can name a state); never events, ingest, the store, views or
-rendering.
+Owns the curated catalogue (``catalog``) and its spaCy component (``aliases``), name comparison across
+transliterations (``names``, ``organisations``), extraction from a parsed article (``extraction``, which reads
+each article with ``reading`` and the parse clues of ``cues``) and linking to the actors of earlier articles
+(``linking``). May import the foundation and ``geo.places`` (a demonym or a place can name a state); never events,
+ingest, the store, views or rendering.
 """

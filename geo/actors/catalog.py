@@ -122,7 +122,7 @@ class Countries:
 
 
 def load_countries() -> Countries:
-    """Build the table from countryinfo (offline, ~30 ms)."""
+    """Build the table from countryinfo (offline; its cost is in docs/benchmarks.md)."""
     import countryinfo
 
     names: dict[str, Country] = {}

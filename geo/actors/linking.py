@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from geo.actors.names import (OrganisationName, acronym, clean, fold, organisation_name, person_words,
                              same_organisation_name, same_person, skeleton, surname_matches)
-from geo.records import Actor, ActorMention, Analysis, Event
+from geo.records import Actor, ActorMention, Analysis, Event, merge_actor
 
 GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "government", "media"})
 
@@ -107,9 +107,7 @@ def _merge(old: Actor | None, new: Actor, target: str, mapping: dict[str, str]) 
     affiliations = tuple(dict.fromkeys(mapping.get(p, p) for p in new.affiliations if mapping.get(p, p) != target))
     if old is None:
         return replace(new, id=target, affiliations=affiliations)
-    spellings = [n for n in (new.name, *new.aliases) if fold(n) != fold(old.name)]
-    return replace(old, aliases=tuple(dict.fromkeys((*old.aliases, *spellings))),
-                   affiliations=tuple(dict.fromkeys((*old.affiliations, *affiliations))))
+    return merge_actor(old, (new.name, *new.aliases), affiliations)
 
 
 def _relabel(event: Event, mapping: dict[str, str]) -> Event:

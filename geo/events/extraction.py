@@ -17,19 +17,18 @@ possibility of an attack", "plots to attack") make the event hypothetical.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    CLAUSE_DEPS, CONTEXT_PREPS, TARGET_PREPS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical,
-    licensed, objects, parties, phrase, place_tops, responsibility_verb, subjects, vehicle_of,
+    absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, parties,
+    responsibility_verb, subjects, vehicle_of,
 )
-from geo.events.dates import UNKNOWN, ResolvedDate, resolve
-from geo.events.generics import SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention, site_mention
-from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Event, Mention, PlaceMention
+from geo.events.context import ArticleContext
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
+from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
 
 __all__ = ["EventExtractor", "EventFindings", "is_hypothetical"]
 
@@ -38,14 +37,8 @@ LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute
 #: Prepositions that make an event the means of something an actor does: "Hezbollah's support for Hamas, evident
 #: through a rocket barrage", "pressure via airstrikes".
 INSTRUMENT_PREPS = frozenset({"through", "via"})
-PRONOUNS = frozenset("he she him her his".split())
-LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
-ORIGIN_PREPS = frozenset({"from"})
-SCENE_VERBS = frozenset("be happen occur take break come".split())
 #: Families whose common-noun participants become generic actors ("gunmen", "civilians", "police").
 GENERIC_FAMILIES = frozenset({"violence", "arrest", "protest"})
-#: Preposition heads of a site: "at the station", "outside a hospital", "in a house".
-SITE_PREPS = frozenset("at in inside outside near on into against".split())
 
 
 @dataclass(frozen=True)
@@ -87,7 +80,7 @@ class EventExtractor:
                     actor_mentions: Sequence[ActorMention]) -> EventFindings:
         """Events plus the generic actors ("Civilians (Spain)") and sites ("the station, Kabul") of their
         clauses, which the analysis adds to the article's actors and places."""
-        context = _Context(doc, article, places, actors, actor_mentions)
+        context = ArticleContext(doc, article, places, actors, actor_mentions)
         events: list[Event] = []
         for sent in doc.sents:
             found = self.triggers(sent)
@@ -97,7 +90,7 @@ class EventExtractor:
         return EventFindings(tuple(events), tuple(context.sites.values()), tuple(context.generic_actors.values()),
                              tuple(context.generic_mentions.values()))
 
-    def statements(self, sent: Span, found: list[tuple[Token, EventKind]], ctx: "_Context"
+    def statements(self, sent: Span, found: list[tuple[Token, EventKind]], ctx: ArticleContext
                    ) -> list[tuple[Token, EventKind]]:
         """Attribution verbs that are statements (CAMEO 01): a political actor (a state, government,
         military, armed group or organisation, or a person the text ties to one) says something in
@@ -155,7 +148,7 @@ class EventExtractor:
 
     # -- one event
 
-    def event(self, token: Token, kind: EventKind, ctx: "_Context") -> Event:
+    def event(self, token: Token, kind: EventKind, ctx: ArticleContext) -> Event:
         sent = token.sent
         kind = self.refine(token, kind, ctx)
         roles = self.roles(token, kind, ctx)
@@ -169,7 +162,7 @@ class EventExtractor:
             place_roles=ctx.place_roles(token, kind.family),
         )
 
-    def refine(self, token: Token, kind: EventKind, ctx: "_Context") -> EventKind:
+    def refine(self, token: Token, kind: EventKind, ctx: ArticleContext) -> EventKind:
         """Violent sub-type from the weapons of the clause; attacks on civilians are violence against civilians."""
         if kind.family != "violence":
             return kind
@@ -184,7 +177,7 @@ class EventExtractor:
             return EventKind(CIVILIANS, "Attack", kind.family)
         return kind
 
-    def roles(self, token: Token, kind: EventKind, ctx: "_Context") -> _Roles:
+    def roles(self, token: Token, kind: EventKind, ctx: ArticleContext) -> _Roles:
         by = agents(token)
         initiators = [a for t in by for a in ctx.actors_of(t)]
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
@@ -211,330 +204,3 @@ class EventExtractor:
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))
-
-
-# ---------------------------------------------------------------- what the article already knows
-
-
-class _Context:
-    """Token-level indexes of one article's actor mentions, place mentions and dates."""
-
-    def __init__(self, doc: Doc, article: Article, places: Sequence[PlaceMention], actors: Sequence[Actor],
-                 actor_mentions: Sequence[ActorMention]) -> None:
-        self.doc = doc
-        self.article = article
-        self.kinds = {a.id: a.kind for a in actors}
-        self.affiliated = {a.id: a.affiliations for a in actors}
-        self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
-        resolved = [pm for pm in places if pm.place is not None]
-        self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
-        self.focus = focus_place(resolved)
-        self.resolved = resolved
-        self.country = main_country(resolved, self.focus)
-        self.generic_actors: dict[str, Actor] = {}
-        self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
-        self.sites: dict[tuple[str, int], PlaceMention] = {}
-
-    def country_of(self, head: Token) -> str | None:
-        """"militants in southern Lebanon": the country of a place in the phrase, else the article's."""
-        names = {pm.place.country_code: pm.place.name for pm in self.resolved
-                 if pm.place.kind == "country" and not is_demonym(pm)}
-        for t in sorted(phrase(head), key=lambda t: t.i):
-            pm = self.place_at.get(t.i)
-            if pm is not None and not is_demonym(pm) and pm.place.country_code in names:
-                return names[pm.place.country_code]
-        return self.country
-
-    def generics(self, tokens: Sequence[Token], role: str) -> list[str]:
-        """Generic actors of role phrases that name no actor: "gunmen" -> "Unidentified Armed Group (Spain)";
-        through conjuncts and quantities ("dozens of civilians")."""
-        found = []
-        for token in tokens:
-            heads = [token] + [c for c in token.children if c.dep_ == "conj"]
-            heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"]
-            for head in heads:
-                kind = generic_kind(head, role)
-                if kind is None or head.i in self.actor_at:
-                    continue
-                actor = generic_actor(kind, self.country_of(head))
-                self.generic_actors.setdefault(actor.id, actor)
-                self.generic_mentions.setdefault((actor.id, head.idx), generic_mention(head, actor))
-                found.append(actor.id)
-        return found
-
-    def political(self, actor_id: str) -> bool:
-        """Whether an actor speaks for a party: any kind but media, a person only with an affiliation."""
-        kind = self.kinds.get(actor_id)
-        if kind == "person":
-            return bool(self.affiliated.get(actor_id))
-        return kind not in (None, "media")
-
-    def actors_in(self, token: Token) -> list[str]:
-        return list(dict.fromkeys(self.actor_at[t.i] for t in sorted(phrase(token), key=lambda t: t.i)
-                                  if t.i in self.actor_at))
-
-    def actors_of(self, token: Token) -> list[str]:
-        """The actors a role phrase names: its head's actor (and conjuncts'), a pronoun's antecedent,
-        else the actors inside it, leaving out appositions ("Qaani, the commander of the Quds Force" is Qaani)."""
-        if token.i in self.actor_at:
-            found = [self.actor_at[token.i]]
-            return found + [a for c in token.children if c.dep_ == "conj" for a in self.actors_of(c)]
-        if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
-            return self.antecedent(token)
-        tokens = sorted(phrase(token, CLAUSE_DEPS | {"appos"}), key=lambda t: t.i)
-        return list(dict.fromkeys(self.actor_at[t.i] for t in tokens if t.i in self.actor_at))
-
-    def stray_subject(self, verb: Token) -> list[str]:
-        """When the parse gives a verb no subject ("Amid the war, X, the commander of Y, held talks"
-        parsed with X as a conjunct), the first actor before the verb that is no modifier or object."""
-        for t in verb.sent:
-            if t.i >= verb.i:
-                break
-            if t.i in self.actor_at and t.dep_ in ("nsubj", "conj", "ROOT", "dep", "npadvmod"):
-                return [self.actor_at[t.i]]
-        return []
-
-    def instigator(self, means: Token) -> list[str]:
-        """Whose means an event is ("Hezbollah's support ..., evident through a rocket barrage"): the nearest actor
-        before it in its sentence that owns or does something (a possessor or a subject), not the event's own target."""
-        aimed = {a for t in objects(means) for a in self.actors_of(t)}
-        for i in range(means.i - 1, means.sent.start - 1, -1):
-            actor = self.actor_at.get(i)
-            if actor and actor not in aimed and self.doc[i].dep_ in ("poss", "nsubj"):
-                return [actor]
-        return []
-
-    def antecedent(self, pronoun: Token) -> list[str]:
-        """"he"/"she": the last person mentioned before it, in its sentence or the one before."""
-        sent = pronoun.sent
-        first = sent.start
-        if sent.start > 0:
-            first = self.doc[sent.start - 1].sent.start
-        for i in range(pronoun.i - 1, first - 1, -1):
-            actor = self.actor_at.get(i)
-            if actor and self.kinds.get(actor) == "person":
-                return [actor]
-        return []
-
-    def places_in(self, token: Token) -> list[PlaceMention]:
-        seen = {}
-        for t in sorted(phrase(token), key=lambda t: t.i):
-            if t.i in self.place_at:
-                seen[id(self.place_at[t.i])] = self.place_at[t.i]
-        return list(seen.values())
-
-    def dates_in(self, token: Token) -> list[Span]:
-        """DATE entities of the phrase, except those of a scene-setting or appositive phrase inside it
-        ("this meeting, the third since the attack in October" is not dated October)."""
-        ids = {t.i for t in phrase(token, CLAUSE_DEPS | {"appos"})}
-        return [e for e in self.doc.ents if e.label_ == "DATE" and e.root.i in ids and own_date(e.root, token)]
-
-    def date(self, token: Token) -> ResolvedDate:
-        """The trigger phrase's DATE entity ("the October attacks"), else the clause's nearest the trigger,
-        else a DATE attached to the sentence's main verb
-        ("Earlier on Friday, Nasrallah marked ... with a speech")."""
-        top = clause_tokens(token)
-        candidates = self.dates_in(token) or (self.dates_in(top[0]) if top else [])
-        if not candidates:
-            root = token.sent.root
-            candidates = [e for e in token.sent.ents if e.label_ == "DATE" and root.i in (e.root.i, e.root.head.i)]
-            if len(candidates) != 1:
-                return UNKNOWN
-        best = min(candidates, key=lambda e: abs(e.root.i - token.i))
-        return resolve(best.text, self.article.published)
-
-    def place_roles(self, token: Token, family: str) -> tuple[tuple[str, str], ...]:
-        """Origin ("from Gaza"), target ("at Israel") and location ("in Beirut") places of the clause.
-
-        Each place takes its role from the first preposition on its path up to the top of
-        its phrase; a place in the subject is the origin of a directed attack. A noun
-        trigger's own phrase comes first ("a meeting at Hillsborough Castle", "the attack on
-        the market"); then the clause of the verb that governs it: the light verb ("held
-        talks in Beirut") or the verb it is the subject of ("the explosion was at the
-        station", "the blast hit a shop on Rue de la Paix").
-        """
-        roles: list[tuple[str, str]] = []
-        seen: set[int] = set()
-        for top in place_tops(token):
-            for t in sorted(phrase(top), key=lambda t: t.i):
-                pm = self.place_at.get(t.i)
-                if pm is None or id(pm) in seen:
-                    continue
-                seen.add(id(pm))
-                role = self.path_role(t, top, family if directed(top) else "scene")
-                if role and self.usable(pm, role):
-                    roles.append((role, pm.place.id))
-        if family == "violence":
-            roles = [("origin" if r == "subject" else r, p) for r, p in roles]
-        roles = [("location" if r == "subject" else r, p) for r, p in roles]
-        roles += self.site_roles(token, family, [p for _, p in roles])
-        roles = roles or self.nearest_place(token)
-        if not roles and self.focus:
-            roles = [(CONTEXT_ROLE, self.focus)]
-        return tuple(dict.fromkeys(roles))
-
-    def site_roles(self, token: Token, family: str, clause_places: list[str]) -> list[tuple[str, str]]:
-        """Common-noun scenes of the clause ("at the station", "in a house in the city"), at the point
-        of the enclosing place: a place inside the phrase, else the clause's, else the sentence's
-        nearest below country level, else the article's main place."""
-        roles = []
-        for top in place_tops(token):
-            for t in sorted(phrase(top), key=lambda t: t.i):
-                if not self.is_site(t):
-                    continue
-                role = self.path_role(t, top, family if directed(top) else "scene")
-                parent = self.site_parent(t, clause_places)
-                if role is None or parent is None:
-                    continue
-                key = (parent.place.id, t.i)
-                pm = self.sites.setdefault(key, site_mention(t, parent))
-                roles.append((role if role != "subject" else "location", pm.place.id))
-        return roles
-
-    def is_site(self, t: Token) -> bool:
-        if t.pos_ != "NOUN" or not t.is_lower or t.lower_ not in SITE_NOUNS or t.i in self.place_at:
-            return False
-        if t.i in self.actor_at or t.ent_type_:
-            return False
-        if t.dep_ != "pobj" or t.head.lower_ not in SITE_PREPS:
-            return False
-        # "the towns of Budennovsk and Kizlyar", "areas under Israeli control": named or described elsewhere
-        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-
-    def site_parent(self, t: Token, clause_places: list[str]) -> PlaceMention | None:
-        inner = [self.place_at[c.i] for c in t.subtree if c.i in self.place_at]
-        by_id = {pm.place.id: pm for pm in self.resolved}
-        candidates = inner + [by_id[p] for p in clause_places if p in by_id]
-        sentence = sorted(((abs(c.i - t.i), self.place_at[c.i]) for c in t.sent if c.i in self.place_at),
-                          key=lambda x: x[0])
-        candidates += [pm for _, pm in sentence]
-        candidates += [by_id[self.focus]] if self.focus in by_id else []
-        for pm in candidates:
-            if pm.place.kind not in ("country", "continent", "water", "demonym", SITE, "facility", "local") \
-                    and not is_demonym(pm) and pm.place.lat is not None:
-                return pm
-        countries = [pm for pm in candidates if pm.place.kind == "country" and not is_demonym(pm)]
-        return countries[0] if countries else None
-
-    def path_role(self, place: Token, top: Token, family: str) -> str | None:
-        if self.is_descriptor(place):
-            return None
-        node, subject, role = place, False, ""
-        for _ in range(12):
-            if node.i == top.i or node.head.i == node.i:
-                break
-            if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS:
-                return None
-            if node.dep_ == "pobj" and not role and node.head.lower_ != "of":
-                role = prep_role(node.head.lower_, family) or "none"
-            subject |= node.dep_ in ("nsubj", "csubj")
-            if node.dep_ in ("dobj", "nsubjpass") and node.head.i == top.i and family == "violence" and not role:
-                return "target"
-            node = node.head
-        if subject and role in ("", "location"):
-            if place.i in self.actor_at:  # "Israel intensified its strikes": the attacker, not the scene
-                return "origin" if family == "violence" else None
-            return "subject"
-        return None if role == "none" else (role or "location")
-
-    def is_descriptor(self, place: Token) -> bool:
-        """"Gaza's Hamas", "Lebanon's Hezbollah movements", "Tehran's ally": the place describes an actor."""
-        if place.dep_ not in ("poss", "compound", "amod", "nmod"):
-            return False
-        head = place.head
-        if self.place_at.get(head.i) is self.place_at.get(place.i):
-            return self.is_descriptor(head) if head.i != place.i else False  # "northern Israel": one name
-        if place.i in self.actor_at and place.dep_ == "poss":
-            return True
-        return head.i in self.actor_at or any(c.i in self.actor_at and c.i != place.i for c in head.children
-                                              if c.dep_ in ("compound", "amod"))
-
-    def usable(self, pm: PlaceMention, role: str) -> bool:
-        """Demonyms ("Israeli sites") name a target's country, never where the event was."""
-        return role == "target" or not is_demonym(pm)
-
-    def nearest_place(self, token: Token) -> list[tuple[str, str]]:
-        """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor."""
-        found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
-                 if t.i in self.place_at and t.i not in self.actor_at]
-        found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
-        return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
-
-
-def own_date(date: Token, top: Token) -> bool:
-    """Whether a date below ``top`` belongs to it rather than to a "since/after ..." phrase on the way."""
-    node = date
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in CONTEXT_PREPS:
-            return False
-        node = node.head
-    return True
-
-
-def directed(top: Token) -> bool:
-    """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
-    was at the station" is where, not whom)."""
-    return top.lemma_.lower() not in SCENE_VERBS
-
-
-def is_demonym(pm: PlaceMention) -> bool:
-    """"Iranian", "Israeli": the geoparser labels them ``demonym`` (the model ``NORP``)."""
-    return pm.place.kind == "demonym" or pm.mention.label in ("demonym", "NORP")
-
-
-def focus_place(places: Sequence[PlaceMention]) -> str | None:
-    """The article's main scene: its most mentioned place below country level (else its most mentioned
-    country), first mentioned on ties.
-
-    An event whose sentence names no place ("the bombing of the city") is placed there
-    with the role "context", which views can show as less certain than "location".
-    """
-    counts: dict[str, int] = {}
-    for pm in places:
-        if pm.place.kind not in ("continent", "water", "facility", "local") and not is_demonym(pm):
-            counts[pm.place.id] = counts.get(pm.place.id, 0) + 1
-    kinds = {pm.place.id: pm.place.kind for pm in places}
-    local = {p: n for p, n in counts.items() if kinds[p] != "country"} or counts  # a city beats its country
-    return max(local, key=lambda p: local[p]) if local else None  # dicts keep first-seen order on ties
-
-
-def main_country(places: Sequence[PlaceMention], focus: str | None = None) -> str | None:
-    """The name of the article's main country, for generic actors: the focus place's country, else the
-    most mentioned country (counting the places in it)."""
-    counts: dict[str, int] = {}
-    focus_code = next((pm.place.country_code for pm in places if pm.place.id == focus), None)
-    names: dict[str, str] = {}
-    for pm in places:
-        code = pm.place.country_code
-        if code:
-            counts[code] = counts.get(code, 0) + 1
-            if pm.place.kind == "country" and not is_demonym(pm):
-                names.setdefault(code, pm.place.name)
-    if focus_code in names:
-        return names[focus_code]
-    if focus_code:
-        return country_name(focus_code)  # "Belfast" alone: its country from the country table
-    named = {c: n for c, n in counts.items() if c in names}
-    return names[max(named, key=lambda c: named[c])] if named else None
-
-
-def prep_role(prep: str, family: str) -> str | None:
-    if prep in ORIGIN_PREPS:
-        return "origin"
-    if family == "violence" and prep in TARGET_PREPS:
-        return "target"
-    if prep in LOCATION_PREPS:
-        return "location"
-    return None
-
-
-def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, object]:
-    """Token index -> the item whose mention covers it."""
-    index: dict[int, object] = {}
-    for mention, item in items:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                index.setdefault(t.i, item)
-    return index

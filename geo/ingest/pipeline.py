@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.actors.linking import ActorLinker
-from geo.nlp import compact_vocab, memory_zone, require_model
+from geo.nlp import in_memory_zones, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, Article, ArticleFailure, Event, IngestReport,
                          PlaceMention, ReadFailure)
 from geo.settings import Settings
@@ -40,7 +40,7 @@ AnalysisResult = Analysis | ArticleFailure
 
 
 class PlaceStage(Protocol):
-    def places(self, doc: Doc, *, date: str | None = None) -> tuple[PlaceMention, ...]: ...
+    def places(self, doc: Doc) -> tuple[PlaceMention, ...]: ...
 
 
 class LocalityStage(Protocol):
@@ -81,18 +81,13 @@ class Analyser:
         """Analyses in input order, the model run in batches; an article whose analysis fails comes out as an
         :class:`ArticleFailure` and the others go on.
 
-        Each group of batches runs in a spaCy memory zone (see :func:`geo.nlp.memory_zone`): an Analysis
+        Each group of batches runs in a spaCy memory zone (see :func:`geo.nlp.in_memory_zones`): an Analysis
         holds only plain Python values, so what the vocabulary learnt from the group can be freed, and a long
         ingest does not grow with every new word (nor with the holes the zones leave in the vocabulary's
         tables: they are compacted now and then)."""
         source = iter(articles)
-        zones = 0
-        while group := list(islice(source, self.batch_size * ZONE_BATCHES)):
-            with memory_zone(self.nlp):
-                yield from self._analyse_group(group)
-            zones += 1
-            if zones % COMPACT_ZONES == 0:
-                compact_vocab(self.nlp)
+        groups = iter(lambda: list(islice(source, self.batch_size * ZONE_BATCHES)), [])
+        yield from in_memory_zones(self.nlp, groups, self._analyse_group, compact_every=COMPACT_ZONES)
 
     def _analyse_group(self, group: list[Article]) -> Iterator[AnalysisResult]:
         """A batch that makes the model itself fail cannot say which article did: the rest of the group is
@@ -119,8 +114,7 @@ class Analyser:
             return failure(article, "could not be analysed", err)
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
-        date = article.published.isoformat() if article.published else None
-        places = self.places.places(doc, date=date) if self.places else ()
+        places = self.places.places(doc) if self.places else ()
         if self.localities:
             places = self.localities.places(doc, places)
         actors, actor_mentions = self.actors.extract(doc, places) if self.actors else ((), ())
@@ -136,7 +130,8 @@ class Analyser:
 
 def make_analyser(settings: Settings) -> Analyser:
     """The default analyser: the configured spaCy model and every analysis stage."""
-    from geo.actors.extraction import ActorExtractor, add_actor_components
+    from geo.actors.aliases import add_actor_components
+    from geo.actors.extraction import ActorExtractor
     from geo.actors.catalog import load_catalog
     from geo.events.extraction import EventExtractor
     from geo.places.geoparsing import make_geoparser
@@ -148,7 +143,8 @@ def make_analyser(settings: Settings) -> Analyser:
     geoparser = make_geoparser(settings, nlp=nlp)
     catalog = load_catalog()
     add_actor_components(nlp, catalog)
-    return Analyser(nlp=nlp, places=geoparser, localities=LocalityStage(), actors=ActorExtractor(catalog), events=EventExtractor())
+    return Analyser(nlp=nlp, places=geoparser, localities=LocalityStage(), actors=ActorExtractor(catalog),
+                    events=EventExtractor())
 
 
 @dataclass

@@ -24,7 +24,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geo.errors import GeocoderError
 from geo.places.gazetteer import Gazetteer
 from geo.records import Place
-from geo.places.resolution import Resolver
+from geo.places.readings import prior
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class OfflineGeocoder:
                 country_bias: str | None = None) -> Place | list[Place] | None:
         candidates = [c for c in self.gazetteer.candidates(query) if c.form != "demonym"]
         bias = (country_bias or "").upper()
-        ranked = sorted(candidates, key=lambda c: -(Resolver._prior(c) + (10.0 if c.place.country_code == bias else 0)))
+        ranked = sorted(candidates, key=lambda c: -(prior(c) + (10.0 if c.place.country_code == bias else 0)))
         places = [self.gazetteer.place(c.place.id) or c.place for c in ranked]
         if exactly_one:
             return places[0] if places else None

@@ -11,7 +11,6 @@ Example (``python -m geo.places.geoparsing`` speaks the same contract)::
 """
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 import select
@@ -22,14 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.names import normalise
-from geo.nlp import compact_vocab, load_model, memory_zone
+from geo.nlp import in_memory_zones, load_model
 from geo.places.placewords import doc_text
 from geo.records import Mention, PlaceMention
 from geo.places.resolution import DIRECTION_WORDS, Resolver
 from geo.places.toponyms import add_toponym_components
 
 BATCH_SIZE = 32
-COLLECT_EVERY = 64  # batches between full garbage collections and vocabulary compactions (see run_geoparse)
+COLLECT_EVERY = 64  # batches between full garbage collections and vocabulary compactions (geo.nlp.in_memory_zones)
 
 
 class Geoparser:
@@ -39,23 +38,21 @@ class Geoparser:
         self.nlp = nlp
         self.resolver = resolver
 
-    def places(self, doc: Doc, *, date: str | None = None) -> tuple[PlaceMention, ...]:
+    def places(self, doc: Doc) -> tuple[PlaceMention, ...]:
         """The places of an already processed Doc (``doc._.toponyms`` must be set)."""
         mentions = [Mention(s.start_char, s.end_char, s.text, s.label_) for s in doc._.toponyms]
-        return self.resolver.resolve(doc_text(doc), mentions, date=date)
+        return self.resolver.resolve(doc_text(doc), mentions)
 
-    def parse(self, text: str, *, date: str | None = None,
-              spans: Sequence[tuple[int, int]] | None = None) -> tuple[PlaceMention, ...]:
+    def parse(self, text: str, *, spans: Sequence[tuple[int, int]] | None = None) -> tuple[PlaceMention, ...]:
         """Recognise and resolve the places of ``text``; with ``spans``, resolve exactly those."""
         if spans is not None:
-            return self.resolve_spans(text, spans, date=date)
-        return self.places(self.nlp(text), date=date)
+            return self.resolve_spans(text, spans)
+        return self.places(self.nlp(text))
 
-    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
-                      date: str | None = None) -> tuple[PlaceMention, ...]:
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> tuple[PlaceMention, ...]:
         """One place per given span (gold-span mode): the kind of mention is read off the words."""
         mentions = [Mention(start, end, text[start:end], self._label(text[start:end])) for start, end in spans]
-        return self.resolver.resolve(text, mentions, date=date)
+        return self.resolver.resolve(text, mentions)
 
     def _label(self, text: str) -> str:
         candidates = self.resolver.gazetteer.candidates(text, fuzzy=False)
@@ -66,11 +63,10 @@ class Geoparser:
             return "directional"
         return "place"
 
-    def parse_many(self, items: Iterable[tuple[str, str | None]]) -> Iterator[tuple[PlaceMention, ...]]:
-        """Places of many (text, date) pairs, with the model run in batches."""
-        items_a, items_b = itertools.tee(items)
-        for doc, (_, date) in zip(self.nlp.pipe((t for t, _ in items_a), batch_size=BATCH_SIZE), items_b):
-            yield self.places(doc, date=date)
+    def parse_many(self, texts: Iterable[str]) -> Iterator[tuple[PlaceMention, ...]]:
+        """Places of many texts, with the model run in batches."""
+        for doc in self.nlp.pipe(texts, batch_size=BATCH_SIZE):
+            yield self.places(doc)
 
 
 def place_json(pm: PlaceMention) -> dict:
@@ -162,36 +158,26 @@ def run_geoparse(stdin: TextIO, stdout: TextIO, geoparser: Geoparser, stderr: Te
     ``max_chars`` (default: what the model accepts) are refused for recognition with an error line.
     """
     limit = max_chars if max_chars is not None else geoparser.nlp.max_length - 1
-    bad = 0
-    for n, batch in enumerate(_batches(_read(stdin, limit), stdin, BATCH_SIZE), 1):
-        with memory_zone(geoparser.nlp):
-            bad += _answer_batch(batch, geoparser, stdout, stderr)
-        stdout.flush()
-        if n % COLLECT_EVERY == 0:
-            # A Doc and the Spans its extensions keep point at each other, so finished Docs wait for
-            # the cycle collector, whose oldest generation seldom runs beside the model's and the
-            # gazetteer's large long-lived heap: collecting now and then keeps memory flat. And the
-            # memory zones leave holes in the vocabulary's hash tables, which grow unless compacted.
-            gc.collect()
-            compact_vocab(geoparser.nlp)
-    return 1 if bad else 0
+    batches = _batches(_read(stdin, limit), stdin, BATCH_SIZE)
+    errors = in_memory_zones(geoparser.nlp, batches, lambda batch: _answer_batch(batch, geoparser, stdout, stderr),
+                             compact_every=COLLECT_EVERY, collect_garbage=True)
+    return 1 if sum(errors) else 0
 
 
-def _answer_batch(batch: list, geoparser: Geoparser, stdout: TextIO, stderr: TextIO) -> int:
-    """Write one answer line per request of the batch; returns how many were errors."""
-    bad = 0
-    full = [(r["text"], r.get("date")) for r, err in batch if err is None and r.get("spans") is None]
+def _answer_batch(batch: list, geoparser: Geoparser, stdout: TextIO, stderr: TextIO) -> Iterator[bool]:
+    """Write one answer line per request of the batch, yielding whether it was an error; flush after the
+    batch (a co-process waits for its answer)."""
+    full = [r["text"] for r, err in batch if err is None and r.get("spans") is None]
     recognised = iter(geoparser.parse_many(full))
     for request, error in batch:
         if error is not None:
-            bad += 1
             print(f"newsmap geoparse: {error}", file=stderr)
             out = {"id": request.get("id"), "places": [], "error": error}
         else:
             out = _output(request, recognised, geoparser, stderr)
-            bad += "error" in out
         stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
-    return bad
+        yield "error" in out
+    stdout.flush()
 
 
 def _output(request: dict, recognised: Iterator, geoparser: Geoparser, stderr: TextIO) -> dict:
@@ -200,7 +186,7 @@ def _output(request: dict, recognised: Iterator, geoparser: Geoparser, stderr: T
         return {"id": rid, "places": [place_json(p) for p in next(recognised)]}
     try:
         spans = [(int(s), int(e)) for s, e in request["spans"]]
-        places = geoparser.resolve_spans(request["text"], spans, date=request.get("date"))
+        places = geoparser.resolve_spans(request["text"], spans)
     except (TypeError, ValueError) as exc:
         error = f"id {rid!r}: bad \"spans\" ({exc}); give [[start, end], ...]"
         print(f"newsmap geoparse: {error}", file=stderr)

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from geo.names import slug
+from geo.places.focus import main_place, may_be_main
 from geo.records import Mention, Place, PlaceMention
 
 __all__ = ["LocalityStage", "FACILITY", "LOCAL", "LOCALITY_KINDS"]
@@ -69,7 +70,6 @@ NAME_LINKS = frozenset("de del la le les du des al el of and - ' ’".split())
 #: A city may resolve to the district of its name (GeoNames admin2 "Mosul", "Leeds"), so "the city" accepts those.
 ANAPHORS = {"city": ("city", "admin2"), "town": ("city", "admin2"), "capital": ("city",), "village": ("city",),
             "province": ("admin1", "admin2"), "country": ("country",)}
-SKIP_KINDS = frozenset({"demonym", "continent", "water"})
 SCORE = 0.5
 NAMED_HEADS = FACILITY_NOUNS | LOCAL_NOUNS  # computed once: it is tested for every token
 
@@ -85,7 +85,7 @@ class LocalityStage:
     def places(self, doc: Doc, found: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
         resolved = [pm for pm in found if pm.place is not None]
         at = _token_index(doc, resolved)
-        focus = main_place(resolved)
+        focus = main_place(resolved, countries=False)  # never a country: nearby() falls back to the sentence's
         added = [pm for span, kind in named_localities(doc) if (pm := self.locality(span, kind, at, focus))]
         added += self.anaphors(doc, resolved, at)
         return tuple(sorted((*found, *added), key=lambda pm: (pm.mention.start, -pm.mention.end)))
@@ -242,18 +242,8 @@ def nearby(span: Span, at: dict[int, PlaceMention], focus: PlaceMention | None) 
 
 
 def usable(pm: PlaceMention) -> PlaceMention | None:
-    if pm.place.kind in SKIP_KINDS or pm.place.kind in LOCALITY_KINDS or pm.mention.label in ("demonym", "NORP"):
-        return None
-    return pm
-
-
-def main_place(places: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The article's most mentioned place below country level (first mentioned on ties)."""
-    counts: dict[str, list[PlaceMention]] = {}
-    for pm in places:
-        if usable(pm) and pm.place.kind != "country":
-            counts.setdefault(pm.place.id, []).append(pm)
-    return max(counts.values(), key=len)[0] if counts else None
+    """A parent is a place that could be the article's main place: no continent, sea, locality or demonym."""
+    return pm if may_be_main(pm) else None
 
 
 def local_mention(span: Span, name: str, kind: str, parent: PlaceMention) -> PlaceMention:

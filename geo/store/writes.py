@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from geo.records import Actor, Analysis, Article, Event, Place
+from geo.records import Actor, Analysis, Article, Event, Place, merge_aliases
 from geo.store import schema as tables
 from geo.store.engine import StoreEngine, is_transient, upsert
 from geo.store.rows import chunks, unique
@@ -78,7 +78,7 @@ class Writes(StoreEngine):
         if not actors:
             return
         known = {r.id: r.aliases for r in conn.execute(_KNOWN_ACTORS, {"ids": [a.id for a in actors]})}
-        merged = [(a, json.dumps(_merge_aliases(json.loads(known[a.id]), a.aliases)))
+        merged = [(a, json.dumps(merge_aliases(json.loads(known[a.id]), a.aliases)))
                   for a in actors if a.id in known]
         updates = [dict(b_id=a.id, b_aliases=aliases) for a, aliases in merged if aliases != known[a.id]]
         if updates:
@@ -119,10 +119,6 @@ class Writes(StoreEngine):
         place_rows = [dict(event_id=e.id, place_id=p, role=r) for e in events for r, p in sorted(set(e.place_roles))]
         if place_rows:
             conn.execute(tables.event_places.insert(), place_rows)
-
-
-def _merge_aliases(old: list[str], new: Iterable[str]) -> list[str]:
-    return unique([*old, *new])
 
 
 _STORED_ARTICLES = (sa.select(tables.articles.c.id)

@@ -1,0 +1,282 @@
+"""Reading one article for actors: each name found is resolved, in order, to an actor, and the actors found so far
+help resolve the next name ("Qaani" after "Esmail Qaani").
+
+The extractor (``geo.actors.extraction``) holds what does not change between articles (the catalogue, the known
+actors, the country table); an :class:`ArticleReading` holds one article's drafts and mentions.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from geo.actors.catalog import Catalog, Countries, Country
+from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, agentive, described_by, on_heading,
+                             organisation_kind, title_chain_left, trim)
+from geo.actors.names import TITLES, clean, fold, organisation_name, person_words, same_person, surname_matches
+from geo.actors.organisations import first_organisation
+from geo.names import slug
+from geo.places.placewords import doc_text
+from geo.records import Actor, ActorMention, Mention, PlaceMention, merge_actor, merge_aliases
+
+__all__ = ["ArticleReading", "Draft", "Extractor"]
+
+
+class Extractor(Protocol):
+    """What a reading asks of its extractor (``geo.actors.extraction.ActorExtractor``): what does not change
+    between articles."""
+
+    catalog: Catalog
+    countries: Countries
+    known: dict[str, Actor]
+
+    def catalogue_organisation(self, name: str, bare: str) -> Actor | None: ...
+
+    def state(self, country: Country) -> Actor: ...
+
+    def derived(self, state: Actor, kind: str, country: Country | None) -> Actor: ...
+
+
+@dataclass
+class Draft:
+    """An actor being assembled while one article is read (mutable, never leaves the reading)."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+
+    def actor(self) -> Actor:
+        aliases = merge_aliases((), self.aliases, self.name)
+        return Actor(self.id, self.name, self.kind, aliases, tuple(dict.fromkeys(self.affiliations)))
+
+
+class ArticleReading:
+    """The resolution state of one article: which actors were seen, in which order."""
+
+    def __init__(self, extractor: Extractor, doc: Doc, places: Sequence[PlaceMention]) -> None:
+        self.extractor = extractor
+        self.doc = doc
+        self.text = doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
+        self.places = places
+        self.drafts: dict[str, Draft] = {}
+        self.mentions: list[tuple[Span, str]] = []
+
+    # -- adding mentions
+
+    def add(self, span: Span) -> None:
+        span = trim(span)
+        if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text):
+            return
+        actor = self.resolve(span)
+        if actor is None:
+            return
+        draft = self.draft(actor)
+        draft.aliases.append(clean(span.text))
+        self.mentions.append((span, draft.id))
+
+    def add_missed(self) -> None:
+        """Repeat mentions NER missed: later occurrences of a multi-word name this article already used."""
+        taken = {i for span, _ in self.mentions for i in range(span.start, span.end)}
+        for span, actor_id in list(self.mentions):
+            if len(span) < 2 or self.drafts[actor_id].kind != "person":
+                continue
+            for m in re.finditer(r"\b" + re.escape(span.text) + r"\b", self.text):
+                found = self.doc.char_span(m.start(), m.end())
+                if found is not None and not any(i in taken for i in range(found.start, found.end)):
+                    taken.update(range(found.start, found.end))
+                    self.mentions.append((Span(self.doc, found.start, found.end, label="PERSON"), actor_id))
+        self.mentions.sort(key=lambda pair: pair[0].start)
+        self.relink_surnames()
+
+    def relink_surnames(self) -> None:
+        """A bare surname is the person of that surname mentioned last before it (now that repeats are known)."""
+        for n, (span, actor_id) in enumerate(self.mentions):
+            words = person_words(span.text)
+            if len(words) != 1 or self.drafts[actor_id].kind != "person":
+                continue
+            before = [a for s, a in self.mentions[:n] if len(person_words(s.text)) > 1
+                      and self.drafts[a].kind == "person" and surname_matches(words[0], self.drafts[a].name)]
+            if before:
+                self.mentions[n] = (span, before[-1])
+
+    def draft(self, actor: Actor) -> Draft:
+        if actor.id not in self.drafts:
+            self.drafts[actor.id] = Draft(actor.id, actor.name, actor.kind, list(actor.aliases),
+                                          list(actor.affiliations))
+        return self.drafts[actor.id]
+
+    def resolve(self, span: Span) -> Actor | None:
+        label = span.label_
+        if label not in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
+            return self.catalogue_match(span, self.extractor.catalog.get(label))
+        person = self.as_person(span) if label == "PERSON" else self.surname_only(span)
+        if person is not None:
+            return person
+        if label == "ORG":
+            return self.as_organisation(span)
+        if label == "NORP":
+            return self.as_demonym(span)
+        return self.as_state(span)
+
+    def catalogue_match(self, span: Span, actor: Actor | None) -> Actor | None:
+        """A catalogue alias; states among them count only where used as agents ("Tehran's ally")."""
+        if actor is None:
+            return None
+        if actor.kind == "state":
+            return actor if agentive(span) else None
+        return actor
+
+    def as_person(self, span: Span) -> Actor | None:
+        words = person_words(span.text)
+        if not words:
+            return None
+        name = " ".join(words)
+        found = self.extractor.catalog.get(self.extractor.catalog.aliases.get(fold(name), ""))
+        if found and found.kind == "person":
+            return found
+        if len(words) == 1:
+            return self.surname_only(span) or Actor(slug(name), name, "person")
+        for pool in (self.persons(), self.catalogue_people(), self.known_people()):
+            match = next((a for a in pool if any(same_person(name, n) for n in (a.name, *a.aliases))), None)
+            if match:
+                return match
+        return Actor(slug(name), name, "person")
+
+    def surname_only(self, span: Span) -> Actor | None:
+        """A one-word mention that is the surname of a person of this article (latest first), the catalogue or the
+        store."""
+        words = person_words(span.text)
+        if len(words) != 1 or self.extractor.countries.find(words[0]):
+            return None
+        recent = (self.drafts[a].actor() for _, a in reversed(self.mentions) if self.drafts[a].kind == "person")
+        for actor in recent:
+            if surname_matches(words[0], actor.name):
+                return actor
+        for pool in (self.catalogue_people(), self.known_people()):
+            matches = [a for a in pool if surname_matches(words[0], a.name)]
+            if len(matches) == 1:
+                return matches[0]
+        return None
+
+    def persons(self) -> list[Actor]:
+        return [d.actor() for d in self.drafts.values() if d.kind == "person"]
+
+    def catalogue_people(self) -> list[Actor]:
+        return [e.actor for e in self.extractor.catalog.entries if e.actor.kind == "person"]
+
+    def known_people(self) -> list[Actor]:
+        return [a for a in self.extractor.known.values() if a.kind == "person"]
+
+    def as_organisation(self, span: Span) -> Actor | None:
+        name = clean(span.text)
+        words = name.split(" ")
+        country = self.extractor.countries.find(words[0]) if len(words) > 1 else None
+        bare = " ".join(words[1:]) if country else name
+        for candidate in (name, bare):
+            found = self.extractor.catalog.get(self.extractor.catalog.aliases.get(fold(candidate), ""))
+            if found:
+                return found
+        names = (organisation_name(name), organisation_name(bare))
+        match = (first_organisation((d.actor() for d in self.drafts.values()), names)
+                 or self.extractor.catalogue_organisation(name, bare)
+                 or first_organisation(self.extractor.known.values(), names))
+        if match:
+            return match
+        if on_heading(span, self.text):
+            return None
+        kind = organisation_kind(name, span, self.extractor.countries)
+        if kind == "military" and country:
+            return self.extractor.derived(self.extractor.state(country), "military", country)
+        affiliations = (self.extractor.state(country).id,) if country and kind in ("government",) else ()
+        return Actor(slug(name), name, kind, (), affiliations)
+
+    def country_of(self, span: Span) -> Country | None:
+        """The country a GPE/NORP span names: the geoparser's answer first, the country table second."""
+        for pm in self.places:
+            m = pm.mention
+            if pm.place and m.start < span.end_char and m.end > span.start_char:
+                if pm.place.kind in ("country", "demonym") and pm.place.country_code:
+                    return self.extractor.countries.by_code(pm.place.country_code) or Country(
+                        pm.place.country_code, pm.place.name, None)
+                return None
+        return self.extractor.countries.find(clean(span.text))
+
+    def as_state(self, span: Span) -> Actor | None:
+        country = self.country_of(span)
+        if country is None or not agentive(span):
+            return None
+        return self.extractor.state(country)
+
+    def as_demonym(self, span: Span) -> Actor | None:
+        """"Israeli military" -> the military; "Israeli offensive" -> the state; "Israeli targets" -> no actor."""
+        country = self.country_of(span)
+        if country is None:
+            return None
+        head = span.root.head
+        if head.ent_type_ == "PERSON" or fold(head.text) in TITLES:
+            return None
+        if head.lemma_.lower() in FORCE_NOUNS or head.lower_ in FORCE_NOUNS:
+            return self.extractor.derived(self.extractor.state(country), "military", country)
+        if head.lower_ in GOVERNMENT_NOUNS or head.lemma_.lower() in GOVERNMENT_NOUNS:
+            return self.extractor.derived(self.extractor.state(country), "government", country)
+        if head.lemma_.lower() in HOSTILE or span.root.dep_ in ("nsubj", "nsubjpass"):
+            return self.extractor.state(country)
+        return None
+
+    # -- affiliations and output
+
+    def affiliate(self) -> None:
+        """Affiliations the text states for people the catalogue does not know ("Hamas leader X", "X, the head of
+        Y")."""
+        by_token = {i: actor_id for span, actor_id in self.mentions for i in range(span.start, span.end)}
+        for span, actor_id in self.mentions:
+            draft = self.drafts[actor_id]
+            if draft.kind != "person" or self.extractor.catalog.get(actor_id):
+                continue
+            for token in (*title_chain_left(span), *described_by(span)):
+                group = by_token.get(token.i) or self.country_state(token)
+                if group and group != actor_id and self.drafts.get(group, Draft("", "", "x")).kind != "person":
+                    draft.affiliations.append(group)
+
+    def country_state(self, token: Token) -> str | None:
+        if token.ent_type_ not in ("NORP", "GPE"):
+            return None
+        country = self.extractor.countries.find(token.text)
+        if country is None:
+            return None
+        state = self.extractor.state(country)
+        self.draft(state)
+        return state.id
+
+    def result(self) -> tuple[tuple[Actor, ...], tuple[ActorMention, ...]]:
+        self.add_affiliated()
+        actors = tuple(self.merge_known(d.actor()) for d in self.drafts.values())
+        mentions = tuple(ActorMention(actor_id, Mention(s.start_char, s.end_char, s.text, s.label_ or "ALIAS"))
+                         for s, actor_id in self.mentions)
+        return actors, mentions
+
+    def add_affiliated(self) -> None:
+        """Bring in the actors that affiliations point to, so the store can walk person -> group -> state."""
+        pending = [a for d in self.drafts.values() for a in d.affiliations]
+        while pending:
+            actor_id = pending.pop()
+            if actor_id in self.drafts:
+                continue
+            actor = (self.extractor.catalog.get(actor_id) or self.extractor.known.get(actor_id)
+                     or self.state_by_id(actor_id))
+            if actor:
+                pending.extend(self.draft(actor).affiliations)
+
+    def state_by_id(self, actor_id: str) -> Actor | None:
+        country = next((c for c in self.extractor.countries.by_name.values() if c.state_id == actor_id), None)
+        return self.extractor.state(country) if country else None
+
+    def merge_known(self, actor: Actor) -> Actor:
+        """Keep the store's name and kind for an actor seen before; add the new spellings and affiliations."""
+        old = self.extractor.known.get(actor.id)
+        return actor if old is None else merge_actor(old, actor.aliases, actor.affiliations)

@@ -1,0 +1,134 @@
+"""What the gazetteer says about a span of text, as the recogniser (``geo.places.toponyms``) asks it: whether a
+name is a well-known place, a town's main name, a state, a demonym; whether its context makes it a place.
+
+One :class:`KnownNames` per recogniser; its gazetteer is handed over after the spaCy component is made, and
+without one every answer is "unknown".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from geo.names import written_as_code
+from geo.places.placewords import (
+    BIG_KINDS,
+    DIRECTIONS,
+    LOCAL_HEADS,
+    PLACE_PREPOSITIONS,
+    TITLE_MODIFIERS,
+    capitalised,
+    common_word,
+    local_title,
+    sentence_start,
+    title_run,
+)
+
+__all__ = ["KnownNames"]
+
+
+class KnownNames:
+    """The gazetteer's answers about names, and the context rules that decide between them.
+
+    ``min_population``: a city this big is a place wherever its name stands, but at the start of a sentence.
+    """
+
+    def __init__(self, gazetteer, min_population: int) -> None:
+        self.gazetteer = gazetteer
+        self.min_population = min_population
+
+    def candidates(self, text: str):
+        if self.gazetteer is None:
+            return ()
+        found = self.gazetteer.candidates(text, fuzzy=False)
+        return found if written_as_code(text) else tuple(c for c in found if c.form != "code")
+
+    def well_known(self, span: Span) -> bool:
+        """A country, state, continent or region by its name, or a city of 100,000+ people by its
+        main name (a city's alternate names include foreign forms: "Quds" is Jerusalem in Arabic)."""
+        return any(c.form in ("name", "alt", "abbr") and c.place.kind in BIG_KINDS
+                   or c.form == "name" and c.population >= 100_000 for c in self.candidates(span.text))
+
+    def main_name(self, span: Span) -> bool:
+        """Whether a span is the main gazetteer name of a place (not an alternate spelling, which
+        a person or club may share: "Ismaili", "Hartmann")."""
+        return any(c.form == "name" for c in self.candidates(span.text))
+
+    def local_place(self, span: Span) -> bool:
+        return any(c.form != "demonym" and c.place.kind in ("city", "admin2") for c in self.candidates(span.text))
+
+    def known_place(self, span: Span) -> bool:
+        return any(c.form != "demonym" for c in self.candidates(span.text)) and capitalised(span[0])
+
+    def big_by_name(self, span: Span) -> bool:
+        return any(c.form in ("name", "alt") and c.place.kind in ("country", "admin1")
+                   for c in self.candidates(span.text))
+
+    def is_demonym(self, span: Span) -> bool:
+        return any(c.form == "demonym" for c in self.candidates(span.text))
+
+    def names_a_state(self, doc: Doc, i: int) -> bool:
+        """Whether the tokens from ``i`` name a state, province or country ("Ohio", "S.D.", "W. Va.")."""
+        for n in (2, 1):
+            if i + n <= len(doc) and capitalised(doc[i]):
+                words = doc[i: i + n]
+                if any(c.place.kind in ("admin1", "country") and c.form in ("name", "abbr", "alt")
+                       for c in self.candidates(words.text)):
+                    return True
+        return False
+
+    def local_context(self, span: Span) -> bool:
+        """Words around a name that make it a place in local news, whatever the NER said: a
+        following noun a town's name modifies ("Roselle police", "an Alexandria man"), a
+        following state or country ("Sioux Falls, S.D."), "in"/"near" before it (or "from", unless the NER
+        says it is a person), or the address form ", of <town>" ("Rebecca Sears, 41, of Grovetown")."""
+        doc = span.doc
+        if common_word(span):
+            return False
+        nxt = doc[span.end] if span.end < len(doc) else None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if nxt is not None and nxt.is_lower and nxt.lower_ in LOCAL_HEADS:
+            return True
+        if (nxt is not None and local_title(doc, nxt.i) and span[-1].lower_ not in TITLE_MODIFIERS
+                and (prev is None or prev.text != "-")):  # not "Vice Mayor", "Miami-Dade Police"
+            return True
+        if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and self.names_a_state(doc, span.end + 1):
+            return True
+        if prev is not None and prev.lower_ in ("in", "near", "outside"):
+            return True
+        if (prev is not None and prev.lower_ == "from" and span.label_ != "PERSON" and not span.text.isupper()
+                and (nxt is None or nxt.lower_ not in ("'s", "\u2019s"))):
+            return True  # "Troop 9 from Battle Creek", not "McDonald's"
+        return prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].text == ","
+
+    def place_like(self, run: Span) -> bool:
+        candidates = [c for c in self.candidates(run.text) if c.form != "demonym"]
+        if not candidates:
+            return False
+        if len(run) == 1 and run[0].is_upper and len(run[0]) <= 3 and not run.text.count("."):
+            return any(c.place.kind == "country" for c in candidates)
+        if len(run) == 1 and run[0].is_stop:  # "She", "As": a capitalised function word, whatever it also names
+            return False
+        if any(c.place.kind in BIG_KINDS and c.form in ("name", "alt") for c in candidates):
+            return not (sentence_start(run[0]) and len(run) == 1 and run[0].is_stop)
+        big_city = any(c.population >= self.min_population for c in candidates)
+        if self.local_context(run):
+            return True
+        prev = run.doc[run.start - 1] if run.start > 0 else None
+        after_preposition = prev is not None and prev.lower_ in PLACE_PREPOSITIONS
+        return (big_city and not sentence_start(run[0])) or after_preposition
+
+    def qualify(self, span: Span) -> Span:
+        """Extend a place over the capitalised run around it ("Gaza" + "Strip") or a direction
+        word before it ("southern Lebanon")."""
+        doc = span.doc
+        run = title_run(doc, span.start, span.end)
+        if run is not None and run[0].lower_ == "the" and len(run) > 1:  # "The Peoria sewer": not part of the name
+            run = Span(doc, run.start + 1, run.end)
+        if run is not None and (run.start, run.end) != (span.start, span.end) and self.candidates(run.text):
+            span = run
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ in DIRECTIONS and prev.lower_ != span[0].lower_:
+            whole = Span(doc, span.start - 1, span.end)
+            if self.candidates(whole.text):
+                return Span(doc, whole.start, whole.end, label="place")
+            return Span(doc, whole.start, whole.end, label="directional")
+        return Span(doc, span.start, span.end, label="place")

@@ -1,0 +1,216 @@
+"""A name's readings (its gazetteer candidates) and what makes one more likely than another: the priors of a
+reading alone, and the evidence of the article's other names (readings near each other, the one country an
+ambiguous name lies in, enumerations of states, "Washington state", a near spelling's support).
+
+The resolver (``geo.places.resolution``) adds these up in its passes.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from geo.places.gazetteer import Candidate
+from geo.places.points import haversine_km
+from geo.records import Mention
+
+KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 2.5, "admin2": 0.0,
+              "city": 0.0}
+FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "code": -0.5, "alt": -1.5}
+FUZZY_PENALTY = 3.0
+CAPITAL_BONUS = 2.0
+POPULATION_WEIGHT = 0.6
+FUZZY_NEAR_KM = 500.0  # a near-spelling is accepted this close to another place of the article (or in its country)
+SURE_COUNTRY = 0.8  # an ambiguous name whose readings lie this surely in one country votes for it ("Dallas")
+NEIGHBOUR_CAP = 2  # other names that support a reading, at most
+NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adjacent cell (~50-110 km)
+NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
+NEIGHBOUR_SHARPNESS = 2.0  # a reading supports with weight exp(2 * (its prior - its name's best prior))
+LOCAL_KINDS = ("city", "admin2")
+SEAT_RADIUS_KM = 100.0  # cities carry no admin2 id: a county "contains" a same-named city this close to its point
+TERRITORY_RADIUS_KM = 60.0
+LIST_MIN_AGREE = 2  # other members of the list whose first answers share one kind
+LIST_KINDS = ("country", "admin1")  # lists of towns are left to the neighbour support
+_STATE_AFTER = re.compile(r"\s+state\b")
+_STATE_BEFORE = re.compile(r"\bstates?\s+of\s+(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A name's readings and their probabilities after one pass of the resolver."""
+
+    candidates: tuple[Candidate, ...]
+    probabilities: tuple[float, ...]
+
+    @property
+    def best(self) -> tuple[Candidate | None, float]:
+        if not self.candidates:
+            return None, 0.0
+        i = max(range(len(self.probabilities)), key=self.probabilities.__getitem__)
+        return self.candidates[i], self.probabilities[i]
+
+
+def prior(c: Candidate) -> float:
+    """How likely a reading is before the article is read: its kind, how the name matched, its population,
+    whether it is a capital; a near spelling loses much."""
+    score = KIND_PRIOR.get(c.place.kind, 0.0) + FORM_PRIOR.get(c.form, -1.0)
+    score += POPULATION_WEIGHT * math.log10(c.population + 1)
+    if c.feature == "PPLC":
+        score += CAPITAL_BONUS
+    return score - (FUZZY_PENALTY if c.fuzzy else 0.0)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
+
+
+Strength = Callable[[tuple, Candidate], float]  # how strongly a name's reading is held, on a log scale
+
+
+def shares(choices: dict) -> Strength:
+    """A reading's strength for :func:`neighbours` after a pass: the log of its share there."""
+    logs = {(key, c.place.id): math.log(max(p, 1e-9)) for key, choice in choices.items()
+            for c, p in zip(choice.candidates, choice.probabilities)}
+    return lambda key, c: logs.get((key, c.place.id), -1e9)
+
+
+def _prior_strength(key: tuple, c: Candidate) -> float:
+    return prior(c)
+
+
+def neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
+    """For each name, per candidate: support from the *other* names of the article that have a
+    local reading (city or county) within about 50-110 km of it. Two ambiguous names that can both
+    be read as places next to each other ("Paris" and "Henry County", Tennessee) rarely are so by
+    chance: one sense per discourse, applied to the article's places jointly. A reading supports
+    in proportion to its prior against its name's best reading, so hamlets that happen to be
+    neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's); after a
+    pass, ``strength`` is its share in that pass instead (see :func:`shares`).
+    Names of countries and states ("New York", "Mexico") neither get nor give this support:
+    their town namesakes are near everything in a local story."""
+    pool = {key: cands for key, cands in pool.items() if cands and not _names_a_big_place(cands)}
+    cells: dict[tuple[int, int], dict] = defaultdict(dict)
+    for key, cands in pool.items():
+        top = max(strength(key, c) for c in cands)
+        for c in cands:
+            if c.place.kind in LOCAL_KINDS:
+                cell = cells[_cell(c.place.lat, c.place.lon)]
+                weight = math.exp(NEIGHBOUR_SHARPNESS * (strength(key, c) - top))
+                if weight >= NEIGHBOUR_MIN_WEIGHT:
+                    cell[key] = max(cell.get(key, 0.0), weight)
+    if len(pool) < 2:
+        return {}
+    out = {}
+    for key, cands in pool.items():
+        support = []
+        for c in cands:
+            best: dict = {}
+            if c.place.kind in LOCAL_KINDS:
+                y, x = _cell(c.place.lat, c.place.lon)
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for other, weight in cells.get((y + dy, x + dx), {}).items():
+                            if other != key and weight > best.get(other, 0.0):
+                                best[other] = weight
+            support.append(sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP]))
+        out[key] = tuple(support)
+    return out
+
+
+def sure_country(choice: Choice) -> str | None:
+    """The country an ambiguous name lies in whichever of its readings is meant (their shares
+    summed per country reach ``SURE_COUNTRY``, four in five), or None: "Henry County" is one of nine US
+    counties, so it says "United States" as clearly as a resolved name would."""
+    shares: Counter = Counter()
+    for c, p in zip(choice.candidates, choice.probabilities):
+        if c.place.country_code:
+            shares[c.place.country_code] += p
+    if not shares:
+        return None
+    cc, share = shares.most_common(1)[0]
+    return cc if share >= SURE_COUNTRY else None
+
+
+def fuzzy_supported(c: Candidate, key, context) -> bool:
+    """A near-spelling is a last resort, accepted only in a country the article's *other* names
+    lie in or near one of their places: "Mauritious" next to Réunion and the Seychelles, not
+    "Greenlane" (Auckland) as Greenland or "Kogelo" (Kenya) as Kogel in Germany. Without context
+    (the first pass) it is not used, so it never votes for its own country."""
+    if context is None:
+        return False
+    if any(k != key and haversine_km(c.place.lat, c.place.lon, lat, lon) < FUZZY_NEAR_KM
+           for k, lat, lon in context["anchors"]):
+        return True
+    if not c.place.country_code:
+        return False
+    own_cc, cc_votes = context["own"].get(key, (None, 0, None, 0))[:2]
+    votes = context["countries"][c.place.country_code]
+    return votes - (cc_votes if own_cc == c.place.country_code else 0) > 0
+
+
+def state_words(text: str, mentions: Sequence[Mention], keys) -> set:
+    """Names written with the word "state" ("a Washington state farm", "the state of Washington"):
+    the gold span and the NER leave the word out, but it says which namesake is meant."""
+    return {key for mention, key in zip(mentions, keys) if mention.label == "place" and (
+        _STATE_AFTER.match(text, mention.end) or _STATE_BEFORE.search(text, 0, mention.start))}
+
+
+def list_kinds(text: str, mentions: Sequence[Mention], keys, first: dict) -> dict:
+    """Names in an enumeration ("Utah, Washington and Wisconsin") are places of one kind: for a
+    name listed with at least two others whose first answers are states (or countries), and
+    are most of them, that kind. "Washington" alone is DC; in a list of states it is the state.
+    Lists of towns get nothing here: the neighbour support reads them jointly already, and a
+    city listed with foreign capitals ("New York and Moscow, Kiev, Minsk") is often annotated
+    as its state."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    groups, group = [], [order[0]] if order else []
+    for a, b in zip(order, order[1:]):
+        if _LIST_GAP.match(text[mentions[a].end:mentions[b].start]):
+            group.append(b)
+        else:
+            groups.append(group)
+            group = [b]
+    groups.append(group)
+    out: dict = {}
+    for group in (g for g in groups if len(g) >= 3):
+        for i in group:
+            kinds = Counter()
+            for j in group:
+                best, _ = first[keys[j]].best if keys[j] != keys[i] and keys[j] in first else (None, 0.0)
+                if best is not None:
+                    kinds[best.place.kind] += 1
+            if kinds:
+                kind, n = kinds.most_common(1)[0]
+                if kind in LIST_KINDS and n >= LIST_MIN_AGREE and n * 3 >= 2 * sum(kinds.values()):
+                    out[keys[i]] = kind
+    return out
+
+
+def _names_a_big_place(candidates: Sequence[Candidate]) -> bool:
+    return any(c.place.kind not in LOCAL_KINDS and c.form in ("name", "abbr") for c in candidates)
+
+
+def named_after_a_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether subdivision ``c`` takes its name from a same-named city, which is then what a bare
+    name usually means: the county or census division around its seat ("Edmonton"), or a state
+    named like its country's capital ("Washington", "Mexico" the state). Context in that
+    subdivision (other places in Washington state) still wins it back."""
+    if c.place.kind == "admin1":
+        return any(o.place.kind == "city" and o.feature == "PPLC" and o.place.country_code == c.place.country_code
+                   for o in candidates)
+    if c.place.kind != "admin2" or c.admin1 is None:
+        return False
+    return any(o.place.kind == "city" and o.admin1 == c.admin1 and haversine_km(
+        c.place.lat, c.place.lon, o.place.lat, o.place.lon) < SEAT_RADIUS_KM for o in candidates)
+
+
+def names_a_city_inside(c: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether ``c`` is a curated territory sharing its name with a city that lies in it
+    ("Gaza": the Strip and Gaza City), so the territory, the wider reading, is preferred."""
+    if c.place.kind != "region" or not c.place.id.startswith("region:"):
+        return False
+    return any(o.place.kind == "city" and haversine_km(c.place.lat, c.place.lon, o.place.lat, o.place.lon)
+               < TERRITORY_RADIUS_KM for o in candidates)
