@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import eval_texts  # noqa: E402
 
-from geo.store import schema as m  # noqa: E402
+from geo.store import schema as tables  # noqa: E402
 from geo.ingest.articles import iter_paths  # noqa: E402
 from geo.ingest.pipeline import make_pipeline  # noqa: E402
 from geo.settings import load_settings  # noqa: E402
@@ -40,7 +40,7 @@ def dump_lines(store: Store, folder: str = "") -> list[str]:
     lines = []
     with store.engine.connect() as conn:
         for name in TABLES:
-            table = m.metadata.tables[name]
+            table = tables.metadata.tables[name]
             cols = [c for c in table.c if c.name not in LEFT_OUT.get(name, ())]
             for row in conn.execute(sa.select(*cols)):
                 values = {k: _plain(v) for k, v in row._mapping.items()}

@@ -56,11 +56,6 @@ def store_version(db_url: str) -> int:
     return get_store(db_url).count_articles()
 
 
-# The state without selection, map view and open section: what the view's queries depend on (one definition,
-# ViewState.filters_only; app.py reads it from here).
-filters_only = ViewState.filters_only
-
-
 # -- cached queries ----------------------------------------------------------------------------
 
 @st.cache_resource(max_entries=32, show_spinner=False)

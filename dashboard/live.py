@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard import data as q
 from dashboard import share, status
-from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, filters_only, get_outlines
+from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
 from dashboard.widgets import (article_line_html, article_list_ui, esc, event_rows, link, map_ui,
                                place_panel_ui)
 from geo.render import exports, maps
@@ -81,8 +81,8 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     db_url = settings.db_url
     for name in url.unknown_actors(store):
         st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
-    data = q.map_view(db_url, version, filters_only(state))
-    counts = q.view_counts(db_url, version, filters_only(state))
+    data = q.map_view(db_url, version, state.filters_only())
+    counts = q.view_counts(db_url, version, state.filters_only())
     names = q.actor_names(db_url, version)
     st.title("newsmap")
     description = state.describe({"events": counts["events"], "places": len(data["places"]),
@@ -96,7 +96,7 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
         st.info(message)
     left, right = st.columns([3, 2])
     with left:
-        clicked = map_ui(data, state, settings, offline, q.map_columns(db_url, version, filters_only(state)))
+        clicked = map_ui(data, state, settings, offline, q.map_columns(db_url, version, state.filters_only()))
     if clicked and clicked != state.place:
         state = state.replace(place=clicked)
     with right:
@@ -130,7 +130,7 @@ def live_place_ui(db_url: str, version: int, data: dict[str, Any], state: ViewSt
     if place is None:
         st.info(f"The selected place is not in this view. [Clear the selection]({link(state.replace(place=None))})")
         return
-    detail = q.place_detail(db_url, version, filters_only(state), place["id"])
+    detail = q.place_detail(db_url, version, state.filters_only(), place["id"])
     mentions, events = detail["mentions"], detail["events"]
     entries = []
     for e in events:
@@ -181,7 +181,7 @@ def sections_ui(store: Store, settings: Settings, url: ViewState, view: LiveView
     state = view.state.replace(tab=section_ui(url))
     write_url(state)
     with st.sidebar:
-        share.share_ui(store, state, lambda: view_data(store, filters_only(state)), view.description,
+        share.share_ui(store, state, lambda: view_data(store, state.filters_only()), view.description,
                        data_dir=settings.data_dir, outlines=get_outlines(settings.data_dir))
         status.places_data_ui(settings)
     section = state.tab or SECTIONS[0]
@@ -220,7 +220,7 @@ def articles_ui(db_url: str, version: int, state: ViewState, total: int) -> None
         st.info("No article in this view.")
         return
     offset = _page_offset("articles_page", total, ARTICLES_PER_PAGE, "articles")
-    article_list_ui(q.articles_page(db_url, version, filters_only(state), offset, ARTICLES_PER_PAGE), state)
+    article_list_ui(q.articles_page(db_url, version, state.filters_only(), offset, ARTICLES_PER_PAGE), state)
 
 
 def events_ui(store: Store, version: int, state: ViewState, total: int, places: dict[str, str],
@@ -230,7 +230,7 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
         st.info("No event in this view.")
         return
     offset = _page_offset("events_page", total, EVENTS_PER_PAGE, "events")
-    page = q.events_page(db_url, version, filters_only(state), offset, EVENTS_PER_PAGE)
+    page = q.events_page(db_url, version, state.filters_only(), offset, EVENTS_PER_PAGE)
     rows = event_rows(page["events"], places, names, page["titles"])
     needle = st.text_input("Filter rows", placeholder="any word in a row of this page",
                            key="events_filter").lower().strip()
@@ -240,7 +240,7 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
                  column_config={"article": st.column_config.TextColumn(width="medium")})
 
     def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
-        return view_data(store, filters_only(state))
+        return view_data(store, state.filters_only())
 
     st.download_button("Download these events (CSV)", lambda: exports.render(view(), "csv"), "newsmap-events.csv",
                        exports.MEDIA_TYPES["csv"], on_click="ignore")
@@ -261,7 +261,7 @@ def _page_offset(key: str, total: int, per_page: int, what: str) -> int:
 
 def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> None:
     by = st.radio("Events per month by", ["type", "actor"], horizontal=True, key="timeline_by")
-    rows = q.timeline(db_url, version, filters_only(state), by)
+    rows = q.timeline(db_url, version, state.filters_only(), by)
     if not rows:
         st.info("No dated event in this view.")
         return

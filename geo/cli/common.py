@@ -108,7 +108,7 @@ def share_bytes(settings: Settings, data: dict, fmt: str, *, title: str, descrip
         from geo.render.assets import ensure_assets
 
         assets = ensure_assets(settings.data_dir).urls()
-    outlines = country_outlines(settings.data_dir) if fmt in ("html", "png") else None
+    outlines = country_outlines(settings.data_dir) if exports.REGISTRY[fmt].draws_map else None
     return exports.export_bytes(data, fmt, title=title, description=description, size=size, assets=assets,
                                 outlines=outlines, state=state)
 
@@ -124,7 +124,7 @@ def write_output(body: bytes, output: str | None) -> None:
 
 def default_file(stem: str, fmt: str) -> str | None:
     """html and png go to a file unless -o - asks for stdout; text formats go to stdout."""
-    return f"{stem}.{fmt}" if fmt in ("html", "png") else None
+    return f"{stem}.{fmt}" if exports.REGISTRY[fmt].draws_map else None
 
 def add_actions(sub: argparse._SubParsersAction, name: str, help_: str, description: str,
                  actions: list[tuple[str, str, Callable[[Settings], int]]]) -> None:

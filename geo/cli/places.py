@@ -11,7 +11,8 @@ def add_geoparse(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("geoparse", help="find and resolve place names: JSON Lines in, JSON Lines out",
                        description='Read JSON Lines on stdin ({"id", "text", "date"?, "spans"?}) and write one line '
                                    'per input ({"id", "places": [{"start", "end", "text", "name", "lat", "lon", "kind", '
-                                   '"country_code", "geonameid", "score"}]}). With "spans", resolve exactly those spans.')
+                                   '"country_code", "geonameid", "score"}]}). With "spans", resolve exactly those spans; "date" is accepted '
+                                   'and ignored.')
     add_settings(p, "data_dir", "model", "max_chars", *GEOCODER_SETTINGS)
     p.set_defaults(handler=lambda args: _geoparsing().command_geoparse(settings_from(args), sys.stdin, sys.stdout))
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from geo.records import Actor, Analysis, Article, Event, Place, merge_aliases
 from geo.store import schema as tables
 from geo.store.engine import StoreEngine, is_transient, upsert
-from geo.store.rows import chunks, unique
+from geo.store.rows import chunks
 
 WRITE_ATTEMPTS = 5
 
