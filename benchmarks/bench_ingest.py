@@ -4,7 +4,8 @@
 
 Prints wall time, CPU time, docs/s and words/s of (a) bare ``nlp.pipe`` of the configured model, (b)
 ``newsmap ingest``'s pipeline into a fresh SQLite store in one process and (c) with N worker processes,
-and the ratios (b)/(a) and (c)/(a). The NLP is the physical limit: everything newsmap adds (recognition
+and the ratios (b)/(a) and (c)/(a); with ``--dask``, also (d) ``--engine dask`` on a LocalCluster of one worker
+and of N. The NLP is the physical limit: everything newsmap adds (recognition
 and resolution of places, localities, actors, events, linking, the store) should cost little next to it.
 
 What makes the comparison fair:
@@ -96,8 +97,15 @@ class Runs:
         return measure(lambda: self._ingest(make_pipeline(self.settings, Store.open(
             str(self.tmp / f"many-{self.n}.sqlite"))), self.workers))
 
-    def _ingest(self, pipeline, workers: int) -> None:
-        report = pipeline.ingest(iter_paths([str(self.corpus)], 10**9), workers=workers)
+    def dask(self, workers: int) -> tuple[float, float]:
+        """``--engine dask`` on a LocalCluster of ``workers`` processes, timed whole like the worker pool: the
+        cluster's start and each worker's model load count."""
+        self.n += 1
+        return measure(lambda: self._ingest(make_pipeline(self.settings, Store.open(
+            str(self.tmp / f"dask-{self.n}.sqlite"))), workers, engine="dask"))
+
+    def _ingest(self, pipeline, workers: int, engine: str = "processes") -> None:
+        report = pipeline.ingest(iter_paths([str(self.corpus)], 10**9), workers=workers, engine=engine)
         assert not report.failed, report.failed[:3]
 
 
@@ -105,7 +113,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="use only the first N documents")
     ap.add_argument("--workers", type=int, default=2, help="processes for the parallel run (default 2)")
-    ap.add_argument("--repeats", type=int, default=1, help="rounds of the three runs, in rotating order")
+    ap.add_argument("--repeats", type=int, default=1, help="rounds of the runs, in rotating order")
+    ap.add_argument("--dask", action="store_true",
+                    help="also run --engine dask on a LocalCluster of 1 and of --workers processes")
     args = ap.parse_args()
     docs = eval_texts(args.limit)
     words = sum(len(d["text"].split()) for d in docs)
@@ -119,13 +129,16 @@ def main() -> None:
     runs = Runs(settings, corpus, texts, args.workers, tmp)
     labels = {"bare": "bare nlp.pipe, 1 process", "one": "newsmap ingest, 1 process",
               "many": f"newsmap ingest, {args.workers} workers"}
+    if args.dask:
+        labels |= {"dask1": "newsmap ingest, dask 1 worker", "dask": f"newsmap ingest, dask {args.workers} workers"}
     results: dict[str, list[tuple[float, float]]] = {k: [] for k in labels}
     order = list(labels)
     print(f"documents: {len(docs)} ({len(texts)} distinct texts analysed), words: {words}, model: {settings.model}, "
           f"load average at start: {os.getloadavg()[0]:.2f}")
     for r in range(args.repeats):
-        for key in order[r % 3:] + order[:r % 3]:
-            results[key].append(getattr(runs, key)())
+        for key in order[r % len(order):] + order[:r % len(order)]:
+            results[key].append(runs.dask(1) if key == "dask1" else runs.dask(args.workers) if key == "dask"
+                                else getattr(runs, key)())
             wall, cpu = results[key][-1]
             print(f"  repeat {r + 1}: {labels[key]:28} {wall:7.1f} s wall {cpu:7.1f} s CPU "
                   f"(load {os.getloadavg()[0]:.2f})", flush=True)

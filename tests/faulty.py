@@ -7,6 +7,9 @@ as it refused the real duplicate statements of a claim of responsibility.
 """
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import spacy
 
 from geo.events.extraction import EventFindings
@@ -32,3 +35,29 @@ class FaultyEvents:
 
 def make_faulty_analyser(settings: Settings | None = None) -> Analyser:
     return Analyser(nlp=spacy.blank("en"), events=FaultyEvents())
+
+
+KILL_ONCE = "KILL-MY-WORKER-ONCE"
+
+
+class _KillsItsWorkerOnce:
+    """The first process that meets ``KILL_ONCE`` dies on the spot, as a worker killed by the system would; the
+    marker file (named by ``KILL_MARKER_ENV``, which worker processes inherit) makes the rerun of that batch, on any
+    worker, go through."""
+
+    def __init__(self, analyser: Analyser, marker: Path) -> None:
+        self.analyser, self.marker = analyser, marker
+
+    def analyse_many(self, articles):  # noqa: ANN001, ANN201
+        articles = list(articles)
+        if any(KILL_ONCE in a.text for a in articles) and not self.marker.exists():
+            self.marker.touch()
+            os._exit(1)
+        return self.analyser.analyse_many(articles)
+
+
+KILL_MARKER_ENV = "NEWSMAP_TEST_KILL_MARKER"
+
+
+def make_worker_killing_analyser(settings: Settings) -> Analyser:
+    return _KillsItsWorkerOnce(Analyser(nlp=spacy.blank("en")), Path(os.environ[KILL_MARKER_ENV]))

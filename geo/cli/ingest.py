@@ -6,6 +6,7 @@ import sys
 from typing import TextIO
 
 from geo.cli.common import EPILOG, GEOCODER_SETTINGS, add_settings, open_store, progress, settings_from
+from geo.ingest import ENGINES
 from geo.store import Store
 
 
@@ -19,7 +20,14 @@ def add_ingest(sub: argparse._SubParsersAction) -> None:
         epilog=EPILOG)
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or - for stdin")
     p.add_argument("--if-empty", action="store_true", help="do nothing when the store already holds articles")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the NLP (default 1)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes for the NLP (default 1); with --engine dask, the local cluster's workers")
+    p.add_argument("--engine", choices=ENGINES, default=None,
+                   help="where the analysis runs: this machine's processes (default), or a Dask cluster "
+                        "(pip install 'newsmap[dask]'); writes always go through this process")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask); "
+                        "without it --engine dask starts a local cluster of --workers processes")
     add_settings(p, "db", "data_dir", "model", "max_bytes", "max_chars", *GEOCODER_SETTINGS)
     p.set_defaults(handler=run_ingest)
 
@@ -35,7 +43,9 @@ def run_ingest(args: argparse.Namespace) -> int:
     pipeline = make_pipeline(settings, store)
     results = iter_paths(args.paths, settings.max_bytes)
     with progress("ingest", "article") as tick:
-        report = pipeline.ingest(results, progress=tick, workers=max(1, args.workers))
+        engine = args.engine or ("dask" if args.scheduler else "processes")
+        report = pipeline.ingest(results, progress=tick, workers=max(1, args.workers), engine=engine,
+                                 scheduler=args.scheduler)
     print_report(report, sys.stdout, sys.stderr, debug=args.debug)
     return 1 if report.failed else 0
 

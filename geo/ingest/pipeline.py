@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.actors.linking import ActorLinker
+from geo.ingest import ENGINES
 from geo.nlp import in_memory_zones, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, Article, ArticleFailure, Event, IngestReport,
                          PlaceMention, ReadFailure)
@@ -163,19 +164,15 @@ class Pipeline:
     analyser_factory: Callable[[Settings], Analyser] = make_analyser  # a module-level function: workers import it
 
     def ingest(self, results: Iterable[Article | ReadFailure], progress: Callable[[str], None] | None = None,
-               workers: int = 1) -> IngestReport:
+               workers: int = 1, engine: str = "processes", scheduler: str | None = None) -> IngestReport:
         """Store every readable article; duplicates and failures are reported, never fatal.
 
         Each article is committed on its own, so an interrupted ingest keeps what it
-        finished and a re-run completes the store without duplicates.
+        finished and a re-run completes the store without duplicates. The analysis runs here, in
+        ``workers`` processes, or (``engine="dask"``) on a Dask cluster: ``scheduler``'s, or a local one.
         """
         tally = _Tally(progress=progress)
-        fresh = self._fresh_articles(results, tally)
-        if workers > 1 and self.settings is not None:
-            prepare_workers(self.settings)
-            analyses = analyse_in_processes(fresh, self.settings, workers, self.analyser_factory)
-        else:
-            analyses = self.local_analyser().analyse_many(fresh)
+        analyses = self._analyses(self._fresh_articles(results, tally), workers, engine, scheduler)
         for analysis in analyses:
             if isinstance(analysis, ArticleFailure):
                 tally.add(tally.failed, analysis)
@@ -186,6 +183,21 @@ class Pipeline:
             else:
                 tally.add(tally.ingested if result else tally.duplicates, analysis.article.origin)
         return tally.report()
+
+    def _analyses(self, fresh: Iterator[Article], workers: int, engine: str, scheduler: str | None
+                  ) -> Iterator[AnalysisResult]:
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+        distributed = engine == "dask" or workers > 1
+        if not distributed or self.settings is None:
+            return self.local_analyser().analyse_many(fresh)
+        prepare_workers(self.settings)
+        if engine == "dask":
+            from geo.ingest.dask_engine import analyse_with_dask
+
+            return analyse_with_dask(fresh, self.settings, self.analyser_factory, scheduler=scheduler,
+                                     workers=max(1, workers))
+        return analyse_in_processes(fresh, self.settings, workers, self.analyser_factory)
 
     def _store(self, analysis: Analysis) -> bool | ArticleFailure:
         """Link and write one article; a database error fails this article alone (its transaction is rolled
