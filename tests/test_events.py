@@ -333,3 +333,79 @@ def test_an_event_that_is_the_means_of_an_actor_is_its_doing(analyser) -> None:
     a = analyser.analyse(Article(id="n", text="The talks touched on Hezbollah's campaign, visible through shelling of Israel."))
     e = next(e for e in a.events if e.trigger.text == "shelling")
     assert ("initiator", "hezbollah") in e.actor_roles and ("initiator", "israel") not in e.actor_roles
+
+
+# -- generalising (issue 14): an occurrence, not a word of the lexicon; roles from the phrase; statements
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Police did not arrest anyone after the vote.", "arrest"),  # denied
+    ("No group has claimed responsibility for the bombing in Mosul.", "claimed"),  # nobody did it
+    ("The driver faces charges of murder and robbery.", "murder"),  # a kind of act, not one that happened
+    ("A gas cylinder exploded accidentally in a kitchen in Lagos.", "exploded"),  # no one's act
+    ("An accidental explosion destroyed a warehouse in Lagos.", "explosion"),
+    ("There was no virus left to fight.", "fight"),  # a metaphor, its object the noun the clause modifies
+])
+def test_a_trigger_needs_an_occurrence(analyser, text: str, absent: str) -> None:
+    assert absent not in [e.trigger.text for e in analyse(analyser, text)]
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Police arrested two men after the vote.", "arrested"),
+    ("A group claimed responsibility for the bombing in Mosul.", "bombing"),
+    ("The murder of a judge in Lagos shocked the country.", "murder"),  # specific: a determiner and a patient
+    ("A car bomb exploded in a market in Lagos.", "exploded"),
+])
+def test_occurrences_stay_events(analyser, text: str, present: str) -> None:
+    assert present in [e.trigger.text for e in analyse(analyser, text)]
+
+
+def _roles(analyser: Analyser, text: str, trigger: str) -> tuple:
+    return next(e for e in analyse(analyser, text) if e.trigger.text == trigger).actor_roles
+
+
+def test_initiator_of_a_purpose_clause_is_the_subject_of_its_verb(analyser) -> None:
+    roles = _roles(analyser, "Rebels modified cheap drones to launch attacks on army bases in Mali.", "attacks")
+    assert ("initiator", "unidentified-armed-group-mali") in roles
+
+
+def test_every_unnamed_conjunct_of_a_named_attacker_is_an_initiator(analyser) -> None:
+    roles = _roles(analyser, "Hezbollah fighters and suicide bombers attacked a base in southern Lebanon.", "attacked")
+    assert {a for r, a in roles if r == "initiator"} == {"hezbollah", "unidentified-armed-group-lebanon"}
+
+
+def test_anti_modifier_names_the_target(analyser) -> None:
+    roles = _roles(analyser, "Students staged anti-police protests in Lagos, Nigeria.", "protests")
+    assert ("target", "police-forces-nigeria") in roles
+
+
+def test_agent_of_the_passive_verb_of_a_noun_trigger(analyser) -> None:
+    roles = _roles(analyser, "The attack on the convoy is believed to have been carried out by Hamas.", "attack")
+    assert ("initiator", "hamas") in roles
+
+
+def test_of_phrase_of_a_noun_trigger_is_its_target(analyser) -> None:
+    roles = _roles(analyser, "The assassination of Yusuf Demir in Ankara shocked Turkey.", "assassination")
+    assert roles == (("target", "yusuf-demir"),)
+
+
+def test_a_date_modifier_is_no_agent(analyser) -> None:
+    from geo.events.clauses import agents
+
+    doc = analyser.nlp("The October attacks shocked the region.")
+    assert agents(doc[2]) == []
+
+
+@pytest.mark.parametrize("text", [
+    '"The whole street shook," declared Tom Baker, a 40-year-old baker, after a bomb exploded in Leeds.',
+    "A bomb exploded near the market in Leeds on Monday, said Lena Hart, owner of Hart Motors.",
+])
+def test_a_private_person_quoted_is_sourcing(analyser, text: str) -> None:
+    assert not [e.trigger.text for e in analyse(analyser, text) if e.type == STATEMENT]
+
+
+def test_a_party_framing_a_quotation_makes_a_statement(analyser) -> None:
+    events = analyse(analyser, '"We will respond to this attack," declared the Defence Ministry after rockets hit '
+                               'Haifa.')
+    statement = next(e for e in events if e.type == STATEMENT)
+    assert statement.trigger.text == "declared" and statement.actor_roles == (("initiator", "defence-ministry"),)

@@ -31,6 +31,8 @@ CASUALTY_VERBS = frozenset("kill wound injure hurt maim die".split())
 AIM_VERBS = frozenset("aim target direct".split())
 
 
+#: Modifiers that deny an act: violence needs an agent who meant it.
+ACCIDENTAL = frozenset("accidental accidentally inadvertent inadvertently unintentional unintentionally".split())
 #: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption".
 METAPHOR_OBJECTS = frozenset("""
 virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
@@ -44,9 +46,19 @@ def licensed(token: Token) -> bool:
     lemma, kids = token.lemma_.lower(), list(token.children)
     aimed = [c for c in kids if c.dep_ in ("dobj", "pobj")] + [g for c in kids if c.dep_ == "prep"
                                                                for g in c.children if g.dep_ == "pobj"]
+    node = token  # "no disease to battle", "no virus left to fight": the noun the clause modifies is its object
+    for _ in range(2):
+        if node.dep_ not in ("acl", "relcl", "advcl", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "NOUN":
+            aimed.append(node)
+            break
     if lemma in ("attack", "battle", "fight", "combat", "strike") and any(
             a.lemma_.lower() in METAPHOR_OBJECTS for a in aimed):
         return False
+    if any(c.lower_ in ACCIDENTAL for c in kids if c.dep_ in ("advmod", "amod")):
+        return False  # "an accidental explosion", "the device detonated accidentally": no one's act
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     weapons = {"rocket", "missile", "shell", "mortar", "projectile", "shot", "round", "drone", "barrage", "salvo",
@@ -159,6 +171,8 @@ def subjects(verb: Token) -> list[Token]:
         return controller or subjects(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return [verb.head]
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return subjects(verb.head)  # a purpose clause: "militants crossed the border to attack a post"
     return []
 
 
@@ -166,9 +180,34 @@ def agents(token: Token) -> list[Token]:
     """Who initiates the event of a trigger word."""
     if token.pos_ in ("VERB", "AUX"):
         return subjects(token)
-    found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i]
+    found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i
+             and c.ent_type_ != "DATE"]  # "the Bloody Friday attacks", "the October attacks": when, not who
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
     return found
+
+
+def passive_agents(token: Token) -> list[Token]:
+    """"the attack was carried out by ETA", "the bombing is believed to have been carried out by X": the "by" agent
+    of the verb a noun trigger is the passive subject of, through raising verbs' complements."""
+    if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("nsubjpass", "nsubj"):
+        return []
+    found, verb = [], token.head
+    for _ in range(3):
+        found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        nxt = [c for c in verb.children if c.dep_ == "xcomp"]
+        if found or not nxt:
+            break
+        verb = nxt[0]
+    return found
+
+
+def patients(token: Token) -> list[Token]:
+    """The "of" phrase of a noun trigger, its patient: "the assassination of the prime minister", "the arrest
+    of three men" (a place there is the scene, which the place roles read: "the bombing of the city")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]
 
 
 def objects(token: Token) -> list[Token]:
@@ -189,6 +228,21 @@ def objects(token: Token) -> list[Token]:
     if light is not None and token.pos_ not in ("VERB", "AUX"):
         found += [g for c in light.children if c.dep_ == "prep" and c.lower_ in WITH_PREPS
                   for g in c.children if g.dep_ == "pobj" and g.i != token.i]
+    return found
+
+
+def opposed(token: Token) -> list[Token]:
+    """What an "anti-" modifier names as the event's target: "anti-government protests" -> "government",
+    "an anti-Israel rally" -> "Israel". The parse splits "anti-government" into "anti", "-", "government"."""
+    found = []
+    for c in token.children:
+        if c.i >= token.i or c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if c.lower_.startswith("anti-") and c.i + 1 < token.i:
+            found.append(c)
+        prev = c.doc[c.i - 2:c.i] if c.i >= 2 else None
+        if prev is not None and len(prev) == 2 and prev[0].lower_ == "anti" and prev[1].text == "-":
+            found.append(c)
     return found
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import CLAUSE_DEPS, CONTEXT_PREPS, TARGET_PREPS, clause_tokens, objects, phrase, place_tops
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
-from geo.events.generics import (SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
+from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
                                  site_mention)
 from geo.places.focus import is_demonym, main_country, main_place
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
@@ -72,11 +72,38 @@ class ArticleContext:
                 kind = generic_kind(head, role)
                 if kind is None or head.i in self.actor_at:
                     continue
-                actor = generic_actor(kind, self.country_of(head))
-                self.generic_actors.setdefault(actor.id, actor)
-                self.generic_mentions.setdefault((actor.id, head.idx), generic_mention(head, actor))
-                found.append(actor.id)
+                found.append(self.generic(head, kind))
         return found
+
+    def generic(self, head: Token, kind: str) -> str:
+        """The generic actor of ``kind`` a common noun stands for, recorded with the noun as its mention."""
+        actor = generic_actor(kind, self.country_of(head))
+        self.generic_actors.setdefault(actor.id, actor)
+        self.generic_mentions.setdefault((actor.id, head.idx), generic_mention(head, actor))
+        return actor.id
+
+    def opponents(self, tokens: Sequence[Token]) -> list[str]:
+        """The actors "anti-" modifiers name: an actor of the text ("anti-Israel"), "government" as the article's
+        one government actor ("anti-government protests" in a text naming the Venezuelan government), else a
+        generic actor ("anti-police riots")."""
+        found = []
+        governments = [a for a, kind in self.kinds.items() if kind == "government"]
+        for token in tokens:
+            if token.i in self.actor_at:
+                found.append(self.actor_at[token.i])
+            elif token.lower_ == "government" and len(governments) == 1:
+                found.append(governments[0])
+            elif token.lower_ in GENERIC:  # "anti-police": the parser tags the word an adjective
+                found.append(self.generic(token, GENERIC[token.lower_]))
+        return found
+
+    def speaks_for_party(self, speaker: Token) -> bool:
+        """Whether a speaker phrase is a party's voice: it names a political actor and no apposition
+        describes it as a private person ("Eva, a 17-year-old student", "X, owner of a body shop"), which
+        also catches a name the model took for an organisation."""
+        if private_person(speaker):
+            return False
+        return any(self.political(a) for a in self.actors_of(speaker))
 
     def political(self, actor_id: str) -> bool:
         """Whether an actor speaks for a party: any kind but media, a person only with an affiliation."""
@@ -264,6 +291,23 @@ class ArticleContext:
                  if t.i in self.place_at and t.i not in self.actor_at]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
+
+
+#: Appositions that describe a private person: a witness speaks for no party.
+PRIVATE_NOUNS = frozenset("""
+student pupil resident witness eyewitness owner shopkeeper neighbour neighbor man woman boy girl father mother
+son daughter husband wife survivor passer-by driver worker teacher doctor nurse farmer relative friend
+""".split())
+
+
+def private_person(speaker: Token) -> bool:
+    """"Eva, a 17-year-old student", "Eldon Elliott, owner of a body shop": the apposition's head is a private
+    person's noun, or names an age."""
+    for appos in (c for c in speaker.children if c.dep_ == "appos"):
+        words = speaker.doc[appos.left_edge.i:appos.right_edge.i + 1].text.lower()
+        if appos.lemma_.lower() in PRIVATE_NOUNS or "year-old" in words or "years old" in words:
+            return True
+    return False
 
 
 def own_date(date: Token, top: Token) -> bool:

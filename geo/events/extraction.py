@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, parties,
-    responsibility_verb, subjects, vehicle_of,
+    absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
+    passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
+from geo.events.occurrence import frames_quote, kind_reading, negated, quoted_speakers
 from geo.events.context import ArticleContext
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
@@ -85,6 +86,7 @@ class EventExtractor:
         for sent in doc.sents:
             found = self.triggers(sent)
             found = self.with_statements(found, self.statements(sent, found, context))
+            found = [(t, k) for t, k in found if not self.quotation_frame(t, k, context)]
             for token, kind in found:
                 events.append(self.event(token, kind, context))
         return EventFindings(tuple(events), tuple(context.sites.values()), tuple(context.generic_actors.values()),
@@ -107,9 +109,16 @@ class EventExtractor:
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.taxonomy.speech:
                 continue
             said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])
-            if any(ctx.political(a) for t in said_by for a in ctx.actors_of(t)):
+            if any(ctx.speaks_for_party(t) for t in said_by):
                 out.append((token, kind))
         return out
+
+    def quotation_frame(self, token: Token, kind: EventKind, ctx: ArticleContext) -> bool:
+        """A statement verb that only frames a direct quotation of a speaker who speaks for no party
+        ("'I was looking right at him,' declared the shop owner") is attribution, like "said"."""
+        if kind.family != "statement" or not frames_quote(token):
+            return False
+        return not any(ctx.speaks_for_party(t) for t in subjects(token) + quoted_speakers(token))
 
     @staticmethod
     def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
@@ -132,10 +141,16 @@ class EventExtractor:
         found = []
         for token in sent:
             kind = self.kind(token)
-            if kind is not None and licensed(token):
+            if kind is not None and licensed(token) and self.occurrence(token):
                 found.append((token, kind))
         verbs = {t.i: k.family for t, k in found if t.pos_ in ("VERB", "AUX")}
         return [(t, k) for t, k in found if t.pos_ in ("VERB", "AUX") or not absorbed(t, k.family, verbs)]
+
+    @staticmethod
+    def occurrence(token: Token) -> bool:
+        """Whether a trigger word reports an occurrence: not a denied one ("no attack took place") and not the
+        name of a kind of act ("charges of murder")."""
+        return not negated(token) and not kind_reading(token)
 
     def kind(self, token: Token) -> EventKind | None:
         if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT"):
@@ -178,7 +193,7 @@ class EventExtractor:
         return kind
 
     def roles(self, token: Token, kind: EventKind, ctx: ArticleContext) -> _Roles:
-        by = agents(token)
+        by = agents(token) or (quoted_speakers(token) if kind.family == "statement" else [])
         initiators = [a for t in by for a in ctx.actors_of(t)]
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
         if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with"):
@@ -189,15 +204,22 @@ class EventExtractor:
             by = subjects(claimant)
             initiators = [a for t in by for a in ctx.actors_of(t)]
             light = claimant
+        if not initiators and passive_agents(token):  # "the attack was carried out by ETA"
+            by = passive_agents(token)
+            initiators = [a for t in by for a in ctx.actors_of(t)]
         if not initiators and token.head.lower_ in INSTRUMENT_PREPS:
             initiators = ctx.instigator(token)
         verb = token if light is None else light
         if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb):
             initiators = ctx.stray_subject(verb)
-        if not initiators and kind.family in GENERIC_FAMILIES:
-            initiators = ctx.generics(by + parties(token), "initiator")
-        aimed = objects(token)
-        targets = [a for t in aimed for a in ctx.actors_of(t)]
+        if kind.family in GENERIC_FAMILIES:  # "Taliban gunmen and suicide bombers attacked": both sides count
+            sides = by + parties(token)
+            sides += [c for t in sides for c in t.children if c.dep_ == "conj"]
+            unnamed = [t for t in sides if not ctx.actors_of(t)]
+            initiators += ctx.generics(unnamed if initiators else by + parties(token), "initiator")
+        aimed = [t for t in objects(token) if t not in by]
+        aimed += [t for t in patients(token) if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
+        targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token))
         if kind.family in GENERIC_FAMILIES:
             victims = aimed + (casualties(token) if kind.family == "violence" else [])
             targets += ctx.generics([t for t in victims if not ctx.actors_of(t)], "target")

@@ -1,0 +1,75 @@
+"""Whether a trigger word reports an occurrence: something that happened or is happening, not a denied act ("no
+attack took place"), nor the name of a kind of act ("charges of murder"), nor a verb of saying that only frames a
+quotation ("'I saw him,' declared the owner"). Pure functions of spaCy tokens, used by
+:mod:`geo.events.extraction` before an event is made of a trigger.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events.clauses import governor, subjects
+
+def negated(token: Token) -> bool:
+    """Whether the occurrence itself is denied: "did not attack", "no attack took place", "held no talks"
+    (not a negation higher up, "denied that troops attacked", which :func:`is_hypothetical` marks)."""
+    def denies(node: Token) -> bool:
+        return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children)
+
+    if denies(token):
+        return True
+    if token.pos_ in ("VERB", "AUX"):  # "no group has claimed responsibility", "nobody was arrested"
+        return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or denies(c))
+                   for c in token.children)
+    light = governor(token)
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ("take", "happen", "occur"):
+        light = token.head  # "the attack did not take place"
+    return light is not None and token.dep_ != "pobj" and denies(light)
+
+
+#: Heads of "of" phrases that name a kind of act, not an occurrence: "charges of murder", "acts of terrorism".
+CATEGORY_HEADS = frozenset("""
+charge charges count counts accusation accusations allegation allegations conviction convictions crime crimes act acts
+offence offences offense offenses law laws threat threats fear fears risk risks kind kinds type types form forms
+""".split())
+
+
+def kind_reading(token: Token) -> bool:
+    """A noun trigger that names a kind of act, not an occurrence: bare (no determiner, possessor, number or
+    modifier) and no participant, under a noun of category ("charges of murder", "convicted of assault", "a law
+    against incitement"), or an adjective's complement ("guilty of murder")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ not in ("conj", "cc", "punct") for c in token.children):
+        return False
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ not in ("of", "for", "against", "with"):
+        return False
+    owner = node.head.head
+    return owner.lemma_.lower() in CATEGORY_HEADS or owner.lower_ in CATEGORY_HEADS \
+        or owner.lemma_.lower() in ("accuse", "convict", "charge", "suspect", "acquit", "guilty", "innocent")
+
+
+QUOTES = frozenset('"“”‘’\'')
+
+
+def frames_quote(verb: Token) -> bool:
+    """Whether a verb of saying only frames a direct quotation: "'I saw him,' declared the owner",
+    "He declared: 'We will win.'" (the quotation, not the act of saying, is what the sentence reports)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp") and any(t.text in QUOTES for t in c.subtree):
+            return True
+        if c.dep_ == "punct" and c.text in QUOTES:
+            return True
+    return False
+
+
+def quoted_speakers(verb: Token) -> list[Token]:
+    """The speaker after a verb framing a quotation, which the parser often takes for its object: "'We will
+    respond,' declared the ministry"."""
+    if not frames_quote(verb) or subjects(verb):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
