@@ -59,8 +59,8 @@ def figure(summary: dict | None, key: str, before: dict | None) -> str:
 
 def table(out: Path, baseline: Path | None) -> str:
     """The markdown table: one row per left-out corpus, with the figures measured on it."""
-    rows = ["| tuned on | measured on | gold spans: acc@161 | missing | full: recognition F1 | full: end-to-end acc@161 |",
-            "|---|---|---|---|---|---|"]
+    rows = ["| tuned on | measured on | gold spans: acc@161 | missing | full: recognition F1 "
+            "| full: end-to-end acc@161 |", "|---|---|---|---|---|---|"]
     for corpus in CORPORA:
         others = " + ".join(NAMES[c] for c in CORPORA if c != corpus)
         gold, full = load(out, corpus, "gold"), load(out, corpus, "full")
