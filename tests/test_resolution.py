@@ -238,3 +238,11 @@ def test_names_still_open_are_read_again_with_the_settled_ones(gazetteer):
                 Mention(45, 57, "Henry County", "place")]
     _, _, county = Resolver(gazetteer).resolve(text, mentions)
     assert km(county.place, 36.37, -88.33) < 50
+
+
+def test_the_main_island_of_a_two_island_state_is_the_state(gazetteer):
+    text = "She was born in Antigua and raced in Trinidad before settling in St. Kitts."
+    mentions = [Mention(16, 23, "Antigua", "place"), Mention(37, 45, "Trinidad", "place"),
+                Mention(65, 74, "St. Kitts", "place")]
+    answers = Resolver(gazetteer).resolve(text, mentions)
+    assert [a.place.id for a in answers] == ["country:AG", "country:TT", "country:KN"]

@@ -215,3 +215,16 @@ def test_a_person_tagged_word_naming_a_town_of_a_state_the_article_names(gazette
             "Keller left.")
     assert [t for t, _ in toponyms(nlp, text)] == ["Texas", "Gainesville"]
     assert [t for t, _ in toponyms(nlp, "The plane circled over Gainesville.")] == []
+
+
+def test_a_town_beside_its_state_whatever_the_model_tagged(gazetteer):
+    nlp = _ruled(gazetteer, [("Near Bangor", "PERSON"), ("Maine", "GPE"), ("Haverhill", "ORG")])
+    found = [t for t, _ in toponyms(nlp, "Near Bangor, Maine, a truck overturned. Officials from Haverhill, "
+                                         "Massachusetts, came.")]
+    assert "Bangor" in found and "Maine" in found and "Haverhill" in found
+    assert "Near Bangor" not in found
+
+
+def test_a_unit_word_after_a_name_the_model_tagged_otherwise(gazetteer):
+    nlp = _ruled(gazetteer, [("Homs", "GPE"), ("Aleppo Governorates", "WORK_OF_ART")])
+    assert [t for t, _ in toponyms(nlp, "Shelling hit Homs and Aleppo Governorates.")] == ["Homs", "Aleppo"]

@@ -64,6 +64,13 @@ FEATURE_WORDS = {  # a name with one of these is another place than the name wit
 }
 COUNTY_WORDS = {"county", "parish", "borough", "township"}  # "the Walker County Fair" opens with Walker County
 COUNTY_PLURALS = {"counties", "parishes"}
+#: Words for an administrative unit written after its name, singular and plural: "Idlib Province", "Homs and
+#: Aleppo Governorates" ("state" has its own rule, for states only; "the Houston region" is the city's area).
+UNIT_WORDS = {"province": "provinces", "governorate": "governorates", "district": "districts", "county": "counties",
+              "prefecture": "prefectures", "oblast": "oblasts", "department": "departments",
+              "municipality": "municipalities", "parish": "parishes"}
+UNIT_TOKENS = frozenset([*UNIT_WORDS, *UNIT_WORDS.values()])
+LEADING_PREPOSITIONS = {"near", "in", "outside", "from", "at"}  # "Near Bangor" tagged as one name: the name is Bangor
 NEWS_AGENCIES = {"AP", "Reuters", "AFP", "UPI", "CNN", "Bloomberg"}
 DATELINE_DASHES = {"-", "--", "---", "\u2014", "\u2013"}
 PARTY_HOMETOWN = re.compile(r"(?:, |\()(?:R|D|I|DFL)\.?-(?=[A-Z])")  # "Rep. Jane Doe, R-Marshall", not "D-Day"
@@ -130,8 +137,11 @@ def not_a_place(span: Span) -> bool:
 
 
 def trim(span: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
+    """Drop a leading "the" or preposition and a trailing possessive from an entity span ("Near Bangor": the
+    model takes a capitalised preposition opening a sentence for part of the name)."""
     start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].lower_ in LEADING_PREPOSITIONS and span.doc[start].is_title:
+        start += 1
     while start < end and span.doc[start].lower_ == "the":
         start += 1
     while end > start and span.doc[end - 1].lower_ in ("'s", "\u2019s", "'"):

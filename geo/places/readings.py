@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from geo.places.gazetteer import Candidate
+from geo.places.placewords import UNIT_WORDS
 from geo.places.points import haversine_km
 from geo.records import Mention
 
@@ -36,6 +37,9 @@ LIST_KINDS = ("country", "admin1")  # lists of towns are left to the neighbour s
 _STATE_AFTER = re.compile(r"\s+state\b")
 _STATE_BEFORE = re.compile(r"\bstates?\s+of\s+(?:the\s+)?$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
+UNIT_KINDS = ("admin1", "admin2")
+_UNIT_AFTER = re.compile(r"\s+(?:(%s)|(%s))\b" % ("|".join(UNIT_WORDS), "|".join(UNIT_WORDS.values())), re.I)
+UNIT_ENDING = re.compile(r"\s+(?:%s)$" % "|".join([*UNIT_WORDS, *UNIT_WORDS.values()]), re.I)
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,26 @@ def state_words(text: str, mentions: Sequence[Mention], keys) -> set:
     the gold span and the NER leave the word out, but it says which namesake is meant."""
     return {key for mention, key in zip(mentions, keys) if mention.label == "place" and (
         _STATE_AFTER.match(text, mention.end) or _STATE_BEFORE.search(text, 0, mention.start))}
+
+
+def unit_words(text: str, mentions: Sequence[Mention], keys) -> dict:
+    """Names written before a word for an administrative unit ("Idlib province", "Kent County", "Homs and
+    Aleppo Governorates"): the unit is meant, not the town of its name. A plural word is shared by the list
+    it closes. Returns the kinds of reading the word speaks for, per name."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    out: dict = {}
+    for pos, i in enumerate(order):
+        match = _UNIT_AFTER.match(text, mentions[i].end) if mentions[i].label == "place" else None
+        if not match:
+            continue
+        out[keys[i]] = UNIT_KINDS
+        if match.group(1):
+            continue  # singular: this name only
+        for j, after in zip(reversed(order[:pos]), reversed(order[1:pos + 1])):
+            if mentions[j].label != "place" or not _LIST_GAP.match(text[mentions[j].end:mentions[after].start]):
+                break
+            out[keys[j]] = UNIT_KINDS
+    return out
 
 
 def list_kinds(text: str, mentions: Sequence[Mention], keys, first: dict) -> dict:

@@ -28,6 +28,7 @@ from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import haversine_km
+from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
 from geo.records import Mention, Place, PlaceMention
 
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
@@ -38,10 +39,14 @@ TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside i
 CONFIDENT = 0.5
 NEIGHBOUR_BONUS = 1.5  # per other name with a reading near this one (local news: "Paris" + "Henry County")
 SUPRANATIONAL_KINDS = ("water", "continent", "region")  # in no one country: country context is neutral to them
-STATE_WORD_BONUS = 4.0  # "a Washington state farm", "the state of Washington": the state, not a city named so
+STATE_WORD_BONUS = 4.0  # "a Washington state farm", "Idlib province": the state or unit, not a city named so
 LIST_BONUS = 2.0  # "Utah, Washington and Wisconsin": a name listed with states is a state
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
-_QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
+CONTAINED_SHARE = 0.5  # raw share of a town placed at its written container (right as far as the container is small)
+
+
+def _inside(c: Candidate, ids) -> bool:
+    return c.admin1 in ids or c.place.id in ids or f"cc:{c.place.country_code}" in ids
 
 
 class Resolver:
@@ -61,10 +66,11 @@ class Resolver:
     def resolve(self, text: str, mentions: Sequence[Mention]) -> tuple[PlaceMention, ...]:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
         mentions = [self._directional(m) for m in mentions]
-        keys = [self._key(m) for m in mentions]
-        pool = {key: self._candidates(*key) for key in set(keys) if key[1] != "border"}
-        qualifiers = self._qualifiers(text, mentions, keys)
-        state_words = readings.state_words(text, mentions, keys)
+        keys = self._keys(text, mentions)
+        pool = {key: self._constrained(key, self._candidates(*key[:3])) for key in set(keys) if key[1] != "border"}
+        qualifiers = {key: key[3].ids for key in pool if key[3].ids}
+        state_words = {**readings.unit_words(text, mentions, keys),
+                       **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         neighbours = readings.neighbours(pool)
         first = {key: self._rank(key, cands, None, qualifiers, neighbours, state_words) for key, cands in pool.items()}
         context = self._context(first, Counter(keys))
@@ -93,14 +99,41 @@ class Resolver:
             return mention
         return Mention(mention.start, mention.end, mention.text, "directional")
 
-    def _key(self, mention: Mention) -> tuple[str, str]:
+    def _keys(self, text: str, mentions: Sequence[Mention]) -> list[tuple]:
+        """Per mention: its normalised name, label, whether it is written as a code, and the containers it is
+        written with ("Bethel, Delaware"). A name written once with one container and elsewhere alone is the
+        same place there (one sense per document); with two containers, two places."""
+        quals = containers(text, mentions, self.gazetteer.candidates)
+        bases = [self._key(m) for m in mentions]
+        written: dict[tuple, set] = defaultdict(set)
+        for base, qual in zip(bases, quals):
+            if qual.ids:
+                written[base].add(qual)
+        return [base + ((qual if qual.ids or len(written[base]) != 1 else next(iter(written[base]))),)
+                for base, qual in zip(bases, quals)]
+
+    def _key(self, mention: Mention) -> tuple[str, str, bool]:
         text = mention.text
         if mention.label == "directional":
             text = DIRECTION_WORDS.sub("", text)
         return normalise(text), mention.label, written_as_code(text)
 
+    @staticmethod
+    def _constrained(key: tuple, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """A town written with its container ("Bethel, Delaware") is read only inside it, when it has a reading
+        there; a name of a country or state keeps its readings ("Syria, Iraq and Jordan" is a list)."""
+        ids = key[3].ids
+        if not ids or any(c.place.kind in QUALIFIER_KINDS and c.form == "name" for c in candidates):
+            return candidates
+        inside = tuple(c for c in candidates if _inside(c, ids))
+        return inside or candidates
+
     def _candidates(self, key: str, label: str, code: bool = True) -> tuple[Candidate, ...]:
         found = self.gazetteer.candidates(key)
+        unit = readings.UNIT_ENDING.search(key)
+        if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
+            found = tuple(c for c in self.gazetteer.candidates(key[:unit.start()], fuzzy=False)
+                          if c.place.kind in readings.UNIT_KINDS) or found
         if not code:  # "S.C.", "It": not the ISO code of Seychelles or Italy
             found = tuple(c for c in found if c.form != "code")
         if label == "demonym":
@@ -109,24 +142,11 @@ class Resolver:
         places = tuple(c for c in found if c.form != "demonym")
         return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
-    def _qualifiers(self, text: str, mentions: Sequence[Mention], keys) -> dict[tuple[str, str], set[str]]:
-        """Admin1 and country ids named right after a mention ("Dothan, Ala."): the mention's container."""
-        out: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for mention, key in zip(mentions, keys):
-            match = _QUALIFIER.match(text, mention.end)
-            if not match:
-                continue
-            code = written_as_code(match.group(1))
-            for cand in self.gazetteer.candidates(match.group(1), fuzzy=False):
-                if cand.place.kind in ("admin1", "country") and (code or cand.form != "code"):
-                    out[key].add(cand.place.id if cand.place.kind == "admin1" else f"cc:{cand.place.country_code}")
-        return out
-
     def _rank(self, key, candidates, context, qualifiers, neighbours=None, state_words=None, lists=None) -> Choice:
         if not candidates:
             return Choice((), ())
         near = (neighbours or {}).get(key, ())
-        state_word = key in (state_words or ())
+        unit_kinds = (state_words or {}).get(key, ())
         listed = (lists or {}).get(key)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         states = {c.place.country_code for c in candidates if c.place.kind == "admin1" and c.form == "name"}
@@ -136,7 +156,7 @@ class Resolver:
                   - (SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0)
                   + (TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0)
                   + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
-                  + (STATE_WORD_BONUS if state_word and c.place.kind == "admin1" else 0.0)
+                  + (STATE_WORD_BONUS if c.place.kind in unit_kinds else 0.0)
                   + (LIST_BONUS if listed == c.place.kind else 0.0)
                   for i, c in enumerate(candidates)]
         kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
@@ -149,11 +169,8 @@ class Resolver:
         return Choice(tuple(candidates), tuple(w / total for w in weights))
 
     @staticmethod
-    def _qualified(c: Candidate, containers) -> float:
-        if not containers:
-            return 0.0
-        inside = c.admin1 in containers or f"cc:{c.place.country_code}" in containers
-        return QUALIFIER_BONUS if inside else 0.0
+    def _qualified(c: Candidate, ids) -> float:
+        return QUALIFIER_BONUS if ids and _inside(c, ids) else 0.0
 
     def _context(self, choices: dict, counts: Counter) -> dict:
         """Countries and admin1s of the confident answers (weighted by mentions) and their points."""
@@ -219,6 +236,10 @@ class Resolver:
         if mention.label == "border":
             return self._border(mention)
         best, p = choices[key].best
+        contained = self._in_container(mention, key, choices[key]) if key[3].sure and (
+            best is None or not _inside(best, key[3].ids)) else None
+        if contained is not None:
+            return contained
         if best is None:
             return PlaceMention(mention, self._online(mention.text), 0.0)
         place = best.place
@@ -227,6 +248,18 @@ class Resolver:
         if mention.label == "directional":
             place = directional_place(place, direction_of(mention.text))
         return PlaceMention(mention, place, self.calibration.score(p, kind=place.kind, fuzzy=best.fuzzy))
+
+    def _in_container(self, mention: Mention, key: tuple, choice: Choice) -> PlaceMention | None:
+        """A town written with one container and without a reading inside it, placed in the container
+        ("Bethel, Delaware" when the gazetteer has no Bethel there); a name of a bigger place is left alone."""
+        if any(c.place.kind not in LOCAL_KINDS for c in choice.candidates) or mention.label != "place":
+            return None
+        (cid,) = key[3].ids
+        container = self.gazetteer.country(cid[3:]) if cid.startswith("cc:") else self.gazetteer.place(cid)
+        if container is None:
+            return None
+        place = local_in(mention.text, container)
+        return PlaceMention(mention, place, self.calibration.score(CONTAINED_SHARE, kind=place.kind))
 
     def _online(self, query: str) -> Place | None:
         """Ask the configured online geocoder for a name the gazetteer lacks; None if none or no answer."""

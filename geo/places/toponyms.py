@@ -46,6 +46,7 @@ from geo.places.placewords import (
     MISLABELLED,
     PLACE_PREPOSITIONS,
     TITLE_MODIFIERS,
+    UNIT_TOKENS,
     capitalised,
     direction_word,
     institution_tail,
@@ -172,11 +173,14 @@ class ToponymRecognizer:
             return [self.names.qualify(span)]
         if self.names.known_place(span) and self.names.local_context(span):
             return [Span(doc, span.start, span.end, label="place")]
+        if len(span) > 1 and span[-1].lower_ in UNIT_TOKENS and self.names.big_by_name(span[:-1]):
+            return [Span(doc, span.start, span.end - 1, label="place")]  # "Aleppo Governorates" (a list's unit)
         if span.label_ not in ("ORG", "FAC", "PERSON") or len(span) < 2:
             return []
         for end in range(span.end - 1, span.start, -1):  # longest known opening
             head = Span(doc, span.start, end)
             opens = (doc[end].lower_ in INSTITUTION_WORDS or head[-1].lower_ in COUNTY_WORDS
+                     or doc[end].lower_ in UNIT_TOKENS and self.names.big_by_name(head)
                      or local_title(doc, end) and doc[end - 1].lower_ not in TITLE_MODIFIERS
                      or span.label_ != "PERSON" and self.names.well_known(head))
             if opens and self.names.known_place(head) and not not_a_place(head):  # not "George Bush", "Northern"

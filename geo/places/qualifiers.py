@@ -1,0 +1,93 @@
+"""The container a place name is written with: "Bethel, Delaware", "Dothan, Ala.", "Bethel, North
+Rhine-Westphalia", and the names of a list it closes ("Dover, Smyrna and Milford, Delaware").
+
+A writer adds the state or country after a town's name to say which of its namesakes is meant, so a qualifier
+that names a first-level subdivision or a country constrains the town: its readings inside the container are the
+only ones left. When the gazetteer has no reading inside (a village below its population threshold), the town is
+still known to lie in the container: it is answered as a local place at the container's point (kind ``local``),
+never as a namesake elsewhere.
+
+The resolver (``geo.places.resolution``) reads the containers with :func:`containers`; a qualified mention's
+key carries them, so "Bethel, Delaware" and "Bethel, North Rhine-Westphalia" in one article are two places.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from geo.names import slug, written_as_code
+from geo.records import Mention, Place
+
+__all__ = ["Qualified", "containers", "local_in", "QUALIFIER_KINDS"]
+
+QUALIFIER_KINDS = ("admin1", "country")
+MAX_WORDS = 4  # "Bosnia and Herzegovina" is written with its lower-case "and" and not read; 4 covers the others
+_QUALIFIER = re.compile(r",\s*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,%d})" % (MAX_WORDS - 1))
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or|&))\s*$")
+#: After a qualifier, a list going on ("Dover, Smyrna and Milford", "Dover, Smyrna, Milford and ..."): the
+#: qualifier may be one more town of it. ", and Springfield, Illinois" ends a qualified town instead.
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s|,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*(?:,|\s(?:and|or|&)\s)")
+
+Lookup = Callable[..., tuple]  # the gazetteer's ``candidates(name, fuzzy=False)``
+
+
+@dataclass(frozen=True)
+class Qualified:
+    """The containers a mention is written with; ``sure`` when they are one place and the qualifier does not
+    go on as a list ("Bethel, Delaware." but not "Dover, Smyrna and Milford", where Smyrna may be a state's
+    other name), so that a town without a reading inside may be placed in it."""
+
+    ids: frozenset[str] = frozenset()
+    sure: bool = False
+
+
+def _qualifier(text: str, start: int, words: str, lookup: Lookup) -> Qualified:
+    """The admin1 and country ids that the capitalised words after the comma name as a whole ("Ala.", "North
+    Rhine-Westphalia"); none when they name something else ("Montreal, Quebec City", "Bentley Park, Trinity
+    Beach") or run on into more capitalised words."""
+    code = written_as_code(words)
+    found = frozenset(c.place.id if c.place.kind == "admin1" else f"cc:{c.place.country_code}"
+                      for c in lookup(words, fuzzy=False)
+                      if c.place.kind in QUALIFIER_KINDS and (code or c.form != "code"))
+    end = start + len(words)
+    if not found or _CAPITALISED_NEXT.match(text, end):
+        return Qualified()
+    return Qualified(found, len(found) == 1 and not _LIST_GOES_ON.match(text, end))
+
+
+def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Qualified]:
+    """Per mention, the ids of the containers it is written with (empty when none): its own qualifier, or that
+    of the list it belongs to ("Dover, Smyrna and Milford, Delaware": all three are in Delaware). A list member
+    that has its own qualifier, or is another member's qualifier, ends the list ("Springfield, Illinois, and
+    Columbus, Ohio"). A list's container only narrows a member's readings: "Calgary, Edmonton and Montreal,
+    Quebec" does not move Edmonton to Quebec."""
+    own: list[Qualified] = []
+    qualifier_at: set[int] = set()
+    for mention in mentions:
+        match = _QUALIFIER.match(text, mention.end) if mention.label == "place" else None
+        found = _qualifier(text, match.start(1), match.group(1), lookup) if match else Qualified()
+        own.append(found)
+        if found.ids:
+            qualifier_at.add(match.start(1))
+    out = list(own)
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for pos, i in enumerate(order):
+        if not own[i].ids:
+            continue
+        for j in reversed(order[:pos]):  # earlier members of the list this mention closes
+            later = mentions[order[order.index(j) + 1]]
+            if (own[j].ids or mentions[j].start in qualifier_at or mentions[j].label != "place"
+                    or not _LIST_GAP.match(text[mentions[j].end:later.start])):
+                break
+            out[j] = Qualified(own[i].ids)  # constrains the member's readings, never places it in the container
+    return out
+
+
+def local_in(name: str, container: Place) -> Place:
+    """A town the gazetteer does not have inside its written container, placed at the container's point:
+    ``local:<container id>:<slug>``, named with its container ("Bethel, Delaware")."""
+    pid = container.country_code if container.kind == "country" else container.id
+    return Place(id=f"local:{pid}:{slug(name)}", name=f"{name}, {container.name}", kind="local",
+                 lat=container.lat, lon=container.lon, country_code=container.country_code)

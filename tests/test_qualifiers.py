@@ -1,0 +1,70 @@
+"""A town written with its state or country ("Bethel, Delaware"), and administrative words after a name
+("Homs and Aleppo Governorates"): sentences of our own, resolved against the real gazetteer."""
+from __future__ import annotations
+
+import re
+
+from geo.places.resolution import Resolver
+from geo.records import Mention
+
+from .conftest import km
+
+
+def _mentions(text: str, *names: str) -> list[Mention]:
+    """One mention per occurrence of each name, in text order."""
+    found = [Mention(m.start(), m.end(), name, "place") for name in names
+             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _resolve(gazetteer, text: str, *names: str):
+    return Resolver(gazetteer).resolve(text, _mentions(text, *names))
+
+
+def test_a_qualifier_keeps_the_town_inside_its_state_or_country(gazetteer):
+    text = "The mill in Portland, Maine, closed, and a plant near Springfield, Mass., opened."
+    portland, maine, springfield, mass = _resolve(gazetteer, text, "Portland", "Maine", "Springfield", "Mass.")
+    assert km(portland.place, 43.66, -70.26) < 30 and km(springfield.place, 42.10, -72.59) < 30
+
+
+def test_a_town_without_a_reading_in_its_container_is_placed_in_it_not_at_a_namesake(gazetteer):
+    text = "She grew up in Bethel, Delaware, and later taught in Bethel, North Rhine-Westphalia."
+    first, delaware, second, nrw = _resolve(gazetteer, text, "Bethel", "Delaware", "North Rhine-Westphalia")
+    assert first.place.kind == "local" and first.place.country_code == "US" and km(first.place, 38.9, -75.4) < 100
+    assert second.place.kind == "local" and second.place.country_code == "DE"
+    assert first.place.id != second.place.id and 0.0 < first.score < 1.0
+
+
+def test_a_list_closed_by_a_state_lies_in_that_state(gazetteer):
+    text = "Storms closed schools in Salem, Dover and Manchester, New Hampshire, on Monday."
+    salem, dover, manchester, state = _resolve(gazetteer, text, "Salem", "Dover", "Manchester", "New Hampshire")
+    for answer in (salem, dover, manchester):
+        assert answer.place.country_code == "US" and km(answer.place, 43.2, -71.3) < 120, answer
+
+
+def test_a_lists_container_does_not_move_a_town_that_has_no_reading_in_it(gazetteer):
+    text = "Prices rose in Calgary, Edmonton and Montreal, Quebec, last year."
+    calgary, edmonton, montreal, quebec = _resolve(gazetteer, text, "Calgary", "Edmonton", "Montreal", "Quebec")
+    assert km(edmonton.place, 53.55, -113.49) < 30 and edmonton.place.kind == "city"
+    assert km(montreal.place, 45.5, -73.57) < 30
+
+
+def test_capitalised_words_that_are_not_a_container_qualify_nothing(gazetteer):
+    text = "Flights from Montreal, Quebec City and Halifax were cancelled. Countries named: Syria, Iraq and Jordan."
+    answers = _resolve(gazetteer, text, "Montreal", "Syria", "Iraq")
+    assert km(answers[0].place, 45.5, -73.57) < 30
+    assert [a.place.kind for a in answers[1:]] == ["country", "country"]
+
+
+def test_an_administrative_word_means_the_unit_and_a_plural_is_shared_by_the_list(gazetteer):
+    text = "Shelling was reported in Homs and Aleppo governorates, and in Idlib province."
+    homs, aleppo, idlib = _resolve(gazetteer, text, "Homs", "Aleppo", "Idlib")
+    assert [a.place.kind for a in (homs, aleppo, idlib)] == ["admin1", "admin1", "admin1"]
+    alone = _resolve(gazetteer, "Shelling was reported in Homs on Friday.", "Homs")[0]
+    assert alone.place.kind == "city"  # without the word, the city
+
+
+def test_a_span_ending_in_an_administrative_word_resolves_to_the_unit(gazetteer):
+    text = "Aid reached Aleppo Governorates by road."
+    [answer] = Resolver(gazetteer).resolve(text, [Mention(12, 31, "Aleppo Governorates", "place")])
+    assert answer.place is not None and answer.place.kind == "admin1" and answer.place.country_code == "SY"
