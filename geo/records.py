@@ -135,6 +135,10 @@ class Event:
     "initiator" and "target"; ``place_roles`` pairs (role, place_id) with roles such
     as "location", "origin" and "target". ``hypothetical`` events ("could compel
     Iran") are kept but not shown as facts by default.
+
+    An Event is one mention of a real-world event: ``occurrence`` is the id of the first mention of the
+    occurrence it reports ("This meeting" after "held a discussion"; see ``geo.events.grouping``), None until
+    mentions are grouped (the mention is then its own occurrence).
     """
 
     id: str
@@ -150,6 +154,7 @@ class Event:
     hypothetical: bool = False
     actor_roles: tuple[tuple[str, str], ...] = ()
     place_roles: tuple[tuple[str, str], ...] = ()
+    occurrence: str | None = None
 
     @property
     def actor_ids(self) -> tuple[str, ...]:
