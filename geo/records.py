@@ -18,6 +18,9 @@ from geo.names import fold
 # An event's place role when its sentence names no place and the article's main place stands in: views show
 # such places as less certain than a place the sentence names.
 CONTEXT_ROLE = "context"
+# An event's date precision when its text gives no date and its article's publication date stands in: it happened
+# by then (geo.events.grouping).
+REPORTED = "reported"
 
 
 @dataclass(frozen=True)

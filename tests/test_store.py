@@ -181,3 +181,21 @@ def test_many_processes_opening_a_new_sqlite_store_at_once_all_succeed(tmp_path)
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0] * 6, errors
     assert Store.open(str(db)).count_articles() == 0
+
+
+def test_events_stored_undated_take_their_articles_date_on_migration(store: Store):
+    """0003_reported_dates: a store written before events were dated by their article catches up."""
+    dated = analysis()
+    undated = Analysis(article=Article(id="b" * 16, text=TEXT, raw=b"x"), events=(
+        Event(id=f"{'b' * 16}:10", article_id="b" * 16, type="Battles", subtype=None,
+              trigger=Mention(10, 15, "fired", "TRIGGER"), sentence=TEXT, start=0, end=len(TEXT)),))
+    ev = dated.events[0]
+    store.write(Analysis(article=dated.article, places=dated.places, actors=dated.actors,
+                         events=(Event(**{**ev.__dict__, "date": None, "date_precision": "unknown"}),)))
+    store.write(undated)
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(migrations.schema_migrations).where(
+            migrations.schema_migrations.c.name == "0003_reported_dates"))
+    assert migrations.migrate(store.engine) == ["0003_reported_dates"]
+    events = {e["article_id"]: (e["date"], e["date_precision"]) for e in store.export()["events"]}
+    assert events == {"a" * 16: ("2024-03-01", "reported"), "b" * 16: (None, "unknown")}

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from geo.records import placed_from_context
+from geo.records import REPORTED, placed_from_context
 from geo.views.highlight import escape as escape_markdown
 from geo.views.words import place_counts
 
@@ -54,9 +54,18 @@ def render_popup(parts: Mapping[str, Any]) -> str:
     return f"<div class='nm-popup' data-place='{parts['id']}'>{''.join(rows)}</div>"
 
 
+def date_text(event: Mapping[str, Any]) -> str:
+    """An event's date as the popup and the panel both write it: "2024-02", "2024-03-15 (date of report)" when
+    the article's publication date stands in (precision ``reported``), "undated" (not escaped)."""
+    date = event.get("date")
+    if not date:
+        return "undated"
+    return f"{date} (date of report)" if event.get("date_precision") == REPORTED else str(date)
+
+
 def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: Mapping[str, str]) -> str:
     who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", []))
-    parts = [escape(top.get("type") or ""), escape(top.get("date") or "undated")]
+    parts = [escape(top.get("type") or ""), escape(date_text(top))]
     if who:
         parts.append(escape(who))
     return " \u00b7 ".join(parts)
@@ -75,5 +84,5 @@ def event_entry_html(event: Mapping[str, Any], place_id: str, actor_names: Mappi
     ``sentence_html`` (the sentence, escaped and perhaps highlighted, by the caller)."""
     who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", [])) or "no actor named"
     return (f"<div style='margin-bottom:8px'><b>{escape_markdown(event['type'])}</b> \u00b7 "
-            f"{escape_markdown(event.get('date') or 'undated')} \u00b7 {escape_markdown(who)}"
+            f"{escape_markdown(date_text(event))} \u00b7 {escape_markdown(who)}"
             f"{context_mark(event, place_id)}<br>{sentence_html}</div>")

@@ -114,10 +114,12 @@ class PlaceQueries(ViewQueries):
         return conn.execute(sa.select(sa.func.count()).select_from(tables.places)).scalar_one()
 
     def _top_events(self, conn: sa.Connection, f: ViewFilter, top: int) -> dict[str, list[dict[str, Any]]]:
-        """Place id -> its ``top`` newest events in the view (``id``, ``type``, ``date``, ``article_id``)."""
+        """Place id -> its ``top`` newest events in the view (``id``, ``type``, ``date``, ``date_precision``,
+        ``article_id``)."""
         out: dict[str, list[dict[str, Any]]] = {}
         for r in conn.execute(self._top_events_query(f, top)):
-            out.setdefault(r.place_id, []).append(dict(id=r.id, type=r.type, date=r.date, article_id=r.article_id))
+            out.setdefault(r.place_id, []).append(dict(id=r.id, type=r.type, date=r.date,
+                                                       date_precision=r.date_precision, article_id=r.article_id))
         return out
 
     def _place_article_ids(self, conn: sa.Connection, f: ViewFilter, limit: int) -> dict[str, list[str]]:
@@ -154,13 +156,14 @@ class PlaceQueries(ViewQueries):
         ve = self._view_events(f).subquery("ve")
         if not self._cut_per_place(f):
             ep = tables.event_places
-            pairs = (sa.select(ep.c.place_id, ve.c.id, ve.c.type, ve.c.date, ve.c.article_id)
+            pairs = (sa.select(ep.c.place_id, ve.c.id, ve.c.type, ve.c.date, ve.c.date_precision, ve.c.article_id)
                      .join(ve, ve.c.id == ep.c.event_id).distinct().subquery())
             return _first_ranked(pairs, top, pairs.c.date.desc(), pairs.c.id)
         p, shown = tables.places, tables.events.alias("shown")  # aliased: the inner queries must not correlate with it
         newest = sa.select(ve.c.id).where(ve.c.id.in_(_events_at(p))).order_by(ve.c.date.desc(), ve.c.id)
         date = event_date(shown)
-        return (sa.select(p.c.id.label("place_id"), shown.c.id, shown.c.type, date.label("date"), shown.c.article_id)
+        return (sa.select(p.c.id.label("place_id"), shown.c.id, shown.c.type, date.label("date"), shown.c.date_precision,
+                          shown.c.article_id)
                 .select_from(p).join(shown, shown.c.id.in_(newest.limit(top)))
                 .order_by(p.c.id, date.desc(), shown.c.id))
 

@@ -23,13 +23,13 @@ class ViewQueries(Lookups):
         return self._view_events(f).with_only_columns(tables.events.c.id)
 
     def _view_events(self, f: ViewFilter) -> sa.Select:
-        """SELECT ``id, article_id, type, date`` of the events in the view (``date`` falls back on the
-        article's), the table the aggregates join to instead of testing ``id IN (...)`` row by row."""
+        """SELECT ``id, article_id, type, date, date_precision`` of the events in the view (``date`` falls back
+        on the article's), the table the aggregates join to instead of testing ``id IN (...)`` row by row."""
         e, a = tables.events, tables.articles
         # The article's date is looked up only for undated events, and articles are joined only when
         # filtered on: most views then read the events index alone.
         date = event_date(e)
-        query = sa.select(e.c.id, e.c.article_id, e.c.type, date.label("date"))
+        query = sa.select(e.c.id, e.c.article_id, e.c.type, date.label("date"), e.c.date_precision)
         if article_conds(f):
             query = query.where(e.c.article_id.in_(sa.select(a.c.id).where(*article_conds(f))))
         return query.where(*event_conds(f, e, date))

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from geo.records import REPORTED
+
 metadata = sa.MetaData()
 
 articles = sa.Table(
@@ -151,9 +153,19 @@ def _view_indexes(conn: sa.Connection) -> None:
         conn.execute(sa.text("ANALYZE"))  # statistics, so the planner picks these indexes for large views
 
 
+def _reported_dates(conn: sa.Connection) -> None:
+    """Events stored without a date take their article's publication date, precision "reported", as the
+    analysis now does (``geo.events.grouping.reported``); an undated article's events stay undated."""
+    e, a = events, articles
+    published = sa.select(sa.cast(a.c.published, sa.String)).where(a.c.id == e.c.article_id).scalar_subquery()
+    conn.execute(e.update().where(e.c.date.is_(None), published.is_not(None))
+                 .values(date=published, date_precision=REPORTED))
+
+
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_view_indexes", _view_indexes),
+    ("0003_reported_dates", _reported_dates),
 ]
 
 
