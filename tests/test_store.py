@@ -199,3 +199,37 @@ def test_events_stored_undated_take_their_articles_date_on_migration(store: Stor
     assert migrations.migrate(store.engine) == ["0003_reported_dates"]
     events = {e["article_id"]: (e["date"], e["date_precision"]) for e in store.export()["events"]}
     assert events == {"a" * 16: ("2024-03-01", "reported"), "b" * 16: (None, "unknown")}
+
+
+def test_one_event_told_twice_counts_once_and_keeps_both_reports(store: Store):
+    from geo.views.state import ViewState, map_data, view_data
+    from tests.factories import reported_twice_analysis
+
+    found = reported_twice_analysis()
+    store.write(found)
+    first, second = found.events
+    f = ViewState().filter(store)
+    assert store.view_counts(f)["events"] == 1
+    khan_younis = next(p for p in map_data(store, ViewState())["places"] if p["id"] == "gn:281124")
+    assert (khan_younis["event_count"], khan_younis["context_event_count"]) == (1, 0)
+    assert [p["event_count"] for p in view_data(store, ViewState())["places"] if p["id"] == "gn:281124"] == [1]
+    assert [(a["id"], a["event_count"]) for a in store.view_actor_counts(f) if a["id"] == "hamas"] == [("hamas", 1)]
+    row, = store.view_events(f)
+    assert (row["id"], row["occurrence"], row["report_count"], row["source_count"]) == (first.id, first.id, 2, 1)
+    assert [(m["id"], m["start"], m["sentence"]) for m in row["mentions"]] == [
+        (e.id, e.start, e.sentence) for e in (first, second)]
+    exported = {e["id"]: e for e in store.export()["events"]}  # one record per mention, its fields as before
+    assert set(exported) == {first.id, second.id}
+    assert exported[second.id]["occurrence"] == first.id and exported[second.id]["start"] == second.start
+    assert exported[first.id]["mentions"] == row["mentions"]
+
+
+def test_events_stored_before_occurrences_are_each_their_own(store: Store):
+    store.write(analysis())
+    with store.engine.begin() as conn:
+        conn.execute(migrations.events.update().values(occurrence_id=None))
+        conn.execute(sa.delete(migrations.schema_migrations).where(
+            migrations.schema_migrations.c.name == "0004_event_occurrences"))
+    assert migrations.migrate(store.engine) == ["0004_event_occurrences"]
+    event, = store.export()["events"]
+    assert (event["occurrence"], event["report_count"]) == (event["id"], 1)

@@ -87,6 +87,9 @@ events = sa.Table(
     sa.Column("date", sa.String(10)),
     sa.Column("date_precision", sa.String(10), nullable=False, default="unknown"),
     sa.Column("hypothetical", sa.Boolean, nullable=False, default=False),
+    # The real-world event this mention reports: the id of its first mention (its own id when alone); written
+    # by every write, added to older stores by 0004_event_occurrences.
+    sa.Column("occurrence_id", sa.String(80)),
     sa.Index("ix_events_article", "article_id"),
     sa.Index("ix_events_type", "type"),
     sa.Index("ix_events_date", "date"),
@@ -162,10 +165,20 @@ def _reported_dates(conn: sa.Connection) -> None:
                  .values(date=published, date_precision=REPORTED))
 
 
+def _event_occurrences(conn: sa.Connection) -> None:
+    """Each event mention names the occurrence it reports (``events.occurrence_id``); mentions stored before
+    are each their own occurrence. A store created now has the column from ``0001_initial`` already."""
+    if "occurrence_id" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
+        conn.execute(sa.text("ALTER TABLE events ADD COLUMN occurrence_id VARCHAR(80)"))
+    conn.execute(events.update().where(events.c.occurrence_id.is_(None)).values(occurrence_id=events.c.id))
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_events_occurrence ON events (occurrence_id, id)"))
+
+
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_view_indexes", _view_indexes),
     ("0003_reported_dates", _reported_dates),
+    ("0004_event_occurrences", _event_occurrences),
 ]
 
 
