@@ -93,8 +93,10 @@ def article_line_html(a: dict[str, Any], state: ViewState) -> str:
 
 def event_rows(events: list[dict[str, Any]], places: dict[str, str], names: dict[str, str],
                titles: dict[str, str | None]) -> list[dict[str, Any]]:
-    """The events table's rows: date, type, actors, places, article title and sentence."""
-    return [{"date": e["date"], "type": e["type"], "subtype": e["subtype"],
+    """The events table's rows: date, type, reports and sources (one row per real-world event: click the column
+    to sort by it), actors, places, article title and sentence."""
+    return [{"date": e["date"], "type": e["type"], "reports": e.get("report_count", 1),
+             "sources": e.get("source_count", 1), "subtype": e["subtype"],
              "actors": ", ".join(names.get(a, a) for a in e["actor_ids"]),
              "places": ", ".join(places.get(p, p) for p in e["place_ids"]),
              "hypothetical": e["hypothetical"], "article": titles.get(e["article_id"]), "sentence": e["sentence"]}

@@ -18,6 +18,9 @@ from geo.names import fold
 # An event's place role when its sentence names no place and the article's main place stands in: views show
 # such places as less certain than a place the sentence names.
 CONTEXT_ROLE = "context"
+# An event's date precision when its text gives no date and its article's publication date stands in: it happened
+# by then (geo.events.grouping).
+REPORTED = "reported"
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,10 @@ class Event:
     "initiator" and "target"; ``place_roles`` pairs (role, place_id) with roles such
     as "location", "origin" and "target". ``hypothetical`` events ("could compel
     Iran") are kept but not shown as facts by default.
+
+    An Event is one mention of a real-world event: ``occurrence`` is the id of the first mention of the
+    occurrence it reports ("This meeting" after "held a discussion"; see ``geo.events.grouping``), None until
+    mentions are grouped (the mention is then its own occurrence).
     """
 
     id: str
@@ -150,6 +157,7 @@ class Event:
     hypothetical: bool = False
     actor_roles: tuple[tuple[str, str], ...] = ()
     place_roles: tuple[tuple[str, str], ...] = ()
+    occurrence: str | None = None
 
     @property
     def actor_ids(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ computed from the text so every mention is exact.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import json
 
 from geo.records import Actor, ActorMention, Analysis, Article, Event, Mention, Place, PlaceMention
@@ -151,3 +152,17 @@ def hostile_analysis() -> Analysis:
                   place_roles=(("location", HOSTILE_PLACE.id),))
     return Analysis(article=art, places=(place_mention,), actors=(HOSTILE_ACTOR,), actor_mentions=(actor_mention,),
                     events=(event,))
+
+
+def reported_twice_analysis() -> Analysis:
+    """One clash told in two sentences ("The fighting lasted hours" refers back to it) and its article's date."""
+    text = "Hamas fighters clashed with Israeli forces in Khan Younis on Sunday. The fighting lasted hours."
+    found = _analysis("g7" + "0" * 14, "Clash in Khan Younis", "Wire", dt.date(2024, 3, 11), text,
+                      ["Khan Younis"], [("hamas", "Hamas"), ("israel", "Israeli forces")],
+                      [("clashed", "Battles", (("initiator", "hamas"), ("target", "israel")),
+                        (("location", "gn:281124"),), "2024-03-10"),
+                       ("fighting", "Battles", (), (("context", "gn:281124"),), "2024-03-10")])
+    first, second = found.events
+    return Analysis(article=found.article, places=found.places, actors=found.actors,
+                    actor_mentions=found.actor_mentions,
+                    events=(replace(first, occurrence=first.id), replace(second, occurrence=first.id)))

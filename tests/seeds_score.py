@@ -13,6 +13,7 @@ from geo.actors.extraction import ActorExtractor
 from geo.ingest.articles import read_file
 from geo.actors.catalog import load_catalog, load_countries
 from geo.events.extraction import EventExtractor
+from geo.events.grouping import EventGrouper
 from geo.places.geoparsing import Geoparser
 from geo.places.localities import LocalityStage
 from geo.ingest.pipeline import Analyser
@@ -40,12 +41,12 @@ class SeedRun:
     events: tuple
 
 
-def analyse_seeds(geoparser: Geoparser) -> list[SeedRun]:
+def analyse_seeds(geoparser: Geoparser, *, grouping: bool = False) -> list[SeedRun]:
     """Both seeds through the real analyser: geoparser, localities, actors (sharing what the first
-    taught) and events."""
+    taught) and events; with ``grouping``, the article-wide stage after them (``geo.events.grouping``)."""
     extractor = ActorExtractor(load_catalog(), countries=load_countries(), learn=True)
     analyser = Analyser(nlp=geoparser.nlp, places=geoparser, localities=LocalityStage(), actors=extractor,
-                        events=EventExtractor())
+                        events=EventExtractor(), grouping=EventGrouper() if grouping else None)
     runs = []
     for name in GOLD["articles"]:
         article = next(read_file(REPO / "seeds" / name, 10_000_000))

@@ -21,7 +21,7 @@ import pytest
 from geo.render import maps
 from geo.store import Store
 from tests.conftest import REPO
-from tests.factories import context_analysis, fill
+from tests.factories import context_analysis, fill, reported_twice_analysis
 from tests.leaflet import click_place, opening_zooms, popup_text, wait_for_places
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -44,6 +44,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = str(tmp_path_factory.mktemp("browser") / "browser.sqlite")
     store = fill(Store.open(db))
     store.write(context_analysis())  # events placed from article context in Gaza and Khan Younis
+    store.write(reported_twice_analysis())  # a clash in Khan Younis told in two sentences
     store.close()
     port = _free_port()
     env = {**os.environ, "NEWSMAP_DB": db, "NEWSMAP_DATA_DIR": str(REPO / "cache")}
@@ -176,7 +177,8 @@ def test_popup_and_legend_tell_events_placed_from_article_context(server: str):
         frame = _map_frame(page)
         text = popup_text(frame, "gn:281124")
         assert "Khan Younis" in text
-        assert "2 events (1 placed from article context), " in text  # one from the fixtures
+        assert "3 events (1 placed from article context), " in text  # one from the fixtures, one told twice
+        assert "Battles \u00b7 2024-03-10 \u00b7 Hamas, Israel \u00b7 2 reports from 1 source" in text
         assert "events placed from article context only" not in frame.locator(".nm-legend").inner_text()
         page.goto(f"{server}/?type=Explosions%2FRemote+violence", wait_until="domcontentloaded")
         frame = _map_frame(page)

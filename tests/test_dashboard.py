@@ -238,3 +238,18 @@ def test_the_default_view_is_cached_per_store_version(fixture_db, monkeypatch):
     assert data.store_version(db_url) == version + 1
     data.load_view(db_url, version + 1, ViewState())
     assert {"view_map", "view_counts"} <= set(calls)
+
+
+def test_place_panel_and_events_table_count_reports(fixture_db):
+    from tests.factories import reported_twice_analysis
+
+    Store.open(fixture_db).write(reported_twice_analysis())
+    at = _app(place="gn:281124")
+    assert not at.exception
+    clash, = (m.value for m in at.markdown if "on Sunday" in m.value)
+    assert "2 reports from 1 source" in clash
+    assert not any("lasted hours" in m.value for m in at.markdown)  # the second report is no event of its own
+    assert any(c.value.startswith("city \u00b7 2 events") for c in at.caption)  # the fixtures' clash and this one
+    at = _app(tab="events")
+    table = at.dataframe[0].value
+    assert sorted(table["reports"].tolist(), reverse=True)[:2] == [2, 1]

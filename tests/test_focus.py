@@ -1,7 +1,7 @@
 """geo.places.focus: the article's main place, in the two variants its callers ask for, and its main country."""
 from __future__ import annotations
 
-from geo.places.focus import MainCountry, main_country, main_place
+from geo.places.focus import MainCountry, dateline, is_backdrop, main_country, main_place
 from geo.records import Mention, Place, PlaceMention
 
 BELFAST = Place("gn:2655984", "Belfast", "city", 54.6, -5.9, "GB")
@@ -40,3 +40,42 @@ def test_main_country_of_the_focus_named_when_the_article_names_it() -> None:
     assert main_country(found + mentions(BRITISH), found[2]) == MainCountry("GB", "United Kingdom")
     assert main_country(found, None) == MainCountry("IE", "Ireland")
     assert main_country([], None) == MainCountry(None, None)
+
+
+GAZA = Place("region:gaza-strip", "Gaza Strip", "region", 31.4, 34.4, "PS")
+MIDDLE_EAST = Place("region:middle-east", "Middle East", "region", 29.3, 42.5, None)
+BORDER = Place("border:IL-LB", "Lebanon-Israel border", "region", 33.1, 35.4, None)
+
+
+def test_the_scene_is_where_the_events_are_not_the_most_mentioned_backdrop() -> None:
+    found = mentions(GAZA, BELFAST, GAZA, GAZA)
+    assert main_place(found, countries=True).place == GAZA
+    assert main_place(found, countries=True, events=[BELFAST.id, GAZA.id, BELFAST.id]) is found[1]
+    # an event at a country does not make the country the scene while a city is named
+    assert main_place(found + mentions(IRELAND), countries=True, events=[IRELAND.id] * 3).place == GAZA
+
+
+def test_a_region_no_country_holds_is_never_the_scene_but_a_border_is() -> None:
+    assert is_backdrop(MIDDLE_EAST) and not is_backdrop(BORDER) and not is_backdrop(GAZA)
+    found = mentions(MIDDLE_EAST, MIDDLE_EAST, IRELAND)
+    assert main_place(found, countries=True).place == IRELAND
+    assert main_place(found, countries=True, events=[MIDDLE_EAST.id] * 2).place == IRELAND
+    assert main_place(mentions(MIDDLE_EAST), countries=True) is None
+    assert main_place(mentions(BORDER), countries=False).place == BORDER
+
+
+def test_a_dateline_names_the_scene_when_no_event_does() -> None:
+    for head in ("BELFAST (Reuters) - ", "Belfast, March 15 (AP) \u2014 ", "BELFAST: ", "Belfast -- "):
+        text = head + "Police in Derry said that Derry and Derry were calm."
+        found = [PlaceMention(Mention(0, 7, "Belfast", "place"), BELFAST, 0.9)]
+        at = text.index("Derry")
+        found += [PlaceMention(Mention(i, i + 5, "Derry", "place"), DERRY, 0.9)
+                  for i in (at, text.index("Derry", at + 1), text.rindex("Derry"))]
+        assert dateline(text, found) is found[0], head
+        assert main_place(found, countries=False, text=text) is found[0]
+        assert main_place(found, countries=False, text=text, events=[DERRY.id]).place == DERRY
+    text = "Belfast is calm. Derry and Derry too."
+    found = mentions(BELFAST)
+    assert dateline(text, found) is None
+    inside = "In Belfast - the capital - it rained."
+    assert dateline(inside, [PlaceMention(Mention(3, 10, "Belfast", "place"), BELFAST, 0.9)]) is None

@@ -1,6 +1,7 @@
 """Map builders on their own: escaping, one marker per place, sizes, colours, bounds, offline assets."""
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -159,3 +160,16 @@ def test_no_dashed_legend_line_without_context_only_places(sqlite_store):
     html = maps.render_html(maps.build_map(_data(sqlite_store), ViewState()))
     assert "placed from article context only" not in html
     assert events_text(3) == "3 events" and events_text(1, 1) == "1 event (1 placed from article context)"
+
+
+def test_popup_and_panel_write_an_events_date_alike():
+    """A date of report is said so in both; an undated event is "undated" in both."""
+    for event, words in (({"date": "2024-03-15", "date_precision": "reported"}, "2024-03-15 (date of report)"),
+                         ({"date": "2024-02", "date_precision": "month"}, "2024-02"),
+                         ({"date": None, "date_precision": "unknown"}, "undated")):
+        full = {"id": "e", "type": "Battles", "actor_ids": [], "place_roles": {}, **event}
+        place = {"id": "gn:1", "name": "Beirut", "top_events": [full]}
+        line = panel.popup_parts(place, {"e": full}, {}, {})["t"][0]
+        assert line == f"Battles \u00b7 {words}"
+        entry = html.unescape(panel.event_entry_html(full, "gn:1", {}, "s"))  # Markdown-safe entities
+        assert f"<b>Battles</b> \u00b7 {words} \u00b7 no actor named" in entry

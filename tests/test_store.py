@@ -181,3 +181,55 @@ def test_many_processes_opening_a_new_sqlite_store_at_once_all_succeed(tmp_path)
     errors = [p.communicate(timeout=120)[1] for p in procs]
     assert [p.returncode for p in procs] == [0] * 6, errors
     assert Store.open(str(db)).count_articles() == 0
+
+
+def test_events_stored_undated_take_their_articles_date_on_migration(store: Store):
+    """0003_reported_dates: a store written before events were dated by their article catches up."""
+    dated = analysis()
+    undated = Analysis(article=Article(id="b" * 16, text=TEXT, raw=b"x"), events=(
+        Event(id=f"{'b' * 16}:10", article_id="b" * 16, type="Battles", subtype=None,
+              trigger=Mention(10, 15, "fired", "TRIGGER"), sentence=TEXT, start=0, end=len(TEXT)),))
+    ev = dated.events[0]
+    store.write(Analysis(article=dated.article, places=dated.places, actors=dated.actors,
+                         events=(Event(**{**ev.__dict__, "date": None, "date_precision": "unknown"}),)))
+    store.write(undated)
+    with store.engine.begin() as conn:
+        conn.execute(sa.delete(migrations.schema_migrations).where(
+            migrations.schema_migrations.c.name == "0003_reported_dates"))
+    assert migrations.migrate(store.engine) == ["0003_reported_dates"]
+    events = {e["article_id"]: (e["date"], e["date_precision"]) for e in store.export()["events"]}
+    assert events == {"a" * 16: ("2024-03-01", "reported"), "b" * 16: (None, "unknown")}
+
+
+def test_one_event_told_twice_counts_once_and_keeps_both_reports(store: Store):
+    from geo.views.state import ViewState, map_data, view_data
+    from tests.factories import reported_twice_analysis
+
+    found = reported_twice_analysis()
+    store.write(found)
+    first, second = found.events
+    f = ViewState().filter(store)
+    assert store.view_counts(f)["events"] == 1
+    khan_younis = next(p for p in map_data(store, ViewState())["places"] if p["id"] == "gn:281124")
+    assert (khan_younis["event_count"], khan_younis["context_event_count"]) == (1, 0)
+    assert [p["event_count"] for p in view_data(store, ViewState())["places"] if p["id"] == "gn:281124"] == [1]
+    assert [(a["id"], a["event_count"]) for a in store.view_actor_counts(f) if a["id"] == "hamas"] == [("hamas", 1)]
+    row, = store.view_events(f)
+    assert (row["id"], row["occurrence"], row["report_count"], row["source_count"]) == (first.id, first.id, 2, 1)
+    assert [(m["id"], m["start"], m["sentence"]) for m in row["mentions"]] == [
+        (e.id, e.start, e.sentence) for e in (first, second)]
+    exported = {e["id"]: e for e in store.export()["events"]}  # one record per mention, its fields as before
+    assert set(exported) == {first.id, second.id}
+    assert exported[second.id]["occurrence"] == first.id and exported[second.id]["start"] == second.start
+    assert exported[first.id]["mentions"] == row["mentions"]
+
+
+def test_events_stored_before_occurrences_are_each_their_own(store: Store):
+    store.write(analysis())
+    with store.engine.begin() as conn:
+        conn.execute(migrations.events.update().values(occurrence_id=None))
+        conn.execute(sa.delete(migrations.schema_migrations).where(
+            migrations.schema_migrations.c.name == "0004_event_occurrences"))
+    assert migrations.migrate(store.engine) == ["0004_event_occurrences"]
+    event, = store.export()["events"]
+    assert (event["occurrence"], event["report_count"]) == (event["id"], 1)

@@ -15,7 +15,7 @@ from geo.events.clauses import CLAUSE_DEPS, CONTEXT_PREPS, TARGET_PREPS, clause_
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
                                  site_mention)
-from geo.places.focus import is_demonym, main_country, main_place
+from geo.places.focus import is_backdrop, is_demonym, main_country, main_place
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
 
 __all__ = ["ArticleContext"]
@@ -40,7 +40,7 @@ class ArticleContext:
         self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
-        focus = main_place(resolved, countries=True)
+        focus = main_place(resolved, countries=True, text=article.text)  # settled by geo.events.scene
         self.focus = focus.place.id if focus is not None else None
         self.resolved = resolved
         country = main_country(resolved, focus)
@@ -282,8 +282,9 @@ class ArticleContext:
                                               if c.dep_ in ("compound", "amod"))
 
     def usable(self, pm: PlaceMention, role: str) -> bool:
-        """Demonyms ("Israeli sites") name a target's country, never where the event was."""
-        return role == "target" or not is_demonym(pm)
+        """Demonyms ("Israeli sites") name a target's country, never where the event was; a backdrop ("the
+        Middle East") is never the place of an event (``geo.places.focus.is_backdrop``)."""
+        return not is_backdrop(pm.place) and (role == "target" or not is_demonym(pm))
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor."""

@@ -58,12 +58,19 @@ class EventStage(Protocol):
                     actor_mentions: tuple[ActorMention, ...]) -> "EventFindings": ...
 
 
+class GroupingStage(Protocol):
+    def group(self, doc: Doc, article: Article, places: tuple[PlaceMention, ...], actors: tuple[Actor, ...],
+              events: tuple[Event, ...]) -> tuple[Event, ...]: ...
+
+
 @dataclass
 class Analyser:
     """One spaCy pass per article, then each stage reads the same Doc.
 
     ``localities`` (optional) runs after the geoparser and adds facility, street and
     "the city" mentions (``geo.places.localities``) that actors and events then see.
+    ``grouping`` (optional) runs after the events and settles what needs all of them: the scene of events
+    whose sentence names no place, and which mentions report one real-world event (``geo.events.grouping``).
     """
 
     nlp: Language
@@ -71,6 +78,7 @@ class Analyser:
     localities: LocalityStage | None = None
     actors: ActorStage | None = None
     events: EventStage | None = None
+    grouping: GroupingStage | None = None
     batch_size: int = BATCH_SIZE
 
     def analyse(self, article: Article) -> Analysis:
@@ -125,6 +133,8 @@ class Analyser:
             events = found.events  # generic actors and sites of the event clauses join the article's
             places = tuple(sorted((*places, *found.places), key=lambda pm: (pm.mention.start, -pm.mention.end)))
             actors, actor_mentions = (*actors, *found.actors), (*actor_mentions, *found.actor_mentions)
+            if self.grouping is not None:
+                events = self.grouping.group(doc, article, places, actors, events)
         return Analysis(article=article, places=places, actors=actors,
                         actor_mentions=actor_mentions, events=events)
 
@@ -135,6 +145,7 @@ def make_analyser(settings: Settings) -> Analyser:
     from geo.actors.extraction import ActorExtractor
     from geo.actors.catalog import load_catalog
     from geo.events.extraction import EventExtractor
+    from geo.events.grouping import EventGrouper
     from geo.places.geoparsing import make_geoparser
     from geo.places.localities import LocalityStage
     from geo.nlp import load_model
@@ -145,7 +156,7 @@ def make_analyser(settings: Settings) -> Analyser:
     catalog = load_catalog()
     add_actor_components(nlp, catalog)
     return Analyser(nlp=nlp, places=geoparser, localities=LocalityStage(), actors=ActorExtractor(catalog),
-                    events=EventExtractor())
+                    events=EventExtractor(), grouping=EventGrouper())
 
 
 @dataclass

@@ -1,17 +1,18 @@
-"""The article's main place: where its events stand when a sentence names none, and its main country.
+"""The article's main place: where its action happens (its scene), which stands in for an event whose sentence
+names no place, and which gives the article its main country.
 
 Two stages ask for it, with one difference each asks for by name:
 
-- the events (``geo.events.extraction``) ask with ``countries=True``: an article that names no place below
-  country level has its most mentioned country as main place (an event it cannot place is put there with the
-  role ``context``);
+- the events (``geo.events.context``, then ``geo.events.scene`` once every event is read) ask with
+  ``countries=True``: with no scene below country level the main place is a country (an event it places is
+  given the role ``context``);
 - the localities (``geo.places.localities``) ask with ``countries=False``: a street or facility is never put at
-  a country the article only mentions most; with no city, town or region the main place is None and the
-  sentence's own country decides.
+  a country; with no city, town or region the main place is None and the sentence's own country decides.
 
-Both count the same mentions: places that can be a scene, so no continent, sea, facility, street or demonym
-("Israeli"). The rule is "most mentioned, first mentioned on ties"; making it "the scene, not the backdrop"
-(issue 14) is a change of behaviour for its own step.
+The scene, not the backdrop: the place most of the article's events are at (as their sentences name it), else the
+place of its dateline ("BEIRUT (Reuters) -"), else its most mentioned place, first mentioned on ties. A place that
+can be a scene is no continent, region spanning several countries ("the Middle East"), sea, facility, street,
+site or demonym ("Israeli"): the backdrop of a story is never the place of one of its events.
 
 >>> from geo.records import Mention, Place, PlaceMention
 >>> beirut = Place("gn:276781", "Beirut", "city", 33.9, 35.5, "LB")
@@ -24,15 +25,24 @@ Both count the same mentions: places that can be a scene, so no continent, sea, 
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from geo.records import PlaceMention
+from geo.records import Place, PlaceMention
 
-__all__ = ["MainCountry", "is_demonym", "main_country", "main_place", "may_be_main"]
+__all__ = ["MainCountry", "dateline", "is_backdrop", "is_demonym", "main_country", "main_place", "may_be_main"]
 
 #: Kinds of place that are never the article's main place: too large, under water, or only a point inside one.
-NEVER_MAIN = frozenset({"continent", "water", "facility", "local"})
+NEVER_MAIN = frozenset({"continent", "water", "facility", "local", "site"})
+#: Id prefix of the curated regions (``geo/data/regions.json``).
+CURATED_REGION = "region:"
+#: What follows a dateline's place: an optional ", March 15" or ", Gaza Strip", an optional "(Reuters)", then a
+#: dash or colon ("BEIRUT, March 15 (Reuters) - ", "Gaza City: ").
+DATELINE_TAIL = re.compile(r"(?:,[^.\n\u2014\u2013:()]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:\u2014|\u2013|--|-|:)\s")
+#: Characters of white space a dateline may start after.
+DATELINE_START = 3
 
 
 def is_demonym(pm: PlaceMention) -> bool:
@@ -40,24 +50,55 @@ def is_demonym(pm: PlaceMention) -> bool:
     return pm.place.kind == "demonym" or pm.mention.label in ("demonym", "NORP")
 
 
+def is_backdrop(place: Place) -> bool:
+    """A continent, or one of the curated regions no single country holds ("the Middle East", "the Levant", "the
+    Balkans"; ids ``region:``): the background of a story, never the place of one of its events. A border
+    between two countries ("the Lebanon-Israel border") holds no single country either but is a scene."""
+    return place.kind == "continent" or (place.kind == "region" and not place.country_code
+                                         and place.id.startswith(CURATED_REGION))
+
+
 def may_be_main(pm: PlaceMention) -> bool:
     """Whether a resolved mention counts towards the main place (a demonym names a people, not a scene)."""
-    return pm.place.kind not in NEVER_MAIN and not is_demonym(pm)
+    return pm.place.kind not in NEVER_MAIN and not is_demonym(pm) and not is_backdrop(pm.place)
 
 
-def main_place(places: Sequence[PlaceMention], *, countries: bool) -> PlaceMention | None:
-    """The first mention of the article's most mentioned place below country level, first mentioned on ties (a
-    city beats its country); with none, the most mentioned country when ``countries``, else None.
+def dateline(text: str, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place of the article's dateline ("BEIRUT (Reuters) - ...", "Gaza City: ..."): a place named first
+    thing in the text and followed by a dash or colon, or None."""
+    first = min((pm for pm in places if may_be_main(pm)), key=lambda pm: pm.mention.start, default=None)
+    if first is None or first.mention.start > DATELINE_START or text[:first.mention.start].strip():
+        return None
+    return first if DATELINE_TAIL.match(text, first.mention.end) else None
 
-    ``places`` are resolved mentions (``place`` is not None).
+
+def main_place(places: Sequence[PlaceMention], *, countries: bool, text: str = "",
+               events: Iterable[str] = ()) -> PlaceMention | None:
+    """The article's scene: the first mention of the place below country level the most ``events`` are at,
+    else of its dateline's place (in ``text``), else of its most mentioned place below country level (first
+    mentioned on ties: a city beats its country); with none, when ``countries``, the country the most events
+    are at, else the most mentioned country; else None.
+
+    ``places`` are resolved mentions (``place`` is not None); ``events`` the ids of the places the article's
+    events are at as their own sentences name them (one id per event and place), when they are known.
     """
     by_place: dict[str, list[PlaceMention]] = {}  # in order of first mention: max() keeps the first on ties
     for pm in places:
         if may_be_main(pm):
             by_place.setdefault(pm.place.id, []).append(pm)
     local = {p: found for p, found in by_place.items() if found[0].place.kind != "country"}
+    counts = Counter(p for p in events if p in by_place)
+    scene = _most(local, counts) or (dateline(text, places) if text else None)
+    if scene is not None:
+        return scene
     pool = local or (by_place if countries else {})
-    return max(pool.values(), key=len)[0] if pool else None
+    return _most(pool, counts) or (max(pool.values(), key=len)[0] if pool else None)
+
+
+def _most(pool: dict[str, list[PlaceMention]], counts: Counter[str]) -> PlaceMention | None:
+    """The first mention of the place of ``pool`` the most events are at (first mentioned on ties), or None."""
+    ranked = [p for p in pool if counts[p]]
+    return pool[max(ranked, key=lambda p: counts[p])][0] if ranked else None
 
 
 class MainCountry(NamedTuple):

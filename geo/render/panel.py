@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from geo.records import placed_from_context
+from geo.records import REPORTED, placed_from_context
 from geo.views.highlight import escape as escape_markdown
-from geo.views.words import place_counts
+from geo.views.words import place_counts, reports_text
 
 
 def popup_parts(place: Mapping[str, Any], events: Mapping[str, Mapping[str, Any]],
@@ -54,11 +54,22 @@ def render_popup(parts: Mapping[str, Any]) -> str:
     return f"<div class='nm-popup' data-place='{parts['id']}'>{''.join(rows)}</div>"
 
 
+def date_text(event: Mapping[str, Any]) -> str:
+    """An event's date as the popup and the panel both write it: "2024-02", "2024-03-15 (date of report)" when
+    the article's publication date stands in (precision ``reported``), "undated" (not escaped)."""
+    date = event.get("date")
+    if not date:
+        return "undated"
+    return f"{date} (date of report)" if event.get("date_precision") == REPORTED else str(date)
+
+
 def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: Mapping[str, str]) -> str:
     who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", []))
-    parts = [escape(top.get("type") or ""), escape(top.get("date") or "undated")]
+    parts = [escape(top.get("type") or ""), escape(date_text(top))]
     if who:
         parts.append(escape(who))
+    if reports_text(event):
+        parts.append(reports_text(event))
     return " \u00b7 ".join(parts)
 
 
@@ -71,9 +82,16 @@ def context_mark(event: Mapping[str, Any], place_id: str) -> str:
 
 def event_entry_html(event: Mapping[str, Any], place_id: str, actor_names: Mapping[str, str],
                      sentence_html: str) -> str:
-    """One event in a place's panel, for Streamlit's markdown: type, date, actors, the context mark, then
+    """One event in a place's panel, for Streamlit's markdown: type, date, actors, its reports and sources when
+    more than one mention tells of it, the context mark, then
     ``sentence_html`` (the sentence, escaped and perhaps highlighted, by the caller)."""
     who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", [])) or "no actor named"
     return (f"<div style='margin-bottom:8px'><b>{escape_markdown(event['type'])}</b> \u00b7 "
-            f"{escape_markdown(event.get('date') or 'undated')} \u00b7 {escape_markdown(who)}"
+            f"{escape_markdown(date_text(event))} \u00b7 {escape_markdown(who)}{_reports_mark(event)}"
             f"{context_mark(event, place_id)}<br>{sentence_html}</div>")
+
+
+def _reports_mark(event: Mapping[str, Any]) -> str:
+    """" \u00b7 8 reports from 2 sources" after an event told more than once (numbers only: nothing to escape)."""
+    text = reports_text(event)
+    return f" \u00b7 <b>{text}</b>" if text else ""

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from geo.store import schema as tables
 from geo.store.lookups import Lookups
-from geo.store.rows import actor_row, event_row, read_roles
+from geo.store.rows import actor_row, event_row, read_reports, read_roles
 
 
 class Export(Lookups):
@@ -42,9 +42,12 @@ class Export(Lookups):
         return [actor_row(a, mentions.get(a.id, [])) for a in self.actors()]
 
     def _export_events(self) -> list[dict[str, Any]]:
+        """One record per event mention, as extracted (so a record's ``start``/``end`` is its own sentence), each
+        naming its ``occurrence`` and carrying that occurrence's ``mentions`` and counts."""
         e = tables.events
         with self.engine.connect() as conn:
             actor_roles = read_roles(conn, tables.event_actors)
             place_roles = read_roles(conn, tables.event_places)
             rows = conn.execute(sa.select(e).order_by(e.c.article_id, e.c.start, e.c.trigger_start)).all()
-        return [event_row(r, actor_roles.get(r.id, {}), place_roles.get(r.id, {})) for r in rows]
+            reports = read_reports(conn)
+        return [event_row(r, actor_roles.get(r.id, {}), place_roles.get(r.id, {}), reports) for r in rows]

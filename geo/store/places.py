@@ -12,7 +12,7 @@ from geo.records import CONTEXT_ROLE
 from geo.store import schema as tables
 from geo.store.filters import ViewFilter, event_date, whole_store
 from geo.store.queries import ViewQueries
-from geo.store.rows import chunks, members, read_roles, unique
+from geo.store.rows import chunks, members, read_reports, source_count, unique
 
 # Runs a list of queries and returns their answers in order (see PlaceQueries.view_map).
 Run = Callable[[list[Callable[[], Any]]], list[Any]]
@@ -72,14 +72,15 @@ class PlaceQueries(ViewQueries):
 
     def _place_stats(self, f: ViewFilter) -> sa.Subquery:
         """``place_id, event_count, mention_count, dominant_type, context_event_count`` of every place in the
-        view: events, mentions and the events placed there only by their article's main place (role
-        "context": their sentence names no place) are counted apart, stacked by UNION ALL and summed, so no
-        join multiplies rows."""
+        view: events (real-world events, however many reports), mentions and the events placed there only from
+        context (role "context": no sentence of theirs names the place) are counted apart, stacked by UNION ALL and
+        summed, so no join multiplies rows."""
         ep = tables.event_places
         ve = self._view_events(f).subquery("ve")
-        in_context = sa.case((ep.c.role == CONTEXT_ROLE, ve.c.id))
-        per_type = (sa.select(ep.c.place_id, ve.c.type, sa.func.count(sa.distinct(ve.c.id)).label("n"),
-                              sa.func.count(sa.distinct(in_context)).label("nc"))
+        named = sa.case((ep.c.role != CONTEXT_ROLE, ve.c.occurrence))  # one mention's sentence names the place
+        n = sa.func.count(sa.distinct(ve.c.occurrence))
+        per_type = (sa.select(ep.c.place_id, ve.c.type, n.label("n"),
+                              (n - sa.func.count(sa.distinct(named))).label("nc"))
                     .join(ve, ve.c.id == ep.c.event_id).group_by(ep.c.place_id, ve.c.type).subquery())
         ranked = sa.select(
             per_type.c.place_id, per_type.c.type,
@@ -114,10 +115,12 @@ class PlaceQueries(ViewQueries):
         return conn.execute(sa.select(sa.func.count()).select_from(tables.places)).scalar_one()
 
     def _top_events(self, conn: sa.Connection, f: ViewFilter, top: int) -> dict[str, list[dict[str, Any]]]:
-        """Place id -> its ``top`` newest events in the view (``id``, ``type``, ``date``, ``article_id``)."""
+        """Place id -> its ``top`` newest events in the view (``id``: the occurrence's, ``type``, ``date``,
+        ``date_precision``, ``article_id``)."""
         out: dict[str, list[dict[str, Any]]] = {}
         for r in conn.execute(self._top_events_query(f, top)):
-            out.setdefault(r.place_id, []).append(dict(id=r.id, type=r.type, date=r.date, article_id=r.article_id))
+            out.setdefault(r.place_id, []).append(dict(id=r.id, type=r.type, date=r.date,
+                                                       date_precision=r.date_precision, article_id=r.article_id))
         return out
 
     def _place_article_ids(self, conn: sa.Connection, f: ViewFilter, limit: int) -> dict[str, list[str]]:
@@ -128,12 +131,21 @@ class PlaceQueries(ViewQueries):
         return out
 
     def _event_actors(self, conn: sa.Connection, ids: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """The events' ``id`` and ``actor_ids`` (in the order of the export schema), and those actors'
-        ``id`` and ``name``."""
+        """The occurrences' ``id``, ``actor_ids`` (of all their mentions, in the order of the export schema),
+        ``report_count`` and ``source_count``, and those actors' ``id`` and ``name``."""
+        e, ea = tables.events, tables.event_actors
         roles: dict[str, dict[str, list[str]]] = {i: {} for i in ids}
+        reports = {}
         for chunk in chunks(ids):
-            read_roles(conn, tables.event_actors, chunk, into=roles)
-        events = [dict(id=i, actor_ids=members(roles[i])) for i in ids]
+            query = (sa.select(e.c.occurrence_id, ea.c.role, ea.c.actor_id).join(e, e.c.id == ea.c.event_id)
+                     .where(e.c.occurrence_id.in_(chunk)).order_by(ea.c.actor_id))
+            for r in conn.execute(query):
+                found = roles[r.occurrence_id].setdefault(r.role, [])
+                if r.actor_id not in found:
+                    found.append(r.actor_id)
+            reports.update(read_reports(conn, chunk))
+        events = [dict(id=i, actor_ids=members(roles[i]), report_count=len(reports.get(i, [])) or 1,
+                       source_count=source_count(reports[i]) if i in reports else 1) for i in ids]
         actor_ids = sorted({a for e in events for a in e["actor_ids"]})
         act = tables.actors
         actors = [dict(r._mapping) for chunk in chunks(actor_ids)
@@ -154,13 +166,18 @@ class PlaceQueries(ViewQueries):
         ve = self._view_events(f).subquery("ve")
         if not self._cut_per_place(f):
             ep = tables.event_places
-            pairs = (sa.select(ep.c.place_id, ve.c.id, ve.c.type, ve.c.date, ve.c.article_id)
-                     .join(ve, ve.c.id == ep.c.event_id).distinct().subquery())
+            pairs = (sa.select(ep.c.place_id, ve.c.occurrence.label("id"), sa.func.max(ve.c.type).label("type"),
+                               sa.func.max(ve.c.date).label("date"),
+                               sa.func.max(ve.c.date_precision).label("date_precision"),
+                               sa.func.min(ve.c.article_id).label("article_id"))
+                     .join(ve, ve.c.id == ep.c.event_id).group_by(ep.c.place_id, ve.c.occurrence).subquery())
             return _first_ranked(pairs, top, pairs.c.date.desc(), pairs.c.id)
         p, shown = tables.places, tables.events.alias("shown")  # aliased: the inner queries must not correlate with it
-        newest = sa.select(ve.c.id).where(ve.c.id.in_(_events_at(p))).order_by(ve.c.date.desc(), ve.c.id)
+        newest = (sa.select(ve.c.occurrence).where(ve.c.id.in_(_events_at(p))).group_by(ve.c.occurrence)
+                  .order_by(sa.func.max(ve.c.date).desc(), ve.c.occurrence))
         date = event_date(shown)
-        return (sa.select(p.c.id.label("place_id"), shown.c.id, shown.c.type, date.label("date"), shown.c.article_id)
+        return (sa.select(p.c.id.label("place_id"), shown.c.id, shown.c.type, date.label("date"),
+                          shown.c.date_precision, shown.c.article_id)
                 .select_from(p).join(shown, shown.c.id.in_(newest.limit(top)))
                 .order_by(p.c.id, date.desc(), shown.c.id))
 

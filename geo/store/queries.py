@@ -23,13 +23,15 @@ class ViewQueries(Lookups):
         return self._view_events(f).with_only_columns(tables.events.c.id)
 
     def _view_events(self, f: ViewFilter) -> sa.Select:
-        """SELECT ``id, article_id, type, date`` of the events in the view (``date`` falls back on the
-        article's), the table the aggregates join to instead of testing ``id IN (...)`` row by row."""
+        """SELECT ``id, article_id, type, date, date_precision, occurrence`` of the event mentions in the view
+        (``date`` falls back on the article's), the table the aggregates join to instead of testing ``id IN (...)``
+        row by row. Counts of events count distinct ``occurrence`` (one real-world event, however many reports)."""
         e, a = tables.events, tables.articles
         # The article's date is looked up only for undated events, and articles are joined only when
         # filtered on: most views then read the events index alone.
         date = event_date(e)
-        query = sa.select(e.c.id, e.c.article_id, e.c.type, date.label("date"))
+        query = sa.select(e.c.id, e.c.article_id, e.c.type, date.label("date"), e.c.date_precision,
+                          e.c.occurrence_id.label("occurrence"))
         if article_conds(f):
             query = query.where(e.c.article_id.in_(sa.select(a.c.id).where(*article_conds(f))))
         return query.where(*event_conds(f, e, date))
@@ -78,7 +80,7 @@ class ViewQueries(Lookups):
             places = sa.union(sa.select(pm.c.place_id), sa.select(ep.c.place_id).join(ve, ve.c.id == ep.c.event_id))
             articles = sa.union(sa.select(pm.c.article_id), sa.select(ve.c.article_id))
         with self.engine.connect() as conn:
-            return {"events": conn.execute(sa.select(sa.func.count()).select_from(ve)).scalar_one(),
+            return {"events": conn.execute(sa.select(sa.func.count(sa.distinct(ve.c.occurrence)))).scalar_one(),
                     "places": conn.execute(sa.select(sa.func.count()).select_from(places.subquery())).scalar_one(),
                     "articles": conn.execute(sa.select(sa.func.count()).select_from(articles.subquery()))
                     .scalar_one()}
@@ -92,17 +94,21 @@ class ViewQueries(Lookups):
 
     def view_events(self, f: ViewFilter, *, place_id: str | None = None, limit: int | None = None,
                     offset: int = 0) -> list[dict[str, Any]]:
-        """The view's events in the export schema (newest first), optionally only those at one place;
-        ``limit`` and ``offset`` page through them (sorted and cut in the database)."""
+        """The view's events in the export schema (newest first), one per real-world event: the newest of its
+        mentions in the view stands for it, with ``report_count``, ``source_count`` and every ``mentions``;
+        optionally only those at one place; ``limit`` and ``offset`` page through them."""
         e, a, ep = tables.events, tables.articles, tables.event_places
-        query = sa.select(e.c.id).join(a, a.c.id == e.c.article_id).where(e.c.id.in_(self.view_event_ids(f)))
+        query = (sa.select(e.c.id, e.c.occurrence_id).join(a, a.c.id == e.c.article_id)
+                 .where(e.c.id.in_(self.view_event_ids(f))))
         if place_id is not None:
             query = query.where(e.c.id.in_(sa.select(ep.c.event_id).where(ep.c.place_id == place_id)))
         date = sa.func.coalesce(e.c.date, sa.cast(a.c.published, sa.String))
-        query = (query.order_by(date.desc(), e.c.article_id, e.c.start, e.c.trigger_start)
-                 .limit(limit).offset(offset or None))
+        query = query.order_by(date.desc(), e.c.article_id, e.c.start, e.c.trigger_start)
+        first: dict[str, str] = {}  # occurrence -> its first mention in this order
         with self.engine.connect() as conn:
-            ids = list(conn.execute(query).scalars())
+            for event_id, occurrence in conn.execute(query):
+                first.setdefault(occurrence or event_id, event_id)
+        ids = list(first.values())[offset:None if limit is None else offset + limit]
         return self._events_by_ids(ids)
 
     def view_articles(self, f: ViewFilter, *, place_id: str | None = None, with_text: bool = True,
@@ -151,7 +157,7 @@ class ViewQueries(Lookups):
         f = f.without_actors()
         ea, mn, a, act = tables.event_actors, tables.mentions, tables.articles, tables.actors
         ve = self._view_events(f).subquery("ve")
-        ev_n = (sa.select(ea.c.actor_id, sa.func.count(sa.distinct(ea.c.event_id)).label("n"))
+        ev_n = (sa.select(ea.c.actor_id, sa.func.count(sa.distinct(ve.c.occurrence)).label("n"))
                 .join(ve, ve.c.id == ea.c.event_id).group_by(ea.c.actor_id).subquery())
         mn_n = sa.select(mn.c.actor_id, sa.func.count().label("n")).where(mn.c.actor_id.is_not(None))
         if article_conds(f):
@@ -175,7 +181,7 @@ class ViewQueries(Lookups):
             key = act.c.name
         else:
             key = ve.c.type
-        query = (query.add_columns(key.label("key"), sa.func.count(sa.distinct(ve.c.id)).label("events"))
+        query = (query.add_columns(key.label("key"), sa.func.count(sa.distinct(ve.c.occurrence)).label("events"))
                  .where(month.is_not(None)).group_by(month, key).order_by(month, key))
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]

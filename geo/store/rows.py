@@ -31,14 +31,46 @@ def read_roles(conn: sa.Connection, link: sa.Table, event_ids: list[str] | None 
     return roles
 
 
-def event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[str, list[str]]) -> dict[str, Any]:
-    """An event in the export schema: its row of ``events`` with its actors' and places' roles."""
+Reports = dict[str, list[dict[str, Any]]]  # occurrence id -> its mentions, first reported first
+
+
+def read_reports(conn: sa.Connection, occurrence_ids: list[str] | None = None) -> Reports:
+    """The mentions of these occurrences (or of all): ``id``, ``article_id``, ``start``, ``end``, ``sentence``,
+    ``trigger`` and the article's ``source`` (to count sources), ordered by publication date and text order."""
+    e, a = tables.events, tables.articles
+    query = (sa.select(e.c.occurrence_id, e.c.id, e.c.article_id, e.c.start, e.c.end, e.c.sentence,
+                       e.c.trigger_start, e.c.trigger_end, e.c.trigger_text, a.c.source)
+             .join(a, a.c.id == e.c.article_id).order_by(a.c.published, e.c.article_id, e.c.start, e.c.trigger_start))
+    out: Reports = {}
+    for chunk in [None] if occurrence_ids is None else list(chunks(occurrence_ids)):
+        for r in conn.execute(query if chunk is None else query.where(e.c.occurrence_id.in_(chunk))):
+            out.setdefault(r.occurrence_id, []).append(dict(
+                id=r.id, article_id=r.article_id, start=r.start, end=r.end, sentence=r.sentence,
+                trigger=dict(start=r.trigger_start, end=r.trigger_end, text=r.trigger_text), source=r.source))
+    return out
+
+
+def event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[str, list[str]],
+              reports: Reports | None = None) -> dict[str, Any]:
+    """An event in the export schema: its row of ``events`` with its actors' and places' roles, and the
+    occurrence it reports: its id (``occurrence``), every mention of it (``mentions``: id, article id, offsets,
+    sentence, trigger), ``report_count`` and ``source_count`` (articles of one source count once)."""
+    occurrence = getattr(r, "occurrence_id", None) or r.id
+    mentions = (reports or {}).get(occurrence) or [dict(id=r.id, article_id=r.article_id, start=r.start, end=r.end,
+                                                        sentence=r.sentence, source=None)]
     return dict(id=r.id, article_id=r.article_id, type=r.type, subtype=r.subtype, sentence=r.sentence,
                 start=r.start, end=r.end, trigger=dict(start=r.trigger_start, end=r.trigger_end,
                                                        text=r.trigger_text),
                 date=r.date, date_precision=r.date_precision, hypothetical=bool(r.hypothetical),
                 place_ids=members(place_roles), place_roles=place_roles,
-                actor_ids=members(actor_roles), actor_roles=actor_roles)
+                actor_ids=members(actor_roles), actor_roles=actor_roles, occurrence=occurrence,
+                mentions=[{k: v for k, v in m.items() if k != "source"} for m in mentions],
+                report_count=len(mentions), source_count=source_count(mentions))
+
+
+def source_count(mentions: list[dict[str, Any]]) -> int:
+    """How many sources report an occurrence: articles of one named source count once, unnamed ones each."""
+    return len({m["source"] or f"article:{m['article_id']}" for m in mentions})
 
 
 def members(roles: dict[str, list[str]]) -> list[str]:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from geo.records import REPORTED
+
 metadata = sa.MetaData()
 
 articles = sa.Table(
@@ -85,6 +87,9 @@ events = sa.Table(
     sa.Column("date", sa.String(10)),
     sa.Column("date_precision", sa.String(10), nullable=False, default="unknown"),
     sa.Column("hypothetical", sa.Boolean, nullable=False, default=False),
+    # The real-world event this mention reports: the id of its first mention (its own id when alone); written
+    # by every write, added to older stores by 0004_event_occurrences.
+    sa.Column("occurrence_id", sa.String(80)),
     sa.Index("ix_events_article", "article_id"),
     sa.Index("ix_events_type", "type"),
     sa.Index("ix_events_date", "date"),
@@ -151,9 +156,29 @@ def _view_indexes(conn: sa.Connection) -> None:
         conn.execute(sa.text("ANALYZE"))  # statistics, so the planner picks these indexes for large views
 
 
+def _reported_dates(conn: sa.Connection) -> None:
+    """Events stored without a date take their article's publication date, precision "reported", as the
+    analysis now does (``geo.events.grouping.reported``); an undated article's events stay undated."""
+    e, a = events, articles
+    published = sa.select(sa.cast(a.c.published, sa.String)).where(a.c.id == e.c.article_id).scalar_subquery()
+    conn.execute(e.update().where(e.c.date.is_(None), published.is_not(None))
+                 .values(date=published, date_precision=REPORTED))
+
+
+def _event_occurrences(conn: sa.Connection) -> None:
+    """Each event mention names the occurrence it reports (``events.occurrence_id``); mentions stored before
+    are each their own occurrence. A store created now has the column from ``0001_initial`` already."""
+    if "occurrence_id" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
+        conn.execute(sa.text("ALTER TABLE events ADD COLUMN occurrence_id VARCHAR(80)"))
+    conn.execute(events.update().where(events.c.occurrence_id.is_(None)).values(occurrence_id=events.c.id))
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_events_occurrence ON events (occurrence_id, id)"))
+
+
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_view_indexes", _view_indexes),
+    ("0003_reported_dates", _reported_dates),
+    ("0004_event_occurrences", _event_occurrences),
 ]
 
 

@@ -112,7 +112,8 @@ class Writes(StoreEngine):
             id=e.id, article_id=e.article_id, type=e.type, subtype=e.subtype,
             trigger_start=e.trigger.start, trigger_end=e.trigger.end, trigger_text=e.trigger.text,
             sentence=e.sentence, start=e.start, end=e.end, date=e.date,
-            date_precision=e.date_precision, hypothetical=e.hypothetical) for e in events])
+            date_precision=e.date_precision, hypothetical=e.hypothetical, occurrence_id=e.occurrence or e.id)
+            for e in events])
         actor_rows = [dict(event_id=e.id, actor_id=a, role=r) for e in events for r, a in sorted(set(e.actor_roles))]
         if actor_rows:
             conn.execute(tables.event_actors.insert(), actor_rows)

@@ -28,3 +28,12 @@ def place_counts(place: Mapping[str, Any], sep: str = " \u00b7 ") -> str:
     in a place's panel, "2 events, 3 mentions" in its popup."""
     events = events_text(int(place.get("event_count") or 0), int(place.get("context_event_count") or 0))
     return f"{events}{sep}{plural(int(place.get('mention_count') or 0), 'mention')}"
+
+
+def reports_text(event: Mapping[str, Any]) -> str:
+    """"8 reports from 2 sources": how many mentions tell of one real-world event and how many sources they come
+    from (sources that agree corroborate it); "" for an event reported once."""
+    reports = int(event.get("report_count") or 1)
+    if reports <= 1:
+        return ""
+    return f"{plural(reports, 'report')} from {plural(int(event.get('source_count') or 1), 'source')}"

@@ -1,5 +1,6 @@
-"""The CSV export: one row per event (date, type, actors by role, places with coordinates, article, sentence),
-quoted by the csv module, with cells a spreadsheet would run as a formula neutralised."""
+"""The CSV export: one row per event (date, type, actors by role, places with coordinates, article, sentence, and the
+real-world event it reports with its number of reports and sources), quoted by the csv module, with cells a
+spreadsheet would run as a formula neutralised."""
 from __future__ import annotations
 
 import csv
@@ -10,9 +11,10 @@ from typing import Any
 from geo.render.exports.common import ExportOptions, spreadsheet_safe
 
 CSV_COLUMNS = ["event_id", "date", "date_precision", "type", "subtype", "hypothetical", "initiators", "targets",
-               "other_actors", "places", "latitudes", "longitudes", "article_id", "article_title", "sentence"]
+               "other_actors", "places", "latitudes", "longitudes", "article_id", "article_title", "sentence",
+               "occurrence", "report_count", "source_count"]
 # Columns newsmap writes itself (numbers, flags): never prefixed, a negative longitude is not a formula.
-_TRUSTED_COLUMNS = {"hypothetical", "latitudes", "longitudes"}
+_TRUSTED_COLUMNS = {"hypothetical", "latitudes", "longitudes", "report_count", "source_count"}
 
 
 def to_csv(data: Mapping[str, Any]) -> str:
@@ -47,6 +49,8 @@ def _event_row(e: dict[str, Any], titles: dict[str, Any], actors: dict[str, str]
         "latitudes": "; ".join(_number(p.get("lat")) for p in pls),
         "longitudes": "; ".join(_number(p.get("lon")) for p in pls),
         "article_id": e["article_id"], "article_title": titles.get(e["article_id"]), "sentence": e.get("sentence"),
+        "occurrence": e.get("occurrence", e["id"]), "report_count": e.get("report_count", 1),
+        "source_count": e.get("source_count", 1),
     }
 
 

@@ -15,18 +15,19 @@ from geo.render.exports.common import ExportOptions, valid_point
 
 
 def to_geojson(data: Mapping[str, Any], *, title: str | None = None, description: str | None = None) -> str:
-    """A FeatureCollection of the places (RFC 7946: WGS84, positions are [lon, lat]).
+    """A FeatureCollection of the places (RFC 7946: WGS84, positions are [lon, lat]), each counting real-world
+    events (the mentions of one occurrence count once; ``report_count`` sums their reports).
 
     ``title`` and ``description`` (of the view or snapshot) travel as foreign members of the collection,
     which RFC 7946 allows; places without valid coordinates are left out.
     """
     titles = {a["id"]: a.get("title") for a in data.get("articles", [])}
     actors = {a["id"]: a["name"] for a in data.get("actors", [])}
-    events_at: dict[str, list[dict[str, Any]]] = {}
+    events_at: dict[str, dict[str, dict[str, Any]]] = {}  # place -> occurrence -> its first record there
     for e in data.get("events", []):
         for pid in e.get("place_ids", []):
-            events_at.setdefault(pid, []).append(e)
-    features = [_place_feature(p, events_at.get(p["id"], []), titles, actors)
+            events_at.setdefault(pid, {}).setdefault(e.get("occurrence") or e["id"], e)
+    features = [_place_feature(p, list(events_at.get(p["id"], {}).values()), titles, actors)
                 for p in data.get("places", []) if valid_point(p.get("lat"), p.get("lon"))]
     collection: dict[str, Any] = {"type": "FeatureCollection"}
     if title is not None:
@@ -53,6 +54,8 @@ def _place_feature(place: Mapping[str, Any], events: list[dict[str, Any]], title
         "context_event_count": sum(placed_from_context(e, place["id"]) for e in events),
         "dominant_type": place.get("dominant_type") if events else None,
         "event_ids": [e["id"] for e in events], "event_types": sorted({e["type"] for e in events}),
+        "report_count": sum(int(e.get("report_count", 1)) for e in events),
+        "event_report_counts": [int(e.get("report_count", 1)) for e in events],
         "actors": [actors.get(a, a) for a in actor_ids],
         "article_ids": article_ids, "article_titles": [titles.get(a) for a in article_ids],
     }

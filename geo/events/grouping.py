@@ -1,0 +1,243 @@
+"""One real-world event, many mentions: what the events of one article share once they are all read.
+
+The extractor (``geo.events.extraction``) gives one Event per trigger clause, a claim with its own sentence. This
+stage settles what needs the whole article:
+
+- **grouping**: mentions of one occurrence become one group, and each mention's ``occurrence`` is the id of the
+  group's first mention. A later mention joins an earlier group of the same type when it refers back to it
+  (a noun with "the/this/these/their/Qaani's": "This meeting", "The talks", "During their meeting") and nothing
+  it says contradicts it, or when it names the same actor, a compatible place and a compatible date (ACLED's
+  one event per actor pair, place and day). Hypothetical mentions ("a possible attack") never join one;
+- **sharing**: a mention whose sentence names no place takes its group's places (role ``context``), one with no
+  date its group's date;
+- **scene**: an event whose group names no place is put at the article's scene (``geo.events.scene``), now
+  weighted by how often each occurrence is reported;
+- **dates of report**: an event still undated takes the publication date with precision ``reported`` (it happened
+  by then); an undated article's event stays undated.
+
+The rules of compatibility (:func:`compatible`) are the same across articles (``geo.ingest.pipeline`` asks the store
+for candidates after each write).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from geo.events.generics import KINDS
+from geo.events.scene import named_places, scene_of
+from geo.places.points import haversine_km
+from geo.records import CONTEXT_ROLE, REPORTED, Actor, Article, Event, Place, PlaceMention
+
+__all__ = ["EventGrouper", "Occurrence", "compatible", "group_mentions", "reported"]
+
+#: Determiners that make a noun trigger refer back ("this meeting", "their meeting"); "the" does when nothing new
+#: is said of the noun (:func:`refers_back`).
+DEMONSTRATIVES = frozenset("this that these those its their his her our".split())
+#: Dependents that say something new of a noun: "the ongoing skirmishes along the border", "the attack that ...".
+NEW_DETAIL = frozenset({"amod", "prep", "relcl", "acl", "nummod", "appos"})
+#: Two places this close (km) are one scene (a city and its suburb, a camp outside a town).
+NEAR_KM = 25.0
+_GENERIC_NAMES = tuple(KINDS.values())
+
+
+@dataclass
+class Occurrence:
+    """One real-world event as far as its mentions tell: the union of what they name."""
+
+    type: str
+    hypothetical: bool = False
+    ids: list[str] = field(default_factory=list)
+    initiators: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    places: dict[str, None] = field(default_factory=dict)  # named place ids, in order
+    date: tuple[str, str] | None = None  # (value, precision) of its first dated mention
+
+    def add(self, event: Event) -> None:
+        self.ids.append(event.id)
+        self.initiators |= {a for r, a in event.actor_roles if r == "initiator"}
+        self.targets |= {a for r, a in event.actor_roles if r != "initiator"}
+        self.places.update(dict.fromkeys(named_places(event)))
+        if self.date is None and event.date and event.date_precision != REPORTED:
+            self.date = (event.date, event.date_precision)
+
+    @classmethod
+    def of(cls, event: Event) -> Occurrence:
+        found = cls(event.type, event.hypothetical)
+        found.add(event)
+        return found
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """What compatibility needs to know of actors and places: kinds, affiliations (person -> group -> state) and
+    points, by id."""
+
+    actors: Mapping[str, Actor]
+    places: Mapping[str, Place]
+
+    def related(self, a: str, b: str) -> bool:
+        """The same actor, one affiliated with the other ("Hassan Nasrallah" and "Hezbollah"), or an unnamed one
+        of the other's kind ("Unidentified Armed Group (Lebanon)" and "Hezbollah")."""
+        if a == b or b in self.chain(a) or a in self.chain(b):
+            return True
+        x, y = self.actors.get(a), self.actors.get(b)
+        return bool(x and y and x.kind == y.kind and (_generic(x) or _generic(y)))
+
+    def chain(self, a: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [a]
+        while todo:
+            actor = self.actors.get(todo.pop())
+            for parent in actor.affiliations if actor else ():
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return seen
+
+    def same_scene(self, a: str, b: str, *, loose: bool) -> bool:
+        """One place, two places within :data:`NEAR_KM`, or a country and a place in it; ``loose`` (a mention that
+        refers back) accepts any two places of one country."""
+        if a == b:
+            return True
+        x, y = self.places.get(a), self.places.get(b)
+        if x is None or y is None:
+            return False
+        one_country = bool(x.country_code) and x.country_code == y.country_code
+        if one_country and (loose or "country" in (x.kind, y.kind)):
+            return True
+        if None in (x.lat, x.lon, y.lat, y.lon):
+            return False
+        return haversine_km(x.lat, x.lon, y.lat, y.lon) <= NEAR_KM
+
+
+def _generic(actor: Actor) -> bool:
+    return actor.name.startswith(_GENERIC_NAMES)
+
+
+def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bool = False) -> bool:
+    """Whether two occurrences of one type can be one real-world event: their actors in each role are related
+    where both name some, their places are one scene where both name some, their dates overlap where both have
+    one; without ``refers_back`` they must also share an actor."""
+    if a.type != b.type or a.hypothetical or b.hypothetical or not dates_overlap(a.date, b.date):
+        return False
+    for x, y in ((a.initiators, b.initiators), (a.targets, b.targets)):
+        if x and y and not _any_related(x, y, know):
+            return False
+    if a.places and b.places and not any(know.same_scene(p, q, loose=refers_back) for p in a.places
+                                         for q in b.places):
+        return False
+    return refers_back or _any_related(a.initiators | a.targets, b.initiators | b.targets, know)
+
+
+def _any_related(x: set[str], y: set[str], know: Knowledge) -> bool:
+    return any(know.related(a, b) for a in x for b in y)
+
+
+def dates_overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Dates at their own precision ("2024-02" and "2024-02-14") overlap; an unknown date overlaps any."""
+    if a is None or b is None:
+        return True
+    lo_a, hi_a = _span(*a)
+    lo_b, hi_b = _span(*b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _span(value: str, precision: str) -> tuple[dt.date, dt.date]:
+    """The days a date may stand for: a day, an ISO week, a month, a year."""
+    if "-W" in value:
+        year, week = value.split("-W")
+        first = dt.date.fromisocalendar(int(year), int(week), 1)
+        return first, first + dt.timedelta(days=6)
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def refers_back(token: Token) -> bool:
+    """A noun trigger with a demonstrative or possessive determiner ("This meeting", "their meeting", "Qaani's
+    meetings"), or with "the" and nothing new said of it but a compound ("The talks", "the rocket attack", "the
+    October attacks"); not "a comprehensive attack", nor "the ongoing skirmishes along the border", which a
+    news text uses to bring in a new event."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kids = list(token.children)
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEMONSTRATIVES) for c in kids):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+    return definite and not any(c.dep_ in NEW_DETAIL for c in kids)
+
+
+def group_mentions(doc: Doc, events: Sequence[Event], know: Knowledge) -> list[Occurrence]:
+    """The article's occurrences, in the order of their first mention. A mention that refers back joins the
+    nearest earlier compatible group of its type; another mention the nearest one it shares an actor, scene and
+    date with; else it starts a group."""
+    groups: list[Occurrence] = []
+    for event in events:
+        mention = Occurrence.of(event)
+        back = not event.hypothetical and _refers_back(doc, event)
+        joined = next((g for g in reversed(groups) if compatible(g, mention, know, refers_back=back)), None)
+        if joined is None:
+            groups.append(mention)
+        else:
+            joined.add(event)
+    return groups
+
+
+def _refers_back(doc: Doc, event: Event) -> bool:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span is not None and refers_back(span.root)
+
+
+def share(events: Sequence[Event], groups: Sequence[Occurrence]) -> tuple[Event, ...]:
+    """Each mention with its occurrence's id; one whose sentence names no place at its group's places (role
+    ``context``), one with no date of its own at its group's date."""
+    group_of = {i: g for g in groups for i in g.ids}
+    out = []
+    for e in events:
+        g = group_of[e.id]
+        e = replace(e, occurrence=g.ids[0])
+        if g.places and not named_places(e):
+            e = replace(e, place_roles=tuple((CONTEXT_ROLE, p) for p in g.places))
+        if not e.date and g.date:
+            e = replace(e, date=g.date[0], date_precision=g.date[1])
+        out.append(e)
+    return tuple(out)
+
+
+def reported(events: Sequence[Event], published: dt.date | None) -> tuple[Event, ...]:
+    """Undated events dated by the publication date, precision ``reported``: the popup, the panel, the
+    timeline and the date filters then all read the same date."""
+    if published is None:
+        return tuple(events)
+    return tuple(e if e.date else replace(e, date=published.isoformat(), date_precision=REPORTED) for e in events)
+
+
+class EventGrouper:
+    """The article-wide stage after the events: ``Analyser.grouping`` (``geo.ingest.pipeline``)."""
+
+    def group(self, doc: Doc, article: Article, places: Sequence[PlaceMention], actors: Sequence[Actor],
+              events: Sequence[Event]) -> tuple[Event, ...]:
+        """``events`` grouped into occurrences, placed and dated by them, then by the article."""
+        know = Knowledge({a.id: a for a in actors}, {pm.place.id: pm.place for pm in places if pm.place})
+        groups = group_mentions(doc, events, know)
+        events = share(events, groups)
+        placed = {i for g in groups if g.places for i in g.ids}
+        at = [p for g in groups if not g.hypothetical for _ in g.ids for p in g.places]
+        scene = scene_of(places, article.text, at)
+        events = tuple(e if e.id in placed else _in_scene(e, scene) for e in events)
+        return reported(events, article.published)
+
+
+def _in_scene(event: Event, scene: str | None) -> Event:
+    """A mention whose occurrence names no place, at the article's scene (role ``context``) or nowhere."""
+    if not any(r == CONTEXT_ROLE for r, _ in event.place_roles):
+        return event
+    return replace(event, place_roles=((CONTEXT_ROLE, scene),) if scene else ())

@@ -1,0 +1,101 @@
+"""geo.events.grouping: the article-wide stage after the events: dates of report, and one real-world event
+from its many mentions."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.events.grouping import Knowledge, Occurrence, compatible, dates_overlap, reported
+from geo.records import REPORTED, Actor, Article, Event, Mention, Place
+from tests.seeds_score import analyse_seeds
+from tests.test_scene import analyser  # noqa: F401 - the full analyser, grouping included
+
+BEIRUT = Place("gn:276781", "Beirut", "city", 33.89, 35.50, "LB")
+TYRE = Place("gn:267008", "Tyre", "city", 33.27, 35.20, "LB")
+LEBANON = Place("country:LB", "Lebanon", "country", 33.8, 35.8, "LB")
+
+
+def bare(i: int, date: str | None = None, precision: str = "unknown") -> Event:
+    return Event(id=f"a:{i}", article_id="a", type="Battles", subtype=None, trigger=Mention(i, i + 1, "x", "T"),
+                 sentence="x", start=i, end=i + 1, date=date, date_precision=precision)
+
+
+def test_an_undated_event_takes_its_articles_date_as_reported() -> None:
+    events = reported([bare(0), bare(5, "2024-02", "month")], dt.date(2024, 3, 15))
+    assert [(e.date, e.date_precision) for e in events] == [("2024-03-15", REPORTED), ("2024-02", "month")]
+    assert reported([bare(0)], None) == (bare(0),)  # an undated article's event stays undated
+
+
+@pytest.mark.parametrize("published, expected", [(dt.date(2024, 5, 2), ("2024-05-02", REPORTED)),
+                                                 (None, (None, "unknown"))])
+def test_the_analysis_dates_events_by_the_article(analyser, published, expected) -> None:  # noqa: F811
+    text = "Gunmen attacked a checkpoint in Kirkuk, killing two soldiers."
+    events = analyser.analyse(Article(id="t", text=text, published=published)).events
+    assert events and all((e.date, e.date_precision) == expected for e in events)
+
+
+@pytest.fixture(scope="module")
+def seeds(geoparser):
+    return {run.name[:3]: run for run in analyse_seeds(geoparser, grouping=True)}
+
+
+def reports(run, occurrence: str) -> list[str]:
+    return [e.trigger.text for e in run.events if e.occurrence == occurrence]
+
+
+def test_the_beirut_meeting_is_one_occurrence_of_five_mentions(seeds) -> None:
+    run = seeds["002"]
+    discussion = next(e for e in run.events if e.trigger.text == "discussion")
+    assert reports(run, discussion.id) == ["discussion", "meeting", "talks", "meeting", "discussions"]
+    for e in run.events:
+        if e.occurrence == discussion.id:  # "This meeting, the third ... since the attack in October": February
+            assert (e.date, e.date_precision) == ("2024-02", "month"), e.sentence
+
+
+def test_mentions_that_refer_back_join_and_new_ones_do_not(seeds) -> None:
+    run = seeds["002"]
+    attack = next(e for e in run.events if "Hamas-initiated attack" in e.sentence and e.trigger.text == "attack")
+    assert reports(run, attack.id) == ["attack", "attacks"]  # "since the October attacks"
+    skirmishes = next(e for e in run.events if e.trigger.text == "skirmishes")  # "the ongoing skirmishes along ..."
+    assert skirmishes.occurrence == skirmishes.id
+    assert all(e.occurrence == e.id for e in run.events if e.hypothetical)  # a possible event joins nothing
+    first = seeds["000"]
+    met = next(e for e in first.events if e.trigger.text == "met")
+    assert reports(first, met.id) == ["met", "visit", "meetings"]  # "his visit", "Qaani's meetings in Beirut"
+    fired = [e for e in first.events if e.trigger.text == "fired"]
+    assert reports(first, fired[0].id) == ["fired", "attack"]  # "the rocket attack"
+    assert fired[1].occurrence == fired[1].id  # "Rockets were also fired ... from Gaza and Syria"
+
+
+def test_within_each_seed_the_mentions_of_one_event_are_one_occurrence(seeds) -> None:
+    """24 mentions the map showed as 24 events are at most 13 occurrences (7 and 6) before articles are joined."""
+    for name, most in (("000", 7), ("002", 6)):
+        shown = [e for e in seeds[name].events if not e.hypothetical]
+        assert len({e.occurrence for e in shown}) <= most < len(shown)
+
+
+def test_dates_overlap_at_their_own_precision() -> None:
+    assert dates_overlap(("2024-02", "month"), ("2024-02-14", "day"))
+    assert dates_overlap(("2024-W07", "week"), ("2024-02-14", "day"))
+    assert not dates_overlap(("2024-02", "month"), ("2024-03-01", "day"))
+    assert dates_overlap(None, ("2023", "year"))
+
+
+def test_compatible_needs_one_type_related_actors_one_scene_and_a_shared_actor() -> None:
+    nasrallah = Actor("hassan-nasrallah", "Hassan Nasrallah", "person", affiliations=("hezbollah",))
+    know = Knowledge({a.id: a for a in (nasrallah, Actor("hezbollah", "Hezbollah", "armed_group"),
+                                        Actor("unidentified-armed-group-lebanon", "Unidentified Armed Group (Lebanon)",
+                                              "armed_group"), Actor("israel", "Israel", "state"))},
+                     {p.id: p for p in (BEIRUT, TYRE, LEBANON)})
+    meeting = Occurrence("Meeting", initiators={"qaani"}, targets={"hezbollah"}, places={BEIRUT.id: None})
+    assert compatible(meeting, Occurrence("Meeting", initiators={"qaani"}, targets={nasrallah.id}), know)
+    assert not compatible(meeting, Occurrence("Battles", initiators={"qaani"}), know)
+    assert not compatible(meeting, Occurrence("Meeting", initiators={"qaani"}, places={TYRE.id: None}), know)
+    assert compatible(meeting, Occurrence("Meeting", places={TYRE.id: None}), know, refers_back=True)
+    assert compatible(meeting, Occurrence("Meeting", places={LEBANON.id: None}, initiators={"qaani"}), know)
+    assert not compatible(meeting, Occurrence("Meeting"), know)  # nothing shared, nothing referred back
+    assert not compatible(meeting, Occurrence("Meeting", hypothetical=True, initiators={"qaani"}), know)
+    rockets = Occurrence("Remote", initiators={"unidentified-armed-group-lebanon"}, targets={"israel"})
+    assert compatible(rockets, Occurrence("Remote", initiators={"hezbollah"}, targets={"israel"}), know)
+    assert not compatible(rockets, Occurrence("Remote", initiators={"israel"}, targets={"israel"}), know)

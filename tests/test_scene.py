@@ -1,0 +1,49 @@
+"""geo.events.scene: an event whose sentence names no place is put where the article's action happens."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.actors.catalog import load_catalog, load_countries
+from geo.actors.extraction import ActorExtractor
+from geo.events.extraction import EventExtractor
+from geo.events.grouping import EventGrouper
+from geo.ingest.pipeline import Analyser
+from geo.places.localities import LocalityStage
+from geo.records import CONTEXT_ROLE, Article
+from tests.seeds_score import analyse_seeds
+
+BEIRUT, GAZA, MIDDLE_EAST = "gn:276781", "region:gaza-strip", "region:middle-east"
+
+
+@pytest.fixture(scope="module")
+def seeds(geoparser):
+    return {run.name[:3]: run for run in analyse_seeds(geoparser, grouping=True)}
+
+
+@pytest.fixture(scope="module")
+def analyser(geoparser) -> Analyser:
+    return Analyser(nlp=geoparser.nlp, places=geoparser, localities=LocalityStage(),
+                    actors=ActorExtractor(load_catalog(), countries=load_countries()), events=EventExtractor(),
+                    grouping=EventGrouper())
+
+
+def test_the_beirut_meetings_mentions_sit_in_beirut_not_the_gaza_strip(seeds) -> None:
+    run = seeds["002"]
+    meetings = [e for e in run.events if e.type == "Meeting/Consultation"]
+    assert [e.trigger.text for e in meetings] == ["discussion", "meeting", "talks", "meeting", "discussions"]
+    assert ("location", BEIRUT) in meetings[0].place_roles
+    for e in meetings[1:]:  # "This meeting", "The talks", "During their meeting", "Sources close to the discussions"
+        assert e.place_roles == ((CONTEXT_ROLE, BEIRUT),), e.sentence
+
+
+def test_the_middle_east_is_never_where_an_event_is(seeds, analyser) -> None:
+    for run in seeds.values():
+        assert not any(p == MIDDLE_EAST for e in run.events for _, p in e.place_roles)
+    text = ("Clashes broke out in the Middle East on Monday. Gunmen attacked a checkpoint in Kirkuk. "
+            "The attack killed two soldiers.")
+    events = analyser.analyse(Article(id="t", text=text, published=dt.date(2024, 5, 2))).events
+    assert events and not any(p == MIDDLE_EAST for e in events for _, p in e.place_roles)
+    kirkuk = [p for e in events for r, p in e.place_roles if r == "location"]
+    assert all(p == kirkuk[0] for e in events for _, p in e.place_roles if not p.startswith("local:"))
