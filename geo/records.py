@@ -8,6 +8,8 @@ analysed text) so it can be shown highlighted in its sentence.
 """
 from __future__ import annotations
 
+import traceback
+
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -193,6 +195,9 @@ class ReadFailure:
     reason: str
 
 
+REASON_CHARS = 300  # a failure's one line: the start of the error's first line
+
+
 @dataclass(frozen=True)
 class ArticleFailure:
     """An article that was read but could not be analysed or stored: a bug in a stage or a database error.
@@ -204,6 +209,17 @@ class ArticleFailure:
     origin: str
     reason: str
     detail: str = ""
+
+    @classmethod
+    def from_error(cls, article: Article, what: str, err: BaseException) -> ArticleFailure:
+        """One line naming the error (its type and the start of its first line), the traceback kept aside."""
+        first = (str(err).strip().splitlines() or [""])[0][:REASON_CHARS]
+        detail = "".join(traceback.format_exception(err))
+        return cls(article.origin, f"{what}: {type(err).__name__}" + (f": {first}" if first else ""), detail)
+
+
+#: What analysing one article gives: its analysis, or why it failed.
+AnalysisResult = Analysis | ArticleFailure
 
 
 @dataclass(frozen=True)

@@ -17,27 +17,30 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from geo.errors import NewsmapError
-from geo.records import Article
+from geo.records import AnalysisResult, Article, ArticleFailure
 from geo.settings import Settings
 
-if TYPE_CHECKING:
-    from geo.ingest.pipeline import Analyser, AnalysisResult
+
+
+class Analyser(Protocol):
+    """What a worker needs of ``geo.ingest.pipeline.Analyser`` (named here, not imported: the pipeline imports
+    this module)."""
+
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[AnalysisResult]: ...
 
 BATCH = 16  # articles per task: large enough to batch the model, small enough to share out a short input
 IN_FLIGHT_PER_WORKER = 2
 
-_analysers: dict[str, "Analyser"] = {}  # one per worker process and configuration, built on its first batch
+_analysers: dict[str, Analyser] = {}  # one per worker process and configuration, built on its first batch
 
 
-def analyse_with_dask(articles: Iterable[Article], settings: Settings, factory: Callable[[Settings], "Analyser"], *,
-                      scheduler: str | None = None, workers: int = 2, batch: int = BATCH) -> Iterator["AnalysisResult"]:
+def analyse_with_dask(articles: Iterable[Article], settings: Settings, factory: Callable[[Settings], Analyser], *,
+                      scheduler: str | None = None, workers: int = 2, batch: int = BATCH) -> Iterator[AnalysisResult]:
     """Analyses in input order, computed by a Dask cluster (``scheduler``) or a local one of ``workers``
     processes. ``factory`` builds a worker's analyser; it must be importable by name on every worker."""
-    from geo.ingest.pipeline import failure
-
     with _client(scheduler, workers) as client:
         limit = max(1, len(client.scheduler_info().get("workers", {})) or workers) * IN_FLIGHT_PER_WORKER
         source = iter(articles)
@@ -51,12 +54,12 @@ def analyse_with_dask(articles: Iterable[Article], settings: Settings, factory: 
             try:
                 results = future.result()
             except Exception as err:  # noqa: BLE001 - this batch's articles fail (a worker died too often, say)
-                results = [failure(article, "could not be analysed", err) for article in chunk]
+                results = [ArticleFailure.from_error(article, "could not be analysed", err) for article in chunk]
             yield from results
 
 
-def _analyse_batch(settings: Settings, factory: Callable[[Settings], "Analyser"],
-                   articles: list[Article]) -> list["AnalysisResult"]:
+def _analyse_batch(settings: Settings, factory: Callable[[Settings], Analyser],
+                   articles: list[Article]) -> list[AnalysisResult]:
     key = f"{factory.__module__}.{factory.__qualname__}:{settings!r}"
     if key not in _analysers:
         _analysers[key] = factory(settings)

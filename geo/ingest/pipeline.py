@@ -9,7 +9,6 @@ tests run the analysis on a blank spaCy pipeline with no store at all.
 from __future__ import annotations
 
 import multiprocessing as mp
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from spacy.tokens import Doc
 from geo.actors.linking import ActorLinker
 from geo.ingest import ENGINES
 from geo.nlp import in_memory_zones, memory_zone, require_model
-from geo.records import (Actor, ActorMention, Analysis, Article, ArticleFailure, Event, IngestReport,
+from geo.records import (Actor, ActorMention, Analysis, AnalysisResult, Article, ArticleFailure, Event, IngestReport,
                          PlaceMention, ReadFailure)
 from geo.settings import Settings
 from geo.store import Store
@@ -35,9 +34,7 @@ ZONE_BATCHES = 4  # batches per spaCy memory zone
 COMPACT_ZONES = 16  # memory zones between compactions of the vocabulary (geo.nlp.compact_vocab)
 WORKER_CHUNK = 8
 DUPLICATE_CHECK_CHUNK = 64
-REASON_CHARS = 300  # a failure's one line: the start of the error's first line
 
-AnalysisResult = Analysis | ArticleFailure
 
 
 class PlaceStage(Protocol):
@@ -112,7 +109,7 @@ class Analyser:
                 try:
                     doc = self.nlp(article.text)
                 except Exception as err:  # noqa: BLE001 - reported as this article's failure
-                    yield failure(article, "could not be analysed", err)
+                    yield ArticleFailure.from_error(article, "could not be analysed", err)
                 else:
                     yield self._analyse_doc_safely(doc, article)
 
@@ -120,7 +117,7 @@ class Analyser:
         try:
             return self.analyse_doc(doc, article)
         except Exception as err:  # noqa: BLE001 - one article's bug must not stop the others
-            return failure(article, "could not be analysed", err)
+            return ArticleFailure.from_error(article, "could not be analysed", err)
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         places = self.places.places(doc) if self.places else ()
@@ -202,7 +199,8 @@ class Pipeline:
         distributed = engine == "dask" or workers > 1
         if not distributed or self.settings is None:
             return self.local_analyser().analyse_many(fresh)
-        prepare_workers(self.settings)
+        if scheduler is None:  # a remote cluster's workers build their own gazetteer, on their own machines
+            prepare_workers(self.settings)
         if engine == "dask":
             from geo.ingest.dask_engine import analyse_with_dask
 
@@ -220,7 +218,7 @@ class Pipeline:
         except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
             if self.linker is not None:
                 self.linker = ActorLinker(self.store.actors())
-            return failure(analysis.article, "could not be stored", err)
+            return ArticleFailure.from_error(analysis.article, "could not be stored", err)
 
     def local_analyser(self) -> Analyser:
         """The analyser of this process, built from the settings on first use."""
@@ -246,13 +244,6 @@ class Pipeline:
                     seen.add(result.id)
                     tally.notes.extend(f"{result.origin}: {n}" for n in result.notes)
                     yield result
-
-
-def failure(article: Article, what: str, err: BaseException) -> ArticleFailure:
-    """One line naming the error (its type and the start of its first line), the traceback kept aside."""
-    first = (str(err).strip().splitlines() or [""])[0][:REASON_CHARS]
-    detail = "".join(traceback.format_exception(err))
-    return ArticleFailure(article.origin, f"{what}: {type(err).__name__}" + (f": {first}" if first else ""), detail)
 
 
 def too_long(chars: int, limit: int) -> str:
@@ -313,7 +304,7 @@ def analyse_in_processes(articles: Iterable[Article], settings: Settings, worker
             try:
                 analyses = result.get()
             except Exception as err:  # noqa: BLE001 - this chunk's articles fail, the others go on
-                analyses = [failure(article, "could not be analysed", err) for article in chunk]
+                analyses = [ArticleFailure.from_error(article, "could not be analysed", err) for article in chunk]
             yield from analyses
 
 
