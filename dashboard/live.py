@@ -18,9 +18,9 @@ import streamlit as st
 from dashboard import data as q
 from dashboard import share, status
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
-from dashboard.widgets import (article_line_html, article_list_ui, esc, event_rows, link, map_ui,
+from dashboard.widgets import (article_line_html, article_list_ui, esc, event_rows, events_table, link, map_ui,
                                place_panel_ui)
-from geo.render import exports, maps
+from geo.render import exports, maps, style
 from geo.render.panel import event_entry_html
 from geo.settings import REPO_ROOT, Settings
 from geo.store import Store
@@ -236,7 +236,7 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
                            key="events_filter").lower().strip()
     if needle:
         rows = [r for r in rows if needle in " ".join(str(v) for v in r.values()).lower()]
-    st.dataframe(rows, hide_index=True, width="stretch",
+    st.dataframe(events_table(rows), hide_index=True, width="stretch",
                  column_config={"article": st.column_config.TextColumn(width="medium")})
 
     def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
@@ -265,7 +265,22 @@ def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> No
     if not rows:
         st.info("No dated event in this view.")
         return
-    st.bar_chart(rows, x="month", y="events", color="key")
+    st.altair_chart(timeline_chart(rows, by), width="stretch")
+
+
+def timeline_chart(rows: list[dict[str, Any]], by: str) -> Any:
+    """Stacked bars of events per month; by type, each type in its colour of :mod:`geo.render.style` (the
+    map's and the PNG's), by actor in Vega's default colours."""
+    import altair as alt
+
+    colour = alt.Color("key:N", title=by)
+    if by == "type":
+        types = list(dict.fromkeys(r["key"] for r in rows))
+        colour = alt.Color("key:N", title="event type",
+                           scale=alt.Scale(domain=types, range=[style.type_colour(t) for t in types]))
+    return (alt.Chart(alt.Data(values=rows)).mark_bar()
+            .encode(x=alt.X("month:O", title="month"), y=alt.Y("sum(events):Q", title="events"), color=colour,
+                    tooltip=["month:O", "key:N", "events:Q"]))
 
 
 def ingest_ui(store: Store, settings: Settings) -> None:

@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard.data import get_outlines
 from dashboard.share import downloads_ui, manage_snapshots_ui, page_url
-from dashboard.widgets import article_list_ui, event_rows, map_ui, place_panel_ui
+from dashboard.widgets import article_list_ui, event_rows, events_table, map_ui, place_panel_ui
 from geo.errors import NewsmapError
 from geo.render.panel import event_entry_html
 from geo.settings import Settings
@@ -93,7 +93,7 @@ def snapshot_tabs_ui(data: dict[str, Any], state: ViewState) -> None:
                           {a["id"]: a["name"] for a in data.get("actors", [])},
                           {a["id"]: a.get("title") for a in data.get("articles", [])})
         if rows:
-            st.dataframe(rows, hide_index=True, width="stretch")
+            st.dataframe(events_table(rows), hide_index=True, width="stretch")
         else:
             st.info("No event in this snapshot.")
 

@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.data import get_assets, get_outlines
-from geo.render import maps
+from geo.render import maps, style
 from geo.settings import Settings
 from geo.views.highlight import escape
 from geo.views.state import ViewState
@@ -99,3 +99,19 @@ def event_rows(events: list[dict[str, Any]], places: dict[str, str], names: dict
              "places": ", ".join(places.get(p, p) for p in e["place_ids"]),
              "hypothetical": e["hypothetical"], "article": titles.get(e["article_id"]), "sentence": e["sentence"]}
             for e in events]
+
+
+def events_table(rows: list[dict[str, Any]]) -> Any:
+    """The events table's rows as a styled frame: each type's cell in its colour (:mod:`geo.render.style`,
+    the map's), with black or white text, whichever reads."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows)
+    if frame.empty or "type" not in frame:
+        return frame
+    return frame.style.map(_type_cell, subset=["type"])
+
+
+def _type_cell(event_type: object) -> str:
+    colour = style.type_colour(event_type if isinstance(event_type, str) else None)
+    return f"background-color: {colour}; color: {style.text_colour(colour)}"

@@ -18,11 +18,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from geo.render import maps
+from geo.render import maps, style
 from geo.store import Store
 from tests.conftest import REPO
 from tests.factories import context_analysis, fill
-from tests.leaflet import click_place, opening_zooms, popup_text, wait_for_places
+from tests.leaflet import click_place, opening_zooms, place_colours, popup_text, wait_for_places
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -184,4 +184,49 @@ def test_popup_and_legend_tell_events_placed_from_article_context(server: str):
         legend = frame.locator(".nm-legend")
         legend.wait_for(timeout=10_000)
         assert "events placed from article context only" in legend.inner_text()  # Khan Younis' only event there
+        browser.close()
+
+
+def _rgb(hex_: str) -> tuple[int, int, int]:
+    return tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _has_colour(png: bytes, hex_: str, tolerance: int = 6) -> int:
+    """How many pixels of the image are ``hex_`` (within ``tolerance`` per channel)."""
+    import io
+
+    from PIL import Image
+
+    want = _rgb(hex_)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return sum(n for n, c in image.getcolors(maxcolors=1 << 22)
+               if all(abs(a - b) <= tolerance for a, b in zip(c, want)))
+
+
+def test_one_palette_on_the_map_the_timeline_and_the_png(server: str):
+    """A type has one colour (geo.render.style) on the map and its legend, in the timeline's bars and in the
+    PNG export downloaded from the page; and no other type's colour stands in for it."""
+    from playwright.sync_api import sync_playwright
+
+    battles, other = style.type_colour("Battles"), style.type_colour("Meeting/Consultation")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/?type=Battles&tab=timeline", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        assert set(place_colours(frame).values()) == {battles}
+        swatch = frame.locator(".nm-legend i").first
+        swatch.wait_for(timeout=10_000)
+        assert swatch.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb({}, {}, {})".format(*_rgb(battles))
+        chart = page.locator("[data-testid='stVegaLiteChart']").first
+        chart.wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)
+        bars = chart.screenshot()
+        assert _has_colour(bars, battles) > 200 and _has_colour(bars, other) == 0
+        page.get_by_role("button", name="Share this view").click()
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="Image (PNG)").click()
+        png = Path(download.value.path()).read_bytes()
+        assert _has_colour(png, battles) > 50 and _has_colour(png, other) == 0
         browser.close()

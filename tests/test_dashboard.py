@@ -238,3 +238,17 @@ def test_the_default_view_is_cached_per_store_version(fixture_db, monkeypatch):
     assert data.store_version(db_url) == version + 1
     data.load_view(db_url, version + 1, ViewState())
     assert {"view_map", "view_counts"} <= set(calls)
+
+
+def test_timeline_and_events_table_use_the_palette():
+    """The timeline's bars and the events table's type cells have each type's colour of geo.render.style."""
+    from dashboard.live import timeline_chart
+    from dashboard.widgets import events_table
+    from geo.render import style
+
+    rows = [{"month": "2024-03", "key": "Battles", "events": 2}, {"month": "2024-03", "key": "Protests", "events": 1}]
+    scale = timeline_chart(rows, "type").to_dict()["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"])) == {t: style.type_colour(t) for t in ("Battles", "Protests")}
+    assert "scale" not in timeline_chart(rows, "actor").to_dict()["encoding"]["color"]
+    table = events_table([{"date": "2024-03-01", "type": "Battles"}]).to_html()
+    assert f"background-color: {style.type_colour('Battles')}" in table

@@ -20,7 +20,6 @@ none.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -35,6 +34,7 @@ from folium.map import FitBounds
 from jinja2 import Template
 
 from geo.render.panel import popup_parts, render_popup
+from geo.render.style import MENTIONED_ONLY, TYPE_COLOURS, type_colour
 from geo.settings import PACKAGE_DATA
 from geo.views.state import ViewState
 
@@ -42,32 +42,10 @@ DETAIL_AT = 2000  # past this many places popups show counts only (the place pan
 DEFAULT_CENTER = (32.0, 36.0)
 DEFAULT_ZOOM = 5
 POLYGON_KINDS = ("country", "region", "admin1", "admin2", "continent")
-MENTIONED_ONLY = "Mentioned only"
-# Colours per event type (ACLED types, CAMEO meetings and statements), readable on a light outline map.
-TYPE_COLOURS = {
-    "Battles": "#d62728",
-    "Explosions/Remote violence": "#ff7f0e",
-    "Violence against civilians": "#8c0000",
-    "Protests": "#2ca02c",
-    "Riots": "#9467bd",
-    "Strategic developments": "#1f77b4",
-    "Meeting/Consultation": "#17becf",
-    "Statement/Threat": "#e377c2",
-    MENTIONED_ONLY: "#7f7f7f",
-}
-_SPARE_COLOURS = ("#bcbd22", "#8c564b", "#393b79", "#637939", "#7b4173", "#843c39")
 OUTLINE_STYLE = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
 POLYGON_STYLE = {"color": "#5b7fa6", "weight": 1, "fillColor": "#5b7fa6", "fillOpacity": 0.12}
 
 Data = Mapping[str, Sequence[Mapping[str, Any]]]
-
-
-def type_colour(event_type: str | None) -> str:
-    """The colour of an event type; unknown types get a stable spare colour."""
-    key = event_type or MENTIONED_ONLY
-    if key in TYPE_COLOURS:
-        return TYPE_COLOURS[key]
-    return _SPARE_COLOURS[int(hashlib.sha1(key.encode()).hexdigest(), 16) % len(_SPARE_COLOURS)]
 
 
 def marker_radius(count: int) -> float:

@@ -3,7 +3,7 @@ browser, tiles or network.
 
 The country outlines of :func:`geo.render.outlines.country_outlines` are the base layer; each place is a circle
 sized and coloured as on the dashboard's map (:func:`geo.render.maps.marker_radius`,
-:func:`geo.render.maps.type_colour`), with the same legend. Title, description and attribution are drawn on the image and written into the
+:func:`geo.render.style.type_colour`), with the same legend. Title, description and attribution are drawn on the image and written into the
 PNG's metadata. The figure is built with matplotlib's object API on the Agg canvas (no pyplot state), so
 the dashboard can draw several at once, and all text is drawn literally (no mathtext: ``$`` in an article
 title stays a dollar sign).
@@ -25,7 +25,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from geo.render import maps
+from geo.render import maps, style
 from geo.errors import ExportError
 from geo.render.exports.common import ATTRIBUTION, DEFAULT_SIZE, valid_point
 
@@ -79,7 +79,7 @@ def _points(data: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
         if valid_point(p.get("lat"), p.get("lon")):
             yield {"name": p["name"], "lat": float(p["lat"]), "lon": float(p["lon"]), "count": maps.place_count(p),
                    "r": maps.marker_radius(maps.place_count(p)),
-                   "c": maps.type_colour(p.get("dominant_type") if p.get("event_count") else None)}
+                   "c": style.type_colour(p.get("dominant_type") if p.get("event_count") else None)}
 
 
 def _text(target: Any, x: float, y: float, s: str, **kw: Any) -> Any:
@@ -219,7 +219,7 @@ def _draw_legend(ax: Any, types: list[str], scale: float) -> None:
     if not types:
         return
     handles = [Line2D([], [], marker="o", linestyle="", markersize=10 * max(scale, 0.5),
-                      markerfacecolor=maps.type_colour(t), markeredgecolor="#333333", label=t) for t in types]
+                      markerfacecolor=style.type_colour(t), markeredgecolor="#333333", label=t) for t in types]
     legend = ax.legend(handles=handles, loc="lower left", fontsize=9 * scale, title_fontsize=9 * scale,
                        title="Event type (size: events, or mentions)", framealpha=0.9)
     for t in [*legend.get_texts(), legend.get_title()]:
