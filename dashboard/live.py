@@ -18,8 +18,8 @@ import streamlit as st
 from dashboard import data as q
 from dashboard import share, status
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
-from dashboard.widgets import (article_line_html, article_list_ui, esc, event_rows, events_table, link, map_ui,
-                               place_panel_ui)
+from dashboard.widgets import (MAP_COLUMNS, article_line_html, article_list_ui, esc, event_rows, events_table, link,
+                               map_ui, place_panel_ui)
 from geo.render import exports, maps, style
 from geo.render.panel import event_entry_html
 from geo.settings import REPO_ROOT, Settings
@@ -94,7 +94,7 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     message = empty_message(store, state, data)
     if message:
         st.info(message)
-    left, right = st.columns([3, 2])
+    left, right = st.columns(MAP_COLUMNS)
     with left:
         clicked = map_ui(data, state, settings, offline, q.map_columns(db_url, version, state.filters_only()))
     if clicked and clicked != state.place:

@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard.data import get_outlines
 from dashboard.share import downloads_ui, manage_snapshots_ui, page_url
-from dashboard.widgets import article_list_ui, event_rows, events_table, map_ui, place_panel_ui
+from dashboard.widgets import MAP_COLUMNS, article_list_ui, event_rows, events_table, map_ui, place_panel_ui
 from geo.errors import NewsmapError
 from geo.render.panel import event_entry_html
 from geo.settings import Settings
@@ -34,7 +34,7 @@ def snapshot_page_ui(store: Store, snapshot_id: str, settings: Settings, offline
     st.title(md(snap.title))  # the title is rendered as Markdown: a [link](...) in it must stay text
     snapshot_banner_ui(snap)
     data = dict(snap.data)
-    left, right = st.columns([3, 2])
+    left, right = st.columns(MAP_COLUMNS)
     with left:
         clicked = map_ui(data, snap.state, settings, offline)
     if clicked:

@@ -11,6 +11,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -20,7 +21,18 @@ from geo.settings import Settings
 from geo.views.highlight import escape
 from geo.views.state import ViewState
 
-MAP_HEIGHT = 560
+MAP_HEIGHT = 560  # what st_folium is told; the page's CSS (PAGE_CSS, FRAME_CSS) makes the map fill the screen
+MAP_COLUMNS = (7, 3)  # the map and the panel beside it; Streamlit stacks columns on a narrow (phone) screen
+# The map first: little margin around the page, a compact title, and the map's frame as tall as the screen
+# leaves under the title (most of a phone's screen, where the panel goes under the map).
+PAGE_CSS = """
+[data-testid="stMainBlockContainer"] {padding: 2.2rem 1.5rem 2rem 1.5rem; max-width: none}
+[data-testid="stMainBlockContainer"] h1 {font-size: 1.7rem; padding: 0 0 0.1rem 0}
+iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !important; min-height: 360px}
+@media (max-width: 640px) {iframe[title="streamlit_folium.st_folium"] {height: 65vh !important}}
+"""
+# Inside the map's frame: the map fills the frame, whatever height st_folium set on it.
+FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !important}</style>"
 
 
 def link(state: ViewState) -> str:
@@ -42,6 +54,7 @@ def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: 
                    "the map needs Leaflet to draw.")
     folium_map = maps.build_map(data, state, offline=assets is not None, assets=assets,
                                 outlines=get_outlines(settings.data_dir), columns_json=columns_json)
+    folium_map.get_root().header.add_child(folium.Element(FRAME_CSS))
     out = st_folium(folium_map, key="map", height=MAP_HEIGHT, use_container_width=True,
                     returned_objects=["last_object_clicked"])
     click = (out or {}).get("last_object_clicked")

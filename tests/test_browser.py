@@ -230,3 +230,31 @@ def test_one_palette_on_the_map_the_timeline_and_the_png(server: str):
         png = Path(download.value.path()).read_bytes()
         assert _has_colour(png, battles) > 50 and _has_colour(png, other) == 0
         browser.close()
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (1920, 1080), (390, 844)])
+def test_the_map_comes_first_with_the_panel_beside_or_below(server: str, width: int, height: int):
+    """The map takes most of the first screen: on a desktop most of the width beside the sidebar and most of
+    the height, with the place's panel at its right; on a phone the whole width, with the panel below it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(f"{server}/?place=gn:276781", wait_until="domcontentloaded")
+        wait_for_places(_map_frame(page))
+        panel = page.get_by_role("heading", name="Beirut")
+        panel.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+        heading = panel.bounding_box()
+        sidebar = page.locator("[data-testid='stSidebar']").bounding_box()
+        browser.close()
+    main_width = width - (sidebar["width"] if sidebar and sidebar["x"] >= 0 and width > 640 else 0)
+    if width > 640:
+        assert box["width"] >= 0.65 * main_width and box["width"] >= 0.45 * width, (box, main_width)
+        assert box["height"] >= 0.7 * height and box["y"] + box["height"] <= height, box
+        assert heading["x"] >= box["x"] + box["width"] and heading["y"] < box["y"] + 100, (heading, box)
+    else:
+        assert box["width"] >= 0.85 * width and box["height"] >= 0.5 * height, box
+        assert heading["y"] >= box["y"] + box["height"], (heading, box)

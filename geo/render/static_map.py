@@ -3,8 +3,8 @@ browser, tiles or network.
 
 The country outlines of :func:`geo.render.outlines.country_outlines` are the base layer; each place is a circle
 sized and coloured as on the dashboard's map (:func:`geo.render.maps.marker_radius`,
-:func:`geo.render.style.type_colour`), with the same legend. Title, description and attribution are drawn on the image and written into the
-PNG's metadata. The figure is built with matplotlib's object API on the Agg canvas (no pyplot state), so
+:func:`geo.render.style.type_colour`), with the same legend. Title, description and attribution are drawn
+on the image and written into the PNG's metadata. The figure is built with matplotlib's object API on the Agg canvas (no pyplot state), so
 the dashboard can draw several at once, and all text is drawn literally (no mathtext: ``$`` in an article
 title stays a dollar sign).
 
