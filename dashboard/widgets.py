@@ -17,6 +17,7 @@ from streamlit_folium import st_folium
 
 from dashboard.data import get_assets, get_outlines
 from geo.render import maps, style
+from geo.render.panel import date_label
 from geo.settings import Settings
 from geo.views.highlight import escape
 from geo.views.state import ViewState
@@ -106,8 +107,9 @@ def article_line_html(a: dict[str, Any], state: ViewState) -> str:
 
 def event_rows(events: list[dict[str, Any]], places: dict[str, str], names: dict[str, str],
                titles: dict[str, str | None]) -> list[dict[str, Any]]:
-    """The events table's rows: date, type, actors, places, article title and sentence."""
-    return [{"date": e["date"], "type": e["type"], "subtype": e["subtype"],
+    """The events table's rows: date (never "None": "undated", and its precision when not a day), type,
+    actors, places, article title and sentence."""
+    return [{"date": date_label(e.get("date"), e.get("date_precision")), "type": e["type"], "subtype": e["subtype"],
              "actors": ", ".join(names.get(a, a) for a in e["actor_ids"]),
              "places": ", ".join(places.get(p, p) for p in e["place_ids"]),
              "hypothetical": e["hypothetical"], "article": titles.get(e["article_id"]), "sentence": e["sentence"]}

@@ -252,3 +252,23 @@ def test_timeline_and_events_table_use_the_palette():
     assert "scale" not in timeline_chart(rows, "actor").to_dict()["encoding"]["color"]
     table = events_table([{"date": "2024-03-01", "type": "Battles"}]).to_html()
     assert f"background-color: {style.type_colour('Battles')}" in table
+
+
+def test_event_rows_never_say_none_and_give_the_precision():
+    from dashboard.widgets import event_rows
+
+    events = [{"date": None, "date_precision": "unknown", "type": "Battles", "subtype": None, "actor_ids": [],
+               "place_ids": [], "hypothetical": False, "article_id": "a", "sentence": "s"},
+              {"date": "2024-02", "date_precision": "month", "type": "Battles", "subtype": None, "actor_ids": [],
+               "place_ids": [], "hypothetical": False, "article_id": "a", "sentence": "s"},
+              {"date": "2024-03-15", "date_precision": "day", "type": "Battles", "subtype": None, "actor_ids": [],
+               "place_ids": [], "hypothetical": False, "article_id": "a", "sentence": "s"}]
+    rows = event_rows(events, {}, {}, {"a": "T"})
+    assert [r["date"] for r in rows] == ["undated", "2024-02 (month)", "2024-03-15"]
+
+
+def test_events_table_in_the_app_shows_no_none(fixture_db):
+    at = _app(tab="events")
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["date"]) == ["2024-03-15", "2024-03 (month)", "2024-02-20", "2024-02-14"]

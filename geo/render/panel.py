@@ -69,11 +69,25 @@ def context_mark(event: Mapping[str, Any], place_id: str) -> str:
     return " \u00b7 <i>placed from article context: the sentence names no place</i>"
 
 
+def date_label(date: str | None, precision: str | None = None) -> str:
+    """An event's date as a reader sees it: "undated" without one, and its precision when it is not a day
+    ("2024-02 (month)"), so a month is never read as its first day.
+
+    >>> date_label(None), date_label("2024-03-15", "day"), date_label("2024-02", "month")
+    ('undated', '2024-03-15', '2024-02 (month)')
+    """
+    if not date:
+        return "undated"
+    if not precision or precision in ("day", "unknown"):
+        return str(date)
+    return f"{date} ({precision})"
+
+
 def event_entry_html(event: Mapping[str, Any], place_id: str, actor_names: Mapping[str, str],
                      sentence_html: str) -> str:
     """One event in a place's panel, for Streamlit's markdown: type, date, actors, the context mark, then
     ``sentence_html`` (the sentence, escaped and perhaps highlighted, by the caller)."""
     who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", [])) or "no actor named"
     return (f"<div style='margin-bottom:8px'><b>{escape_markdown(event['type'])}</b> \u00b7 "
-            f"{escape_markdown(event.get('date') or 'undated')} \u00b7 {escape_markdown(who)}"
+            f"{escape_markdown(date_label(event.get('date'), event.get('date_precision')))} \u00b7 {escape_markdown(who)}"
             f"{context_mark(event, place_id)}<br>{sentence_html}</div>")
