@@ -36,7 +36,7 @@ def snapshot_page_ui(store: Store, snapshot_id: str, settings: Settings, offline
     data = dict(snap.data)
     left, right = st.columns(MAP_COLUMNS)
     with left:
-        clicked = map_ui(data, snap.state, settings, offline)
+        clicked = map_ui(data, snap.state, settings, offline)  # the ring: the snapshot's place, then clicks
     if clicked:
         st.session_state["snap_place"] = clicked
     with right:

@@ -53,7 +53,7 @@ def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: 
     if offline and assets is None:
         st.warning("Offline map assets are missing: run `newsmap assets` (needs npm) once; "
                    "the map needs Leaflet to draw.")
-    folium_map = maps.build_map(data, state, offline=assets is not None, assets=assets,
+    folium_map = maps.build_map(data, state.replace(place=ring_place(state)), offline=assets is not None, assets=assets,
                                 outlines=get_outlines(settings.data_dir), columns_json=columns_json)
     folium_map.get_root().header.add_child(folium.Element(FRAME_CSS))
     out = st_folium(folium_map, key="map", height=MAP_HEIGHT, use_container_width=True,
@@ -63,6 +63,18 @@ def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: 
         return None
     st.session_state["last_click"] = click
     return nearest_place(data, click["lat"], click["lng"])
+
+
+def ring_place(state: ViewState) -> str | None:
+    """The place ringed by the map's script: the one selected when this map (these filters and this map
+    view) was first drawn in the session. A click rings a place in the page at once (``places_layer.js``);
+    writing it into the script too would change the script, and streamlit-folium would then draw a new map
+    and lose the reader's pan and zoom."""
+    view = state.replace(place=None, article=None, tab=None)
+    kept = st.session_state.get("map_ring")
+    if kept is None or kept[0] != view:
+        st.session_state["map_ring"] = kept = (view, state.place)
+    return kept[1]
 
 
 def nearest_place(data: dict[str, Any], lat: float, lon: float) -> str | None:

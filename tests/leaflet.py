@@ -70,3 +70,13 @@ def place_colours(frame: Any) -> dict[str, str]:
 def drawn_ids(frame: Any) -> list[str]:
     """The ids of the places the map draws now."""
     return frame.evaluate(f"() => ({_GROUP})()[1].nmPlaces.id")
+
+
+def selected_place(frame: Any) -> str | None:
+    """The id of the place the map rings as selected."""
+    return frame.evaluate(f"() => ({_GROUP})()[1].nmSelected")
+
+
+def place_radius(frame: Any, place_id: str) -> float:
+    """The radius, in pixels, of a place's circle."""
+    return frame.evaluate(f"id => {{ const d = ({_GROUP})()[1].nmPlaces; return d.r[d.id.indexOf(id)]; }}", place_id)

@@ -22,7 +22,8 @@ from geo.render import maps, style
 from geo.store import Store
 from tests.conftest import REPO
 from tests.factories import context_analysis, fill
-from tests.leaflet import click_place, opening_zooms, place_colours, popup_text, wait_for_places
+from tests.leaflet import (click_place, opening_zooms, place_colours, place_point, place_radius, popup_text,
+                           selected_place, wait_for_places)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -35,6 +36,13 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+_DBS: dict[str, str] = {}  # server URL -> its database, for tests that add to it (a snapshot)
+
+
+def _server_db(url: str) -> str:
+    return _DBS[url]
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +58,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port)],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
+    _DBS[url] = db
     try:
         _wait_healthy(url, proc)
         _wait_ready(proc)
@@ -258,3 +267,42 @@ def test_the_map_comes_first_with_the_panel_beside_or_below(server: str, width: 
     else:
         assert box["width"] >= 0.85 * width and box["height"] >= 0.5 * height, box
         assert heading["y"] >= box["y"] + box["height"], (heading, box)
+
+
+def _ring_pixel(page, frame, place_id: str) -> tuple[int, int, int]:  # noqa: ANN001 - playwright types
+    """The colour on screen just outside a place's circle, where the selection ring is drawn."""
+    import io
+
+    from PIL import Image
+
+    point, radius = place_point(frame, place_id), place_radius(frame, place_id)
+    shot = Image.open(io.BytesIO(page.locator("iframe[title='streamlit_folium.st_folium']").screenshot()))
+    return shot.convert("RGB").getpixel((round(point["x"] + radius + 3), round(point["y"])))
+
+
+def test_the_selected_place_is_ringed_in_a_link_after_a_click_and_in_a_snapshot(server: str, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    from geo.views.snapshots import create_snapshot
+    from geo.views.state import ViewState
+
+    store = Store.open(_server_db(server))
+    snap = create_snapshot(store, ViewState(place="region:gaza-strip"), title="Ring test")
+    store.close()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/?place=gn:276781", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        assert selected_place(frame) == "gn:276781"
+        page.wait_for_timeout(500)
+        assert max(_ring_pixel(page, frame, "gn:276781")) < 60  # black ring
+        click_place(frame, "country:IL")
+        assert selected_place(frame) == "country:IL"  # at once, in the page
+        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
+        page.goto(f"{server}/{snap.url()}", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        assert selected_place(frame) == "region:gaza-strip"
+        browser.close()

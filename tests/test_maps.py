@@ -159,3 +159,30 @@ def test_no_dashed_legend_line_without_context_only_places(sqlite_store):
     html = maps.render_html(maps.build_map(_data(sqlite_store), ViewState()))
     assert "placed from article context only" not in html
     assert events_text(3) == "3 events" and events_text(1, 1) == "1 event (1 placed from article context)"
+
+
+def test_the_selected_place_is_ringed_and_a_hostile_id_stays_a_string(sqlite_store):
+    data = _data(sqlite_store)
+    script = maps.render_html(maps.build_map(data, ViewState(place="gn:276781")))
+    assert '}, "gn:276781")' in script and maps.SELECTED_RING in script
+    assert '}, null)' in maps.render_html(maps.build_map(data, ViewState()))
+    hostile = maps.render_html(maps.build_map(data, ViewState(place='__COLUMNS__"</script><script>alert(1)')))
+    assert '}, "__COLUMNS__\\"<\\/script><script>alert(1)")' in hostile
+
+
+def test_the_png_rings_the_selected_place(sqlite_store):
+    import io
+
+    from PIL import Image
+
+    from geo.render.static_map import to_png
+
+    data = _data(sqlite_store)
+
+    def black(png: bytes) -> int:
+        colours = Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 20)
+        return sum(n for n, c in colours if max(c) < 30)
+
+    plain = to_png(data, title="", description="", size=(800, 500))
+    ringed = to_png(data, title="", description="", size=(800, 500), selected="gn:276781")
+    assert black(ringed) > black(plain) + 40

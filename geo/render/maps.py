@@ -34,7 +34,7 @@ from folium.map import FitBounds
 from jinja2 import Template
 
 from geo.render.panel import popup_parts, render_popup
-from geo.render.style import MENTIONED_ONLY, TYPE_COLOURS, type_colour
+from geo.render.style import MENTIONED_ONLY, SELECTED_RING, TYPE_COLOURS, type_colour
 from geo.settings import PACKAGE_DATA
 from geo.views.state import ViewState
 
@@ -202,10 +202,17 @@ class ScriptLayer(VerbatimLayer):
         self.code = code
 
 
-def places_layer(data: Data, columns_json: str | None = None) -> ScriptLayer:
+def places_layer(data: Data, columns_json: str | None = None, selected: str | None = None) -> ScriptLayer:
     """Every place of the view as a circle on one canvas, drawn from :func:`place_columns` (or from its
-    JSON, ``columns_json``, when the caller keeps it: building the columns is most of a map's cost)."""
-    return ScriptLayer(_PLACES_JS.replace("__COLUMNS__", columns_json or to_json(place_columns(data))), name="Places")
+    JSON, ``columns_json``, when the caller keeps it: building the columns is most of a map's cost); the
+    place whose id is ``selected`` is ringed."""
+    values = {"__RING__": SELECTED_RING, "__SELECTED__": to_json(selected),
+              "__COLUMNS__": columns_json or to_json(place_columns(data))}
+    # One pass: a value (a place id from the URL, a title) that holds a placeholder's name stays as it is.
+    return ScriptLayer(_PLACEHOLDER.sub(lambda match: values[match.group(0)], _PLACES_JS), name="Places")
+
+
+_PLACEHOLDER = re.compile("__RING__|__SELECTED__|__COLUMNS__")
 
 
 def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLayer:
@@ -284,7 +291,8 @@ def legend_types(data: Data) -> list[str]:
 def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Mapping[str, str] | None = None,
               outlines: Mapping[str, Any] | None = None, height: str = "100%",
               columns_json: str | None = None) -> folium.Map:
-    """The map of a view: outline base, optional tiles, polygons, one marker per place, legend.
+    """The map of a view: outline base, optional tiles, polygons, one marker per place (``state.place`` ringed),
+    legend.
 
     ``assets`` maps asset names (``leaflet.js``, ``leaflet.css``) to URLs; when given (always when
     ``offline``) they replace folium's CDN links, and the map loads nothing from the internet.
@@ -305,7 +313,7 @@ def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Ma
     polygons = polygon_layer(data)
     if polygons is not None:
         polygons.add_to(m)
-    places_layer(data, columns_json).add_to(m)
+    places_layer(data, columns_json, state.place).add_to(m)
     Legend(legend_types(data), any(context_only(p) for p in data.get("places", []))).add_to(m)
     m.get_root().header.add_child(folium.Element(LEGEND_CSS))
     folium.LayerControl(collapsed=True).add_to(m)

@@ -38,8 +38,9 @@ MIN_TEXT_SCALE = 0.6  # below this, text on a small image (e.g. 400x300) would b
 
 
 def to_png(data: Mapping[str, Any], *, title: str, description: str, size: tuple[int, int] = DEFAULT_SIZE,
-           outlines: Mapping[str, Any] | None = None) -> bytes:
-    """The map of ``data`` as PNG bytes of exactly ``size`` (width, height) pixels."""
+           outlines: Mapping[str, Any] | None = None, selected: str | None = None) -> bytes:
+    """The map of ``data`` as PNG bytes of exactly ``size`` (width, height) pixels; the place whose id is
+    ``selected`` is ringed, as on the dashboard."""
     width, height = check_size(size)
     scale = max(MIN_TEXT_SCALE, min(width / DEFAULT_SIZE[0], height / DEFAULT_SIZE[1]))
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor="white")
@@ -49,6 +50,7 @@ def to_png(data: Mapping[str, Any], *, title: str, description: str, size: tuple
     ax = fig.add_axes((0.015, bottom, 0.97, top - bottom - 0.015))
     points = list(_points(data))
     _draw_map(ax, points, outlines, scale)
+    _draw_ring(ax, [p for p in points if selected is not None and p["id"] == selected], scale)
     _draw_legend(ax, maps.legend_types(data), scale)
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=DPI, metadata={"Title": title, "Description": description,
@@ -77,7 +79,7 @@ def _points(data: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The drawable places with their marker radius (px) and colour, as on the dashboard's map."""
     for p in data.get("places", []):
         if valid_point(p.get("lat"), p.get("lon")):
-            yield {"name": p["name"], "lat": float(p["lat"]), "lon": float(p["lon"]), "count": maps.place_count(p),
+            yield {"id": p.get("id"), "name": p["name"], "lat": float(p["lat"]), "lon": float(p["lon"]), "count": maps.place_count(p),
                    "r": maps.marker_radius(maps.place_count(p)),
                    "c": style.type_colour(p.get("dominant_type") if p.get("event_count") else None)}
 
@@ -142,6 +144,15 @@ def _draw_map(ax: Any, points: list[dict[str, Any]], outlines: Mapping[str, Any]
                s=[marker_area(p["r"], scale) for p in ordered], c=[p["c"] for p in ordered],
                alpha=0.85, edgecolors="#333333", linewidths=0.8 * max(scale, 0.5), zorder=3)
     _label(ax, ordered[:LABELLED_PLACES], scale)
+
+
+def _draw_ring(ax: Any, points: list[dict[str, Any]], scale: float) -> None:
+    """The selected place's ring: white under black, a little wider than its circle, over every place."""
+    for p in points:
+        area = marker_area(p["r"] + 4, scale)
+        for colour, width in (("#ffffff", 4.0), (style.SELECTED_RING, 2.0)):
+            ax.scatter([p["lon"]], [p["lat"]], s=[area], facecolors="none", edgecolors=colour,
+                       linewidths=width * max(scale, 0.5), zorder=3.5)
 
 
 def _label(ax: Any, points: list[dict[str, Any]], scale: float) -> list[Any]:
