@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import data as q
-from dashboard import share, status
+from dashboard import share, status, timebar
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
 from dashboard.widgets import (MAP_COLUMNS, article_line_html, article_list_ui, esc, event_rows, events_table, link,
                                map_ui, place_panel_ui)
@@ -81,13 +81,15 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     db_url = settings.db_url
     for name in url.unknown_actors(store):
         st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
+    st.title("newsmap")
+    caption = st.empty()  # the view's sentence, once the time slider has set the date
+    state = timebar.time_ui(db_url, version, state)
     data = q.map_view(db_url, version, state.filters_only())
     counts = q.view_counts(db_url, version, state.filters_only())
     names = q.actor_names(db_url, version)
-    st.title("newsmap")
     description = state.describe({"events": counts["events"], "places": len(data["places"]),
                                   "actor_names": {t: names.get(t, t) for t in state.actors}})
-    st.caption(description)
+    caption.caption(description)
     if len(data["places"]) > maps.DETAIL_AT:
         st.caption(f"More than {maps.DETAIL_AT:,} places: their popups show counts only; click a place for its "
                    "events and articles.")
@@ -96,7 +98,10 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
         st.info(message)
     left, right = st.columns(MAP_COLUMNS)
     with left:
-        clicked = map_ui(data, state, settings, offline, q.map_columns(db_url, version, state.filters_only()))
+        # While time plays the map keeps the frame of the whole range, so the places appear in a still map.
+        whole = q.map_view(db_url, version, state.replace(until=None).filters_only()) if state.until else data
+        clicked = map_ui(data, state, settings, offline, q.map_columns(db_url, version, state.filters_only()),
+                         fit=whole)
     if clicked and clicked != state.place:
         state = state.replace(place=clicked)
     with right:

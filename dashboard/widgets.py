@@ -46,15 +46,16 @@ def esc(text: object) -> str:
 
 
 def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: bool,
-           columns_json: str | None = None) -> str | None:
+           columns_json: str | None = None, fit: dict[str, Any] | None = None) -> str | None:
     """The map; returns the id of a place the user just clicked, if any. ``columns_json``: the places'
-    columns when cached (live views), else built from ``data`` (snapshots)."""
+    columns when cached (live views), else built from ``data`` (snapshots); ``fit``: the view whose places
+    the map is fitted to (the whole time range while the slider shows part of it), ``data`` by default."""
     assets = get_assets(settings.data_dir, offline)
     if offline and assets is None:
         st.warning("Offline map assets are missing: run `newsmap assets` (needs npm) once; "
                    "the map needs Leaflet to draw.")
     folium_map = maps.build_map(data, state.replace(place=ring_place(state)), offline=assets is not None, assets=assets,
-                                outlines=get_outlines(settings.data_dir), columns_json=columns_json)
+                                outlines=get_outlines(settings.data_dir), columns_json=columns_json, fit=fit)
     folium_map.get_root().header.add_child(folium.Element(FRAME_CSS))
     out = st_folium(folium_map, key="map", height=MAP_HEIGHT, use_container_width=True,
                     returned_objects=["last_object_clicked"])

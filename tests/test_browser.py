@@ -22,7 +22,7 @@ from geo.render import maps, style
 from geo.store import Store
 from tests.conftest import REPO
 from tests.factories import context_analysis, fill
-from tests.leaflet import (click_place, opening_zooms, place_colours, place_point, place_radius, popup_text,
+from tests.leaflet import (click_place, drawn_ids, opening_zooms, place_colours, place_point, place_radius, popup_text,
                            selected_place, wait_for_places)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -305,4 +305,32 @@ def test_the_selected_place_is_ringed_in_a_link_after_a_click_and_in_a_snapshot(
         frame = _map_frame(page)
         wait_for_places(frame)
         assert selected_place(frame) == "region:gaza-strip"
+        browser.close()
+
+
+def test_the_time_slider_changes_the_places_drawn_and_the_url(server: str):
+    """Up to 2024-02-25 the map draws only what happened by then; moving the slider to the end of the range
+    draws more and drops ``until`` from the URL, to its start writes the first day; the step stays."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/?until=2024-02-25&step=month", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        early = set(drawn_ids(frame))
+        page.get_by_text("up to 2024-02-25").wait_for(timeout=30_000)
+        thumb = page.get_by_role("slider")
+        thumb.focus()
+        page.keyboard.press("End")
+        page.wait_for_url(lambda u: "until=" not in u and "step=month" in u, timeout=30_000)
+        page.wait_for_function("() => !document.body.innerText.includes('up to 2024-02-25')", timeout=30_000)
+        frame = _map_frame(page)
+        page.wait_for_timeout(1500)
+        wait_for_places(frame)
+        assert set(drawn_ids(frame)) > early
+        thumb.focus()
+        page.keyboard.press("Home")
+        page.wait_for_url(lambda u: "until=2024-02-14" in u, timeout=30_000)
         browser.close()

@@ -290,17 +290,20 @@ def legend_types(data: Data) -> list[str]:
 
 def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Mapping[str, str] | None = None,
               outlines: Mapping[str, Any] | None = None, height: str = "100%",
-              columns_json: str | None = None) -> folium.Map:
+              columns_json: str | None = None, fit: Data | None = None) -> folium.Map:
     """The map of a view: outline base, optional tiles, polygons, one marker per place (``state.place`` ringed),
     legend.
 
     ``assets`` maps asset names (``leaflet.js``, ``leaflet.css``) to URLs; when given (always when
     ``offline``) they replace folium's CDN links, and the map loads nothing from the internet.
-    ``columns_json`` is ``to_json(place_columns(data))`` when the caller has it already. Vector
+    ``columns_json`` is ``to_json(place_columns(data))`` when the caller has it already. ``fit``: the data
+    whose places the map is centred and fitted on (``data`` by default; the time slider passes the whole
+    range, so that stepping through time does not move the map). Vector
     layers are drawn on canvases: 10,000 circles draw in about a tenth of a second, no clustering needed.
     """
     n = len(data.get("places", []))
-    m = folium.Map(location=_center(state, data), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
+    fit = data if fit is None else fit
+    m = folium.Map(location=_center(state, fit), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
                    prefer_canvas=True, height=height, control_scale=True)
     m.options.update(max_zoom=18, min_zoom=2)  # tiles may be absent
     if offline and not assets:
@@ -319,8 +322,8 @@ def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Ma
     folium.LayerControl(collapsed=True).add_to(m)
     _use_assets(m, assets, ("leaflet.js",), ("leaflet.css",))
     if state.lat is None or state.lon is None:
-        box = bounds(data)
-        if box and n > 1:
+        box = bounds(fit)
+        if box and (n > 1 or len(fit.get("places", [])) > 1):
             m.add_child(_fit_at_once(box))
     return m
 
