@@ -186,3 +186,19 @@ def test_the_png_rings_the_selected_place(sqlite_store):
     plain = to_png(data, title="", description="", size=(800, 500))
     ringed = to_png(data, title="", description="", size=(800, 500), selected="gn:276781")
     assert black(ringed) > black(plain) + 40
+
+
+def test_the_png_draws_dashed_outlines_and_says_so_in_its_legend(sqlite_store):
+    """As on the dashboard: a place whose events were all placed from article context has a dashed outline,
+    and the legend has a line for it; without such a place, neither."""
+    from geo.render.static_map import figure
+
+    fill(sqlite_store)
+    sqlite_store.write(context_analysis())
+    for state, dashed in ((ViewState(types=("Explosions/Remote violence",)), True), (ViewState(), False)):
+        fig = figure(view_data(sqlite_store, state), title="t", description="d", size=(800, 500))
+        ax = fig.axes[0]
+        styles = [tuple(ls[1] or ()) for ls in ax.collections[-1].get_linestyles()]
+        texts = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert any(s for s in styles) == dashed, styles
+        assert (maps.CONTEXT_LEGEND in texts) == dashed, texts

@@ -42,6 +42,7 @@ DETAIL_AT = 2000  # past this many places popups show counts only (the place pan
 DEFAULT_CENTER = (32.0, 36.0)
 DEFAULT_ZOOM = 5
 POLYGON_KINDS = ("country", "region", "admin1", "admin2", "continent")
+CONTEXT_LEGEND = "events placed from article context only"  # the legend's line for a dashed outline
 OUTLINE_STYLE = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
 POLYGON_STYLE = {"color": "#5b7fa6", "weight": 1, "fillColor": "#5b7fa6", "fillOpacity": 0.12}
 
@@ -256,8 +257,7 @@ class Legend(MacroElement):
 def legend_html(types: Sequence[str], context: bool = False) -> str:
     """The legend; ``context``: say what a dashed outline means (some place on the map has one)."""
     items = "".join(f"<div><i style='background:{type_colour(t)}'></i>{escape(t)}</div>" for t in types)
-    dashed = ("<div><i style='background:#fff;border-style:dashed'></i>events placed from article context "
-              "only</div>") if context else ""
+    dashed = f"<div><i style='background:#fff;border-style:dashed'></i>{CONTEXT_LEGEND}</div>" if context else ""
     return (f"<div style='background:#fff;padding:6px 8px;border-radius:4px;font:12px sans-serif;"
             f"box-shadow:0 0 4px rgba(0,0,0,.3)'><b>Event type</b>{items}{dashed}"
             f"<div style='color:#555;margin-top:4px'>size: events (or mentions)</div></div>")
