@@ -27,7 +27,7 @@ MAP_COLUMNS = (7, 3)  # the map and the panel beside it; Streamlit stacks column
 # The map first: little margin around the page, a compact title, and the map's frame as tall as the screen
 # leaves under the title (most of a phone's screen, where the panel goes under the map).
 PAGE_CSS = """
-[data-testid="stMainBlockContainer"] {padding: 2.2rem 1.5rem 2rem 1.5rem; max-width: none}
+[data-testid="stMainBlockContainer"] {padding: 2.8rem 1.5rem 2rem 1.5rem; max-width: none}
 [data-testid="stMainBlockContainer"] h1 {font-size: 1.7rem; padding: 0 0 0.1rem 0}
 iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !important; min-height: 360px}
 @media (max-width: 640px) {iframe[title="streamlit_folium.st_folium"] {height: 65vh !important}}
