@@ -157,6 +157,7 @@ def _load_view(db_url: str, version: int, state: ViewState, articles: bool, data
     jobs: list[Callable[[], Any]] = [
         lambda: map_columns(db_url, version, state),  # the map's data first, then its columns
         lambda: view_counts(db_url, version, state),
+        lambda: date_range(db_url, version, state.replace(until=None)),  # the time slider's span
         lambda: actor_choices(db_url, version, choice_state(state)),
         lambda: facets(db_url, version),
         lambda: actor_names(db_url, version),
