@@ -19,9 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st  # noqa: E402
 
 from dashboard import data as q  # noqa: E402
-from dashboard import live  # noqa: E402
+from dashboard import live, timebar  # noqa: E402
 from dashboard.filters import filters_state, init_filters, sidebar_ui  # noqa: E402
 from dashboard.snapshot import snapshot_page_ui  # noqa: E402
+from dashboard.widgets import PAGE_CSS  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
 from geo.views.highlight import CSS  # noqa: E402
 from geo.settings import Settings, load_settings  # noqa: E402
@@ -44,7 +45,7 @@ def url_state() -> tuple[ViewState, tuple[str, ...]]:
 
 def main() -> None:
     st.set_page_config(page_title="newsmap", page_icon=":world_map:", layout="wide")
-    st.markdown(f"<style>{CSS}</style>", unsafe_allow_html=True)
+    st.markdown(f"<style>{CSS}{PAGE_CSS}</style>", unsafe_allow_html=True)
     options = app_options(sys.argv[1:])
     settings = load_settings()
     try:
@@ -73,6 +74,7 @@ def live_page_ui(store: Store, settings: Settings, offline: bool) -> None:
     view = live.view_ui(store, settings, offline, url, state, version)
     sidebar_ui(store, version, url, db_url)  # after the map, so the browser starts the map's frame first
     live.sections_ui(store, settings, url, view, version)
+    timebar.keep_playing()  # last: the whole page is drawn before the next step
 
 
 if __name__ == "__main__":

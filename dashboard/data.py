@@ -75,6 +75,13 @@ def map_columns(db_url: str, version: int, state: ViewState) -> str:
     return maps.to_json(maps.place_columns(map_view(db_url, version, state)))
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def date_range(db_url: str, version: int, state: ViewState) -> tuple[str | None, str | None]:
+    """The earliest and latest date of the view's events: the time slider's span."""
+    store = get_store(db_url)
+    return store.view_date_range(state.filters_only().filter(store))
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def view_counts(db_url: str, version: int, state: ViewState) -> dict[str, int]:
     store = get_store(db_url)
@@ -150,6 +157,7 @@ def _load_view(db_url: str, version: int, state: ViewState, articles: bool, data
     jobs: list[Callable[[], Any]] = [
         lambda: map_columns(db_url, version, state),  # the map's data first, then its columns
         lambda: view_counts(db_url, version, state),
+        lambda: date_range(db_url, version, state.replace(until=None)),  # the time slider's span
         lambda: actor_choices(db_url, version, choice_state(state)),
         lambda: facets(db_url, version),
         lambda: actor_names(db_url, version),

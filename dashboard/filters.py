@@ -48,7 +48,7 @@ def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> Non
             _date_ui(date_columns[DATES.index(f)], f, facets)
             if f is DATES[-1] and _dates_crossed(*(st.session_state[d.widget.key] for d in DATES)):
                 sb.warning("The From date is after the To date; the dates are ignored.")
-        else:
+        elif f.widget.kind != "time":  # the time slider is drawn above the map (dashboard/timebar.py)
             _widget_ui(sb, f, facets, by_id)
     sb.markdown('<a href="?" target="_self">Reset the view</a>', unsafe_allow_html=True)
 
@@ -107,6 +107,8 @@ def _state_value(store: Store, f: Filter, value: Any, by_id: dict[str, dict[str,
         return None if value == f.widget.any_choice else value
     if kind == "text":
         return value.strip() or None
+    if kind == "time":  # held as the state holds it (dashboard/timebar.py)
+        return value
     return bool(value)
 
 
@@ -116,7 +118,8 @@ def _filters_state(store: Store, state: ViewState, by_id: dict[str, dict[str, An
     if _dates_crossed(*(ss[f.widget.key] for f in DATES)):  # said under the date fields (sidebar_ui)
         values.update({f.field: None for f in DATES})
     new = state.replace(**values)
-    if any(getattr(new, f.field) != getattr(state, f.field) for f in FILTERS if f.narrows):
+    moved = [f for f in FILTERS if f.narrows and f.widget.kind != "time"]  # playing time keeps the map still
+    if any(getattr(new, f.field) != getattr(state, f.field) for f in moved):
         new = new.replace(lat=None, lon=None, zoom=None)
     return new
 

@@ -16,11 +16,11 @@ from typing import Any
 import streamlit as st
 
 from dashboard import data as q
-from dashboard import share, status
+from dashboard import share, status, timebar
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
-from dashboard.widgets import (article_line_html, article_list_ui, esc, event_rows, link, map_ui,
-                               place_panel_ui)
-from geo.render import exports, maps
+from dashboard.widgets import (MAP_COLUMNS, article_line_html, article_list_ui, esc, event_rows, events_table, link,
+                               map_ui, place_panel_ui)
+from geo.render import exports, maps, style
 from geo.render.panel import event_entry_html
 from geo.settings import REPO_ROOT, Settings
 from geo.store import Store
@@ -81,22 +81,27 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     db_url = settings.db_url
     for name in url.unknown_actors(store):
         st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
+    st.title("newsmap")
+    caption = st.empty()  # the view's sentence, once the time slider has set the date
+    state = timebar.time_ui(db_url, version, state)
     data = q.map_view(db_url, version, state.filters_only())
     counts = q.view_counts(db_url, version, state.filters_only())
     names = q.actor_names(db_url, version)
-    st.title("newsmap")
     description = state.describe({"events": counts["events"], "places": len(data["places"]),
                                   "actor_names": {t: names.get(t, t) for t in state.actors}})
-    st.caption(description)
+    caption.caption(description)
     if len(data["places"]) > maps.DETAIL_AT:
         st.caption(f"More than {maps.DETAIL_AT:,} places: their popups show counts only; click a place for its "
                    "events and articles.")
     message = empty_message(store, state, data)
     if message:
         st.info(message)
-    left, right = st.columns([3, 2])
+    left, right = st.columns(MAP_COLUMNS)
     with left:
-        clicked = map_ui(data, state, settings, offline, q.map_columns(db_url, version, state.filters_only()))
+        # While time plays the map keeps the frame of the whole range, so the places appear in a still map.
+        whole = q.map_view(db_url, version, state.replace(until=None).filters_only()) if state.until else data
+        clicked = map_ui(data, state, settings, offline, q.map_columns(db_url, version, state.filters_only()),
+                         fit=whole)
     if clicked and clicked != state.place:
         state = state.replace(place=clicked)
     with right:
@@ -236,7 +241,7 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
                            key="events_filter").lower().strip()
     if needle:
         rows = [r for r in rows if needle in " ".join(str(v) for v in r.values()).lower()]
-    st.dataframe(rows, hide_index=True, width="stretch",
+    st.dataframe(events_table(rows), hide_index=True, width="stretch",
                  column_config={"article": st.column_config.TextColumn(width="medium")})
 
     def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
@@ -265,7 +270,22 @@ def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> No
     if not rows:
         st.info("No dated event in this view.")
         return
-    st.bar_chart(rows, x="month", y="events", color="key")
+    st.altair_chart(timeline_chart(rows, by), width="stretch")
+
+
+def timeline_chart(rows: list[dict[str, Any]], by: str) -> Any:
+    """Stacked bars of events per month; by type, each type in its colour of :mod:`geo.render.style` (the
+    map's and the PNG's), by actor in Vega's default colours."""
+    import altair as alt
+
+    colour = alt.Color("key:N", title=by)
+    if by == "type":
+        types = list(dict.fromkeys(r["key"] for r in rows))
+        colour = alt.Color("key:N", title="event type",
+                           scale=alt.Scale(domain=types, range=[style.type_colour(t) for t in types]))
+    return (alt.Chart(alt.Data(values=rows)).mark_bar()
+            .encode(x=alt.X("month:O", title="month"), y=alt.Y("sum(events):Q", title="events"), color=colour,
+                    tooltip=["month:O", "key:N", "events:Q"]))
 
 
 def ingest_ui(store: Store, settings: Settings) -> None:

@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard.data import get_outlines
 from dashboard.share import downloads_ui, manage_snapshots_ui, page_url
-from dashboard.widgets import article_list_ui, event_rows, map_ui, place_panel_ui
+from dashboard.widgets import MAP_COLUMNS, article_list_ui, event_rows, events_table, map_ui, place_panel_ui
 from geo.errors import NewsmapError
 from geo.render.panel import event_entry_html
 from geo.settings import Settings
@@ -34,9 +34,9 @@ def snapshot_page_ui(store: Store, snapshot_id: str, settings: Settings, offline
     st.title(md(snap.title))  # the title is rendered as Markdown: a [link](...) in it must stay text
     snapshot_banner_ui(snap)
     data = dict(snap.data)
-    left, right = st.columns([3, 2])
+    left, right = st.columns(MAP_COLUMNS)
     with left:
-        clicked = map_ui(data, snap.state, settings, offline)
+        clicked = map_ui(data, snap.state, settings, offline)  # the ring: the snapshot's place, then clicks
     if clicked:
         st.session_state["snap_place"] = clicked
     with right:
@@ -93,7 +93,7 @@ def snapshot_tabs_ui(data: dict[str, Any], state: ViewState) -> None:
                           {a["id"]: a["name"] for a in data.get("actors", [])},
                           {a["id"]: a.get("title") for a in data.get("articles", [])})
         if rows:
-            st.dataframe(rows, hide_index=True, width="stretch")
+            st.dataframe(events_table(rows), hide_index=True, width="stretch")
         else:
             st.info("No event in this snapshot.")
 

@@ -11,16 +11,29 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.data import get_assets, get_outlines
-from geo.render import maps
+from geo.render import maps, style
+from geo.render.panel import date_label
 from geo.settings import Settings
 from geo.views.highlight import escape
 from geo.views.state import ViewState
 
-MAP_HEIGHT = 560
+MAP_HEIGHT = 560  # what st_folium is told; the page's CSS (PAGE_CSS, FRAME_CSS) makes the map fill the screen
+MAP_COLUMNS = (7, 3)  # the map and the panel beside it; Streamlit stacks columns on a narrow (phone) screen
+# The map first: little margin around the page, a compact title, and the map's frame as tall as the screen
+# leaves under the title (most of a phone's screen, where the panel goes under the map).
+PAGE_CSS = """
+[data-testid="stMainBlockContainer"] {padding: 2.8rem 1.5rem 2rem 1.5rem; max-width: none}
+[data-testid="stMainBlockContainer"] h1 {font-size: 1.7rem; padding: 0 0 0.1rem 0}
+iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !important; min-height: 360px}
+@media (max-width: 640px) {iframe[title="streamlit_folium.st_folium"] {height: 65vh !important}}
+"""
+# Inside the map's frame: the map fills the frame, whatever height st_folium set on it.
+FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !important}</style>"
 
 
 def link(state: ViewState) -> str:
@@ -33,15 +46,17 @@ def esc(text: object) -> str:
 
 
 def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: bool,
-           columns_json: str | None = None) -> str | None:
+           columns_json: str | None = None, fit: dict[str, Any] | None = None) -> str | None:
     """The map; returns the id of a place the user just clicked, if any. ``columns_json``: the places'
-    columns when cached (live views), else built from ``data`` (snapshots)."""
+    columns when cached (live views), else built from ``data`` (snapshots); ``fit``: the view whose places
+    the map is fitted to (the whole time range while the slider shows part of it), ``data`` by default."""
     assets = get_assets(settings.data_dir, offline)
     if offline and assets is None:
         st.warning("Offline map assets are missing: run `newsmap assets` (needs npm) once; "
                    "the map needs Leaflet to draw.")
-    folium_map = maps.build_map(data, state, offline=assets is not None, assets=assets,
-                                outlines=get_outlines(settings.data_dir), columns_json=columns_json)
+    folium_map = maps.build_map(data, state.replace(place=ring_place(state)), offline=assets is not None, assets=assets,
+                                outlines=get_outlines(settings.data_dir), columns_json=columns_json, fit=fit)
+    folium_map.get_root().header.add_child(folium.Element(FRAME_CSS))
     out = st_folium(folium_map, key="map", height=MAP_HEIGHT, use_container_width=True,
                     returned_objects=["last_object_clicked"])
     click = (out or {}).get("last_object_clicked")
@@ -49,6 +64,18 @@ def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: 
         return None
     st.session_state["last_click"] = click
     return nearest_place(data, click["lat"], click["lng"])
+
+
+def ring_place(state: ViewState) -> str | None:
+    """The place ringed by the map's script: the one selected when this map (these filters and this map
+    view) was first drawn in the session. A click rings a place in the page at once (``places_layer.js``);
+    writing it into the script too would change the script, and streamlit-folium would then draw a new map
+    and lose the reader's pan and zoom."""
+    view = state.replace(place=None, article=None, tab=None)
+    kept = st.session_state.get("map_ring")
+    if kept is None or kept[0] != view:
+        st.session_state["map_ring"] = kept = (view, state.place)
+    return kept[1]
 
 
 def nearest_place(data: dict[str, Any], lat: float, lon: float) -> str | None:
@@ -93,11 +120,28 @@ def article_line_html(a: dict[str, Any], state: ViewState) -> str:
 
 def event_rows(events: list[dict[str, Any]], places: dict[str, str], names: dict[str, str],
                titles: dict[str, str | None]) -> list[dict[str, Any]]:
-    """The events table's rows: date, type, reports and sources (one row per real-world event: click the column
-    to sort by it), actors, places, article title and sentence."""
-    return [{"date": e["date"], "type": e["type"], "reports": e.get("report_count", 1),
-             "sources": e.get("source_count", 1), "subtype": e["subtype"],
+    """The events table's rows: date (never "None": "undated", and its precision when not a day), type, reports
+    and sources (one row per real-world event: click the column to sort by it), actors, places, article title and
+    sentence."""
+    return [{"date": date_label(e.get("date"), e.get("date_precision")), "type": e["type"],
+             "reports": e.get("report_count", 1), "sources": e.get("source_count", 1), "subtype": e["subtype"],
              "actors": ", ".join(names.get(a, a) for a in e["actor_ids"]),
              "places": ", ".join(places.get(p, p) for p in e["place_ids"]),
              "hypothetical": e["hypothetical"], "article": titles.get(e["article_id"]), "sentence": e["sentence"]}
             for e in events]
+
+
+def events_table(rows: list[dict[str, Any]]) -> Any:
+    """The events table's rows as a styled frame: each type's cell in its colour (:mod:`geo.render.style`,
+    the map's), with black or white text, whichever reads."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows)
+    if frame.empty or "type" not in frame:
+        return frame
+    return frame.style.map(_type_cell, subset=["type"])
+
+
+def _type_cell(event_type: object) -> str:
+    colour = style.type_colour(event_type if isinstance(event_type, str) else None)
+    return f"background-color: {colour}; color: {style.text_colour(colour)}"

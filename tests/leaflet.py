@@ -59,3 +59,24 @@ def popup_text(frame: Any, place_id: str) -> str:
     popup = frame.locator(f".nm-popup[data-place='{place_id}']").last
     popup.wait_for(timeout=10_000)
     return popup.inner_text()
+
+
+def place_colours(frame: Any) -> dict[str, str]:
+    """The fill colour the map draws each place in, by place id (the columns the places layer draws from)."""
+    return frame.evaluate(f"""() => {{ const d = ({_GROUP})()[1].nmPlaces;
+        const out = {{}}; d.id.forEach((id, i) => {{ out[id] = d.colours[d.c[i]]; }}); return out; }}""")
+
+
+def drawn_ids(frame: Any) -> list[str]:
+    """The ids of the places the map draws now."""
+    return frame.evaluate(f"() => ({_GROUP})()[1].nmPlaces.id")
+
+
+def selected_place(frame: Any) -> str | None:
+    """The id of the place the map rings as selected."""
+    return frame.evaluate(f"() => ({_GROUP})()[1].nmSelected")
+
+
+def place_radius(frame: Any, place_id: str) -> float:
+    """The radius, in pixels, of a place's circle."""
+    return frame.evaluate(f"id => {{ const d = ({_GROUP})()[1].nmPlaces; return d.r[d.id.indexOf(id)]; }}", place_id)

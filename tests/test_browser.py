@@ -18,11 +18,12 @@ from urllib.parse import urlparse
 
 import pytest
 
-from geo.render import maps
+from geo.render import maps, style
 from geo.store import Store
 from tests.conftest import REPO
 from tests.factories import context_analysis, fill, reported_twice_analysis
-from tests.leaflet import click_place, opening_zooms, popup_text, wait_for_places
+from tests.leaflet import (click_place, drawn_ids, opening_zooms, place_colours, place_point, place_radius, popup_text,
+                           selected_place, wait_for_places)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -35,6 +36,13 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+_DBS: dict[str, str] = {}  # server URL -> its database, for tests that add to it (a snapshot)
+
+
+def _server_db(url: str) -> str:
+    return _DBS[url]
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +59,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port)],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
+    _DBS[url] = db
     try:
         _wait_healthy(url, proc)
         _wait_ready(proc)
@@ -186,4 +195,144 @@ def test_popup_and_legend_tell_events_placed_from_article_context(server: str):
         legend = frame.locator(".nm-legend")
         legend.wait_for(timeout=10_000)
         assert "events placed from article context only" in legend.inner_text()  # Khan Younis' only event there
+        browser.close()
+
+
+def _rgb(hex_: str) -> tuple[int, int, int]:
+    return tuple(int(hex_[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _has_colour(png: bytes, hex_: str, tolerance: int = 6) -> int:
+    """How many pixels of the image are ``hex_`` (within ``tolerance`` per channel)."""
+    import io
+
+    from PIL import Image
+
+    want = _rgb(hex_)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return sum(n for n, c in image.getcolors(maxcolors=1 << 22)
+               if all(abs(a - b) <= tolerance for a, b in zip(c, want)))
+
+
+def test_one_palette_on_the_map_the_timeline_and_the_png(server: str):
+    """A type has one colour (geo.render.style) on the map and its legend, in the timeline's bars and in the
+    PNG export downloaded from the page; and no other type's colour stands in for it."""
+    from playwright.sync_api import sync_playwright
+
+    battles, other = style.type_colour("Battles"), style.type_colour("Meeting/Consultation")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/?type=Battles&tab=timeline", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        assert set(place_colours(frame).values()) == {battles}
+        swatch = frame.locator(".nm-legend i").first
+        swatch.wait_for(timeout=10_000)
+        assert swatch.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb({}, {}, {})".format(*_rgb(battles))
+        chart = page.locator("[data-testid='stVegaLiteChart']").first
+        chart.wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)
+        bars = chart.screenshot()
+        assert _has_colour(bars, battles) > 200 and _has_colour(bars, other) == 0
+        page.get_by_role("button", name="Share this view").click()
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="Image (PNG)").click()
+        png = Path(download.value.path()).read_bytes()
+        assert _has_colour(png, battles) > 50 and _has_colour(png, other) == 0
+        browser.close()
+
+
+@pytest.mark.parametrize("width,height", [(1280, 800), (1920, 1080), (390, 844)])
+def test_the_map_comes_first_with_the_panel_beside_or_below(server: str, width: int, height: int):
+    """The map takes most of the first screen: on a desktop most of the width beside the sidebar and most of
+    the height, with the place's panel at its right; on a phone the whole width, with the panel below it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(f"{server}/?place=gn:276781", wait_until="domcontentloaded")
+        wait_for_places(_map_frame(page))
+        panel = page.get_by_role("heading", name="Beirut")
+        panel.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+        heading = panel.bounding_box()
+        sidebar = page.locator("[data-testid='stSidebar']").bounding_box()
+        browser.close()
+    main_width = width - (sidebar["width"] if sidebar and sidebar["x"] >= 0 and width > 640 else 0)
+    if width > 640:
+        assert box["width"] >= 0.65 * main_width and box["width"] >= 0.45 * width, (box, main_width)
+        assert box["height"] >= 0.7 * height and box["y"] + box["height"] <= height, box
+        assert heading["x"] >= box["x"] + box["width"] and heading["y"] < box["y"] + 100, (heading, box)
+    else:
+        assert box["width"] >= 0.85 * width and box["height"] >= 0.5 * height, box
+        assert heading["y"] >= box["y"] + box["height"], (heading, box)
+
+
+def _ring_pixel(page, frame, place_id: str) -> tuple[int, int, int]:  # noqa: ANN001 - playwright types
+    """The colour on screen just outside a place's circle, where the selection ring is drawn."""
+    import io
+
+    from PIL import Image
+
+    point, radius = place_point(frame, place_id), place_radius(frame, place_id)
+    shot = Image.open(io.BytesIO(page.locator("iframe[title='streamlit_folium.st_folium']").screenshot()))
+    return shot.convert("RGB").getpixel((round(point["x"] + radius + 3), round(point["y"])))
+
+
+def test_the_selected_place_is_ringed_in_a_link_after_a_click_and_in_a_snapshot(server: str, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    from geo.views.snapshots import create_snapshot
+    from geo.views.state import ViewState
+
+    store = Store.open(_server_db(server))
+    snap = create_snapshot(store, ViewState(place="region:gaza-strip"), title="Ring test")
+    store.close()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/?place=gn:276781", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        assert selected_place(frame) == "gn:276781"
+        page.wait_for_timeout(500)
+        assert max(_ring_pixel(page, frame, "gn:276781")) < 60  # black ring
+        click_place(frame, "country:IL")
+        assert selected_place(frame) == "country:IL"  # at once, in the page
+        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
+        page.goto(f"{server}/{snap.url()}", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        assert selected_place(frame) == "region:gaza-strip"
+        browser.close()
+
+
+def test_the_time_slider_changes_the_places_drawn_and_the_url(server: str):
+    """Up to 2024-02-25 the map draws only what happened by then; moving the slider to the end of the range
+    draws more and drops ``until`` from the URL, to its start writes the first day; the step stays."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server}/?until=2024-02-25&step=month", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        early = set(drawn_ids(frame))
+        page.get_by_text("up to 2024-02-25").wait_for(timeout=30_000)
+        thumb = page.get_by_role("slider")
+        thumb.focus()
+        page.keyboard.press("End")
+        page.wait_for_url(lambda u: "until=" not in u and "step=month" in u, timeout=30_000)
+        page.wait_for_function("() => !document.body.innerText.includes('up to 2024-02-25')", timeout=30_000)
+        frame = _map_frame(page)
+        page.wait_for_timeout(1500)
+        wait_for_places(frame)
+        assert set(drawn_ids(frame)) > early
+        thumb.focus()
+        page.keyboard.press("Home")
+        page.wait_for_url(lambda u: "until=2024-02-14" in u, timeout=30_000)
         browser.close()

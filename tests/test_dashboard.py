@@ -111,7 +111,7 @@ def test_bad_url_values_are_reported_not_fatal(fixture_db):
 def test_ingest_pasted_text_from_the_dashboard(fixture_db):
     at = _app(tab="ingest")
     at.text_area[0].set_value("Hezbollah fired rockets at Israel from southern Lebanon on Monday.")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Ingest").click().run()
     assert not at.exception
     assert any("pasted text" in s.value and "ingested 1" in s.value for s in at.success)
     assert Store.open(fixture_db).count_articles() == 4
@@ -121,7 +121,7 @@ def test_oversized_input_in_the_dashboard_is_refused_with_a_clear_message(fixtur
     monkeypatch.setenv("NEWSMAP_MAX_BYTES", "2000")
     at = _app(tab="ingest")
     at.text_area[0].set_value("Hezbollah fired rockets at Israel from southern Lebanon. " * 60)  # 3,420 bytes
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Ingest").click().run()
     assert not at.exception
     assert any("pasted text" in e.value and "failed 1" in e.value for e in at.error)
     assert any("over the" in c.value and "NEWSMAP_MAX_BYTES" in c.value for c in at.caption)
@@ -253,3 +253,61 @@ def test_place_panel_and_events_table_count_reports(fixture_db):
     at = _app(tab="events")
     table = at.dataframe[0].value
     assert sorted(table["reports"].tolist(), reverse=True)[:2] == [2, 1]
+
+
+def test_timeline_and_events_table_use_the_palette():
+    """The timeline's bars and the events table's type cells have each type's colour of geo.render.style."""
+    from dashboard.live import timeline_chart
+    from dashboard.widgets import events_table
+    from geo.render import style
+
+    rows = [{"month": "2024-03", "key": "Battles", "events": 2}, {"month": "2024-03", "key": "Protests", "events": 1}]
+    scale = timeline_chart(rows, "type").to_dict()["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"])) == {t: style.type_colour(t) for t in ("Battles", "Protests")}
+    assert "scale" not in timeline_chart(rows, "actor").to_dict()["encoding"]["color"]
+    table = events_table([{"date": "2024-03-01", "type": "Battles"}]).to_html()
+    assert f"background-color: {style.type_colour('Battles')}" in table
+
+
+def test_event_rows_never_say_none_and_give_the_precision():
+    from dashboard.widgets import event_rows
+
+    events = [{"date": None, "date_precision": "unknown", "type": "Battles", "subtype": None, "actor_ids": [],
+               "place_ids": [], "hypothetical": False, "article_id": "a", "sentence": "s"},
+              {"date": "2024-02", "date_precision": "month", "type": "Battles", "subtype": None, "actor_ids": [],
+               "place_ids": [], "hypothetical": False, "article_id": "a", "sentence": "s"},
+              {"date": "2024-03-15", "date_precision": "day", "type": "Battles", "subtype": None, "actor_ids": [],
+               "place_ids": [], "hypothetical": False, "article_id": "a", "sentence": "s"}]
+    rows = event_rows(events, {}, {}, {"a": "T"})
+    assert [r["date"] for r in rows] == ["undated", "2024-02 (month)", "2024-03-15"]
+
+
+def test_events_table_in_the_app_shows_no_none(fixture_db):
+    at = _app(tab="events")
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert list(frame["date"]) == ["2024-03-15", "2024-03 (month)", "2024-02-20", "2024-02-14"]
+
+
+def test_time_slider_reads_and_writes_until_and_step(fixture_db):
+    """The URL's date and step set the slider; the view is what happened up to that date; both stay in the URL."""
+    at = _app(until="2024-02-25", step="day")
+    assert not at.exception
+    assert _caption(at) == "2 events in 3 places, up to 2024-02-25"
+    assert at.slider(key="time_slider").value.isoformat() == "2024-02-25"
+    assert at.segmented_control(key="time_step").value == "day"
+    assert _param(at, "until") == ["2024-02-25"] and _param(at, "step") == ["day"]
+    import datetime as dt
+
+    at.slider(key="time_slider").set_value(dt.date(2024, 3, 15)).run()  # the end of the view's range
+    assert "until" not in at.query_params and _caption(at) == "4 events in 5 places"
+
+
+def test_a_snapshot_keeps_the_time_slider(sqlite_store):
+    from geo.views.snapshots import create_snapshot, get_snapshot
+    from geo.views.state import ViewState
+
+    snap = create_snapshot(sqlite_store, ViewState(until="2024-02-25", step="month"), title="Up to February")
+    kept = get_snapshot(sqlite_store, snap.id)
+    assert (kept.state.until, kept.state.step) == ("2024-02-25", "month")
+    assert kept.description.endswith(", up to 2024-02-25")

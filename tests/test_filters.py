@@ -33,7 +33,8 @@ def test_the_database_filter_and_the_view_state_hold_the_declared_fields():
 def test_each_filter_has_its_own_widget_and_option():
     assert len({f.widget.key for f in FILTERS}) == len(FILTERS)
     assert len({flag for f in FILTERS for flag in f.option.flags}) == len(FILTERS)
-    assert {f.widget.kind for f in FILTERS} <= {"actors", "multiselect", "select", "dates", "text", "toggle"}
+    assert {f.widget.kind for f in FILTERS} <= {"actors", "multiselect", "select", "dates", "text", "toggle",
+                                                "time"}
 
 
 def test_the_command_line_options_build_the_state_of_the_link():

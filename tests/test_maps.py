@@ -165,7 +165,7 @@ def test_no_dashed_legend_line_without_context_only_places(sqlite_store):
 def test_popup_and_panel_write_an_events_date_alike():
     """A date of report is said so in both; an undated event is "undated" in both."""
     for event, words in (({"date": "2024-03-15", "date_precision": "reported"}, "2024-03-15 (date of report)"),
-                         ({"date": "2024-02", "date_precision": "month"}, "2024-02"),
+                         ({"date": "2024-02", "date_precision": "month"}, "2024-02 (month)"),
                          ({"date": None, "date_precision": "unknown"}, "undated")):
         full = {"id": "e", "type": "Battles", "actor_ids": [], "place_roles": {}, **event}
         place = {"id": "gn:1", "name": "Beirut", "top_events": [full]}
@@ -173,3 +173,46 @@ def test_popup_and_panel_write_an_events_date_alike():
         assert line == f"Battles \u00b7 {words}"
         entry = html.unescape(panel.event_entry_html(full, "gn:1", {}, "s"))  # Markdown-safe entities
         assert f"<b>Battles</b> \u00b7 {words} \u00b7 no actor named" in entry
+
+
+def test_the_selected_place_is_ringed_and_a_hostile_id_stays_a_string(sqlite_store):
+    data = _data(sqlite_store)
+    script = maps.render_html(maps.build_map(data, ViewState(place="gn:276781")))
+    assert '}, "gn:276781")' in script and maps.SELECTED_RING in script
+    assert '}, null)' in maps.render_html(maps.build_map(data, ViewState()))
+    hostile = maps.render_html(maps.build_map(data, ViewState(place='__COLUMNS__"</script><script>alert(1)')))
+    assert '}, "__COLUMNS__\\"<\\/script><script>alert(1)")' in hostile
+
+
+def test_the_png_rings_the_selected_place(sqlite_store):
+    import io
+
+    from PIL import Image
+
+    from geo.render.static_map import to_png
+
+    data = _data(sqlite_store)
+
+    def black(png: bytes) -> int:
+        colours = Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 20)
+        return sum(n for n, c in colours if max(c) < 30)
+
+    plain = to_png(data, title="", description="", size=(800, 500))
+    ringed = to_png(data, title="", description="", size=(800, 500), selected="gn:276781")
+    assert black(ringed) > black(plain) + 40
+
+
+def test_the_png_draws_dashed_outlines_and_says_so_in_its_legend(sqlite_store):
+    """As on the dashboard: a place whose events were all placed from article context has a dashed outline,
+    and the legend has a line for it; without such a place, neither."""
+    from geo.render.static_map import figure
+
+    fill(sqlite_store)
+    sqlite_store.write(context_analysis())
+    for state, dashed in ((ViewState(types=("Explosions/Remote violence",)), True), (ViewState(), False)):
+        fig = figure(view_data(sqlite_store, state), title="t", description="d", size=(800, 500))
+        ax = fig.axes[0]
+        styles = [tuple(ls[1] or ()) for ls in ax.collections[-1].get_linestyles()]
+        texts = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert any(s for s in styles) == dashed, styles
+        assert (maps.CONTEXT_LEGEND in texts) == dashed, texts

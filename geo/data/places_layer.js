@@ -9,13 +9,17 @@
  * geo.render.panel.popup_parts (its counts line n is worded in Python, as every other string). Every string in
  * it is HTML-escaped already; this code only joins them.
  *
- * Events: hovering a place shows its name, clicking it opens its popup and fires "click" on the layer
- * with the place's own position as `latlng` (streamlit-folium reports it as last_object_clicked).
+ * `selected` is the id of the selected place (or null): it is ringed, and a click moves the ring at once
+ * (the page learns of the click afterwards and keeps the map, so the ring cannot wait for it).
+ *
+ * Events: hovering a place shows its name, clicking it opens its popup, rings it and fires "click" on the
+ * layer with the place's own position as `latlng` (streamlit-folium reports it as last_object_clicked).
  * Tests and benchmarks use `nmPlaces` (the columns), `nmDrawn` (circles drawn so far), `nmFirstZoom` (the
- * zoom of the first drawing), `nmPoint(id)` and `nmOpen(id)`.
+ * zoom of the first drawing), `nmSelected` (the ringed place's id), `nmPoint(id)` and `nmOpen(id)`.
  */
-(function (d) {
+(function (d, selected) {
     var n = d.lat.length, TOLERANCE = 3, PAD = 0.3, STROKE = "#333333", FILL_OPACITY = 0.8, DASH = [3, 2], SOLID = [];
+    var RING = "__RING__", RING_GAP = 3;
 
     function list(heading, items, table) {
         return items.length ? "<div class='nm-h'>" + heading + "</div><ul><li>"
@@ -29,6 +33,7 @@
 
     var Places = L.Layer.extend({
         nmPlaces: d,
+        nmSelected: selected,
         nmDrawn: 0,
         nmFirstZoom: null,
 
@@ -111,8 +116,25 @@
                 if (dashed !== wasDashed) ctx.setLineDash((wasDashed = dashed) ? DASH : SOLID);
                 ctx.stroke();
             }
+            this._ring(ctx, ox, oy);
             this.nmDrawn = n;
             if (this.nmFirstZoom === null) this.nmFirstZoom = this._zoom;
+        },
+
+        /* The selected place: a white and a black ring around its circle, drawn over every place. */
+        _ring: function (ctx, ox, oy) {
+            var i = this.nmSelected === null ? -1 : d.id.indexOf(this.nmSelected);
+            if (i < 0) return;
+            var x = this._x[i] - ox, y = this._y[i] - oy, r = d.r[i] + RING_GAP;
+            ctx.setLineDash(SOLID);
+            ctx.beginPath();
+            ctx.arc(x, y, r, 0, 2 * Math.PI);
+            ctx.lineWidth = 5;
+            ctx.strokeStyle = "#ffffff";
+            ctx.stroke();
+            ctx.lineWidth = 2.5;
+            ctx.strokeStyle = RING;
+            ctx.stroke();
         },
 
         /* During a zoom animation the drawn canvas is scaled like the map; the redraw follows at moveend. */
@@ -157,6 +179,9 @@
             var i = this._hit(e.layerPoint);
             if (i < 0) return;
             var latlng = this._open(i);
+            this.nmSelected = d.id[i];
+            this._view = null;  /* the same view, drawn again with the ring */
+            this._draw();
             this.fire("click", {latlng: latlng, originalEvent: e.originalEvent, nmIndex: i});
         },
 
@@ -180,4 +205,4 @@
         }
     });
     return new Places();
-})(__COLUMNS__)
+})(__COLUMNS__, __SELECTED__)

@@ -20,7 +20,6 @@ none.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -35,6 +34,7 @@ from folium.map import FitBounds
 from jinja2 import Template
 
 from geo.render.panel import popup_parts, render_popup
+from geo.render.style import MENTIONED_ONLY, SELECTED_RING, TYPE_COLOURS, type_colour
 from geo.settings import PACKAGE_DATA
 from geo.views.state import ViewState
 
@@ -42,32 +42,11 @@ DETAIL_AT = 2000  # past this many places popups show counts only (the place pan
 DEFAULT_CENTER = (32.0, 36.0)
 DEFAULT_ZOOM = 5
 POLYGON_KINDS = ("country", "region", "admin1", "admin2", "continent")
-MENTIONED_ONLY = "Mentioned only"
-# Colours per event type (ACLED types, CAMEO meetings and statements), readable on a light outline map.
-TYPE_COLOURS = {
-    "Battles": "#d62728",
-    "Explosions/Remote violence": "#ff7f0e",
-    "Violence against civilians": "#8c0000",
-    "Protests": "#2ca02c",
-    "Riots": "#9467bd",
-    "Strategic developments": "#1f77b4",
-    "Meeting/Consultation": "#17becf",
-    "Statement/Threat": "#e377c2",
-    MENTIONED_ONLY: "#7f7f7f",
-}
-_SPARE_COLOURS = ("#bcbd22", "#8c564b", "#393b79", "#637939", "#7b4173", "#843c39")
+CONTEXT_LEGEND = "events placed from article context only"  # the legend's line for a dashed outline
 OUTLINE_STYLE = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#f4f1ea", "fillOpacity": 1.0}
 POLYGON_STYLE = {"color": "#5b7fa6", "weight": 1, "fillColor": "#5b7fa6", "fillOpacity": 0.12}
 
 Data = Mapping[str, Sequence[Mapping[str, Any]]]
-
-
-def type_colour(event_type: str | None) -> str:
-    """The colour of an event type; unknown types get a stable spare colour."""
-    key = event_type or MENTIONED_ONLY
-    if key in TYPE_COLOURS:
-        return TYPE_COLOURS[key]
-    return _SPARE_COLOURS[int(hashlib.sha1(key.encode()).hexdigest(), 16) % len(_SPARE_COLOURS)]
 
 
 def marker_radius(count: int) -> float:
@@ -224,10 +203,17 @@ class ScriptLayer(VerbatimLayer):
         self.code = code
 
 
-def places_layer(data: Data, columns_json: str | None = None) -> ScriptLayer:
+def places_layer(data: Data, columns_json: str | None = None, selected: str | None = None) -> ScriptLayer:
     """Every place of the view as a circle on one canvas, drawn from :func:`place_columns` (or from its
-    JSON, ``columns_json``, when the caller keeps it: building the columns is most of a map's cost)."""
-    return ScriptLayer(_PLACES_JS.replace("__COLUMNS__", columns_json or to_json(place_columns(data))), name="Places")
+    JSON, ``columns_json``, when the caller keeps it: building the columns is most of a map's cost); the
+    place whose id is ``selected`` is ringed."""
+    values = {"__RING__": SELECTED_RING, "__SELECTED__": to_json(selected),
+              "__COLUMNS__": columns_json or to_json(place_columns(data))}
+    # One pass: a value (a place id from the URL, a title) that holds a placeholder's name stays as it is.
+    return ScriptLayer(_PLACEHOLDER.sub(lambda match: values[match.group(0)], _PLACES_JS), name="Places")
+
+
+_PLACEHOLDER = re.compile("__RING__|__SELECTED__|__COLUMNS__")
 
 
 def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLayer:
@@ -271,8 +257,7 @@ class Legend(MacroElement):
 def legend_html(types: Sequence[str], context: bool = False) -> str:
     """The legend; ``context``: say what a dashed outline means (some place on the map has one)."""
     items = "".join(f"<div><i style='background:{type_colour(t)}'></i>{escape(t)}</div>" for t in types)
-    dashed = ("<div><i style='background:#fff;border-style:dashed'></i>events placed from article context "
-              "only</div>") if context else ""
+    dashed = f"<div><i style='background:#fff;border-style:dashed'></i>{CONTEXT_LEGEND}</div>" if context else ""
     return (f"<div style='background:#fff;padding:6px 8px;border-radius:4px;font:12px sans-serif;"
             f"box-shadow:0 0 4px rgba(0,0,0,.3)'><b>Event type</b>{items}{dashed}"
             f"<div style='color:#555;margin-top:4px'>size: events (or mentions)</div></div>")
@@ -305,16 +290,20 @@ def legend_types(data: Data) -> list[str]:
 
 def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Mapping[str, str] | None = None,
               outlines: Mapping[str, Any] | None = None, height: str = "100%",
-              columns_json: str | None = None) -> folium.Map:
-    """The map of a view: outline base, optional tiles, polygons, one marker per place, legend.
+              columns_json: str | None = None, fit: Data | None = None) -> folium.Map:
+    """The map of a view: outline base, optional tiles, polygons, one marker per place (``state.place`` ringed),
+    legend.
 
     ``assets`` maps asset names (``leaflet.js``, ``leaflet.css``) to URLs; when given (always when
     ``offline``) they replace folium's CDN links, and the map loads nothing from the internet.
-    ``columns_json`` is ``to_json(place_columns(data))`` when the caller has it already. Vector
+    ``columns_json`` is ``to_json(place_columns(data))`` when the caller has it already. ``fit``: the data
+    whose places the map is centred and fitted on (``data`` by default; the time slider passes the whole
+    range, so that stepping through time does not move the map). Vector
     layers are drawn on canvases: 10,000 circles draw in about a tenth of a second, no clustering needed.
     """
     n = len(data.get("places", []))
-    m = folium.Map(location=_center(state, data), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
+    fit = data if fit is None else fit
+    m = folium.Map(location=_center(state, fit), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
                    prefer_canvas=True, height=height, control_scale=True)
     m.options.update(max_zoom=18, min_zoom=2)  # tiles may be absent
     if offline and not assets:
@@ -327,14 +316,14 @@ def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Ma
     polygons = polygon_layer(data)
     if polygons is not None:
         polygons.add_to(m)
-    places_layer(data, columns_json).add_to(m)
+    places_layer(data, columns_json, state.place).add_to(m)
     Legend(legend_types(data), any(context_only(p) for p in data.get("places", []))).add_to(m)
     m.get_root().header.add_child(folium.Element(LEGEND_CSS))
     folium.LayerControl(collapsed=True).add_to(m)
     _use_assets(m, assets, ("leaflet.js",), ("leaflet.css",))
     if state.lat is None or state.lon is None:
-        box = bounds(data)
-        if box and n > 1:
+        box = bounds(fit)
+        if box and (n > 1 or len(fit.get("places", [])) > 1):
             m.add_child(_fit_at_once(box))
     return m
 

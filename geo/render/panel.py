@@ -54,18 +54,9 @@ def render_popup(parts: Mapping[str, Any]) -> str:
     return f"<div class='nm-popup' data-place='{parts['id']}'>{''.join(rows)}</div>"
 
 
-def date_text(event: Mapping[str, Any]) -> str:
-    """An event's date as the popup and the panel both write it: "2024-02", "2024-03-15 (date of report)" when
-    the article's publication date stands in (precision ``reported``), "undated" (not escaped)."""
-    date = event.get("date")
-    if not date:
-        return "undated"
-    return f"{date} (date of report)" if event.get("date_precision") == REPORTED else str(date)
-
-
 def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: Mapping[str, str]) -> str:
     who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", []))
-    parts = [escape(top.get("type") or ""), escape(date_text(top))]
+    parts = [escape(top.get("type") or ""), escape(date_label(top.get('date'), top.get('date_precision')))]
     if who:
         parts.append(escape(who))
     if reports_text(event):
@@ -80,14 +71,33 @@ def context_mark(event: Mapping[str, Any], place_id: str) -> str:
     return " \u00b7 <i>placed from article context: the sentence names no place</i>"
 
 
+def date_label(date: str | None, precision: str | None = None) -> str:
+    """An event's date as a reader sees it: "undated" without one, and its precision when it is not a day
+    ("2024-02 (month)"), so a month is never read as its first day; the publication date standing in for an
+    event's own (precision ``reported``) says so: "2024-03-15 (date of report)". The popup, the panel and the
+    events table all write dates with this.
+
+    >>> date_label(None), date_label("2024-03-15", "day"), date_label("2024-02", "month")
+    ('undated', '2024-03-15', '2024-02 (month)')
+    """
+    if not date:
+        return "undated"
+    if precision == REPORTED:  # the article's publication date stands in
+        return f"{date} (date of report)"
+    if not precision or precision in ("day", "unknown"):
+        return str(date)
+    return f"{date} ({precision})"
+
+
 def event_entry_html(event: Mapping[str, Any], place_id: str, actor_names: Mapping[str, str],
                      sentence_html: str) -> str:
     """One event in a place's panel, for Streamlit's markdown: type, date, actors, its reports and sources when
     more than one mention tells of it, the context mark, then
     ``sentence_html`` (the sentence, escaped and perhaps highlighted, by the caller)."""
     who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", [])) or "no actor named"
+    when = date_label(event.get("date"), event.get("date_precision"))
     return (f"<div style='margin-bottom:8px'><b>{escape_markdown(event['type'])}</b> \u00b7 "
-            f"{escape_markdown(date_text(event))} \u00b7 {escape_markdown(who)}{_reports_mark(event)}"
+            f"{escape_markdown(when)} \u00b7 {escape_markdown(who)}{_reports_mark(event)}"
             f"{context_mark(event, place_id)}<br>{sentence_html}</div>")
 
 

@@ -3,8 +3,8 @@ browser, tiles or network.
 
 The country outlines of :func:`geo.render.outlines.country_outlines` are the base layer; each place is a circle
 sized and coloured as on the dashboard's map (:func:`geo.render.maps.marker_radius`,
-:func:`geo.render.maps.type_colour`), with the same legend. Title, description and attribution are drawn on the image and written into the
-PNG's metadata. The figure is built with matplotlib's object API on the Agg canvas (no pyplot state), so
+:func:`geo.render.style.type_colour`), with the same legend. Title, description and attribution are drawn
+on the image and written into the PNG's metadata. The figure is built with matplotlib's object API on the Agg canvas (no pyplot state), so
 the dashboard can draw several at once, and all text is drawn literally (no mathtext: ``$`` in an article
 title stays a dollar sign).
 
@@ -24,8 +24,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
-from geo.render import maps
+from geo.render import maps, style
 from geo.errors import ExportError
 from geo.render.exports.common import ATTRIBUTION, DEFAULT_SIZE, valid_point
 
@@ -34,12 +35,25 @@ MIN_SIDE, MAX_SIDE = 200, 6000
 WORLD = (-180.0, -60.0, 180.0, 85.0)
 OCEAN, LAND, BORDER = "#dde9f3", maps.OUTLINE_STYLE["fillColor"], "#a9a294"
 LABELLED_PLACES = 12
+DASHED = (0, (3, 2))  # the dashboard's dash: 3 on, 2 off
+CONTEXT_LINE = maps.CONTEXT_LEGEND  # the legend's words for a dashed outline, the dashboard's
 MIN_TEXT_SCALE = 0.6  # below this, text on a small image (e.g. 400x300) would be too small to read
 
 
 def to_png(data: Mapping[str, Any], *, title: str, description: str, size: tuple[int, int] = DEFAULT_SIZE,
-           outlines: Mapping[str, Any] | None = None) -> bytes:
-    """The map of ``data`` as PNG bytes of exactly ``size`` (width, height) pixels."""
+           outlines: Mapping[str, Any] | None = None, selected: str | None = None) -> bytes:
+    """The map of ``data`` as PNG bytes of exactly ``size`` (width, height) pixels; the place whose id is
+    ``selected`` is ringed, as on the dashboard."""
+    fig = figure(data, title=title, description=description, size=size, outlines=outlines, selected=selected)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, metadata={"Title": title, "Description": description,
+                                                      "Software": "newsmap"})
+    return out.getvalue()
+
+
+def figure(data: Mapping[str, Any], *, title: str, description: str, size: tuple[int, int] = DEFAULT_SIZE,
+           outlines: Mapping[str, Any] | None = None, selected: str | None = None) -> Figure:
+    """The figure :func:`to_png` saves (tests read what it draws)."""
     width, height = check_size(size)
     scale = max(MIN_TEXT_SCALE, min(width / DEFAULT_SIZE[0], height / DEFAULT_SIZE[1]))
     fig = Figure(figsize=(width / DPI, height / DPI), dpi=DPI, facecolor="white")
@@ -49,11 +63,9 @@ def to_png(data: Mapping[str, Any], *, title: str, description: str, size: tuple
     ax = fig.add_axes((0.015, bottom, 0.97, top - bottom - 0.015))
     points = list(_points(data))
     _draw_map(ax, points, outlines, scale)
-    _draw_legend(ax, maps.legend_types(data), scale)
-    out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, metadata={"Title": title, "Description": description,
-                                                      "Software": "newsmap"})
-    return out.getvalue()
+    _draw_ring(ax, [p for p in points if selected is not None and p["id"] == selected], scale)
+    _draw_legend(ax, maps.legend_types(data), scale, any(p["dash"] for p in points))
+    return fig
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -77,9 +89,9 @@ def _points(data: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The drawable places with their marker radius (px) and colour, as on the dashboard's map."""
     for p in data.get("places", []):
         if valid_point(p.get("lat"), p.get("lon")):
-            yield {"name": p["name"], "lat": float(p["lat"]), "lon": float(p["lon"]), "count": maps.place_count(p),
-                   "r": maps.marker_radius(maps.place_count(p)),
-                   "c": maps.type_colour(p.get("dominant_type") if p.get("event_count") else None)}
+            yield {"id": p.get("id"), "name": p["name"], "lat": float(p["lat"]), "lon": float(p["lon"]), "count": maps.place_count(p),
+                   "r": maps.marker_radius(maps.place_count(p)), "dash": maps.context_only(p),
+                   "c": style.type_colour(p.get("dominant_type") if p.get("event_count") else None)}
 
 
 def _text(target: Any, x: float, y: float, s: str, **kw: Any) -> Any:
@@ -138,10 +150,21 @@ def _draw_map(ax: Any, points: list[dict[str, Any]], outlines: Mapping[str, Any]
               size=16 * scale, color="#555555")
         return
     ordered = sorted(points, key=lambda p: -p["count"])  # big circles first, small ones stay visible on top
+    # A place whose events were all placed from article context has a dashed outline, as on the dashboard.
     ax.scatter([p["lon"] for p in ordered], [p["lat"] for p in ordered],
                s=[marker_area(p["r"], scale) for p in ordered], c=[p["c"] for p in ordered],
-               alpha=0.85, edgecolors="#333333", linewidths=0.8 * max(scale, 0.5), zorder=3)
+               alpha=0.85, edgecolors="#333333", linewidths=0.8 * max(scale, 0.5), zorder=3,
+               linestyles=[DASHED if p["dash"] else "solid" for p in ordered])
     _label(ax, ordered[:LABELLED_PLACES], scale)
+
+
+def _draw_ring(ax: Any, points: list[dict[str, Any]], scale: float) -> None:
+    """The selected place's ring: white under black, a little wider than its circle, over every place."""
+    for p in points:
+        area = marker_area(p["r"] + 4, scale)
+        for colour, width in (("#ffffff", 4.0), (style.SELECTED_RING, 2.0)):
+            ax.scatter([p["lon"]], [p["lat"]], s=[area], facecolors="none", edgecolors=colour,
+                       linewidths=width * max(scale, 0.5), zorder=3.5)
 
 
 def _label(ax: Any, points: list[dict[str, Any]], scale: float) -> list[Any]:
@@ -215,11 +238,15 @@ def _widen(box: tuple[float, float, float, float]) -> tuple[float, float, float,
     return box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow
 
 
-def _draw_legend(ax: Any, types: list[str], scale: float) -> None:
+def _draw_legend(ax: Any, types: list[str], scale: float, context: bool = False) -> None:
+    """The types' colours, and with ``context`` the dashboard's line for dashed outlines."""
     if not types:
         return
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=10 * max(scale, 0.5),
-                      markerfacecolor=maps.type_colour(t), markeredgecolor="#333333", label=t) for t in types]
+    handles: list[Any] = [Line2D([], [], marker="o", linestyle="", markersize=10 * max(scale, 0.5),
+                                 markerfacecolor=style.type_colour(t), markeredgecolor="#333333", label=t)
+                          for t in types]
+    if context:
+        handles.append(Patch(facecolor="#ffffff", edgecolor="#333333", linestyle=DASHED, label=CONTEXT_LINE))
     legend = ax.legend(handles=handles, loc="lower left", fontsize=9 * scale, title_fontsize=9 * scale,
                        title="Event type (size: events, or mentions)", framealpha=0.9)
     for t in [*legend.get_texts(), legend.get_title()]:

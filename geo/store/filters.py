@@ -3,7 +3,7 @@ widgets, are declared in :mod:`geo.views.filters`; a test holds the two lists to
 
 A filter narrows the view in one of three ways, the fields of its :class:`Condition`: by the article
 (``source``, ``q``: the view keeps the events and the place mentions of matching articles), by a date (``from``,
-``to``: an event's own date, or for place mentions their article's publication date) or by the event alone
+``to``, ``until``: an event's own date, or for place mentions their article's publication date) or by the event alone
 (``type``, ``actor``, ``hypothetical``: place mentions follow the events they are in, see
 ``ViewQueries.view_place_mentions``). ``affiliated`` has no SQL of its own: it widens the actor filter's ids.
 """
@@ -35,6 +35,7 @@ class ViewFilter:
     types: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
+    until: str | None = None
     source: str | None = None
     q: str | None = None
     show_hypothetical: bool = False
@@ -93,6 +94,7 @@ CONDITIONS: dict[str, Condition] = {
     "type": Condition(on_event=lambda f, e: e.c.type.in_(f.types) if f.types else None),
     "from": Condition(on_date=_on_or_after),
     "to": Condition(on_date=_on_or_before),
+    "until": Condition(on_date=lambda f, date: date <= _cut_to(f.until, date) if f.until else None),
     "actor": Condition(on_event=_by_actor),
     "affiliated": Condition(widens="adds the affiliated actors to the actor filter's ids (ViewState.filter)"),
 }

@@ -65,6 +65,14 @@ class ViewQueries(Lookups):
                                           *[sa.not_(between.contains(b)) for b in SENTENCE_BREAKS])
         return query.where(sa.or_(in_event, same_sentence))
 
+    def view_date_range(self, f: ViewFilter) -> tuple[str | None, str | None]:
+        """The earliest and the latest date of the view's events (an undated event counts its article's
+        date), as stored (YYYY, YYYY-MM or YYYY-MM-DD): the span of the dashboard's time slider."""
+        ve = self._view_events(f).subquery()
+        with self.engine.connect() as conn:
+            first, last = conn.execute(sa.select(sa.func.min(ve.c.date), sa.func.max(ve.c.date))).one()
+        return first, last
+
     def view_counts(self, f: ViewFilter) -> dict[str, int]:
         """How many events, places and articles the view holds (the dashboard's caption), counted in the database."""
         ve = self._view_events(f).subquery()

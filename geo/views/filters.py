@@ -6,7 +6,7 @@ CLI's options and the sidebar are derived from :data:`FILTERS`; the SQL of each 
 to the same names).
 
 >>> [f.key for f in FILTERS]
-['actor', 'affiliated', 'type', 'from', 'to', 'source', 'q', 'hypothetical']
+['actor', 'affiliated', 'type', 'from', 'to', 'until', 'source', 'q', 'hypothetical']
 >>> by_key("from").parse("from", "2024-02-01")
 '2024-02-01'
 """
@@ -87,8 +87,8 @@ class Widget:
     """A filter's widget in the dashboard's sidebar (drawn by ``dashboard/filters.py``).
 
     ``kind`` is one of ``actors`` (a multiselect of the view's actors by id), ``multiselect``, ``select`` (its
-    first choice, ``any_choice``, sets no filter), ``dates`` (one of the date fields side by side), ``text`` and
-    ``toggle``; ``key`` is its key in the session state; ``facet`` names the store's facet its choices come from
+    first choice, ``any_choice``, sets no filter), ``dates`` (one of the date fields side by side), ``text``,
+    ``toggle`` and ``time`` (the time slider, drawn above the map rather than in the sidebar); ``key`` is its key in the session state; ``facet`` names the store's facet its choices come from
     (``Store.facets``).
     """
 
@@ -154,6 +154,11 @@ FILTERS: tuple[Filter, ...] = (
     Filter(key="to", field="date_to", parse=date, words=_to,
            option=Option(("--to",), "events until this date", "YYYY-MM-DD"),
            widget=Widget("dates", "f_to", "To")),
+    Filter(key="until", field="until", parse=date, words=lambda s, _n: f", up to {s.until}" if s.until else "",
+           option=Option(("--until",), "what happened up to this date (the dashboard's time slider)",
+                         "YYYY-MM-DD"),
+           widget=Widget("time", "f_until", "Up to",
+                         help="What happened up to this date; play moves it by the step chosen beside it.")),
     Filter(key="source", field="source", words=lambda s, _n: f", source {s.source}" if s.source else "",
            option=Option(("--source",), "article source, exactly as listed", "S"),
            widget=Widget("select", "f_source", "Source", facet="sources", any_choice="(any source)")),

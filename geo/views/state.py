@@ -6,7 +6,8 @@ the dashboard's caption, a snapshot's description and exports' metadata. :func:`
 view in the export schema (``Store.export()``), so the exports, snapshots and the map share one shape.
 
 The filters among its parameters are declared in :mod:`geo.views.filters` (their parsing, links and words
-follow from there); the selection, map view and open section are :data:`VIEW_PARAMS` here.
+follow from there); the selection, map view, open section and the time slider's play step are
+:data:`VIEW_PARAMS` here.
 
 Bad URL values: :meth:`ViewState.from_query_params` raises :class:`ViewStateError` naming the parameter
 and the fix (for the CLI and snapshots, where a wrong link must not be silently altered);
@@ -29,11 +30,12 @@ from urllib.parse import urlencode
 from geo.errors import ViewStateError
 from geo.store import Run, Store, ViewFilter
 from geo.views.filters import FILTERS, Param
+from geo.views.time import DEFAULT_STEP, STEPS
 from geo.views.words import plural
 
 # Order of the parameters in every link this module writes (stable links can be compared as strings).
-PARAMS = ("actor", "type", "from", "to", "source", "q", "place", "article", "lat", "lon", "zoom",
-          "affiliated", "hypothetical", "tab")
+PARAMS = ("actor", "type", "from", "to", "until", "source", "q", "place", "article", "lat", "lon", "zoom",
+          "affiliated", "hypothetical", "tab", "step")
 # The dashboard's sections under the map (``tab``); the first is open when the URL names none.
 SECTIONS = ("articles", "events", "timeline", "ingest")
 MAX_ZOOM = 19
@@ -47,6 +49,7 @@ class ViewState:
     types: tuple[str, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
+    until: str | None = None  # the time slider: what happened up to this date
     source: str | None = None
     q: str | None = None
     place: str | None = None
@@ -57,6 +60,7 @@ class ViewState:
     include_affiliated: bool = False
     show_hypothetical: bool = False
     tab: str | None = None  # the open section under the map (one of SECTIONS); None is the first
+    step: str | None = None  # the time slider's play step (one of geo.views.time.STEPS); None is the default
 
     # -- URL ---------------------------------------------------------------------------------
 
@@ -222,6 +226,12 @@ def _section(name: str, raw: str) -> str | None:
     return None if raw.lower() == SECTIONS[0] else raw.lower()
 
 
+def _step(name: str, raw: str) -> str | None:
+    if raw.lower() not in STEPS:
+        raise ViewStateError(f"{name}={raw!r} is not a time step: use one of {', '.join(STEPS)}")
+    return None if raw.lower() == DEFAULT_STEP else raw.lower()
+
+
 # -- words ------------------------------------------------------------------------------------
 
 def _coord(value: float | None) -> str | None:
@@ -234,13 +244,15 @@ def _count(value: Any) -> int:
 
 # -- the parameters ---------------------------------------------------------------------------
 
-# The parameters that are not filters: the selection and the map view (``tab``: the open section).
+# The parameters that are not filters: the selection and the map view (``tab``: the open section; ``step``:
+# the time slider's play step).
 VIEW_PARAMS: tuple[Param, ...] = (
     Param(key="place", field="place"), Param(key="article", field="article"),
     Param(key="lat", field="lat", parse=_number(-90, 90), write=_coord),
     Param(key="lon", field="lon", parse=_number(-180, 180), write=_coord),
     Param(key="zoom", field="zoom", parse=_zoom, write=lambda v: None if v is None else str(v)),
     Param(key="tab", field="tab", parse=_section),
+    Param(key="step", field="step", parse=_step),
 )
 _PARAMS: tuple[Param, ...] = tuple(sorted((*FILTERS, *VIEW_PARAMS), key=lambda p: PARAMS.index(p.key)))
 _DATABASE_FIELDS = {f.name for f in dataclasses.fields(ViewFilter)}

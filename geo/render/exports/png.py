@@ -12,4 +12,4 @@ def write(data: Mapping[str, Any], options: ExportOptions) -> bytes:
     from geo.render.static_map import to_png
 
     return to_png(data, title=options.title or "", description=options.description or "", size=options.size,
-                  outlines=options.outlines)
+                  outlines=options.outlines, selected=options.state.place if options.state else None)
