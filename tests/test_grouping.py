@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from geo.events.grouping import Knowledge, Occurrence, compatible, dates_overlap, reported
-from geo.records import REPORTED, Actor, Article, Event, Mention, Place
+from geo.ingest.pipeline import OccurrenceJoiner
+from geo.records import REPORTED, Actor, Analysis, Article, Event, Mention, Place
 from tests.seeds_score import analyse_seeds
 from tests.test_scene import analyser  # noqa: F401 - the full analyser, grouping included
 
@@ -99,3 +100,56 @@ def test_compatible_needs_one_type_related_actors_one_scene_and_a_shared_actor()
     rockets = Occurrence("Remote", initiators={"unidentified-armed-group-lebanon"}, targets={"israel"})
     assert compatible(rockets, Occurrence("Remote", initiators={"hezbollah"}, targets={"israel"}), know)
     assert not compatible(rockets, Occurrence("Remote", initiators={"israel"}, targets={"israel"}), know)
+
+
+def test_a_date_of_report_stands_for_the_days_before_it() -> None:
+    assert dates_overlap(("2024-03-15", REPORTED), ("2024-03-10", "day"))
+    assert not dates_overlap(("2024-03-15", REPORTED), ("2024-03-16", "day"))  # reported before it happened
+    assert not dates_overlap(("2024-03-15", REPORTED), ("2024-02-15", REPORTED))  # two reports a month apart
+
+
+# -- across articles: the store's candidates, the rule, the join in the write's transaction ---------------------
+
+def seed_analysis(run) -> Analysis:
+    return Analysis(article=run.article, places=run.places, actors=run.actors, actor_mentions=run.mentions,
+                    events=run.events)
+
+
+def groups(store) -> dict[str, set[tuple[str, str]]]:
+    """occurrence -> its (article, trigger) mentions, hypothetical ones left out."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for e in store.export()["events"]:
+        if not e["hypothetical"]:
+            out.setdefault(e["occurrence"], set()).add((e["article_id"][:4], e["trigger"]["text"]))
+    return out
+
+
+@pytest.mark.parametrize("order", [("000", "002"), ("002", "000")])
+def test_one_event_told_by_both_seeds_is_one_occurrence_whichever_is_read_first(seeds, store, order) -> None:
+    for name in order:
+        assert store.write(seed_analysis(seeds[name]), OccurrenceJoiner())
+    found = groups(store)
+    first, second = (seeds[n].article.id[:4] for n in ("000", "002"))
+    discussion = next(e for e in seeds["002"].events if e.trigger.text == "discussion")
+    meeting = found[discussion.id]  # the dated article's report is the first report: its id, in either order
+    assert {t for a, t in meeting if a == first} == {"met", "visit", "meetings"}
+    assert {t for a, t in meeting if a == second} == {"discussion", "meeting", "talks", "discussions"}
+    rockets = next(g for g in found.values() if (second, "barrage") in g)
+    assert rockets == {(first, "fired"), (first, "attack"), (second, "barrage")}
+    assert len(found) == 11  # 13 occurrences within the articles, 2 of them told by both
+    record = next(e for e in store.export()["events"] if e["id"] == discussion.id)
+    assert (record["report_count"], record["source_count"]) == (8, 2)
+    assert record["place_ids"] == [next(p for r, p in discussion.place_roles)]  # Beirut
+
+
+def test_a_join_that_fails_leaves_no_half_written_article(seeds, store) -> None:
+    class Broken(OccurrenceJoiner):
+        def moves(self, analysis, stored):
+            raise RuntimeError("joiner bug")
+
+    store.write(seed_analysis(seeds["000"]), OccurrenceJoiner())
+    with pytest.raises(RuntimeError):
+        store.write(seed_analysis(seeds["002"]), Broken())
+    assert store.count_articles() == 1 and not store.has_article(seeds["002"].article.id)
+    assert store.write(seed_analysis(seeds["002"]), OccurrenceJoiner())  # written whole the next time
+    assert len(groups(store)) == 11

@@ -15,13 +15,14 @@ stage settles what needs the whole article:
 - **dates of report**: an event still undated takes the publication date with precision ``reported`` (it happened
   by then); an undated article's event stays undated.
 
-The rules of compatibility (:func:`compatible`) are the same across articles (``geo.ingest.pipeline`` asks the store
-for candidates after each write).
+The rules of compatibility (:func:`compatible`) are the same across articles: after an article is written, its
+occurrences join compatible ones of other articles (:func:`join_across`; ``geo.ingest.pipeline`` asks the store for
+the candidates, ``geo.store.occurrences``, in the article's write transaction).
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -31,7 +32,7 @@ from geo.events.scene import named_places, scene_of
 from geo.places.points import haversine_km
 from geo.records import CONTEXT_ROLE, REPORTED, Actor, Article, Event, Place, PlaceMention
 
-__all__ = ["EventGrouper", "Occurrence", "compatible", "group_mentions", "reported"]
+__all__ = ["EventGrouper", "Occurrence", "compatible", "group_mentions", "join_across", "reported"]
 
 #: Determiners that make a noun trigger refer back ("this meeting", "their meeting"); "the" does when nothing new
 #: is said of the noun (:func:`refers_back`).
@@ -40,7 +41,11 @@ DEMONSTRATIVES = frozenset("this that these those its their his her our".split()
 NEW_DETAIL = frozenset({"amod", "prep", "relcl", "acl", "nummod", "appos"})
 #: Two places this close (km) are one scene (a city and its suburb, a camp outside a town).
 NEAR_KM = 25.0
-_GENERIC_NAMES = tuple(KINDS.values())
+#: An event dated only by its article's publication (precision ``reported``) happened at most this many days
+#: before it: news reports what is recent, and two undated reports a month apart are not one event.
+REPORT_DAYS = 7
+#: Names of the generic actors ("Unidentified Armed Group (Lebanon)"), which stand for any actor of their kind.
+GENERIC_NAMES = tuple(KINDS.values())
 
 
 @dataclass
@@ -114,7 +119,7 @@ class Knowledge:
 
 
 def _generic(actor: Actor) -> bool:
-    return actor.name.startswith(_GENERIC_NAMES)
+    return actor.name.startswith(GENERIC_NAMES)
 
 
 def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bool = False) -> bool:
@@ -146,7 +151,10 @@ def dates_overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
 
 
 def _span(value: str, precision: str) -> tuple[dt.date, dt.date]:
-    """The days a date may stand for: a day, an ISO week, a month, a year."""
+    """The days a date may stand for: a day, an ISO week, a month, a year, the days up to a report."""
+    if precision == REPORTED:
+        day = dt.date.fromisoformat(value)
+        return day - dt.timedelta(days=REPORT_DAYS), day
     if "-W" in value:
         year, week = value.split("-W")
         first = dt.date.fromisocalendar(int(year), int(week), 1)
@@ -241,3 +249,74 @@ def _in_scene(event: Event, scene: str | None) -> Event:
     if not any(r == CONTEXT_ROLE for r, _ in event.place_roles):
         return event
     return replace(event, place_roles=((CONTEXT_ROLE, scene),) if scene else ())
+
+
+# -- across articles --------------------------------------------------------------------------------------------
+
+def occurrences(events: Iterable[Event]) -> dict[str, Occurrence]:
+    """The non-hypothetical occurrences these mentions report (grouped or stored: by ``occurrence``), by id.
+
+    Unlike within an article, an occurrence whose mentions name no place is where it is shown (its ``context``
+    places, the article's scene), and one dated only by its report spans the :data:`REPORT_DAYS` before it:
+    two articles' occurrences are one only if one marker, at one time, can show them."""
+    mentions: dict[str, list[Event]] = {}
+    for e in events:
+        if not e.hypothetical:
+            mentions.setdefault(e.occurrence or e.id, []).append(e)
+    found = {}
+    for key, told in mentions.items():
+        occ = Occurrence.of(told[0])
+        for e in told[1:]:
+            occ.add(e)
+        if not occ.places:
+            occ.places.update(dict.fromkeys(p for e in told for _, p in e.place_roles))
+        if occ.date is None:
+            occ.date = next(((e.date, REPORTED) for e in told if e.date and e.date_precision == REPORTED), None)
+        found[key] = occ
+    return found
+
+
+def years(found: Iterable[Occurrence]) -> tuple[int, int] | None:
+    """The first and last year of the dates a stored occurrence compatible with these may carry; None when one
+    of them is undated (any year may do). A stored report dated up to :data:`REPORT_DAYS` after one may be."""
+    spans = [_span(*o.date) if o.date else None for o in found]
+    if not spans or None in spans:
+        return None
+    late = dt.timedelta(days=REPORT_DAYS)
+    return min(lo.year for lo, _ in spans), max((hi + late).year for _, hi in spans)
+
+
+def join_across(new: Sequence[Event], stored: Sequence[Event], know: Knowledge,
+                published: Mapping[str, dt.date | None]) -> dict[str, str]:
+    """Which occurrences become one (``old id -> new id``) when the article of ``new`` joins the ``stored``
+    mentions of other articles: each of its occurrences joins at most one compatible stored occurrence and each
+    stored one takes at most one of its occurrences (the article's own grouping is not undone), pairs taken in
+    the order of their first reports, so that reading A then B groups as B then A does. The joined occurrence
+    keeps the id of its first report (by publication date, undated articles last, then article id and offset)."""
+    mine, theirs = occurrences(new), occurrences(stored)
+    order = _report_order([*new, *stored], published)
+
+    def first(occurrence: str) -> tuple[bool, dt.date, str, int]:
+        return order.get(occurrence, (True, dt.date.max, occurrence, 0))
+
+    pairs = sorted(((a, b) for a, x in mine.items() for b, y in theirs.items() if compatible(x, y, know)),
+                   key=lambda p: sorted((first(p[0]), first(p[1]))))
+    moves: dict[str, str] = {}
+    taken: set[str] = set()
+    for a, b in pairs:
+        if a in taken or b in taken:
+            continue
+        taken |= {a, b}
+        keep, drop = sorted((a, b), key=first)
+        moves[drop] = keep
+    return moves
+
+
+def _report_order(events: Iterable[Event], published: Mapping[str, dt.date | None]
+                   ) -> dict[str, tuple[bool, dt.date, str, int]]:
+    """Each mention's place in the order of reports: dated articles first, by date, then article id and offset."""
+    out = {}
+    for e in events:
+        day = published.get(e.article_id)
+        out[e.id] = (day is None, day or dt.date.min, e.article_id, e.trigger.start)
+    return out

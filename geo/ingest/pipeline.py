@@ -5,6 +5,10 @@ Analysis and storage are separate: an :class:`Analyser` turns articles into
 them, one transaction per article. That split is what lets ``--workers N`` run the
 analysis in N processes while one writer keeps the store consistent, and lets
 tests run the analysis on a blank spaCy pipeline with no store at all.
+
+The writer also joins each article's occurrences to those of the articles stored before it that report the
+same real-world event (:class:`OccurrenceJoiner`, in the article's write transaction), so the grouping depends
+only on the order articles are written in, which is the input order with or without workers.
 """
 from __future__ import annotations
 
@@ -19,12 +23,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geo.actors.linking import ActorLinker
+from geo.events.grouping import GENERIC_NAMES, Knowledge, join_across, occurrences, years
 from geo.ingest import ENGINES
 from geo.nlp import in_memory_zones, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, AnalysisResult, Article, ArticleFailure, Event, IngestReport,
                          PlaceMention, ReadFailure)
 from geo.settings import Settings
 from geo.store import Store
+from geo.store.occurrences import CandidateQuery, StoredOccurrences
 
 if TYPE_CHECKING:
     from geo.events.extraction import EventFindings
@@ -156,6 +162,27 @@ def make_analyser(settings: Settings) -> Analyser:
                     events=EventExtractor(), grouping=EventGrouper())
 
 
+class OccurrenceJoiner:
+    """One real-world event told by several articles is one occurrence: what the store is asked for after an
+    article's write (``geo.store.occurrences``), and which occurrences join, by the rule of the grouping
+    within an article (``geo.events.grouping.compatible``, :func:`~geo.events.grouping.join_across`)."""
+
+    def query(self, analysis: Analysis) -> CandidateQuery | None:
+        found = occurrences(analysis.events).values()
+        actors = sorted({a for o in found for a in o.initiators | o.targets})
+        if not actors:  # an occurrence joins another only through an actor they share
+            return None
+        return CandidateQuery(types=tuple(sorted({o.type for o in found})), years=years(found),
+                              actor_ids=tuple(actors), generic_names=GENERIC_NAMES)
+
+    def moves(self, analysis: Analysis, stored: StoredOccurrences) -> dict[str, str]:
+        if not stored.events:
+            return {}
+        know = Knowledge({**{a.id: a for a in analysis.actors}, **stored.actors},
+                         {**{pm.place.id: pm.place for pm in analysis.places if pm.place}, **stored.places})
+        return join_across(analysis.events, stored.events, know, stored.published)
+
+
 @dataclass
 class Pipeline:
     """An analyser and the store it writes to.
@@ -170,6 +197,7 @@ class Pipeline:
     max_chars: int = 200_000
     linker: ActorLinker | None = None
     analyser_factory: Callable[[Settings], Analyser] = make_analyser  # a module-level function: workers import it
+    joiner: OccurrenceJoiner | None = field(default_factory=OccurrenceJoiner)
 
     def ingest(self, results: Iterable[Article | ReadFailure], progress: Callable[[str], None] | None = None,
                workers: int = 1, engine: str = "processes", scheduler: str | None = None) -> IngestReport:
@@ -214,7 +242,7 @@ class Pipeline:
         try:
             if self.linker is not None:
                 analysis = self.linker.link(analysis)
-            return self.store.write(analysis)
+            return self.store.write(analysis, self.joiner)
         except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
             if self.linker is not None:
                 self.linker = ActorLinker(self.store.actors())

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from geo.records import Actor, Analysis, Article, Event, Place, merge_aliases
 from geo.store import schema as tables
 from geo.store.engine import StoreEngine, is_transient, upsert
+from geo.store.occurrences import Joiner, join_occurrences
 from geo.store.rows import chunks
 
 WRITE_ATTEMPTS = 5
@@ -32,22 +33,24 @@ class Writes(StoreEngine):
                 found.update(conn.execute(_STORED_ARTICLES, {"ids": chunk}).scalars())
         return found
 
-    def write(self, analysis: Analysis) -> bool:
-        """Store one article and everything derived from it, atomically.
+    def write(self, analysis: Analysis, joiner: Joiner | None = None) -> bool:
+        """Store one article and everything derived from it, atomically; with a ``joiner``, its occurrences
+        join those of other articles that report the same real-world event, in the same transaction
+        (:mod:`geo.store.occurrences`).
 
         Returns False (and writes nothing) when the article is already stored, so
         re-ingesting is a no-op even when two workers race on the same article.
         """
         for attempt in range(WRITE_ATTEMPTS):
             try:
-                return self._write_once(analysis)
+                return self._write_once(analysis, joiner)
             except sa.exc.OperationalError as err:  # deadlock or lock timeout: another writer won
                 if attempt == WRITE_ATTEMPTS - 1 or not is_transient(err):
                     raise
                 time.sleep(0.05 * (attempt + 1))
         return False
 
-    def _write_once(self, analysis: Analysis) -> bool:
+    def _write_once(self, analysis: Analysis, joiner: Joiner | None = None) -> bool:
         # A handful of statements per article whatever its size: each table's rows go in one executemany of a
         # statement built once (so SQLAlchemy compiles it once per process, not once per article).
         with self.engine.begin() as conn:
@@ -57,6 +60,8 @@ class Writes(StoreEngine):
             self._upsert_actors(conn, analysis.actors)
             self._insert_mentions(conn, analysis)
             self._insert_events(conn, analysis.events)
+            if joiner is not None:
+                join_occurrences(conn, analysis, joiner)
         return True
 
     def _insert_article(self, conn: sa.Connection, a: Article) -> bool:
