@@ -140,8 +140,15 @@ def _parse_date(value: object) -> dt.date | None:
 
 
 def make_article(fields: dict[str, object], origin: str, raw: bytes, notes: tuple[str, ...] = ()) -> Article:
-    """An Article from parsed fields; refuses an empty text."""
-    text = str(fields.get("text") or "").strip()
+    """An Article from parsed fields; refuses an empty text.
+
+    NUL characters are removed from every field, with a note: PostgreSQL's text type cannot hold them, and the
+    same input must give the same article (and id) on either database. The raw bytes keep them.
+    """
+    nuls = sum(str(fields.get(key) or "").count("\x00") for key in ("text", "title", "source", "url"))
+    if nuls:
+        notes = (*notes, f"{nuls} NUL character(s) removed (a database text cannot hold them)")
+    text = str(fields.get("text") or "").replace("\x00", "").strip()
     if not text:
         raise ValueError("empty article (no text)")
     title = _clean_field(fields.get("title")) or derived_title(text)
@@ -161,7 +168,7 @@ def make_article(fields: dict[str, object], origin: str, raw: bytes, notes: tupl
 def _clean_field(value: object) -> str | None:
     if value is None:
         return None
-    s = " ".join(str(value).split())
+    s = " ".join(str(value).replace("\x00", "").split())
     return s or None
 
 
