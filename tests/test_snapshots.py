@@ -261,3 +261,13 @@ def test_snapshot_html_export_shows_jinja_in_titles_as_text(sqlite_store: Store)
                                 state=snap.state).decode()
     assert "49" not in page.split("<h1>", 1)[1].split("</h1>", 1)[0]
     assert f"<title>Desk {html.escape(JINJA)}</title>" in page
+
+
+def test_nul_characters_in_a_title_or_note_are_stored_alike_on_both_databases(store: Store):
+    """PostgreSQL's text cannot hold NUL: a title or note typed with one is saved without it, on either database."""
+    fill(store)
+    state = ViewState.from_query_params({"q": "rockets\x00"})  # a link with ?q=rockets%00
+    snap = create_snapshot(store, state, title="Haifa\x00 strikes", note="for\x00 the desk")
+    rename_snapshot(store, snap.id, "Haifa\x00, again")
+    saved = get_snapshot(store, snap.id)
+    assert (saved.title, saved.note) == ("Haifa, again", "for the desk") and "\x00" not in saved.description
