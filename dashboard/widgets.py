@@ -16,6 +16,7 @@ from streamlit_folium import st_folium
 
 from dashboard.data import get_assets, get_outlines
 from geo.render import maps
+from geo.render.exports.common import spreadsheet_safe
 from geo.settings import Settings
 from geo.views.highlight import escape
 from geo.views.state import ViewState
@@ -93,9 +94,12 @@ def article_line_html(a: dict[str, Any], state: ViewState) -> str:
 
 def event_rows(events: list[dict[str, Any]], places: dict[str, str], names: dict[str, str],
                titles: dict[str, str | None]) -> list[dict[str, Any]]:
-    """The events table's rows: date, type, actors, places, article title and sentence."""
-    return [{"date": e["date"], "type": e["type"], "subtype": e["subtype"],
+    """The events table's rows: date, type, actors, places, article title and sentence. Text cells that a
+    spreadsheet would run as a formula get a leading apostrophe, as in the CSV export: the table's own toolbar
+    downloads the cells as shown."""
+    rows = [{"date": e["date"], "type": e["type"], "subtype": e["subtype"],
              "actors": ", ".join(names.get(a, a) for a in e["actor_ids"]),
              "places": ", ".join(places.get(p, p) for p in e["place_ids"]),
              "hypothetical": e["hypothetical"], "article": titles.get(e["article_id"]), "sentence": e["sentence"]}
             for e in events]
+    return [{k: spreadsheet_safe(v) for k, v in row.items()} for row in rows]

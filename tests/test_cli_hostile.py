@@ -90,8 +90,10 @@ def test_unwritable_outputs_and_a_full_disk_are_one_line_each(tmp_path: Path):
         assert output in line and words in line
     ro = tmp_path / "ro-data"
     ro.mkdir(mode=0o555)
-    line = one_error_line(run("cache", "stats", "--data-dir", str(ro), prefix=UNPRIVILEGED))
-    assert "folder you can write" in line or "Permission denied" in line
+    for command in (("cache", "stats"), ("gazetteer", "build"),
+                    ("export", "--format", "html", "--db", db, "-o", str(tmp_path / "x.html"))):
+        line = one_error_line(run(*command, "--data-dir", str(ro), prefix=UNPRIVILEGED))
+        assert "folder you can write" in line or "Permission denied" in line, command
     folder_cache = tmp_path / "data"
     (folder_cache / "geocache.sqlite").mkdir(parents=True)
     done = run("cache", "stats", "--data-dir", str(folder_cache))

@@ -30,6 +30,10 @@ def add_settings(parser: argparse.ArgumentParser, *names: str) -> None:
     table = {name: (default, help_, env) for name, default, help_, env in declarations()}
     for name in names:
         default, help_, env = table[name]
+        if isinstance(default, bool):  # a flag: given means on; absent leaves the environment's value
+            parser.add_argument("--" + name.replace("_", "-"), dest=name, action="store_const", const=True,
+                                default=None, help=f"{help_} [env {env}]")
+            continue
         parser.add_argument("--" + name.replace("_", "-"), dest=name, type=type(default), default=None,
                             metavar=name.upper(), help=f"{help_} [env {env}]")
 
@@ -40,7 +44,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def open_store(settings: Settings) -> Store:
-    return Store.open(settings.db_url)
+    return Store.open(settings.db_url, read_only=settings.read_only)
 
 
 # C0 and C1 controls and DEL (terminal escape sequences start with ESC or CSI), and the bidirectional overrides

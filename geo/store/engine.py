@@ -111,7 +111,7 @@ def _read_only_engine(path: str) -> sa.Engine:
                 conn.close()
         raise sqlite3.OperationalError("unable to open database file for reading")
 
-    engine = sa.create_engine("sqlite://", creator=connect)
+    engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.QueuePool)  # one connection per user
     sa.event.listen(engine, "connect", _sqlite_read_pragmas)
     sa.event.listen(engine, "begin", _sqlite_begin)
     pending = tables.pending(engine)
