@@ -26,7 +26,9 @@ _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """ASCII, lower case, words separated by single spaces ("Islamic Revolutionary Guard Corps'" -> "islamic revolutionary guard corps")."""
+    """ASCII, lower case, words separated by single spaces.
+
+    "Islamic Revolutionary Guard Corps'" -> "islamic revolutionary guard corps"."""
     text = unidecode(text).lower().replace("'s ", " ")
     text = re.sub(r"'s$", "", text)
     return " ".join(re.findall(r"[a-z0-9]+", text))
