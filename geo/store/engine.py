@@ -9,7 +9,6 @@ and in :func:`upsert`, plus one choice of query shape for the map's popups (``Pl
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
@@ -100,21 +99,18 @@ def _read_only_engine(path: str) -> sa.Engine:
     """A SQLite engine that never writes: ``mode=ro``, or, where the folder is read-only too and a WAL store
     cannot make its shared-memory file, ``immutable=1`` (then changes made by another process are not seen).
     The schema must be current: a read-only store cannot be migrated."""
-    def connect() -> sqlite3.Connection:
-        for flags in ("mode=ro", "immutable=1"):
-            conn = sqlite3.connect(f"file:{quote(path)}?{flags}", uri=True, check_same_thread=False,
-                                   timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                return conn
-            except sqlite3.OperationalError:
-                conn.close()
-        raise sqlite3.OperationalError("unable to open database file for reading")
-
-    engine = sa.create_engine("sqlite://", creator=connect, poolclass=sa.pool.QueuePool)  # one connection per user
-    sa.event.listen(engine, "connect", _sqlite_read_pragmas)
-    sa.event.listen(engine, "begin", _sqlite_begin)
-    pending = tables.pending(engine)
+    for flags in ("mode=ro", "immutable=1"):
+        engine = sa.create_engine(f"sqlite:///file:{quote(path)}?{flags}&uri=true",
+                                  connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+        sa.event.listen(engine, "connect", _sqlite_read_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+        try:
+            pending = tables.pending(engine)
+            break
+        except sa.exc.OperationalError:
+            engine.dispose()
+            if flags == "immutable=1":
+                raise
     if pending:
         raise StoreError(f"the store {path} is read-only and needs upgrading ({', '.join(pending)}), which only "
                          "a process that can write it may do: run any newsmap command on it once with write access")
