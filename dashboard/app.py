@@ -11,6 +11,7 @@ Run it with ``newsmap serve [--port N] [--offline]`` (or ``make run``).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from dashboard.snapshot import snapshot_page_ui  # noqa: E402
 from dashboard.widgets import PAGE_CSS  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
 from geo.views.highlight import CSS  # noqa: E402
+from geo.views.highlight import escape as md  # noqa: E402
 from geo.settings import Settings, load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402
 from geo.views.state import ViewState  # noqa: E402
@@ -43,7 +45,12 @@ def url_state() -> tuple[ViewState, tuple[str, ...]]:
 
 # -- main ----------------------------------------------------------------------------------------
 
+LOG = logging.getLogger("newsmap.dashboard")
+
+
 def main() -> None:
+    """The page; any failure is one short message for the visitor and the details in the server's log (a
+    traceback names the server's files, which a visitor has no use for)."""
     st.set_page_config(page_title="newsmap", page_icon=":world_map:", layout="wide")
     st.markdown(f"<style>{CSS}{PAGE_CSS}</style>", unsafe_allow_html=True)
     options = app_options(sys.argv[1:])
@@ -51,12 +58,18 @@ def main() -> None:
     try:
         store = q.get_store(settings.db_url)
     except NewsmapError as err:
-        st.error(str(err))
+        LOG.error("newsmap: error: %s", err)
+        st.error("The store cannot be opened: it is damaged, not a newsmap store, or out of reach. The server's "
+                 "log says which and what to do.")
         return
-    if "snapshot" in st.query_params:  # a saved snapshot: read-only, its frozen data drives the page
-        snapshot_page_ui(store, st.query_params["snapshot"], settings, options.offline)
-        return
-    live_page_ui(store, settings, options.offline)
+    try:
+        if "snapshot" in st.query_params:  # a saved snapshot: read-only, its frozen data drives the page
+            snapshot_page_ui(store, st.query_params["snapshot"], settings, options.offline)
+            return
+        live_page_ui(store, settings, options.offline)
+    except Exception:  # noqa: BLE001 - Streamlit's own stop and rerun signals are not Exceptions
+        LOG.exception("newsmap: the page failed for the query %s", dict(st.query_params))
+        st.error("Something went wrong while drawing this page; the details are in the server's log.")
 
 
 def live_page_ui(store: Store, settings: Settings, offline: bool) -> None:
@@ -67,7 +80,7 @@ def live_page_ui(store: Store, settings: Settings, offline: bool) -> None:
     version = q.store_version(db_url)
     url, warnings = url_state()
     for warning in warnings:
-        st.warning(f"Ignored a URL parameter: {warning}")
+        st.warning(f"Ignored a URL parameter: {md(warning)}")
     q.load_view(db_url, version, url, settings.data_dir)  # the view's queries at once; the widgets below read them
     init_filters(store, url)
     state = filters_state(store, version, url, db_url)

@@ -23,6 +23,7 @@ import streamlit as st
 from geo.render import maps
 from geo.render.assets import available_assets, cdn_reachable
 from geo.render.outlines import country_outlines
+from geo.settings import load_settings
 from geo.store import Store
 from geo.views.state import ViewState, map_data
 
@@ -34,7 +35,8 @@ EVENTS_PER_PAGE = 200
 
 @st.cache_resource
 def get_store(db_url: str) -> Store:
-    return Store.open(db_url)
+    """The store, opened for reading only when the dashboard runs read-only (``NEWSMAP_READ_ONLY``)."""
+    return Store.open(db_url, read_only=load_settings().read_only)
 
 
 @st.cache_resource

@@ -53,8 +53,11 @@ def get_pipeline(_store: Store, settings: Settings):  # noqa: ANN201 - geo.inges
 
 
 def seed_ui(store: Store, settings: Settings) -> None:
-    """Ingest seeds/ into an empty store, with a visible progress bar."""
+    """Ingest seeds/ into an empty store, with a visible progress bar (never in read-only mode)."""
     from geo.ingest.articles import iter_paths
+
+    if settings.read_only:
+        return
 
     if store.count_articles() or not SEEDS.is_dir():
         return
@@ -80,7 +83,8 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     holds, ``state`` the one the filters describe."""
     db_url = settings.db_url
     for name in url.unknown_actors(store):
-        st.warning(f"No actor named {name!r} in the store, so it is left out; pick one from the Actors list.")
+        st.warning(f"No actor named \u201c{escape(name)}\u201d in the store, so it is left out; pick one from the "
+                   "Actors list.")
     st.title("newsmap")
     caption = st.empty()  # the view's sentence, once the time slider has set the date
     state = timebar.time_ui(db_url, version, state)
@@ -89,7 +93,7 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     names = q.actor_names(db_url, version)
     description = state.describe({"events": counts["events"], "places": len(data["places"]),
                                   "actor_names": {t: names.get(t, t) for t in state.actors}})
-    caption.caption(description)
+    caption.caption(escape(description))  # it quotes the URL's words (q, source, actor names)
     if len(data["places"]) > maps.DETAIL_AT:
         st.caption(f"More than {maps.DETAIL_AT:,} places: their popups show counts only; click a place for its "
                    "events and articles.")
@@ -143,7 +147,8 @@ def live_place_ui(db_url: str, version: int, data: dict[str, Any], state: ViewSt
         spans += [Span(mn["start"], mn["end"], "here", place["id"], place["name"]) for mn in mentions
                   if mn["article_id"] == e["article_id"] and e["start"] <= mn["start"] < e["end"]]
         entries.append(event_entry_html(e, place["id"], names, highlight_html(e["sentence"], spans, offset=e["start"])))
-    caption = f"{place['kind']} \u00b7 {place_counts(place)} \u00b7 [centre the map]({link(centred(state, place))})"
+    caption = (f"{escape(place['kind'])} \u00b7 {place_counts(place)} \u00b7 "
+               f"[centre the map]({link(centred(state, place))})")
     place_panel_ui(place["name"], caption,
                    "**Events here**" if events else "_No event here in this view; the place is mentioned._",
                    entries, "**Articles that mention it**", [article_line_html(a, state) for a in detail["articles"]])
@@ -157,11 +162,12 @@ def article_ui(store: Store, state: ViewState) -> None:
     """One article with its places, actors and event triggers highlighted; places link to the map."""
     row = store.article(state.article or "")
     if row is None:
-        st.warning(f"No article with id {state.article!r} in the store. "
+        st.warning(f"No article with id \u201c{escape(state.article or '')}\u201d in the store. "
                    f"[Close]({link(state.replace(article=None))})")
         return
     st.subheader(escape(row["title"] or "untitled"))
-    st.caption(f"{row['source'] or 'unknown source'} \u00b7 {row['published'] or 'undated'} \u00b7 id {row['id']}"
+    st.caption(f"{escape(row['source'] or 'unknown source')} \u00b7 {row['published'] or 'undated'} \u00b7 id "
+               f"{escape(row['id'])}"
                f" \u00b7 [close]({link(state.replace(article=None))})")
     mentions = store.mentions(row["id"])
     events = store.article_events(row["id"])
@@ -183,11 +189,12 @@ def article_ui(store: Store, state: ViewState) -> None:
 def sections_ui(store: Store, settings: Settings, url: ViewState, view: LiveView, version: int) -> None:
     """The section picker, the URL written back, the sidebar's Share and Places data, the open section."""
     db_url = settings.db_url
-    state = view.state.replace(tab=section_ui(url))
+    state = view.state.replace(tab=section_ui(url, settings.read_only))
     write_url(state)
     with st.sidebar:
         share.share_ui(store, state, lambda: view_data(store, state.filters_only()), view.description,
-                       data_dir=settings.data_dir, outlines=get_outlines(settings.data_dir))
+                       data_dir=settings.data_dir, outlines=get_outlines(settings.data_dir),
+                       read_only=settings.read_only)
         status.places_data_ui(settings)
     section = state.tab or SECTIONS[0]
     if section == "articles":
@@ -197,16 +204,18 @@ def sections_ui(store: Store, settings: Settings, url: ViewState, view: LiveView
                   view.names, db_url)
     elif section == "timeline":
         timeline_ui(store, version, state, db_url)
-    else:
+    elif not settings.read_only:
         ingest_ui(store, settings)
 
 
-def section_ui(url: ViewState) -> str | None:
-    """The section shown under the map (Articles, Events, Timeline, Ingest): only its queries run. It
-    starts from the URL's ``tab`` once per session; returns the ``tab`` value (None for the first)."""
+def section_ui(url: ViewState, read_only: bool = False) -> str | None:
+    """The section shown under the map (Articles, Events, Timeline, Ingest; no Ingest when read-only): only its
+    queries run. It starts from the URL's ``tab`` once per session; returns the ``tab`` value (None for the
+    first)."""
+    sections = [s for s in SECTIONS if not (read_only and s == "ingest")]
     if "section" not in st.session_state:
-        st.session_state["section"] = url.tab or SECTIONS[0]
-    choice = st.segmented_control("Section", SECTIONS, key="section", format_func=SECTION_LABELS.get,
+        st.session_state["section"] = url.tab if url.tab in sections else SECTIONS[0]
+    choice = st.segmented_control("Section", sections, key="section", format_func=SECTION_LABELS.get,
                                   label_visibility="collapsed") or SECTIONS[0]
     return None if choice == SECTIONS[0] else choice
 
@@ -319,6 +328,6 @@ def _report_ui(name: str, report: Any) -> None:
             f"failed {len(report.failed)}")
     (st.error if report.failed else st.success)(line)
     for failure in report.failed:
-        st.caption(f"failed: {failure.origin}: {failure.reason}")
+        st.caption(f"failed: {esc(failure.origin)}: {esc(failure.reason)}")
     for note in report.notes:
-        st.caption(f"note: {note}")
+        st.caption(f"note: {esc(note)}")

@@ -67,6 +67,7 @@ def save_snapshot_ui(store: Store, state: ViewState, description: str) -> Snapsh
     except NewsmapError as err:
         st.error(md(str(err)))
         return None
+    st.session_state.setdefault(OWN, []).append(snap.id)  # this session may rename and delete it
     st.success(f"Saved \u201c{md(snap.title)}\u201d. Its link:")
     st.code(page_url(snap.url()), language=None, wrap_lines=True)
     return snap
@@ -91,31 +92,42 @@ def downloads_ui(data: Mapping[str, Any] | Callable[[], Mapping[str, Any]], stat
 
 
 def share_ui(store: Store, state: ViewState, load: Callable[[], Mapping[str, Any]], description: str, *, data_dir: str,
-             outlines: Mapping[str, Any] | None) -> None:
-    """The sidebar's Share button for the live view: link, snapshot, downloads, saved snapshots.
+             outlines: Mapping[str, Any] | None, read_only: bool = False) -> None:
+    """The sidebar's Share button for the live view: link, snapshot, downloads, this session's snapshots (in
+    read-only mode only the link and the downloads).
 
     A popover because its content is drawn only when opened: the link's code box alone (Streamlit's syntax
     highlighter) cost a fresh browser about 0.35 s of CPU before the map could draw (docs/benchmarks.md)."""
     with st.popover("Share this view", width="stretch"):
         copy_link_ui(state)
-        save_snapshot_ui(store, state, description)
+        if not read_only:
+            save_snapshot_ui(store, state, description)
         st.markdown("**Download this view**")
         downloads_ui(load, state, title="newsmap view", description=description, data_dir=data_dir,
                      outlines=outlines, key="dl_view")
-        manage_snapshots_ui(store)
+        if not read_only:
+            manage_snapshots_ui(store)
 
 
 # -- saved snapshots -----------------------------------------------------------------------------
 
+OWN = "own_snapshots"  # session state: ids of the snapshots this browser session saved
+
+
 def manage_snapshots_ui(store: Store) -> list[Snapshot]:
-    """Every saved snapshot with its link, a rename field and a delete button; returns the list shown."""
+    """The snapshots this browser session saved, each with its link, a rename field and a delete button; returns
+    the list shown. Snapshots saved elsewhere are neither listed nor changeable here (the dashboard has no login:
+    an id is the only key to a snapshot, so none is shown to a visitor who did not make it); the command line
+    manages them all (`newsmap snapshot`)."""
     message = st.session_state.pop("snap_message", None)
     if message:
         (st.error if message[0] == "error" else st.success)(md(message[1]))
-    snaps = list_snapshots(store)
-    with st.expander(f"Saved snapshots ({len(snaps)})", expanded=False):
+    own = st.session_state.get(OWN, [])
+    snaps = [s for s in list_snapshots(store) if s.id in own]
+    with st.expander(f"Snapshots saved in this session ({len(snaps)})", expanded=False):
         if not snaps:
-            st.caption("None yet: save the view above.")
+            st.caption("None yet: save the view above. Snapshots saved earlier or elsewhere are managed with "
+                       "`newsmap snapshot` on the server.")
         for snap in snaps:
             st.markdown(f"<a href='{escape(snap.url(), quote=True)}' target='_self'>{md(snap.title)}</a><br>"
                         f"<small>{md(snap.created_label)} \u00b7 {md(snap.description)}</small>",
@@ -128,6 +140,9 @@ def manage_snapshots_ui(store: Store) -> list[Snapshot]:
 
 
 def _rename(store: Store, snapshot_id: str) -> None:
+    if snapshot_id not in st.session_state.get(OWN, []):
+        st.session_state["snap_message"] = ("error", "Only the session that saved a snapshot may rename it.")
+        return
     try:
         rename_snapshot(store, snapshot_id, st.session_state.get(f"snap_title_{snapshot_id}", ""))
         st.session_state["snap_message"] = ("success", "Snapshot renamed.")
@@ -136,8 +151,12 @@ def _rename(store: Store, snapshot_id: str) -> None:
 
 
 def _delete(store: Store, snapshot_id: str, title: str) -> None:
+    if snapshot_id not in st.session_state.get(OWN, []):
+        st.session_state["snap_message"] = ("error", "Only the session that saved a snapshot may delete it.")
+        return
     try:
         delete_snapshot(store, snapshot_id)
+        st.session_state[OWN].remove(snapshot_id)
         st.session_state["snap_message"] = ("success", f"Deleted \u201c{title}\u201d.")
     except NewsmapError as err:
         st.session_state["snap_message"] = ("error", str(err))

@@ -43,7 +43,8 @@ def snapshot_page_ui(store: Store, snapshot_id: str, settings: Settings, offline
         snapshot_place_ui(data, st.session_state.get("snap_place") or snap.state.place)
     snapshot_tabs_ui(data, snap.state)
     with st.sidebar:
-        snapshot_sidebar_ui(store, snap, data_dir=settings.data_dir, outlines=get_outlines(settings.data_dir))
+        snapshot_sidebar_ui(store, snap, data_dir=settings.data_dir, outlines=get_outlines(settings.data_dir),
+                            read_only=settings.read_only)
 
 
 def open_snapshot_ui(store: Store, snapshot_id: str) -> Snapshot | None:
@@ -98,8 +99,10 @@ def snapshot_tabs_ui(data: dict[str, Any], state: ViewState) -> None:
             st.info("No event in this snapshot.")
 
 
-def snapshot_sidebar_ui(store: Store, snap: Snapshot, *, data_dir: str, outlines: Mapping[str, Any] | None) -> None:
-    """Filters are fixed in a snapshot: the sidebar shows them, the snapshot's link and its downloads."""
+def snapshot_sidebar_ui(store: Store, snap: Snapshot, *, data_dir: str, outlines: Mapping[str, Any] | None,
+                        read_only: bool = False) -> None:
+    """Filters are fixed in a snapshot: the sidebar shows them, the snapshot's link and its downloads, and (unless
+    read-only) the snapshots this session saved."""
     st.header("Snapshot")
     st.caption("A snapshot's filters are fixed; open the live view from the banner to change them.")
     st.markdown("**Link to this snapshot**")
@@ -107,4 +110,5 @@ def snapshot_sidebar_ui(store: Store, snap: Snapshot, *, data_dir: str, outlines
     st.markdown("**Download this snapshot**")
     downloads_ui(snap.data, snap.state, title=snap.title, description=snap.caption, data_dir=data_dir,
                  outlines=outlines, key="dl_snap")
-    manage_snapshots_ui(store)
+    if not read_only:
+        manage_snapshots_ui(store)

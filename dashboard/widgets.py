@@ -17,6 +17,7 @@ from streamlit_folium import st_folium
 
 from dashboard.data import get_assets, get_outlines
 from geo.render import maps, style
+from geo.render.exports.common import spreadsheet_safe
 from geo.render.panel import date_label
 from geo.settings import Settings
 from geo.views.highlight import escape
@@ -122,13 +123,15 @@ def event_rows(events: list[dict[str, Any]], places: dict[str, str], names: dict
                titles: dict[str, str | None]) -> list[dict[str, Any]]:
     """The events table's rows: date (never "None": "undated", and its precision when not a day), type, reports
     and sources (one row per real-world event: click the column to sort by it), actors, places, article title and
-    sentence."""
-    return [{"date": date_label(e.get("date"), e.get("date_precision")), "type": e["type"],
+    sentence. Text cells that a spreadsheet would run as a formula get a leading apostrophe, as in the CSV export:
+    the table's own toolbar downloads the cells as shown."""
+    rows = [{"date": date_label(e.get("date"), e.get("date_precision")), "type": e["type"],
              "reports": e.get("report_count", 1), "sources": e.get("source_count", 1), "subtype": e["subtype"],
              "actors": ", ".join(names.get(a, a) for a in e["actor_ids"]),
              "places": ", ".join(places.get(p, p) for p in e["place_ids"]),
              "hypothetical": e["hypothetical"], "article": titles.get(e["article_id"]), "sentence": e["sentence"]}
             for e in events]
+    return [{k: spreadsheet_safe(v) for k, v in row.items()} for row in rows]
 
 
 def events_table(rows: list[dict[str, Any]]) -> Any:

@@ -9,6 +9,7 @@ time is found again at query time: "the U.S.", "US", "U.S.'s" and "Us" all becom
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -25,15 +26,37 @@ _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """ASCII, lower case, words separated by single spaces ("Islamic Revolutionary Guard Corps'" -> "islamic revolutionary guard corps")."""
+    """ASCII, lower case, words separated by single spaces.
+
+    "Islamic Revolutionary Guard Corps'" -> "islamic revolutionary guard corps"."""
     text = unidecode(text).lower().replace("'s ", " ")
     text = re.sub(r"'s$", "", text)
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+SLUG_MAX = 64  # leaves room in a 120-character id column for the prefixes of composed ids ("local:gn:...:")
+
+
 def slug(name: str) -> str:
-    """A stable id from a canonical name: "Esmail Qaani" -> "esmail-qaani"."""
-    return "-".join(fold(name).split()) or "unnamed"
+    """A stable id from a canonical name: "Esmail Qaani" -> "esmail-qaani".
+
+    A name of any length gives an id of at most ``SLUG_MAX`` characters (see :func:`capped`), so that an
+    organisation named in a whole sentence still fits the store's id columns on every database.
+    """
+    return capped("-".join(fold(name).split()) or "unnamed", SLUG_MAX)
+
+
+def capped(text: str, limit: int) -> str:
+    """``text`` when it fits in ``limit`` characters; otherwise its start and a hash of the whole, so that two
+    long names that share their first words still get different ids, and the same name always the same one.
+
+    >>> capped("a-" * 40, 24)
+    'a-a-a-a-a-a-186c7a79dee3'
+    """
+    if len(text) <= limit:
+        return text
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return f"{text[:limit - len(digest) - 1].rstrip('-')}-{digest}"
 
 
 @lru_cache(maxsize=1 << 17)  # recognition asks for the same few thousand names again and again

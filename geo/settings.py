@@ -88,6 +88,13 @@ class Settings:
         "NEWSMAP_GEOCODER_MIN_DELAY",
     )
 
+    read_only: bool = _setting(
+        False,
+        "Dashboard for readers: no ingest, no saving, renaming or deleting snapshots, no list of snapshot ids; "
+        "viewing, filters, links, snapshots opened by their id and downloads still work. For public replicas.",
+        "NEWSMAP_READ_ONLY",
+    )
+
     @property
     def db_url(self) -> str:
         """The SQLAlchemy URL of the store."""
@@ -96,6 +103,16 @@ class Settings:
         if "://" in self.db:
             return self.db
         return f"sqlite:///{Path(self.db).expanduser()}"
+
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+
+
+def _parse(default: object, raw: str) -> object:
+    """An environment variable's text as the setting's type; a flag is on for 1, true, yes or on."""
+    if isinstance(default, bool):
+        return raw.strip().lower() in TRUE_WORDS
+    return type(default)(raw)
 
 
 def declarations() -> list[tuple[str, object, str, str]]:
@@ -113,6 +130,6 @@ def load_settings(environ: dict[str, str] | None = None, **overrides: object) ->
     for f in fields(Settings):
         env = f.metadata["env"]
         if env in environ and environ[env] != "":
-            values[f.name] = type(f.default)(environ[env])
+            values[f.name] = _parse(f.default, environ[env])
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 from geo.ingest.articles import article_id, iter_paths, read_bytes, read_stream
 from geo.records import Article, ReadFailure
-from tests.conftest import SEEDS
+from tests.conftest import REPO, SEEDS
 
 LIMIT = 5_000_000
 
@@ -179,3 +183,65 @@ def test_any_bytes_give_articles_or_clear_failures(data: bytes, suffix: str):
 def test_any_unicode_text_round_trips(text: str):
     results = list(read_bytes(text.encode("utf-8"), "fuzz.txt"))
     assert len(results) == 1
+
+
+DEEP = b"[" * 100_000 + b"]" * 100_000
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", None])
+def test_deeply_nested_json_is_one_failure_and_the_good_inputs_go_through(suffix: str | None):
+    good = json.dumps({"text": "Rockets hit Haifa."}).encode()
+    data = DEEP + b"\n" + good + b"\n" if suffix == ".jsonl" else DEEP
+    results = list(read_stream(io.BytesIO(data), "feed" + (suffix or ""), LIMIT, kind=suffix))
+    failures = [r for r in results if isinstance(r, ReadFailure)]
+    assert len(failures) == 1 and "nested" in failures[0].reason, results
+    assert [r.text for r in results if isinstance(r, Article)] == (["Rockets hit Haifa."] if suffix == ".jsonl" else [])
+    nested_title = {"text": "Rockets hit Haifa.", "title": json.loads("[" * 500 + "]" * 500)}
+    [failure] = only_failures(read_bytes(json.dumps(nested_title).encode(), "x.json"))
+    assert "title" in failure.reason
+
+
+def test_jsonl_is_judged_line_by_line_so_a_nul_line_loses_only_itself(tmp_path: Path):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(json.dumps({"text": "Rockets hit Haifa."}).encode() + b"\n\x00\x00\x00\x00\n"
+                     + json.dumps({"text": "Sirens in Tyre."}).encode() + b"\n")
+    results = list(iter_paths([str(path)], LIMIT))
+    assert [r.text for r in results if isinstance(r, Article)] == ["Rockets hit Haifa.", "Sirens in Tyre."]
+    [failure] = [r for r in results if isinstance(r, ReadFailure)]
+    assert failure.origin == f"{path}:2" and "binary" in failure.reason
+
+
+def test_the_limit_holds_for_pipes_and_devices(tmp_path: Path):
+    """A device or a pipe has no size to check first: reading stops at the limit all the same."""
+    [failure] = only_failures(iter_paths(["/dev/zero"], 1000))
+    assert "over the" in failure.reason and failure.origin == "/dev/zero"
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(b"Rockets hit Haifa. " * 1000), daemon=True)
+    writer.start()
+    [failure] = only_failures(iter_paths([str(fifo)], 5000))
+    assert "over the" in failure.reason
+
+
+def test_an_unreadable_subfolder_is_reported(tmp_path: Path):
+    (tmp_path / "feed" / "locked").mkdir(parents=True)
+    (tmp_path / "feed" / "a.txt").write_text("Rockets hit Haifa.")
+    (tmp_path / "feed" / "locked" / "b.txt").write_text("Sirens in Tyre.")
+    os.chmod(tmp_path / "feed" / "locked", 0)
+    try:
+        results = _as_unprivileged_user(tmp_path / "feed") if os.geteuid() == 0 else [
+            (type(r).__name__, r.origin, getattr(r, "reason", "")) for r in iter_paths([str(tmp_path / "feed")], LIMIT)]
+    finally:
+        os.chmod(tmp_path / "feed" / "locked", 0o755)
+    assert ("Article", str(tmp_path / "feed" / "a.txt"), "") in results
+    assert [r[2] for r in results if r[1] == str(tmp_path / "feed" / "locked")] == ["cannot read: Permission denied"]
+
+
+def _as_unprivileged_user(folder: Path) -> list[tuple[str, str, str]]:
+    """Root reads every folder: read ``folder`` in a child process without the capabilities that let root
+    ignore permissions (``setpriv``, part of util-linux), which then reads as the folder's owner would."""
+    code = ("import json, sys; from geo.ingest.articles import iter_paths; print(json.dumps([(type(r).__name__, "
+            "r.origin, getattr(r, 'reason', '')) for r in iter_paths([sys.argv[1]], 10**6)]))")
+    done = subprocess.run(["setpriv", "--bounding-set=-dac_override,-dac_read_search", sys.executable, "-c", code,
+                           str(folder)], cwd=REPO, capture_output=True, text=True, check=True)
+    return [tuple(r) for r in json.loads(done.stdout)]

@@ -58,3 +58,20 @@ def test_answers_do_not_depend_on_when_the_vocabulary_is_compacted(geoparser, mo
     never = run(geoparser, lines)
     monkeypatch.setattr(geo.places.geoparsing, "COLLECT_EVERY", 1)
     assert run(geoparser, lines) == never
+
+
+def test_deep_nesting_and_impossible_spans_get_error_lines_and_the_stream_goes_on(geoparser):
+    text = "Protests in Beirut."
+    lines = ["[" * 100_000 + "]" * 100_000 + "\n",
+             json.dumps({"id": "deep", "text": text, "spans": "[" * 5000}) + "\n",
+             json.dumps({"id": "far", "text": text, "spans": [[0, 99999]]}) + "\n",
+             json.dumps({"id": "back", "text": text, "spans": [[5, 2]]}) + "\n",
+             json.dumps({"id": "neg", "text": text, "spans": [[-5, 2]]}) + "\n",
+             json.dumps({"id": "ok", "text": text, "spans": [[12, 18]]}) + "\n"]
+    code, outs, err = run(geoparser, lines)
+    assert code == 1 and [o.get("id") for o in outs] == [None, "deep", "far", "back", "neg", "ok"]
+    assert "nested" in outs[0]["error"]
+    assert all(o["error"] and o["places"] == [] for o in outs[1:5]), outs[1:5]
+    assert "span" in outs[2]["error"] and "19" in outs[2]["error"]
+    assert outs[5]["places"][0]["name"] == "Beirut" and "error" not in outs[5]
+    assert "Traceback" not in err

@@ -198,3 +198,31 @@ def test_a_batch_that_breaks_the_model_loses_only_its_article(tmp_path: Path):
     assert report.ingested == ("in:0", "in:2")
     assert [(f.origin, f.reason) for f in report.failed] == [("in:1", "could not be analysed: RuntimeError: "
                                                                        "the model broke")]
+
+
+LONG_GROUP = ("Fighters of the Islamic Resistance Movement Brigades of the Martyrs of the Southern Front of the Greater "
+              "Syrian Liberation Army Command Council of Northern Homs Province Eastern Hama Countryside Rural Idlib "
+              "Command attacked Homs on Monday.")
+
+
+def test_hostile_articles_are_stored_alike_on_both_databases(store: Store, tmp_path: Path):
+    """An organisation whose slug is far longer than an id column, and NUL characters (a JSON escape, a raw
+    byte after the first 8 KB of a text file), are stored on PostgreSQL as on SQLite, and a re-run is a no-op."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": LONG_GROUP}) + "\n"
+                    + json.dumps({"title": "Nul\u0000title", "text": "Rockets hit Haifa.\u0000 Sirens sounded."}) + "\n")
+    padded = tmp_path / "padded.txt"
+    padded.write_bytes(b"Shelling in Tyre\n\n" + b"Shelling hit Tyre again. " * 400 + b"\x00Sirens sounded.")
+    pipeline = make_pipeline(load_settings(), store)
+    report = pipeline.ingest(iter_paths([str(feed), str(padded)], 10**7))
+    assert [f.reason for f in report.failed] == [] and len(report.ingested) == 3
+    assert any("NUL" in note for note in report.notes)
+    exported = store.export()
+    texts = sorted(a["text"] for a in exported["articles"])
+    assert all("\x00" not in t for t in texts)
+    assert "Rockets hit Haifa. Sirens sounded." in texts
+    assert "Nultitle" in [a["title"] for a in exported["articles"]]
+    assert all(len(a["id"]) <= 120 for a in exported["actors"])
+    assert any(len(a["name"]) > 120 for a in exported["actors"]), "the long organisation was not found"
+    again = pipeline.ingest(iter_paths([str(feed), str(padded)], 10**7))
+    assert (len(again.ingested), len(again.duplicates), len(again.failed)) == (0, 3, 0)

@@ -20,3 +20,10 @@ def test_db_url_defaults_to_the_data_folder(tmp_path):
     s = load_settings({}, data_dir=str(tmp_path))
     assert s.db_url == f"sqlite:///{tmp_path}/newsmap.sqlite"
     assert load_settings({}, db="postgresql://u@h/d").db_url == "postgresql://u@h/d"
+
+
+def test_read_only_is_a_flag_from_the_environment_or_the_command_line():
+    assert load_settings({}).read_only is False
+    assert load_settings({"NEWSMAP_READ_ONLY": "1"}).read_only is True
+    assert load_settings({"NEWSMAP_READ_ONLY": "no"}).read_only is False
+    assert load_settings({"NEWSMAP_READ_ONLY": "0"}, read_only=True).read_only is True

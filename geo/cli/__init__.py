@@ -33,13 +33,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as err:  # noqa: BLE001 - a bug: one line, the traceback only when asked for
+    except Exception as err:  # noqa: BLE001 - a fault of the machine or a bug: one line either way
+        line = environment_error(err)
+        if line is None:
+            return _unexpected(err, args.debug)
         if args.debug:
             traceback.print_exc()
-        first = (str(err).strip().splitlines() or [""])[0][:300]
-        print(f"newsmap: error: unexpected {type(err).__name__}: {first} (run again with --debug for the "
-              "traceback, and please report it)", file=sys.stderr)
+        print(f"newsmap: error: {line}", file=sys.stderr)
         return 1
+
+
+def environment_error(err: BaseException) -> str | None:
+    """The one line for an error of the machine rather than of newsmap: a file or folder that cannot be written
+    or read, a full disk, a read-only store; None for anything else (a bug).
+
+    >>> environment_error(IsADirectoryError(21, "Is a directory", "out"))
+    "cannot use out: Is a directory; check the path, its folder's permissions and the free space"
+    """
+    if isinstance(err, OSError) and not isinstance(err, (BrokenPipeError, TimeoutError, ConnectionError)):
+        where = f" {err.filename}" if err.filename else ""
+        return (f"cannot use{where}: {err.strerror or err}; check the path, its folder's permissions and the free "
+                "space")
+    text = str(getattr(err, "orig", err)).strip().splitlines()[0] if str(err).strip() else ""
+    if "readonly database" in text:
+        return ("the store is read-only (its file or folder cannot be written), so it can be read but not changed; "
+                "give a --db you can write")
+    if "disk is full" in text or "No space left" in text:
+        return f"the disk is full ({text}); free some space and run the command again: nothing half-written is kept"
+    if "unable to open database file" in text:
+        return f"cannot open a database file ({text}); check that the path is a file in a folder you can write"
+    return None
+
+
+def _unexpected(err: Exception, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    first = (str(err).strip().splitlines() or [""])[0][:300]
+    print(f"newsmap: error: unexpected {type(err).__name__}: {first} (run again with --debug for the "
+          "traceback, and please report it)", file=sys.stderr)
+    return 1
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

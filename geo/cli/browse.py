@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from geo.cli.common import add_settings, open_store, settings_from
+from geo.cli.common import add_settings, open_store, settings_from, visible
 from geo.store import Store
 
 
@@ -25,8 +25,9 @@ def run_articles(args: argparse.Namespace) -> int:
     print(f"{'id':16}  {'published':10}  {'source':16}  {'mentions':>8}  {'events':>6}  title")
     for r in rows:
         date = r["published"].isoformat() if r["published"] else "-"
-        source = (r["source"] or "-")[:16]
-        print(f"{r['id']:16}  {date:10}  {source:16}  {r['mentions']:>8}  {r['events']:>6}  {r['title'] or ''}")
+        source = visible((r["source"] or "-")[:16])
+        print(f"{visible(r['id']):16}  {date:10}  {source:16}  {r['mentions']:>8}  {r['events']:>6}  "
+              f"{visible(r['title'] or '')}")
     return 0
 
 
@@ -47,11 +48,11 @@ def run_show(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     for key in ("id", "title", "source", "url", "published", "origin"):
-        print(f"{key + ':':11}{article[key] if article[key] is not None else '-'}")
-    print(f"\n{article['text']}\n")
+        print(f"{key + ':':11}{visible(article[key]) if article[key] is not None else '-'}")
+    print(f"\n{visible(article['text'], lines=True)}\n")
     for mn in store.mentions(article["id"]):
-        target = mn["place_id"] or mn["actor_id"] or "no match"
-        print(f"{mn['start']:>6}-{mn['end']:<6} {mn['label']:9} {mn['text']!r} -> {target}")
+        target = visible(mn["place_id"] or mn["actor_id"] or "no match")
+        print(f"{mn['start']:>6}-{mn['end']:<6} {mn['label']:9} {visible(repr(mn['text']))} -> {target}")
     return 0
 
 def add_actors(sub: argparse._SubParsersAction) -> None:
@@ -75,6 +76,6 @@ def command_actors(store: Store, out: TextIO) -> int:
         return 0
     print(f"{'id':32}  {'kind':12}  {'mentions':>8}  {'articles':>8}  {'events':>6}  name", file=out)
     for r in rows:
-        print(f"{r['id'][:32]:32}  {r['kind']:12}  {r['mentions']:>8}  {r['articles']:>8}  {r['events']:>6}  "
-              f"{r['name']}", file=out)
+        print(f"{visible(r['id'][:32]):32}  {visible(r['kind']):12}  {r['mentions']:>8}  {r['articles']:>8}  "
+              f"{r['events']:>6}  {visible(r['name'])}", file=out)
     return 0

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.errors import NewsmapError
+from geo.errors import ExportError, NewsmapError
 from geo.render import exports
 from geo.settings import Settings, declarations, load_settings
 from geo.store import Store
@@ -29,6 +30,10 @@ def add_settings(parser: argparse.ArgumentParser, *names: str) -> None:
     table = {name: (default, help_, env) for name, default, help_, env in declarations()}
     for name in names:
         default, help_, env = table[name]
+        if isinstance(default, bool):  # a flag: given means on; absent leaves the environment's value
+            parser.add_argument("--" + name.replace("_", "-"), dest=name, action="store_const", const=True,
+                                default=None, help=f"{help_} [env {env}]")
+            continue
         parser.add_argument("--" + name.replace("_", "-"), dest=name, type=type(default), default=None,
                             metavar=name.upper(), help=f"{help_} [env {env}]")
 
@@ -39,7 +44,26 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def open_store(settings: Settings) -> Store:
-    return Store.open(settings.db_url)
+    return Store.open(settings.db_url, read_only=settings.read_only)
+
+
+# C0 and C1 controls and DEL (terminal escape sequences start with ESC or CSI), and the bidirectional overrides
+# that make a line read differently from what it holds; tab and newline only where a field spans lines.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(value: object, *, lines: bool = False) -> str:
+    """``value`` for a terminal, its control characters written as escapes (``\\x1b``), so that a stored title
+    cannot move the cursor, clear the screen or retitle the window; ``lines`` keeps newlines and tabs.
+
+    >>> visible("Title \\x1b]0;PWNED\\x07")
+    'Title \\\\x1b]0;PWNED\\\\x07'
+    """
+    def escaped(m: re.Match[str]) -> str:
+        code = ord(m.group(0))
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return (_CONTROLS_IN_TEXT if lines else _CONTROLS).sub(escaped, "" if value is None else str(value))
 
 class progress:
     """A tqdm bar on stderr (hidden when stderr is not a terminal), as a context manager."""
@@ -114,8 +138,16 @@ def share_bytes(settings: Settings, data: dict, fmt: str, *, title: str, descrip
 
 
 def write_output(body: bytes, output: str | None) -> None:
+    """``body`` to the file ``output`` (stdout for None or ``-``); a path that cannot be written, or a full disk,
+    is one :class:`ExportError` naming the file, and no partial file is left behind."""
     if output and output != "-":
-        Path(output).write_bytes(body)
+        try:
+            Path(output).write_bytes(body)
+        except OSError as err:
+            if Path(output).is_file() and Path(output).stat().st_size < len(body):
+                Path(output).unlink(missing_ok=True)
+            raise ExportError(f"cannot write {output}: {err.strerror or err}; give -o a file in a folder that exists "
+                              "and that you can write (or -o - for stdout)") from None
         print(f"wrote {output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(body)

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from geo.cli.common import EPILOG, GEOCODER_SETTINGS, add_settings, open_store, progress, settings_from
+from geo.cli.common import EPILOG, GEOCODER_SETTINGS, add_settings, open_store, progress, settings_from, visible
 from geo.ingest import ENGINES
 from geo.store import Store
 
@@ -64,9 +64,9 @@ def report_if_empty(store: Store, results) -> int:  # noqa: ANN001 - iterable of
 
 def print_report(report, out: TextIO, err: TextIO, debug: bool = False) -> None:
     for note in report.notes:
-        print(f"note: {note}", file=err)
+        print(f"note: {visible(note)}", file=err)
     for failure in report.failed:
-        print(f"failed: {failure.origin}: {failure.reason}", file=err)
+        print(f"failed: {visible(failure.origin)}: {visible(failure.reason)}", file=err)
         if debug and getattr(failure, "detail", ""):
             print(failure.detail.rstrip(), file=err)
     print(f"ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}",

@@ -10,9 +10,10 @@ from geo.cli.common import GEOCODER_SETTINGS, add_actions, add_settings, setting
 def add_geoparse(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("geoparse", help="find and resolve place names: JSON Lines in, JSON Lines out",
                        description='Read JSON Lines on stdin ({"id", "text", "date"?, "spans"?}) and write one line '
-                                   'per input ({"id", "places": [{"start", "end", "text", "name", "lat", "lon", "kind", '
-                                   '"country_code", "geonameid", "score"}]}). With "spans", resolve exactly those spans; "date" is accepted '
-                                   'and ignored.')
+                                   'per input ({"id", "places": [{"start", "end", "text", "name", "lat", "lon", '
+                                   '"kind", "country_code", "geonameid", "score"}]}). With "spans", resolve exactly '
+                                   'those spans (each [start, end] inside the text); "date" is accepted and ignored. '
+                                   'A bad line gets an answer with an "error" field and the stream goes on.')
     add_settings(p, "data_dir", "model", "max_chars", *GEOCODER_SETTINGS)
     p.set_defaults(handler=lambda args: _geoparsing().command_geoparse(settings_from(args), sys.stdin, sys.stdout))
 

@@ -23,7 +23,7 @@ def add_serve(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--address", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--offline", action="store_true",
                    help="load nothing from the internet: local Leaflet assets, country outlines, no tiles")
-    add_settings(p, "db", "data_dir", "model", "max_bytes", "geocoder")
+    add_settings(p, "db", "data_dir", "model", "max_bytes", "geocoder", "read_only")
     p.set_defaults(handler=run_serve)
 
 
@@ -33,7 +33,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from geo.render.assets import ensure_assets
 
     settings = settings_from(args)
-    open_store(settings)  # fail here, with one clear line, if the database cannot be opened
+    open_store(settings).close()  # fail here, with one clear line, if the database cannot be opened
     if args.offline:
         ensure_assets(settings.data_dir)
     # The app reads its settings from the environment: hand on every setting, flags included.
@@ -47,8 +47,11 @@ def run_serve(args: argparse.Namespace) -> int:
            # lock 0.15-0.3 s while the page still waits for its last elements (docs/benchmarks.md);
            # Python's own collector still runs as memory is allocated.
            "--runner.postScriptGC", "false",
+           # a visitor gets a short message, the server's log the traceback (it names the server's files)
+           "--client.showErrorDetails", "none",
            # uploads over --max-bytes are refused by the browser widget before they are sent
-           "--server.maxUploadSize", str(max(1, -(-settings.max_bytes // 1_000_000))), "--"] + (["--offline"] if args.offline else [])
+           "--server.maxUploadSize", str(max(1, -(-settings.max_bytes // 1_000_000))),
+           "--"] + (["--offline"] if args.offline else [])
     print(f"newsmap dashboard: preparing the default view for http://{args.address}:{args.port}/ ...",
           file=sys.stderr)
     sys.stderr.flush()

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -140,8 +142,15 @@ def _parse_date(value: object) -> dt.date | None:
 
 
 def make_article(fields: dict[str, object], origin: str, raw: bytes, notes: tuple[str, ...] = ()) -> Article:
-    """An Article from parsed fields; refuses an empty text."""
-    text = str(fields.get("text") or "").strip()
+    """An Article from parsed fields; refuses an empty text.
+
+    NUL characters are removed from every field, with a note: PostgreSQL's text type cannot hold them, and the
+    same input must give the same article (and id) on either database. The raw bytes keep them.
+    """
+    nuls = sum(str(fields.get(key) or "").count("\x00") for key in ("text", "title", "source", "url"))
+    if nuls:
+        notes = (*notes, f"{nuls} NUL character(s) removed (a database text cannot hold them)")
+    text = str(fields.get("text") or "").replace("\x00", "").strip()
     if not text:
         raise ValueError("empty article (no text)")
     title = _clean_field(fields.get("title")) or derived_title(text)
@@ -161,7 +170,7 @@ def make_article(fields: dict[str, object], origin: str, raw: bytes, notes: tupl
 def _clean_field(value: object) -> str | None:
     if value is None:
         return None
-    s = " ".join(str(value).split())
+    s = " ".join(str(value).replace("\x00", "").split())
     return s or None
 
 
@@ -170,6 +179,10 @@ def read_bytes(data: bytes, origin: str, kind: str | None = None) -> Iterator[Re
     kind = (kind or Path(origin).suffix).lower()
     if not data.strip():
         yield ReadFailure(origin, "empty file")
+        return
+    if kind in JSONL_SUFFIXES and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # judged line by line, as a stream is: one binary or malformed line loses only itself
+        yield from _read_jsonl_stream(io.BytesIO(data), origin, len(data))
         return
     try:
         text, notes = decode(data, origin)
@@ -193,11 +206,24 @@ def _guard(make, origin: str) -> ReadResult:
         return ReadFailure(origin, str(err))
 
 
+def load_json(text: str, line: int | None = None) -> object:
+    """``json.loads`` whose every failure is a ``ValueError`` with the user-facing reason: malformed JSON names
+    its line and column, and JSON nested deeper than Python's parser goes (``[[[[...`` a hundred thousand deep,
+    which ``json`` answers with a RecursionError) says so instead of ending the program."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"malformed JSON at line {line or err.lineno}, column {err.colno}: {err.msg}") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply (arrays or objects inside each other more than about 1,000 "
+                         "levels); give one object per article") from None
+
+
 def _read_json(text: str, origin: str, raw: bytes, notes: tuple[str, ...]) -> Iterator[ReadResult]:
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as err:
-        yield ReadFailure(origin, f"malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}")
+        value = load_json(text)
+    except ValueError as err:
+        yield ReadFailure(origin, str(err))
         return
     items = value if isinstance(value, list) else [value]
     for i, item in enumerate(items):
@@ -215,9 +241,9 @@ def _read_jsonl(text: str, origin: str, notes: tuple[str, ...]) -> Iterator[Read
 def _jsonl_line(line: str, lineno: int, origin: str, notes: tuple[str, ...]) -> ReadResult:
     where = f"{origin}:{lineno}"
     try:
-        item = json.loads(line)
-    except json.JSONDecodeError as err:
-        return ReadFailure(where, f"malformed JSON at line {lineno}, column {err.colno}: {err.msg}")
+        item = load_json(line, lineno)
+    except ValueError as err:
+        return ReadFailure(where, str(err))
     return _guard(lambda: _article_from_object(item, where, line.encode("utf-8"), notes), where)
 
 
@@ -228,6 +254,8 @@ def _article_from_object(item: object, origin: str, raw: bytes, notes: tuple[str
         raise ValueError("JSON object has no 'text' string field")
     fields = parse_text(item["text"]) if item.get("title") is None else {"text": clean_text(item["text"])}
     for key in ("title", "url", "source", "published"):
+        if isinstance(item.get(key), (list, dict)):
+            raise ValueError(f"JSON field {key!r} is a {type(item[key]).__name__}; give a string")
         if item.get(key) not in (None, ""):
             fields[key] = item[key]
     return make_article(fields, origin, raw, notes)
@@ -264,9 +292,13 @@ def read_file(path: Path, max_bytes: int) -> Iterator[ReadResult]:
         if size > max_bytes:
             yield ReadFailure(origin, _too_big(size, max_bytes))
             return
-        data = path.read_bytes()
+        with path.open("rb") as f:  # a pipe or a device has no size: read no more than the limit all the same
+            data = f.read(max_bytes + 1)
     except OSError as err:
         yield ReadFailure(origin, f"cannot read: {err.strerror or err}")
+        return
+    if len(data) > max_bytes:
+        yield ReadFailure(origin, _too_big(len(data), max_bytes).replace("file is", "input is at least"))
         return
     yield from read_bytes(data, origin)
 
@@ -289,9 +321,10 @@ def read_stream(stream: BinaryIO, origin: str, max_bytes: int, kind: str | None 
 
 
 def _read_jsonl_stream(stream: BinaryIO, origin: str, max_bytes: int) -> Iterator[ReadResult]:
-    for lineno, data in enumerate(stream, start=1):
-        if len(data) > max_bytes:
-            yield ReadFailure(f"{origin}:{lineno}", _too_big(len(data), max_bytes).replace("file", "line"))
+    for lineno, data in enumerate(_bounded_lines(stream, max_bytes), start=1):
+        if data is None:
+            yield ReadFailure(f"{origin}:{lineno}", f"line is over the {max_bytes / 1e6:g} MB limit "
+                              "(split it, or raise the limit with --max-bytes / NEWSMAP_MAX_BYTES)")
             continue
         if not data.strip():
             continue
@@ -303,6 +336,17 @@ def _read_jsonl_stream(stream: BinaryIO, origin: str, max_bytes: int) -> Iterato
         yield _jsonl_line(line, lineno, origin, notes)
 
 
+def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """Each line of ``stream``, or None for a line over ``max_bytes`` (read to its end, never held whole)."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line if len(line) <= max_bytes else None
+            continue
+        while (more := stream.readline(max_bytes + 1)) and not more.endswith(b"\n"):
+            pass
+        yield None
+
+
 def _sniff_kind(data: bytes) -> str:
     head = data.lstrip()[:1]
     if head in (b"{", b"["):
@@ -310,7 +354,7 @@ def _sniff_kind(data: bytes) -> str:
         try:
             json.loads(first_line)
             return ".jsonl" if data.strip().count(b"\n") and head == b"{" else ".json"
-        except ValueError:
+        except (ValueError, RecursionError):
             return ".json"
     if head == b"<":
         return ".html"
@@ -334,10 +378,15 @@ def iter_paths(paths: Iterable[str], max_bytes: int, stdin: BinaryIO | None = No
 
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[ReadResult]:
-    files = sorted(p for p in folder.rglob("*")
-                   if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
-    if not files:
+    unreadable: list[OSError] = []
+    files = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders are skipped, not even listed
+        files += [Path(root) / n for n in names if not n.startswith(".") and Path(n).suffix.lower() in KNOWN_SUFFIXES]
+    for err in unreadable:  # a folder that cannot be listed is reported, as an unreadable file is
+        yield ReadFailure(str(err.filename or folder), f"cannot read: {err.strerror or err}")
+    if not files and not unreadable:
         yield ReadFailure(str(folder), "folder holds no .txt, .md, .json, .jsonl or .html files")
-    for path in files:
-        yield from read_file(path, max_bytes)
+    for path in sorted(files):
+        if path.is_file():
+            yield from read_file(path, max_bytes)

@@ -107,6 +107,10 @@ def _read(stdin: TextIO, max_chars: int) -> Iterator[tuple[dict, str | None]]:
         except json.JSONDecodeError as exc:
             yield {"id": None}, f"line {n} is not JSON ({exc.msg}); each line must be one JSON object"
             continue
+        except RecursionError:  # json's parser recurses once per level: "[[[[..." deeper than Python allows
+            yield {"id": None}, (f"line {n} is JSON nested too deeply (more than about 1,000 levels); each line "
+                                 "must be one JSON object")
+            continue
         if not isinstance(request, dict) or not isinstance(request.get("text"), str):
             rid = request.get("id") if isinstance(request, dict) else None
             yield {"id": rid}, f"line {n} has no \"text\" string; give {{\"id\": ..., \"text\": ...}}"
@@ -185,13 +189,29 @@ def _output(request: dict, recognised: Iterator, geoparser: Geoparser, stderr: T
     if request.get("spans") is None:
         return {"id": rid, "places": [place_json(p) for p in next(recognised)]}
     try:
-        spans = [(int(s), int(e)) for s, e in request["spans"]]
+        spans = checked_spans(request["spans"], len(request["text"]))
         places = geoparser.resolve_spans(request["text"], spans)
     except (TypeError, ValueError) as exc:
         error = f"id {rid!r}: bad \"spans\" ({exc}); give [[start, end], ...]"
         print(f"newsmap geoparse: {error}", file=stderr)
         return {"id": rid, "places": [], "error": error}
     return {"id": rid, "places": [place_json(p) for p in places]}
+
+
+def checked_spans(spans: object, length: int) -> list[tuple[int, int]]:
+    """``[[start, end], ...]`` as pairs of offsets inside a text of ``length`` characters; anything else (not a
+    list of pairs, an end before its start, an offset outside the text) is a ``ValueError`` naming the span."""
+    if not isinstance(spans, list):
+        raise ValueError(f"not a list but a {type(spans).__name__}")
+    pairs = []
+    for span in spans:
+        if not isinstance(span, list) or len(span) != 2 or not all(isinstance(x, int) for x in span):
+            raise ValueError(f"span {str(span)[:40]} is not two whole numbers")
+        start, end = span
+        if not 0 <= start < end <= length:
+            raise ValueError(f"span [{start}, {end}] is not inside the text (0 <= start < end <= {length})")
+        pairs.append((start, end))
+    return pairs
 
 
 def make_geoparser(settings, *, nlp: Language | None = None) -> Geoparser:

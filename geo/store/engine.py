@@ -8,8 +8,10 @@ and in :func:`upsert`, plus one choice of query shape for the map's popups (``Pl
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -25,21 +27,35 @@ T = TypeVar("T")
 class StoreEngine:
     """The engine every part of :class:`geo.store.Store` shares (the parts are mixins over this one base)."""
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, read_only: bool = False) -> None:
         self.engine = engine
+        self.read_only = read_only
 
     @classmethod
-    def open(cls: type[T], url: str) -> T:
-        """Open (and migrate) the store at a SQLAlchemy URL or SQLite path."""
+    def open(cls: type[T], url: str, *, read_only: bool = False) -> T:
+        """Open (and migrate) the store at a SQLAlchemy URL or SQLite path.
+
+        ``read_only`` opens a SQLite file for reading only and migrates nothing (a dashboard in read-only mode);
+        a SQLite file this process cannot write is opened that way too, so a read-only store stays readable.
+        Every failure is a :class:`StoreError` of one line that says what is wrong and what to do.
+        """
         url = normalise_url(url)
+        path = sqlite_path(url)
         try:
+            if path and Path(path).is_file() and (read_only or not _writable(Path(path))):
+                return cls(_read_only_engine(path), read_only=True)  # type: ignore[call-arg]
             engine = make_engine(url)
             tables.migrate(engine)
         except sa.exc.ArgumentError as err:
             raise StoreError(f"cannot use database URL {url!r}: {err}. "
                              "Give a SQLite path or postgresql://user@host/dbname") from err
-        except sa.exc.OperationalError as err:
-            raise StoreError(f"cannot open database {_safe_url(url)}: {_first_line(err)}") from err
+        except sa.exc.DatabaseError as err:
+            if path and Path(path).is_file() and "readonly" in str(err.orig):
+                return cls(_read_only_engine(path), read_only=True)  # type: ignore[call-arg]
+            raise StoreError(_open_error(url, path, err)) from err
+        except OSError as err:  # the folder of a new SQLite file cannot be made
+            raise StoreError(f"cannot create the database {path or url}: {err.strerror or err}; "
+                             "give a --db (or --data-dir) in a folder you can write") from err
         return cls(engine)  # type: ignore[call-arg]
 
     @property
@@ -64,6 +80,52 @@ def normalise_url(url: str) -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return url
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file of a SQLite URL (None for PostgreSQL and for an in-memory database)."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[1] if "///" in url else ""
+    return path if path and path != ":memory:" else None
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write ``path``: the file, and its folder (where the WAL and lock files go)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_engine(path: str) -> sa.Engine:
+    """A SQLite engine that never writes: ``mode=ro``, or, where the folder is read-only too and a WAL store
+    cannot make its shared-memory file, ``immutable=1`` (then changes made by another process are not seen).
+    The schema must be current: a read-only store cannot be migrated."""
+    for flags in ("mode=ro", "immutable=1"):
+        engine = sa.create_engine(f"sqlite:///file:{quote(path)}?{flags}&uri=true",
+                                  connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+        sa.event.listen(engine, "connect", _sqlite_read_pragmas)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+        try:
+            pending = tables.pending(engine)
+            break
+        except sa.exc.OperationalError:
+            engine.dispose()
+            if flags == "immutable=1":
+                raise
+    if pending:
+        raise StoreError(f"the store {path} is read-only and needs upgrading ({', '.join(pending)}), which only "
+                         "a process that can write it may do: run any newsmap command on it once with write access")
+    return engine
+
+
+def _open_error(url: str, path: str | None, err: sa.exc.DatabaseError) -> str:
+    """One line: what is wrong with the database and what to do."""
+    reason = _first_line(err)
+    if path and ("not a database" in reason or "malformed" in reason):
+        return (f"{path} is not a usable newsmap store ({reason}): the file is damaged or of another kind. Move it "
+                "aside (newsmap then starts an empty store there) or give another --db / NEWSMAP_DB")
+    if path and "readonly" in reason:
+        return f"cannot write the store {path} ({reason}); give a --db (or --data-dir) in a folder you can write"
+    return f"cannot open database {_safe_url(url)}: {reason}"
 
 
 def make_engine(url: str) -> sa.Engine:
@@ -117,6 +179,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_read_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    """The pragmas of :func:`_sqlite_pragmas` that write nothing (the journal mode is the file's own)."""
+    dbapi_conn.isolation_level = None
+    dbapi_conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    dbapi_conn.execute("PRAGMA query_only=ON")
 
 
 def _sqlite_begin(conn: sa.Connection) -> None:

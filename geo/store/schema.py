@@ -201,6 +201,15 @@ def migrate(engine: sa.Engine, attempts: int = 5) -> list[str]:
     return []
 
 
+def pending(engine: sa.Engine) -> list[str]:
+    """The migrations a store lacks, read without writing anything (a read-only store cannot apply them)."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table(schema_migrations.name):
+            return [name for name, _ in MIGRATIONS]
+        done = set(conn.execute(sa.select(schema_migrations.c.name)).scalars())
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def _migrate_once(engine: sa.Engine) -> list[str]:
     applied: list[str] = []
     with engine.begin() as conn:

@@ -28,7 +28,9 @@ TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off"
 # -- reading and writing URL values (the other view parameters use these too) -------------------
 
 def text(_key: str, raw: str) -> str:
-    return raw
+    """A text value as given, less NUL characters: stored text holds none (the readers remove them), and
+    PostgreSQL refuses a query that carries one, so ``?q=%00`` must mean the same on both databases."""
+    return raw.replace("\x00", "")
 
 
 def date(key: str, raw: str) -> str:

@@ -8,6 +8,7 @@ earliest, longest one. Every piece of article text is escaped; the only markup i
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape as _html_escape
@@ -19,11 +20,16 @@ CSS = "".join(f".nm-{kind}{{background:{colour};padding:0 2px;border-radius:3px}
 
 
 _MARKDOWN = {c: f"&#{ord(c)};" for c in "`\\*_[]()#+-!|~$"}
+# Where GitHub-flavoured Markdown would make a link of a bare URL, "www." or an e-mail address in the text (after
+# the entities above are read, so the link took in "&#41" of a closing bracket), an invisible word joiner
+# (U+2060) stops it: the words show as written and stay text.
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)", re.IGNORECASE)
 
 
 def escape(text: str) -> str:
-    """HTML-escape ``text`` and neutralise Markdown, for HTML that Streamlit's markdown renders."""
-    return "".join(_MARKDOWN.get(c) or _html_escape(c) for c in str(text))
+    """HTML-escape ``text`` and neutralise Markdown, for HTML that Streamlit's markdown renders: the words
+    show as written, with no link, image or formatting in them."""
+    return "".join(_MARKDOWN.get(c) or _html_escape(c) for c in _AUTOLINK.sub("\u2060", str(text)))
 
 
 @dataclass(frozen=True)

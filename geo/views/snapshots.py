@@ -86,7 +86,9 @@ def create_snapshot(store: Store, state: ViewState, *, title: str, note: str = "
     title = _check_title(title)
     frozen = json.loads(json.dumps(data if data is not None else view_data(store, state.filters_only()),
                                    default=str))
-    snap = Snapshot(id=new_id(), title=title, note=note.strip(), description=state.describe(summary(state, frozen)),
+    # NUL removed as the article readers do: PostgreSQL's text cannot hold it, and both databases must agree
+    description = state.describe(summary(state, frozen)).replace("\x00", "")
+    snap = Snapshot(id=new_id(), title=title, note=note.replace("\x00", "").strip(), description=description,
                     created_at=now or dt.datetime.now(dt.timezone.utc), state=state, data=frozen)
     store.insert_snapshot({"id": snap.id, "title": snap.title, "note": snap.note, "description": snap.description,
                            "created_at": snap.created_at, "state": json.dumps(state.to_query_params()),
@@ -124,7 +126,7 @@ def delete_snapshot(store: Store, snapshot_id: str) -> None:
 
 
 def _check_title(title: str) -> str:
-    cleaned = " ".join((title or "").split())
+    cleaned = " ".join((title or "").replace("\x00", "").split())
     if not cleaned:
         raise SnapshotError("a snapshot needs a title: give one, e.g. --title \"Hezbollah, February 2024\"")
     if len(cleaned) > MAX_TITLE:
