@@ -47,19 +47,26 @@ def _server_db(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     db = str(tmp_path_factory.mktemp("browser") / "browser.sqlite")
     store = fill(Store.open(db))
     store.write(context_analysis())  # events placed from article context in Gaza and Khan Younis
     store.write(reported_twice_analysis())  # a clash in Khan Younis told in two sentences
     store.close()
+    for url in serve(db):
+        _DBS[url] = db
+        yield url
+
+
+def serve(db: str, *extra: str) -> Iterator[str]:
+    """``newsmap serve --offline`` on the store ``db`` (with ``extra`` options), yielding its URL once the default
+    view is ready, stopped afterwards; skipped where Chromium is missing (a failure under NEWSMAP_REQUIRE_ALL)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     port = _free_port()
     env = {**os.environ, "NEWSMAP_DB": db, "NEWSMAP_DATA_DIR": str(REPO / "cache")}
-    proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port), *extra],
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
-    _DBS[url] = db
     try:
         _wait_healthy(url, proc)
         _wait_ready(proc)

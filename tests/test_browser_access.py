@@ -4,11 +4,7 @@ saved; Markdown injected through a link or an article's fields loads nothing and
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import quote, urlparse
 
 import pytest
@@ -16,34 +12,13 @@ import pytest
 from geo.store import Store
 from geo.views.snapshots import create_snapshot
 from geo.views.state import ViewState
-from tests.conftest import REPO
 from tests.factories import fill, hostile_analysis
-from tests.test_browser import ARGS, CHROMIUM, LOCAL, _free_port, _wait_healthy, _wait_ready
+from tests.test_browser import ARGS, CHROMIUM, LOCAL, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 HOST = "198.51.100.7"  # TEST-NET-2: never a real host, and never reached (the test fails on any request to it)
 INJECTED = f"![q](http://{HOST}/q.png) [Session expired](http://{HOST}/p)"
 KEYS = ["q", "actor", "source", "type", "article", "zoom", "from", "hypothetical"]
-
-
-def _serve(db: str, *extra: str) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    port = _free_port()
-    env = {**os.environ, "NEWSMAP_DB": db, "NEWSMAP_DATA_DIR": str(REPO / "cache")}
-    proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port), *extra],
-                            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        _wait_ready(proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +37,12 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str]
 
 @pytest.fixture(scope="module")
 def editing(store_path: tuple[str, str, str]) -> Iterator[str]:
-    yield from _serve(store_path[0])
+    yield from serve(store_path[0])
 
 
 @pytest.fixture(scope="module")
 def read_only(store_path: tuple[str, str, str]) -> Iterator[str]:
-    yield from _serve(store_path[0], "--read-only")
+    yield from serve(store_path[0], "--read-only")
 
 
 # Links and images of the page that lead to the host (the app's own links may carry it in their query string).
