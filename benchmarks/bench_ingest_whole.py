@@ -80,7 +80,7 @@ def main() -> None:
                   f"{times['fresh'][-1]:.1f} s, warm {times['warm'][-1]:.1f} s (load {os.getloadavg()[0]:.2f})",
                   flush=True)
     bare = statistics.median(times["bare"])
-    print(f"\n{"command (median of " + str(args.runs) + ")":52} {'wall':>7} {'docs/s':>7} {'bare/this':>9}")
+    print(f"\n{'command (median of ' + str(args.runs) + ')':52} {'wall':>7} {'docs/s':>7} {'bare/this':>9}")
     for key, label in (("bare", f"bare nlp.pipe(n_process={args.processes})"),
                        ("fresh", f"newsmap ingest --workers {args.processes}, fresh store"),
                        ("warm", f"newsmap ingest --workers {args.processes}, again (all duplicates)")):
