@@ -278,6 +278,36 @@ def test_the_map_comes_first_with_the_panel_beside_or_below(server: str, width: 
         assert heading["y"] >= box["y"] + box["height"], (heading, box)
 
 
+@pytest.mark.parametrize("width,height", [(1280, 800), (390, 844)])
+def test_the_legend_folds_to_its_heading_on_a_phone(server: str, width: int, height: int):
+    """Open, the legend covers a third of a phone's map: there it starts folded to "Event type" and one tap
+    unfolds it; on a desktop it is open from the start."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(f"{server}/", wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        wait_for_places(frame)
+        legend = frame.locator(".nm-legend")
+        legend.wait_for(timeout=10_000)
+        map_box = frame.locator(".leaflet-container").first.bounding_box()
+        first = legend.bounding_box()
+        first_text = legend.inner_text()
+        frame.get_by_text("Event type").click()
+        page.wait_for_timeout(300)
+        second, second_text = legend.bounding_box(), legend.inner_text()
+        browser.close()
+    share = first["width"] * first["height"] / (map_box["width"] * map_box["height"])
+    if width < 500:
+        assert first_text.strip() == "Event type" and share < 0.05, (first_text, share)
+        assert "Battles" in second_text and second["height"] > 2 * first["height"], second_text
+    else:
+        assert "Battles" in first_text and "size: events" in first_text, first_text
+        assert second_text.strip() == "Event type", second_text  # a click on the heading folds it
+
+
 def _ring_pixel(page, frame, place_id: str) -> tuple[int, int, int]:  # noqa: ANN001 - playwright types
     """The colour on screen just outside a place's circle, where the selection ring is drawn."""
     import io

@@ -231,14 +231,23 @@ def polygon_layer(data: Data) -> DataLayer | None:
 
 
 class Legend(MacroElement):
-    """A Leaflet control listing the colours of the event types on the map and what size means."""
+    """A Leaflet control listing the colours of the event types on the map and what size means.
+
+    On a map narrower than ``narrow`` pixels it starts folded to its heading: open, it covers a third of a
+    phone's map; one tap on "Event type" unfolds it.
+    """
+
+    narrow = 500
 
     _template = Template("""{% macro script(this, kwargs) %}
     (function () {
         var legend = L.control({position: "bottomright"});
-        legend.onAdd = function () {
+        legend.onAdd = function (map) {
             var div = L.DomUtil.create("div", "nm-legend");
             div.innerHTML = {{ this.json }};
+            // A narrow map (a phone) shows only the legend's heading until it is tapped.
+            if (map.getSize().x < {{ this.narrow }}) { div.querySelector("details").open = false; }
+            L.DomEvent.disableClickPropagation(div);
             return div;
         };
         legend.addTo({{ this._parent.get_name() }});
@@ -258,9 +267,9 @@ def legend_html(types: Sequence[str], context: bool = False) -> str:
     """The legend; ``context``: say what a dashed outline means (some place on the map has one)."""
     items = "".join(f"<div><i style='background:{type_colour(t)}'></i>{escape(t)}</div>" for t in types)
     dashed = f"<div><i style='background:#fff;border-style:dashed'></i>{CONTEXT_LEGEND}</div>" if context else ""
-    return (f"<div style='background:#fff;padding:6px 8px;border-radius:4px;font:12px sans-serif;"
-            f"box-shadow:0 0 4px rgba(0,0,0,.3)'><b>Event type</b>{items}{dashed}"
-            f"<div style='color:#555;margin-top:4px'>size: events (or mentions)</div></div>")
+    return (f"<details open style='background:#fff;padding:6px 8px;border-radius:4px;font:12px sans-serif;"
+            f"box-shadow:0 0 4px rgba(0,0,0,.3)'><summary style='cursor:pointer'><b>Event type</b></summary>"
+            f"{items}{dashed}<div style='color:#555;margin-top:4px'>size: events (or mentions)</div></details>")
 
 
 LEGEND_CSS = ("<style>.nm-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;"
