@@ -246,3 +246,22 @@ def test_the_main_island_of_a_two_island_state_is_the_state(gazetteer):
                 Mention(65, 74, "St. Kitts", "place")]
     answers = Resolver(gazetteer).resolve(text, mentions)
     assert [a.place.id for a in answers] == ["country:AG", "country:TT", "country:KN"]
+
+
+def test_states_with_limited_recognition_are_places(geoparser):
+    text = ("Voters in Kosovo went to the polls. Monitors crossed from Transnistria, and a delegation from "
+            "South Ossetia and Nagorno-Karabakh arrived late.")
+    resolved = {pm.mention.text: pm.place for pm in geoparser.parse(text)}
+    assert km(resolved["Kosovo"], 42.6, 20.9) < 100
+    assert km(resolved["Transnistria"], 47.2, 29.4) < 100
+    assert km(resolved["South Ossetia"], 42.3, 44.0) < 100
+    assert km(resolved["Nagorno-Karabakh"], 39.8, 46.7) < 100
+
+
+def test_demonyms_of_states_provinces_and_de_facto_states(geoparser):
+    text = "Two Ohioans, an Ontarian and three Kosovars finished the relay ahead of a team of Albertans."
+    resolved = {pm.mention.text: pm for pm in geoparser.parse(text)}
+    for name, (lat, lon) in {"Ohioans": (40.4, -82.7), "Ontarian": (50.0, -85.0), "Kosovars": (42.6, 20.9),
+                             "Albertans": (54.5, -115.0)}.items():
+        assert name in resolved and resolved[name].mention.label == "demonym", name
+        assert km(resolved[name].place, lat, lon) < 600, (name, resolved[name].place)
