@@ -268,3 +268,20 @@ def test_demonyms_of_states_provinces_and_de_facto_states(gazetteer, geoparser):
     recognised = {pm.mention.text for pm in geoparser.parse(text)}
     assert "Kosovars" in recognised and not recognised & {"Ohioans", "Ontarian", "Albertans"}
 
+
+def test_airports_by_their_own_names(gazetteer, geoparser):
+    text = "Fog closed runways across London on Sunday: flights from Heathrow were cancelled and Gatwick diverted."
+    mentions = [Mention(text.index(name), text.index(name) + len(name), name, "place")
+                for name in ("London", "Heathrow", "Gatwick")]
+    _, heathrow, gatwick = Resolver(gazetteer).resolve(text, mentions)
+    assert heathrow.place.kind == "airport" and km(heathrow.place, 51.47, -0.45) < 10
+    assert gatwick.place.kind == "airport" and km(gatwick.place, 51.15, -0.19) < 10
+    resolved = {pm.mention.text: pm.place for pm in geoparser.parse("Pearson International Airport reported delays.")}
+    assert km(resolved["Pearson International Airport"], 43.68, -79.63) < 10
+
+
+def test_an_airport_never_takes_a_towns_name(geoparser):
+    text = "Residents of Heathrow, Florida, met the mayor of Riverside, and Kandahar was quiet."
+    resolved = {pm.mention.text: pm.place for pm in geoparser.parse(text)}
+    assert resolved["Heathrow"].kind == "city" and resolved["Heathrow"].country_code == "US"
+    assert resolved["Riverside"].kind != "airport" and resolved["Kandahar"].kind != "airport"
