@@ -276,8 +276,14 @@ def test_airports_by_their_own_names(gazetteer, geoparser):
     _, heathrow, gatwick = Resolver(gazetteer).resolve(text, mentions)
     assert heathrow.place.kind == "airport" and km(heathrow.place, 51.47, -0.45) < 10
     assert gatwick.place.kind == "airport" and km(gatwick.place, 51.15, -0.19) < 10
-    resolved = {pm.mention.text: pm.place for pm in geoparser.parse("Pearson International Airport reported delays.")}
-    assert km(resolved["Pearson International Airport"], 43.68, -79.63) < 10
+    [pearson] = geoparser.parse("Pearson International Airport reported delays.", spans=[(0, 29)])
+    assert km(pearson.place, 43.68, -79.63) < 10
+
+
+def test_an_airport_tagged_as_a_facility_is_not_recognised_as_a_place(geoparser):
+    text = "Passengers waited for hours at Pearson International Airport on Friday."
+    assert "Pearson International Airport" not in {pm.mention.text for pm in geoparser.parse(text)
+                                                   if pm.place is not None and pm.place.kind == "airport"}
 
 
 def test_an_airport_never_takes_a_towns_name(geoparser):
@@ -285,3 +291,8 @@ def test_an_airport_never_takes_a_towns_name(geoparser):
     resolved = {pm.mention.text: pm.place for pm in geoparser.parse(text)}
     assert resolved["Heathrow"].kind == "city" and resolved["Heathrow"].country_code == "US"
     assert resolved["Riverside"].kind != "airport" and resolved["Kandahar"].kind != "airport"
+
+
+def test_an_airport_by_a_towns_or_countrys_name_is_no_reading_of_it(gazetteer):
+    for name in ("Long Beach", "Taiwan Taoyuan", "Army"):
+        assert not any(c.place.kind == "airport" for c in gazetteer.candidates(name, fuzzy=False)), name

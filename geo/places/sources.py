@@ -322,17 +322,18 @@ def extra_names() -> Iterator[tuple[str, str, str]]:
 
 
 _AIRPORT_WORDS = re.compile(r"\s+(?:International\s+|Intl\.?\s+|Regional\s+|Municipal\s+)?(?:Airport|Airfield|Aerodrome)$")
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")  # "Heathrow", "O'Hare"
 #: Words that describe an airport rather than name it: never a name of their own ("Executive", "Memorial")
 _AIRPORT_GENERIC = frozenset("International Intl Regional Municipal County Airport Air City Executive State Memorial National "
                              "Downtown Domestic Industrial Metropolitan Central East West North South Island Airpark Airstrip "
                              "Airfield Aerodrome Skypark Afb Lrrs Field Base Station Harbour Ville Capital New Metro Valley Ntl "
-                             "Glider Seaplane Heliport".split())
+                             "Glider Seaplane Heliport Army Navy Naval Marine Force Guard".split())
 
 
 def airport_names(name: str, city: str, region: str = "") -> list[tuple[str, str]]:
     """The names news writes an airport by: its full name, without the city it serves or its first word
     ("Heathrow Airport", "Pearson International Airport" for "Toronto Pearson International Airport") and,
-    after the city, its own words alone ("Heathrow"), never a name of the city or region it serves
+    after the city, its own word alone ("Heathrow"), never a name of the city or region it serves
     ("Denver International Airport" is neither "Denver" nor "International Airport"; "Kandahar Airport" in
     Kandahar province is not "Kandahar").
 
@@ -352,8 +353,8 @@ def airport_names(name: str, city: str, region: str = "") -> list[tuple[str, str
         first = rest.split(" ", 1)[0]
         if rest != name and len(first) > 2 and first not in _AIRPORT_GENERIC and _AIRPORT_WORDS.search(rest):
             names.append((rest, "alt"))
-    core = _AIRPORT_WORDS.sub("", short)
-    if (core != short and core not in (city, region) and not set(core.split()) & _AIRPORT_GENERIC
+    core = _AIRPORT_WORDS.sub("", short)  # one word only: "Long Beach", "Taiwan Taoyuan" name a town or a country first
+    if (core != short and core not in (city, region) and _ONE_WORD.fullmatch(core) and core not in _AIRPORT_GENERIC
             and _good_alternate(core)):
         names.append((core, "alt"))
     return list(dict.fromkeys(names))
