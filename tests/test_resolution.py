@@ -296,3 +296,9 @@ def test_an_airport_never_takes_a_towns_name(geoparser):
 def test_an_airport_by_a_towns_or_countrys_name_is_no_reading_of_it(gazetteer):
     for name in ("Long Beach", "Taiwan Taoyuan", "Army"):
         assert not any(c.place.kind == "airport" for c in gazetteer.candidates(name, fuzzy=False)), name
+
+
+def test_an_airports_own_word_opening_a_facility_is_not_recognised(geoparser):
+    for text in ("The crew was checked when it landed at London's Gatwick Airport last week.",
+                 "Flights left O'Hare International Airport late on Tuesday."):
+        assert not [pm for pm in geoparser.parse(text) if pm.place is not None and pm.place.kind == "airport"], text

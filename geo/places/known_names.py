@@ -36,9 +36,12 @@ class KnownNames:
         self.min_population = min_population
 
     def candidates(self, text: str):
+        """The gazetteer's readings of a name, airports left out: an airport is read when the model tags its name
+        as a place or a span is given, never recognised from the gazetteer (TR-News counts "Pearson International
+        Airport" as a place, GeoVirus does not count "Sheremetyevo": measured, not kept)."""
         if self.gazetteer is None:
             return ()
-        found = self.gazetteer.candidates(text, fuzzy=False)
+        found = tuple(c for c in self.gazetteer.candidates(text, fuzzy=False) if c.place.kind != "airport")
         return found if written_as_code(text) else tuple(c for c in found if c.form != "code")
 
     def well_known(self, span: Span) -> bool:

@@ -116,17 +116,16 @@ class ToponymRecognizer:
         return doc
 
     def _keep(self, span: Span, person_words: set[str]) -> bool:
-        """Whether an NER place span is a place: known names, unless a person's or an airport tagged as a facility
-        (TR-News counts "Pearson International Airport" as a place, GeoVirus does not: measured, not kept);
-        unknown ones unless they look like a person's name or a capitalised sentence word."""
+        """Whether an NER place span is a place: known names, unless a person's; unknown ones
+        unless they look like a person's name or a capitalised sentence word."""
         if self.gazetteer is None:
             return True
         candidates = self.names.candidates(span.text)
         big = any(c.place.kind in BIG_KINDS or c.population >= 100_000 for c in candidates)
         if span.text.lower() in person_words and not big:
             return False
-        if candidates:  # an airport the model calls a facility is one: corpora disagree on counting it a place
-            return span.label_ != "FAC" or any(c.place.kind != "airport" for c in candidates)
+        if candidates:
+            return True
         if span.text.islower():
             return False
         if len(span) == 1 and (sentence_start(span[0]) or span.label_ == "FAC"):
