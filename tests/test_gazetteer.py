@@ -149,3 +149,15 @@ def test_country_points_lie_on_the_country(gazetteer):
         assert shape(json.loads(country.geometry)).buffer(0.05).contains(Point(country.lon, country.lat)), cc
     assert km(gazetteer.country("KW"), 29.3, 47.5) < 100
     assert (gazetteer.country("PH").lat, gazetteer.country("PH").lon) == (13.0, 122.0)
+
+
+def test_airport_names_leave_the_city_out():
+    from geo.places.sources import airport_names
+
+    assert [n for n, _ in airport_names("London Heathrow Airport", "London", "England")] == \
+        ["London Heathrow Airport", "Heathrow Airport", "Heathrow"]
+    assert airport_names("Denver International Airport", "Denver", "Colorado") == \
+        [("Denver International Airport", "name")]
+    assert "Kandahar" not in [n for n, _ in airport_names("Kandahar Airport", "", "Kandahar")]
+    assert ("Pearson International Airport", "alt") in airport_names(
+        "Toronto Pearson International Airport", "Mississauga", "Ontario")

