@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
-    passive_agents, patients, responsibility_verb, subjects, vehicle_of,
+    absorbed, agents, blast_sites, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
+    passive_agents, patients, responsibility_verb, struck, subjects, vehicle_of,
 )
 from geo.events.occurrence import frames_quote, kind_reading, negated, quoted_speakers
 from geo.events.context import ArticleContext
@@ -223,6 +223,8 @@ class EventExtractor:
         if kind.family in GENERIC_FAMILIES:
             victims = aimed + (casualties(token) if kind.family == "violence" else [])
             targets += ctx.generics([t for t in victims if not ctx.actors_of(t)], "target")
+        if kind.family == "violence":  # "stormed a bakery": the attacked site, typed as GTD types targets
+            targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))
