@@ -38,12 +38,21 @@ TARGET_TYPES = {
 }
 
 
-def target_types(target_kinds: Iterable[str]) -> list[str]:
-    """The GTD target types of an event's target actors, once each in their order (kinds without one add none).
+#: The event types of attacks (the ``violence`` family of ``geo.events.taxonomy``, which a test holds equal): only
+#: their targets are typed; the other party of a meeting or a statement is no target of an attack.
+ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
-    >>> target_types(["business", "civilians", "person", "business"])
+
+def target_types(event_type: str, target_kinds: Iterable[str]) -> list[str]:
+    """The GTD target types of an attack's target actors, once each in their order (kinds without one add none).
+
+    >>> target_types("Battles", ["business", "civilians", "person", "business"])
     ['Business', 'Private Citizens & Property']
+    >>> target_types("Meeting/Consultation", ["armed_group"])
+    []
     """
+    if event_type not in ATTACK_TYPES:
+        return []
     return list(dict.fromkeys(TARGET_TYPES[k] for k in target_kinds if k in TARGET_TYPES))
 
 

@@ -12,7 +12,8 @@ from geo.actors.extraction import ActorExtractor
 from geo.events.extraction import EventExtractor
 from geo.ingest.pipeline import Analyser
 from geo.places.localities import LocalityStage
-from geo.records import Actor, Analysis, Article
+from geo.events.taxonomy import CIVILIANS, DEFAULT_TAXONOMY
+from geo.records import ATTACK_TYPES, Actor, Article, target_types
 from geo.render import panel
 from geo.render.exports.csv import to_csv
 from geo.store import Store
@@ -86,3 +87,10 @@ def test_target_types_are_exported_and_shown(tmp_path) -> None:
     place = {"id": "gn:1", "name": "Haifa", "top_events": [record]}
     assert "target: Business" in panel.popup_parts(place, {record["id"]: record}, {}, {})["t"][0]
     assert "target: Business" in html.unescape(panel.event_entry_html(record, "gn:1", {}, "s"))
+
+
+def test_only_attacks_have_target_types_and_attacks_are_the_violence_family() -> None:
+    violent = {k.type for k in DEFAULT_TAXONOMY.triggers.values() if k.family == "violence"}
+    assert ATTACK_TYPES == violent | {CIVILIANS}  # refined from Battles when the target is civilians
+    assert target_types("Meeting/Consultation", ["armed_group"]) == []
+    assert target_types("Battles", ["armed_group", "business"]) == ["Terrorists/Non-State Militia", "Business"]

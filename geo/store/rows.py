@@ -77,7 +77,7 @@ def event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[st
                 actor_ids=members(actor_roles), actor_roles=actor_roles, occurrence=occurrence,
                 mentions=[{k: v for k, v in m.items() if k != "source"} for m in mentions],
                 report_count=len(mentions), source_count=source_count(mentions),
-                target_types=target_types((kinds or {}).get(a, "") for a in actor_roles.get("target", [])))
+                target_types=target_types(r.type, ((kinds or {}).get(a, "") for a in actor_roles.get("target", []))))
 
 
 def source_count(mentions: list[dict[str, Any]]) -> int:
