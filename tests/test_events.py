@@ -409,3 +409,17 @@ def test_a_party_framing_a_quotation_makes_a_statement(analyser) -> None:
                                'Haifa.')
     statement = next(e for e in events if e.type == STATEMENT)
     assert statement.trigger.text == "declared" and statement.actor_roles == (("initiator", "defence-ministry"),)
+
+
+def test_a_standing_text_that_declares_is_no_statement(analyser) -> None:
+    events = analyse(analyser, "The new charter declares the freedom of the press to be a basic right of citizens.")
+    assert [e for e in events if e.type == STATEMENT] == []
+    events = analyse(analyser, "The Interior Ministry declared a curfew in the capital on Monday.")
+    assert [e.trigger.text for e in events if e.type == STATEMENT] == ["declared"]  # a speaker declares
+
+
+def test_a_bare_plural_statement_noun_names_no_single_statement(analyser) -> None:
+    events = analyse(analyser, "The council ignored repeated warnings about the dam before the flood.")
+    assert [e for e in events if e.type == STATEMENT] == []
+    events = analyse(analyser, "The army dismissed these two warnings from the militia on Monday.")
+    assert [e.trigger.text for e in events if e.type == STATEMENT] == ["warnings"]  # which ones: specific
