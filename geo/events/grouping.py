@@ -303,6 +303,7 @@ def join_across(new: Sequence[Event], stored: Sequence[Event], know: Knowledge,
     order = _report_order([*new, *stored], published)
     parts = _article_occurrences([*new, *stored], order)
     shown = {key: as_shown(told) for key, told in parts.items()}
+    parts = _touched(parts, {e.id for e in new}, shown, know)
     keys = sorted(parts, key=order.__getitem__)
     links = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
              if parts[a][0].article_id != parts[b][0].article_id and compatible(shown[a], shown[b], know)]
@@ -317,6 +318,17 @@ def join_across(new: Sequence[Event], stored: Sequence[Event], know: Knowledge,
             group[key] = x
     return {e.id: members[0] for key, members in group.items() for e in parts[key]
             if (e.occurrence or e.id) != members[0]}
+
+
+def _touched(parts: dict[str, list[Event]], new_ids: set[str], shown: Mapping[str, Occurrence],
+             know: Knowledge) -> dict[str, list[Event]]:
+    """The new article's occurrences and every stored group one of them links to, whole: only these can regroup
+    (a stored group no new occurrence links to stays as it is), and linking is quadratic in them, not in every
+    candidate the store found."""
+    mine = [k for k in parts if k in new_ids]
+    theirs = [k for k in parts if k not in new_ids]
+    touched = {parts[b][0].occurrence or b for b in theirs if any(compatible(shown[a], shown[b], know) for a in mine)}
+    return {k: v for k, v in parts.items() if k in new_ids or (v[0].occurrence or k) in touched}
 
 
 def _article_occurrences(events: Iterable[Event], order: Mapping[str, tuple]) -> dict[str, list[Event]]:
