@@ -94,3 +94,9 @@ def test_only_attacks_have_target_types_and_attacks_are_the_violence_family() ->
     assert ATTACK_TYPES == violent | {CIVILIANS}  # refined from Battles when the target is civilians
     assert target_types("Meeting/Consultation", ["armed_group"]) == []
     assert target_types("Battles", ["armed_group", "business"]) == ["Terrorists/Non-State Militia", "Business"]
+
+
+def test_what_a_trigger_is_said_to_be_tells_its_target(analyser) -> None:
+    """"The bombing was an attack on a market": the predicate noun's "on/at" phrase is the bombing's target."""
+    ids, kinds = targets(analyser, "The Kirkuk bombing was an attack on a crowded market.", "bombing")
+    assert {kinds.get(a) for a in ids} == {"civilians"}

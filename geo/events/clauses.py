@@ -313,6 +313,15 @@ def struck(token: Token) -> list[Token]:
                   for g in t.children if g.dep_ == "pobj"]
 
 
+def described_as(token: Token) -> Token | None:
+    """The noun a trigger is said to be: "the bombing was an attack at a cafe" -> "attack", whose phrases then
+    tell the trigger's own target and scene."""
+    head = token.head
+    if token.pos_ in ("VERB", "AUX") or token.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return None
+    return next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+
+
 #: Prepositions of the site a bomb went off at: what it was placed to hit ("exploded outside a police station").
 BLAST_PREPS = frozenset("at in inside outside near".split())
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    absorbed, agents, blast_sites, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
+    absorbed, agents, blast_sites, described_as, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
     passive_agents, patients, responsibility_verb, struck, subjects, vehicle_of,
 )
 from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, negated, quoted_speakers,
@@ -221,7 +221,8 @@ class EventExtractor:
             sides += [c for t in sides for c in t.children if c.dep_ == "conj"]
             unnamed = [t for t in sides if not ctx.actors_of(t)]
             initiators += ctx.generics(unnamed if initiators else by + parties(token), "initiator")
-        aimed = [t for t in objects(token) if t not in by]
+        said_to_be = described_as(token)  # "the bombing was an attack on a market"
+        aimed = [t for t in objects(token) + (objects(said_to_be) if said_to_be is not None else []) if t not in by]
         aimed += [t for t in patients(token) if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
         targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token))
         if kind.family in GENERIC_FAMILIES:
