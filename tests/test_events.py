@@ -423,3 +423,11 @@ def test_a_bare_plural_statement_noun_names_no_single_statement(analyser) -> Non
     assert [e for e in events if e.type == STATEMENT] == []
     events = analyse(analyser, "The army dismissed these two warnings from the militia on Monday.")
     assert [e.trigger.text for e in events if e.type == STATEMENT] == ["warnings"]  # which ones: specific
+
+
+def test_an_attack_on_a_countrys_soil_is_aimed_at_the_country(analyser) -> None:
+    events = analyse(analyser, "Turkish jets carried out strikes on Syrian territory on Sunday.")
+    strike, = [e for e in events if e.trigger.text == "strikes"]
+    assert ("target", "syria") in strike.actor_roles
+    events = analyse(analyser, "Tourists from Norway relaxed on Spanish soil all summer.")
+    assert events == ()  # land with no hostile word is a place, and no event
