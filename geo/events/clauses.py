@@ -29,9 +29,6 @@ CONTEXT_PREPS = frozenset("amid amidst despite since after before following like
 CASUALTY_VERBS = frozenset("kill wound injure hurt maim die".split())
 #: Verbs of a relative clause naming the target: "bombings, which seemed to be aimed at civilians".
 AIM_VERBS = frozenset("aim target direct".split())
-#: Verbs of damage whose subject (or passive "by" agent) can be the event itself: "the blast destroyed a school",
-#: "the building was shattered by an explosion".
-DAMAGE_VERBS = frozenset("damage destroy shatter wreck gut level flatten demolish raze rip tear hit rock".split())
 
 
 #: Modifiers that deny an act: violence needs an agent who meant it.
@@ -293,45 +290,6 @@ def casualties(token: Token) -> list[Token]:
                 found += [g for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                           for g in c.children if g.dep_ == "pobj"]
     return found
-
-
-def struck(token: Token) -> list[Token]:
-    """What a noun trigger damaged, when it is the subject of a verb of damage ("the blast destroyed a school and
-    a clinic") or the agent of its passive ("the building was shattered by an explosion"): the verb's object or
-    passive subject, and the sites of that phrase ("the windows of a shop": the shop)."""
-    if token.pos_ in ("VERB", "AUX"):
-        return []
-    verb = token.head
-    if token.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ == "agent":
-        verb = verb.head
-    elif token.dep_ != "nsubj":
-        return []
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DAMAGE_VERBS:
-        return []
-    hit = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return hit + [g for h in hit for t in h.subtree if t.dep_ == "prep" and t.lower_ in ("of", "in", "at", "inside")
-                  for g in t.children if g.dep_ == "pobj"]
-
-
-def described_as(token: Token) -> Token | None:
-    """The noun a trigger is said to be: "the bombing was an attack at a cafe" -> "attack", whose phrases then
-    tell the trigger's own target and scene."""
-    head = token.head
-    if token.pos_ in ("VERB", "AUX") or token.dep_ != "nsubj" or head.lemma_.lower() != "be":
-        return None
-    return next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-
-
-#: Prepositions of the site a bomb went off at: what it was placed to hit ("exploded outside a police station").
-BLAST_PREPS = frozenset("at in inside outside near".split())
-
-
-def blast_sites(token: Token) -> list[Token]:
-    """The sites an explosion's trigger (or its light verb) names with at/in/inside/outside/near: a bomb is aimed
-    at where it is set off ("a car bomb exploded outside a police station", "the bombing at a cafe")."""
-    heads = [token] + ([token.head] if token.pos_ not in ("VERB", "AUX") and token.dep_ in ("nsubj", "dobj") else [])
-    return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in BLAST_PREPS
-            for g in c.children if g.dep_ == "pobj"]
 
 
 def phrase(token: Token, skip: frozenset[str] = CLAUSE_DEPS) -> list[Token]:

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    absorbed, agents, blast_sites, described_as, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
-    passive_agents, patients, responsibility_verb, struck, subjects, vehicle_of,
+    absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
+    passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
 from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, negated, quoted_speakers,
                                    said_by_a_text)
 from geo.events.context import ArticleContext
+from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
 

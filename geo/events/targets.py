@@ -15,6 +15,10 @@ each event its ``target_types`` and the place panel shows them.
 A modifier that names an owner decides before the head noun: "police station" is Police, "bus station"
 Transportation, "refugee camp" Private Citizens & Property, "federal building" Government (General).
 
+Besides the objects of the clause (``geo.events.clauses.objects``), three readings find what an attack hit: what a
+blast damaged (:func:`struck`), the noun a trigger is said to be (:func:`described_as`) and where a bomb went off
+(:func:`blast_sites`).
+
 >>> TARGET_NAMES["business"], SITE_TARGETS["bakery"], OWNER_WORDS["police"]
 ('Businesses', 'business', 'police')
 """
@@ -22,7 +26,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["OWNER_WORDS", "SITE_TARGETS", "TARGET_NAMES", "facility_kind", "target_kind"]
+__all__ = ["OWNER_WORDS", "SITE_TARGETS", "TARGET_NAMES", "blast_sites", "described_as", "facility_kind", "struck",
+           "target_kind"]
 
 #: Kinds of generic targets that are not people -> the name of their generic actor.
 TARGET_NAMES = {
@@ -96,3 +101,49 @@ def facility_kind(name: str) -> str | None:
         if w in SITE_TARGETS:
             return SITE_TARGETS[w]
     return None
+
+
+# -- where a clause names what an attack hit, besides its objects (geo.events.clauses.objects)
+
+#: Verbs of damage whose subject (or passive "by" agent) can be the event itself: "the blast destroyed a school",
+#: "the building was shattered by an explosion".
+DAMAGE_VERBS = frozenset("damage destroy shatter wreck gut level flatten demolish raze rip tear hit rock".split())
+
+
+def struck(token: Token) -> list[Token]:
+    """What a noun trigger damaged, when it is the subject of a verb of damage ("the blast destroyed a school and
+    a clinic") or the agent of its passive ("the building was shattered by an explosion"): the verb's object or
+    passive subject, and the sites of that phrase ("the windows of a shop": the shop)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return []
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "by" and verb.dep_ == "agent":
+        verb = verb.head
+    elif token.dep_ != "nsubj":
+        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in DAMAGE_VERBS:
+        return []
+    hit = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return hit + [g for h in hit for t in h.subtree if t.dep_ == "prep" and t.lower_ in ("of", "in", "at", "inside")
+                  for g in t.children if g.dep_ == "pobj"]
+
+
+def described_as(token: Token) -> Token | None:
+    """The noun a trigger is said to be: "the bombing was an attack at a cafe" -> "attack", whose phrases then
+    tell the trigger's own target and scene."""
+    head = token.head
+    if token.pos_ in ("VERB", "AUX") or token.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return None
+    return next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+
+
+#: Prepositions of the site a bomb went off at: what it was placed to hit ("exploded outside a police station").
+BLAST_PREPS = frozenset("at in inside outside near".split())
+
+
+def blast_sites(token: Token) -> list[Token]:
+    """The sites an explosion's trigger (or its light verb) names with at/in/inside/outside/near: a bomb is aimed
+    at where it is set off ("a car bomb exploded outside a police station", "the bombing at a cafe")."""
+    heads = [token] + ([token.head] if token.pos_ not in ("VERB", "AUX") and token.dep_ in ("nsubj", "dobj") else [])
+    return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in BLAST_PREPS
+            for g in c.children if g.dep_ == "pobj"]
