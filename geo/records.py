@@ -24,6 +24,37 @@ CONTEXT_ROLE = "context"
 # by then (geo.events.grouping).
 REPORTED = "reported"
 
+# Actor kind -> the Global Terrorism Database codebook's target type (START, GTD Codebook, "targtype1"): what an
+# attack was aimed at, one general type per target. Generic targets of attacked sites ("a bakery" -> Businesses,
+# geo.events.targets) have their own kinds; named actors of these kinds are typed too. The export lists an event's
+# ``target_types`` from it, the place panel shows them.
+TARGET_TYPES = {
+    "civilians": "Private Citizens & Property", "police": "Police", "military": "Military",
+    "government": "Government (General)", "armed_group": "Terrorists/Non-State Militia",
+    "media": "Journalists & Media", "business": "Business", "government_facility": "Government (General)",
+    "diplomatic": "Government (Diplomatic)", "educational": "Educational Institution",
+    "religious": "Religious Figures/Institutions", "transportation": "Transportation",
+    "aviation": "Airports & Aircraft", "utilities": "Utilities", "maritime": "Maritime",
+}
+
+
+#: The event types of attacks (the ``violence`` family of ``geo.events.taxonomy``, which a test holds equal): only
+#: their targets are typed; the other party of a meeting or a statement is no target of an attack.
+ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def target_types(event_type: str, target_kinds: Iterable[str]) -> list[str]:
+    """The GTD target types of an attack's target actors, once each in their order (kinds without one add none).
+
+    >>> target_types("Battles", ["business", "civilians", "person", "business"])
+    ['Business', 'Private Citizens & Property']
+    >>> target_types("Meeting/Consultation", ["armed_group"])
+    []
+    """
+    if event_type not in ATTACK_TYPES:
+        return []
+    return list(dict.fromkeys(TARGET_TYPES[k] for k in target_kinds if k in TARGET_TYPES))
+
 
 @dataclass(frozen=True)
 class Article:

@@ -409,3 +409,25 @@ def test_a_party_framing_a_quotation_makes_a_statement(analyser) -> None:
                                'Haifa.')
     statement = next(e for e in events if e.type == STATEMENT)
     assert statement.trigger.text == "declared" and statement.actor_roles == (("initiator", "defence-ministry"),)
+
+
+def test_a_standing_text_that_declares_is_no_statement(analyser) -> None:
+    events = analyse(analyser, "The new charter declares the freedom of the press to be a basic right of citizens.")
+    assert [e for e in events if e.type == STATEMENT] == []
+    events = analyse(analyser, "The Interior Ministry declared a curfew in the capital on Monday.")
+    assert [e.trigger.text for e in events if e.type == STATEMENT] == ["declared"]  # a speaker declares
+
+
+def test_a_bare_plural_statement_noun_names_no_single_statement(analyser) -> None:
+    events = analyse(analyser, "The council ignored repeated warnings about the dam before the flood.")
+    assert [e for e in events if e.type == STATEMENT] == []
+    events = analyse(analyser, "The army dismissed these two warnings from the militia on Monday.")
+    assert [e.trigger.text for e in events if e.type == STATEMENT] == ["warnings"]  # which ones: specific
+
+
+def test_an_attack_on_a_countrys_soil_is_aimed_at_the_country(analyser) -> None:
+    events = analyse(analyser, "Turkish jets carried out strikes on Syrian territory on Sunday.")
+    strike, = [e for e in events if e.trigger.text == "strikes"]
+    assert ("target", "syria") in strike.actor_roles
+    events = analyse(analyser, "Tourists from Norway relaxed on Spanish soil all summer.")
+    assert events == ()  # land with no hostile word is a place, and no event

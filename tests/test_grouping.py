@@ -3,6 +3,7 @@ from its many mentions."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -153,3 +154,29 @@ def test_a_join_that_fails_leaves_no_half_written_article(seeds, store) -> None:
     assert store.count_articles() == 1 and not store.has_article(seeds["002"].article.id)
     assert store.write(seed_analysis(seeds["002"]), OccurrenceJoiner())  # written whole the next time
     assert len(groups(store)) == 11
+
+
+#: One shelling told by three articles of one day: from Lebanon, near Tyre and near Sidon. Tyre and Sidon lie about
+#: 37 km apart, more than one scene allows, so only the article that names the country links the other two.
+THREE_REPORTS = {
+    "a-country": "Hezbollah fighters shelled an Israeli army post in Lebanon on Tuesday.",
+    "b-tyre": "Hezbollah fighters shelled an Israeli army post near Tyre on Tuesday.",
+    "c-sidon": "Hezbollah fighters shelled an Israeli army post near Sidon on Tuesday.",
+}
+
+
+@pytest.fixture(scope="module")
+def three_reports(analyser) -> dict[str, Analysis]:  # noqa: F811
+    return {key: analyser.analyse(Article(id=key, text=text, published=dt.date(2024, 5, 2)))
+            for key, text in THREE_REPORTS.items()}
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(THREE_REPORTS)))
+def test_three_reports_of_one_event_group_alike_in_every_ingest_order(three_reports, store, order) -> None:
+    for key in order:
+        assert store.write(three_reports[key], OccurrenceJoiner())
+    found: dict[str, set[str]] = {}
+    for e in store.export()["events"]:
+        found.setdefault(e["occurrence"], set()).add(e["article_id"])
+    first = next(e.id for e in three_reports["a-country"].events if e.trigger.text == "shelled")
+    assert found == {first: set(THREE_REPORTS)}  # one event, the id of its first report (same day: by article id)

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from geo.actors.catalog import Countries
 from geo.actors.names import TITLES, fold
 
-__all__ = ["agentive", "described_by", "on_heading", "organisation_kind", "title_chain_left", "trim"]
+__all__ = ["agentive", "described_by", "hostile_on_land", "on_heading", "organisation_kind", "title_chain_left", "trim"]
 
 #: Words after which a state or demonym acts ("an Israeli offensive", "the conflict with Israel").
 HOSTILE = frozenset("""
@@ -62,7 +62,7 @@ def agentive(span: Span) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     dep = token.dep_
-    if dep in ("nsubj", "nsubjpass", "dobj", "dative"):
+    if dep in ("nsubj", "nsubjpass", "dobj", "dative") or (dep in ("poss", "compound") and hostile_on_land(token.head)):
         return True
     if dep == "poss":
         names = [token.head, *(c for c in token.head.children if c.dep_ == "compound")]
@@ -77,6 +77,18 @@ def agentive(span: Span) -> bool:
     if dep in ("amod", "compound", "npadvmod") and token.head.lemma_.lower() in HOSTILE:
         return True
     return False
+
+
+#: Nouns that stand for a country's land in "attacks on British soil", "strikes on Syrian territory".
+LAND_NOUNS = frozenset("soil territory airspace".split())
+
+
+def hostile_on_land(noun: Token) -> bool:
+    """"attacks on British soil", "an incursion into Iraqi airspace": a hostile word aimed at a country's land is
+    aimed at the country, as "attacks on Britain" is."""
+    prep = noun.head
+    return noun.lower_ in LAND_NOUNS and noun.dep_ == "pobj" and prep.lower_ in ("on", "into", "against") and (
+        prep.head.lemma_.lower() in HOSTILE or prep.head.lower_ in HOSTILE)
 
 
 def on_heading(span: Span, text: str) -> bool:

@@ -14,8 +14,8 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from geo.actors.catalog import Catalog, Countries, Country
-from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, agentive, described_by, on_heading,
-                             organisation_kind, title_chain_left, trim)
+from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, agentive, described_by, hostile_on_land,
+                             on_heading, organisation_kind, title_chain_left, trim)
 from geo.actors.names import TITLES, clean, fold, organisation_name, person_words, same_person, surname_matches
 from geo.actors.organisations import first_organisation
 from geo.names import slug
@@ -224,8 +224,8 @@ class ArticleReading:
             return self.extractor.derived(self.extractor.state(country), "military", country)
         if head.lower_ in GOVERNMENT_NOUNS or head.lemma_.lower() in GOVERNMENT_NOUNS:
             return self.extractor.derived(self.extractor.state(country), "government", country)
-        if head.lemma_.lower() in HOSTILE or span.root.dep_ in ("nsubj", "nsubjpass"):
-            return self.extractor.state(country)
+        if head.lemma_.lower() in HOSTILE or span.root.dep_ in ("nsubj", "nsubjpass") or hostile_on_land(head):
+            return self.extractor.state(country)  # "an Israeli offensive", "attacks on British soil"
         return None
 
     # -- affiliations and output

@@ -15,6 +15,7 @@ from geo.events.clauses import CLAUSE_DEPS, CONTEXT_PREPS, TARGET_PREPS, clause_
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
                                  site_mention)
+from geo.events.targets import facility_kind, target_kind
 from geo.places.focus import is_backdrop, is_demonym, main_country, main_place
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
 
@@ -74,6 +75,36 @@ class ArticleContext:
                     continue
                 found.append(self.generic(head, kind))
         return found
+
+    def attacked(self, tokens: Sequence[Token]) -> list[str]:
+        """Generic targets of the sites and objects a violent clause is aimed at that name no actor: "stormed a
+        bakery" -> "Businesses (Iraq)", "a military camp" -> "Military Forces (Iraq)" (``geo.events.targets``);
+        through conjuncts and "of" phrases ("a row of shops")."""
+        found = []
+        for token in tokens:
+            heads = [token] + [c for c in token.children if c.dep_ == "conj"]
+            heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+            for head in heads:
+                pm = self.place_at.get(head.i)
+                if pm is not None and pm.place.kind == "facility":  # "attacked Camp Bastion": a named site
+                    found += self.named_target(head, pm)
+                    continue
+                kind = target_kind(head)
+                if kind is not None and head.i not in self.actor_at and pm is None:
+                    found.append(self.generic(head, kind))
+        return found
+
+    def named_target(self, head: Token, pm: PlaceMention) -> list[str]:
+        """The generic target a named facility stands for ("Camp Bastion": Military Forces), its name the mention."""
+        kind = facility_kind(pm.mention.text)
+        if kind is None:
+            return []
+        actor = generic_actor(kind, self.country_of(head))
+        self.generic_actors.setdefault(actor.id, actor)
+        m = pm.mention
+        self.generic_mentions.setdefault((actor.id, m.start), ActorMention(actor.id, Mention(m.start, m.end, m.text, kind)))
+        return [actor.id]
 
     def generic(self, head: Token, kind: str) -> str:
         """The generic actor of ``kind`` a common noun stands for, recorded with the noun as its mention."""

@@ -26,8 +26,10 @@ from geo.events.clauses import (
     absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
     passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
-from geo.events.occurrence import frames_quote, kind_reading, negated, quoted_speakers
+from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, negated, quoted_speakers,
+                                   said_by_a_text)
 from geo.events.context import ArticleContext
+from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
 
@@ -141,16 +143,19 @@ class EventExtractor:
         found = []
         for token in sent:
             kind = self.kind(token)
-            if kind is not None and licensed(token) and self.occurrence(token):
+            if kind is not None and licensed(token) and self.occurrence(token, kind):
                 found.append((token, kind))
         verbs = {t.i: k.family for t, k in found if t.pos_ in ("VERB", "AUX")}
         return [(t, k) for t, k in found if t.pos_ in ("VERB", "AUX") or not absorbed(t, k.family, verbs)]
 
     @staticmethod
-    def occurrence(token: Token) -> bool:
-        """Whether a trigger word reports an occurrence: not a denied one ("no attack took place") and not the
-        name of a kind of act ("charges of murder")."""
-        return not negated(token) and not kind_reading(token)
+    def occurrence(token: Token, kind: EventKind) -> bool:
+        """Whether a trigger word reports an occurrence: not a denied one ("no attack took place"), not the
+        name of a kind of act ("charges of murder"); a statement needs a speaker, not a standing text ("the
+        constitution declares"), and a single act, not a bare plural ("in defiance of international warnings")."""
+        if negated(token) or kind_reading(token):
+            return False
+        return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))
 
     def kind(self, token: Token) -> EventKind | None:
         if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT"):
@@ -217,12 +222,15 @@ class EventExtractor:
             sides += [c for t in sides for c in t.children if c.dep_ == "conj"]
             unnamed = [t for t in sides if not ctx.actors_of(t)]
             initiators += ctx.generics(unnamed if initiators else by + parties(token), "initiator")
-        aimed = [t for t in objects(token) if t not in by]
+        said_to_be = described_as(token)  # "the bombing was an attack on a market"
+        aimed = [t for t in objects(token) + (objects(said_to_be) if said_to_be is not None else []) if t not in by]
         aimed += [t for t in patients(token) if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
         targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token))
         if kind.family in GENERIC_FAMILIES:
             victims = aimed + (casualties(token) if kind.family == "violence" else [])
             targets += ctx.generics([t for t in victims if not ctx.actors_of(t)], "target")
+        if kind.family == "violence":  # "stormed a bakery": the attacked site, typed as GTD types targets
+            targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from geo.events.targets import TARGET_NAMES
 from geo.names import slug
 from geo.places.placewords import doc_text
 from geo.records import Actor, ActorMention, Mention, Place, PlaceMention
@@ -90,7 +91,10 @@ def _countries():
 
 
 def generic_actor(kind: str, country: str | None) -> Actor:
-    name = f"{KINDS[kind]} ({country})" if country else KINDS[kind]
+    """The generic actor of ``kind`` in ``country``: a kind of people (``KINDS``) or of attacked site
+    (``geo.events.targets.TARGET_NAMES``): "Businesses (Iraq)"."""
+    label = KINDS.get(kind) or TARGET_NAMES[kind]
+    name = f"{label} ({country})" if country else label
     return Actor(id=slug(name), name=name, kind=kind)
 
 

@@ -263,17 +263,19 @@ def occurrences(events: Iterable[Event]) -> dict[str, Occurrence]:
     for e in events:
         if not e.hypothetical:
             mentions.setdefault(e.occurrence or e.id, []).append(e)
-    found = {}
-    for key, told in mentions.items():
-        occ = Occurrence.of(told[0])
-        for e in told[1:]:
-            occ.add(e)
-        if not occ.places:
-            occ.places.update(dict.fromkeys(p for e in told for _, p in e.place_roles))
-        if occ.date is None:
-            occ.date = next(((e.date, REPORTED) for e in told if e.date and e.date_precision == REPORTED), None)
-        found[key] = occ
-    return found
+    return {key: as_shown(told) for key, told in mentions.items()}
+
+
+def as_shown(told: Sequence[Event]) -> Occurrence:
+    """One occurrence of these mentions as the map shows it (see :func:`occurrences`)."""
+    occ = Occurrence.of(told[0])
+    for e in told[1:]:
+        occ.add(e)
+    if not occ.places:
+        occ.places.update(dict.fromkeys(p for e in told for _, p in e.place_roles))
+    if occ.date is None:
+        occ.date = next(((e.date, REPORTED) for e in told if e.date and e.date_precision == REPORTED), None)
+    return occ
 
 
 def years(found: Iterable[Occurrence]) -> tuple[int, int] | None:
@@ -288,28 +290,64 @@ def years(found: Iterable[Occurrence]) -> tuple[int, int] | None:
 
 def join_across(new: Sequence[Event], stored: Sequence[Event], know: Knowledge,
                 published: Mapping[str, dt.date | None]) -> dict[str, str]:
-    """Which occurrences become one (``old id -> new id``) when the article of ``new`` joins the ``stored``
-    mentions of other articles: each of its occurrences joins at most one compatible stored occurrence and each
-    stored one takes at most one of its occurrences (the article's own grouping is not undone), pairs taken in
-    the order of their first reports, so that reading A then B groups as B then A does. The joined occurrence
-    keeps the id of its first report (by publication date, undated articles last, then article id and offset)."""
-    mine, theirs = occurrences(new), occurrences(stored)
+    """Which mentions change occurrence (``mention id -> occurrence id``) when the article of ``new`` joins the
+    ``stored`` mentions of other articles.
+
+    The stored occurrences are taken apart into each article's own ones (mentions of one article and one stored
+    occurrence: an article's grouping is never undone), and the groups are rebuilt from scratch with the new
+    article's: every compatible pair of two articles' occurrences is a link, links are taken in the order of the
+    reports they join (by publication date, undated articles last, then article id and offset), and a link
+    merges two groups unless that would put two occurrences of one article in a group or the merged groups are
+    not compatible as wholes. The result depends on the set of articles, not on the order they were ingested
+    in: three reports of one event are one however they arrive. A group keeps the id of its first report."""
     order = _report_order([*new, *stored], published)
-
-    def first(occurrence: str) -> tuple[bool, dt.date, str, int]:
-        return order.get(occurrence, (True, dt.date.max, occurrence, 0))
-
-    pairs = sorted(((a, b) for a, x in mine.items() for b, y in theirs.items() if compatible(x, y, know)),
-                   key=lambda p: sorted((first(p[0]), first(p[1]))))
-    moves: dict[str, str] = {}
-    taken: set[str] = set()
-    for a, b in pairs:
-        if a in taken or b in taken:
+    parts = _article_occurrences([*new, *stored], order)
+    shown = {key: as_shown(told) for key, told in parts.items()}
+    parts = _touched(parts, {e.id for e in new}, shown, know)
+    keys = sorted(parts, key=order.__getitem__)
+    links = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
+             if parts[a][0].article_id != parts[b][0].article_id and compatible(shown[a], shown[b], know)]
+    group = {key: [key] for key in keys}  # key -> the members of its group (one shared list per group)
+    for a, b in links:
+        x, y = group[a], group[b]
+        if x is y or _one_article(x, y, parts) or not compatible(_union(x, parts), _union(y, parts), know):
             continue
-        taken |= {a, b}
-        keep, drop = sorted((a, b), key=first)
-        moves[drop] = keep
-    return moves
+        x += y
+        x.sort(key=order.__getitem__)
+        for key in y:
+            group[key] = x
+    return {e.id: members[0] for key, members in group.items() for e in parts[key]
+            if (e.occurrence or e.id) != members[0]}
+
+
+def _touched(parts: dict[str, list[Event]], new_ids: set[str], shown: Mapping[str, Occurrence],
+             know: Knowledge) -> dict[str, list[Event]]:
+    """The new article's occurrences and every stored group one of them links to, whole: only these can regroup
+    (a stored group no new occurrence links to stays as it is), and linking is quadratic in them, not in every
+    candidate the store found."""
+    mine = [k for k in parts if k in new_ids]
+    theirs = [k for k in parts if k not in new_ids]
+    touched = {parts[b][0].occurrence or b for b in theirs if any(compatible(shown[a], shown[b], know) for a in mine)}
+    return {k: v for k, v in parts.items() if k in new_ids or (v[0].occurrence or k) in touched}
+
+
+def _article_occurrences(events: Iterable[Event], order: Mapping[str, tuple]) -> dict[str, list[Event]]:
+    """Each article's own occurrences among these mentions (non-hypothetical), keyed by their first report's id."""
+    found: dict[tuple[str, str], list[Event]] = {}
+    for e in events:
+        if not e.hypothetical:
+            found.setdefault((e.article_id, e.occurrence or e.id), []).append(e)
+    told = [sorted(mentions, key=lambda e: order[e.id]) for mentions in found.values()]
+    return {mentions[0].id: mentions for mentions in told}
+
+
+def _one_article(x: Sequence[str], y: Sequence[str], parts: Mapping[str, list[Event]]) -> bool:
+    """Whether two groups hold occurrences of one article (which its own grouping kept apart)."""
+    return bool({parts[k][0].article_id for k in x} & {parts[k][0].article_id for k in y})
+
+
+def _union(keys: Sequence[str], parts: Mapping[str, list[Event]]) -> Occurrence:
+    return as_shown([e for k in keys for e in parts[k]])
 
 
 def _report_order(events: Iterable[Event], published: Mapping[str, dt.date | None]

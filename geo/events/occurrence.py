@@ -51,6 +51,29 @@ def kind_reading(token: Token) -> bool:
         or owner.lemma_.lower() in ("accuse", "convict", "charge", "suspect", "acquit", "guilty", "innocent")
 
 
+#: Standing texts that "declare" or "state" without anyone speaking: "the constitution declares ...".
+STANDING_TEXTS = frozenset("constitution constitutions charter charters treaty treaties statute statutes law laws "
+                           "article articles clause clauses".split())
+
+
+def said_by_a_text(verb: Token) -> bool:
+    """A verb of saying whose every subject is a standing text, not a speaker ("the republic's constitution
+    declares the protection of ... a principle"): what a text provides is no act of speaking."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    said_by = subjects(verb)
+    return bool(said_by) and all(t.lemma_.lower() in STANDING_TEXTS or t.lower_ in STANDING_TEXTS for t in said_by)
+
+
+def generic_plural(token: Token) -> bool:
+    """A bare plural noun names a kind of act, not an occurrence: "in defiance of international warnings",
+    "failing to act on warnings" (no determiner, possessor or number says which ones; "these two warnings" and
+    "Hamas's warnings" are specific)."""
+    if token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+
+
 QUOTES = frozenset('"“”‘’\'')
 
 

@@ -59,9 +59,21 @@ def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: M
     parts = [escape(top.get("type") or ""), escape(date_label(top.get('date'), top.get('date_precision')))]
     if who:
         parts.append(escape(who))
+    if targets_text(event):
+        parts.append(escape(targets_text(event)))
     if reports_text(event):
         parts.append(reports_text(event))
     return " \u00b7 ".join(parts)
+
+
+def targets_text(event: Mapping[str, Any]) -> str:
+    """"target: Business, Police": the GTD target types of an event's targets (export ``target_types``), or "".
+
+    >>> targets_text({"target_types": ["Business"]}), targets_text({})
+    ('target: Business', '')
+    """
+    types = event.get("target_types") or []
+    return f"target: {', '.join(types)}" if types else ""
 
 
 def context_mark(event: Mapping[str, Any], place_id: str) -> str:
@@ -97,8 +109,14 @@ def event_entry_html(event: Mapping[str, Any], place_id: str, actor_names: Mappi
     who = ", ".join(actor_names.get(a, a) for a in event.get("actor_ids", [])) or "no actor named"
     when = date_label(event.get("date"), event.get("date_precision"))
     return (f"<div style='margin-bottom:8px'><b>{escape_markdown(event['type'])}</b> \u00b7 "
-            f"{escape_markdown(when)} \u00b7 {escape_markdown(who)}{_reports_mark(event)}"
+            f"{escape_markdown(when)} \u00b7 {escape_markdown(who)}{_targets_mark(event)}{_reports_mark(event)}"
             f"{context_mark(event, place_id)}<br>{sentence_html}</div>")
+
+
+def _targets_mark(event: Mapping[str, Any]) -> str:
+    """" \u00b7 target: Business" after the actors of an event whose targets have a GTD type."""
+    text = targets_text(event)
+    return f" \u00b7 {escape_markdown(text)}" if text else ""
 
 
 def _reports_mark(event: Mapping[str, Any]) -> str:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from geo.store import schema as tables
 from geo.store.lookups import Lookups
-from geo.store.rows import actor_row, event_row, read_reports, read_roles
+from geo.store.rows import actor_row, event_row, read_kinds, read_reports, read_roles
 
 
 class Export(Lookups):
@@ -50,4 +50,5 @@ class Export(Lookups):
             place_roles = read_roles(conn, tables.event_places)
             rows = conn.execute(sa.select(e).order_by(e.c.article_id, e.c.start, e.c.trigger_start)).all()
             reports = read_reports(conn)
-        return [event_row(r, actor_roles.get(r.id, {}), place_roles.get(r.id, {}), reports) for r in rows]
+            kinds = read_kinds(conn)
+        return [event_row(r, actor_roles.get(r.id, {}), place_roles.get(r.id, {}), reports, kinds) for r in rows]

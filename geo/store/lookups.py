@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from geo.records import Actor
 from geo.store import schema as tables
 from geo.store.engine import StoreEngine
-from geo.store.rows import chunks, event_row, read_reports, read_roles, unique
+from geo.store.rows import chunks, event_row, read_kinds, read_reports, read_roles, unique
 
 
 class Lookups(StoreEngine):
@@ -158,9 +158,10 @@ class Lookups(StoreEngine):
                 read_roles(conn, tables.event_actors, chunk, into=actor_roles)
                 read_roles(conn, tables.event_places, chunk, into=place_roles)
             reports = read_reports(conn, unique(r.occurrence_id or r.id for r in rows))
+            kinds = read_kinds(conn, [a for roles in actor_roles.values() for a in roles.get("target", [])])
         order = {event_id: i for i, event_id in enumerate(ids)}
         rows.sort(key=lambda r: order[r.id])
-        return [event_row(r, actor_roles.get(r.id, {}), place_roles.get(r.id, {}), reports) for r in rows]
+        return [event_row(r, actor_roles.get(r.id, {}), place_roles.get(r.id, {}), reports, kinds) for r in rows]
 
     def _mentions_by(self, column: sa.Column, *, scored: bool = False) -> dict[str, list[dict[str, Any]]]:
         """Mentions grouped by place or actor id; ``scored`` adds the resolver's confidence (place mentions)."""

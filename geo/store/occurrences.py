@@ -50,8 +50,9 @@ class StoredOccurrences:
 
 
 class Joiner(Protocol):
-    """The rule, given by the analysis side (``geo.ingest.pipeline``): what to ask the store for, then which
-    occurrences become one (``old id -> new id``, for the new article's occurrences and stored ones alike)."""
+    """The rule, given by the analysis side (``geo.ingest.pipeline``): what to ask the store for, then the
+    occurrence of every mention whose occurrence changes (``mention id -> occurrence id``, for the new article's
+    mentions and stored ones alike: a stored group may be rebuilt, not only joined)."""
 
     def query(self, analysis: Analysis) -> CandidateQuery | None: ...
 
@@ -87,13 +88,14 @@ def candidate_occurrences(conn: sa.Connection, article_id: str, query: Candidate
 
 
 def move_occurrences(conn: sa.Connection, moves: dict[str, str]) -> None:
-    """Every mention of occurrence ``old`` becomes a mention of ``new``, for each ``old -> new``."""
-    rows = [dict(b_old=old, b_new=new) for old, new in sorted(moves.items()) if old != new]
+    """Mention ``id`` becomes a mention of occurrence ``new``, for each ``id -> new`` (in id order, so that two
+    writers touching the same rows lock them in one order)."""
+    rows = [dict(b_id=event_id, b_new=new) for event_id, new in sorted(moves.items())]
     if rows:
         conn.execute(_MOVE, rows)
 
 
-_MOVE = (tables.events.update().where(tables.events.c.occurrence_id == sa.bindparam("b_old"))
+_MOVE = (tables.events.update().where(tables.events.c.id == sa.bindparam("b_id"))
          .values(occurrence_id=sa.bindparam("b_new")))
 
 

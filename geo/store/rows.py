@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from geo.records import Actor
+from geo.records import Actor, target_types
 from geo.store import schema as tables
 
 Roles = dict[str, dict[str, list[str]]]  # event id -> role -> actor (or place) ids
@@ -50,11 +50,22 @@ def read_reports(conn: sa.Connection, occurrence_ids: list[str] | None = None) -
     return out
 
 
+def read_kinds(conn: sa.Connection, actor_ids: list[str] | None = None) -> dict[str, str]:
+    """Actor id -> kind, of these actors or of all, to type events' targets (``geo.records.TARGET_TYPES``)."""
+    a = tables.actors
+    query = sa.select(a.c.id, a.c.kind)
+    out: dict[str, str] = {}
+    for chunk in [None] if actor_ids is None else list(chunks(unique(actor_ids))):
+        out.update((r.id, r.kind) for r in conn.execute(query if chunk is None else query.where(a.c.id.in_(chunk))))
+    return out
+
+
 def event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[str, list[str]],
-              reports: Reports | None = None) -> dict[str, Any]:
+              reports: Reports | None = None, kinds: dict[str, str] | None = None) -> dict[str, Any]:
     """An event in the export schema: its row of ``events`` with its actors' and places' roles, and the
     occurrence it reports: its id (``occurrence``), every mention of it (``mentions``: id, article id, offsets,
-    sentence, trigger), ``report_count`` and ``source_count`` (articles of one source count once)."""
+    sentence, trigger), ``report_count`` and ``source_count`` (articles of one source count once); ``target_types``
+    are the GTD target types of its targets, from their kinds (``kinds``: actor id -> kind)."""
     occurrence = getattr(r, "occurrence_id", None) or r.id
     mentions = (reports or {}).get(occurrence) or [dict(id=r.id, article_id=r.article_id, start=r.start, end=r.end,
                                                         sentence=r.sentence, source=None)]
@@ -65,7 +76,8 @@ def event_row(r: sa.Row, actor_roles: dict[str, list[str]], place_roles: dict[st
                 place_ids=members(place_roles), place_roles=place_roles,
                 actor_ids=members(actor_roles), actor_roles=actor_roles, occurrence=occurrence,
                 mentions=[{k: v for k, v in m.items() if k != "source"} for m in mentions],
-                report_count=len(mentions), source_count=source_count(mentions))
+                report_count=len(mentions), source_count=source_count(mentions),
+                target_types=target_types(r.type, ((kinds or {}).get(a, "") for a in actor_roles.get("target", []))))
 
 
 def source_count(mentions: list[dict[str, Any]]) -> int:

@@ -12,7 +12,7 @@ from geo.render.exports.common import ExportOptions, spreadsheet_safe
 
 CSV_COLUMNS = ["event_id", "date", "date_precision", "type", "subtype", "hypothetical", "initiators", "targets",
                "other_actors", "places", "latitudes", "longitudes", "article_id", "article_title", "sentence",
-               "occurrence", "report_count", "source_count"]
+               "occurrence", "report_count", "source_count", "target_types"]
 # Columns newsmap writes itself (numbers, flags): never prefixed, a negative longitude is not a formula.
 _TRUSTED_COLUMNS = {"hypothetical", "latitudes", "longitudes", "report_count", "source_count"}
 
@@ -50,7 +50,7 @@ def _event_row(e: dict[str, Any], titles: dict[str, Any], actors: dict[str, str]
         "longitudes": "; ".join(_number(p.get("lon")) for p in pls),
         "article_id": e["article_id"], "article_title": titles.get(e["article_id"]), "sentence": e.get("sentence"),
         "occurrence": e.get("occurrence", e["id"]), "report_count": e.get("report_count", 1),
-        "source_count": e.get("source_count", 1),
+        "source_count": e.get("source_count", 1), "target_types": "; ".join(e.get("target_types", [])),
     }
 
 
