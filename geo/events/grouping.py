@@ -117,16 +117,30 @@ class Knowledge:
             return False
         return haversine_km(x.lat, x.lon, y.lat, y.lon) <= NEAR_KM
 
+    def same_site(self, a: str, b: str) -> bool:
+        """One place below a country, or two within :data:`NEAR_KM`: a scene a country alone does not make."""
+        x, y = self.places.get(a), self.places.get(b)
+        if x is None or y is None or "country" in (x.kind, y.kind):
+            return False
+        return a == b or self.same_scene(a, b, loose=False)
+
 
 def _generic(actor: Actor) -> bool:
     return actor.name.startswith(GENERIC_NAMES)
 
 
-def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bool = False) -> bool:
+def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bool = False,
+               across: bool = False) -> bool:
     """Whether two occurrences of one type can be one real-world event: their actors in each role are related
     where both name some, their places are one scene where both name some, their dates overlap where both have
-    one; without ``refers_back`` they must also share an actor."""
+    one; without ``refers_back`` they must also share an actor.
+
+    ``across``: the two come from different articles. An undated one may then be of any year, so it joins only
+    on a site both name below the country (two undated reports of Taliban attacks somewhere in Afghanistan are
+    not one attack); within one article the article itself ties its mentions together."""
     if a.type != b.type or a.hypothetical or b.hypothetical or not dates_overlap(a.date, b.date):
+        return False
+    if across and None in (a.date, b.date) and not any(know.same_site(p, q) for p in a.places for q in b.places):
         return False
     for x, y in ((a.initiators, b.initiators), (a.targets, b.targets)):
         if x and y and not _any_related(x, y, know):
@@ -306,11 +320,13 @@ def join_across(new: Sequence[Event], stored: Sequence[Event], know: Knowledge,
     parts = _touched(parts, {e.id for e in new}, shown, know)
     keys = sorted(parts, key=order.__getitem__)
     links = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
-             if parts[a][0].article_id != parts[b][0].article_id and compatible(shown[a], shown[b], know)]
+             if parts[a][0].article_id != parts[b][0].article_id
+             and compatible(shown[a], shown[b], know, across=True)]
     group = {key: [key] for key in keys}  # key -> the members of its group (one shared list per group)
     for a, b in links:
         x, y = group[a], group[b]
-        if x is y or _one_article(x, y, parts) or not compatible(_union(x, parts), _union(y, parts), know):
+        if x is y or _one_article(x, y, parts) or not compatible(_union(x, parts), _union(y, parts), know,
+                                                                   across=True):
             continue
         x += y
         x.sort(key=order.__getitem__)
@@ -327,7 +343,8 @@ def _touched(parts: dict[str, list[Event]], new_ids: set[str], shown: Mapping[st
     candidate the store found."""
     mine = [k for k in parts if k in new_ids]
     theirs = [k for k in parts if k not in new_ids]
-    touched = {parts[b][0].occurrence or b for b in theirs if any(compatible(shown[a], shown[b], know) for a in mine)}
+    touched = {parts[b][0].occurrence or b for b in theirs if any(compatible(shown[a], shown[b], know, across=True)
+                                                                   for a in mine)}
     return {k: v for k, v in parts.items() if k in new_ids or (v[0].occurrence or k) in touched}
 
 
