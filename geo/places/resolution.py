@@ -43,6 +43,8 @@ STATE_WORD_BONUS = 4.0  # "a Washington state farm", "Idlib province": the state
 LIST_BONUS = 2.0  # "Utah, Washington and Wisconsin": a name listed with states is a state
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
 CONTAINED_SHARE = 0.5  # raw share of a town placed at its written container (right as far as the container is small)
+NAMED_COUNTRY_BONUS = 1.0  # a reading in a country the article names itself, again and again ("London" ... "Canada" x2)
+NAMED_COUNTRY_MIN = 2  # mentions of the country by name: once is a passing word ("officials of the United States")
 
 
 def _inside(c: Candidate, ids) -> bool:
@@ -178,6 +180,8 @@ class Resolver:
         admins: Counter = Counter()
         anchors = []
         own: dict = {}
+        named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
+        named_by: dict = {}
         for key, choice in choices.items():
             best, p = choice.best
             if best is None:
@@ -193,13 +197,16 @@ class Resolver:
             cc_votes = n * (2 if best.place.kind == "country" else 1)
             if cc:
                 countries[cc] += cc_votes
+            if best.place.kind == "country" and key[1] != "demonym" and cc:
+                named[cc] += n
+                named_by[key] = (cc, n)
             admin = best.place.id if best.place.kind == "admin1" else best.admin1
             if admin:
                 admins[admin] += n
             own[key] = (cc, cc_votes, admin, n)
             anchors.append((key, best.place.lat, best.place.lon))
         return {"countries": countries, "country_total": sum(countries.values()), "admins": admins,
-                "admin_total": sum(admins.values()), "anchors": anchors, "own": own}
+                "admin_total": sum(admins.values()), "anchors": anchors, "own": own, "named": (named, named_by)}
 
     @staticmethod
     def _contextual(c: Candidate, key, context, states: frozenset | set = frozenset()) -> float:
@@ -221,6 +228,7 @@ class Resolver:
             votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
         if votes > 0:
             score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(country_total, 1)
+        score += NAMED_COUNTRY_BONUS if Resolver._named_elsewhere(c, key, context) else 0.0
         admin = c.place.id if c.place.kind == "admin1" else c.admin1
         votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
         if votes > 0 and not (c.place.kind in LOCAL_KINDS and cc in states):
@@ -231,6 +239,19 @@ class Resolver:
             if near is not None:
                 score += 1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
         return score
+
+    @staticmethod
+    def _named_elsewhere(c: Candidate, key, context) -> bool:
+        """Whether another name of the article is the reading's country itself. Country votes count every place
+        of a country; a country the article names outright is a stronger cue than one its cities imply: "London"
+        in a story that thanks Canada three times and speaks of Aleppo and Syria is London, Ontario, not the
+        capital of a country the story never names. Both readings gain when both countries are named."""
+        cc = c.place.country_code
+        if not cc or c.place.kind == "country":
+            return False
+        named, own = context["named"]
+        own_cc, own_n = own.get(key, (None, 0))
+        return named[cc] - (own_n if own_cc == cc else 0) >= NAMED_COUNTRY_MIN
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":
