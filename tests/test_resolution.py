@@ -62,6 +62,19 @@ def test_a_country_the_article_names_again_and_again_moves_a_capitals_namesake(g
     assert answers[-1].place.country_code == "FR"
 
 
+def test_a_town_settled_on_a_reading_that_moved_is_read_again(gazetteer):
+    # "Georgia" first reads as the country, so "Texas" alone places the towns in Texas; once "Georgia" is
+    # read as the state, the towns settled on that first context are read again.
+    for text, town, (lat, lon) in [
+            ("Food banks across Georgia asked for help. A charity in Atlanta runs the helpline, and Georgia "
+             "lawmakers will vote on its budget. Texas pays for a similar line.", "Atlanta", (33.75, -84.39)),
+            ("Georgia farmers lost their peanut crop. Growers near Albany said Texas buyers came early.",
+             "Albany", (31.58, -84.16))]:
+        answers = Resolver(gazetteer).resolve(text, _mentions(text, "Georgia", town, "Texas"))
+        [found] = {pm.place for pm in answers if pm.mention.text == town}
+        assert km(found, lat, lon) < 30, (town, found)
+
+
 def test_directional_region_is_inside_the_parent_and_off_its_centroid(gazetteer):
     lebanon = gazetteer.country("LB")
     south = directional_place(lebanon, "south")

@@ -51,6 +51,11 @@ def _inside(c: Candidate, ids) -> bool:
     return c.admin1 in ids or c.place.id in ids or f"cc:{c.place.country_code}" in ids
 
 
+def _best_id(choice: Choice) -> str | None:
+    best = choice.best[0]
+    return best.place.id if best is not None else None
+
+
 class Resolver:
     """Context-aware ranking of gazetteer candidates for the place mentions of one text.
 
@@ -80,11 +85,15 @@ class Resolver:
         second = {key: self._rank(key, cands, context, qualifiers, neighbours, state_words, lists)
                   for key, cands in pool.items()}
         # Pass three: names still open are read again with the second pass's answers as context and
-        # as neighbours ("Henry County" once "Paris" is Paris, Tennessee); settled answers stay, so
-        # answers cannot swap back and forth between passes.
+        # as neighbours ("Henry County" once "Paris" is Paris, Tennessee), and so are names settled on a
+        # context that has since moved: "Georgia" read as the country in pass one let "Texas" alone place
+        # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
+        # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         context = self._context(second, Counter(keys))
         neighbours = readings.neighbours(pool, readings.shares(second))
-        third = {key: choice if choice.best[1] >= CONFIDENT else
+        moved = {key for key, choice in second.items()
+                 if choice.best[1] >= CONFIDENT and _best_id(choice) != _best_id(first[key])}
+        third = {key: choice if choice.best[1] >= CONFIDENT and not moved - {key} else
                  self._rank(key, pool[key], context, qualifiers, neighbours, state_words, lists)
                  for key, choice in second.items()}
         return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
