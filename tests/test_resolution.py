@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from shapely.geometry import Point, shape
 import json
+import re
 
 from geo.records import Mention
 from geo.places.derived import directional_place
@@ -43,6 +44,35 @@ def test_context_picks_the_country_of_the_article(gazetteer):
     assert answers[0].place.country_code == "US" and answers[4].place == answers[0].place
     lone = Resolver(gazetteer).resolve("Paris was quiet.", [Mention(0, 5, "Paris", "place")])[0]
     assert lone.place.country_code == "FR"
+
+
+def _mentions(text: str, *names: str) -> list[Mention]:
+    found = [Mention(m.start(), m.end(), name, "place") for name in names for m in re.finditer(rf"\b{name}\b", text)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def test_a_country_the_article_names_again_and_again_moves_a_capitals_namesake(gazetteer):
+    text = ("Families in London held a vigil for Aleppo and thanked Canada for taking in refugees from Syria. "
+            "Canada has welcomed many.")
+    answers = Resolver(gazetteer).resolve(text, _mentions(text, "London", "Aleppo", "Canada", "Syria"))
+    assert [pm.place.country_code for pm in answers] == ["CA", "SY", "CA", "SY", "CA"]
+    # named once, a country is a passing word: the capital stays the capital
+    once = "Officials of the United States and Mexico met in Paris to talk about trade."
+    answers = Resolver(gazetteer).resolve(once, _mentions(once, "United States", "Mexico", "Paris"))
+    assert answers[-1].place.country_code == "FR"
+
+
+def test_a_town_settled_on_a_reading_that_moved_is_read_again(gazetteer):
+    # "Georgia" first reads as the country, so "Texas" alone places the towns in Texas; once "Georgia" is
+    # read as the state, the towns settled on that first context are read again.
+    for text, town, (lat, lon) in [
+            ("Food banks across Georgia asked for help. A charity in Atlanta runs the helpline, and Georgia "
+             "lawmakers will vote on its budget. Texas pays for a similar line.", "Atlanta", (33.75, -84.39)),
+            ("Georgia farmers lost their peanut crop. Growers near Albany said Texas buyers came early.",
+             "Albany", (31.58, -84.16))]:
+        answers = Resolver(gazetteer).resolve(text, _mentions(text, "Georgia", town, "Texas"))
+        [found] = {pm.place for pm in answers if pm.mention.text == town}
+        assert km(found, lat, lon) < 30, (town, found)
 
 
 def test_directional_region_is_inside_the_parent_and_off_its_centroid(gazetteer):

@@ -43,10 +43,17 @@ STATE_WORD_BONUS = 4.0  # "a Washington state farm", "Idlib province": the state
 LIST_BONUS = 2.0  # "Utah, Washington and Wisconsin": a name listed with states is a state
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
 CONTAINED_SHARE = 0.5  # raw share of a town placed at its written container (right as far as the container is small)
+NAMED_COUNTRY_BONUS = 1.0  # a reading in a country the article names itself, again and again ("London" ... "Canada" x2)
+NAMED_COUNTRY_MIN = 2  # mentions of the country by name: once is a passing word ("officials of the United States")
 
 
 def _inside(c: Candidate, ids) -> bool:
     return c.admin1 in ids or c.place.id in ids or f"cc:{c.place.country_code}" in ids
+
+
+def _best_id(choice: Choice) -> str | None:
+    best = choice.best[0]
+    return best.place.id if best is not None else None
 
 
 class Resolver:
@@ -78,11 +85,15 @@ class Resolver:
         second = {key: self._rank(key, cands, context, qualifiers, neighbours, state_words, lists)
                   for key, cands in pool.items()}
         # Pass three: names still open are read again with the second pass's answers as context and
-        # as neighbours ("Henry County" once "Paris" is Paris, Tennessee); settled answers stay, so
-        # answers cannot swap back and forth between passes.
+        # as neighbours ("Henry County" once "Paris" is Paris, Tennessee), and so are names settled on a
+        # context that has since moved: "Georgia" read as the country in pass one let "Texas" alone place
+        # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
+        # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         context = self._context(second, Counter(keys))
         neighbours = readings.neighbours(pool, readings.shares(second))
-        third = {key: choice if choice.best[1] >= CONFIDENT else
+        moved = {key for key, choice in second.items()
+                 if choice.best[1] >= CONFIDENT and _best_id(choice) != _best_id(first[key])}
+        third = {key: choice if choice.best[1] >= CONFIDENT and not moved - {key} else
                  self._rank(key, pool[key], context, qualifiers, neighbours, state_words, lists)
                  for key, choice in second.items()}
         return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
@@ -178,6 +189,8 @@ class Resolver:
         admins: Counter = Counter()
         anchors = []
         own: dict = {}
+        named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
+        named_by: dict = {}
         for key, choice in choices.items():
             best, p = choice.best
             if best is None:
@@ -193,13 +206,16 @@ class Resolver:
             cc_votes = n * (2 if best.place.kind == "country" else 1)
             if cc:
                 countries[cc] += cc_votes
+            if best.place.kind == "country" and key[1] != "demonym" and cc:
+                named[cc] += n
+                named_by[key] = (cc, n)
             admin = best.place.id if best.place.kind == "admin1" else best.admin1
             if admin:
                 admins[admin] += n
             own[key] = (cc, cc_votes, admin, n)
             anchors.append((key, best.place.lat, best.place.lon))
         return {"countries": countries, "country_total": sum(countries.values()), "admins": admins,
-                "admin_total": sum(admins.values()), "anchors": anchors, "own": own}
+                "admin_total": sum(admins.values()), "anchors": anchors, "own": own, "named": (named, named_by)}
 
     @staticmethod
     def _contextual(c: Candidate, key, context, states: frozenset | set = frozenset()) -> float:
@@ -221,6 +237,7 @@ class Resolver:
             votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
         if votes > 0:
             score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(country_total, 1)
+        score += NAMED_COUNTRY_BONUS if Resolver._named_elsewhere(c, key, context) else 0.0
         admin = c.place.id if c.place.kind == "admin1" else c.admin1
         votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
         if votes > 0 and not (c.place.kind in LOCAL_KINDS and cc in states):
@@ -231,6 +248,19 @@ class Resolver:
             if near is not None:
                 score += 1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
         return score
+
+    @staticmethod
+    def _named_elsewhere(c: Candidate, key, context) -> bool:
+        """Whether another name of the article is the reading's country itself. Country votes count every place
+        of a country; a country the article names outright is a stronger cue than one its cities imply: "London"
+        in a story that thanks Canada three times and speaks of Aleppo and Syria is London, Ontario, not the
+        capital of a country the story never names. Both readings gain when both countries are named."""
+        cc = c.place.country_code
+        if not cc or c.place.kind == "country":
+            return False
+        named, own = context["named"]
+        own_cc, own_n = own.get(key, (None, 0))
+        return named[cc] - (own_n if own_cc == cc else 0) >= NAMED_COUNTRY_MIN
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":
