@@ -6,8 +6,9 @@ them, one transaction per article. That split is what lets ``--workers N`` run t
 analysis in N processes while one writer keeps the store consistent, and lets
 tests run the analysis on a blank spaCy pipeline with no store at all.
 
-The writer never runs the model: it imports neither spaCy nor the analysis stages, so that worker processes start
-as soon as it can start them, and the workers do not import the store's SQL layer (see ``prepare_workers``).
+The writer never runs the model and never imports spaCy (the analyser is built in each worker): importing it made
+the writer start the workers later and then took CPU time from them. The workers, in turn, never import the
+store's SQL layer.
 
 The writer also joins each article's occurrences to those of the articles stored before it that report the
 same real-world event (:class:`OccurrenceJoiner`, in the article's write transaction), so the grouping depends
@@ -23,6 +24,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from geo.actors.linking import ActorLinker
+from geo.events.grouping import GENERIC_NAMES, Knowledge, join_across, occurrences, years
 from geo.ingest import ENGINES
 from geo.nlp import in_memory_zones, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, AnalysisResult, Article, ArticleFailure, Event, IngestReport,
@@ -169,11 +171,8 @@ class OccurrenceJoiner:
     article's write (``geo.store.occurrences``), and which occurrences join, by the rule of the grouping
     within an article (``geo.events.grouping.compatible``, :func:`~geo.events.grouping.join_across`)."""
 
-    # The event rules are imported when first needed: they import spaCy, which the writer otherwise never needs.
-
     def query(self, analysis: Analysis) -> CandidateQuery | None:
-        from geo.events.grouping import GENERIC_NAMES, occurrences, years
-        from geo.store.occurrences import CandidateQuery
+        from geo.store.occurrences import CandidateQuery  # here: the workers, which import this module, never write
 
         found = occurrences(analysis.events).values()
         actors = sorted({a for o in found for a in o.initiators | o.targets})
@@ -183,8 +182,6 @@ class OccurrenceJoiner:
                               actor_ids=tuple(actors), generic_names=GENERIC_NAMES)
 
     def moves(self, analysis: Analysis, stored: StoredOccurrences) -> dict[str, str]:
-        from geo.events.grouping import Knowledge, join_across
-
         if not stored.events:
             return {}
         know = Knowledge({**{a.id: a for a in analysis.actors}, **stored.actors},
