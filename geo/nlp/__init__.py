@@ -3,6 +3,9 @@
 The model is chosen by name (``--model`` / ``NEWSMAP_MODEL``) so a user can swap the
 pinned small English model for the official transformer one without code changes.
 
+Owns loading the model (with faster equivalents of two of its rule components, ``rules``) and running it in
+memory zones. Part of the foundation: imports nothing of newsmap but ``geo.errors``.
+
 spaCy is imported by the functions that use it, not by this module: the writer of an ingest with worker processes
 imports this module (to check that the model is installed) but never runs the model, and importing spaCy would
 be most of its start-up, before any worker can start (docs/benchmarks.md, "Where an ingest's time goes").
