@@ -226,3 +226,26 @@ def test_hostile_articles_are_stored_alike_on_both_databases(store: Store, tmp_p
     assert any(len(a["name"]) > 120 for a in exported["actors"]), "the long organisation was not found"
     again = pipeline.ingest(iter_paths([str(feed), str(padded)], 10**7))
     assert (len(again.ingested), len(again.duplicates), len(again.failed)) == (0, 3, 0)
+
+
+# What a process of `newsmap ingest --workers N` imports before it does its part, in a fresh interpreter.
+PROCESS_IMPORTS = {
+    "writer": "import geo.cli\nfrom geo.ingest.pipeline import make_pipeline, prepare_workers\nimport geo.events.grouping\n"
+              "from geo.settings import load_settings\nfrom geo.store import Store\n"
+              "settings = load_settings()\nmake_pipeline(settings, Store.open(sys.argv[1]))\nprepare_workers(settings)\n",
+    "worker": "from geo.ingest.pipeline import _init_worker, make_analyser\nfrom geo.settings import load_settings\n"
+              "_init_worker(load_settings(), make_analyser)\n",
+}
+
+
+@pytest.mark.parametrize(("role", "never"), [("writer", "spacy"), ("worker", "sqlalchemy")])
+def test_each_process_of_an_ingest_with_workers_imports_only_what_it_runs(tmp_path: Path, role: str, never: str):
+    """The writer never runs the model and the workers never write: each importing the other's libraries made
+    every worker start later (the writer imported spaCy before it could start a worker), and the writer's CPU time
+is taken from the workers (it imported spaCy again for the rules that join occurrences)."""
+    code = f"import sys\nsys.modules[{never!r}] = None  # importing it fails, naming the module that did\n" \
+           f"{PROCESS_IMPORTS[role]}"
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "store.sqlite")], cwd=REPO,
+                         capture_output=True, text=True)
+    chain = [line.strip() for line in out.stderr.splitlines() if "/geo/" in line]
+    assert out.returncode == 0, f"the {role} imports {never} through: " + " <- ".join(reversed(chain))

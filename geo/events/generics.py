@@ -20,13 +20,15 @@ become records:
 from __future__ import annotations
 
 from functools import lru_cache
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from geo.events.targets import TARGET_NAMES
 from geo.names import slug
 from geo.places.placewords import doc_text
 from geo.records import Actor, ActorMention, Mention, Place, PlaceMention
+
+if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences without importing spaCy
+    from spacy.tokens import Token
 
 __all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "generic_kind", "generic_actor", "site_mention"]
 

@@ -24,13 +24,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from geo.events.generics import KINDS
 from geo.events.scene import named_places, scene_of
 from geo.places.points import haversine_km
 from geo.records import CONTEXT_ROLE, REPORTED, Actor, Article, Event, Place, PlaceMention
+
+if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences without importing spaCy
+    from spacy.tokens import Doc, Token
 
 __all__ = ["EventGrouper", "Occurrence", "compatible", "group_mentions", "join_across", "reported"]
 

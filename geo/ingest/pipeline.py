@@ -6,6 +6,10 @@ them, one transaction per article. That split is what lets ``--workers N`` run t
 analysis in N processes while one writer keeps the store consistent, and lets
 tests run the analysis on a blank spaCy pipeline with no store at all.
 
+The writer never runs the model and never imports spaCy (the analyser is built in each worker): importing it made
+the writer start the workers later and then took CPU time from them. The workers, in turn, never import the
+store's SQL layer.
+
 The writer also joins each article's occurrences to those of the articles stored before it that report the
 same real-world event (:class:`OccurrenceJoiner`, in the article's write transaction), so the grouping depends
 only on the order articles are written in, which is the input order with or without workers.
@@ -19,9 +23,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from geo.actors.linking import ActorLinker
 from geo.events.grouping import GENERIC_NAMES, Knowledge, join_across, occurrences, years
 from geo.ingest import ENGINES
@@ -29,11 +30,14 @@ from geo.nlp import in_memory_zones, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, AnalysisResult, Article, ArticleFailure, Event, IngestReport,
                          PlaceMention, ReadFailure)
 from geo.settings import Settings
-from geo.store import Store
-from geo.store.occurrences import CandidateQuery, StoredOccurrences
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
     from geo.events.extraction import EventFindings
+    from geo.store import Store
+    from geo.store.occurrences import CandidateQuery, StoredOccurrences
 
 BATCH_SIZE = 32
 ZONE_BATCHES = 4  # batches per spaCy memory zone
@@ -168,6 +172,8 @@ class OccurrenceJoiner:
     within an article (``geo.events.grouping.compatible``, :func:`~geo.events.grouping.join_across`)."""
 
     def query(self, analysis: Analysis) -> CandidateQuery | None:
+        from geo.store.occurrences import CandidateQuery  # here: the workers, which import this module, never write
+
         found = occurrences(analysis.events).values()
         actors = sorted({a for o in found for a in o.initiators | o.targets})
         if not actors:  # an occurrence joins another only through an actor they share

