@@ -24,7 +24,10 @@ blast damaged (:func:`struck`), the noun a trigger is said to be (:func:`describ
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type hints only: the writer of an ingest imports this module and must not load spaCy
+    from spacy.tokens import Token
 
 __all__ = ["OWNER_WORDS", "SITE_TARGETS", "TARGET_NAMES", "blast_sites", "described_as", "facility_kind", "struck",
            "target_kind"]

@@ -37,14 +37,16 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     """
     import spacy
 
-    from geo.nlp.rules import speed_up
-
     try:
         nlp = spacy.load(name)
     except OSError as err:
         hint = ("run `make setup` (it installs the pinned, hash-checked model)" if name == DEFAULT_MODEL
                 else f"install it first, e.g. `pip install {name}` or `python -m spacy download {name}`")
         raise ModelError(f"spaCy model {name!r} is not installed: {hint}") from err
+    try:
+        from geo.nlp.rules import speed_up
+    except ImportError:  # a spaCy whose internals moved (rules reads some of 3.8's): its own components then
+        return nlp
     return speed_up(nlp)
 
 
