@@ -73,3 +73,18 @@ def test_in_memory_zones_works_each_group_in_a_zone_and_compacts_between_zones(m
     out = list(in_memory_zones(nlp, groups, work, compact_every=2))
     assert out == [(t, True) for t in "abcdef"]
     assert compactions == [False, False]  # after the second and the fourth group, outside the zone
+
+
+def test_an_analyser_compacts_its_vocabulary_however_its_articles_are_handed_to_it(monkeypatch):
+    """A worker of an ingest gets its articles a few at a time (one analyse_many call each): the zones are
+    counted across calls, so a long ingest with workers compacts as a single process does."""
+    import geo.nlp
+    from geo.ingest.pipeline import COMPACT_ZONES, Analyser
+    from geo.records import Article
+
+    compactions = []
+    monkeypatch.setattr(geo.nlp, "compact_vocab", lambda n: compactions.append(n))
+    analyser = Analyser(nlp=spacy.blank("en"))
+    for i in range(2 * COMPACT_ZONES + 1):
+        assert len(list(analyser.analyse_many([Article(id=f"a{i}", text=f"Words of article {i}.")]))) == 1
+    assert len(compactions) == 2

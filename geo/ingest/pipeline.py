@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 from geo.actors.linking import ActorLinker
 from geo.events.grouping import GENERIC_NAMES, Knowledge, join_across, occurrences, years
 from geo.ingest import ENGINES
-from geo.nlp import in_memory_zones, memory_zone, require_model
+from geo.nlp import ZoneCount, in_memory_zones, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, AnalysisResult, Article, ArticleFailure, Event, IngestReport,
                          PlaceMention, ReadFailure)
 from geo.settings import Settings
@@ -87,6 +87,7 @@ class Analyser:
     events: EventStage | None = None
     grouping: GroupingStage | None = None
     batch_size: int = BATCH_SIZE
+    zones: ZoneCount = field(default_factory=lambda: ZoneCount(COMPACT_ZONES), repr=False, compare=False)
 
     def analyse(self, article: Article) -> Analysis:
         """One article; an error in a stage is raised (an ingest, through :meth:`analyse_many`, reports it)."""
@@ -103,7 +104,7 @@ class Analyser:
         tables: they are compacted now and then)."""
         source = iter(articles)
         groups = iter(lambda: list(islice(source, self.batch_size * ZONE_BATCHES)), [])
-        yield from in_memory_zones(self.nlp, groups, self._analyse_group, compact_every=COMPACT_ZONES)
+        yield from in_memory_zones(self.nlp, groups, self._analyse_group, compact_every=self.zones)
 
     def _analyse_group(self, group: list[Article]) -> Iterator[AnalysisResult]:
         """A batch that makes the model itself fail cannot say which article did: the rest of the group is

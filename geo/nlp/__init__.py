@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.metadata
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ContextManager, TypeVar
@@ -114,13 +115,29 @@ Work = TypeVar("Work")
 Result = TypeVar("Result")
 
 
+@dataclass
+class ZoneCount:
+    """Memory zones a model has run since its vocabulary was last compacted, kept across calls of
+    :func:`in_memory_zones`: an ingest with worker processes hands each worker its articles a few at a time, one
+    call each, and a count that started afresh with every call never reached a compaction."""
+
+    every: int
+    done: int = 0
+
+    def step(self) -> bool:
+        """One more zone; whether it is time to compact."""
+        self.done += 1
+        return self.done % self.every == 0
+
+
 def in_memory_zones(nlp: Language, groups: Iterable[Work], work: Callable[[Work], Iterable[Result]], *,
-                    compact_every: int, collect_garbage: bool = False) -> Iterator[Result]:
+                    compact_every: int | ZoneCount, collect_garbage: bool = False) -> Iterator[Result]:
     """``work``'s results for each group in turn, each group worked in a :func:`memory_zone` of ``nlp``: how a
     stream of any length (an ingest, ``newsmap geoparse``) is analysed in flat memory.
 
     The results must hold no spaCy objects (a Doc or Span dies with its zone). Every ``compact_every`` groups,
-    between zones, the vocabulary is compacted (:func:`compact_vocab`); with ``collect_garbage`` Python's full
+    between zones, the vocabulary is compacted (:func:`compact_vocab`; a :class:`ZoneCount` carries the count
+    from one call to the next); with ``collect_garbage`` Python's full
     collection runs first: a Doc and the Spans its extensions keep point at each other, so finished Docs wait
     for the cycle collector, whose oldest generation seldom runs beside the model's large long-lived heap.
     A group is taken from ``groups`` outside any zone.
@@ -130,10 +147,11 @@ def in_memory_zones(nlp: Language, groups: Iterable[Work], work: Callable[[Work]
     >>> list(in_memory_zones(nlp, [["a b"], ["c"]], lambda texts: [len(nlp(t)) for t in texts], compact_every=1))
     [2, 1]
     """
-    for done, group in enumerate(groups, 1):
+    count = compact_every if isinstance(compact_every, ZoneCount) else ZoneCount(compact_every)
+    for group in groups:
         with memory_zone(nlp):
             yield from work(group)
-        if done % compact_every == 0:
+        if count.step():
             if collect_garbage:
                 gc.collect()
             compact_vocab(nlp)
