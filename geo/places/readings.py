@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from geo.names import normalise
 from geo.places.gazetteer import Candidate
 from geo.places.placewords import UNIT_WORDS
 from geo.places.points import haversine_km
@@ -238,3 +239,15 @@ def names_a_city_inside(c: Candidate, candidates: Sequence[Candidate]) -> bool:
         return False
     return any(o.place.kind == "city" and haversine_km(c.place.lat, c.place.lon, o.place.lat, o.place.lon)
                < TERRITORY_RADIUS_KM for o in candidates)
+
+
+def county_by_its_stem(c: Candidate, name: str, candidates: Sequence[Candidate]) -> bool:
+    """Whether ``c`` is a county (or parish, district) matched by its name without the unit word ("Houston" for
+    Houston County) while a town bears that name as its own. News writes "Houston County" for the county and
+    "Houston" for the town; a unit word after the name ("Barrow and Jackson counties") still makes it the county."""
+    if c.place.kind != "admin2" or c.form != "alt" or c.fuzzy:
+        return False
+    own = normalise(c.place.name)
+    if not own.startswith(name + " ") or not UNIT_ENDING.search(own) or named_after_a_city(c, candidates):
+        return False
+    return any(o.form == "name" and o.place.kind == "city" and not o.fuzzy for o in candidates)
