@@ -352,3 +352,16 @@ def test_a_bare_name_is_the_town_not_a_county_named_after_it_elsewhere(gazetteer
     text = "Deputies in Butte and Glenn counties, California, closed roads near Chico."  # a unit word: the county
     places = _resolve_all(gazetteer, text, ("Butte", "Glenn", "California", "Chico"))
     assert places["Butte"].kind == "admin2" and km(places["Butte"], 39.66, -121.6) < 60, places["Butte"]
+
+
+def test_a_name_written_as_local_news_writes_a_town_is_no_country(gazetteer):
+    cases = [("A Lebanon woman won the pie contest at the fair, judges in Boone County said.", "Lebanon"),
+             ("Maria Lopez, 34, Jordan, was charged on Friday with theft.", "Jordan"),
+             ("Services will be held at the church, 12 N. Walnut St., Lebanon, on Monday.", "Lebanon"),
+             ("Tryouts for the volleyball team are at the Jordan middle school on Monday.", "Jordan")]
+    for text, name in cases:
+        place = _resolve_all(gazetteer, text, (name,))[name]
+        assert place is not None and place.kind != "country", (text, place)
+    text = "Rockets fell on Lebanon, and a Syrian man was hurt in Jordan."  # demonyms are no cue
+    places = _resolve_all(gazetteer, text, ("Lebanon", "Jordan"))
+    assert places["Lebanon"].kind == "country" and places["Jordan"].kind == "country"

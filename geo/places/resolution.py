@@ -79,6 +79,8 @@ class Resolver:
         mentions = [self._directional(m) for m in mentions]
         keys = self._keys(text, mentions)
         pool = {key: self._constrained(key, self._candidates(*key[:3])) for key in set(keys) if key[1] != "border"}
+        for key in readings.written_as_a_town(text, mentions, keys) & pool.keys():  # "a Lebanon woman"
+            pool[key] = readings.no_country(pool[key])
         qualifiers = {key: key[3].ids for key in pool if key[3].ids}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
