@@ -332,3 +332,36 @@ def test_an_airports_own_word_opening_a_facility_is_not_recognised(geoparser):
     for text in ("The crew was checked when it landed at London's Gatwick Airport last week.",
                  "Flights left O'Hare International Airport late on Tuesday."):
         assert not [pm for pm in geoparser.parse(text) if pm.place is not None and pm.place.kind == "airport"], text
+
+
+def _resolve_all(gazetteer, text: str, names) -> dict:
+    mentions = [Mention(m.start(), m.end(), m.group(), "place") for name in names
+                for m in re.finditer(re.escape(name), text)]
+    return {pm.mention.text: pm.place for pm in Resolver(gazetteer).resolve(text, mentions)}
+
+
+def test_a_bare_name_is_the_town_not_a_county_named_after_it_elsewhere(gazetteer):
+    # Houston County lies around Crockett and Des Moines County around Burlington, but news writes "Houston County"
+    # for the county: the bare names are the cities
+    text = "Volunteers came from Crockett, Lufkin and Houston to rebuild the small Texas museum."
+    places = _resolve_all(gazetteer, text, ("Crockett", "Lufkin", "Houston", "Texas"))
+    assert places["Houston"].kind == "city" and km(places["Houston"], 29.76, -95.36) < 20, places["Houston"]
+    text = "Bands from Burlington and Mount Pleasant will play at the state contest in Des Moines."
+    places = _resolve_all(gazetteer, text, ("Burlington", "Mount Pleasant", "Des Moines"))
+    assert places["Des Moines"].kind == "city" and km(places["Des Moines"], 41.6, -93.61) < 20, places["Des Moines"]
+    text = "Deputies in Butte and Glenn counties, California, closed roads near Chico."  # a unit word: the county
+    places = _resolve_all(gazetteer, text, ("Butte", "Glenn", "California", "Chico"))
+    assert places["Butte"].kind == "admin2" and km(places["Butte"], 39.66, -121.6) < 60, places["Butte"]
+
+
+def test_a_name_written_as_local_news_writes_a_town_is_no_country(gazetteer):
+    cases = [("A Lebanon woman won the pie contest at the fair, judges in Boone County said.", "Lebanon"),
+             ("Maria Lopez, 34, Jordan, was charged on Friday with theft.", "Jordan"),
+             ("Services will be held at the church, 12 N. Walnut St., Lebanon, on Monday.", "Lebanon"),
+             ("Tryouts for the volleyball team are at the Jordan middle school on Monday.", "Jordan")]
+    for text, name in cases:
+        place = _resolve_all(gazetteer, text, (name,))[name]
+        assert place is not None and place.kind != "country", (text, place)
+    text = "Rockets fell on Lebanon, and a Syrian man was hurt in Jordan."  # demonyms are no cue
+    places = _resolve_all(gazetteer, text, ("Lebanon", "Jordan"))
+    assert places["Lebanon"].kind == "country" and places["Jordan"].kind == "country"

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from geo.names import normalise
 from geo.places.gazetteer import Candidate
 from geo.places.placewords import UNIT_WORDS
 from geo.places.points import haversine_km
@@ -162,6 +163,35 @@ def state_words(text: str, mentions: Sequence[Mention], keys) -> set:
         _STATE_AFTER.match(text, mention.end) or _STATE_BEFORE.search(text, 0, mention.start))}
 
 
+_TOWN_AFTER = re.compile(r"\s+(?:high school|middle school|elementary school|city council|city hall|fire department|"
+                         r"township|school district|public library)\b", re.I)
+_TOWN_PERSON = re.compile(r"\s+(?:man|woman|boy|girl|couple|teen|teenager|resident)\b")
+_A_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s+\d{1,3},\s+$")  # "Terry Smith, 60, Lebanon, was arrested"
+_STREET_BEFORE = re.compile(r"\b\d+\s+[\w. ]{1,30}?\b(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Lane|Ln|Hwy)\.?,\s+$")
+
+
+def written_as_a_town(text: str, mentions: Sequence[Mention], keys) -> set:
+    """Names written the way local news writes a town: "the Jordan middle school", "a Lebanon woman", a person's
+    age then the town ("Terry Smith, 60, Lebanon"), a street address then the town ("400 Locust St., Lebanon").
+    A country is written so only with its demonym ("a Lebanese woman"), so these are no country."""
+    out = set()
+    for mention, key in zip(mentions, keys):
+        if mention.label != "place":
+            continue
+        before = text[max(0, mention.start - 60):mention.start]
+        if (_TOWN_AFTER.match(text, mention.end) or _A_BEFORE.search(before) and _TOWN_PERSON.match(text, mention.end)
+                or _AGE_BEFORE.search(before) or _STREET_BEFORE.search(before)):
+            out.add(key)
+    return out
+
+
+def no_country(candidates: Sequence[Candidate]) -> tuple:
+    """A name written as a town is: its country reading left out when it has a local one."""
+    local = tuple(c for c in candidates if c.place.kind != "country")
+    return local if any(c.place.kind in LOCAL_KINDS for c in local) else tuple(candidates)
+
+
 def unit_words(text: str, mentions: Sequence[Mention], keys) -> dict:
     """Names written before a word for an administrative unit ("Idlib province", "Kent County", "Homs and
     Aleppo Governorates"): the unit is meant, not the town of its name. A plural word is shared by the list
@@ -238,3 +268,15 @@ def names_a_city_inside(c: Candidate, candidates: Sequence[Candidate]) -> bool:
         return False
     return any(o.place.kind == "city" and haversine_km(c.place.lat, c.place.lon, o.place.lat, o.place.lon)
                < TERRITORY_RADIUS_KM for o in candidates)
+
+
+def county_by_its_stem(c: Candidate, name: str, candidates: Sequence[Candidate]) -> bool:
+    """Whether ``c`` is a county (or parish, district) matched by its name without the unit word ("Houston" for
+    Houston County) while a town bears that name as its own. News writes "Houston County" for the county and
+    "Houston" for the town; a unit word after the name ("Barrow and Jackson counties") still makes it the county."""
+    if c.place.kind != "admin2" or c.form != "alt" or c.fuzzy:
+        return False
+    own = normalise(c.place.name)
+    if not own.startswith(name + " ") or not UNIT_ENDING.search(own) or named_after_a_city(c, candidates):
+        return False
+    return any(o.form == "name" and o.place.kind == "city" and not o.fuzzy for o in candidates)

@@ -44,6 +44,10 @@ LIST_BONUS = 2.0  # "Utah, Washington and Wisconsin": a name listed with states 
 DIRECTION_WORDS = re.compile(r"^(north|south|east|west|central|upstate|downstate)\w*\s+", re.I)
 CONTAINED_SHARE = 0.5  # raw share of a town placed at its written container (right as far as the container is small)
 NAMED_COUNTRY_BONUS = 1.0  # a reading in a country the article names itself, again and again ("London" ... "Canada" x2)
+# "Houston" alone is the city: news writes "Houston County" for the county (readings.county_by_its_stem). Only
+# with context (passes two and three): pass one's shares also say how surely a name lies in one country, and
+# lowering a county of that country there would take that vote away ("Albany" in a story of the Georgia police).
+BARE_COUNTY_PENALTY = 2.0
 NAMED_COUNTRY_MIN = 2  # mentions of the country by name: once is a passing word ("officials of the United States")
 
 
@@ -75,6 +79,8 @@ class Resolver:
         mentions = [self._directional(m) for m in mentions]
         keys = self._keys(text, mentions)
         pool = {key: self._constrained(key, self._candidates(*key[:3])) for key in set(keys) if key[1] != "border"}
+        for key in readings.written_as_a_town(text, mentions, keys) & pool.keys():  # "a Lebanon woman"
+            pool[key] = readings.no_country(pool[key])
         qualifiers = {key: key[3].ids for key in pool if key[3].ids}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
@@ -166,6 +172,7 @@ class Resolver:
                   + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0)
                   - (SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0)
                   + (TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0)
+                  - (BARE_COUNTY_PENALTY if context and readings.county_by_its_stem(c, key[0], candidates) else 0.0)
                   + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
                   + (STATE_WORD_BONUS if c.place.kind in unit_kinds else 0.0)
                   + (LIST_BONUS if listed == c.place.kind else 0.0)
