@@ -15,7 +15,7 @@ from geo.events.clauses import CLAUSE_DEPS, CONTEXT_PREPS, TARGET_PREPS, clause_
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
                                  site_mention)
-from geo.events.targets import facility_kind, target_kind
+from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.places.focus import is_backdrop, is_demonym, main_country, main_place
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
 
@@ -86,6 +86,7 @@ class ArticleContext:
             heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"]
             for head in heads:
+                head = self.referent(head) or head
                 pm = self.place_at.get(head.i)
                 if pm is not None and pm.place.kind == "facility":  # "attacked Camp Bastion": a named site
                     found += self.named_target(head, pm)
@@ -94,6 +95,24 @@ class ArticleContext:
                 if kind is not None and head.i not in self.actor_at and pm is None:
                     found.append(self.generic(head, kind))
         return found
+
+    def referent(self, token: Token) -> Token | None:
+        """The site or object "it" or "the building" stands for (``geo.events.targets.referring``): the nearest
+        earlier named facility or typed site noun within reach. A place or actor named nearer to "it" is what "it"
+        more likely means ("rebels took the town and burned it"), so it ends the search; "the building" is no
+        town or person and looks past them."""
+        reading = referring(token)
+        if reading is None:
+            return None
+        for t in antecedents(token, reading):
+            pm = self.place_at.get(t.i)
+            if pm is not None and pm.place.kind == "facility" and facility_kind(pm.mention.text):
+                return t
+            if pm is None and t.i not in self.actor_at and target_kind(t) is not None:
+                return t
+            if reading == "it" and (pm is not None or t.i in self.actor_at):
+                return None
+        return None
 
     def named_target(self, head: Token, pm: PlaceMention) -> list[str]:
         """The generic target a named facility stands for ("Camp Bastion": Military Forces), its name the mention."""
