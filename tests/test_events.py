@@ -431,3 +431,14 @@ def test_an_attack_on_a_countrys_soil_is_aimed_at_the_country(analyser) -> None:
     assert ("target", "syria") in strike.actor_roles
     events = analyse(analyser, "Tourists from Norway relaxed on Spanish soil all summer.")
     assert events == ()  # land with no hostile word is a place, and no event
+
+
+def test_titles_in_a_list_are_no_events(analyser) -> None:
+    """A bulleted list of related stories names past events without reporting one; a list entry that says
+    what happened, with a verb, still reports it."""
+    text = ("Militants stormed a checkpoint near Jalalabad on Monday. Related stories: * 2011 Kabul hotel siege "
+            "* 2012 Kandahar market bombing * 2013 Herat consulate attack ==Notes== "
+            "* On Tuesday, militants attacked a convoy near Ghazni. *")
+    triggers = [e.trigger.text for e in analyse(analyser, text)]
+    assert "bombing" not in triggers and "siege" not in triggers and triggers.count("attack") == 0
+    assert "stormed" in triggers and "attacked" in triggers
