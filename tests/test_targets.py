@@ -10,6 +10,7 @@ import pytest
 from geo.actors.catalog import load_catalog, load_countries
 from geo.actors.extraction import ActorExtractor
 from geo.events.extraction import EventExtractor
+from geo.events.grouping import EventGrouper
 from geo.ingest.pipeline import Analyser
 from geo.places.localities import LocalityStage
 from geo.events.taxonomy import CIVILIANS, DEFAULT_TAXONOMY
@@ -120,3 +121,17 @@ def test_the_building_is_the_site_named_before(analyser) -> None:
             "A bomb was planted at the entrance to the building and exploded at noon.")
     ids, kinds = targets(analyser, text, "exploded")
     assert {kinds.get(a) for a in ids} == {"business"}
+
+
+def test_one_attack_told_twice_has_the_targets_of_both_sentences(analyser) -> None:
+    """"A blast wounded four people ... The explosion targeted a hotel": one attack, on people and on a hotel, so
+    both mentions are one occurrence and each has both targets; "targeted" says what the explosion was aimed at."""
+    text = ("A powerful blast wounded four people in Lille on Saturday evening. "
+            "The explosion targeted a hotel near the main square.")
+    grouped = replace(analyser, grouping=EventGrouper())
+    found = grouped.analyse(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+    kinds = {a.id: a.kind for a in found.actors}
+    blast, explosion = [e for e in found.events if e.trigger.text in ("blast", "explosion")]
+    assert blast.occurrence == explosion.occurrence
+    for event in (blast, explosion):
+        assert {kinds.get(a) for r, a in event.actor_roles if r == "target"} == {"civilians", "business"}

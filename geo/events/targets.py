@@ -105,9 +105,10 @@ def facility_kind(name: str) -> str | None:
 
 # -- where a clause names what an attack hit, besides its objects (geo.events.clauses.objects)
 
-#: Verbs of damage whose subject (or passive "by" agent) can be the event itself: "the blast destroyed a school",
-#: "the building was shattered by an explosion".
-DAMAGE_VERBS = frozenset("damage destroy shatter wreck gut level flatten demolish raze rip tear hit rock".split())
+#: Verbs of damage or aim whose subject (or passive "by" agent) can be the event itself: "the blast destroyed a
+#: school", "the building was shattered by an explosion", "the explosion targeted a bakery".
+DAMAGE_VERBS = frozenset("damage destroy shatter wreck gut level flatten demolish raze rip tear hit rock "
+                         "target".split())
 
 
 def struck(token: Token) -> list[Token]:
