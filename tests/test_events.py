@@ -229,6 +229,8 @@ def test_sourcing_is_no_statement(analyser, text: str) -> None:
     ("Rebels seized dozens of hostages at a school.", [STRATEGIC]),
     ("A suicide bomber crashed his car into a police convoy.", [REMOTE]),
     ("The plane crashed into the sea.", []),
+    ("The gunman had pledged allegiance to al-Shabaab months before.", []),
+    ("The Kenyan government pledged support for the victims' families.", [STATEMENT]),
 ])
 def test_licensing_of_ambiguous_words(analyser, text: str, expected: list[str]) -> None:
     assert [e.type for e in analyse(analyser, text)] == expected

@@ -83,6 +83,8 @@ def licensed(token: Token) -> bool:
             "meet": lambda: not objs & {"demand", "need", "expectation", "requirement", "target", "deadline"},
             "march": lambda: token.is_lower,
             "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"},
+            # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
+            "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
         }
         return rules.get(lemma, lambda: True)()
     if token.lower_ in ("march", "fire") and not token.is_lower:
