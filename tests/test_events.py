@@ -379,6 +379,9 @@ def test_every_unnamed_conjunct_of_a_named_attacker_is_an_initiator(analyser) ->
 def test_anti_modifier_names_the_target(analyser) -> None:
     roles = _roles(analyser, "Students staged anti-police protests in Lagos, Nigeria.", "protests")
     assert ("target", "police-forces-nigeria") in roles
+    # "protests or other anti-police acts": the protests are anti-police acts too
+    text = "Police in Lagos, Nigeria, detained students who joined protests or other anti-police acts."
+    assert ("target", "police-forces-nigeria") in _roles(analyser, text, "protests")
 
 
 def test_agent_of_the_passive_verb_of_a_noun_trigger(analyser) -> None:

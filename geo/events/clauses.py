@@ -235,12 +235,15 @@ def objects(token: Token) -> list[Token]:
 
 def opposed(token: Token) -> list[Token]:
     """What an "anti-" modifier names as the event's target: "anti-government protests" -> "government",
-    "an anti-Israel rally" -> "Israel". The parse splits "anti-government" into "anti", "-", "government"."""
+    "an anti-Israel rally" -> "Israel". The parse splits "anti-government" into "anti", "-", "government".
+    "Protests or other anti-government acts" says the protests are anti-government acts too: the "anti-" of an
+    "other" conjunct counts."""
     found = []
-    for c in token.children:
-        if c.i >= token.i or c.dep_ not in ("amod", "compound", "nmod"):
+    others = [c for c in token.children if c.dep_ == "conj" and any(g.lower_ == "other" for g in c.children)]
+    for c in [c for noun in [token, *others] for c in noun.children]:
+        if c.i >= c.head.i or c.dep_ not in ("amod", "compound", "nmod"):
             continue
-        if c.lower_.startswith("anti-") and c.i + 1 < token.i:
+        if c.lower_.startswith("anti-") and c.i + 1 < c.head.i:
             found.append(c)
         prev = c.doc[c.i - 2:c.i] if c.i >= 2 else None
         if prev is not None and len(prev) == 2 and prev[0].lower_ == "anti" and prev[1].text == "-":
