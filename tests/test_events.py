@@ -230,6 +230,9 @@ def test_sourcing_is_no_statement(analyser, text: str) -> None:
     ("A suicide bomber crashed his car into a police convoy.", [REMOTE]),
     ("The plane crashed into the sea.", []),
     ("The gunman had pledged allegiance to al-Shabaab months before.", []),
+    ("The senator told a campaign rally in Ohio that taxes would fall.", []),
+    ("The mayor addressed a rally of supporters on Sunday.", []),
+    ("Thousands joined a rally against the new tax in Lima.", ["Protests"]),
     ("The Kenyan government pledged support for the victims' families.", [STATEMENT]),
 ])
 def test_licensing_of_ambiguous_words(analyser, text: str, expected: list[str]) -> None:

@@ -40,6 +40,10 @@ inflation corruption crime unemployment fire fires flood floods drought hunger
 """.split())
 
 
+#: Modifiers of a rally held to win votes (an election campaign's meeting with supporters, not a protest).
+CAMPAIGN = frozenset("campaign election electoral".split())
+
+
 def licensed(token: Token) -> bool:
     """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
     a violent word aimed at a disease or a social problem is a metaphor."""
@@ -92,6 +96,9 @@ def licensed(token: Token) -> bool:
     if token.lemma_.lower() == "appeal":  # "police issued an appeal for information", not a court appeal
         light = governor(token)
         return light is not None and light.lemma_.lower() in ("issue", "launch", "make", "renew", "broadcast")
+    if token.lemma_.lower() == "rally" and (token.head.lemma_.lower() in ("tell", "address") and token.dep_ == "dobj"
+                                            or any(c.lower_ in CAMPAIGN for c in kids)):
+        return False  # "told a campaign rally": a politician's audience, not a protest
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         return False  # "This is our battle" names a stance, not an event
     if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
