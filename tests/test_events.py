@@ -385,6 +385,10 @@ def test_anti_modifier_names_the_target(analyser) -> None:
     # "protests or other anti-police acts": the protests are anti-police acts too
     text = "Police in Lagos, Nigeria, detained students who joined protests or other anti-police acts."
     assert ("target", "police-forces-nigeria") in _roles(analyser, text, "protests")
+    # "anti-government" in an article naming several government bodies: the government of its country
+    text = ("Peru's Congress approved the cuts, and the Peruvian government defended them. "
+            "On Friday students staged anti-government protests in Lima.")
+    assert ("target", "peru-government") in _roles(analyser, text, "protests")
 
 
 def test_agent_of_the_passive_verb_of_a_noun_trigger(analyser) -> None:

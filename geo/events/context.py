@@ -16,6 +16,7 @@ from geo.events.dates import UNKNOWN, ResolvedDate, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
                                  site_mention)
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
+from geo.names import slug
 from geo.places.focus import is_backdrop, is_demonym, main_country, main_place
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
 
@@ -97,10 +98,8 @@ class ArticleContext:
         return found
 
     def referent(self, token: Token) -> Token | None:
-        """The site or object "it" or "the building" stands for (``geo.events.targets.referring``): the nearest
-        earlier named facility or typed site noun within reach. A place or actor named nearer to "it" is what "it"
-        more likely means ("rebels took the town and burned it"), so it ends the search; "the building" is no
-        town or person and looks past them."""
+        """What "it"/"the building" stands for (``targets.referring``): the nearest earlier facility or site noun;
+        a place or actor nearer to "it" is what "it" means ("took the town and burned it"), not to "the building"."""
         reading = referring(token)
         if reading is None:
             return None
@@ -134,10 +133,12 @@ class ArticleContext:
 
     def opponents(self, tokens: Sequence[Token]) -> list[str]:
         """The actors "anti-" modifiers name: an actor of the text ("anti-Israel"), "government" as the article's
-        one government actor ("anti-government protests" in a text naming the Venezuelan government), else a
-        generic actor ("anti-police riots")."""
+        one government actor, or the government of its country among several ("anti-government protests" in a text
+        on Venezuela that also names its congress), else a generic actor ("anti-police riots")."""
         found = []
         governments = [a for a, kind in self.kinds.items() if kind == "government"]
+        national = f"{slug(self.country)}-government" if self.country else None
+        governments = [national] if national in governments else governments
         for token in tokens:
             if token.i in self.actor_at:
                 found.append(self.actor_at[token.i])
