@@ -229,6 +229,11 @@ def test_sourcing_is_no_statement(analyser, text: str) -> None:
     ("Rebels seized dozens of hostages at a school.", [STRATEGIC]),
     ("A suicide bomber crashed his car into a police convoy.", [REMOTE]),
     ("The plane crashed into the sea.", []),
+    ("The gunman had pledged allegiance to al-Shabaab months before.", []),
+    ("The senator told a campaign rally in Ohio that taxes would fall.", []),
+    ("The mayor addressed a rally of supporters on Sunday.", []),
+    ("Thousands joined a rally against the new tax in Lima.", ["Protests"]),
+    ("The Kenyan government pledged support for the victims' families.", [STATEMENT]),
 ])
 def test_licensing_of_ambiguous_words(analyser, text: str, expected: list[str]) -> None:
     assert [e.type for e in analyse(analyser, text)] == expected
@@ -377,6 +382,13 @@ def test_every_unnamed_conjunct_of_a_named_attacker_is_an_initiator(analyser) ->
 def test_anti_modifier_names_the_target(analyser) -> None:
     roles = _roles(analyser, "Students staged anti-police protests in Lagos, Nigeria.", "protests")
     assert ("target", "police-forces-nigeria") in roles
+    # "protests or other anti-police acts": the protests are anti-police acts too
+    text = "Police in Lagos, Nigeria, detained students who joined protests or other anti-police acts."
+    assert ("target", "police-forces-nigeria") in _roles(analyser, text, "protests")
+    # "anti-government" in an article naming several government bodies: the government of its country
+    text = ("Peru's Congress approved the cuts, and the Peruvian government defended them. "
+            "On Friday students staged anti-government protests in Lima.")
+    assert ("target", "peru-government") in _roles(analyser, text, "protests")
 
 
 def test_agent_of_the_passive_verb_of_a_noun_trigger(analyser) -> None:
@@ -431,3 +443,14 @@ def test_an_attack_on_a_countrys_soil_is_aimed_at_the_country(analyser) -> None:
     assert ("target", "syria") in strike.actor_roles
     events = analyse(analyser, "Tourists from Norway relaxed on Spanish soil all summer.")
     assert events == ()  # land with no hostile word is a place, and no event
+
+
+def test_titles_in_a_list_are_no_events(analyser) -> None:
+    """A bulleted list of related stories names past events without reporting one; a list entry that says
+    what happened, with a verb, still reports it."""
+    text = ("Militants stormed a checkpoint near Jalalabad on Monday. Related stories: * 2011 Kabul hotel siege "
+            "* 2012 Kandahar market bombing * 2013 Herat consulate attack ==Notes== "
+            "* On Tuesday, militants attacked a convoy near Ghazni. *")
+    triggers = [e.trigger.text for e in analyse(analyser, text)]
+    assert "bombing" not in triggers and "siege" not in triggers and triggers.count("attack") == 0
+    assert "stormed" in triggers and "attacked" in triggers

@@ -10,6 +10,7 @@ import pytest
 from geo.actors.catalog import load_catalog, load_countries
 from geo.actors.extraction import ActorExtractor
 from geo.events.extraction import EventExtractor
+from geo.events.grouping import EventGrouper
 from geo.ingest.pipeline import Analyser
 from geo.places.localities import LocalityStage
 from geo.events.taxonomy import CIVILIANS, DEFAULT_TAXONOMY
@@ -100,3 +101,37 @@ def test_what_a_trigger_is_said_to_be_tells_its_target(analyser) -> None:
     """"The bombing was an attack on a market": the predicate noun's "on/at" phrase is the bombing's target."""
     ids, kinds = targets(analyser, "The Kirkuk bombing was an attack on a crowded market.", "bombing")
     assert {kinds.get(a) for a in ids} == {"civilians"}
+
+
+def test_it_as_the_attacked_object_is_the_object_named_before(analyser) -> None:
+    """"Shot it down": "it" is the helicopter of the sentence before, not left untyped."""
+    text = "Near Kunduz, soldiers spotted a helicopter over the valley. Moments later they shot it down."
+    ids, kinds = targets(analyser, text, "shot")
+    assert {kinds.get(a) for a in ids} == {"military"}
+    # a town named nearer to "it" is what "it" means: no site is taken from further back
+    text = "Gunmen were seen near the school on Monday. Later they reached Kunduz and attacked it."
+    ids, kinds = targets(analyser, text, "attacked")
+    assert "educational-institutions-afghanistan" not in ids
+
+
+def test_the_building_is_the_site_named_before(analyser) -> None:
+    """"The entrance to the building": the building is the hotel two sentences before, the bomb was placed there;
+    a body of people ("the police force") or a vehicle is never what "the building" refers to."""
+    text = ("The Palace hotel stands near the harbour in Mombasa. It was often visited by the police force. "
+            "A bomb was planted at the entrance to the building and exploded at noon.")
+    ids, kinds = targets(analyser, text, "exploded")
+    assert {kinds.get(a) for a in ids} == {"business"}
+
+
+def test_one_attack_told_twice_has_the_targets_of_both_sentences(analyser) -> None:
+    """"A blast wounded four people ... The explosion targeted a hotel": one attack, on people and on a hotel, so
+    both mentions are one occurrence and each has both targets; "targeted" says what the explosion was aimed at."""
+    text = ("A powerful blast wounded four people in Lille on Saturday evening. "
+            "The explosion targeted a hotel near the main square.")
+    grouped = replace(analyser, grouping=EventGrouper())
+    found = grouped.analyse(Article(id="t", text=text, published=dt.date(2024, 5, 2)))
+    kinds = {a.id: a.kind for a in found.actors}
+    blast, explosion = [e for e in found.events if e.trigger.text in ("blast", "explosion")]
+    assert blast.occurrence == explosion.occurrence
+    for event in (blast, explosion):
+        assert {kinds.get(a) for r, a in event.actor_roles if r == "target"} == {"civilians", "business"}

@@ -40,6 +40,10 @@ inflation corruption crime unemployment fire fires flood floods drought hunger
 """.split())
 
 
+#: Modifiers of a rally held to win votes (an election campaign's meeting with supporters, not a protest).
+CAMPAIGN = frozenset("campaign election electoral".split())
+
+
 def licensed(token: Token) -> bool:
     """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
     a violent word aimed at a disease or a social problem is a metaphor."""
@@ -83,6 +87,8 @@ def licensed(token: Token) -> bool:
             "meet": lambda: not objs & {"demand", "need", "expectation", "requirement", "target", "deadline"},
             "march": lambda: token.is_lower,
             "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"},
+            # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
+            "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
         }
         return rules.get(lemma, lambda: True)()
     if token.lower_ in ("march", "fire") and not token.is_lower:
@@ -90,6 +96,9 @@ def licensed(token: Token) -> bool:
     if token.lemma_.lower() == "appeal":  # "police issued an appeal for information", not a court appeal
         light = governor(token)
         return light is not None and light.lemma_.lower() in ("issue", "launch", "make", "renew", "broadcast")
+    if token.lemma_.lower() == "rally" and (token.head.lemma_.lower() in ("tell", "address") and token.dep_ == "dobj"
+                                            or any(c.lower_ in CAMPAIGN for c in kids)):
+        return False  # "told a campaign rally": a politician's audience, not a protest
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         return False  # "This is our battle" names a stance, not an event
     if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
@@ -233,12 +242,15 @@ def objects(token: Token) -> list[Token]:
 
 def opposed(token: Token) -> list[Token]:
     """What an "anti-" modifier names as the event's target: "anti-government protests" -> "government",
-    "an anti-Israel rally" -> "Israel". The parse splits "anti-government" into "anti", "-", "government"."""
+    "an anti-Israel rally" -> "Israel". The parse splits "anti-government" into "anti", "-", "government".
+    "Protests or other anti-government acts" says the protests are anti-government acts too: the "anti-" of an
+    "other" conjunct counts."""
     found = []
-    for c in token.children:
-        if c.i >= token.i or c.dep_ not in ("amod", "compound", "nmod"):
+    others = [c for c in token.children if c.dep_ == "conj" and any(g.lower_ == "other" for g in c.children)]
+    for c in [c for noun in [token, *others] for c in noun.children]:
+        if c.i >= c.head.i or c.dep_ not in ("amod", "compound", "nmod"):
             continue
-        if c.lower_.startswith("anti-") and c.i + 1 < token.i:
+        if c.lower_.startswith("anti-") and c.i + 1 < c.head.i:
             found.append(c)
         prev = c.doc[c.i - 2:c.i] if c.i >= 2 else None
         if prev is not None and len(prev) == 2 and prev[0].lower_ == "anti" and prev[1].text == "-":

@@ -15,7 +15,8 @@ from geo.events.clauses import CLAUSE_DEPS, CONTEXT_PREPS, TARGET_PREPS, clause_
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
                                  site_mention)
-from geo.events.targets import facility_kind, target_kind
+from geo.events.targets import antecedents, facility_kind, referring, target_kind
+from geo.names import slug
 from geo.places.focus import is_backdrop, is_demonym, main_country, main_place
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
 
@@ -86,6 +87,7 @@ class ArticleContext:
             heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"]
             for head in heads:
+                head = self.referent(head) or head
                 pm = self.place_at.get(head.i)
                 if pm is not None and pm.place.kind == "facility":  # "attacked Camp Bastion": a named site
                     found += self.named_target(head, pm)
@@ -94,6 +96,22 @@ class ArticleContext:
                 if kind is not None and head.i not in self.actor_at and pm is None:
                     found.append(self.generic(head, kind))
         return found
+
+    def referent(self, token: Token) -> Token | None:
+        """What "it"/"the building" stands for (``targets.referring``): the nearest earlier facility or site noun;
+        a place or actor nearer to "it" is what "it" means ("took the town and burned it"), not to "the building"."""
+        reading = referring(token)
+        if reading is None:
+            return None
+        for t in antecedents(token, reading):
+            pm = self.place_at.get(t.i)
+            if pm is not None and pm.place.kind == "facility" and facility_kind(pm.mention.text):
+                return t
+            if pm is None and t.i not in self.actor_at and target_kind(t) is not None:
+                return t
+            if reading == "it" and (pm is not None or t.i in self.actor_at):
+                return None
+        return None
 
     def named_target(self, head: Token, pm: PlaceMention) -> list[str]:
         """The generic target a named facility stands for ("Camp Bastion": Military Forces), its name the mention."""
@@ -115,10 +133,12 @@ class ArticleContext:
 
     def opponents(self, tokens: Sequence[Token]) -> list[str]:
         """The actors "anti-" modifiers name: an actor of the text ("anti-Israel"), "government" as the article's
-        one government actor ("anti-government protests" in a text naming the Venezuelan government), else a
-        generic actor ("anti-police riots")."""
+        one government actor, or the government of its country among several ("anti-government protests" in a text
+        on Venezuela that also names its congress), else a generic actor ("anti-police riots")."""
         found = []
         governments = [a for a, kind in self.kinds.items() if kind == "government"]
+        national = f"{slug(self.country)}-government" if self.country else None
+        governments = [national] if national in governments else governments
         for token in tokens:
             if token.i in self.actor_at:
                 found.append(self.actor_at[token.i])

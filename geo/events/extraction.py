@@ -26,8 +26,8 @@ from geo.events.clauses import (
     absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
     passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
-from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, negated, quoted_speakers,
-                                   said_by_a_text)
+from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, list_entry, negated,
+                                   quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -151,9 +151,9 @@ class EventExtractor:
     @staticmethod
     def occurrence(token: Token, kind: EventKind) -> bool:
         """Whether a trigger word reports an occurrence: not a denied one ("no attack took place"), not the
-        name of a kind of act ("charges of murder"); a statement needs a speaker, not a standing text ("the
+        name of a kind of act ("charges of murder"), not the title in a list ("* 2007 Bagram Airfield bombing"); a statement needs a speaker, not a standing text ("the
         constitution declares"), and a single act, not a bare plural ("in defiance of international warnings")."""
-        if negated(token) or kind_reading(token):
+        if negated(token) or kind_reading(token) or list_entry(token):
             return False
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))
 

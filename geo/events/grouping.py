@@ -9,7 +9,8 @@ stage settles what needs the whole article:
   it says contradicts it, or when it names the same actor, a compatible place and a compatible date (ACLED's
   one event per actor pair, place and day). Hypothetical mentions ("a possible attack") never join one;
 - **sharing**: a mention whose sentence names no place takes its group's places (role ``context``), one with no
-  date its group's date;
+  date its group's date, and an attack all its group's targets ("a Friday blast injured several people" then
+  "The explosion targeted a bakery": the blast is the attack on the bakery);
 - **scene**: an event whose group names no place is put at the article's scene (``geo.events.scene``), now
   weighted by how often each occurrence is reported;
 - **dates of report**: an event still undated takes the publication date with precision ``reported`` (it happened
@@ -28,8 +29,9 @@ from typing import TYPE_CHECKING
 
 from geo.events.generics import KINDS
 from geo.events.scene import named_places, scene_of
+from geo.events.targets import TARGET_NAMES
 from geo.places.points import haversine_km
-from geo.records import CONTEXT_ROLE, REPORTED, Actor, Article, Event, Place, PlaceMention
+from geo.records import ATTACK_TYPES, CONTEXT_ROLE, REPORTED, Actor, Article, Event, Place, PlaceMention
 
 if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences without importing spaCy
     from spacy.tokens import Doc, Token
@@ -48,6 +50,8 @@ NEAR_KM = 25.0
 REPORT_DAYS = 7
 #: Names of the generic actors ("Unidentified Armed Group (Lebanon)"), which stand for any actor of their kind.
 GENERIC_NAMES = tuple(KINDS.values())
+#: Names of the generic actors an attack can hit, people and typed sites ("Civilians (France)", "Businesses (France)").
+GENERIC_TARGETS = GENERIC_NAMES + tuple(TARGET_NAMES.values())
 
 
 @dataclass
@@ -134,7 +138,7 @@ def _generic(actor: Actor) -> bool:
 def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bool = False,
                across: bool = False) -> bool:
     """Whether two occurrences of one type can be one real-world event: their actors in each role are related
-    where both name some, their places are one scene where both name some, their dates overlap where both have
+    where both name some (targets that are all generic actors never contradict), their places are one scene where both name some, their dates overlap where both have
     one; without ``refers_back`` they must also share an actor.
 
     ``across``: the two come from different articles. An undated one may then be of any year, so it joins only
@@ -145,12 +149,18 @@ def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bo
     if across and None in (a.date, b.date) and not any(know.same_site(p, q) for p in a.places for q in b.places):
         return False
     for x, y in ((a.initiators, b.initiators), (a.targets, b.targets)):
-        if x and y and not _any_related(x, y, know):
+        if x and y and not _any_related(x, y, know) and not (y is b.targets and _all_generic(x | y, know)):
             return False
     if a.places and b.places and not any(know.same_scene(p, q, loose=refers_back) for p in a.places
                                          for q in b.places):
         return False
     return refers_back or _any_related(a.initiators | a.targets, b.initiators | b.targets, know)
+
+
+def _all_generic(ids: set[str], know: Knowledge) -> bool:
+    """Whether every actor is a generic one: targets of that sort never contradict, as one attack hits people and
+    the site they are at ("injured several people", "targeted a bakery": Civilians and Businesses)."""
+    return all(a in know.actors and know.actors[a].name.startswith(GENERIC_TARGETS) for a in ids)
 
 
 def _any_related(x: set[str], y: set[str], know: Knowledge) -> bool:
@@ -222,7 +232,8 @@ def _refers_back(doc: Doc, event: Event) -> bool:
 
 def share(events: Sequence[Event], groups: Sequence[Occurrence]) -> tuple[Event, ...]:
     """Each mention with its occurrence's id; one whose sentence names no place at its group's places (role
-    ``context``), one with no date of its own at its group's date."""
+    ``context``), one with no date of its own at its group's date, an attack with every target of its group (one
+    event has one set of targets, however many sentences tell it)."""
     group_of = {i: g for g in groups for i in g.ids}
     out = []
     for e in events:
@@ -232,6 +243,9 @@ def share(events: Sequence[Event], groups: Sequence[Occurrence]) -> tuple[Event,
             e = replace(e, place_roles=tuple((CONTEXT_ROLE, p) for p in g.places))
         if not e.date and g.date:
             e = replace(e, date=g.date[0], date_precision=g.date[1])
+        if e.type in ATTACK_TYPES:
+            shared = sorted(g.targets - {a for _, a in e.actor_roles})
+            e = replace(e, actor_roles=e.actor_roles + tuple(("target", a) for a in shared))
         out.append(e)
     return tuple(out)
 

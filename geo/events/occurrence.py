@@ -96,3 +96,27 @@ def quoted_speakers(verb: Token) -> list[Token]:
     if not frames_quote(verb) or subjects(verb):
         return []
     return [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+
+
+#: Marks that open an entry of a list ("* 2007 Bagram Airfield bombing") or a wiki section heading ("==See also==").
+LIST_MARKS = ("*", "•", "==")
+
+
+def list_entry(token: Token) -> bool:
+    """A trigger inside an entry of a bulleted list that holds no verb ("See also: * 2007 Bagram Airfield bombing
+    * 2014 Bagram Airfield bombing"): such entries are titles of links or related stories, which name past events
+    without reporting one. The entry runs from the last list mark before the trigger to the next mark; the text,
+    not the parse, tells it, as the parser reads such lists as run-on sentences."""
+    doc = token.doc
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    start = next((i for i in range(token.i - 1, max(token.i - 12, -1), -1) if doc[i].text in LIST_MARKS
+                  or doc[i].text.startswith(LIST_MARKS)), None)
+    if start is None or (doc[start].text.startswith("==") and not doc[start].text.endswith("==")):
+        return False
+    end = next((i for i in range(token.i + 1, min(token.i + 12, len(doc))) if doc[i].text.startswith(LIST_MARKS)
+                or doc[i].text == "="),
+               None)
+    if end is None:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[start + 1:end])

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type hints only: the writer of an ingest imports this module and must not load spaCy
     from spacy.tokens import Token
 
-__all__ = ["OWNER_WORDS", "SITE_TARGETS", "TARGET_NAMES", "blast_sites", "described_as", "facility_kind", "struck",
-           "target_kind"]
+__all__ = ["OWNER_WORDS", "SITE_TARGETS", "TARGET_NAMES", "antecedents", "blast_sites", "described_as",
+           "facility_kind", "referring", "struck", "target_kind"]
 
 #: Kinds of generic targets that are not people -> the name of their generic actor.
 TARGET_NAMES = {
@@ -108,9 +108,10 @@ def facility_kind(name: str) -> str | None:
 
 # -- where a clause names what an attack hit, besides its objects (geo.events.clauses.objects)
 
-#: Verbs of damage whose subject (or passive "by" agent) can be the event itself: "the blast destroyed a school",
-#: "the building was shattered by an explosion".
-DAMAGE_VERBS = frozenset("damage destroy shatter wreck gut level flatten demolish raze rip tear hit rock".split())
+#: Verbs of damage or aim whose subject (or passive "by" agent) can be the event itself: "the blast destroyed a
+#: school", "the building was shattered by an explosion", "the explosion targeted a bakery".
+DAMAGE_VERBS = frozenset("damage destroy shatter wreck gut level flatten demolish raze rip tear hit rock "
+                         "target".split())
 
 
 def struck(token: Token) -> list[Token]:
@@ -144,9 +145,71 @@ def described_as(token: Token) -> Token | None:
 BLAST_PREPS = frozenset("at in inside outside near".split())
 
 
+#: Verbs of putting a bomb somewhere: "the bomb was placed at the entrance and exploded" aims it at the entrance.
+PLACING_VERBS = frozenset("place plant leave set hide put".split())
+
+
 def blast_sites(token: Token) -> list[Token]:
-    """The sites an explosion's trigger (or its light verb) names with at/in/inside/outside/near: a bomb is aimed
-    at where it is set off ("a car bomb exploded outside a police station", "the bombing at a cafe")."""
+    """The sites an explosion's trigger (or its light verb, or the verb of placing it is conjoined with) names
+    with at/in/inside/outside/near: a bomb is aimed at where it is set off ("a car bomb exploded outside a police
+    station", "the bombing at a cafe", "was planted at the entrance to the station and exploded"); a part of a
+    site stands for the site ("the entrance to the building")."""
     heads = [token] + ([token.head] if token.pos_ not in ("VERB", "AUX") and token.dep_ in ("nsubj", "dobj") else [])
-    return [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in BLAST_PREPS
-            for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "conj" and token.head.lemma_.lower() in PLACING_VERBS:
+        heads.append(token.head)
+    sites = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in BLAST_PREPS
+             for g in c.children if g.dep_ == "pobj"]
+    return sites + [g for s in sites for c in s.children if c.dep_ == "prep" and c.lower_ in ("to", "of")
+                    for g in c.children if g.dep_ == "pobj"]
+
+
+# -- what "it" and "the building" stand for
+
+#: General nouns of a building that a text uses for a site it named before ("the building", "the premises").
+BUILDING_NOUNS = frozenset("building premises structure facility".split())
+#: Kinds of things that are no building: "the building" never refers back to a drone or a convoy.
+NOT_BUILDINGS = frozenset("convoy drone helicopter tank warplane airliner plane ship tanker bus train pipeline "
+                          "railway subway".split())
+#: How far back a referring word looks: its own sentence and the two before it.
+ANTECEDENT_SENTENCES = 2
+
+
+def referring(token: Token) -> str | None:
+    """Whether an attacked word only refers back to a site or object named before: "it" ("if you shoot it
+    down": the drone of the sentence before) -> "it"; a general building noun with "the/this/that" and no name
+    or owner of its own ("the entrance to the building") -> "building"; otherwise None."""
+    if token.pos_ == "PRON" and token.lower_ == "it":
+        return "it"
+    if token.pos_ != "NOUN" or token.lower_ not in BUILDING_NOUNS:
+        return None
+    dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    return "building" if dets and dets[0] in ("the", "this", "that") and not mods else None
+
+
+def antecedents(token: Token, reading: str) -> list[Token]:
+    """The nouns a referring word may stand for, nearest first: the singular common or proper nouns before it in
+    its sentence and the ``ANTECEDENT_SENTENCES`` before; for "the building", only nouns that can be buildings."""
+    sent = token.sent
+    first = sent.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        if first == 0:
+            break
+        first = token.doc[first - 1].sent.start
+    found = []
+    for t in reversed(token.doc[first:token.i]):
+        if t.pos_ not in ("NOUN", "PROPN") or t.tag_ in ("NNS", "NNPS"):
+            continue
+        if reading == "building" and not _structure(t):
+            continue
+        found.append(t)
+    return found
+
+
+def _structure(token: Token) -> bool:
+    """Whether a noun can be what "the building" refers to: a name (a facility is told by its place) or a site
+    noun that is itself a structure ("bakery", "station"), not a vehicle, not a body ("the police force")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN":
+        return True
+    return lemma not in NOT_BUILDINGS and lemma not in BUILDING_NOUNS and (lemma in SITE_TARGETS or lemma in NEEDS_OWNER)
