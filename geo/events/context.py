@@ -67,10 +67,7 @@ class ArticleContext:
         through conjuncts and quantities ("dozens of civilians")."""
         found = []
         for token in tokens:
-            heads = [token] + [c for c in token.children if c.dep_ == "conj"]
-            heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"]
-            for head in heads:
+            for head in phrase_heads(token):
                 kind = generic_kind(head, role)
                 if kind is None or head.i in self.actor_at:
                     continue
@@ -83,10 +80,7 @@ class ArticleContext:
         through conjuncts and "of" phrases ("a row of shops")."""
         found = []
         for token in tokens:
-            heads = [token] + [c for c in token.children if c.dep_ == "conj"]
-            heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"]
-            for head in heads:
+            for head in phrase_heads(token):
                 head = self.referent(head) or head
                 pm = self.place_at.get(head.i)
                 if pm is not None and pm.place.kind == "facility":  # "attacked Camp Bastion": a named site
@@ -397,3 +391,11 @@ def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, objec
             for t in span:
                 index.setdefault(t.i, item)
     return index
+
+
+def phrase_heads(token: Token) -> list[Token]:
+    """A role phrase's heads: the token, its conjuncts, and the objects of their "of" phrases ("dozens of
+    civilians", "a row of shops"): each may name an actor or a target of its own."""
+    heads = [token] + [c for c in token.children if c.dep_ == "conj"]
+    return heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
