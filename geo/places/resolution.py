@@ -136,14 +136,29 @@ class Resolver:
         # context that has since moved: "Georgia" read as the country in pass one let "Texas" alone place
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
-        context = self._context(second, Counter(keys))
-        neighbours = readings.neighbours(pool, readings.shares(second))
+        third = self._third_pass(names, first, second, Counter(keys), (context, neighbours), state_words, lists)
+        return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
+
+    def _third_pass(self, names: dict, first: dict, second: dict, counts: Counter, before: tuple,
+                    state_words: dict, lists: dict) -> dict:
+        """Pass three's choices: the second pass's, with the names to read again (open, or settled on a context
+        that has since moved) ranked with the second pass's answers as context and neighbours. A name whose
+        context and neighbour support are those it was ranked with in pass two would be ranked the same
+        (a rank reads nothing else of the article), so it keeps its pass two choice without the work."""
         moved = {key for key, choice in second.items()
                  if choice.best[1] >= CONFIDENT and _best_id(choice) != _best_id(first[key])}
-        third = {key: choice if choice.best[1] >= CONFIDENT and not moved - {key} else
-                 self._rank(key, names[key], context, neighbours, state_words, lists)
-                 for key, choice in second.items()}
-        return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
+        again = [key for key, choice in second.items() if choice.best[1] < CONFIDENT or moved - {key}]
+        if not again:
+            return second
+        context = self._context(second, counts)
+        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()},
+                                         readings.shares(second))
+        same = context == before[0]
+        third = dict(second)
+        for key in again:
+            if not (same and neighbours.get(key) == before[1].get(key)):
+                third[key] = self._rank(key, names[key], context, neighbours, state_words, lists)
+        return third
 
     def _directional(self, mention: Mention) -> Mention:
         """A capitalised direction before a place the gazetteer does not know as a whole ("North Texas",
