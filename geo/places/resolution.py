@@ -29,7 +29,7 @@ from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.readings import LOCAL_KINDS, Choice, prior
-from geo.places.points import haversine_km
+from geo.places.points import nearest_km, prepared
 from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
 from geo.records import Mention, Place, PlaceMention
 
@@ -51,7 +51,6 @@ NAMED_COUNTRY_BONUS = 1.0  # a reading in a country the article names itself, ag
 # lowering a county of that country there would take that vote away ("Albany" in a story of the Georgia police).
 BARE_COUNTY_PENALTY = 2.0
 NAMED_COUNTRY_MIN = 2  # mentions of the country by name: once is a passing word ("officials of the United States")
-FAR_DEG = 9.1  # latitudes this far apart are over 1,000 km apart (1 degree >= 111.19 km): no nearness bonus to find
 
 
 def _inside(c: Candidate, ids) -> bool:
@@ -81,19 +80,10 @@ def _best_id(choice: Choice) -> str | None:
     return best.place.id if best is not None else None
 
 
-def _nearness(lat: float, lon: float, anchors: Sequence[tuple[float, float]]) -> float:
+def _nearness(lat: float, lon: float, anchors: Sequence[tuple[float, float, float, float]]) -> float:
     """The bonus for a town near the other names' places: 1.5 within 50 km of the nearest, 1.0 within 200,
-    0.3 within 1,000. Anchors more than 1,000 km away by latitude alone cannot change it and are skipped
-    before the costlier great-circle distance; the first anchor within 50 km settles it."""
-    near = None
-    for a_lat, a_lon in anchors:
-        if abs(a_lat - lat) > FAR_DEG:
-            continue
-        km = haversine_km(lat, lon, a_lat, a_lon)
-        if near is None or km < near:
-            near = km
-            if near < 50:
-                break
+    0.3 within 1,000 (farther ones cannot change it, so they are not measured)."""
+    near = nearest_km(lat, lon, anchors, beyond=1000.0, within=50.0)
     if near is None:
         return 0.0
     return 1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
@@ -293,7 +283,8 @@ class Resolver:
             own[key] = (cc, cc_votes, admin, n)
             anchors.append((key, best.place.lat, best.place.lon))
         return {"countries": countries, "country_total": sum(countries.values()), "admins": admins,
-                "admin_total": sum(admins.values()), "anchors": anchors, "own": own, "named": (named, named_by)}
+                "admin_total": sum(admins.values()), "anchors": anchors, "own": own, "named": (named, named_by),
+                "points": [(key, prepared(lat, lon)) for key, lat, lon in anchors]}
 
     @staticmethod
     def _evidence(key, context) -> dict:
@@ -307,7 +298,7 @@ class Resolver:
                 "countries": context["countries"], "admins": context["admins"],
                 "country_total": context["country_total"] - (cc_votes if own_cc else 0),
                 "admin_total": context["admin_total"] - (n if own_admin else 0),
-                "anchors": [(lat, lon) for k, lat, lon in context["anchors"] if k != key],
+                "anchors": [point for k, point in context["points"] if k != key],
                 "named": named, "named_cc": named_cc, "named_n": named_n}
 
     @staticmethod
