@@ -27,6 +27,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 KM_PER_DEGREE_AT_MOST = 111.0  # a degree of latitude is 111.19 km: points this many km per degree apart are farther
+FAR_MARGIN = 1.0001  # a haversine term this much above the one of ``beyond`` km is beyond it, whatever the rounding
 
 
 def prepared(lat: float, lon: float) -> tuple[float, float, float, float]:
@@ -39,8 +40,9 @@ def prepared(lat: float, lon: float) -> tuple[float, float, float, float]:
 def nearest_km(lat: float, lon: float, points, beyond: float = math.inf, within: float = 0.0) -> float | None:
     """The distance from (lat, lon) to the nearest of ``points`` (from :func:`prepared`), the same float
     :func:`haversine_km` gives, or None when there are none. A town is compared with every other place of an
-    article in every pass, so the cheap cuts matter: points more than ``beyond`` km away by latitude alone
-    are skipped (None when all are), and the search stops at the first one within ``within`` km.
+    article in every pass, so the cheap cuts matter: points more than ``beyond`` km away by latitude alone, or
+    by the longitude term of the haversine alone (half the pairs of a local US story), are skipped (None when
+    all are), and the search stops at the first one within ``within`` km.
 
     >>> nearest_km(0.0, 0.0, [prepared(0.0, 1.0), prepared(30.0, 0.0)], beyond=1000) == haversine_km(0, 0, 0, 1)
     True
@@ -48,12 +50,16 @@ def nearest_km(lat: float, lon: float, points, beyond: float = math.inf, within:
     p1 = math.radians(lat)
     cos1 = math.cos(p1)
     far = beyond / KM_PER_DEGREE_AT_MOST
+    far_a = math.sin(beyond / (2 * 6371.0)) ** 2 * FAR_MARGIN if beyond < 10_000 else math.inf
     near = None
     for lat2, lon2, p2, cos2 in points:
         if abs(lat2 - lat) > far:
             continue
         dl = math.radians(lon2 - lon)
-        a = math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin(dl / 2) ** 2
+        across = cos1 * cos2 * math.sin(dl / 2) ** 2  # haversine_km's second term, computed as there
+        if across > far_a:
+            continue
+        a = math.sin((p2 - p1) / 2) ** 2 + across
         km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
         if near is None or km < near:
             near = km
