@@ -206,6 +206,7 @@ class Resolver:
         return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
     def _readings_uncached(self, key: tuple, as_town: bool) -> Readings:
+        """A name's readings (see :class:`Readings`); ``as_town`` when the article writes it as a town."""
         candidates = self._constrained(key, self._candidates(*key[:3]))
         if as_town:
             candidates = readings.no_country(candidates)
