@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 
-__all__ = ["consensus_point", "haversine_km", "on_land", "subdivision_point"]
+__all__ = ["consensus_point", "haversine_km", "nearest_km", "on_land", "prepared", "subdivision_point"]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -24,6 +24,48 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+KM_PER_DEGREE_AT_MOST = 111.0  # a degree of latitude is 111.19 km: points this many km per degree apart are farther
+FAR_MARGIN = 1.0001  # a haversine term this much above the one of ``beyond`` km is beyond it, whatever the rounding
+
+
+def prepared(lat: float, lon: float) -> tuple[float, float, float, float]:
+    """A point for :func:`nearest_km`, with the trigonometry :func:`haversine_km` would redo for it at every
+    pair worked out once: (lat, lon, lat in radians, its cosine)."""
+    p = math.radians(lat)
+    return lat, lon, p, math.cos(p)
+
+
+def nearest_km(lat: float, lon: float, points, beyond: float = math.inf, within: float = 0.0) -> float | None:
+    """The distance from (lat, lon) to the nearest of ``points`` (from :func:`prepared`), the same float
+    :func:`haversine_km` gives, or None when there are none. A town is compared with every other place of an
+    article in every pass, so the cheap cuts matter: points more than ``beyond`` km away by latitude alone, or
+    by the longitude term of the haversine alone (half the pairs of a local US story), are skipped (None when
+    all are), and the search stops at the first one within ``within`` km.
+
+    >>> nearest_km(0.0, 0.0, [prepared(0.0, 1.0), prepared(30.0, 0.0)], beyond=1000) == haversine_km(0, 0, 0, 1)
+    True
+    """
+    p1 = math.radians(lat)
+    cos1 = math.cos(p1)
+    far = beyond / KM_PER_DEGREE_AT_MOST
+    far_a = math.sin(beyond / (2 * 6371.0)) ** 2 * FAR_MARGIN if beyond < 10_000 else math.inf
+    near = None
+    for lat2, lon2, p2, cos2 in points:
+        if abs(lat2 - lat) > far:
+            continue
+        dl = math.radians(lon2 - lon)
+        across = cos1 * cos2 * math.sin(dl / 2) ** 2  # haversine_km's second term, computed as there
+        if across > far_a:
+            continue
+        a = math.sin((p2 - p1) / 2) ** 2 + across
+        km = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+        if near is None or km < near:
+            near = km
+            if near < within:
+                break
+    return near
 
 
 def consensus_point(estimate: tuple[float, float], other: tuple[float, float] | None) -> tuple[float, float]:

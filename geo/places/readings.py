@@ -97,32 +97,44 @@ def neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
     Names of countries and states ("New York", "Mexico") neither get nor give this support:
     their town namesakes are near everything in a local story."""
     pool = {key: cands for key, cands in pool.items() if cands and not _names_a_big_place(cands)}
-    cells: dict[tuple[int, int], dict] = defaultdict(dict)
-    for key, cands in pool.items():
-        top = max(strength(key, c) for c in cands)
-        for c in cands:
-            if c.place.kind in LOCAL_KINDS:
-                cell = cells[_cell(c.place.lat, c.place.lon)]
-                weight = math.exp(NEIGHBOUR_SHARPNESS * (strength(key, c) - top))
-                if weight >= NEIGHBOUR_MIN_WEIGHT:
-                    cell[key] = max(cell.get(key, 0.0), weight)
     if len(pool) < 2:
         return {}
-    out = {}
+    cells: dict[tuple[int, int], dict] = defaultdict(dict)
+    where = {}  # per name, each reading's grid cell (None if not local), for the second loop
     for key, cands in pool.items():
-        support = []
-        for c in cands:
-            best: dict = {}
-            if c.place.kind in LOCAL_KINDS:
-                y, x = _cell(c.place.lat, c.place.lon)
-                for dy in (-1, 0, 1):
-                    for dx in (-1, 0, 1):
-                        for other, weight in cells.get((y + dy, x + dx), {}).items():
-                            if other != key and weight > best.get(other, 0.0):
-                                best[other] = weight
-            support.append(sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP]))
-        out[key] = tuple(support)
-    return out
+        held = [strength(key, c) for c in cands]
+        top = max(held)
+        where[key] = [_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in cands]
+        for cell, s in zip(where[key], held):
+            if cell is not None:
+                weight = math.exp(NEIGHBOUR_SHARPNESS * (s - top))
+                if weight >= NEIGHBOUR_MIN_WEIGHT:
+                    cells[cell][key] = max(cells[cell].get(key, 0.0), weight)
+    around = _around(cells)
+    return {key: tuple(_support(key, around.get(cell, ())) if cell is not None else 0 for cell in where[key])
+            for key in pool}
+
+
+def _around(cells: dict) -> dict:
+    """Per grid cell, the readings' weights of it and of the eight cells around it: gathered once per pass from
+    the few cells that hold a reading, so each reading looks up one cell instead of nine."""
+    around: dict[tuple[int, int], list] = defaultdict(list)
+    for (y, x), weights in cells.items():
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                around[(y + dy, x + dx)].append(weights)
+    return around
+
+
+def _support(key: tuple, near: list) -> float:
+    """The support of the other names for one reading: their strongest weights in and around its cell
+    (``near``, from :func:`_around`), at most ``NEIGHBOUR_CAP`` names."""
+    best: dict = {}
+    for weights in near:
+        for other, weight in weights.items():
+            if other != key and weight > best.get(other, 0.0):
+                best[other] = weight
+    return sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP])
 
 
 def sure_country(choice: Choice) -> str | None:
@@ -160,7 +172,22 @@ def state_words(text: str, mentions: Sequence[Mention], keys) -> set:
     """Names written with the word "state" ("a Washington state farm", "the state of Washington"):
     the gold span and the NER leave the word out, but it says which namesake is meant."""
     return {key for mention, key in zip(mentions, keys) if mention.label == "place" and (
-        _STATE_AFTER.match(text, mention.end) or _STATE_BEFORE.search(text, 0, mention.start))}
+        _STATE_AFTER.match(text, mention.end) or _state_before(text, mention.start))}
+
+
+_STATE_WINDOW = 40
+_NOT_IN_STATE_OF = re.compile(r"[^\sSTATEOFHstateofh\x80-\U0010FFFF]")  # a character "states of the" cannot hold
+
+
+def _state_before(text: str, end: int) -> bool:
+    """Whether "state(s) of (the)" ends at ``end``. Searching the whole text before every name cost more than the
+    rest of reading the article's words; a match is searched for in the last 40 characters only, unless all of
+    them could be part of one that starts earlier (a long run of spaces), and then in the whole text as before.
+    The search still sees the character before the window, so the word boundary is read as in the whole text."""
+    lo = max(0, end - _STATE_WINDOW)
+    if lo and not _NOT_IN_STATE_OF.search(text, lo, end):
+        lo = 0
+    return _STATE_BEFORE.search(text, lo, end) is not None
 
 
 _TOWN_AFTER = re.compile(r"\s+(?:high school|middle school|elementary school|city council|city hall|fire department|"

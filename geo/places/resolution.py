@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
@@ -27,7 +29,7 @@ from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.readings import LOCAL_KINDS, Choice, prior
-from geo.places.points import haversine_km
+from geo.places.points import nearest_km, prepared
 from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
 from geo.records import Mention, Place, PlaceMention
 
@@ -55,9 +57,36 @@ def _inside(c: Candidate, ids) -> bool:
     return c.admin1 in ids or c.place.id in ids or f"cc:{c.place.country_code}" in ids
 
 
+@dataclass(frozen=True)
+class Readings:
+    """A name's readings and the terms of their scores that depend on nothing but the name and its readings
+    (prior, qualifier, seat, territory, a county named by its stem): the same in every pass and in every article,
+    so they are worked out once per name and kept (:meth:`Resolver._readings`) instead of once per pass.
+    Each tuple has one value per candidate; the scores add them in the order :meth:`Resolver._rank` always did,
+    so the sums, and the answers, are the same to the last bit."""
+
+    candidates: tuple[Candidate, ...]
+    prior: tuple[float, ...]
+    qualified: tuple[float, ...]
+    seat: tuple[float, ...]
+    named_after: tuple[float, ...]
+    territory: tuple[float, ...]
+    county_stem: tuple[float, ...]
+    states: frozenset  # the countries with a state of this name (see Resolver._contextual)
+
+
 def _best_id(choice: Choice) -> str | None:
     best = choice.best[0]
     return best.place.id if best is not None else None
+
+
+def _nearness(lat: float, lon: float, anchors: Sequence[tuple[float, float, float, float]]) -> float:
+    """The bonus for a town near the other names' places: 1.5 within 50 km of the nearest, 1.0 within 200,
+    0.3 within 1,000 (farther ones cannot change it, so they are not measured)."""
+    near = nearest_km(lat, lon, anchors, beyond=1000.0, within=50.0)
+    if near is None:
+        return 0.0
+    return 1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
 
 
 class Resolver:
@@ -73,36 +102,53 @@ class Resolver:
         self.gazetteer = gazetteer
         self.geocoder = geocoder
         self.calibration = calibration if calibration is not None else ScoreCalibration.load()
+        # Per (name key, written as a town): its readings and their context-free terms. The key holds the name,
+        # its label and its written containers, all that _candidates and _constrained read, so one article's
+        # context never enters (the article's evidence is scored per pass in _rank).
+        self._readings = lru_cache(maxsize=100_000)(self._readings_uncached)
 
     def resolve(self, text: str, mentions: Sequence[Mention]) -> tuple[PlaceMention, ...]:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
         mentions = [self._directional(m) for m in mentions]
         keys = self._keys(text, mentions)
-        pool = {key: self._constrained(key, self._candidates(*key[:3])) for key in set(keys) if key[1] != "border"}
-        for key in readings.written_as_a_town(text, mentions, keys) & pool.keys():  # "a Lebanon woman"
-            pool[key] = readings.no_country(pool[key])
-        qualifiers = {key: key[3].ids for key in pool if key[3].ids}
+        towns = readings.written_as_a_town(text, mentions, keys)  # "a Lebanon woman"
+        names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
+        pool = {key: name.candidates for key, name in names.items()}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         neighbours = readings.neighbours(pool)
-        first = {key: self._rank(key, cands, None, qualifiers, neighbours, state_words) for key, cands in pool.items()}
+        first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         context = self._context(first, Counter(keys))
         lists = readings.list_kinds(text, mentions, keys, first)
-        second = {key: self._rank(key, cands, context, qualifiers, neighbours, state_words, lists)
-                  for key, cands in pool.items()}
+        second = {key: self._rank(key, name, context, neighbours, state_words, lists) for key, name in names.items()}
         # Pass three: names still open are read again with the second pass's answers as context and
         # as neighbours ("Henry County" once "Paris" is Paris, Tennessee), and so are names settled on a
         # context that has since moved: "Georgia" read as the country in pass one let "Texas" alone place
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
-        context = self._context(second, Counter(keys))
-        neighbours = readings.neighbours(pool, readings.shares(second))
+        third = self._third_pass(names, first, second, Counter(keys), (context, neighbours), state_words, lists)
+        return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
+
+    def _third_pass(self, names: dict, first: dict, second: dict, counts: Counter, before: tuple,
+                    state_words: dict, lists: dict) -> dict:
+        """Pass three's choices: the second pass's, with the names to read again (open, or settled on a context
+        that has since moved) ranked with the second pass's answers as context and neighbours. A name whose
+        context and neighbour support are those it was ranked with in pass two would be ranked the same
+        (a rank reads nothing else of the article), so it keeps its pass two choice without the work."""
         moved = {key for key, choice in second.items()
                  if choice.best[1] >= CONFIDENT and _best_id(choice) != _best_id(first[key])}
-        third = {key: choice if choice.best[1] >= CONFIDENT and not moved - {key} else
-                 self._rank(key, pool[key], context, qualifiers, neighbours, state_words, lists)
-                 for key, choice in second.items()}
-        return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
+        again = [key for key, choice in second.items() if choice.best[1] < CONFIDENT or moved - {key}]
+        if not again:
+            return second
+        context = self._context(second, counts)
+        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()},
+                                         readings.shares(second))
+        same = context == before[0]
+        third = dict(second)
+        for key in again:
+            if not (same and neighbours.get(key) == before[1].get(key)):
+                third[key] = self._rank(key, names[key], context, neighbours, state_words, lists)
+        return third
 
     def _directional(self, mention: Mention) -> Mention:
         """A capitalised direction before a place the gazetteer does not know as a whole ("North Texas",
@@ -159,20 +205,36 @@ class Resolver:
         places = tuple(c for c in found if c.form != "demonym")
         return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
-    def _rank(self, key, candidates, context, qualifiers, neighbours=None, state_words=None, lists=None) -> Choice:
+    def _readings_uncached(self, key: tuple, as_town: bool) -> Readings:
+        """A name's readings (see :class:`Readings`); ``as_town`` when the article writes it as a town."""
+        candidates = self._constrained(key, self._candidates(*key[:3]))
+        if as_town:
+            candidates = readings.no_country(candidates)
+        admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
+        return Readings(
+            candidates,
+            prior=tuple(prior(c) for c in candidates),
+            qualified=tuple(self._qualified(c, key[3].ids) for c in candidates),
+            seat=tuple(SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates),
+            named_after=tuple(SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates),
+            territory=tuple(TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0
+                            for c in candidates),
+            county_stem=tuple(BARE_COUNTY_PENALTY if readings.county_by_its_stem(c, key[0], candidates) else 0.0
+                              for c in candidates),
+            states=frozenset(c.place.country_code for c in candidates
+                             if c.place.kind == "admin1" and c.form == "name"))
+
+    def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
+        candidates = name.candidates
         if not candidates:
             return Choice((), ())
         near = (neighbours or {}).get(key, ())
         unit_kinds = (state_words or {}).get(key, ())
         listed = (lists or {}).get(key)
-        admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
-        states = {c.place.country_code for c in candidates if c.place.kind == "admin1" and c.form == "name"}
-        scores = [prior(c) + (self._contextual(c, key, context, states) if context else 0.0)
-                  + self._qualified(c, qualifiers.get(key, ()))
-                  + (SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0)
-                  - (SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0)
-                  + (TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0)
-                  - (BARE_COUNTY_PENALTY if context and readings.county_by_its_stem(c, key[0], candidates) else 0.0)
+        evidence = self._evidence(key, context) if context else None
+        scores = [name.prior[i] + (self._contextual(c, evidence, name.states) if context else 0.0)
+                  + name.qualified[i] + name.seat[i] - name.named_after[i] + name.territory[i]
+                  - (name.county_stem[i] if context else 0.0)
                   + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
                   + (STATE_WORD_BONUS if c.place.kind in unit_kinds else 0.0)
                   + (LIST_BONUS if listed == c.place.kind else 0.0)
@@ -222,42 +284,53 @@ class Resolver:
             own[key] = (cc, cc_votes, admin, n)
             anchors.append((key, best.place.lat, best.place.lon))
         return {"countries": countries, "country_total": sum(countries.values()), "admins": admins,
-                "admin_total": sum(admins.values()), "anchors": anchors, "own": own, "named": (named, named_by)}
+                "admin_total": sum(admins.values()), "anchors": anchors, "own": own, "named": (named, named_by),
+                "points": [(key, prepared(lat, lon)) for key, lat, lon in anchors]}
 
     @staticmethod
-    def _contextual(c: Candidate, key, context, states: frozenset | set = frozenset()) -> float:
-        """Evidence from the *other* names of the article: a name's own first answer is left
-        out, or "Georgia" (the country, by prior) would vote for itself in an article about
+    def _evidence(key, context) -> dict:
+        """The article's evidence as one name sees it in a pass: the totals and the places of the *other* names,
+        with its own first answer left out (see :meth:`_contextual`). Worked out once per name and pass, not once
+        per reading."""
+        own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
+        named, named_by = context["named"]
+        named_cc, named_n = named_by.get(key, (None, 0))
+        return {"own_cc": own_cc, "cc_votes": cc_votes, "own_admin": own_admin, "n": n,
+                "countries": context["countries"], "admins": context["admins"],
+                "country_total": context["country_total"] - (cc_votes if own_cc else 0),
+                "admin_total": context["admin_total"] - (n if own_admin else 0),
+                "anchors": [point for k, point in context["points"] if k != key],
+                "named": named, "named_cc": named_cc, "named_n": named_n}
+
+    @staticmethod
+    def _contextual(c: Candidate, evidence: dict, states: frozenset | set = frozenset()) -> float:
+        """Evidence from the *other* names of the article (``evidence``, from :meth:`_evidence`): a name's own
+        first answer is left out, or "Georgia" (the country, by prior) would vote for itself in an article about
         Atlanta and Macon. A town named like a state of its own country (``states``: the
         countries with a state of this name) gains nothing from lying in a state the article
         names: "Oklahoma" in a story that also names Pennsylvania is not Oklahoma, Pennsylvania
         (a qualifier, "Oklahoma, Pa.", still is). Towns named like foreign countries (Lebanon,
         Pennsylvania) keep it: local news means them."""
         score = 0.0
-        own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
-        countries, admins = context["countries"], context["admins"]
-        country_total = context["country_total"] - (cc_votes if own_cc else 0)
-        admin_total = context["admin_total"] - (n if own_admin else 0)
+        own_cc, cc_votes, own_admin, n = evidence["own_cc"], evidence["cc_votes"], evidence["own_admin"], evidence["n"]
+        countries, admins = evidence["countries"], evidence["admins"]
         cc = c.place.country_code
         votes = countries[cc] - (cc_votes if cc == own_cc else 0) if cc else 0
         if not cc and c.place.kind in SUPRANATIONAL_KINDS:  # the Pacific is as near a US story as Pacific, Missouri
             votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
         if votes > 0:
-            score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(country_total, 1)
-        score += NAMED_COUNTRY_BONUS if Resolver._named_elsewhere(c, key, context) else 0.0
+            score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(evidence["country_total"], 1)
+        score += NAMED_COUNTRY_BONUS if Resolver._named_elsewhere(c, evidence) else 0.0
         admin = c.place.id if c.place.kind == "admin1" else c.admin1
         votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
         if votes > 0 and not (c.place.kind in LOCAL_KINDS and cc in states):
-            score += ADMIN_PRESENT + ADMIN_WEIGHT * votes / max(admin_total, 1)
+            score += ADMIN_PRESENT + ADMIN_WEIGHT * votes / max(evidence["admin_total"], 1)
         if c.place.kind in ("city", "admin2"):
-            near = min((haversine_km(c.place.lat, c.place.lon, lat, lon) for k, lat, lon in context["anchors"]
-                        if k != key), default=None)
-            if near is not None:
-                score += 1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
+            score += _nearness(c.place.lat, c.place.lon, evidence["anchors"])
         return score
 
     @staticmethod
-    def _named_elsewhere(c: Candidate, key, context) -> bool:
+    def _named_elsewhere(c: Candidate, evidence: dict) -> bool:
         """Whether another name of the article is the reading's country itself. Country votes count every place
         of a country; a country the article names outright is a stronger cue than one its cities imply: "London"
         in a story that thanks Canada three times and speaks of Aleppo and Syria is London, Ontario, not the
@@ -265,9 +338,7 @@ class Resolver:
         cc = c.place.country_code
         if not cc or c.place.kind == "country":
             return False
-        named, own = context["named"]
-        own_cc, own_n = own.get(key, (None, 0))
-        return named[cc] - (own_n if own_cc == cc else 0) >= NAMED_COUNTRY_MIN
+        return evidence["named"][cc] - (evidence["named_n"] if evidence["named_cc"] == cc else 0) >= NAMED_COUNTRY_MIN
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":
