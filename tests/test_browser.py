@@ -178,7 +178,8 @@ def test_share_popover_holds_the_link_with_a_copy_button(server: str):
         page.get_by_label("Title").fill("Share test")
         page.get_by_role("button", name="Save snapshot").click()  # the popover stays open across the rerun
         page.get_by_text("Saved \u201cShare test\u201d. Its link:").wait_for(timeout=30_000)
-        assert any("?snapshot=" in c.inner_text() for c in page.locator("[data-testid='stCode']").all())
+        # the link's code block may be drawn a moment after the message: wait for it (30 s) rather than look once
+        page.locator("[data-testid='stCode']", has_text="?snapshot=").first.wait_for(timeout=30_000)
         browser.close()
 
 
