@@ -47,10 +47,23 @@ CAMPAIGN = frozenset("campaign election electoral".split())
 def licensed(token: Token) -> bool:
     """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
     a violent word aimed at a disease or a social problem is a metaphor."""
-    lemma, kids = token.lemma_.lower(), list(token.children)
+    kids = list(token.children)
+    if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike") and any(
+            a.lemma_.lower() in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
+        return False
+    if any(c.lower_ in ACCIDENTAL for c in kids if c.dep_ in ("advmod", "amod")):
+        return False  # "an accidental explosion", "the device detonated accidentally": no one's act
+    if token.pos_ in ("VERB", "AUX"):
+        return _verb_licensed(token, kids)
+    return _noun_licensed(token, kids)
+
+
+def _aimed_at(token: Token, kids: list[Token]) -> list[Token]:
+    """What a trigger is aimed at: its objects, the objects of its prepositions, and the noun its clause modifies
+    ("no disease to battle", "no virus left to fight": up to two clauses up)."""
     aimed = [c for c in kids if c.dep_ in ("dobj", "pobj")] + [g for c in kids if c.dep_ == "prep"
                                                                for g in c.children if g.dep_ == "pobj"]
-    node = token  # "no disease to battle", "no virus left to fight": the noun the clause modifies is its object
+    node = token
     for _ in range(2):
         if node.dep_ not in ("acl", "relcl", "advcl", "xcomp") or node.head.i == node.i:
             break
@@ -58,39 +71,46 @@ def licensed(token: Token) -> bool:
         if node.pos_ == "NOUN":
             aimed.append(node)
             break
-    if lemma in ("attack", "battle", "fight", "combat", "strike") and any(
-            a.lemma_.lower() in METAPHOR_OBJECTS for a in aimed):
-        return False
-    if any(c.lower_ in ACCIDENTAL for c in kids if c.dep_ in ("advmod", "amod")):
-        return False  # "an accidental explosion", "the device detonated accidentally": no one's act
+    return aimed
+
+
+#: What weapons and attacks are called as the object of "fire" or "launch".
+WEAPONS = frozenset({"rocket", "missile", "shell", "mortar", "projectile", "shot", "round", "drone", "barrage",
+                     "salvo", "bullet", "grenade", "volley", "attack", "strike", "airstrike", "offensive", "raid",
+                     "operation"})
+
+
+def _verb_licensed(token: Token, kids: list[Token]) -> bool:
+    """The company an ambiguous trigger verb needs (a verb with no rule needs none)."""
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
-    weapons = {"rocket", "missile", "shell", "mortar", "projectile", "shot", "round", "drone", "barrage", "salvo",
-               "bullet", "grenade", "volley", "attack", "strike", "airstrike", "offensive", "raid", "operation"}
-    if token.pos_ in ("VERB", "AUX"):
-        rules = {
-            "fire": lambda: bool(objs & weapons) or bool(preps & {"at", "on", "into", "toward", "towards"}),
-            "launch": lambda: bool(objs & (weapons - {"attack", "strike", "airstrike", "offensive", "raid", "operation"})),
-            "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})
-            or any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in kids),
-            "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),
-            "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
-            and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
-            "kill": lambda: any(c.dep_ in ("nsubj", "agent") for c in kids),
-            "crash": lambda: _rammed(token, preps),
-            "ram": lambda: _rammed(token, preps) or bool(objs),
-            "claim": lambda: "responsibility" in objs,
-            "capture": lambda: _person_object(token),
-            "seize": lambda: _person_object(token),
-            "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
-            "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
-            "meet": lambda: not objs & {"demand", "need", "expectation", "requirement", "target", "deadline"},
-            "march": lambda: token.is_lower,
-            "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"},
-            # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
-            "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
-        }
-        return rules.get(lemma, lambda: True)()
+    rules = {
+        "fire": lambda: bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"}),
+        "launch": lambda: bool(objs & (WEAPONS - {"attack", "strike", "airstrike", "offensive", "raid", "operation"})),
+        "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})
+        or any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in kids),
+        "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),
+        "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
+        "kill": lambda: any(c.dep_ in ("nsubj", "agent") for c in kids),
+        "crash": lambda: _rammed(token, preps),
+        "ram": lambda: _rammed(token, preps) or bool(objs),
+        "claim": lambda: "responsibility" in objs,
+        "capture": lambda: _person_object(token),
+        "seize": lambda: _person_object(token),
+        "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
+        "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
+        "meet": lambda: not objs & {"demand", "need", "expectation", "requirement", "target", "deadline"},
+        "march": lambda: token.is_lower,
+        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"},
+        # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
+        "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
+    }
+    return rules.get(token.lemma_.lower(), lambda: True)()
+
+
+def _noun_licensed(token: Token, kids: list[Token]) -> bool:
+    """Whether a trigger noun (or a capitalised verb form) names an event here, not a thing or a stance."""
     if token.lower_ in ("march", "fire") and not token.is_lower:
         return False
     if token.lemma_.lower() == "appeal":  # "police issued an appeal for information", not a court appeal
