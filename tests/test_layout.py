@@ -157,6 +157,37 @@ def test_every_package_says_what_it_owns_and_what_it_must_not_import():
         assert "never" in doc or init.parent.name == "cli", f"{init.relative_to(REPO)}: say what it must not import"
 
 
+#: A module past this many lines holds more than one concept (STYLE: split one that passes ~500); a function past
+#: this many is a concept with no name yet.
+MODULE_LINES, FUNCTION_LINES = 450, 60
+
+
+def too_long(path: Path) -> list[str]:
+    """What in ``path`` passes the limits, as "file: what (n lines)"."""
+    text = path.read_text(encoding="utf-8")
+    name = path.relative_to(REPO)
+    found = [f"{name}: the module ({n} lines)" for n in [len(text.splitlines())] if n > MODULE_LINES]
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            n = node.end_lineno - node.lineno + 1
+            if n > FUNCTION_LINES:
+                found.append(f"{name}: {node.name}() ({n} lines)")
+    return found
+
+
+def test_modules_and_functions_stay_small():
+    assert [f for p in sources("geo", "dashboard") for f in too_long(p)] == []
+
+
+def test_the_size_check_finds_a_long_function(tmp_path, monkeypatch):
+    monkeypatch.setattr(f"{__name__}.REPO", tmp_path)
+    long = tmp_path / "long.py"
+    long.write_text("def f():\n" + "    x = 1\n" * FUNCTION_LINES + "\n\ndef g():\n    return 1\n")
+    assert too_long(long) == [f"long.py: f() ({FUNCTION_LINES + 1} lines)"]
+    long.write_text("x = 1\n" * (MODULE_LINES + 1))
+    assert too_long(long) == [f"long.py: the module ({MODULE_LINES + 1} lines)"]
+
+
 @pytest.mark.parametrize("graph, expected", [
     ({"a": {"b"}, "b": {"a"}, "c": {"a"}}, [{"a", "b"}, {"c"}]),
     ({"a": {"b"}, "b": {"c"}, "c": set()}, [{"c"}, {"b"}, {"a"}]),
