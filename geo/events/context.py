@@ -113,16 +113,18 @@ class ArticleContext:
         if kind is None:
             return []
         actor = generic_actor(kind, self.country_of(head))
-        self.generic_actors.setdefault(actor.id, actor)
         m = pm.mention
-        self.generic_mentions.setdefault((actor.id, m.start), ActorMention(actor.id, Mention(m.start, m.end, m.text, kind)))
-        return [actor.id]
+        return [self._record(actor, m.start, ActorMention(actor.id, Mention(m.start, m.end, m.text, kind)))]
 
     def generic(self, head: Token, kind: str) -> str:
         """The generic actor of ``kind`` a common noun stands for, recorded with the noun as its mention."""
         actor = generic_actor(kind, self.country_of(head))
+        return self._record(actor, head.idx, generic_mention(head, actor))
+
+    def _record(self, actor: Actor, at: int, mention: ActorMention) -> str:
+        """Keep a generic actor of the article and its first mention at character ``at``; returns its id."""
         self.generic_actors.setdefault(actor.id, actor)
-        self.generic_mentions.setdefault((actor.id, head.idx), generic_mention(head, actor))
+        self.generic_mentions.setdefault((actor.id, at), mention)
         return actor.id
 
     def opponents(self, tokens: Sequence[Token]) -> list[str]:
