@@ -151,8 +151,9 @@ class EventExtractor:
     @staticmethod
     def occurrence(token: Token, kind: EventKind) -> bool:
         """Whether a trigger word reports an occurrence: not a denied one ("no attack took place"), not the
-        name of a kind of act ("charges of murder"), not the title in a list ("* 2007 Bagram Airfield bombing"); a statement needs a speaker, not a standing text ("the
-        constitution declares"), and a single act, not a bare plural ("in defiance of international warnings")."""
+        name of a kind of act ("charges of murder"), not the title in a list ("* 2007 Bagram Airfield bombing");
+        a statement needs a speaker, not a standing text ("the constitution declares"), and a single act, not a
+        bare plural ("in defiance of international warnings")."""
         if negated(token) or kind_reading(token) or list_entry(token):
             return False
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))

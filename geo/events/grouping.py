@@ -138,8 +138,9 @@ def _generic(actor: Actor) -> bool:
 def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bool = False,
                across: bool = False) -> bool:
     """Whether two occurrences of one type can be one real-world event: their actors in each role are related
-    where both name some (targets that are all generic actors never contradict), their places are one scene where both name some, their dates overlap where both have
-    one; without ``refers_back`` they must also share an actor.
+    where both name some (targets that are all generic actors never contradict), their places are one scene
+    where both name some, their dates overlap where both have one; without ``refers_back`` they must also share
+    an actor.
 
     ``across``: the two come from different articles. An undated one may then be of any year, so it joins only
     on a site both name below the country (two undated reports of Taliban attacks somewhere in Afghanistan are
@@ -148,9 +149,11 @@ def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bo
         return False
     if across and None in (a.date, b.date) and not any(know.same_site(p, q) for p in a.places for q in b.places):
         return False
-    for x, y in ((a.initiators, b.initiators), (a.targets, b.targets)):
-        if x and y and not _any_related(x, y, know) and not (y is b.targets and _all_generic(x | y, know)):
-            return False
+    if a.initiators and b.initiators and not _any_related(a.initiators, b.initiators, know):
+        return False
+    if (a.targets and b.targets and not _any_related(a.targets, b.targets, know)
+            and not _all_generic(a.targets | b.targets, know)):
+        return False
     if a.places and b.places and not any(know.same_scene(p, q, loose=refers_back) for p in a.places
                                          for q in b.places):
         return False
