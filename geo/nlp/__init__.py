@@ -15,8 +15,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.metadata
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ContextManager, TypeVar
 

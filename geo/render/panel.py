@@ -59,8 +59,9 @@ def _event_line(top: Mapping[str, Any], event: Mapping[str, Any], actor_names: M
     parts = [escape(top.get("type") or ""), escape(date_label(top.get('date'), top.get('date_precision')))]
     if who:
         parts.append(escape(who))
-    if targets_text(event):
-        parts.append(escape(targets_text(event)))
+    targets = targets_text(event)
+    if targets:
+        parts.append(escape(targets))
     if reports_text(event):
         parts.append(reports_text(event))
     return " \u00b7 ".join(parts)
