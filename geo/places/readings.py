@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from geo.names import normalise
 from geo.places.gazetteer import Candidate
 from geo.places.placewords import UNIT_WORDS
-from geo.places.points import haversine_km
+from geo.places.points import haversine_km, nearest_km
 from geo.records import Mention
 
 KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 2.5, "admin2": 0.0,
@@ -158,8 +158,9 @@ def fuzzy_supported(c: Candidate, key, context) -> bool:
     (the first pass) it is not used, so it never votes for its own country."""
     if context is None:
         return False
-    if any(k != key and haversine_km(c.place.lat, c.place.lon, lat, lon) < FUZZY_NEAR_KM
-           for k, lat, lon in context["anchors"]):
+    near = nearest_km(c.place.lat, c.place.lon, [point for k, point in context["points"] if k != key],
+                      beyond=FUZZY_NEAR_KM, within=FUZZY_NEAR_KM)
+    if near is not None and near < FUZZY_NEAR_KM:
         return True
     if not c.place.country_code:
         return False

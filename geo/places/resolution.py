@@ -256,7 +256,7 @@ class Resolver:
         """Countries and admin1s of the confident answers (weighted by mentions) and their points."""
         countries: Counter = Counter()
         admins: Counter = Counter()
-        anchors = []
+        points = []  # (key, prepared point) of each answer: other names' nearness to it
         own: dict = {}
         named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
         named_by: dict = {}
@@ -282,10 +282,9 @@ class Resolver:
             if admin:
                 admins[admin] += n
             own[key] = (cc, cc_votes, admin, n)
-            anchors.append((key, best.place.lat, best.place.lon))
+            points.append((key, prepared(best.place.lat, best.place.lon)))
         return {"countries": countries, "country_total": sum(countries.values()), "admins": admins,
-                "admin_total": sum(admins.values()), "anchors": anchors, "own": own, "named": (named, named_by),
-                "points": [(key, prepared(lat, lon)) for key, lat, lon in anchors]}
+                "admin_total": sum(admins.values()), "own": own, "named": (named, named_by), "points": points}
 
     @staticmethod
     def _evidence(key, context) -> dict:
