@@ -7,37 +7,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from geo.render import maps, style
 from geo.store import Store
-from tests.conftest import REPO
+from tests.browser import map_frame, outside, page_at, serve
 from tests.factories import context_analysis, fill, reported_twice_analysis
 from tests.leaflet import (click_place, drawn_ids, opening_zooms, place_colours, place_point, place_radius, popup_text,
                            selected_place, wait_for_places)
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-LOCAL = ("127.0.0.1", "localhost")
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 _DBS: dict[str, str] = {}  # server URL -> its database, for tests that add to it (a snapshot)
 
 
@@ -57,65 +39,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def serve(db: str, *extra: str) -> Iterator[str]:
-    """``newsmap serve --offline`` on the store ``db`` (with ``extra`` options), yielding its URL once the default
-    view is ready, stopped afterwards; skipped where Chromium is missing (a failure under NEWSMAP_REQUIRE_ALL)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    port = _free_port()
-    env = {**os.environ, "NEWSMAP_DB": db, "NEWSMAP_DATA_DIR": str(REPO / "cache")}
-    proc = subprocess.Popen([sys.executable, "-m", "geo.cli", "serve", "--offline", "--port", str(port), *extra],
-                            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        _wait_ready(proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"newsmap serve exited: {proc.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("newsmap serve did not become healthy within 60 s")
-
-
-def _wait_ready(proc: subprocess.Popen) -> None:
-    """`newsmap serve` prepares the default view first, then says so once the server answers."""
-    lines = []
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        lines.append(proc.stderr.readline().decode())
-        if "newsmap dashboard ready on http://127.0.0.1:" in lines[-1]:
-            return
-    raise AssertionError(f"no ready line in {lines}")
-
-
 def test_map_markers_popup_and_no_script(server: str, tmp_path: Path):
-    from playwright.sync_api import sync_playwright
-
     requests: list[str] = []
     dialogs: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.on("request", lambda r: requests.append(r.url))
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(f"{server}/?actor=Hezbollah", wait_until="domcontentloaded")
-        frame = _map_frame(page)
+    with page_at(f"{server}/?actor=Hezbollah", requests=requests, dialogs=dialogs) as page:
+        frame = map_frame(page)
         assert wait_for_places(frame) == 3  # Beirut, southern Lebanon, Israel
         first_zoom, zoom = opening_zooms(frame)  # fitted to its places at once, not zoomed to them after
         assert first_zoom == zoom and zoom != maps.DEFAULT_ZOOM, (first_zoom, zoom)
@@ -129,43 +57,25 @@ def test_map_markers_popup_and_no_script(server: str, tmp_path: Path):
         page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)  # the place's panel
         # The URL follows at the end of the same script run, after the panel and the sidebar.
         page.wait_for_url(lambda u: "place=country%3AIL" in u or "place=country:IL" in u, timeout=30_000)
-        assert "Beirut" in popup_text(_map_frame(page), "gn:276781")
+        assert "Beirut" in popup_text(map_frame(page), "gn:276781")
         page.wait_for_timeout(500)
         page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
         # The article whose title and text carry a script payload, opened in the article view.
         page.goto(f"{server}/?article=c3", wait_until="domcontentloaded")
         page.get_by_text("A reader wrote").first.wait_for(timeout=30_000)
         page.wait_for_timeout(1000)
-        browser.close()
     assert dialogs == []
-    outside = [u for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
-               and urlparse(u).hostname not in LOCAL]
-    assert outside == []
+    assert outside(requests) == []
     shot = tmp_path / "dashboard.png"
     assert shot.stat().st_size > 20_000
     if os.environ.get("NEWSMAP_SCREENSHOT"):
         shutil.copy(shot, os.environ["NEWSMAP_SCREENSHOT"])
 
 
-def _map_frame(page):  # noqa: ANN001, ANN202 - playwright types
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            if "st_folium" in frame.url or "streamlit_folium" in frame.url:
-                return frame
-        page.wait_for_timeout(300)
-    raise AssertionError(f"no map iframe among {[f.url for f in page.frames]}")
-
-
 def test_share_popover_holds_the_link_with_a_copy_button(server: str):
     """The sidebar's Share button opens the link to the view (with Streamlit's copy button), the snapshot form
     and the downloads; they stay out of the first page load until opened."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{server}/?actor=Hezbollah", wait_until="domcontentloaded")
+    with page_at(f"{server}/?actor=Hezbollah") as page:
         share = page.get_by_role("button", name="Share this view")
         share.wait_for(timeout=30_000)
         assert page.locator("[data-testid='stCode']").count() == 0  # not rendered until opened
@@ -180,30 +90,23 @@ def test_share_popover_holds_the_link_with_a_copy_button(server: str):
         page.get_by_text("Saved \u201cShare test\u201d. Its link:").wait_for(timeout=30_000)
         # the link's code block may be drawn a moment after the message: wait for it (30 s) rather than look once
         page.locator("[data-testid='stCode']", has_text="?snapshot=").first.wait_for(timeout=30_000)
-        browser.close()
 
 
 def test_popup_and_legend_tell_events_placed_from_article_context(server: str):
     """The page builds popups itself (geo/data/places_layer.js): it says what geo.render.maps.render_popup says."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{server}/", wait_until="domcontentloaded")
-        frame = _map_frame(page)
+    with page_at(f"{server}/") as page:
+        frame = map_frame(page)
         text = popup_text(frame, "gn:281124")
         assert "Khan Younis" in text
         assert "3 events (1 placed from article context), " in text  # one from the fixtures, one told twice
         assert "Battles \u00b7 2024-03-10 \u00b7 Hamas, Israel \u00b7 2 reports from 1 source" in text
         assert "events placed from article context only" not in frame.locator(".nm-legend").inner_text()
         page.goto(f"{server}/?type=Explosions%2FRemote+violence", wait_until="domcontentloaded")
-        frame = _map_frame(page)
+        frame = map_frame(page)
         wait_for_places(frame)
         legend = frame.locator(".nm-legend")
         legend.wait_for(timeout=10_000)
         assert "events placed from article context only" in legend.inner_text()  # Khan Younis' only event there
-        browser.close()
 
 
 def _rgb(hex_: str) -> tuple[int, int, int]:
@@ -225,14 +128,9 @@ def _has_colour(png: bytes, hex_: str, tolerance: int = 6) -> int:
 def test_one_palette_on_the_map_the_timeline_and_the_png(server: str):
     """A type has one colour (geo.render.style) on the map and its legend, in the timeline's bars and in the
     PNG export downloaded from the page; and no other type's colour stands in for it."""
-    from playwright.sync_api import sync_playwright
-
     battles, other = style.type_colour("Battles"), style.type_colour("Meeting/Consultation")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{server}/?type=Battles&tab=timeline", wait_until="domcontentloaded")
-        frame = _map_frame(page)
+    with page_at(f"{server}/?type=Battles&tab=timeline") as page:
+        frame = map_frame(page)
         wait_for_places(frame)
         assert set(place_colours(frame).values()) == {battles}
         swatch = frame.locator(".nm-legend i").first
@@ -248,27 +146,20 @@ def test_one_palette_on_the_map_the_timeline_and_the_png(server: str):
             page.get_by_role("button", name="Image (PNG)").click()
         png = Path(download.value.path()).read_bytes()
         assert _has_colour(png, battles) > 50 and _has_colour(png, other) == 0
-        browser.close()
 
 
 @pytest.mark.parametrize("width,height", [(1280, 800), (1920, 1080), (390, 844)])
 def test_the_map_comes_first_with_the_panel_beside_or_below(server: str, width: int, height: int):
     """The map takes most of the first screen: on a desktop most of the width beside the sidebar and most of
     the height, with the place's panel at its right; on a phone the whole width, with the panel below it."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": width, "height": height})
-        page.goto(f"{server}/?place=gn:276781", wait_until="domcontentloaded")
-        wait_for_places(_map_frame(page))
+    with page_at(f"{server}/?place=gn:276781", (width, height)) as page:
+        wait_for_places(map_frame(page))
         panel = page.get_by_role("heading", name="Beirut")
         panel.wait_for(timeout=30_000)
         page.wait_for_timeout(500)
         box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
         heading = panel.bounding_box()
         sidebar = page.locator("[data-testid='stSidebar']").bounding_box()
-        browser.close()
     main_width = width - (sidebar["width"] if sidebar and sidebar["x"] >= 0 and width > 640 else 0)
     if width > 640:
         assert box["width"] >= 0.65 * main_width and box["width"] >= 0.45 * width, (box, main_width)
@@ -283,13 +174,8 @@ def test_the_map_comes_first_with_the_panel_beside_or_below(server: str, width: 
 def test_the_legend_folds_to_its_heading_on_a_phone(server: str, width: int, height: int):
     """Open, the legend covers a third of a phone's map: there it starts folded to "Event type" and one tap
     unfolds it; on a desktop it is open from the start."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": width, "height": height})
-        page.goto(f"{server}/", wait_until="domcontentloaded")
-        frame = _map_frame(page)
+    with page_at(f"{server}/", (width, height)) as page:
+        frame = map_frame(page)
         wait_for_places(frame)
         legend = frame.locator(".nm-legend")
         legend.wait_for(timeout=10_000)
@@ -299,7 +185,6 @@ def test_the_legend_folds_to_its_heading_on_a_phone(server: str, width: int, hei
         frame.get_by_text("Event type").click()
         page.wait_for_timeout(300)
         second, second_text = legend.bounding_box(), legend.inner_text()
-        browser.close()
     share = first["width"] * first["height"] / (map_box["width"] * map_box["height"])
     if width < 500:
         assert first_text.strip() == "Event type" and share < 0.05, (first_text, share)
@@ -321,19 +206,14 @@ def _ring_pixel(page, frame, place_id: str) -> tuple[int, int, int]:  # noqa: AN
 
 
 def test_the_selected_place_is_ringed_in_a_link_after_a_click_and_in_a_snapshot(server: str, tmp_path: Path):
-    from playwright.sync_api import sync_playwright
-
     from geo.views.snapshots import create_snapshot
     from geo.views.state import ViewState
 
     store = Store.open(_server_db(server))
     snap = create_snapshot(store, ViewState(place="region:gaza-strip"), title="Ring test")
     store.close()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{server}/?place=gn:276781", wait_until="domcontentloaded")
-        frame = _map_frame(page)
+    with page_at(f"{server}/?place=gn:276781") as page:
+        frame = map_frame(page)
         wait_for_places(frame)
         assert selected_place(frame) == "gn:276781"
         page.wait_for_timeout(500)
@@ -342,22 +222,16 @@ def test_the_selected_place_is_ringed_in_a_link_after_a_click_and_in_a_snapshot(
         assert selected_place(frame) == "country:IL"  # at once, in the page
         page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
         page.goto(f"{server}/{snap.url()}", wait_until="domcontentloaded")
-        frame = _map_frame(page)
+        frame = map_frame(page)
         wait_for_places(frame)
         assert selected_place(frame) == "region:gaza-strip"
-        browser.close()
 
 
 def test_the_time_slider_changes_the_places_drawn_and_the_url(server: str):
     """Up to 2024-02-25 the map draws only what happened by then; moving the slider to the end of the range
     draws more and drops ``until`` from the URL, to its start writes the first day; the step stays."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{server}/?until=2024-02-25&step=month", wait_until="domcontentloaded")
-        frame = _map_frame(page)
+    with page_at(f"{server}/?until=2024-02-25&step=month") as page:
+        frame = map_frame(page)
         wait_for_places(frame)
         early = set(drawn_ids(frame))
         page.get_by_text("up to 2024-02-25").wait_for(timeout=30_000)
@@ -366,11 +240,10 @@ def test_the_time_slider_changes_the_places_drawn_and_the_url(server: str):
         page.keyboard.press("End")
         page.wait_for_url(lambda u: "until=" not in u and "step=month" in u, timeout=30_000)
         page.wait_for_function("() => !document.body.innerText.includes('up to 2024-02-25')", timeout=30_000)
-        frame = _map_frame(page)
+        frame = map_frame(page)
         page.wait_for_timeout(1500)
         wait_for_places(frame)
         assert set(drawn_ids(frame)) > early
         thumb.focus()
         page.keyboard.press("Home")
         page.wait_for_url(lambda u: "until=2024-02-14" in u, timeout=30_000)
-        browser.close()

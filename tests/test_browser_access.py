@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from urllib.parse import quote, urlparse
+from urllib.parse import quote
 
 import pytest
 
@@ -13,7 +13,7 @@ from geo.store import Store
 from geo.views.snapshots import create_snapshot
 from geo.views.state import ViewState
 from tests.factories import fill, hostile_analysis
-from tests.test_browser import ARGS, CHROMIUM, LOCAL, serve
+from tests.browser import chromium, outside, page_at, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 HOST = "198.51.100.7"  # TEST-NET-2: never a real host, and never reached (the test fails on any request to it)
@@ -50,40 +50,20 @@ POINTING_OUTSIDE = """host => [...document.querySelectorAll('a[href], img[src]')
     .map(e => new URL(e.href || e.src, location.href)).filter(u => u.hostname === host).map(u => u.href)"""
 
 
-def _browser(p):  # noqa: ANN001, ANN202 - playwright types
-    return p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-
-
-def _outside(requests: list[str]) -> list[str]:
-    return [u for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
-            and urlparse(u).hostname not in LOCAL]
-
-
 def test_injected_markdown_loads_nothing_and_links_nowhere(editing: str, store_path: tuple[str, str, str]):
-    from playwright.sync_api import sync_playwright
-
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = _browser(p)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.on("request", lambda r: requests.append(r.url))
+    with page_at(requests=requests) as page:
         for query in [f"{key}={quote(INJECTED)}" for key in KEYS] + [f"article={store_path[1]}"]:
             page.goto(f"{editing}/?{query}", wait_until="domcontentloaded")
             page.get_by_role("button", name="Share this view").wait_for(timeout=60_000)  # the page has run
             page.wait_for_timeout(500)
             assert page.evaluate(POINTING_OUTSIDE, HOST) == [], query
         page.get_by_text(f"![px](http:\u2060//{HOST}/x.png)").first.wait_for(timeout=10_000)  # the source, as text
-        browser.close()
-    assert _outside(requests) == []
+    assert outside(requests) == []
 
 
 def test_read_only_mode_offers_viewing_and_downloads_but_no_change(read_only: str, store_path: tuple[str, str, str]):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = _browser(p)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{read_only}/?tab=ingest&actor=Hezbollah", wait_until="domcontentloaded")
+    with page_at(f"{read_only}/?tab=ingest&actor=Hezbollah") as page:
         page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=60_000)
         page.get_by_text("Timeline", exact=True).first.wait_for(timeout=30_000)  # the sections, but no Ingest
         assert page.get_by_text("Ingest", exact=True).count() == 0 and "tab=ingest" not in page.url
@@ -96,14 +76,10 @@ def test_read_only_mode_offers_viewing_and_downloads_but_no_change(read_only: st
         page.get_by_role("button", name="Image (PNG)").wait_for(timeout=30_000)
         assert page.get_by_role("button", name="Delete").count() == 0
         assert page.get_by_text("Snapshots saved").count() == 0
-        browser.close()
 
 
 def test_editing_mode_shows_each_visitor_only_the_snapshots_they_saved(editing: str, store_path: tuple[str, str, str]):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = _browser(p)
+    with chromium() as browser:
         saver = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         saver.goto(f"{editing}/?actor=Hezbollah", wait_until="domcontentloaded")
         saver.get_by_role("button", name="Share this view").click()
@@ -121,4 +97,3 @@ def test_editing_mode_shows_each_visitor_only_the_snapshots_they_saved(editing: 
         other.get_by_role("heading", name="Desk snapshot").wait_for(timeout=60_000)
         other.get_by_text("Snapshots saved in this session (0)").wait_for(timeout=30_000)
         assert other.get_by_role("button", name="Delete").count() == 0
-        browser.close()
