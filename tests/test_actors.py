@@ -115,6 +115,22 @@ def test_unrelated_conflict_actors_are_discovered(geoparser, countries) -> None:
     assert kinds["united-nations"] == "organisation"
 
 
+def test_a_town_the_model_tags_as_a_person_or_body_is_a_place_not_an_actor(geoparser, countries) -> None:
+    """The small model tags "El Fasher" ORG and "Chasiv Yar" PERSON; the geoparser reads both as towns, and a
+    town in the actor filter (or as an attack's initiator) is wrong. A country so tagged still acts as its state."""
+    text = ("The paramilitary Rapid Support Forces attacked the city of El Fasher in North Darfur on Sunday, killing "
+            "at least 30 civilians. In the east, Russian troops attacked Ukrainian positions near Pokrovsk and Chasiv "
+            "Yar, the general staff reported. Israel said it would respond.")
+    doc = geoparser.nlp(text)
+    places = geoparser.places(doc)
+    assert {"El Fasher", "Chasiv Yar"} <= {pm.mention.text for pm in places if pm.place}  # the premise
+    assert {e.text: e.label_ for e in doc.ents}.get("El Fasher") in ("ORG", "PERSON")
+    actors, mentions = ActorExtractor(load_catalog(), countries=countries).extract(doc, places)
+    names = {a.name for a in actors}
+    assert not names & {"El Fasher", "Chasiv Yar"}, names
+    assert {"rapid-support-forces", "israel"} <= {m.actor_id for m in mentions}
+
+
 def test_same_surname_different_people_stay_apart(nlp, countries) -> None:
     empty = Catalog("test", ())
     doc = nlp("Karim Haddad, a militia commander, met Nadia Haddad, the mayor of Tyre, on Monday. "

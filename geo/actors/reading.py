@@ -20,7 +20,7 @@ from geo.actors.names import TITLES, clean, fold, organisation_name, person_word
 from geo.actors.organisations import first_organisation
 from geo.names import slug
 from geo.places.placewords import doc_text
-from geo.records import Actor, ActorMention, Mention, PlaceMention, merge_actor, merge_aliases
+from geo.records import Actor, ActorMention, Mention, Place, PlaceMention, merge_actor, merge_aliases
 
 __all__ = ["ArticleReading", "Draft", "Extractor"]
 
@@ -114,6 +114,9 @@ class ArticleReading:
         label = span.label_
         if label not in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
             return self.catalogue_match(span, self.extractor.catalog.get(label))
+        place = self.place_at(span) if label in ("PERSON", "ORG") else None
+        if place is not None:  # a town the small model took for a person or a body ("El Fasher", "Chasiv Yar")
+            return self.as_state(span) if place.kind == "country" else None
         person = self.as_person(span) if label == "PERSON" else self.surname_only(span)
         if person is not None:
             return person
@@ -194,6 +197,14 @@ class ArticleReading:
             return self.extractor.derived(self.extractor.state(country), "military", country)
         affiliations = (self.extractor.state(country).id,) if country and kind in ("government",) else ()
         return Actor(slug(name), name, kind, (), affiliations)
+
+    def place_at(self, span: Span) -> Place | None:
+        """The place the geoparser read at exactly this span: it weighed the name against the gazetteer and its
+        context (and its own person filter), so its reading outranks the small model's PERSON or ORG tag."""
+        for pm in self.places:
+            if pm.place and pm.mention.start == span.start_char and pm.mention.end == span.end_char:
+                return pm.place
+        return None
 
     def country_of(self, span: Span) -> Country | None:
         """The country a GPE/NORP span names: the geoparser's answer first, the country table second."""
