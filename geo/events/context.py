@@ -17,7 +17,7 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generi
                                  site_mention)
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
-from geo.places.focus import is_backdrop, is_demonym, main_country, main_place
+from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
 
 __all__ = ["ArticleContext"]
@@ -45,6 +45,7 @@ class ArticleContext:
         focus = main_place(resolved, countries=True, text=article.text)  # settled by geo.events.scene
         self.focus = focus.place.id if focus is not None else None
         self.resolved = resolved
+        self.dateline_end = dateline_end(article.text, resolved)  # where the report was filed: no event's place
         country = main_country(resolved, focus)
         # "Belfast" alone: its country named from the country table
         self.country = country.name or (country_name(country.code) if country.code else None)
@@ -330,7 +331,12 @@ class ArticleContext:
 
     def usable(self, pm: PlaceMention, role: str) -> bool:
         """Demonyms ("Israeli sites") name a target's country, never where the event was; a backdrop ("the
-        Middle East") is never the place of an event (``geo.places.focus.is_backdrop``)."""
+        Middle East") is never the place of an event (``geo.places.focus.is_backdrop``); nor is the dateline,
+        which the parser reads into the first sentence's clause: it says where the report was filed ("KYIV,
+        Ukraine (AP) - Russian drones struck ... in the Odesa region"), and stays the article's scene for
+        events whose sentences name no place."""
+        if pm.mention.start < self.dateline_end:
+            return False
         return not is_backdrop(pm.place) and (role == "target" or not is_demonym(pm))
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:

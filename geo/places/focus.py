@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from geo.records import Place, PlaceMention
 
-__all__ = ["MainCountry", "dateline", "is_backdrop", "is_demonym", "main_country", "main_place", "may_be_main"]
+__all__ = ["MainCountry", "dateline", "dateline_end", "is_backdrop", "is_demonym", "main_country", "main_place", "may_be_main"]
 
 #: Kinds of place that are never the article's main place: too large, under water, or only a point inside one.
 NEVER_MAIN = frozenset({"continent", "water", "facility", "local", "site"})
@@ -70,6 +70,12 @@ def dateline(text: str, places: Sequence[PlaceMention]) -> PlaceMention | None:
     if first is None or first.mention.start > DATELINE_START or text[:first.mention.start].strip():
         return None
     return first if DATELINE_TAIL.match(text, first.mention.end) else None
+
+
+def dateline_end(text: str, places: Sequence[PlaceMention]) -> int:
+    """Where the dateline ("KYIV, Ukraine (AP) - ") ends in ``text``, after its dash; 0 without one."""
+    head = dateline(text, places)
+    return DATELINE_TAIL.match(text, head.mention.end).end() if head is not None else 0
 
 
 def main_place(places: Sequence[PlaceMention], *, countries: bool, text: str = "",
