@@ -350,6 +350,10 @@ def test_an_event_that_is_the_means_of_an_actor_is_its_doing(analyser) -> None:
     ("A gas cylinder exploded accidentally in a kitchen in Lagos.", "exploded"),  # no one's act
     ("An accidental explosion destroyed a warehouse in Lagos.", "explosion"),
     ("There was no virus left to fight.", "fight"),  # a metaphor, its object the noun the clause modifies
+    # a natural hazard strikes, hits and kills, but attacks no one
+    ("A magnitude 6.4 earthquake struck southern Turkey on Monday, killing at least 8 people.", "struck"),
+    ("Hundreds of homes were destroyed by the hurricane, which killed 12 people in Florida.", "killed"),
+    ("Floods killed 30 people in Kerala.", "killed"),
 ])
 def test_a_trigger_needs_an_occurrence(analyser, text: str, absent: str) -> None:
     assert absent not in [e.trigger.text for e in analyse(analyser, text)]
@@ -360,6 +364,8 @@ def test_a_trigger_needs_an_occurrence(analyser, text: str, absent: str) -> None
     ("A group claimed responsibility for the bombing in Mosul.", "bombing"),
     ("The murder of a judge in Lagos shocked the country.", "murder"),  # specific: a determiner and a patient
     ("A car bomb exploded in a market in Lagos.", "exploded"),
+    ("Gunmen killed 30 people in Kerala.", "killed"),
+    ("Militants attacked a police post in Peshawar during a storm.", "attacked"),  # the storm is when, not who
 ])
 def test_occurrences_stay_events(analyser, text: str, present: str) -> None:
     assert present in [e.trigger.text for e in analyse(analyser, text)]

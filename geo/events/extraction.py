@@ -26,7 +26,7 @@ from geo.events.clauses import (
     absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
     passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
-from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, list_entry, negated,
+from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, list_entry, natural_force, negated,
                                    quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.targets import blast_sites, described_as, struck
@@ -155,6 +155,8 @@ class EventExtractor:
         a statement needs a speaker, not a standing text ("the constitution declares"), and a single act, not a
         bare plural ("in defiance of international warnings")."""
         if negated(token) or kind_reading(token) or list_entry(token):
+            return False
+        if kind.family == "violence" and natural_force(token):
             return False
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))
 

@@ -120,3 +120,29 @@ def list_entry(token: Token) -> bool:
     if end is None:
         return False
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[start + 1:end])
+
+
+#: Natural hazards, after EM-DAT's classification of natural disasters (geophysical, meteorological, hydrological,
+#: climatological) and their usual news names: what they "strike", "hit" or "kill" is no act of violence.
+HAZARDS = frozenset("""
+earthquake earthquakes quake quakes tremor tremors aftershock aftershocks tsunami tsunamis eruption eruptions volcano
+landslide landslides mudslide mudslides avalanche avalanches rockfall storm storms hurricane hurricanes typhoon
+typhoons cyclone cyclones tornado tornadoes twister twisters blizzard blizzards snowstorm hailstorm hail lightning
+flood floods flooding deluge downpour downpours rain rains rainfall monsoon surge wildfire wildfires bushfire
+bushfires forest fire fires blaze blazes drought droughts heatwave heatwaves
+""".split())
+
+
+def natural_force(verb: Token) -> bool:
+    """A violence verb whose doer is a natural hazard ("a 6.4 earthquake struck southern Turkey, killing 8",
+    "floods killed 30", "homes destroyed by the hurricane"): a disaster, not an attack, so no event of ours.
+    A participle or a second verb takes the clause's doer ("struck ..., killing 8"), a relative its noun."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    node, doers = verb, subjects(verb)
+    while not doers and node.dep_ in ("advcl", "conj") and node.head.i != node.i:
+        node = node.head
+        doers = subjects(node)
+    doers = [node.head if d.lower_ in ("which", "that") and node.dep_ == "relcl" else d for d in doers]
+    return any(d.lemma_.lower() in HAZARDS or d.lower_ in HAZARDS for d in doers)
+
