@@ -131,6 +131,17 @@ def test_a_town_the_model_tags_as_a_person_or_body_is_a_place_not_an_actor(geopa
     assert {"rapid-support-forces", "israel"} <= {m.actor_id for m in mentions}
 
 
+def test_a_country_tagged_as_a_person_is_no_person(geoparser, countries) -> None:
+    """The small model tags the dateline's "Chile" PERSON; a one-word country name is the state where it acts,
+    and nothing where it does not, never a person."""
+    text = ("SANTIAGO, Chile (Reuters) - Thousands of students marched through central Santiago on Thursday to demand "
+            "free university education.")
+    doc = geoparser.nlp(text)
+    assert {e.text: e.label_ for e in doc.ents}.get("Chile") == "PERSON"  # the premise
+    actors, _ = ActorExtractor(load_catalog(), countries=countries).extract(doc, geoparser.places(doc))
+    assert not [a for a in actors if a.name == "Chile" and a.kind == "person"], actors
+
+
 def test_same_surname_different_people_stay_apart(nlp, countries) -> None:
     empty = Catalog("test", ())
     doc = nlp("Karim Haddad, a militia commander, met Nadia Haddad, the mayor of Tyre, on Monday. "

@@ -142,6 +142,8 @@ class ArticleReading:
         found = self.extractor.catalog.get(self.extractor.catalog.aliases.get(fold(name), ""))
         if found and found.kind == "person":
             return found
+        if len(words) == 1 and self.extractor.countries.find(name):
+            return self.as_state(span)  # "SANTIAGO, Chile (Reuters)" tagged PERSON: a country, never a person
         if len(words) == 1:
             return self.surname_only(span) or Actor(slug(name), name, "person")
         for pool in (self.persons(), self.catalogue_people(), self.known_people()):
