@@ -380,6 +380,14 @@ def test_initiator_of_a_purpose_clause_is_the_subject_of_its_verb(analyser) -> N
     assert ("initiator", "unidentified-armed-group-mali") in roles
 
 
+def test_a_passive_trigger_takes_no_stray_initiator(analyser) -> None:
+    """The parse gives "were arrested" no subject; the speaker of the sentence did not make the arrests."""
+    roles = _roles(analyser, "Interior Minister Carolina Toha said 45 people were arrested in Santiago.", "arrested")
+    assert not [a for r, a in roles if r == "initiator"], roles
+    roles = _roles(analyser, "Amid the war, Qaani, the commander of the Quds Force, held talks in Beirut.", "talks")
+    assert ("initiator", "esmail-qaani") in roles  # a verb the parse left without its subject still finds it
+
+
 def test_every_unnamed_conjunct_of_a_named_attacker_is_an_initiator(analyser) -> None:
     roles = _roles(analyser, "Hezbollah fighters and suicide bombers attacked a base in southern Lebanon.", "attacked")
     assert {a for r, a in roles if r == "initiator"} == {"hezbollah", "unidentified-armed-group-lebanon"}

@@ -27,7 +27,7 @@ from geo.events.clauses import (
     passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
 from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, list_entry, natural_force, negated,
-                                   quoted_speakers, said_by_a_text)
+                                   passive_trigger, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -218,7 +218,7 @@ class EventExtractor:
         if not initiators and token.head.lower_ in INSTRUMENT_PREPS:
             initiators = ctx.instigator(token)
         verb = token if light is None else light
-        if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb):
+        if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb) and not passive_trigger(token):
             initiators = ctx.stray_subject(verb)
         if kind.family in GENERIC_FAMILIES:  # "Taliban gunmen and suicide bombers attacked": both sides count
             sides = by + parties(token)
