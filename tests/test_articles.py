@@ -63,6 +63,17 @@ def test_long_first_paragraph_is_not_a_title_but_a_title_is_derived():
     assert a.title == "Three rockets hit Haifa on Monday, the army said, and more were intercepted."
 
 
+@pytest.mark.parametrize("body, title", [
+    (b"SPRINGFIELD, Ill. - Police arrested two men Thursday after a shooting outside a bar. Later text.",
+     "SPRINGFIELD, Ill. - Police arrested two men Thursday after a shooting outside a bar."),  # a dateline's state
+    (b"Gov. Jane Doe said the U.S. Army would stay. Later text.", "Gov. Jane Doe said the U.S. Army would stay."),
+    (b"Israel struck Iran. Later text.", "Israel struck Iran."),  # a short name ends a sentence
+])
+def test_a_derived_title_does_not_stop_at_an_abbreviation(body: bytes, title: str):
+    (a,) = only_articles(read_bytes(body, "a.txt"))
+    assert a.title == title
+
+
 def test_markdown_heading():
     (a,) = only_articles(read_bytes(b"# Talks in Doha\n\nNegotiators met in Doha.", "a.md"))
     assert a.title == "Talks in Doha"

@@ -119,9 +119,23 @@ def _split_headline(body: str) -> tuple[str | None, str]:
     return first, rest.strip()
 
 
+#: Abbreviations whose period ends no sentence: titles (AP Stylebook: "Gov.", "Sen.", "Dr."), initials ("U.S.",
+#: "J."), and a short capitalised word after a comma, as datelines qualify their town ("SPRINGFIELD, Ill. -").
+TITLE_ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Gen Gov Sen Rep Lt Col Capt Sgt Cpl Maj Adm Prof Rev St Jr Sr No".split())
+ABBREVIATED = re.compile(r"(?:\b(?:[A-Z]\.)+|, [A-Z][a-z]{0,4}\.|\b(?P<word>[A-Z][a-z]{0,3})\.)\Z")
+
+
 def derived_title(text: str, limit: int = 90) -> str:
     """A readable title for articles that have none: the first sentence, shortened at a word."""
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0].strip()
+    text = text.strip()
+    first = text
+    for end in re.finditer(r"[.!?](?=\s)", text):
+        found = ABBREVIATED.search(text, 0, end.end())
+        if end.group() == "." and found and (not found.group("word") or found.group("word") in TITLE_ABBREVIATIONS):
+            continue
+        first = text[:end.end()]
+        break
+    first = first.strip()
     if len(first) <= limit:
         return first
     return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
