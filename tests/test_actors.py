@@ -142,6 +142,18 @@ def test_a_country_tagged_as_a_person_is_no_person(geoparser, countries) -> None
     assert not [a for a in actors if a.name == "Chile" and a.kind == "person"], actors
 
 
+def test_the_name_of_a_building_is_no_actor(geoparser, countries) -> None:
+    """"the Bab al-Sharqi" (tagged ORG) names the market the localities stage places, not a body."""
+    from geo.places.localities import LocalityStage
+
+    doc = geoparser.nlp("A car bomb hit the Bab al-Sharqi market in Baghdad.")
+    assert {e.text: e.label_ for e in doc.ents}.get("the Bab al-Sharqi") == "ORG"  # the premise
+    places = LocalityStage().places(doc, geoparser.places(doc))
+    assert "Bab al-Sharqi market" in {pm.mention.text for pm in places}
+    actors, _ = ActorExtractor(load_catalog(), countries=countries).extract(doc, places)
+    assert not [a for a in actors if "Sharqi" in a.name], actors
+
+
 def test_same_surname_different_people_stay_apart(nlp, countries) -> None:
     empty = Catalog("test", ())
     doc = nlp("Karim Haddad, a militia commander, met Nadia Haddad, the mayor of Tyre, on Monday. "

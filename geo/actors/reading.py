@@ -19,6 +19,7 @@ from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, agentive, d
 from geo.actors.names import TITLES, clean, fold, organisation_name, person_words, same_person, surname_matches
 from geo.actors.organisations import first_organisation
 from geo.names import slug
+from geo.places.localities import LOCALITY_KINDS as LOCALITIES
 from geo.places.placewords import doc_text
 from geo.records import Actor, ActorMention, Mention, Place, PlaceMention, merge_actor, merge_aliases
 
@@ -202,9 +203,13 @@ class ArticleReading:
 
     def place_at(self, span: Span) -> Place | None:
         """The place the geoparser read at exactly this span: it weighed the name against the gazetteer and its
-        context (and its own person filter), so its reading outranks the small model's PERSON or ORG tag."""
+        context (and its own person filter), so its reading outranks the small model's PERSON or ORG tag. A
+        named building or street around the span counts too ("La Moneda" of "La Moneda palace", "Rolando" of
+        "the Cafetería Rolando"): the name is the building's."""
         for pm in self.places:
-            if pm.place and pm.mention.start == span.start_char and pm.mention.end == span.end_char:
+            if pm.place is None or pm.mention.start > span.start_char or pm.mention.end < span.end_char:
+                continue
+            if (pm.mention.start, pm.mention.end) == (span.start_char, span.end_char) or pm.place.kind in LOCALITIES:
                 return pm.place
         return None
 
