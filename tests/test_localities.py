@@ -45,6 +45,15 @@ def test_street_without_a_place_in_its_sentence_goes_to_the_articles_main_place(
     assert station.place.id == f"local:{found['Belfast'].place.id}:great-victoria-street-bus-station"
 
 
+def test_a_border_crossing_is_a_facility(local) -> None:
+    """"the Kerem Shalom crossing", "the Rafah crossing": where aid enters and attacks happen; its name is no actor
+    and no place of its own in the gazetteer."""
+    for text, name in [("Aid trucks entered Gaza through the Rafah crossing on Sunday.", "Rafah crossing"),
+                       ("Aid convoys from Chad were blocked at the Adre crossing last month.", "Adre crossing")]:
+        crossing = by_text(local(text))[name]
+        assert crossing.place.kind == FACILITY and crossing.place.name.startswith(f"{name}, "), crossing
+
+
 def test_generic_and_demonym_phrases_are_no_names(local) -> None:
     found = by_text(local("Clashes erupted in the Protestant districts of Belfast and near a railway station."))
     assert not [pm for pm in found.values() if pm.place.kind in (FACILITY, LOCAL)]

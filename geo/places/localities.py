@@ -52,7 +52,7 @@ FACILITY_NOUNS = frozenset("""
 station terminal terminus airport airfield airbase base barracks camp castle palace fort fortress prison jail
 hospital clinic mosque church cathedral synagogue temple shrine school university college academy market bazaar
 mall restaurant cafe café bar pub hotel embassy consulate building tower stadium theatre theater cinema hall
-bridge port harbour harbor checkpoint compound headquarters museum library courthouse plant factory refinery dam
+bridge port harbour harbor checkpoint crossing compound headquarters museum library courthouse plant factory refinery dam
 nightclub
 """.split())
 #: Head nouns of streets and parts of towns: "Falls Road", "the Old City area".
