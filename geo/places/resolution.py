@@ -24,10 +24,11 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import readings
+from geo.places import readings, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
+from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import nearest_km, prepared
 from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
@@ -106,6 +107,10 @@ class Resolver:
         # its label and its written containers, all that _candidates and _constrained read, so one article's
         # context never enters (the article's evidence is scored per pass in _rank).
         self._readings = lru_cache(maxsize=100_000)(self._readings_uncached)
+        curated = sources.curated()
+        self._initials = initials_keys([*curated["state_abbreviations"], *curated["province_abbreviations"],
+                                        *(a for names in curated["country_aliases"].values() for a in names)])
+        self._city_initials = CityInitials(gazetteer.cities_above)
 
     def resolve(self, text: str, mentions: Sequence[Mention]) -> tuple[PlaceMention, ...]:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
@@ -175,29 +180,38 @@ class Resolver:
         return [base + ((qual if qual.ids or len(written[base]) != 1 else next(iter(written[base]))),)
                 for base, qual in zip(bases, quals)]
 
-    def _key(self, mention: Mention) -> tuple[str, str, bool]:
+    def _key(self, mention: Mention) -> tuple[str, str, str]:
+        """The name, its label and how it is written: "code" ("US"), "initials" ("L.A."), or "" (any other way)."""
         text = mention.text
         if mention.label == "directional":
             text = DIRECTION_WORDS.sub("", text)
-        return normalise(text), mention.label, written_as_code(text)
+        written = "code" if written_as_code(text) else "initials" if written_as_initials(text) else ""
+        return normalise(text), mention.label, written
 
     @staticmethod
     def _constrained(key: tuple, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A town written with its container ("Bethel, Delaware") is read only inside it, when it has a reading
-        there; a name of a country or state keeps its readings ("Syria, Iraq and Jordan" is a list)."""
+        there; a name of a country or state keeps its readings ("Syria, Iraq and Jordan" is a list). A town surely
+        written with one container and without a reading there has none: it is answered in its container
+        (:meth:`_in_container`), and its namesakes elsewhere (Bethel, Ohio) neither vote for their country nor
+        support their neighbours (Paris, Kentucky, for "Bethel, Delaware and Paris")."""
         ids = key[3].ids
         if not ids or any(c.place.kind in QUALIFIER_KINDS and c.form == "name" for c in candidates):
             return candidates
         inside = tuple(c for c in candidates if _inside(c, ids))
+        if not inside and key[3].sure and all(c.place.kind in LOCAL_KINDS for c in candidates):
+            return ()
         return inside or candidates
 
-    def _candidates(self, key: str, label: str, code: bool = True) -> tuple[Candidate, ...]:
-        found = self.gazetteer.candidates(key)
+    def _candidates(self, key: str, label: str, written: str = "code") -> tuple[Candidate, ...]:
+        found = readings.without_common_words(self.gazetteer.candidates(key), key)
+        if written == "initials":  # "L.A.": not "La." (Louisiana)
+            found = read_initials(key, found, self._initials, self._city_initials)
         unit = readings.UNIT_ENDING.search(key)
         if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
             found = tuple(c for c in self.gazetteer.candidates(key[:unit.start()], fuzzy=False)
                           if c.place.kind in readings.UNIT_KINDS) or found
-        if not code:  # "S.C.", "It": not the ISO code of Seychelles or Italy
+        if written != "code":  # "S.C.", "It": not the ISO code of Seychelles or Italy
             found = tuple(c for c in found if c.form != "code")
         if label == "demonym":
             demonyms = tuple(c for c in found if c.form == "demonym")
