@@ -311,6 +311,15 @@ def named_after_a_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
         c.place.lat, c.place.lon, o.place.lat, o.place.lon) < SEAT_RADIUS_KM for o in candidates)
 
 
+def smaller_than_a_namesake_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether first-level subdivision ``c`` has fewer people than a city bearing the name as its own (its
+    population is that of its towns, so the two compare)."""
+    if c.place.kind != "admin1":
+        return False
+    return any(o.place.kind == "city" and o.form == "name" and not o.fuzzy and o.population > c.population
+               for o in candidates)
+
+
 def names_a_city_inside(c: Candidate, candidates: Sequence[Candidate]) -> bool:
     """Whether ``c`` is a curated territory sharing its name with a city that lies in it
     ("Gaza": the Strip and Gaza City), so the territory, the wider reading, is preferred."""

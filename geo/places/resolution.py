@@ -51,6 +51,10 @@ NAMED_COUNTRY_BONUS = 1.0  # a reading in a country the article names itself, ag
 # with context (passes two and three): pass one's shares also say how surely a name lies in one country, and
 # lowering a county of that country there would take that vote away ("Albany" in a story of the Georgia police).
 BARE_COUNTY_PENALTY = 2.0
+# A state or province with fewer people than a city of its name elsewhere is not the more prominent reading:
+# its kind's prior is taken back ("Santiago" is Chile's capital, not the Dominican province; "Portland" is Oregon's
+# city, not Jamaica's parish). Context in the state still wins it back.
+SMALL_STATE_PENALTY = readings.KIND_PRIOR["admin1"]
 NAMED_COUNTRY_MIN = 2  # mentions of the country by name: once is a passing word ("officials of the United States")
 
 
@@ -71,6 +75,7 @@ class Readings:
     qualified: tuple[float, ...]
     seat: tuple[float, ...]
     named_after: tuple[float, ...]
+    small_state: tuple[float, ...]
     territory: tuple[float, ...]
     county_stem: tuple[float, ...]
     states: frozenset  # the countries with a state of this name (see Resolver._contextual)
@@ -231,6 +236,8 @@ class Resolver:
             qualified=tuple(self._qualified(c, key[3].ids) for c in candidates),
             seat=tuple(SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates),
             named_after=tuple(SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates),
+            small_state=tuple(SMALL_STATE_PENALTY if readings.smaller_than_a_namesake_city(c, candidates) else 0.0
+                              for c in candidates),
             territory=tuple(TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0
                             for c in candidates),
             county_stem=tuple(BARE_COUNTY_PENALTY if readings.county_by_its_stem(c, key[0], candidates) else 0.0
@@ -247,7 +254,8 @@ class Resolver:
         listed = (lists or {}).get(key)
         evidence = self._evidence(key, context) if context else None
         scores = [name.prior[i] + (self._contextual(c, evidence, name.states) if context else 0.0)
-                  + name.qualified[i] + name.seat[i] - name.named_after[i] + name.territory[i]
+                  + name.qualified[i] + name.seat[i] - name.named_after[i] - name.small_state[i]
+                  + name.territory[i]
                   - (name.county_stem[i] if context else 0.0)
                   + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
                   + (STATE_WORD_BONUS if c.place.kind in unit_kinds else 0.0)
