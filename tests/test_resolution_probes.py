@@ -101,3 +101,19 @@ def test_a_state_smaller_than_a_city_of_its_name_is_not_the_more_prominent_readi
     text = "Santiago and Puerto Plata reported flooding, and the Dominican Republic declared an emergency."
     santiago = resolver.resolve(text, _mentions(text, "Santiago", "Puerto Plata", "Dominican Republic"))[0]
     assert santiago.place.country_code == "DO"
+
+
+def test_a_name_without_its_generic_word_is_matched_as_the_name(gazetteer):
+    """GeoNames names the London town "Enfield Town" and Jordan's "Karak City", with "Enfield" and "Karak" as
+    alternate names: news writes them so, and they are read as the names themselves (London's Edmonton is then
+    Enfield's neighbour). A country's or state's own name keeps it ("New York", "Kuwait")."""
+    resolver = Resolver(gazetteer)
+    text = "Police in Edmonton said the man from Enfield was arrested."
+    edmonton, enfield = resolver.resolve(text, _mentions(text, "Edmonton", "Enfield"))
+    assert (edmonton.place.country_code, enfield.place.country_code) == ("GB", "GB")
+    text = "Protesters gathered in Karak, south of Amman."
+    karak = resolver.resolve(text, _mentions(text, "Karak", "Amman"))[0]
+    assert karak.place.country_code == "JO" and km(karak.place, 31.18, 35.7) < 50
+    for text, name, kind in [("New York passed the law.", "New York", "admin1"), ("Kuwait said no.", "Kuwait", "country")]:
+        [answer] = resolver.resolve(text, _mentions(text, name))
+        assert answer.place.kind == kind, answer.place

@@ -232,7 +232,7 @@ class Resolver:
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         return Readings(
             candidates,
-            prior=tuple(prior(c) for c in candidates),
+            prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),
             qualified=tuple(self._qualified(c, key[3].ids) for c in candidates),
             seat=tuple(SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates),
             named_after=tuple(SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates),
