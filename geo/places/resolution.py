@@ -65,8 +65,9 @@ def _inside(c: Candidate, ids) -> bool:
 @dataclass(frozen=True)
 class Readings:
     """A name's readings and the terms of their scores that depend on nothing but the name and its readings
-    (prior, qualifier, seat, territory, a county named by its stem): the same in every pass and in every article,
-    so they are worked out once per name and kept (:meth:`Resolver._readings`) instead of once per pass.
+    (prior, qualifier, seat, territory, a county named by its stem, a state smaller than a namesake city): the same
+    in every pass and in every article, so they are worked out once per name and kept (:meth:`Resolver._readings`)
+    instead of once per pass.
     Each tuple has one value per candidate; the scores add them in the order :meth:`Resolver._rank` always did,
     so the sums, and the answers, are the same to the last bit."""
 
