@@ -216,6 +216,15 @@ class Gazetteer:
         return tuple(Candidate(c.place, c.population, c.feature, c.admin1, c.form, fuzzy=True)
                      for c in self._lookup(best[0]))
 
+    def cities_above(self, population: int) -> tuple[Candidate, ...]:
+        """Every city of at least ``population`` inhabitants, largest first (matched by no name: form "name")."""
+        rows = self._db.execute(
+            "SELECT id, name, kind, lat, lon, country_code, geonameid, population, feature, admin1 FROM places "
+            "WHERE kind = 'city' AND population >= ? ORDER BY population DESC", (population,)).fetchall()
+        return tuple(Candidate(Place(id=r[0], name=r[1], kind=r[2], lat=r[3], lon=r[4], country_code=r[5],
+                                     geonameid=r[6]), population=r[7], feature=r[8], admin1=r[9], form="name")
+                     for r in rows)
+
     def place(self, place_id: str) -> Place | None:
         """The place with this id ("country:LB", "gn:276781"), geometry included."""
         return self._by_id(place_id)

@@ -27,8 +27,9 @@ _QUALIFIER = re.compile(r",\s*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or|&))\s*$")
 #: After a qualifier, a list going on ("Dover, Smyrna and Milford", "Dover, Smyrna, Milford and ..."): the
-#: qualifier may be one more town of it. ", and Springfield, Illinois" ends a qualified town instead.
-_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s|,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*(?:,|\s(?:and|or|&)\s)")
+#: qualifier may be one more town of it. ", and Springfield, Illinois" ends a qualified town instead, and so does
+#: an "and" that goes on with anything but a name ("Bethel, Delaware and in Paris", "Dover, Delaware and the ...").
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*(?:,|\s(?:and|or|&)\s)")
 
 Lookup = Callable[..., tuple]  # the gazetteer's ``candidates(name, fuzzy=False)``
 

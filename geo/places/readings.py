@@ -43,6 +43,28 @@ _UNIT_AFTER = re.compile(r"\s+(?:(%s)|(%s))\b" % ("|".join(UNIT_WORDS), "|".join
 UNIT_ENDING = re.compile(r"\s+(?:%s)$" % "|".join([*UNIT_WORDS, *UNIT_WORDS.values()]), re.I)
 
 
+#: English words for kinds of place (GeoNames' feature classes and codes: island, lake, stream, bay, port ...).
+#: Alone, such a word is no name: "Island" in "Tin Can Island" is not Iceland, whose Icelandic name GeoNames keeps as
+#: an alternate name ("Ísland"), nor Island County or a town once called so. A place whose own name is the word
+#: keeps it.
+FEATURE_WORDS = frozenset({
+    "island", "islands", "isle", "lake", "lakes", "river", "creek", "stream", "bay", "gulf", "sea", "ocean", "coast",
+    "beach", "port", "harbor", "harbour", "cape", "point", "peninsula", "strait", "channel", "delta", "mount",
+    "mountain", "mountains", "hill", "hills", "ridge", "valley", "canyon", "plain", "plains", "plateau", "desert",
+    "forest", "park", "spring", "springs", "falls", "swamp", "marsh", "glacier", "volcano", "reservoir", "dam",
+    "city", "town", "village", "county", "state", "province", "district", "region", "station", "airport", "bridge",
+    "junction", "landing", "crossing", "center", "centre", "square", "market", "camp", "fort", "mill", "mills",
+})
+
+
+def without_common_words(candidates: Sequence[Candidate], key: str) -> tuple:
+    """A name that is an English word for a kind of place (``FEATURE_WORDS``) keeps only the readings that bear it
+    as their own name: an alternate name spelled like the word is another language's or an old name."""
+    if key not in FEATURE_WORDS:
+        return tuple(candidates)
+    return tuple(c for c in candidates if c.form != "alt" or c.fuzzy)
+
+
 @dataclass(frozen=True)
 class Choice:
     """A name's readings and their probabilities after one pass of the resolver."""
@@ -66,6 +88,20 @@ def prior(c: Candidate) -> float:
     if c.feature == "PPLC":
         score += CAPITAL_BONUS
     return score - (FUZZY_PENALTY if c.fuzzy else 0.0)
+
+
+_GENERIC_AFFIX = re.compile(r"^(?:al|el) |\s(?:city|town)$")  # "Al Karak", "Karak City", "Enfield Town"
+
+
+def short_form_bonus(c: Candidate, name: str, candidates: Sequence[Candidate]) -> float:
+    """An alternate name that is the reading's own name without a generic word ("Karak" for Karak City or Al Karak,
+    "Enfield" for Enfield Town) is how news writes that name, not another language's or an old name: it is matched
+    as the name itself (the alternate form's penalty is given back). Not when the name is a country's or state's own
+    ("New York", "Quebec", "Kuwait"): the city called after it is not the more likely reading."""
+    if c.form != "alt" or c.fuzzy or _names_a_big_place(candidates):
+        return 0.0
+    own = normalise(c.place.name)
+    return -FORM_PRIOR["alt"] if own != name and _GENERIC_AFFIX.sub("", own) == name else 0.0
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -287,6 +323,15 @@ def named_after_a_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
         return False
     return any(o.place.kind == "city" and o.admin1 == c.admin1 and haversine_km(
         c.place.lat, c.place.lon, o.place.lat, o.place.lon) < SEAT_RADIUS_KM for o in candidates)
+
+
+def smaller_than_a_namesake_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether first-level subdivision ``c`` has fewer people than a city bearing the name as its own (its
+    population is that of its towns, so the two compare)."""
+    if c.place.kind != "admin1":
+        return False
+    return any(o.place.kind == "city" and o.form == "name" and not o.fuzzy and o.population > c.population
+               for o in candidates)
 
 
 def names_a_city_inside(c: Candidate, candidates: Sequence[Candidate]) -> bool:

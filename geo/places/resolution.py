@@ -24,10 +24,11 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import readings
+from geo.places import readings, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
+from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import nearest_km, prepared
 from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
@@ -50,6 +51,10 @@ NAMED_COUNTRY_BONUS = 1.0  # a reading in a country the article names itself, ag
 # with context (passes two and three): pass one's shares also say how surely a name lies in one country, and
 # lowering a county of that country there would take that vote away ("Albany" in a story of the Georgia police).
 BARE_COUNTY_PENALTY = 2.0
+# A state or province with fewer people than a city of its name elsewhere is not the more prominent reading:
+# its kind's prior is taken back ("Santiago" is Chile's capital, not the Dominican province; "Portland" is Oregon's
+# city, not Jamaica's parish). Context in the state still wins it back.
+SMALL_STATE_PENALTY = readings.KIND_PRIOR["admin1"]
 NAMED_COUNTRY_MIN = 2  # mentions of the country by name: once is a passing word ("officials of the United States")
 
 
@@ -60,8 +65,9 @@ def _inside(c: Candidate, ids) -> bool:
 @dataclass(frozen=True)
 class Readings:
     """A name's readings and the terms of their scores that depend on nothing but the name and its readings
-    (prior, qualifier, seat, territory, a county named by its stem): the same in every pass and in every article,
-    so they are worked out once per name and kept (:meth:`Resolver._readings`) instead of once per pass.
+    (prior, qualifier, seat, territory, a county named by its stem, a state smaller than a namesake city): the same
+    in every pass and in every article, so they are worked out once per name and kept (:meth:`Resolver._readings`)
+    instead of once per pass.
     Each tuple has one value per candidate; the scores add them in the order :meth:`Resolver._rank` always did,
     so the sums, and the answers, are the same to the last bit."""
 
@@ -70,6 +76,7 @@ class Readings:
     qualified: tuple[float, ...]
     seat: tuple[float, ...]
     named_after: tuple[float, ...]
+    small_state: tuple[float, ...]
     territory: tuple[float, ...]
     county_stem: tuple[float, ...]
     states: frozenset  # the countries with a state of this name (see Resolver._contextual)
@@ -106,6 +113,10 @@ class Resolver:
         # its label and its written containers, all that _candidates and _constrained read, so one article's
         # context never enters (the article's evidence is scored per pass in _rank).
         self._readings = lru_cache(maxsize=100_000)(self._readings_uncached)
+        curated = sources.curated()
+        self._initials = initials_keys([*curated["state_abbreviations"], *curated["province_abbreviations"],
+                                        *(a for names in curated["country_aliases"].values() for a in names)])
+        self._city_initials = CityInitials(gazetteer.cities_above)
 
     def resolve(self, text: str, mentions: Sequence[Mention]) -> tuple[PlaceMention, ...]:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
@@ -175,29 +186,38 @@ class Resolver:
         return [base + ((qual if qual.ids or len(written[base]) != 1 else next(iter(written[base]))),)
                 for base, qual in zip(bases, quals)]
 
-    def _key(self, mention: Mention) -> tuple[str, str, bool]:
+    def _key(self, mention: Mention) -> tuple[str, str, str]:
+        """The name, its label and how it is written: "code" ("US"), "initials" ("L.A."), or "" (any other way)."""
         text = mention.text
         if mention.label == "directional":
             text = DIRECTION_WORDS.sub("", text)
-        return normalise(text), mention.label, written_as_code(text)
+        written = "code" if written_as_code(text) else "initials" if written_as_initials(text) else ""
+        return normalise(text), mention.label, written
 
     @staticmethod
     def _constrained(key: tuple, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """A town written with its container ("Bethel, Delaware") is read only inside it, when it has a reading
-        there; a name of a country or state keeps its readings ("Syria, Iraq and Jordan" is a list)."""
+        there; a name of a country or state keeps its readings ("Syria, Iraq and Jordan" is a list). A town surely
+        written with one container and without a reading there has none: it is answered in its container
+        (:meth:`_in_container`), and its namesakes elsewhere (Bethel, Ohio) neither vote for their country nor
+        support their neighbours (Paris, Kentucky, for "Bethel, Delaware and Paris")."""
         ids = key[3].ids
         if not ids or any(c.place.kind in QUALIFIER_KINDS and c.form == "name" for c in candidates):
             return candidates
         inside = tuple(c for c in candidates if _inside(c, ids))
+        if not inside and key[3].sure and all(c.place.kind in LOCAL_KINDS for c in candidates):
+            return ()
         return inside or candidates
 
-    def _candidates(self, key: str, label: str, code: bool = True) -> tuple[Candidate, ...]:
-        found = self.gazetteer.candidates(key)
+    def _candidates(self, key: str, label: str, written: str = "code") -> tuple[Candidate, ...]:
+        found = readings.without_common_words(self.gazetteer.candidates(key), key)
+        if written == "initials":  # "L.A.": not "La." (Louisiana)
+            found = read_initials(key, found, self._initials, self._city_initials)
         unit = readings.UNIT_ENDING.search(key)
         if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
             found = tuple(c for c in self.gazetteer.candidates(key[:unit.start()], fuzzy=False)
                           if c.place.kind in readings.UNIT_KINDS) or found
-        if not code:  # "S.C.", "It": not the ISO code of Seychelles or Italy
+        if written != "code":  # "S.C.", "It": not the ISO code of Seychelles or Italy
             found = tuple(c for c in found if c.form != "code")
         if label == "demonym":
             demonyms = tuple(c for c in found if c.form == "demonym")
@@ -213,10 +233,12 @@ class Resolver:
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         return Readings(
             candidates,
-            prior=tuple(prior(c) for c in candidates),
+            prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),
             qualified=tuple(self._qualified(c, key[3].ids) for c in candidates),
             seat=tuple(SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates),
             named_after=tuple(SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates),
+            small_state=tuple(SMALL_STATE_PENALTY if readings.smaller_than_a_namesake_city(c, candidates) else 0.0
+                              for c in candidates),
             territory=tuple(TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0
                             for c in candidates),
             county_stem=tuple(BARE_COUNTY_PENALTY if readings.county_by_its_stem(c, key[0], candidates) else 0.0
@@ -233,7 +255,8 @@ class Resolver:
         listed = (lists or {}).get(key)
         evidence = self._evidence(key, context) if context else None
         scores = [name.prior[i] + (self._contextual(c, evidence, name.states) if context else 0.0)
-                  + name.qualified[i] + name.seat[i] - name.named_after[i] + name.territory[i]
+                  + name.qualified[i] + name.seat[i] - name.named_after[i] - name.small_state[i]
+                  + name.territory[i]
                   - (name.county_stem[i] if context else 0.0)
                   + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
                   + (STATE_WORD_BONUS if c.place.kind in unit_kinds else 0.0)
