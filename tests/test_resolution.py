@@ -170,6 +170,16 @@ def test_a_capitalised_direction_before_a_known_place_is_that_part_of_it(gazette
     assert km(west_virginia.place, 38.6, -80.6) < 200
 
 
+def test_a_capital_known_by_another_name_long_ago_is_no_capital_by_that_name(gazetteer):
+    """GeoNames keeps "Philadelphia" (Amman's Hellenistic name) among Amman's alternate names; the capital's bonus
+    belongs to the name a capital goes by, so Philadelphia is the city in Pennsylvania, and "New Delhi" the
+    capital district itself, not the city of Delhi around it."""
+    text = "Thousands of people marched in Philadelphia and in New Delhi on Thursday."
+    found = _resolve(gazetteer, text, ["Philadelphia", "New Delhi"])
+    assert found["Philadelphia"].country_code == "US" and km(found["Philadelphia"], 39.95, -75.16) < 20
+    assert found["New Delhi"].name == "New Delhi"
+
+
 def _resolve(gazetteer, text: str, names: list[str]) -> dict:
     """Resolve the first occurrence of each name in ``text``; {name: place}."""
     mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place") for n in names]

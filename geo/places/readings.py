@@ -85,7 +85,7 @@ def prior(c: Candidate) -> float:
     whether it is a capital; a near spelling loses much."""
     score = KIND_PRIOR.get(c.place.kind, 0.0) + FORM_PRIOR.get(c.form, -1.0)
     score += POPULATION_WEIGHT * math.log10(c.population + 1)
-    if c.feature == "PPLC":
+    if c.feature == "PPLC" and c.form != "alt":  # "Philadelphia" is Amman's ancient name, not a capital's
         score += CAPITAL_BONUS
     return score - (FUZZY_PENALTY if c.fuzzy else 0.0)
 
