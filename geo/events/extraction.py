@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
+    LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
     passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
-from geo.events.occurrence import (frames_quote, generic_plural, kind_reading, list_entry, negated,
-                                   quoted_speakers, said_by_a_text)
+from geo.events.occurrence import (frames_quote, generic_plural, generic_subject, habitual, kind_reading, list_entry,
+                                   negated, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -35,8 +35,6 @@ from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMenti
 
 __all__ = ["EventExtractor", "EventFindings", "is_hypothetical"]
 
-LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
-                        "intensify step unleash wage respond retaliate mark deliver give issue".split())
 #: Prepositions that make an event the means of something an actor does: "Hezbollah's support for Hamas, evident
 #: through a rocket barrage", "pressure via airstrikes".
 INSTRUMENT_PREPS = frozenset({"through", "via"})
@@ -151,10 +149,10 @@ class EventExtractor:
     @staticmethod
     def occurrence(token: Token, kind: EventKind) -> bool:
         """Whether a trigger word reports an occurrence: not a denied one ("no attack took place"), not the
-        name of a kind of act ("charges of murder"), not the title in a list ("* 2007 Bagram Airfield bombing");
+        name of a kind of act ("charges of murder"), not a habit ("meets every Tuesday"), not the title in a list ("* 2007 Bagram Airfield bombing");
         a statement needs a speaker, not a standing text ("the constitution declares"), and a single act, not a
         bare plural ("in defiance of international warnings")."""
-        if negated(token) or kind_reading(token) or list_entry(token):
+        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token):
             return False
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))
 

@@ -30,17 +30,18 @@ def negated(token: Token) -> bool:
 CATEGORY_HEADS = frozenset("""
 charge charges count counts accusation accusations allegation allegations conviction convictions crime crimes act acts
 offence offences offense offenses law laws threat threats fear fears risk risks kind kinds type types form forms
+strategy strategies tactic tactics policy policies doctrine
 """.split())
 
 
 def kind_reading(token: Token) -> bool:
     """A noun trigger that names a kind of act, not an occurrence: bare (no determiner, possessor, number or
-    modifier) and no participant, under a noun of category ("charges of murder", "convicted of assault", "a law
+    prepositional modifier) and no participant, under a noun of category ("charges of murder", "convicted of assault", "a law
     against incitement"), or an adjective's complement ("guilty of murder")."""
     if token.pos_ in ("VERB", "AUX"):
         return False
-    if any(c.dep_ not in ("conj", "cc", "punct") for c in token.children):
-        return False
+    if any(c.dep_ not in ("conj", "cc", "punct", "compound", "amod") for c in token.children):
+        return False  # "the strategy of drone strikes": a kind of strike may be named by its weapon
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
@@ -49,6 +50,26 @@ def kind_reading(token: Token) -> bool:
     owner = node.head.head
     return owner.lemma_.lower() in CATEGORY_HEADS or owner.lower_ in CATEGORY_HEADS \
         or owner.lemma_.lower() in ("accuse", "convict", "charge", "suspect", "acquit", "guilty", "innocent")
+
+
+#: Adverbs of a habit: "police routinely arrest vendors", "the committee usually meets on Tuesdays".
+HABITUAL = frozenset("routinely usually often regularly always normally typically frequently generally sometimes "
+                     "rarely seldom never customarily habitually".split())
+
+
+def habitual(token: Token) -> bool:
+    """A verb trigger in the simple present with an adverb of habit or an "every/each" time ("meets every
+    Tuesday", "routinely arrest street vendors") tells what usually happens, not an occurrence. The simple
+    present alone is no sign: headlines report past events in it ("Roadside bomb kills two")."""
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP"):
+        return False
+    for c in token.children:
+        if c.dep_ == "advmod" and c.lower_ in HABITUAL:
+            return True
+        if c.dep_ in ("npadvmod", "prep") and any(g.dep_ == "det" and g.lower_ in ("every", "each")
+                                                   for n in [c, *c.children] for g in n.children):
+            return True
+    return False
 
 
 #: Standing texts that "declare" or "state" without anyone speaking: "the constitution declares ...".
@@ -72,6 +93,20 @@ def generic_plural(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
         return False
     return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+
+
+def generic_subject(token: Token) -> bool:
+    """A bare plural trigger that is the subject of a present-tense "be" with a predicate says what such acts are
+    like, not that one happened: "kidnappings for ransom are common", "hostage negotiations are a delicate art"."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod", "predet")
+                                                            for c in token.children):
+        return False
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    return node.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 QUOTES = frozenset('"“”‘’\'')
