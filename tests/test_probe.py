@@ -147,3 +147,22 @@ def test_rockets_from_a_place_keep_their_origin(analyse) -> None:
     a = analyse("Rockets from Gaza struck the Israeli city of Ashkelon on Monday.")
     assert "Gaza Strip" in place_names(a, event(a, "struck")) or any(
         "Gaza" in n for n in place_names(a, event(a, "struck")))
+
+
+def test_a_phrase_pointing_back_at_an_attack_told_before_is_no_new_mention(analyse) -> None:
+    """Chosen on half B of WikiEvents dev (docs/accuracy.md, session 8): the sentence reports the arrest; the
+    attack it is connected with was reported before."""
+    text = ("Three gunmen attacked a concert hall in London on Saturday, killing seven people. On Sunday police "
+            "arrested 12 people in connection with Saturday's attack.")
+    found = triggers(analyse, text)
+    assert found.count("attack") == 0 and "attacked" in found and "arrested" in found
+    first = "On Sunday police arrested 12 people in London in connection with Saturday's attack."
+    assert "attack" in triggers(analyse, first)  # nothing told before: the mention reports the attack
+
+
+def test_an_advisory_warning_is_no_threat(analyse) -> None:
+    """Chosen on half A of WikiEvents dev (docs/accuracy.md, session 8)."""
+    text = "The State Department issued a travel warning for Venezuela on Monday."
+    assert [e for e in real(analyse(text)) if e.type == "Statement/Threat"] == []
+    text = "The army issued a warning to residents of Rafah on Monday."
+    assert [e.trigger.text for e in real(analyse(text)) if e.type == "Statement/Threat"] == ["warning"]

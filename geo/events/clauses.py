@@ -59,6 +59,9 @@ CLAIMED = frozenset("attack attacks bombing bombings blast blasts explosion kill
                     "ambush raid strike strikes kidnapping abduction".split())
 
 
+#: Kinds of warning that advise the public rather than threaten anyone.
+ADVISORIES = frozenset("travel weather storm flood gale tsunami heat health safety tornado hurricane frost fog snow "
+                       "avalanche cyclone typhoon".split())
 #: Modifiers of a rally held to win votes (an election campaign's meeting with supporters, not a protest).
 CAMPAIGN = frozenset("campaign election electoral".split())
 
@@ -159,6 +162,9 @@ def _noun_licensed(token: Token, kids: list[Token]) -> bool:
         return False  # "told a campaign rally": a politician's audience, not a protest
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         return False  # "This is our battle" names a stance, not an event
+    if token.lemma_.lower() == "warning" and any(c.lower_ in ADVISORIES for c in kids
+                                                 if c.dep_ in ("compound", "amod")):
+        return False  # "a travel warning for citizens", "a storm warning": advice, not a threat
     if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
         return False  # "arrest warrants", "attack helicopter": the noun modifies another thing
     if token.lower_ in ("strike", "strikes") and any(

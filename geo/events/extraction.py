@@ -26,8 +26,8 @@ from geo.events.clauses import (
     LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
     passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
-from geo.events.occurrence import (frames_quote, generic_plural, generic_subject, habitual, kind_reading, list_entry,
-                                   negated, quoted_speakers, said_by_a_text)
+from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
+                                   kind_reading, list_entry, negated, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -83,11 +83,15 @@ class EventExtractor:
         clauses, which the analysis adds to the article's actors and places."""
         context = ArticleContext(doc, article, places, actors, actor_mentions)
         events: list[Event] = []
+        told: set[str] = set()  # families of the events read so far
         for sent in doc.sents:
             found = self.triggers(sent)
             found = self.with_statements(found, self.statements(sent, found, context))
             found = [(t, k) for t, k in found if not self.quotation_frame(t, k, context)]
             for token, kind in found:
+                if kind.family in told and back_reference(token):
+                    continue  # "arrested in connection with the attack": the attack was told before
+                told.add(kind.family)
                 events.append(self.event(token, kind, context))
         return EventFindings(tuple(events), tuple(context.sites.values()), tuple(context.generic_actors.values()),
                              tuple(context.generic_mentions.values()))

@@ -109,6 +109,31 @@ def generic_subject(token: Token) -> bool:
         c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
+#: Words whose phrase only points at an occurrence told before: "arrested in connection with the attack", "those
+#: involved in the failed attack", "searches related to the attacks", "injuries suffered during the attack".
+REFERENCE_HEADS = frozenset("connection involve involvement relate link connect authorship suffer investigation probe "
+                            "inquiry enquiry".split())
+DEFINITE = frozenset("the this that these those".split())
+
+
+def back_reference(token: Token) -> bool:
+    """A definite noun trigger in a phrase that only points at an occurrence ("in connection with Saturday's
+    attack", "involved in the assassination attempt", "whoever is behind this attack"): the sentence reports
+    something else, and the occurrence was told before (the caller checks that an event of the family came
+    earlier in the article)."""
+    if token.pos_ != "NOUN":
+        return False
+    node = token
+    if node.dep_ == "compound" and node.head.lemma_.lower() in ("attempt", "plot"):
+        node = node.head  # "the assassination attempt"
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in node.children):
+        return False
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    return prep.lower_ == "behind" or prep.head.lemma_.lower() in REFERENCE_HEADS
+
+
 QUOTES = frozenset('"“”‘’\'')
 
 
