@@ -22,6 +22,8 @@ barrage drone shell mortar
 """.split())
 FORCE_NOUNS = frozenset("military army forces force troops soldiers navy jets warplanes aircraft drones police "
                         "commandos artillery tanks".split())
+#: Force nouns of a state's police: "Turkish police" is the police of Turkey (ACLED: Police Forces of Turkey).
+POLICE_NOUNS = frozenset("police policemen gendarmerie gendarmes".split())
 GOVERNMENT_NOUNS = frozenset("government officials official authorities ministry cabinet leadership administration "
                              "regime diplomats negotiators parliament".split())
 PLACE_NOUNS = frozenset("border borders territory city capital north south east west coast region province part "

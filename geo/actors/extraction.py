@@ -102,7 +102,8 @@ class ActorExtractor:
         return Actor(country.state_id, country.name, "state", (country.name,))
 
     def derived(self, state: Actor, kind: str, country: Country | None) -> Actor:
-        """A state's military or government ("Israeli military" -> israel-military)."""
+        """A state's military, police or government ("Israeli military" -> israel-military, "Turkish police" ->
+        turkey-police)."""
         actor_id = f"{state.id}-{kind}"
         found = self.catalog.get(actor_id) or self.known.get(actor_id)
         if found:

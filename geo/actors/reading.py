@@ -14,8 +14,8 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from geo.actors.catalog import Catalog, Countries, Country
-from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, agentive, described_by, hostile_on_land,
-                             on_heading, organisation_kind, title_chain_left, trim)
+from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
+                             hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
 from geo.actors.names import TITLES, clean, fold, organisation_name, person_words, same_person, surname_matches
 from geo.actors.organisations import first_organisation
 from geo.names import slug
@@ -238,6 +238,8 @@ class ArticleReading:
         head = span.root.head
         if head.ent_type_ == "PERSON" or fold(head.text) in TITLES:
             return None
+        if head.lower_ in POLICE_NOUNS:  # "Turkish police detained": the state's police, not its army
+            return self.extractor.derived(self.extractor.state(country), "police", country)
         if head.lemma_.lower() in FORCE_NOUNS or head.lower_ in FORCE_NOUNS:
             return self.extractor.derived(self.extractor.state(country), "military", country)
         if head.lower_ in GOVERNMENT_NOUNS or head.lemma_.lower() in GOVERNMENT_NOUNS:

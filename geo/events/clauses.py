@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+#: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
+LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
+                        "intensify step unleash wage respond retaliate mark deliver give issue".split())
 MODALS = frozenset("could may might would should will can shall must".split())
 #: Words whose complements are not facts: "the possibility of an attack", "plots to attack", "threatened to strike".
 IRREALIS = frozenset("""
 possibility potential possible threat risk fear fears danger prospect plan plot intend intention aim seek want
 prepare effort efforts threaten vow warn prevent avoid deter likely unlikely order readiness ready willing
 call urge demand consider propose scenario hypothetical toward towards about if unless whether
+warning foil thwart avert right
 """.split())
 EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
 LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
@@ -37,9 +41,32 @@ ACCIDENTAL = frozenset("accidental accidentally inadvertent inadvertently uninte
 METAPHOR_OBJECTS = frozenset("""
 virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
 inflation corruption crime unemployment fire fires flood floods drought hunger
+democracy freedom freedoms liberty liberties rights justice truth values principle principles sovereignty dignity
 """.split())
+#: Causes of death and damage that are no one's act: "an outbreak that has killed 70 people", "the storm killed
+#: four", "a 6.4 earthquake struck". Natural hazards after EM-DAT's classes of natural disasters (geophysical,
+#: meteorological, hydrological, climatological), diseases, and accidents.
+NATURAL_CAUSES = frozenset("""
+storm storms hurricane hurricanes cyclone cyclones typhoon typhoons tornado tornadoes twister twisters blizzard
+blizzards snowstorm hailstorm hail lightning earthquake earthquakes quake quakes tremor tremors aftershock aftershocks
+tsunami tsunamis eruption eruptions volcano flood floods flooding deluge downpour downpours rain rains rainfall
+monsoon surge landslide landslides mudslide mudslides avalanche avalanches rockfall heatwave heatwaves heat cold
+drought droughts famine disease virus outbreak epidemic pandemic illness cancer infection fever crash collision
+accident blaze blazes wildfire wildfires bushfire bushfires fire fires
+""".split())
+#: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
+SPORTS = frozenset("""
+striker strikers midfielder goalkeeper penalty referee goalless equaliser equalizer hat-trick wicket innings
+tournament championship match
+""".split())
+#: Violent nouns a group claims: "the group claimed the bombing".
+CLAIMED = frozenset("attack attacks bombing bombings blast blasts explosion killing killings shooting assault "
+                    "ambush raid strike strikes kidnapping abduction".split())
 
 
+#: Kinds of warning that advise the public rather than threaten anyone.
+ADVISORIES = frozenset("travel weather storm flood gale tsunami heat health safety tornado hurricane frost fog snow "
+                       "avalanche cyclone typhoon".split())
 #: Modifiers of a rally held to win votes (an election campaign's meeting with supporters, not a protest).
 CAMPAIGN = frozenset("campaign election electoral".split())
 
@@ -48,6 +75,9 @@ def licensed(token: Token) -> bool:
     """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
     a violent word aimed at a disease or a social problem is a metaphor."""
     kids = list(token.children)
+    if token.lemma_.lower() in ("attack", "fire", "shoot", "shot", "strike", "assault") and any(
+            t.lower_ in SPORTS for t in token.sent):
+        return False  # "the striker fired a shot into the top corner": play in a match
     if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike") and any(
             a.lemma_.lower() in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
         return False
@@ -80,6 +110,10 @@ WEAPONS = frozenset({"rocket", "missile", "shell", "mortar", "projectile", "shot
                      "operation"})
 
 
+#: What strikes from the air: "coalition aircraft hit a wedding party".
+AIRCRAFT = frozenset("aircraft warplane jet helicopter bomb bomber artillery".split())
+
+
 def _verb_licensed(token: Token, kids: list[Token]) -> bool:
     """The company an ambiguous trigger verb needs (a verb with no rule needs none)."""
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
@@ -92,10 +126,13 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),
         "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
-        "kill": lambda: any(c.dep_ in ("nsubj", "agent") for c in kids),
+        "kill": lambda: _killer(token),
         "crash": lambda: _rammed(token, preps),
         "ram": lambda: _rammed(token, preps) or bool(objs),
-        "claim": lambda: "responsibility" in objs,
+        "claim": lambda: bool(objs & ({"responsibility"} | CLAIMED)),
+        "hit": lambda: any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | AIRCRAFT for c in kids),
+        "open": lambda: "fire" in objs,  # "opened fire on demonstrators"
+        "return": lambda: "fire" in objs,
         "capture": lambda: _person_object(token),
         "seize": lambda: _person_object(token),
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
@@ -107,6 +144,15 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
     }
     return rules.get(token.lemma_.lower(), lambda: True)()
+
+
+def _killer(verb: Token) -> bool:
+    """"kill" needs an explicit killer that is someone's act, not a natural cause: "gunmen killed", "the bomb
+    killed", not "the storm killed four", "an outbreak that has killed 70" (a relative's subject is its head)."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    found = [verb.head if c.lower_ in ("that", "which") and verb.dep_ == "relcl" else c for c in found]
+    return bool(found) and not all(c.lemma_.lower() in NATURAL_CAUSES or c.lower_ in NATURAL_CAUSES for c in found)
 
 
 def _noun_licensed(token: Token, kids: list[Token]) -> bool:
@@ -121,6 +167,9 @@ def _noun_licensed(token: Token, kids: list[Token]) -> bool:
         return False  # "told a campaign rally": a politician's audience, not a protest
     if token.dep_ == "attr" and token.head.lemma_ == "be":
         return False  # "This is our battle" names a stance, not an event
+    if token.lemma_.lower() == "warning" and any(c.lower_ in ADVISORIES for c in kids
+                                                 if c.dep_ in ("compound", "amod")):
+        return False  # "a travel warning for citizens", "a storm warning": advice, not a threat
     if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS:
         return False  # "arrest warrants", "attack helicopter": the noun modifies another thing
     if token.lower_ in ("strike", "strikes") and any(
@@ -300,7 +349,7 @@ def parties(token: Token) -> list[Token]:
 def casualties(token: Token) -> list[Token]:
     """Victims named in the trigger's clause: "killing two soldiers", "where at least six people were killed",
     "a man died"."""
-    top = place_tops(token)[-1]
+    top = (place_tops(token) if token.pos_ in ("VERB", "AUX") else _noun_tops(token))[-1]
     verbs = [t for t in top.subtree if t.pos_ == "VERB" and t.lemma_.lower() in CASUALTY_VERBS and t.i != token.i]
     node = top  # "in the attack, five people were killed": the casualty verb governs the trigger
     for _ in range(6):
@@ -379,11 +428,16 @@ def irrealis_complement(child: Token) -> bool:
 
 
 def place_tops(token: Token) -> list[Token]:
-    """Phrases whose places belong to the event, most specific first."""
+    """Phrases whose places belong to the event, most specific first: a noun trigger's own relative clause tells
+    its scene too ("a bombing that killed nine people at a bus station in Ankara")."""
     if token.pos_ in ("VERB", "AUX"):
         return [token]
+    return _noun_tops(token)[:1] + [c for c in token.children if c.dep_ == "relcl"] + _noun_tops(token)[1:]
+
+
+def _noun_tops(token: Token) -> list[Token]:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in EVENT_HEADS:
-        return [token] + place_tops(token.head.head)  # "a wave of shooting broke out in ..."
+        return [token] + _noun_tops(token.head.head)  # "a wave of shooting broke out in ..."
     light = governor(token)
     if light is not None:
         return [token, light]

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.events.clauses import CLAUSE_DEPS, CONTEXT_PREPS, TARGET_PREPS, clause_tokens, objects, phrase, place_tops
+from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, WEAPONS, clause_tokens, objects,
+                                phrase, place_tops)
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
                                  site_mention)
@@ -242,6 +243,8 @@ class ArticleContext:
                     continue
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
+                if role == "subject" and top.i != token.i and not performs(top):
+                    continue  # "militants active in Syria claimed a bombing": the claimant's, not the bombing's
                 if role and self.usable(pm, role):
                     roles.append((role, pm.place.id))
         if family == "violence":
@@ -307,6 +310,8 @@ class ArticleContext:
                 return None
             if node.dep_ == "pobj" and not role and node.head.lower_ != "of":
                 role = prep_role(node.head.lower_, family) or "none"
+                if role == "origin" and describes(node.head, top):
+                    return None  # "a refugee from Afghanistan was stabbed", "leaders from Iraq met"
             subject |= node.dep_ in ("nsubj", "csubj")
             if node.dep_ in ("dobj", "nsubjpass") and node.head.i == top.i and family == "violence" and not role:
                 return "target"
@@ -372,6 +377,24 @@ def own_date(date: Token, top: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def performs(verb: Token) -> bool:
+    """Whether the verb governing a noun trigger performs it ("held talks", "launched an attack", "the explosion
+    was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
+    bombing", "condemned the attack"), whose subject is only a participant described."""
+    return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
+
+
+def describes(prep: Token, top: Token) -> bool:
+    """A "from" phrase under a participant's noun, its subject or object (not the trigger, not a weapon: "rockets
+    from Gaza"), says where the participant comes from, not where the event was: "a refugee from Afghanistan was
+    stabbed", "envoys from Iran met". Under a phrase's other nouns the parse often misplaces the "from" of the verb
+    ("fired at Israeli sites from Gaza")."""
+    noun = prep.head
+    return noun.i != top.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.lemma_.lower() not in WEAPONS \
+        and noun.lower_ not in WEAPONS
 
 
 def directed(top: Token) -> bool:

@@ -40,7 +40,8 @@ KINDS = {"civilians": "Civilians", "police": "Police Forces", "military": "Milit
 _WORDS = {
     "civilians": "civilian civilians resident residents people persons worshipper worshippers child children "
                  "passer-by passers-by pedestrian pedestrians shopper shoppers villager villagers pilgrim pilgrims "
-                 "commuter commuters tourist tourists patient patients student students family families",
+                 "commuter commuters tourist tourists patient patients student students family families "
+                 "protester protesters demonstrator demonstrators mourner mourners",
     "police": "police policeman policemen policewoman officer officers gendarme gendarmes",
     "military": "soldier soldiers troop troops army serviceman servicemen guardsman guardsmen paratrooper "
                 "paratroopers marine marines forces",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.clauses import governor, subjects
+from geo.events.clauses import NATURAL_CAUSES, governor, subjects
 
 def negated(token: Token) -> bool:
     """Whether the occurrence itself is denied: "did not attack", "no attack took place", "held no talks"
@@ -30,17 +30,18 @@ def negated(token: Token) -> bool:
 CATEGORY_HEADS = frozenset("""
 charge charges count counts accusation accusations allegation allegations conviction convictions crime crimes act acts
 offence offences offense offenses law laws threat threats fear fears risk risks kind kinds type types form forms
+strategy strategies tactic tactics policy policies doctrine
 """.split())
 
 
 def kind_reading(token: Token) -> bool:
     """A noun trigger that names a kind of act, not an occurrence: bare (no determiner, possessor, number or
-    modifier) and no participant, under a noun of category ("charges of murder", "convicted of assault", "a law
+    prepositional modifier) and no participant, under a noun of category ("charges of murder", "convicted of assault", "a law
     against incitement"), or an adjective's complement ("guilty of murder")."""
     if token.pos_ in ("VERB", "AUX"):
         return False
-    if any(c.dep_ not in ("conj", "cc", "punct") for c in token.children):
-        return False
+    if any(c.dep_ not in ("conj", "cc", "punct", "compound", "amod") for c in token.children):
+        return False  # "the strategy of drone strikes": a kind of strike may be named by its weapon
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
@@ -49,6 +50,26 @@ def kind_reading(token: Token) -> bool:
     owner = node.head.head
     return owner.lemma_.lower() in CATEGORY_HEADS or owner.lower_ in CATEGORY_HEADS \
         or owner.lemma_.lower() in ("accuse", "convict", "charge", "suspect", "acquit", "guilty", "innocent")
+
+
+#: Adverbs of a habit: "police routinely arrest vendors", "the committee usually meets on Tuesdays".
+HABITUAL = frozenset("routinely usually often regularly always normally typically frequently generally sometimes "
+                     "rarely seldom never customarily habitually".split())
+
+
+def habitual(token: Token) -> bool:
+    """A verb trigger in the simple present with an adverb of habit or an "every/each" time ("meets every
+    Tuesday", "routinely arrest street vendors") tells what usually happens, not an occurrence. The simple
+    present alone is no sign: headlines report past events in it ("Roadside bomb kills two")."""
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP"):
+        return False
+    for c in token.children:
+        if c.dep_ == "advmod" and c.lower_ in HABITUAL:
+            return True
+        if c.dep_ in ("npadvmod", "prep") and any(g.dep_ == "det" and g.lower_ in ("every", "each")
+                                                   for n in [c, *c.children] for g in n.children):
+            return True
+    return False
 
 
 #: Standing texts that "declare" or "state" without anyone speaking: "the constitution declares ...".
@@ -72,6 +93,45 @@ def generic_plural(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
         return False
     return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+
+
+def generic_subject(token: Token) -> bool:
+    """A bare plural trigger that is the subject of a present-tense "be" with a predicate says what such acts are
+    like, not that one happened: "kidnappings for ransom are common", "hostage negotiations are a delicate art"."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "nummod", "predet")
+                                                            for c in token.children):
+        return False
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    verb = node.head
+    return node.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ in ("acomp", "attr") for c in verb.children)
+
+
+#: Words whose phrase only points at an occurrence told before: "arrested in connection with the attack", "those
+#: involved in the failed attack", "searches related to the attacks", "injuries suffered during the attack".
+REFERENCE_HEADS = frozenset("connection involve involvement relate link connect authorship suffer investigation probe "
+                            "inquiry enquiry".split())
+DEFINITE = frozenset("the this that these those".split())
+
+
+def back_reference(token: Token) -> bool:
+    """A definite noun trigger in a phrase that only points at an occurrence ("in connection with Saturday's
+    attack", "involved in the assassination attempt", "whoever is behind this attack"): the sentence reports
+    something else, and the occurrence was told before (the caller checks that an event of the family came
+    earlier in the article)."""
+    if token.pos_ != "NOUN":
+        return False
+    node = token
+    if node.dep_ == "compound" and node.head.lemma_.lower() in ("attempt", "plot"):
+        node = node.head  # "the assassination attempt"
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in node.children):
+        return False
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    return prep.lower_ == "behind" or prep.head.lemma_.lower() in REFERENCE_HEADS
 
 
 QUOTES = frozenset('"“”‘’\'')
@@ -122,20 +182,9 @@ def list_entry(token: Token) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[start + 1:end])
 
 
-#: Natural hazards, after EM-DAT's classification of natural disasters (geophysical, meteorological, hydrological,
-#: climatological) and their usual news names: what they "strike", "hit" or "kill" is no act of violence.
-HAZARDS = frozenset("""
-earthquake earthquakes quake quakes tremor tremors aftershock aftershocks tsunami tsunamis eruption eruptions volcano
-landslide landslides mudslide mudslides avalanche avalanches rockfall storm storms hurricane hurricanes typhoon
-typhoons cyclone cyclones tornado tornadoes twister twisters blizzard blizzards snowstorm hailstorm hail lightning
-flood floods flooding deluge downpour downpours rain rains rainfall monsoon surge wildfire wildfires bushfire
-bushfires forest fire fires blaze blazes drought droughts heatwave heatwaves
-""".split())
-
-
 def natural_force(verb: Token) -> bool:
-    """A violence verb whose doer is a natural hazard ("a 6.4 earthquake struck southern Turkey, killing 8",
-    "floods killed 30", "homes destroyed by the hurricane"): a disaster, not an attack, so no event of ours.
+    """A violence verb whose doer is a natural hazard, a disease or an accident (``NATURAL_CAUSES``: "a 6.4
+    earthquake struck southern Turkey, killing 8", "homes destroyed by the hurricane"): no attack, so no event.
     A participle or a second verb takes the clause's doer ("struck ..., killing 8"), a relative its noun."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -144,7 +193,7 @@ def natural_force(verb: Token) -> bool:
         node = node.head
         doers = subjects(node)
     doers = [node.head if d.lower_ in ("which", "that") and node.dep_ == "relcl" else d for d in doers]
-    return any(d.lemma_.lower() in HAZARDS or d.lower_ in HAZARDS for d in doers)
+    return any(d.lemma_.lower() in NATURAL_CAUSES or d.lower_ in NATURAL_CAUSES for d in doers)
 
 
 def passive_trigger(token: Token) -> bool:

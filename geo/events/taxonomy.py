@@ -29,6 +29,7 @@ EXPLOSIVE = "Remote explosive/landmine/IED"
 SUICIDE = "Suicide bomb"
 GRENADE = "Grenade"
 ATTACK = "Attack"
+ABDUCTION = "Abduction/forced disappearance"
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,13 @@ def default_taxonomy() -> Taxonomy:
     """The lexicon newsmap ships with (see docs/events.md for the mapping to ACLED and CAMEO)."""
     triggers: dict[tuple[str, str], EventKind] = {}
     triggers |= _kinds(EventKind(BATTLES, CLASH, "violence"),
-                       "attack clash fight ambush raid storm assault shoot assassinate kill bombard",
+                       "attack clash fight ambush raid storm assault shoot assassinate kill bombard open return",
                        "attack clash fighting battle skirmish ambush raid assault offensive shooting gunfire firefight "
                        "assassination massacre hostility hostilities confrontation incursion")
     triggers |= _kinds(EventKind(REMOTE, SHELLING, "violence"), "fire launch shell", "barrage shelling bombardment")
-    triggers |= _kinds(EventKind(REMOTE, AIR, "violence"), "strike", "strike airstrike counter-strike")
-    triggers |= _kinds(EventKind(CIVILIANS, ATTACK, "violence"), "murder", "murder murders")
+    triggers |= _kinds(EventKind(REMOTE, AIR, "violence"), "strike hit", "strike airstrike counter-strike")
+    triggers |= _kinds(EventKind(CIVILIANS, ATTACK, "violence"), "murder stab", "murder murders stabbing")
+    triggers |= _kinds(EventKind(CIVILIANS, ABDUCTION, "violence"), "kidnap abduct", "kidnapping abduction")
     triggers |= _kinds(EventKind(REMOTE, EXPLOSIVE, "violence"), "bomb explode detonate blow go crash ram",
                        "bombing explosion blast detonation")
     triggers |= _kinds(EventKind(MEETING, "Meeting", "meeting"), "meet confer", "meeting talks discussion summit "
