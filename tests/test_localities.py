@@ -54,6 +54,14 @@ def test_a_border_crossing_is_a_facility(local) -> None:
         assert crossing.place.kind == FACILITY and crossing.place.name.startswith(f"{name}, "), crossing
 
 
+def test_a_street_named_after_the_story_moved_sits_in_the_city_of_the_sentence_before(local) -> None:
+    """The article names Paris most, but the sentence before the street puts the story in Lyon."""
+    found = by_text(local("The 2015 attacks in Paris killed 130 people. Paris has been on alert since. Police in Lyon "
+                          "were searching for a man on Friday. The explosion targeted a bakery on Rue Victor Hugo."))
+    street = found["Rue Victor Hugo"]
+    assert street.place.id == f"local:{found['Lyon'].place.id}:rue-victor-hugo", street.place
+
+
 def test_generic_and_demonym_phrases_are_no_names(local) -> None:
     found = by_text(local("Clashes erupted in the Protestant districts of Belfast and near a railway station."))
     assert not [pm for pm in found.values() if pm.place.kind in (FACILITY, LOCAL)]

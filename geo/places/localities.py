@@ -15,7 +15,8 @@ resolves cities and regions; this stage runs after it and adds place mentions fo
 A facility or local place has no coordinates of its own: it sits at the point of its
 *parent*, the place that encloses it — the place named with it ("Calle Mayor, Madrid",
 "Camp Bastion in Helmand"), the place it is named after ("Kandahar Air Base" -> Kandahar), else
-the nearest place below country level in its sentence, else the article's main place.
+the nearest place below country level in its sentence, else the last of the sentence before, else the article's
+main place.
 Its id joins the parent's id and the name's slug (``local:gn:2655984:oxford-street``), so the
 same street in another article lands on the same row, and its name carries the parent
 ("Falls Road, Belfast") so the map can say where it is. Scores are lower than the
@@ -229,12 +230,19 @@ def container(span: Span, at: dict[int, PlaceMention]) -> PlaceMention | None:
 
 
 def nearby(span: Span, at: dict[int, PlaceMention], focus: PlaceMention | None) -> PlaceMention | None:
-    """The sentence's nearest place below country level; else the article's main place; else the sentence's country."""
+    """The sentence's nearest place below country level; else the last one of the sentence before, where the story
+    just was ("Police in the city of Lyon ... a Friday blast. The explosion targeted a bakery on Rue Victor Hugo",
+    in an article that names Paris more often); else the article's main place; else the sentence's country."""
     sentence = [(abs(i - span.start), pm) for i, pm in at.items()
                 if span.sent.start <= i < span.sent.end and usable(pm)]
     local = [(d, pm) for d, pm in sentence if pm.place.kind != "country"]
     if local:
         return min(local, key=lambda x: x[0])[1]
+    before = span.doc[span.sent.start - 1].sent if span.sent.start > 0 else None
+    earlier = [(i, pm) for i, pm in at.items() if before is not None and before.start <= i < before.end
+               and usable(pm) and pm.place.kind != "country"]
+    if earlier:
+        return max(earlier, key=lambda x: x[0])[1]
     countries = [pm for _, pm in sorted(sentence, key=lambda x: x[0])]
     if focus is not None and (not countries or countries[0].place.country_code == focus.place.country_code):
         return focus
