@@ -180,6 +180,16 @@ def test_a_capital_known_by_another_name_long_ago_is_no_capital_by_that_name(gaz
     assert found["New Delhi"].name == "New Delhi"
 
 
+def test_a_two_letter_code_alone_in_running_text_is_no_country(gazetteer):
+    """ISO codes are read only as qualifiers ("Lyon, FR"): "IS positions" is the Islamic State, not Iceland (nor
+    the Russian town "Is"), "on TV" is no Tuvalu, the "UN" no town "Un"; news' own abbreviations still are places."""
+    text = "Airstrikes hit IS positions, the UN said on TV, as US, UK and EU envoys met in Lyon, FR."
+    found = _resolve(gazetteer, text, ["IS", "UN", "TV", "US", "UK", "EU", "FR"])
+    assert found["IS"] is None and found["UN"] is None and found["TV"] is None, found
+    assert (found["US"].country_code, found["UK"].country_code) == ("US", "GB")
+    assert found["EU"].name == "European Union" and found["FR"].country_code == "FR"
+
+
 def _resolve(gazetteer, text: str, names: list[str]) -> dict:
     """Resolve the first occurrence of each name in ``text``; {name: place}."""
     mentions = [Mention(text.index(n), text.index(n) + len(n), n, "place") for n in names]

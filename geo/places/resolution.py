@@ -178,7 +178,7 @@ class Resolver:
         written with ("Bethel, Delaware"). A name written once with one container and elsewhere alone is the
         same place there (one sense per document); with two containers, two places."""
         quals = containers(text, mentions, self.gazetteer.candidates)
-        bases = [self._key(m) for m in mentions]
+        bases = [self._unqualifying(self._key(m), text, m) for m in mentions]
         written: dict[tuple, set] = defaultdict(set)
         for base, qual in zip(bases, quals):
             if qual.ids:
@@ -193,6 +193,15 @@ class Resolver:
             text = DIRECTION_WORDS.sub("", text)
         written = "code" if written_as_code(text) else "initials" if written_as_initials(text) else ""
         return normalise(text), mention.label, written
+
+    @staticmethod
+    def _unqualifying(key: tuple[str, str, str], text: str, mention: Mention) -> tuple[str, str, str]:
+        """A two-letter code stands for a place only as a qualifier ("Boise, ID", "Lyon, FR"); alone in running text
+        an ISO code is a word or another name ("airstrikes on IS positions": the Islamic State, not Iceland, nor the town
+        "Is"), so only the abbreviations news writes for countries ("US", "UK", "UAE") are read there."""
+        if key[2] != "code" or len(mention.text) != 2 or text[:mention.start].rstrip().endswith(","):
+            return key  # a dateline ("WASHINGTON") or "NSW" is written in capitals too
+        return key[0], key[1], "bare"
 
     @staticmethod
     def _constrained(key: tuple, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -217,7 +226,9 @@ class Resolver:
         if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
             found = tuple(c for c in self.gazetteer.candidates(key[:unit.start()], fuzzy=False)
                           if c.place.kind in readings.UNIT_KINDS) or found
-        if written != "code":  # "S.C.", "It": not the ISO code of Seychelles or Italy
+        if written == "bare":  # "IS positions": neither Iceland's code nor the Russian town "Is"
+            found = tuple(c for c in found if c.form in ("abbr", "alt"))  # "EU" is the European Union
+        elif written != "code":  # "S.C.", "It": not the ISO code of Seychelles or Italy
             found = tuple(c for c in found if c.form != "code")
         if label == "demonym":
             demonyms = tuple(c for c in found if c.form == "demonym")
