@@ -21,6 +21,10 @@ DIRECTIONS = {
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "into", "toward", "towards", "around",
                       "throughout", "between", "via", "of", "and"}
+#: Prepositions of place before a town's name ("troops moved into Bakhmut", "students from Haverhill"); "of" and
+#: "and" are left out: they stand before persons and organisations as often.
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "into", "toward", "towards", "across", "around",
+                         "throughout", "via"}
 BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
 OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
 DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "strain"}
