@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 __all__ = ["CLUB_PREFIXES", "MATCH_VERBS", "club_name"]
 
-CLUB_PREFIXES = {"Real", "Inter", "AC", "AS", "FC", "SC", "Atletico", "Atlético", "Athletic", "Sporting", "Dynamo",
+CLUB_PREFIXES = {"Real", "Inter", "AC", "FC", "Atletico", "Atlético", "Athletic", "Sporting", "Dynamo",
                  "Dinamo", "Olympique", "Borussia", "Bayern", "Racing", "Deportivo", "Celta", "Hertha", "Eintracht"}
 #: Verbs of a match result, by lemma: their subject and object are sides ("beat", "defeated"). "Won", "drew" and
 #: "lost to" are left out: a mayor wins and draws too, and local news counts the county in a school team's name

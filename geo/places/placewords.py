@@ -21,7 +21,7 @@ DIRECTIONS = {
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "into", "toward", "towards", "around",
                       "throughout", "between", "via", "of", "and"}
-#: Prepositions of place before a town's name ("troops moved into Bakhmut", "students from Haverhill"); "of" and
+#: Prepositions of place before a town's name ("troops moved into Bakhmut", "crews were sent to Lismore"); "of" and
 #: "and" are left out: they stand before persons and organisations as often.
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "into", "toward", "towards", "across", "around",
                          "throughout", "via"}
