@@ -253,3 +253,9 @@ def test_clubs_named_after_their_town_are_not_mentions_of_it(toponym_nlp):
     assert toponyms(toponym_nlp, "Paris Saint-Germain beat Real Madrid in the Champions League.") == []
     text = "Real Madrid fans celebrated in the streets of Madrid."
     assert [(s.start_char, s.text) for s in toponym_nlp(text)._.toponyms] == [(text.rindex("Madrid"), "Madrid")]
+
+
+def test_a_town_after_of_where_the_noun_before_makes_it_a_place(toponym_nlp):
+    found = [t for t, _ in toponyms(toponym_nlp, "Residents of Bakhmut fled west. Floodwater reached the centre of "
+                                                 "Dubrovnik. The son of Austin Smith spoke.")]
+    assert found == ["Bakhmut", "Dubrovnik"]

@@ -14,6 +14,7 @@ from geo.places.placewords import (
     DIRECTIONS,
     LOCAL_HEADS,
     LOCATIVE_PREPOSITIONS,
+    OF_PLACE_HEADS,
     PLACE_PREPOSITIONS,
     TITLE_MODIFIERS,
     capitalised,
@@ -113,7 +114,10 @@ class KnownNames:
         tags such towns as persons or organisations, and a person rarely shares a real town's name after "into"."""
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is None or prev.lower_ not in LOCATIVE_PREPOSITIONS or not capitalised(span[0]) or common_word(span):
+        if prev is None or not capitalised(span[0]) or common_word(span):
+            return False
+        if prev.lower_ not in LOCATIVE_PREPOSITIONS and not (prev.lower_ == "of" and span.start > 1 and (
+                doc[span.start - 2].lower_ in OF_PLACE_HEADS or doc[span.start - 2].lower_ in LOCAL_HEADS)):
             return False
         if span.text.isupper() or span.start > 1 and doc[span.start - 2].lower_ == "according":
             return False  # an acronym ("at UGA"), a source ("according to McPherson")
