@@ -259,3 +259,9 @@ def test_a_town_after_of_where_the_noun_before_makes_it_a_place(toponym_nlp):
     found = [t for t, _ in toponyms(toponym_nlp, "Residents of Bakhmut fled west. Floodwater reached the centre of "
                                                  "Dubrovnik. The son of Austin Smith spoke.")]
     assert found == ["Bakhmut", "Dubrovnik"]
+
+
+def test_a_list_of_towns_tagged_as_one_organisation_is_each_town(gazetteer):
+    nlp = _ruled(gazetteer, [("Avdiivka and Bakhmut", "ORG"), ("Smith and Wesson", "ORG")])
+    found = toponyms(nlp, "Fighting raged around Avdiivka and Bakhmut. Smith and Wesson sold rifles.")
+    assert found == [("Avdiivka", "place"), ("Bakhmut", "place")]

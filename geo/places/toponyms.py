@@ -96,7 +96,8 @@ class ToponymRecognizer:
             elif (ent.label_ in self.demonym_labels or ent.label_ in self.labels) and self.names.is_demonym(span):
                 found.append(Span(doc, span.start, span.end, label="demonym"))
             elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"):
-                found += self._places_in_other_entity(span, person_words) or self._opening_demonym(span)
+                found += (self._listed_towns(span) or self._places_in_other_entity(span, person_words)
+                          or self._opening_demonym(span))
         if self.gazetteer is not None:
             found += demonym_tokens(doc, self.names)
             if self.add_from_gazetteer:
@@ -197,6 +198,25 @@ class ToponymRecognizer:
                     return self._named_feature(span)  # "Tin Can Island" is an island, its "Island" no Iceland
                 return [Span(doc, tail.start, tail.end, label="place")]
         return self._inner_state(span) if span.label_ == "ORG" else []
+
+    def _listed_towns(self, span: Span) -> list[Span]:
+        """A list the model tagged as one organisation or person ("Avdiivka and Marinka"): each name a place
+        when every one is a country, a state or a town of ``town_population`` people by its main name."""
+        doc = span.doc
+        parts, start = [], span.start
+        for token in list(span) + [None]:
+            if token is None or token.lower_ in (",", "and", "&"):
+                end = token.i if token is not None else span.end
+                if end > start:
+                    parts.append(Span(doc, start, end, label="place"))
+                start = end + 1
+        if len(parts) < 2 or len(parts) == len(span):
+            return []
+        sized = self.names.town_population
+        if all(capitalised(p[0]) and any(c.form in ("name", "alt") and (c.place.kind in BIG_KINDS or c.place.kind in (
+                "city", "admin2") and c.population >= sized) for c in self.names.candidates(p.text)) for p in parts):
+            return parts
+        return []
 
     @staticmethod
     def _named_feature(span: Span) -> list[Span]:
