@@ -228,3 +228,40 @@ def test_a_town_beside_its_state_whatever_the_model_tagged(gazetteer):
 def test_a_unit_word_after_a_name_the_model_tagged_otherwise(gazetteer):
     nlp = _ruled(gazetteer, [("Homs", "GPE"), ("Aleppo Governorates", "WORK_OF_ART")])
     assert [t for t, _ in toponyms(nlp, "Shelling hit Homs and Aleppo Governorates.")] == ["Homs", "Aleppo"]
+
+
+def test_towns_the_model_missed_after_a_preposition_of_place_and_in_their_list(toponym_nlp):
+    found = [t for t, _ in toponyms(toponym_nlp, "Troops moved into Bakhmut and Soledar in eastern Ukraine.")]
+    assert "Bakhmut" in found and "Soledar" in found
+
+
+def test_a_town_after_a_preposition_of_place_whatever_the_ner_said(gazetteer):
+    nlp = _ruled(gazetteer, [("Bakhmut", "ORG"), ("Lismore", "PERSON"), ("Bell", "ORG"), ("UGA", "ORG"),
+                             ("McPherson", "ORG")])
+    found = [t for t, _ in toponyms(nlp, "Troops moved into Bakhmut. Crews were sent to Lismore. He pressed a gun "
+                                         "into Bell's back, studied at UGA and, according to McPherson, left.")]
+    assert found == ["Bakhmut", "Lismore"]
+
+
+def test_a_feature_word_closing_a_longer_name_is_not_a_place_of_its_own(gazetteer):
+    nlp = _ruled(gazetteer, [("Tin Can Island", "FAC"), ("Lagos", "GPE")])
+    assert toponyms(nlp, "The ship docked at Tin Can Island port in Lagos.") == [
+        ("Tin Can Island", "place"), ("Lagos", "place")]
+
+
+def test_clubs_named_after_their_town_are_not_mentions_of_it(toponym_nlp):
+    assert toponyms(toponym_nlp, "Paris Saint-Germain beat Real Madrid in the Champions League.") == []
+    text = "Real Madrid fans celebrated in the streets of Madrid."
+    assert [(s.start_char, s.text) for s in toponym_nlp(text)._.toponyms] == [(text.rindex("Madrid"), "Madrid")]
+
+
+def test_a_town_after_of_where_the_noun_before_makes_it_a_place(toponym_nlp):
+    found = [t for t, _ in toponyms(toponym_nlp, "Residents of Bakhmut fled west. Floodwater reached the centre of "
+                                                 "Dubrovnik. The son of Austin Smith spoke.")]
+    assert found == ["Bakhmut", "Dubrovnik"]
+
+
+def test_a_list_of_towns_tagged_as_one_organisation_is_each_town(gazetteer):
+    nlp = _ruled(gazetteer, [("Avdiivka and Bakhmut", "ORG"), ("Smith and Wesson", "ORG")])
+    found = toponyms(nlp, "Fighting raged around Avdiivka and Bakhmut. Smith and Wesson sold rifles.")
+    assert found == [("Avdiivka", "place"), ("Bakhmut", "place")]

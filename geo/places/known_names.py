@@ -13,6 +13,8 @@ from geo.places.placewords import (
     BIG_KINDS,
     DIRECTIONS,
     LOCAL_HEADS,
+    LOCATIVE_PREPOSITIONS,
+    OF_PLACE_HEADS,
     PLACE_PREPOSITIONS,
     TITLE_MODIFIERS,
     capitalised,
@@ -31,9 +33,10 @@ class KnownNames:
     ``min_population``: a city this big is a place wherever its name stands, but at the start of a sentence.
     """
 
-    def __init__(self, gazetteer, min_population: int) -> None:
+    def __init__(self, gazetteer, min_population: int, town_population: int = 10_000) -> None:
         self.gazetteer = gazetteer
         self.min_population = min_population
+        self.town_population = town_population
 
     def candidates(self, text: str):
         """The gazetteer's readings of a name, airports left out: an airport is read when the model tags its name
@@ -104,6 +107,28 @@ class KnownNames:
                 and (nxt is None or nxt.lower_ not in ("'s", "\u2019s"))):
             return True  # "Troop 9 from Battle Creek", not "McDonald's"
         return prev is not None and prev.lower_ == "of" and span.start > 1 and doc[span.start - 2].text == ","
+
+    def town_after_preposition(self, span: Span) -> bool:
+        """A name after a preposition of place that the gazetteer knows by its main name as a town or district of
+        ``town_population`` people or more ("into Bakhmut", "sent to Lismore"): the small model
+        tags such towns as persons or organisations, and a person rarely shares a real town's name after "into"."""
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        if prev is None or not capitalised(span[0]) or common_word(span):
+            return False
+        if prev.lower_ not in LOCATIVE_PREPOSITIONS and not (prev.lower_ == "of" and span.start > 1 and (
+                doc[span.start - 2].lower_ in OF_PLACE_HEADS or doc[span.start - 2].lower_ in LOCAL_HEADS)):
+            return False
+        if span.text.isupper() or span.start > 1 and doc[span.start - 2].lower_ == "according":
+            return False  # an acronym ("at UGA"), a source ("according to McPherson")
+        if prev.lower_ == "from" and span.label_ == "PERSON":
+            return False  # "a letter from Galesburg": a sender, as in :meth:`local_context`
+        if prev.lower_ == "to" and doc.has_annotation("DEP") and prev.head.pos_ not in ("VERB", "AUX"):
+            return False  # "sent to Lismore", but "the road to Eagle", "a tribute to Marshall": a goal, a person
+        if span.end < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s", "&"):
+            return False  # a person's or a firm's ("into Bell's back", "from McPherson & Jacobsen")
+        return any(c.form == "name" and c.place.kind in ("city", "admin2") and c.population >= self.town_population
+                   for c in self.candidates(span.text))
 
     def place_like(self, run: Span) -> bool:
         candidates = [c for c in self.candidates(run.text) if c.form != "demonym"]

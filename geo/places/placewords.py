@@ -21,6 +21,14 @@ DIRECTIONS = {
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "into", "toward", "towards", "around",
                       "throughout", "between", "via", "of", "and"}
+#: Prepositions of place before a town's name ("troops moved into Bakhmut", "crews were sent to Lismore"); "of" and
+#: "and" are left out: they stand before persons and organisations as often.
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "into", "toward", "towards", "across", "around",
+                         "throughout", "via"}
+#: Nouns before "of" that make the name after it a place ("the centre of Dubrovnik", "residents of Bakhmut",
+#: "north of Kyiv"), with the nouns of :data:`LOCAL_HEADS`; "of" alone stands before persons as often.
+OF_PLACE_HEADS = {"centre", "center", "outskirts", "heart", "suburbs", "edge", "streets", "people", "north", "south",
+                  "east", "west", "northeast", "northwest", "southeast", "southwest", "capital", "port", "province"}
 BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
 OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
 DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "strain"}

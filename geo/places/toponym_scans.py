@@ -61,7 +61,15 @@ def gazetteer_runs(doc: Doc, names: KnownNames) -> list[Span]:
             run = Span(doc, run.start, title)
         if run is not None and names.place_like(run):
             out.append(names.qualify(run))
+        elif run is not None and (part := _after_of(run)) is not None and names.town_after_preposition(part):
+            out.append(names.qualify(part))  # "Residents of Bakhmut" opening a sentence: the town after "of"
     return out
+
+
+def _after_of(run: Span) -> Span | None:
+    """The words after the last "of" of a capitalised run ("Residents of Bakhmut" -> "Bakhmut")."""
+    ofs = [t.i for t in run if t.lower_ == "of"]
+    return Span(run.doc, ofs[-1] + 1, run.end) if ofs and ofs[-1] + 1 < run.end else None
 
 
 def datelines(doc: Doc, names: KnownNames) -> list[Span]:

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from geo.places.discourse import conjuncts, subdivision_codes, towns_of_named_states
 from geo.places.discourse import repeats as discourse_repeats
 from geo.places.known_names import KnownNames
+from geo.places.organisations import club_name
 from geo.places.placewords import (
     BIG_KINDS,
     COUNTY_WORDS,
@@ -95,7 +96,8 @@ class ToponymRecognizer:
             elif (ent.label_ in self.demonym_labels or ent.label_ in self.labels) and self.names.is_demonym(span):
                 found.append(Span(doc, span.start, span.end, label="demonym"))
             elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"):
-                found += self._places_in_other_entity(span) or self._opening_demonym(span)
+                found += (self._listed_towns(span) or self._places_in_other_entity(span, person_words)
+                          or self._opening_demonym(span))
         if self.gazetteer is not None:
             found += demonym_tokens(doc, self.names)
             if self.add_from_gazetteer:
@@ -103,7 +105,7 @@ class ToponymRecognizer:
                 found += datelines(doc, self.names) + county_lists(doc, self.names) + streets(doc, self.names)
                 found += party_hometowns(doc, self.names)
             found += borders(doc, self.names)
-        kept = non_overlapping([s for s in found if not not_a_place(s)])
+        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s)])
         if self.gazetteer is not None:
             kept = non_overlapping(list(kept) + towns_of_named_states(doc, kept, person_words, self.names))
             named = [s for s in kept if self.names.main_name(s) and s.text.lower() not in person_words]
@@ -161,7 +163,7 @@ class ToponymRecognizer:
                     return Span(doc, part.start, part.end, label=span.label_)
         return span
 
-    def _places_in_other_entity(self, span: Span) -> list[Span]:
+    def _places_in_other_entity(self, span: Span, person_words: set[str] = frozenset()) -> list[Span]:
         """Places the NER tagged as something else: a well-known place tagged whole as an
         organisation or product ("Edmonton", "Aleppo"; a person only after "in", "from" ...),
         and the place that opens or closes an organisation's name ("Athens Police Department",
@@ -172,6 +174,8 @@ class ToponymRecognizer:
         if self.names.well_known(span) and (span.label_ != "PERSON" or after_preposition or len(span) > 1):
             return [self.names.qualify(span)]
         if self.names.known_place(span) and self.names.local_context(span):
+            return [Span(doc, span.start, span.end, label="place")]
+        if len(span) <= 3 and span.text.lower() not in person_words and self.names.town_after_preposition(span):
             return [Span(doc, span.start, span.end, label="place")]
         if len(span) > 1 and span[-1].lower_ in UNIT_TOKENS and self.names.big_by_name(span[:-1]):
             return [Span(doc, span.start, span.end - 1, label="place")]  # "Aleppo Governorates" (a list's unit)
@@ -190,8 +194,38 @@ class ToponymRecognizer:
         for start in range(span.start + 1, span.end):  # a closing country or state, or "of <place>"
             tail = Span(doc, start, span.end)
             if (doc[start - 1].lower_ == "of" or self.names.big_by_name(tail)) and self.names.known_place(tail):
+                if all(t.lower_ in FEATURE_WORDS for t in tail):
+                    return self._named_feature(span)  # "Tin Can Island" is an island, its "Island" no Iceland
                 return [Span(doc, tail.start, tail.end, label="place")]
         return self._inner_state(span) if span.label_ == "ORG" else []
+
+    def _listed_towns(self, span: Span) -> list[Span]:
+        """A list the model tagged as one organisation or person ("Avdiivka and Marinka"): each name a place
+        when every one is a country, a state or a town of ``town_population`` people by its main name."""
+        doc = span.doc
+        parts, start = [], span.start
+        for token in list(span) + [None]:
+            if token is None or token.lower_ in (",", "and", "&"):
+                end = token.i if token is not None else span.end
+                if end > start:
+                    parts.append(Span(doc, start, end, label="place"))
+                start = end + 1
+        if len(parts) < 2 or len(parts) == len(span):
+            return []
+        sized = self.names.town_population
+        if all(capitalised(p[0]) and any(c.form in ("name", "alt") and (c.place.kind in BIG_KINDS or c.place.kind in (
+                "city", "admin2") and c.population >= sized) for c in self.names.candidates(p.text)) for p in parts):
+            return parts
+        return []
+
+    @staticmethod
+    def _named_feature(span: Span) -> list[Span]:
+        """A name closed by a feature word ("Tin Can Island", "Mahim Bay") that the gazetteer does not know: the
+        whole name is the place, when each of its words is capitalised ("Nizhne-Imeritinskaya Bay"); never the
+        feature word alone."""
+        if all(capitalised(t) or t.text == "-" for t in span):
+            return [Span(span.doc, span.start, span.end, label="place")]
+        return []
 
     def _inner_state(self, span: Span) -> list[Span]:
         """A country or state named inside an organisation's name after a direction or "of": "Northern Illinois
