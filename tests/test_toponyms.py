@@ -243,6 +243,15 @@ def test_a_town_after_a_preposition_of_place_whatever_the_ner_said(gazetteer):
     assert found == ["Bakhmut", "Lismore"]
 
 
+def test_a_town_after_a_part_word_and_through(gazetteer):
+    """"marched through central Santiago": the model tags Santiago a person; "through" is a preposition of place
+    and "central" names a part of the town, so the town is read."""
+    nlp = _ruled(gazetteer, [("Santiago", "PERSON"), ("Kramatorsk", "ORG")])
+    found = [t for t, _ in toponyms(nlp, "Students marched through central Santiago. A convoy drove through "
+                                         "Kramatorsk.")]
+    assert found == ["Santiago", "Kramatorsk"]
+
+
 def test_a_feature_word_closing_a_longer_name_is_not_a_place_of_its_own(gazetteer):
     nlp = _ruled(gazetteer, [("Tin Can Island", "FAC"), ("Lagos", "GPE")])
     assert toponyms(nlp, "The ship docked at Tin Can Island port in Lagos.") == [

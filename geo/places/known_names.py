@@ -15,6 +15,7 @@ from geo.places.placewords import (
     LOCAL_HEADS,
     LOCATIVE_PREPOSITIONS,
     OF_PLACE_HEADS,
+    PART_WORDS,
     PLACE_PREPOSITIONS,
     TITLE_MODIFIERS,
     capitalised,
@@ -113,13 +114,14 @@ class KnownNames:
         ``town_population`` people or more ("into Bakhmut", "sent to Lismore"): the small model
         tags such towns as persons or organisations, and a person rarely shares a real town's name after "into"."""
         doc = span.doc
-        prev = doc[span.start - 1] if span.start > 0 else None
+        first = span.start - 1 if span.start > 1 and doc[span.start - 1].lower_ in PART_WORDS else span.start
+        prev = doc[first - 1] if first > 0 else None  # "through central Santiago": the word before "central"
         if prev is None or not capitalised(span[0]) or common_word(span):
             return False
-        if prev.lower_ not in LOCATIVE_PREPOSITIONS and not (prev.lower_ == "of" and span.start > 1 and (
-                doc[span.start - 2].lower_ in OF_PLACE_HEADS or doc[span.start - 2].lower_ in LOCAL_HEADS)):
+        if prev.lower_ not in LOCATIVE_PREPOSITIONS and not (prev.lower_ == "of" and first > 1 and (
+                doc[first - 2].lower_ in OF_PLACE_HEADS or doc[first - 2].lower_ in LOCAL_HEADS)):
             return False
-        if span.text.isupper() or span.start > 1 and doc[span.start - 2].lower_ == "according":
+        if span.text.isupper() or first > 1 and doc[first - 2].lower_ == "according":
             return False  # an acronym ("at UGA"), a source ("according to McPherson")
         if prev.lower_ == "from" and span.label_ == "PERSON":
             return False  # "a letter from Galesburg": a sender, as in :meth:`local_context`

@@ -24,7 +24,10 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "in
 #: Prepositions of place before a town's name ("troops moved into Bakhmut", "crews were sent to Lismore"); "of" and
 #: "and" are left out: they stand before persons and organisations as often.
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "into", "toward", "towards", "across", "around",
-                         "throughout", "via"}
+                         "throughout", "through", "via"}
+#: Words of a part of a town between the preposition and its name: "marched through central Santiago".
+PART_WORDS = {"central", "downtown", "greater", "inner", "northern", "southern", "eastern", "western", "coastal",
+              "suburban", "rural", "old"}
 #: Nouns before "of" that make the name after it a place ("the centre of Dubrovnik", "residents of Bakhmut",
 #: "north of Kyiv"), with the nouns of :data:`LOCAL_HEADS`; "of" alone stands before persons as often.
 OF_PLACE_HEADS = {"centre", "center", "outskirts", "heart", "suburbs", "edge", "streets", "people", "north", "south",
