@@ -252,6 +252,12 @@ def test_a_town_after_a_part_word_and_through(gazetteer):
     assert found == ["Santiago", "Kramatorsk"]
 
 
+def test_the_article_opening_a_name_is_no_place(gazetteer):
+    """"La Moneda" (tagged FAC) opens with "La", which the gazetteer also knows as Louisiana's abbreviation."""
+    nlp = _ruled(gazetteer, [("La Moneda", "FAC"), ("Santiago", "GPE")])
+    assert [t for t, _ in toponyms(nlp, "Police used water cannon near La Moneda palace in Santiago.")] == ["Santiago"]
+
+
 def test_a_feature_word_closing_a_longer_name_is_not_a_place_of_its_own(gazetteer):
     nlp = _ruled(gazetteer, [("Tin Can Island", "FAC"), ("Lagos", "GPE")])
     assert toponyms(nlp, "The ship docked at Tin Can Island port in Lagos.") == [

@@ -25,6 +25,9 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "in
 #: "and" are left out: they stand before persons and organisations as often.
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "into", "toward", "towards", "across", "around",
                          "throughout", "through", "via"}
+#: Articles and particles that open names in other languages ("La Moneda", "El Fasher", "Le Bourget", "Al Karak"):
+#: never a place on their own, whatever a gazetteer abbreviation says ("La." is Louisiana).
+NAME_PARTICLES = {"la", "le", "les", "el", "al", "los", "las", "de", "del", "du", "des", "di", "da", "the"}
 #: Words of a part of a town between the preposition and its name: "marched through central Santiago".
 PART_WORDS = {"central", "downtown", "greater", "inner", "northern", "southern", "eastern", "western", "coastal",
               "suburban", "rural", "old"}

@@ -45,6 +45,7 @@ from geo.places.placewords import (
     GENERIC_WORDS,
     INSTITUTION_WORDS,
     MISLABELLED,
+    NAME_PARTICLES,
     PLACE_PREPOSITIONS,
     TITLE_MODIFIERS,
     UNIT_TOKENS,
@@ -183,6 +184,8 @@ class ToponymRecognizer:
             return []
         for end in range(span.end - 1, span.start, -1):  # longest known opening
             head = Span(doc, span.start, end)
+            if len(head) == 1 and head[0].lower_ in NAME_PARTICLES:
+                break  # "La Moneda": the article of a name, not Louisiana's "La."
             opens = (doc[end].lower_ in INSTITUTION_WORDS or head[-1].lower_ in COUNTY_WORDS
                      or doc[end].lower_ in UNIT_TOKENS and self.names.big_by_name(head)
                      or local_title(doc, end) and doc[end - 1].lower_ not in TITLE_MODIFIERS
