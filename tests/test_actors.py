@@ -154,6 +154,16 @@ def test_the_name_of_a_building_is_no_actor(geoparser, countries) -> None:
     assert not [a for a in actors if "Sharqi" in a.name], actors
 
 
+def test_a_portfolio_before_minister_is_no_organisation(nlp, countries) -> None:
+    """The model tags "Interior" of "Interior Minister" ORG: the title's portfolio, not a body."""
+    doc = nlp("Interior Minister Carolina Toha said 45 people were arrested. Defence Secretary Lloyd Austin met "
+              "NATO allies.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Interior") == "ORG"  # the premise
+    actors, _ = ActorExtractor(load_catalog(), countries=countries).extract(doc)
+    names = {a.name for a in actors}
+    assert not names & {"Interior", "Defence"} and {"Carolina Toha", "Lloyd Austin", "NATO"} <= names, names
+
+
 def test_same_surname_different_people_stay_apart(nlp, countries) -> None:
     empty = Catalog("test", ())
     doc = nlp("Karim Haddad, a militia commander, met Nadia Haddad, the mayor of Tyre, on Monday. "

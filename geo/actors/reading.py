@@ -193,7 +193,7 @@ class ArticleReading:
                  or first_organisation(self.extractor.known.values(), names))
         if match:
             return match
-        if on_heading(span, self.text):
+        if on_heading(span, self.text) or portfolio(span):
             return None
         kind = organisation_kind(name, span, self.extractor.countries)
         if kind == "military" and country:
@@ -300,3 +300,15 @@ class ArticleReading:
         """Keep the store's name and kind for an actor seen before; add the new spellings and affiliations."""
         old = self.extractor.known.get(actor.id)
         return actor if old is None else merge_actor(old, actor.aliases, actor.affiliations)
+
+
+#: Title nouns a cabinet portfolio word stands before: "Interior Minister", "Defence Secretary".
+PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+
+
+def portfolio(span: Span) -> bool:
+    """One word the model tags ORG before "Minister" or "Secretary" ("Interior Minister Carolina Toha", "Defence
+    Secretary Lloyd Austin") is the portfolio of the person's title, not an organisation of its own."""
+    doc = span.doc
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in PORTFOLIO_TITLES
+
