@@ -311,4 +311,3 @@ def portfolio(span: Span) -> bool:
     Secretary Lloyd Austin") is the portfolio of the person's title, not an organisation of its own."""
     doc = span.doc
     return len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in PORTFOLIO_TITLES
-

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed, parties,
-    passive_agents, patients, responsibility_verb, subjects, vehicle_of,
+    LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed,
+    parties, passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
 from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
                                    kind_reading, list_entry, natural_force, negated, passive_trigger, quoted_speakers,
@@ -154,9 +154,10 @@ class EventExtractor:
     @staticmethod
     def occurrence(token: Token, kind: EventKind) -> bool:
         """Whether a trigger word reports an occurrence: not a denied one ("no attack took place"), not the
-        name of a kind of act ("charges of murder"), not a habit ("meets every Tuesday"), not the title in a list ("* 2007 Bagram Airfield bombing");
-        a statement needs a speaker, not a standing text ("the constitution declares"), and a single act, not a
-        bare plural ("in defiance of international warnings")."""
+        name of a kind of act ("charges of murder"), not a habit ("meets every Tuesday") or what such acts are like
+        ("kidnappings are common"), not the title in a list ("* 2007 Bagram Airfield bombing"), not a storm's or an
+        outbreak's doing; a statement needs a speaker, not a standing text ("the constitution declares"), and a
+        single act, not a bare plural ("in defiance of international warnings")."""
         if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token):
             return False
         if kind.family == "violence" and natural_force(token):

@@ -36,8 +36,8 @@ strategy strategies tactic tactics policy policies doctrine
 
 def kind_reading(token: Token) -> bool:
     """A noun trigger that names a kind of act, not an occurrence: bare (no determiner, possessor, number or
-    prepositional modifier) and no participant, under a noun of category ("charges of murder", "convicted of assault", "a law
-    against incitement"), or an adjective's complement ("guilty of murder")."""
+    prepositional modifier) and no participant, under a noun of category ("charges of murder", "convicted of
+    assault", "a law against incitement"), or an adjective's complement ("guilty of murder")."""
     if token.pos_ in ("VERB", "AUX"):
         return False
     if any(c.dep_ not in ("conj", "cc", "punct", "compound", "amod") for c in token.children):
@@ -200,4 +200,3 @@ def passive_trigger(token: Token) -> bool:
     """A passive trigger verb leaves its doer unnamed on purpose ("the minister said 45 people were arrested":
     the minister arrested no one), so no actor before it is taken for one."""
     return token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-

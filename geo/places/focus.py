@@ -32,7 +32,8 @@ from typing import NamedTuple
 
 from geo.records import Place, PlaceMention
 
-__all__ = ["MainCountry", "dateline", "dateline_end", "is_backdrop", "is_demonym", "main_country", "main_place", "may_be_main"]
+__all__ = ["MainCountry", "dateline", "dateline_end", "is_backdrop", "is_demonym", "main_country", "main_place",
+           "may_be_main"]
 
 #: Kinds of place that are never the article's main place: too large, under water, or only a point inside one.
 NEVER_MAIN = frozenset({"continent", "water", "facility", "local", "site"})

@@ -43,11 +43,12 @@ _UNIT_AFTER = re.compile(r"\s+(?:(%s)|(%s))\b" % ("|".join(UNIT_WORDS), "|".join
 UNIT_ENDING = re.compile(r"\s+(?:%s)$" % "|".join([*UNIT_WORDS, *UNIT_WORDS.values()]), re.I)
 
 
-#: English words for kinds of place (GeoNames' feature classes and codes: island, lake, stream, bay, port ...).
+#: English words for kinds of place (GeoNames' feature classes and codes: island, lake, stream, bay, port ...); not
+#: :data:`geo.places.placewords.FEATURE_WORDS`, the words that make a name another place ("Lake Lanier").
 #: Alone, such a word is no name: "Island" in "Tin Can Island" is not Iceland, whose Icelandic name GeoNames keeps as
 #: an alternate name ("Ísland"), nor Island County or a town once called so. A place whose own name is the word
 #: keeps it.
-FEATURE_WORDS = frozenset({
+KIND_WORDS = frozenset({
     "island", "islands", "isle", "lake", "lakes", "river", "creek", "stream", "bay", "gulf", "sea", "ocean", "coast",
     "beach", "port", "harbor", "harbour", "cape", "point", "peninsula", "strait", "channel", "delta", "mount",
     "mountain", "mountains", "hill", "hills", "ridge", "valley", "canyon", "plain", "plains", "plateau", "desert",
@@ -58,9 +59,9 @@ FEATURE_WORDS = frozenset({
 
 
 def without_common_words(candidates: Sequence[Candidate], key: str) -> tuple:
-    """A name that is an English word for a kind of place (``FEATURE_WORDS``) keeps only the readings that bear it
+    """A name that is an English word for a kind of place (``KIND_WORDS``) keeps only the readings that bear it
     as their own name: an alternate name spelled like the word is another language's or an old name."""
-    if key not in FEATURE_WORDS:
+    if key not in KIND_WORDS:
         return tuple(candidates)
     return tuple(c for c in candidates if c.form != "alt" or c.fuzzy)
 
