@@ -21,10 +21,9 @@ DIRECTIONS = {
 }
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "into", "toward", "towards", "around",
                       "throughout", "between", "via", "of", "and"}
-#: Prepositions of place before a town's name ("troops moved into Bakhmut", "crews were sent to Lismore"); "of" and
-#: "and" are left out: they stand before persons and organisations as often.
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "into", "toward", "towards", "across", "around",
-                         "throughout", "through", "via"}
+#: Prepositions of place before a town's name ("troops moved into Bakhmut", "crews were sent to Lismore", "marched
+#: through Santiago"); "of", "and" and "between" are left out: they stand before persons and organisations as often.
+LOCATIVE_PREPOSITIONS = PLACE_PREPOSITIONS - {"of", "and", "between"} | {"through"}
 #: Articles and particles that open names in other languages ("La Moneda", "El Fasher", "Le Bourget", "Al Karak"):
 #: never a place on their own, whatever a gazetteer abbreviation says ("La." is Louisiana).
 NAME_PARTICLES = {"la", "le", "les", "el", "al", "los", "las", "de", "del", "du", "des", "di", "da", "the"}
