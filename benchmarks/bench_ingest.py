@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import eval_texts  # noqa: E402
+from _timing import medians  # noqa: E402
 
 import spacy  # noqa: E402
 
@@ -147,12 +148,9 @@ def main() -> None:
     print(f"\n{'run (median of ' + str(args.repeats) + ')':34} {'wall':>8} {'CPU':>8} {'docs/s':>8} {'words/s':>8}"
           f"  {'ratio wall':>10} {'ratio CPU':>10}")
     for key, label in labels.items():
-        wall = statistics.median(w for w, _ in results[key])
-        cpu = statistics.median(c for _, c in results[key])
-        ratio_wall = statistics.median(b[0] / x[0] for b, x in zip(results["bare"], results[key]))
-        ratio_cpu = statistics.median(b[1] / x[1] for b, x in zip(results["bare"], results[key]))
-        print(f"{label:34} {wall:7.1f}s {cpu:7.1f}s {len(docs) / wall:8.1f} {words / wall:8.0f}  "
-              f"{ratio_wall:9.2f}x {ratio_cpu:9.2f}x")
+        m = medians(results[key], results["bare"])
+        print(f"{label:34} {m.wall:7.1f}s {m.cpu:7.1f}s {len(docs) / m.wall:8.1f} {words / m.wall:8.0f}  "
+              f"{m.ratio_wall:9.2f}x {m.ratio_cpu:9.2f}x")
     print(f"set-up, excluded above: model load {statistics.median(runs.model_load):.1f} s (bare); newsmap pipeline "
           f"{statistics.median(runs.setup):.1f} s (model, gazetteer, catalogue)")
     print("ratios: bare time / run time within each repeat (median); CPU of the workers' run includes the workers")

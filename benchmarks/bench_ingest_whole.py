@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _corpus import SHARED  # noqa: E402
+from _timing import medians  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 BARE = """
@@ -101,11 +101,8 @@ def main() -> None:
     print(f"\n{'command (median of ' + str(args.runs) + ')':52} {'wall':>7} {'CPU':>7} {'docs/s':>7} "
           f"{'bare/this':>9} {'CPU bare/this':>13}")
     for key, label in labels.items():
-        wall = statistics.median(w for w, _ in times[key])
-        cpu = statistics.median(c for _, c in times[key])
-        ratio = statistics.median(b[0] / x[0] for b, x in zip(times["bare"], times[key]))
-        ratio_cpu = statistics.median(b[1] / x[1] for b, x in zip(times["bare"], times[key]))
-        print(f"{label:52} {wall:6.1f}s {cpu:6.1f}s {n / wall:7.1f} {ratio:8.2f}x {ratio_cpu:12.2f}x")
+        m = medians(times[key], times["bare"])
+        print(f"{label:52} {m.wall:6.1f}s {m.cpu:6.1f}s {n / m.wall:7.1f} {m.ratio_wall:8.2f}x {m.ratio_cpu:12.2f}x")
 
 
 def _commands(args: argparse.Namespace, folder: Path, db: Path, model: str) -> dict[str, list]:
