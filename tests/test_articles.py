@@ -74,6 +74,14 @@ def test_a_derived_title_does_not_stop_at_an_abbreviation(body: bytes, title: st
     assert a.title == title
 
 
+@pytest.mark.timeout(10)
+def test_a_title_is_derived_from_the_text_s_start_only():
+    """A text of abbreviations only ("U.S. U.S. ..."), 2 MB of it, gets its title at once: the sentence end is
+    looked for in the first ``limit`` characters, not across the text once per period."""
+    (a,) = only_articles(read_bytes(b"U.S. " * 400_000, "a.txt"))
+    assert a.title.startswith("U.S. U.S.") and a.title.endswith("\u2026") and len(a.title) <= 91
+
+
 def test_markdown_heading():
     (a,) = only_articles(read_bytes(b"# Talks in Doha\n\nNegotiators met in Doha.", "a.md"))
     assert a.title == "Talks in Doha"

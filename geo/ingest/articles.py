@@ -129,7 +129,7 @@ def derived_title(text: str, limit: int = 90) -> str:
     """A readable title for articles that have none: the first sentence, shortened at a word."""
     text = text.strip()
     first = text
-    for end in re.finditer(r"[.!?](?=\s)", text):
+    for end in re.finditer(r"[.!?](?=\s)", text[:limit + 1]):  # a sentence ending later is cut at ``limit``
         found = ABBREVIATED.search(text, 0, end.end())
         if end.group() == "." and found and (not found.group("word") or found.group("word") in TITLE_ABBREVIATIONS):
             continue
