@@ -62,6 +62,15 @@ def _inside(c: Candidate, ids) -> bool:
     return c.admin1 in ids or c.place.id in ids or f"cc:{c.place.country_code}" in ids
 
 
+def _after_comma(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends with a comma and white space (read backwards: a long article's
+    prefix is never copied, once per mention)."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","
+
+
 @dataclass(frozen=True)
 class Readings:
     """A name's readings and the terms of their scores that depend on nothing but the name and its readings
@@ -199,7 +208,7 @@ class Resolver:
         """A two-letter code stands for a place only as a qualifier ("Boise, ID", "Lyon, FR"); alone in running text
         an ISO code is a word or another name ("airstrikes on IS positions": the Islamic State, not Iceland, nor the town
         "Is"), so only the abbreviations news writes for countries ("US", "UK", "UAE") are read there."""
-        if key[2] != "code" or len(mention.text) != 2 or text[:mention.start].rstrip().endswith(","):
+        if key[2] != "code" or len(mention.text) != 2 or _after_comma(text, mention.start):
             return key  # a dateline ("WASHINGTON") or "NSW" is written in capitals too
         return key[0], key[1], "bare"
 
