@@ -22,6 +22,16 @@ warning foil thwart avert right
 """.split())
 EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
 LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
+#: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
+INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
+                       "salaries pension pensions bargaining".split())
+#: What is "met" when no one is met: "two met the goal", "met the deadline" (common collocations of "meet").
+MET_STANDARDS = frozenset("demand need expectation requirement target deadline goal goals standard standards criteria "
+                          "criterion threshold quota benchmark obligation obligations condition conditions "
+                          "challenge".split())
+#: What a plan or a person "met with" when no one is met: "the plan met with criticism".
+RECEPTIONS = frozenset("criticism resistance opposition approval skepticism scepticism anger outrage success praise "
+                       "disapproval derision ridicule".split())
 PROTESTERS = frozenset("people protesters demonstrators students workers residents supporters thousands hundreds "
                        "dozens crowd crowds women activists farmers villagers opponents".split())
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
@@ -137,9 +147,10 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "seize": lambda: _person_object(token),
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
-        "meet": lambda: not objs & {"demand", "need", "expectation", "requirement", "target", "deadline"},
+        "meet": lambda: not objs & MET_STANDARDS and not _met_with_a_reception(kids),
         "march": lambda: token.is_lower,
-        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"},
+        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"}
+        and not any(t.lower_ in INDUSTRIAL for t in token.sent),  # "nurses will strike over pay"
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
     }
@@ -176,7 +187,15 @@ def _noun_licensed(token: Token, kids: list[Token]) -> bool:
         return False  # "a 48-hour general strike" is a protest tactic, not an air strike
     if token.lower_ == "strike" and any(c.lower_ in ("general", "hunger", "labor", "labour") for c in kids):
         return False
+    if token.lemma_.lower() == "strike" and any(t.lower_ in INDUSTRIAL for t in token.sent):
+        return False  # "union members planned a strike over pay": a walkout, not an air strike
     return True
+
+
+def _met_with_a_reception(kids: list[Token]) -> bool:
+    """"The plan met with criticism": a reception, not a meeting."""
+    return any(g.lemma_.lower() in RECEPTIONS for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj")
 
 
 ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gunman gunmen militant militants "
