@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events.senses import met_no_one, walkout
+
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
                         "intensify step unleash wage respond retaliate mark deliver give issue".split())
@@ -22,16 +24,6 @@ warning foil thwart avert right
 """.split())
 EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
 LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
-#: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
-INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
-                       "salaries pension pensions bargaining".split())
-#: What is "met" when no one is met: "two met the goal", "met the deadline" (common collocations of "meet").
-MET_STANDARDS = frozenset("demand need expectation requirement target deadline goal goals standard standards criteria "
-                          "criterion threshold quota benchmark obligation obligations condition conditions "
-                          "challenge".split())
-#: What a plan or a person "met with" when no one is met: "the plan met with criticism".
-RECEPTIONS = frozenset("criticism resistance opposition approval skepticism scepticism anger outrage success praise "
-                       "disapproval derision ridicule".split())
 PROTESTERS = frozenset("people protesters demonstrators students workers residents supporters thousands hundreds "
                        "dozens crowd crowds women activists farmers villagers opponents".split())
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
@@ -147,10 +139,9 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "seize": lambda: _person_object(token),
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
-        "meet": lambda: not objs & MET_STANDARDS and not _met_with_a_reception(kids),
+        "meet": lambda: not met_no_one(token),
         "march": lambda: token.is_lower,
-        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"}
-        and not any(t.lower_ in INDUSTRIAL for t in token.sent),  # "nurses will strike over pay"
+        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token),
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
     }
@@ -187,15 +178,9 @@ def _noun_licensed(token: Token, kids: list[Token]) -> bool:
         return False  # "a 48-hour general strike" is a protest tactic, not an air strike
     if token.lower_ == "strike" and any(c.lower_ in ("general", "hunger", "labor", "labour") for c in kids):
         return False
-    if token.lemma_.lower() == "strike" and any(t.lower_ in INDUSTRIAL for t in token.sent):
-        return False  # "union members planned a strike over pay": a walkout, not an air strike
+    if token.lemma_.lower() == "strike" and walkout(token):
+        return False
     return True
-
-
-def _met_with_a_reception(kids: list[Token]) -> bool:
-    """"The plan met with criticism": a reception, not a meeting."""
-    return any(g.lemma_.lower() in RECEPTIONS for c in kids if c.dep_ == "prep" and c.lower_ == "with"
-               for g in c.children if g.dep_ == "pobj")
 
 
 ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gunman gunmen militant militants "
