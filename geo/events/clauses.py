@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.senses import met_no_one, walkout
+from geo.events.senses import blow, collision, met_no_one, walkout
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -54,7 +54,7 @@ blizzards snowstorm hailstorm hail lightning earthquake earthquakes quake quakes
 tsunami tsunamis eruption eruptions volcano flood floods flooding deluge downpour downpours rain rains rainfall
 monsoon surge landslide landslides mudslide mudslides avalanche avalanches rockfall heatwave heatwaves heat cold
 drought droughts famine disease virus outbreak epidemic pandemic illness cancer infection fever crash collision
-accident blaze blazes wildfire wildfires bushfire bushfires fire fires
+accident blaze blazes wildfire wildfires bushfire bushfires fire fires liquor alcohol overdose overdoses
 """.split())
 #: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
 SPORTS = frozenset("""
@@ -141,7 +141,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
         "meet": lambda: not met_no_one(token),
         "march": lambda: token.is_lower,
-        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token),
+        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
+        and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS),
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
     }
