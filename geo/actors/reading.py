@@ -73,7 +73,8 @@ class ArticleReading:
 
     def add(self, span: Span) -> None:
         span = trim(span)
-        if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text):
+        if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
+                or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged on its own
             return
         actor = self.resolve(span)
         if actor is None:
@@ -139,7 +140,7 @@ class ArticleReading:
 
     def as_person(self, span: Span) -> Actor | None:
         words = person_words(span.text)
-        if not words or only_titles(span.text):
+        if not words:
             return None
         name = " ".join(words)
         found = self.extractor.catalog.get(self.extractor.catalog.aliases.get(fold(name), ""))
