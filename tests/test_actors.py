@@ -319,3 +319,14 @@ def test_alias_component_is_a_registered_factory() -> None:
     assert isinstance(component, ActorAliases)
     doc = nlp("Hezbollah and the IRGC")
     assert [s.label_ for s in doc.spans["actor_aliases"]] == ["hezbollah", "irgc"]
+
+
+@pytest.mark.timeout(30)
+def test_an_actor_named_a_thousand_times_is_read_in_linear_time(nlp, countries) -> None:
+    """Each mention used to add its spelling to the actor's list and each bare surname to walk every earlier
+    mention with those lists (many minutes for an article that names one person a thousand times; a second
+    now); the answers are the same."""
+    doc = nlp(" ".join(f"Karim Haddad met Haddad in Tyre on day {i}." for i in range(600)))
+    actors, mentions = ActorExtractor(load_catalog(), countries=countries).extract(doc)
+    haddad = next(a for a in actors if a.name == "Karim Haddad")
+    assert haddad.aliases == ("Haddad",) and sum(m.actor_id == haddad.id for m in mentions) == 1200

@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.attrs import NORM
 
-from geo.nlp import compact_vocab, in_memory_zones, memory_zone
+from geo.nlp import DEFAULT_MODEL, compact_vocab, in_memory_zones, memory_zone
 
 from .conftest import seed_text
 
@@ -98,3 +98,16 @@ def test_ranks_keep_their_period_so_the_name_after_them_stays_in_its_sentence(nl
     assert [t.text for t in doc][7:9] == ["Sgt.", "Courtney"]
     assert len(list(doc.sents)) == 2
     assert "Courtney Gale" in {e.text for e in doc.ents if e.label_ == "PERSON"}
+
+
+def test_no_sentence_runs_past_the_cap_without_a_full_stop(nlp):
+    """An article that is one endless sentence is cut every ``MAX_RUN`` tokens (every question asked of a
+    sentence would otherwise cost its whole length); sentences with full stops are the parser's own."""
+    from geo.nlp.sentences import MAX_RUN
+
+    endless = nlp("the convoy was struck near the border " * 200)
+    assert max(len(s) for s in endless.sents) <= MAX_RUN
+    assert len(list(endless.sents)) >= len(endless) // MAX_RUN
+    text = "Rockets hit Haifa on Monday. The army said it struck launchers in Lebanon, and talks went on."
+    stock = spacy.load(DEFAULT_MODEL)
+    assert [s.text for s in nlp(text).sents] == [s.text for s in stock(text).sents]

@@ -68,6 +68,7 @@ class ArticleReading:
         self.places = places
         self.drafts: dict[str, Draft] = {}
         self.mentions: list[tuple[Span, str]] = []
+        self.last_seen: dict[str, None] = {}  # actor ids, the most recently mentioned last
 
     # -- adding mentions
 
@@ -80,15 +81,21 @@ class ArticleReading:
         if actor is None:
             return
         draft = self.draft(actor)
-        draft.aliases.append(clean(span.text))
+        alias = clean(span.text)
+        if alias not in draft.aliases:  # each spelling once: an actor named a thousand times stays one list
+            draft.aliases.append(alias)
         self.mentions.append((span, draft.id))
+        self.last_seen.pop(draft.id, None)
+        self.last_seen[draft.id] = None
 
     def add_missed(self) -> None:
         """Repeat mentions NER missed: later occurrences of a multi-word name this article already used."""
         taken = {i for span, _ in self.mentions for i in range(span.start, span.end)}
+        searched: set[str] = set()
         for span, actor_id in list(self.mentions):
-            if len(span) < 2 or self.drafts[actor_id].kind != "person":
-                continue
+            if len(span) < 2 or self.drafts[actor_id].kind != "person" or span.text in searched:
+                continue  # a name searched once has all its repeats taken
+            searched.add(span.text)
             for m in re.finditer(r"\b" + re.escape(span.text) + r"\b", self.text):
                 found = self.doc.char_span(m.start(), m.end())
                 if found is not None and not any(i in taken for i in range(found.start, found.end)):
@@ -99,14 +106,18 @@ class ArticleReading:
 
     def relink_surnames(self) -> None:
         """A bare surname is the person of that surname mentioned last before it (now that repeats are known)."""
+        named: dict[str, None] = {}  # people named in full so far, the most recent last
         for n, (span, actor_id) in enumerate(self.mentions):
             words = person_words(span.text)
-            if len(words) != 1 or self.drafts[actor_id].kind != "person":
+            if self.drafts[actor_id].kind != "person":
                 continue
-            before = [a for s, a in self.mentions[:n] if len(person_words(s.text)) > 1
-                      and self.drafts[a].kind == "person" and surname_matches(words[0], self.drafts[a].name)]
-            if before:
-                self.mentions[n] = (span, before[-1])
+            if len(words) > 1:
+                named.pop(actor_id, None)
+                named[actor_id] = None
+            elif len(words) == 1:
+                latest = next((a for a in reversed(named) if surname_matches(words[0], self.drafts[a].name)), None)
+                if latest is not None:
+                    self.mentions[n] = (span, latest)
 
     def draft(self, actor: Actor) -> Draft:
         if actor.id not in self.drafts:
@@ -162,7 +173,7 @@ class ArticleReading:
         words = person_words(span.text)
         if len(words) != 1 or self.extractor.countries.find(words[0]):
             return None
-        recent = (self.drafts[a].actor() for _, a in reversed(self.mentions) if self.drafts[a].kind == "person")
+        recent = (self.drafts[a].actor() for a in reversed(self.last_seen) if self.drafts[a].kind == "person")
         for actor in recent:
             if surname_matches(words[0], actor.name):
                 return actor

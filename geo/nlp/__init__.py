@@ -45,6 +45,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
                 else f"install it first, e.g. `pip install {name}` or `python -m spacy download {name}`")
         raise ModelError(f"spaCy model {name!r} is not installed: {hint}") from err
     keep_title_abbreviations(nlp)
+    from geo.nlp.sentences import cap_sentence_length
+
+    cap_sentence_length(nlp)
     try:
         from geo.nlp.rules import speed_up
     except ImportError:  # a spaCy whose internals moved (rules reads some of 3.8's): its own components then
