@@ -18,7 +18,7 @@ IRREALIS = frozenset("""
 possibility potential possible threat risk fear fears danger prospect plan plot intend intention aim seek want
 prepare effort efforts threaten vow warn prevent avoid deter likely unlikely order readiness ready willing
 call urge demand consider propose scenario hypothetical toward towards about if unless whether
-warning foil thwart avert right
+warning foil thwart avert right refuse decline
 """.split())
 EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
 LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
@@ -130,7 +130,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "crash": lambda: _rammed(token, preps),
         "ram": lambda: _rammed(token, preps) or bool(objs),
         "claim": lambda: bool(objs & ({"responsibility"} | CLAIMED)),
-        "hit": lambda: any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | AIRCRAFT for c in kids),
+        "hit": lambda: any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | AIRCRAFT for c in kids)
+        or bool(objs & ATTACKERS),  # "the army said it hit three gunmen": armed men are hit by fire
         "open": lambda: "fire" in objs,  # "opened fire on demonstrators"
         "return": lambda: "fire" in objs,
         "capture": lambda: _person_object(token),
@@ -404,7 +405,7 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return True
-        if any(c.dep_ == "amod" and c.lemma_.lower() in ("potential", "possible", "planned", "future") for c in kids):
+        if any(c.dep_ == "amod" and c.lower_ in ("potential", "possible", "planned", "future") for c in kids):
             return True
         if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS):
             return True

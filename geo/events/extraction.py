@@ -238,6 +238,22 @@ class EventExtractor:
             targets += ctx.generics([t for t in victims if not ctx.actors_of(t)], "target")
         if kind.family == "violence":  # "stormed a bakery": the attacked site, typed as GTD types targets
             targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
+        if kind.family == "protest":
+            initiators, targets = protest_sides(token, initiators, targets, ctx)
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))
+
+
+def protest_sides(token: Token, initiators: list[str], targets: list[str], ctx: ArticleContext
+                  ) -> tuple[list[str], list[str]]:
+    """A country's protests are protests in it ("Venezuela's protests", "Kenyan protests": the scene, not a
+    protester); protests with no target of their own, in a sentence that names the government ruling there, are
+    aimed at it ("protests over unpaid wages as the government refused to reopen talks")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        initiators = [a for a in initiators if ctx.kinds.get(a) != "state"]
+    if not targets:
+        named = [t for t in token.sent if t.lower_ == "government" and t.dep_ != "amod"
+                 or ctx.kinds.get(ctx.actor_at.get(t.i, "")) == "government"]
+        targets = [a for a in ctx.opponents(named) if a not in initiators]
+    return initiators, targets

@@ -1,0 +1,58 @@
+"""Who did what to whom on news nobody tuned for (issue 14: role accuracy on unseen news): common-noun doers and
+victims, protests and the government they face, a country's own protests, and acts refused or only planned. Each
+sentence is written for newsmap; each test fails on the code before its rule."""
+from __future__ import annotations
+
+import pytest
+
+from tests import probe_score
+from tests.test_probe import event, real
+
+
+@pytest.fixture(scope="module")
+def analyse(geoparser):
+    return probe_score.make_analyse(geoparser)
+
+
+def role_names(analysis, trigger: str, role: str) -> set[str]:
+    names = {a.id: a.name for a in analysis.actors}
+    mentions: dict[str, set[str]] = {}
+    for am in analysis.actor_mentions:
+        mentions.setdefault(am.actor_id, set()).add(am.mention.text)
+    return {n for r, a in event(analysis, trigger).actor_roles if r == role for n in {names.get(a, a)} | mentions.get(a, set())}
+
+
+@pytest.mark.parametrize("text, trigger, role, word", [
+    ("Masked men opened fire on a bus near Quetta on Sunday.", "opened", "initiator", "Masked men"),
+    ("Unidentified armed men kidnapped a priest in Kaduna state on Tuesday.", "kidnapped", "initiator", "armed men"),
+    ("A refugee was stabbed outside a shelter in Dresden on Monday.", "stabbed", "target", "refugee"),
+    ("Gunmen abducted six aid workers in eastern Congo on Thursday.", "abducted", "target", "aid workers"),
+    ("Police in Lagos arrested three suspects on Sunday.", "arrested", "target", "suspects"),
+    ("Hundreds of farmers protested in Warsaw on Wednesday.", "protested", "initiator", "farmers"),
+])
+def test_common_nouns_of_people_take_their_roles(analyse, text: str, trigger: str, role: str, word: str) -> None:
+    assert any(word in n for n in role_names(analyse(text), trigger, role))
+
+
+def test_a_protest_faces_the_government_its_sentence_names(analyse) -> None:
+    a = analyse("The Peruvian government declared a state of emergency in Lima. Thousands joined protests in the "
+                "capital on Saturday as the government refused to call early elections.")
+    assert "peru-government" in {x for r, x in event(a, "protests").actor_roles if r == "target"}
+
+
+def test_a_countrys_protests_are_in_it_not_by_it(analyse) -> None:
+    a = analyse("Chile's protests have spread from Santiago to Valparaiso this week.")
+    assert "chile" not in {x for r, x in event(a, "protests").actor_roles if r == "initiator"}
+
+
+def test_armed_men_that_are_hit_are_targets_of_fire(analyse) -> None:
+    a = analyse("Troops said they had hit two gunmen during an overnight firefight in Kunduz.")
+    assert any("gunmen" in n for n in role_names(a, "hit", "target"))
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Police broke up a planned march in Minsk on Sunday.", "march"),
+    ("The opposition refused to hold talks with the military council on Monday.", "talks"),
+])
+def test_refused_and_planned_acts_are_no_occurrence(analyse, text: str, trigger: str) -> None:
+    assert trigger not in [e.trigger.text for e in real(analyse(text))]
