@@ -56,3 +56,19 @@ def test_armed_men_that_are_hit_are_targets_of_fire(analyse) -> None:
 ])
 def test_refused_and_planned_acts_are_no_occurrence(analyse, text: str, trigger: str) -> None:
     assert trigger not in [e.trigger.text for e in real(analyse(text))]
+
+
+def test_a_later_mention_takes_its_occurrences_initiator(analyse) -> None:
+    a = analyse("The Taliban attacked a police checkpoint in Kandahar on Monday. Officials said the attack lasted two "
+                "hours.")
+    assert "taliban" in {x for r, x in event(a, "attack").actor_roles if r == "initiator"}
+
+
+def test_the_agent_of_a_noun_triggers_participle_initiates_it(analyse) -> None:
+    a = analyse("Baghdad was shaken on Friday by bombings carried out by militants.")
+    assert any("militants" in n for n in role_names(a, "bombings", "initiator"))
+
+
+def test_a_groups_unit_is_a_mention_of_the_group(analyse) -> None:
+    a = analyse("Al-Shabaab's Mogadishu brigade attacked a police station on Sunday.")
+    assert any("brigade" in n for n in role_names(a, "attacked", "initiator"))

@@ -266,9 +266,11 @@ def agents(token: Token) -> list[Token]:
 
 def passive_agents(token: Token) -> list[Token]:
     """"the attack was carried out by ETA", "the bombing is believed to have been carried out by X": the "by" agent
-    of the verb a noun trigger is the passive subject of, through raising verbs' complements."""
+    of the verb a noun trigger is the passive subject of, through raising verbs' complements; and of its participle
+    ("a spate of attacks carried out by extremists")."""
+    by = [g for v in token.children if v.dep_ == "acl" for c in v.children if c.dep_ == "agent" for g in c.children]
     if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("nsubjpass", "nsubj"):
-        return []
+        return [] if token.pos_ in ("VERB", "AUX") else by
     found, verb = [], token.head
     for _ in range(3):
         found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

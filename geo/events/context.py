@@ -15,7 +15,7 @@ from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_
                                 phrase, place_tops)
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
-                                 site_mention)
+                                 site_mention, surface)
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
@@ -170,7 +170,13 @@ class ArticleContext:
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
             return self.antecedent(token)
         tokens = sorted(phrase(token, CLAUSE_DEPS | {"appos"}), key=lambda t: t.i)
-        return list(dict.fromkeys(self.actor_at[t.i] for t in tokens if t.i in self.actor_at))
+        found = list(dict.fromkeys(self.actor_at[t.i] for t in tokens if t.i in self.actor_at))
+        owner = [self.actor_at[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.actor_at]
+        if token.lower_ in UNITS and owner:  # "the IRA's Belfast brigade": the group's, named by its unit too
+            start, end = surface(token)
+            self.generic_mentions.setdefault((owner[0], start), ActorMention(owner[0], Mention(
+                start, end, self.article.text[start:end], self.kinds.get(owner[0]) or "organisation")))
+        return found
 
     def stray_subject(self, verb: Token) -> list[str]:
         """When the parse gives a verb no subject ("Amid the war, X, the commander of Y, held talks"
@@ -424,9 +430,16 @@ def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, objec
     return index
 
 
+#: Units of an armed group or force: "the IRA's Belfast brigade", "the army's 3rd division".
+UNITS = frozenset("brigade brigades battalion battalions unit units wing cell cells regiment division "
+                  "faction squad platoon".split())
+
+
 def phrase_heads(token: Token) -> list[Token]:
     """A role phrase's heads: the token, its conjuncts, and the objects of their "of" phrases ("dozens of
     civilians", "a row of shops"): each may name an actor or a target of its own."""
-    heads = [token] + [c for c in token.children if c.dep_ == "conj"]
+    # "people ranging from extremist attackers to unstable individuals": the range's ends, not "people"
+    ends = [g for v in token.children if v.lemma_ == "range" for p in v.children if p.dep_ == "prep" for g in p.children]
+    heads = (ends or [token]) + [c for c in token.children if c.dep_ == "conj"]
     return heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
