@@ -72,3 +72,33 @@ def test_the_agent_of_a_noun_triggers_participle_initiates_it(analyse) -> None:
 def test_a_groups_unit_is_a_mention_of_the_group(analyse) -> None:
     a = analyse("Al-Shabaab's Mogadishu brigade attacked a police station on Sunday.")
     assert any("brigade" in n for n in role_names(a, "attacked", "initiator"))
+
+
+@pytest.mark.parametrize("text, trigger, force", [
+    ("The Sudanese Armed Forces said on Monday they had repelled an attack by the Rapid Support Forces on El Fasher. "
+     "Soldiers later shelled RSF positions near the city's market.", "shelled", "sudan-military"),
+    ("The Ukrainian army said its troops attacked Russian positions near Pokrovsk on Tuesday.", "attacked",
+     "ukraine-military"),
+    ("Myanmar's military said on Tuesday that soldiers had attacked rebel positions near Lashio.", "attacked",
+     "myanmar-military"),
+])
+def test_the_army_of_a_state_the_article_names_is_that_states_military(analyse, text: str, trigger: str,
+                                                                      force: str) -> None:
+    a = analyse(text)
+    assert ("initiator", force) in event(a, trigger).actor_roles
+    assert not [x.id for x in a.actors if x.id.startswith("military-forces")]
+
+
+def test_soldiers_of_no_named_force_stay_generic(analyse) -> None:
+    a = analyse("Soldiers attacked rebel positions near Lashio on Tuesday.")
+    assert ("initiator", "military-forces-myanmar") in event(a, "attacked").actor_roles
+
+
+def test_an_attacked_camp_of_a_named_army_is_that_army(analyse) -> None:
+    a = analyse("Afghan troops said Taliban fighters attacked Camp Shorabak in Helmand overnight.")
+    assert ("target", "afghanistan-military") in event(a, "attacked").actor_roles
+
+
+def test_anothers_drones_are_not_the_articles_army(analyse) -> None:
+    a = analyse("Ukrainian forces shot down 30 Russian drones overnight, the Ukrainian air force said.")
+    assert not [m for m in a.actor_mentions if "drones" in m.mention.text and m.actor_id != "russia-military"]

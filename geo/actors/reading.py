@@ -226,6 +226,10 @@ class ArticleReading:
 
     def as_state(self, span: Span) -> Actor | None:
         country = self.country_of(span)
+        head = span.root.head
+        if country is not None and span.root.dep_ in ("compound", "poss") and (
+                {head.lower_, head.lemma_.lower()} & (POLICE_NOUNS | FORCE_NOUNS | GOVERNMENT_NOUNS)):
+            return self.as_demonym(span)  # "the Myanmar military", "Sudan's army": the state's body, as "Sudanese army"
         if country is None or not agentive(span):
             return None
         return self.extractor.state(country)

@@ -14,11 +14,13 @@ from spacy.tokens import Doc, Span, Token
 from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, WEAPONS, clause_tokens, objects,
                                 phrase, place_tops)
 from geo.events.dates import UNKNOWN, ResolvedDate, resolve
-from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
-                                 site_mention, surface)
+from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
+                                 generic_mention, phrase_heads, site_mention, surface)
+from geo.events.occurrence import private_person
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
+from geo.places.placewords import doc_text
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
 
 __all__ = ["ArticleContext"]
@@ -89,7 +91,8 @@ class ArticleContext:
                     found += self.named_target(head, pm)
                     continue
                 kind = target_kind(head)
-                if kind is not None and head.i not in self.actor_at and pm is None:
+                owned = any(c.i in self.actor_at for c in head.children if c.i < head.i)  # "Russian drones": Russia's
+                if kind is not None and head.i not in self.actor_at and pm is None and not owned:
                     found.append(self.generic(head, kind))
         return found
 
@@ -114,13 +117,30 @@ class ArticleContext:
         kind = facility_kind(pm.mention.text)
         if kind is None:
             return []
-        actor = generic_actor(kind, self.country_of(head))
-        m = pm.mention
-        return [self._record(actor, m.start, ActorMention(actor.id, Mention(m.start, m.end, m.text, kind)))]
+        country = self.country_of(head)
+        actor = generic_actor(kind, country)
+        actor_id, m = self.state_force(kind, country) or actor.id, pm.mention
+        mention = ActorMention(actor_id, Mention(m.start, m.end, m.text, kind))
+        if actor_id != actor.id:  # "attacked Camp Shorabak" in a text that names the Afghan army: its camp
+            self.generic_mentions.setdefault((actor_id, m.start), mention)
+            return [actor_id]
+        return [self._record(actor, m.start, mention)]
+
+    def state_force(self, kind: str, country: str | None) -> str | None:
+        """The state's own military or police when the article names it ("the Sudanese Armed Forces"): what "the
+        army", "troops" or an attacked army camp of that state are."""
+        own = f"{slug(country)}-{kind}" if country and kind in ("military", "police") else None
+        return own if own is not None and self.kinds.get(own) == kind else None
 
     def generic(self, head: Token, kind: str) -> str:
-        """The generic actor of ``kind`` a common noun stands for, recorded with the noun as its mention."""
-        actor = generic_actor(kind, self.country_of(head))
+        """The generic actor of ``kind`` a common noun stands for, recorded with the noun as its mention. A state's
+        military or police that the article names is what "the army", "troops" or "police" of that state are
+        ("the Sudanese Armed Forces ... the army": one actor, the state's military)."""
+        country = self.country_of(head)
+        own = self.state_force(kind, country)
+        if own is not None:
+            return self._own(own, head)
+        actor = generic_actor(kind, country)
         return self._record(actor, head.idx, generic_mention(head, actor))
 
     def _record(self, actor: Actor, at: int, mention: ActorMention) -> str:
@@ -173,10 +193,16 @@ class ArticleContext:
         found = list(dict.fromkeys(self.actor_at[t.i] for t in tokens if t.i in self.actor_at))
         owner = [self.actor_at[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.actor_at]
         if token.lower_ in UNITS and owner:  # "the IRA's Belfast brigade": the group's, named by its unit too
-            start, end = surface(token)
-            self.generic_mentions.setdefault((owner[0], start), ActorMention(owner[0], Mention(
-                start, end, self.article.text[start:end], self.kinds.get(owner[0]) or "organisation")))
+            self._own(owner[0], token)
         return found
+
+    def _own(self, actor_id: str, token: Token) -> str:
+        """Record a common noun as a mention of an actor the article names: "the Belfast brigade" of the IRA."""
+        start, end = surface(token)
+        kind = self.kinds.get(actor_id) or "organisation"
+        mention = Mention(start, end, doc_text(token.doc)[start:end], kind)
+        self.generic_mentions.setdefault((actor_id, start), ActorMention(actor_id, mention))
+        return actor_id
 
     def stray_subject(self, verb: Token) -> list[str]:
         """When the parse gives a verb no subject ("Amid the war, X, the commander of Y, held talks"
@@ -358,23 +384,6 @@ class ArticleContext:
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
 
-#: Appositions that describe a private person: a witness speaks for no party.
-PRIVATE_NOUNS = frozenset("""
-student pupil resident witness eyewitness owner shopkeeper neighbour neighbor man woman boy girl father mother
-son daughter husband wife survivor passer-by driver worker teacher doctor nurse farmer relative friend
-""".split())
-
-
-def private_person(speaker: Token) -> bool:
-    """"Eva, a 17-year-old student", "Eldon Elliott, owner of a body shop": the apposition's head is a private
-    person's noun, or names an age."""
-    for appos in (c for c in speaker.children if c.dep_ == "appos"):
-        words = speaker.doc[appos.left_edge.i:appos.right_edge.i + 1].text.lower()
-        if appos.lemma_.lower() in PRIVATE_NOUNS or "year-old" in words or "years old" in words:
-            return True
-    return False
-
-
 def own_date(date: Token, top: Token) -> bool:
     """Whether a date below ``top`` belongs to it rather than to a "since/after ..." phrase on the way."""
     node = date
@@ -428,18 +437,3 @@ def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, objec
             for t in span:
                 index.setdefault(t.i, item)
     return index
-
-
-#: Units of an armed group or force: "the IRA's Belfast brigade", "the army's 3rd division".
-UNITS = frozenset("brigade brigades battalion battalions unit units wing cell cells regiment division "
-                  "faction squad platoon".split())
-
-
-def phrase_heads(token: Token) -> list[Token]:
-    """A role phrase's heads: the token, its conjuncts, and the objects of their "of" phrases ("dozens of
-    civilians", "a row of shops"): each may name an actor or a target of its own."""
-    # "people ranging from extremist attackers to unstable individuals": the range's ends, not "people"
-    ends = [g for v in token.children if v.lemma_ == "range" for p in v.children if p.dep_ == "prep" for g in p.children]
-    heads = (ends or [token]) + [c for c in token.children if c.dep_ == "conj"]
-    return heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"]

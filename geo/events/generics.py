@@ -30,7 +30,7 @@ from geo.records import Actor, ActorMention, Mention, Place, PlaceMention
 if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences without importing spaCy
     from spacy.tokens import Token
 
-__all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "generic_kind", "generic_actor", "site_mention"]
+__all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "UNITS", "generic_kind", "generic_actor", "phrase_heads", "site_mention"]
 
 SITE = "site"
 
@@ -139,3 +139,18 @@ def site_mention(noun: Token, parent: PlaceMention) -> PlaceMention:
                   country_code=p.country_code)
     return PlaceMention(Mention(start, end, doc_text(noun.doc)[start:end], SITE), place,
                         round(min(parent.score, 1.0) * SITE_SCORE, 4))
+
+
+#: Units of an armed group or force: "the IRA's Belfast brigade", "the army's 3rd division".
+UNITS = frozenset("brigade brigades battalion battalions unit units wing cell cells regiment division "
+                  "faction squad platoon".split())
+
+
+def phrase_heads(token: Token) -> list[Token]:
+    """A role phrase's heads: the token, its conjuncts, and the objects of their "of" phrases ("dozens of
+    civilians", "a row of shops"): each may name an actor or a target of its own."""
+    # "people ranging from extremist attackers to unstable individuals": the range's ends, not "people"
+    ends = [g for v in token.children if v.lemma_ == "range" for p in v.children if p.dep_ == "prep" for g in p.children]
+    heads = (ends or [token]) + [c for c in token.children if c.dep_ == "conj"]
+    return heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
