@@ -19,7 +19,8 @@ def role_names(analysis, trigger: str, role: str) -> set[str]:
     mentions: dict[str, set[str]] = {}
     for am in analysis.actor_mentions:
         mentions.setdefault(am.actor_id, set()).add(am.mention.text)
-    return {n for r, a in event(analysis, trigger).actor_roles if r == role for n in {names.get(a, a)} | mentions.get(a, set())}
+    return {n for r, a in event(analysis, trigger).actor_roles if r == role
+            for n in {names.get(a, a)} | mentions.get(a, set())}
 
 
 @pytest.mark.parametrize("text, trigger, role, word", [
@@ -102,3 +103,18 @@ def test_an_attacked_camp_of_a_named_army_is_that_army(analyse) -> None:
 def test_anothers_drones_are_not_the_articles_army(analyse) -> None:
     a = analyse("Ukrainian forces shot down 30 Russian drones overnight, the Ukrainian air force said.")
     assert not [m for m in a.actor_mentions if "drones" in m.mention.text and m.actor_id != "russia-military"]
+
+
+def test_a_minister_is_an_official_of_the_articles_government(analyse, sqlite_store) -> None:
+    """"Interior Minister Carolina Toha said": the actor filter's "affiliated" finds her under Chile."""
+    a = analyse("SANTIAGO, Chile (Reuters) - Interior Minister Carolina Toha said 45 people were arrested after "
+                "protests in central Santiago on Friday.")
+    assert {x.id: x.affiliations for x in a.actors}["carolina-toha"] == ("chile-government",)
+    assert ("initiator", "carolina-toha") not in event(a, "protests").actor_roles  # the protesters are not hers
+    sqlite_store.write(a)
+    assert "carolina-toha" in sqlite_store.affiliated_closure(["chile"])
+
+
+def test_a_minister_abroad_is_left_open(analyse) -> None:
+    a = analyse("Foreign Minister Penny Wong met her Chinese counterpart in Beijing on Monday.")
+    assert {x.id: x.affiliations for x in a.actors}["penny-wong"] == ()

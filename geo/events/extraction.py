@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed,
-    parties, passive_agents, patients, responsibility_verb, subjects, vehicle_of,
+    CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
+    objects, opposed, parties, passive_agents, patients, responsibility_verb, subjects, vehicle_of,
 )
 from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
                                    kind_reading, list_entry, natural_force, negated, passive_trigger, quoted_speakers,
@@ -222,7 +222,8 @@ class EventExtractor:
         if not initiators and token.head.lower_ in INSTRUMENT_PREPS:
             initiators = ctx.instigator(token)
         verb = token if light is None else light
-        if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb) and not passive_trigger(token):
+        if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb) and not passive_trigger(token) \
+                and token.head.lower_ not in CONTEXT_PREPS:  # "were arrested after protests": not the verb's act
             initiators = ctx.stray_subject(verb)
         if kind.family in GENERIC_FAMILIES:  # "Taliban gunmen and suicide bombers attacked": both sides count
             sides = by + parties(token)

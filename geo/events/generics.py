@@ -30,7 +30,8 @@ from geo.records import Actor, ActorMention, Mention, Place, PlaceMention
 if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences without importing spaCy
     from spacy.tokens import Token
 
-__all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "UNITS", "generic_kind", "generic_actor", "phrase_heads", "site_mention"]
+__all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "UNITS", "generic_kind", "generic_actor", "phrase_heads",
+           "site_mention"]
 
 SITE = "site"
 
@@ -150,7 +151,8 @@ def phrase_heads(token: Token) -> list[Token]:
     """A role phrase's heads: the token, its conjuncts, and the objects of their "of" phrases ("dozens of
     civilians", "a row of shops"): each may name an actor or a target of its own."""
     # "people ranging from extremist attackers to unstable individuals": the range's ends, not "people"
-    ends = [g for v in token.children if v.lemma_ == "range" for p in v.children if p.dep_ == "prep" for g in p.children]
+    ends = [g for v in token.children if v.lemma_ == "range" for p in v.children if p.dep_ == "prep"
+            for g in p.children]
     heads = (ends or [token]) + [c for c in token.children if c.dep_ == "conj"]
     return heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"]
