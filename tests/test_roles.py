@@ -118,3 +118,12 @@ def test_a_minister_is_an_official_of_the_articles_government(analyse, sqlite_st
 def test_a_minister_abroad_is_left_open(analyse) -> None:
     a = analyse("Foreign Minister Penny Wong met her Chinese counterpart in Beijing on Monday.")
     assert {x.id: x.affiliations for x in a.actors}["penny-wong"] == ()
+
+
+def test_a_place_of_another_kind_of_event_in_the_sentence_is_not_this_ones(analyse) -> None:
+    a = analyse("Militants fired rockets at Haifa on Monday. Officials said the details of the rocket attack were "
+                "agreed at talks in Damascus.")
+    names = {pm.place.id: pm.place.name for pm in a.places if pm.place is not None}
+    attack = event(a, "attack")
+    assert "Damascus" not in {names.get(p, p) for p in attack.place_ids}
+    assert "Damascus" in {names.get(p, p) for p in event(a, "talks").place_ids}

@@ -55,6 +55,7 @@ class ArticleContext:
         self.generic_actors: dict[str, Actor] = {}
         self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
         self.sites: dict[tuple[str, int], PlaceMention] = {}
+        self.triggers: dict[int, str] = {}  # the trigger tokens of the sentence being read -> their family
 
     def country_of(self, head: Token) -> str | None:
         """"militants in southern Lebanon": the country of a place in the phrase, else the article's."""
@@ -271,8 +272,8 @@ class ArticleContext:
         for top in place_tops(token):
             for t in sorted(phrase(top), key=lambda t: t.i):
                 pm = self.place_at.get(t.i)
-                if pm is None or id(pm) in seen:
-                    continue
+                if pm is None or id(pm) in seen or top.i != token.i and self.anothers(t, token):
+                    continue  # a governing verb's phrase may hold another event's place
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
                 if role == "subject" and top.i != token.i and not performs(top):
@@ -379,9 +380,18 @@ class ArticleContext:
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor."""
         found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
-                 if t.i in self.place_at and t.i not in self.actor_at]
+                 if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
+
+    def anothers(self, place: Token, token: Token) -> bool:
+        """Whether a place is in the phrase of an event of another family in the sentence ("the rocket attack was
+        planned in Qaani's meetings in Beirut": Beirut is the meetings' place, not the attack's)."""
+        family = self.triggers.get(token.i)
+        for t in list(place.ancestors)[:5]:
+            if t.i == token.i or self.triggers.get(t.i, family) != family:
+                return t.i != token.i
+        return False
 
 
 def own_date(date: Token, top: Token) -> bool:

@@ -89,6 +89,7 @@ class EventExtractor:
             found = self.triggers(sent)
             found = self.with_statements(found, self.statements(sent, found, context))
             found = [(t, k) for t, k in found if not self.quotation_frame(t, k, context)]
+            context.triggers = {t.i: k.family for t, k in found}
             for token, kind in found:
                 if kind.family in told and back_reference(token):
                     continue  # "arrested in connection with the attack": the attack was told before
