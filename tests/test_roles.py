@@ -127,3 +127,16 @@ def test_a_place_of_another_kind_of_event_in_the_sentence_is_not_this_ones(analy
     attack = event(a, "attack")
     assert "Damascus" not in {names.get(p, p) for p in attack.place_ids}
     assert "Damascus" in {names.get(p, p) for p in event(a, "talks").place_ids}
+
+
+@pytest.mark.parametrize("text, trigger, role, word", [
+    ("Fighting between the army and the Rapid Support Forces spread to Nyala on Sunday.", "Fighting", "initiator",
+     "Rapid Support Forces"),
+    ("Police in Minsk detained the opposition leader Maria Kolesnikova on Monday.", "detained", "target",
+     "Kolesnikova"),
+    ("Al-Shabaab claimed a bombing that killed nine people at a hotel in Mogadishu.", "bombing", "initiator",
+     "Al-Shabaab"),
+])
+def test_sides_of_a_gerund_a_titled_name_and_a_claimed_attack(analyse, text: str, trigger: str, role: str,
+                                                             word: str) -> None:
+    assert any(word in n for n in role_names(analyse(text), trigger, role))

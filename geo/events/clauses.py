@@ -330,7 +330,10 @@ def opposed(token: Token) -> list[Token]:
 
 
 def responsibility_verb(token: Token) -> Token | None:
-    """"X claimed/accepted/admitted responsibility for the bombings": the verb whose subject is the initiator."""
+    """"X claimed/accepted/admitted responsibility for the bombings", "X claimed a bombing": the verb whose subject
+    is the initiator."""
+    if token.pos_ not in ("VERB", "AUX") and token.dep_ == "dobj" and token.head.lemma_.lower() == "claim":
+        return token.head
     if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ != "for":
         return None
     noun = token.head.head
@@ -341,9 +344,7 @@ def responsibility_verb(token: Token) -> Token | None:
 
 
 def parties(token: Token) -> list[Token]:
-    """The sides of a noun trigger: "a battle between troops and terrorists"."""
-    if token.pos_ in ("VERB", "AUX"):
-        return []
+    """The sides of a noun trigger (or a gerund: "Fighting between the army and the RSF spread")."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
             if g.dep_ == "pobj"]
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, WEAPONS, clause_tokens, objects,
                                 phrase, place_tops)
-from geo.events.dates import UNKNOWN, ResolvedDate, resolve
+from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
                                  generic_mention, phrase_heads, site_mention, surface)
 from geo.events.occurrence import private_person
@@ -192,6 +192,8 @@ class ArticleContext:
             return self.antecedent(token)
         tokens = sorted(phrase(token, CLAUSE_DEPS | {"appos"}), key=lambda t: t.i)
         found = list(dict.fromkeys(self.actor_at[t.i] for t in tokens if t.i in self.actor_at))
+        if not found and token.pos_ == "NOUN":  # "the opposition leader Alexei Navalny": a title before the name
+            found = [a for c in token.children if c.dep_ == "appos" for a in self.actors_of(c)]
         owner = [self.actor_at[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.actor_at]
         if token.lower_ in UNITS and owner:  # "the IRA's Belfast brigade": the group's, named by its unit too
             self._own(owner[0], token)
@@ -392,16 +394,6 @@ class ArticleContext:
             if t.i == token.i or self.triggers.get(t.i, family) != family:
                 return t.i != token.i
         return False
-
-
-def own_date(date: Token, top: Token) -> bool:
-    """Whether a date below ``top`` belongs to it rather than to a "since/after ..." phrase on the way."""
-    node = date
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in CONTEXT_PREPS:
-            return False
-        node = node.head
-    return True
 
 
 def performs(verb: Token) -> bool:

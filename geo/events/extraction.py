@@ -207,7 +207,7 @@ class EventExtractor:
 
     def roles(self, token: Token, kind: EventKind, ctx: ArticleContext) -> _Roles:
         by = agents(token) or (quoted_speakers(token) if kind.family == "statement" else [])
-        initiators = [a for t in by for a in ctx.actors_of(t)]
+        initiators = [a for t in by + parties(token) for a in ctx.actors_of(t)]  # "fighting between X and Y"
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
         if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with"):
             by = subjects(light)
