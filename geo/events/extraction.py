@@ -24,12 +24,13 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
-    objects, opposed, parties, passive_agents, patients, responsibility_verb, subjects, vehicle_of,
+    objects, opposed, subjects, vehicle_of,
 )
 from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
                                    kind_reading, list_entry, natural_force, negated, passive_trigger, quoted_speakers,
                                    said_by_a_text)
 from geo.events.context import ArticleContext
+from geo.events.participants import parties, passive_agents, patients, responsibility_verb
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
