@@ -164,6 +164,66 @@ def test_a_portfolio_before_minister_is_no_organisation(nlp, countries) -> None:
     assert not names & {"Interior", "Defence"} and {"Carolina Toha", "Lloyd Austin", "NATO"} <= names, names
 
 
+def test_secretary_of_state_is_a_title_not_a_body(nlp, countries) -> None:
+    """The model tags "State" of "Secretary of State" ORG; it is the title's portfolio, not a body (and no armed
+    group because its name has "state" in it)."""
+    doc = nlp("U.S. Secretary of State Antony Blinken met his Turkish counterpart in Ankara on Monday.")
+    assert {e.text: e.label_ for e in doc.ents}.get("State") == "ORG"  # the premise
+    actors, _ = ActorExtractor(load_catalog(), countries=countries).extract(doc)
+    names = {a.name for a in actors}
+    assert "State" not in names and "Antony Blinken" in names, names
+
+
+def test_a_rank_alone_is_no_actor(nlp, countries) -> None:
+    """The model may tag an abbreviated rank on its own ("Lt." ORG at a sentence's start, "Sgt" PERSON where the
+    tokenizer split its period); the rank names no one, while a surname that is also a title word ("Major") still
+    names its person."""
+    from geo.actors.names import only_titles
+
+    doc = nlp("Speed was a factor in the crash, said Sgt. Michael Green of the Dover Police Department. Det. Sarah "
+              "Jones said the driver fled. Lt. Col. John Smith said the base would grow.")
+    actors, mentions = ActorExtractor(load_catalog(), countries=countries).extract(doc)
+    names = {a.name for a in actors}
+    assert not names & {"Sgt", "Det", "Lt", "Lt."} and {"Michael Green", "Sarah Jones", "John Smith"} <= names, names
+    assert only_titles("Lt. Gov.") and only_titles("Sgt") and not only_titles("Major") and not only_titles("King")
+
+
+def test_a_police_body_is_police_whatever_its_name_says(nlp, countries) -> None:
+    """"Kentucky State Police" is no armed group (for the word "state") and "Athens Police Department" no
+    government office (for "department"): both are police; a state's named police is that state's police."""
+    assert organisation_kind("Kentucky State Police") == "police"
+    assert organisation_kind("Athens Police Department") == "police"
+    assert organisation_kind("Tri-State Transit Authority") == "government"
+    assert organisation_kind("Tri-State Rangers") == "organisation"
+    doc = nlp("The Turkish National Police detained 40 suspects in Istanbul on Friday.")
+    actors, _ = ActorExtractor(load_catalog(), countries=countries).extract(doc)
+    assert "turkey-police" in {a.id for a in actors}, actors
+
+
+def test_diseases_and_pathogens_are_no_actors(nlp, countries) -> None:
+    """Outbreak news names viruses as the model tags people and bodies ("the H5N1 strain", "Ebola Reston");
+    the bodies named after a disease stay."""
+    doc = nlp("Two Indonesian women have tested positive for the H5N1 strain of avian influenza. An outbreak of "
+              "Ebola Reston among pigs in the Philippines worried officials at the Centers for Disease Control and "
+              "Prevention and the World Health Organization (WHO), which sent experts. WHO said the risk was low.")
+    assert {"H5N1", "Ebola Reston"} <= {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG")}  # the premise
+    actors, mentions = ActorExtractor(load_catalog(), countries=countries).extract(doc)
+    names = {a.name for a in actors}
+    assert not names & {"H5N1", "Ebola Reston"}, names
+    assert {"Centers for Disease Control and Prevention", "World Health Organization"} <= names, names
+    assert not any("(" in n for n in names), names
+
+
+def test_an_unclosed_bracket_is_cut_from_a_name(nlp) -> None:
+    """The small model stops "the World Health Organization (WHO)" before its ")": the name ends before "("."""
+    from geo.actors.cues import trim
+
+    doc = nlp("Egypt is listed by the World Health Organization (WHO) as a hot spot.")
+    span = next(e for e in doc.ents if e.text.startswith("the World"))
+    assert span.text.endswith("(WHO")  # the premise
+    assert trim(span).text == "World Health Organization"
+
+
 def test_same_surname_different_people_stay_apart(nlp, countries) -> None:
     empty = Catalog("test", ())
     doc = nlp("Karim Haddad, a militia commander, met Nadia Haddad, the mayor of Tyre, on Monday. "

@@ -88,3 +88,13 @@ def test_an_analyser_compacts_its_vocabulary_however_its_articles_are_handed_to_
     for i in range(2 * COMPACT_ZONES + 1):
         assert len(list(analyser.analyse_many([Article(id=f"a{i}", text=f"Words of article {i}.")]))) == 1
     assert len(compactions) == 2
+
+
+def test_ranks_keep_their_period_so_the_name_after_them_stays_in_its_sentence(nlp):
+    """spaCy's tokenizer splits "Sgt." from its period; the sentence then broke after "Sgt." and the attack's victim
+    began a sentence of her own, as its subject."""
+    doc = nlp("Authorities say Eberhart, 45, attacked Sgt. Courtney Gale with a kitchen knife on Dec. 11, "
+              "repeatedly stabbing the officer. The fort near Ft. Worth closed.")
+    assert [t.text for t in doc][7:9] == ["Sgt.", "Courtney"]
+    assert len(list(doc.sents)) == 2
+    assert "Courtney Gale" in {e.text for e in doc.ents if e.label_ == "PERSON"}

@@ -36,20 +36,26 @@ ORGANISATION_WORDS = {
                   "authority commission".split(),
     "military": "army military navy air force forces police gendarmerie guard".split(),
     "armed_group": "militia militias brigade brigades battalion battalions front liberation jihad mujahideen rebels "
-                   "insurgents movement state forces army group".split(),
+                   "insurgents movement forces army group".split(),
 }
+#: Words of a police body's name ("Kentucky State Police", "Athens Police Department", "Sheriff's Office"): its
+#: kind is police whatever else the name says (a state's, a department).
+POLICE_BODY_WORDS = frozenset("police gendarmerie constabulary sheriff carabinieri patrol troopers".split())
 ARMED_CONTEXT = frozenset("militant militants rebel rebels militia armed insurgent insurgents terrorist jihadist "
                           "paramilitary extremist extremists guerrilla separatist".split())
 
 
 def trim(span: Span) -> Span:
-    """Drop leading determiners and trailing possessive markers: "the Islamic Revolutionary Guard Corps'" -> the
-    name."""
+    """Drop leading determiners, trailing possessive markers and an unclosed bracket: "the Islamic Revolutionary
+    Guard Corps'" and "the World Health Organization (WHO" (the small model stops before the ")") -> the name."""
     start, end = span.start, span.end
     while start < end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start + 1 and span.doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
+    opened = [t.i for t in span.doc[start:end] if t.text in "()"]
+    if opened and span.doc[opened[-1]].text == "(" and opened[-1] > start:
+        end = opened[-1]
     return Span(span.doc, start, end, label=span.label)
 
 
@@ -141,8 +147,12 @@ def organisation_kind(name: str, span: Span | None = None, countries: Countries 
 
     >>> organisation_kind("Radio Dabanga"), organisation_kind("Rapid Support Forces")
     ('media', 'armed_group')
+    >>> organisation_kind("Kentucky State Police"), organisation_kind("Tri-State Transit Authority")
+    ('police', 'government')
     """
     words = set(fold(name).split())
+    if words & POLICE_BODY_WORDS:
+        return "police"
     for kind in ("media", "government"):
         if words & set(ORGANISATION_WORDS[kind]):
             return kind
@@ -153,8 +163,6 @@ def organisation_kind(name: str, span: Span | None = None, countries: Countries 
         return "military"
     if words & set(ORGANISATION_WORDS["armed_group"]):
         return "armed_group"
-    if words & {"police", "gendarmerie"}:
-        return "military"
     return "organisation"
 
 

@@ -17,7 +17,7 @@ from geo.actors.names import (OrganisationName, acronym, clean, fold, organisati
                              same_organisation_name, same_person, skeleton, surname_matches)
 from geo.records import Actor, ActorMention, Analysis, Event, merge_actor
 
-GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "government", "media"})
+GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "police", "government", "media"})
 
 
 class ActorLinker:

@@ -25,13 +25,18 @@ from rapidfuzz import fuzz
 
 from geo.names import fold
 
+# The abbreviations news style writes before names (the AP Stylebook's titles, the US armed forces' and police
+# ranks: "Sgt.", "Det.", "Lt. Gov."). Alone, they name no one; a full word may be a surname ("Major", "King").
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr lt col gen maj capt sgt rep gov sen rev prof det cpl pvt pfc spc insp "
+                               "supt cmdr adm".split())
 TITLES = frozenset("""
 mr mrs ms dr sir sheikh shaikh sayyed sayyid ayatollah imam cleric king queen prince emir crown
 president vice prime minister ministers premier chancellor secretary general secretary-general spokesman
 spokeswoman spokesperson commander chief leader head deputy lieutenant lt col colonel gen maj major brigadier
 admiral captain capt sgt sergeant defense defence foreign interior finance senator rep representative
 governor mayor former late top senior acting supreme director ambassador envoy officer
-""".split())
+trooper constable sheriff judge detective corporal inspector superintendent
+""".split()) | ABBREVIATED_TITLES
 ARTICLES = frozenset({"the", "a", "an"})
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "a", "an", "de", "du"})
 
@@ -45,6 +50,13 @@ def clean(text: str) -> str:
     while words and words[0].lower() in ARTICLES:
         words = words[1:]
     return " ".join(words)
+
+
+def only_titles(text: str) -> bool:
+    """A name made of abbreviated titles alone ("Sgt" of "Sgt. Michael Green", which the small model tags on its
+    own). A whole title word alone may be a surname ("Major said"), so it is left to the reading."""
+    words = clean(text).replace(".", " ").split()
+    return bool(words) and all(fold(w) in ABBREVIATED_TITLES for w in words)
 
 
 def person_words(text: str) -> list[str]:

@@ -14,9 +14,11 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from geo.actors.catalog import Catalog, Countries, Country
+from geo.actors.diseases import is_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
-from geo.actors.names import TITLES, clean, fold, organisation_name, person_words, same_person, surname_matches
+from geo.actors.names import (TITLES, clean, fold, only_titles, organisation_name, person_words, same_person,
+                             surname_matches)
 from geo.actors.organisations import first_organisation
 from geo.names import slug
 from geo.places.localities import LOCALITY_KINDS as LOCALITIES
@@ -71,7 +73,8 @@ class ArticleReading:
 
     def add(self, span: Span) -> None:
         span = trim(span)
-        if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text):
+        if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
+                or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged on its own
             return
         actor = self.resolve(span)
         if actor is None:
@@ -196,8 +199,8 @@ class ArticleReading:
         if on_heading(span, self.text) or portfolio(span):
             return None
         kind = organisation_kind(name, span, self.extractor.countries)
-        if kind == "military" and country:
-            return self.extractor.derived(self.extractor.state(country), "military", country)
+        if kind in ("military", "police") and country:  # "Sudanese Armed Forces", "Turkish National Police"
+            return self.extractor.derived(self.extractor.state(country), kind, country)
         affiliations = (self.extractor.state(country).id,) if country and kind in ("government",) else ()
         return Actor(slug(name), name, kind, (), affiliations)
 
@@ -336,7 +339,11 @@ def cabinet_title(span: Span) -> bool:
 
 
 def portfolio(span: Span) -> bool:
-    """One word the model tags ORG before "Minister" or "Secretary" ("Interior Minister Carolina Toha", "Defence
-    Secretary Lloyd Austin") is the portfolio of the person's title, not an organisation of its own."""
+    """One word the model tags ORG before "Minister" or "Secretary", or after "Minister of" or "Secretary of"
+    ("Interior Minister Carolina Toha", "Defence Secretary Lloyd Austin", "Secretary of State Antony Blinken") is
+    the portfolio of the person's title, not an organisation of its own."""
     doc = span.doc
-    return len(span) == 1 and span.end < len(doc) and doc[span.end].lower_ in PORTFOLIO_TITLES
+    if len(span) != 1:
+        return False
+    before = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PORTFOLIO_TITLES
+    return before or (span.end < len(doc) and doc[span.end].lower_ in PORTFOLIO_TITLES)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events.senses import blow, collision, met_no_one, walkout
+
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
                         "intensify step unleash wage respond retaliate mark deliver give issue".split())
@@ -52,7 +54,7 @@ blizzards snowstorm hailstorm hail lightning earthquake earthquakes quake quakes
 tsunami tsunamis eruption eruptions volcano flood floods flooding deluge downpour downpours rain rains rainfall
 monsoon surge landslide landslides mudslide mudslides avalanche avalanches rockfall heatwave heatwaves heat cold
 drought droughts famine disease virus outbreak epidemic pandemic illness cancer infection fever crash collision
-accident blaze blazes wildfire wildfires bushfire bushfires fire fires
+accident blaze blazes wildfire wildfires bushfire bushfires fire fires liquor alcohol overdose overdoses
 """.split())
 #: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
 SPORTS = frozenset("""
@@ -138,9 +140,10 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "seize": lambda: _person_object(token),
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
-        "meet": lambda: not objs & {"demand", "need", "expectation", "requirement", "target", "deadline"},
+        "meet": lambda: not met_no_one(token),
         "march": lambda: token.is_lower,
-        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"},
+        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
+        and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS),
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
     }
@@ -176,6 +179,8 @@ def _noun_licensed(token: Token, kids: list[Token]) -> bool:
             c.lower_ in LABOUR or "-hour" in c.lower_ or "-day" in c.lower_ for c in token.subtree if c.i < token.i):
         return False  # "a 48-hour general strike" is a protest tactic, not an air strike
     if token.lower_ == "strike" and any(c.lower_ in ("general", "hunger", "labor", "labour") for c in kids):
+        return False
+    if token.lemma_.lower() == "strike" and walkout(token):
         return False
     return True
 

@@ -44,11 +44,27 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         hint = ("run `make setup` (it installs the pinned, hash-checked model)" if name == DEFAULT_MODEL
                 else f"install it first, e.g. `pip install {name}` or `python -m spacy download {name}`")
         raise ModelError(f"spaCy model {name!r} is not installed: {hint}") from err
+    keep_title_abbreviations(nlp)
     try:
         from geo.nlp.rules import speed_up
     except ImportError:  # a spaCy whose internals moved (rules reads some of 3.8's): its own components then
         return nlp
     return speed_up(nlp)
+
+
+#: Abbreviations news style writes before a name (the AP Stylebook's military and police titles) and "Ft." of
+#: place names, which spaCy's English tokenizer splits from their period (it keeps "Gen.", "Gov.", "Dr.", "St.").
+#: Split, "Sgt. Michael Green" becomes a person "Sgt" and a sentence that starts at "Michael".
+TITLE_ABBREVIATIONS = ("Lt.", "Col.", "Maj.", "Capt.", "Cpt.", "Sgt.", "Sgts.", "Det.", "Dets.", "Cpl.", "Pvt.",
+                       "Pfc.", "Spc.", "Insp.", "Supt.", "Cmdr.", "Cdr.", "Atty.", "Ft.")
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Keep each of ``TITLE_ABBREVIATIONS`` one token with its period, as the tokenizer keeps "Gen." and "Dr."."""
+    from spacy.symbols import ORTH
+
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def require_model(name: str = DEFAULT_MODEL) -> None:

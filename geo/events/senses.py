@@ -1,0 +1,60 @@
+"""Senses of two trigger words that report no violence and no meeting: the strike of a labour dispute, of a
+road accident or of a fist, and the "meet" of a goal or a reception.
+
+"Strike" is an air strike in war news, and a walkout, a car hitting a tree or a punch in business and local news;
+"met" is a meeting with someone and also "met the goal", "met with criticism". The words around them tell the
+senses apart: the vocabulary of an industrial dispute or of traffic in the sentence, the striker, the object of
+"meet" or of its "with". The lists are common collocations of English (the Oxford Collocations Dictionary's entries
+for "strike" and "meet"), not corpus phrases. Pure functions of spaCy tokens, asked by
+:func:`geo.events.clauses.licensed`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["blow", "collision", "met_no_one", "walkout"]
+
+#: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
+INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
+                       "salaries pension pensions bargaining".split())
+#: What is "met" when no one is met: "two met the goal", "met the deadline".
+MET_STANDARDS = frozenset("demand need expectation requirement target deadline goal goals standard standards criteria "
+                          "criterion threshold quota benchmark obligation obligations condition conditions "
+                          "challenge".split())
+#: What a plan or a person "met with" when no one is met: "the plan met with criticism".
+RECEPTIONS = frozenset("criticism resistance opposition approval skepticism scepticism anger outrage success praise "
+                       "disapproval derision ridicule".split())
+
+#: Vehicles and road words: "the car overturned, striking a tree", "a pickup truck struck a cyclist".
+TRAFFIC = frozenset("car cars truck trucks pickup vehicle vehicles van bus train suv sedan motorcycle motorcyclist "
+                    "tractor trailer lorry taxi motorist driver drivers crash collision pedestrian cyclist".split())
+#: What a blow is dealt with: "striking him in the face with his fist".
+BLUNT = frozenset("fist fists hand hands bat hammer stick rock club baton bottle pipe elbow knee foot".split())
+
+
+def walkout(strike: Token) -> bool:
+    """"Union members planned a strike over pay", "nurses will strike over wages": a walkout, not an air strike."""
+    return any(t.lower_ in INDUSTRIAL for t in strike.sent)
+
+
+def met_no_one(meet: Token) -> bool:
+    """"Six districts met the standard", "the plan met with criticism": a standard met or a reception, no meeting."""
+    kids = list(meet.children)
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MET_STANDARDS for c in kids):
+        return True
+    return any(g.lemma_.lower() in RECEPTIONS for c in kids if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj")
+
+
+def collision(strike: Token, armed: frozenset[str]) -> bool:
+    """A vehicle striking something ("the car overturned, striking a tree"): a sentence with a word of traffic and
+    none of ``armed`` (weapons, aircraft, attackers: "a drone struck a car" stays an air strike)."""
+    others = [t for t in strike.sent if t.i != strike.i]
+    words = {t.lemma_.lower() for t in others} | {t.lower_ for t in others}
+    return bool(words & TRAFFIC) and not words & armed
+
+
+def blow(strike: Token) -> bool:
+    """"Striking him in the face with his fist": a blow by hand or club, no strike from the air."""
+    return any(g.lemma_.lower() in BLUNT for c in strike.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj")
