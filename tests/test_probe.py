@@ -8,10 +8,11 @@ import pytest
 from geo.records import Analysis, Event
 from tests import probe_score
 
-#: The probe figures when these floors were set (docs/accuracy.md, "Session 8, branch events"): a change that
+#: The probe figures when these floors were set (docs/accuracy.md, "Session 9, branch events", with the role
+#: passages added then): a change that
 #: loses on news written apart from any corpus fails here.
-FLOORS = {"precision": 0.933, "recall": 0.974, "f1": 0.953, "place_acc": 0.942, "initiator_acc": 0.690,
-          "target_acc": 0.605}
+FLOORS = {"precision": 0.941, "recall": 0.967, "f1": 0.954, "place_acc": 0.938, "initiator_acc": 0.758,
+          "target_acc": 0.8}
 
 
 @pytest.fixture(scope="module")

@@ -240,6 +240,10 @@ class ArticleReading:
 
     def as_state(self, span: Span) -> Actor | None:
         country = self.country_of(span)
+        head = span.root.head
+        if country is not None and span.root.dep_ in ("compound", "poss") and (
+                {head.lower_, head.lemma_.lower()} & (POLICE_NOUNS | FORCE_NOUNS | GOVERNMENT_NOUNS)):
+            return self.as_demonym(span)  # "the Myanmar military", "Sudan's army": the state's body, as "Sudanese army"
         if country is None or not agentive(span):
             return None
         return self.extractor.state(country)
@@ -276,6 +280,18 @@ class ArticleReading:
                 group = by_token.get(token.i) or self.country_state(token)
                 if group and group != actor_id and self.drafts.get(group, Draft("", "", "x")).kind != "person":
                     draft.affiliations.append(group)
+            if not draft.affiliations and cabinet_title(span):  # "Interior Minister Carolina Toha said"
+                draft.affiliations.extend(self.article_government())
+
+    def article_government(self) -> list[str]:
+        """The government of the one country the article's places lie in: a minister whose title names no state
+        or group sits in it. An article that names places of two countries ("met her Chinese counterpart in
+        Beijing") leaves the minister's government open."""
+        codes = {pm.place.country_code for pm in self.places if pm.place is not None and pm.place.country_code}
+        country = self.extractor.countries.by_code(codes.pop()) if len(codes) == 1 else None
+        if country is None:
+            return []
+        return [self.draft(self.extractor.derived(self.extractor.state(country), "government", country)).id]
 
     def country_state(self, token: Token) -> str | None:
         if token.ent_type_ not in ("NORP", "GPE"):
@@ -318,6 +334,19 @@ class ArticleReading:
 
 #: Title nouns a cabinet portfolio word stands before: "Interior Minister", "Defence Secretary".
 PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+
+
+#: Portfolios whose holders are reported abroad as often as at home ("Foreign Minister X met ... in Beijing").
+ABROAD = frozenset("prime foreign external defence defense trade deputy junior".split())
+
+
+def cabinet_title(span: Span) -> bool:
+    """A person named after a home portfolio's title ("Interior Minister Carolina Toha", "Health Secretary X"),
+    not a former one nor one often abroad."""
+    before = [t for t in span.doc[max(span.start - 4, 0):span.start] if t.sent == span.sent]
+    if len(before) < 2 or before[-1].lower_ not in PORTFOLIO_TITLES or not before[-2].is_title:
+        return False
+    return not ABROAD & {t.lower_ for t in before} and not {"former", "ex", "ex-"} & {t.lower_ for t in before}
 
 
 def portfolio(span: Span) -> bool:

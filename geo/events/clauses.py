@@ -20,7 +20,7 @@ IRREALIS = frozenset("""
 possibility potential possible threat risk fear fears danger prospect plan plot intend intention aim seek want
 prepare effort efforts threaten vow warn prevent avoid deter likely unlikely order readiness ready willing
 call urge demand consider propose scenario hypothetical toward towards about if unless whether
-warning foil thwart avert right
+warning foil thwart avert right refuse decline
 """.split())
 EVENT_HEADS = frozenset("attempt campaign wave spree incident operation plot series".split())
 LABOUR = frozenset("general hunger labor labour workers national hour day week opposition-called nationwide".split())
@@ -132,7 +132,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "crash": lambda: _rammed(token, preps),
         "ram": lambda: _rammed(token, preps) or bool(objs),
         "claim": lambda: bool(objs & ({"responsibility"} | CLAIMED)),
-        "hit": lambda: any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | AIRCRAFT for c in kids),
+        "hit": lambda: any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | AIRCRAFT for c in kids)
+        or bool(objs & ATTACKERS),  # "the army said it hit three gunmen": armed men are hit by fire
         "open": lambda: "fire" in objs,  # "opened fire on demonstrators"
         "return": lambda: "fire" in objs,
         "capture": lambda: _person_object(token),
@@ -268,30 +269,6 @@ def agents(token: Token) -> list[Token]:
     return found
 
 
-def passive_agents(token: Token) -> list[Token]:
-    """"the attack was carried out by ETA", "the bombing is believed to have been carried out by X": the "by" agent
-    of the verb a noun trigger is the passive subject of, through raising verbs' complements."""
-    if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("nsubjpass", "nsubj"):
-        return []
-    found, verb = [], token.head
-    for _ in range(3):
-        found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        nxt = [c for c in verb.children if c.dep_ == "xcomp"]
-        if found or not nxt:
-            break
-        verb = nxt[0]
-    return found
-
-
-def patients(token: Token) -> list[Token]:
-    """The "of" phrase of a noun trigger, its patient: "the assassination of the prime minister", "the arrest
-    of three men" (a place there is the scene, which the place roles read: "the bombing of the city")."""
-    if token.pos_ in ("VERB", "AUX"):
-        return []
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-            if g.dep_ == "pobj"]
-
-
 def objects(token: Token) -> list[Token]:
     """Whom the event is aimed at: objects, passive subjects, and "at/against/on/with" phrases."""
     heads = [token]
@@ -329,25 +306,6 @@ def opposed(token: Token) -> list[Token]:
         if prev is not None and len(prev) == 2 and prev[0].lower_ == "anti" and prev[1].text == "-":
             found.append(c)
     return found
-
-
-def responsibility_verb(token: Token) -> Token | None:
-    """"X claimed/accepted/admitted responsibility for the bombings": the verb whose subject is the initiator."""
-    if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ != "for":
-        return None
-    noun = token.head.head
-    if noun.lemma_.lower() not in ("responsibility", "credit") or noun.head.pos_ != "VERB":
-        return None
-    verb = noun.head
-    return verb if verb.lemma_.lower() in ("claim", "accept", "admit", "take", "bear", "assume") else None
-
-
-def parties(token: Token) -> list[Token]:
-    """The sides of a noun trigger: "a battle between troops and terrorists"."""
-    if token.pos_ in ("VERB", "AUX"):
-        return []
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
-            if g.dep_ == "pobj"]
 
 
 def casualties(token: Token) -> list[Token]:
@@ -409,7 +367,7 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return True
-        if any(c.dep_ == "amod" and c.lemma_.lower() in ("potential", "possible", "planned", "future") for c in kids):
+        if any(c.dep_ == "amod" and c.lower_ in ("potential", "possible", "planned", "future") for c in kids):
             return True
         if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS):
             return True

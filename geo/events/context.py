@@ -13,12 +13,14 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, WEAPONS, clause_tokens, objects,
                                 phrase, place_tops)
-from geo.events.dates import UNKNOWN, ResolvedDate, resolve
-from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, country_name, generic_actor, generic_kind, generic_mention,
-                                 site_mention)
+from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
+from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
+                                 generic_mention, phrase_heads, site_mention, surface)
+from geo.events.occurrence import private_person
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
+from geo.places.placewords import doc_text
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
 
 __all__ = ["ArticleContext"]
@@ -53,6 +55,7 @@ class ArticleContext:
         self.generic_actors: dict[str, Actor] = {}
         self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
         self.sites: dict[tuple[str, int], PlaceMention] = {}
+        self.triggers: dict[int, str] = {}  # the trigger tokens of the sentence being read -> their family
 
     def country_of(self, head: Token) -> str | None:
         """"militants in southern Lebanon": the country of a place in the phrase, else the article's."""
@@ -89,7 +92,8 @@ class ArticleContext:
                     found += self.named_target(head, pm)
                     continue
                 kind = target_kind(head)
-                if kind is not None and head.i not in self.actor_at and pm is None:
+                owned = any(c.i in self.actor_at for c in head.children if c.i < head.i)  # "Russian drones": Russia's
+                if kind is not None and head.i not in self.actor_at and pm is None and not owned:
                     found.append(self.generic(head, kind))
         return found
 
@@ -114,13 +118,30 @@ class ArticleContext:
         kind = facility_kind(pm.mention.text)
         if kind is None:
             return []
-        actor = generic_actor(kind, self.country_of(head))
-        m = pm.mention
-        return [self._record(actor, m.start, ActorMention(actor.id, Mention(m.start, m.end, m.text, kind)))]
+        country = self.country_of(head)
+        actor = generic_actor(kind, country)
+        actor_id, m = self.state_force(kind, country) or actor.id, pm.mention
+        mention = ActorMention(actor_id, Mention(m.start, m.end, m.text, kind))
+        if actor_id != actor.id:  # "attacked Camp Shorabak" in a text that names the Afghan army: its camp
+            self.generic_mentions.setdefault((actor_id, m.start), mention)
+            return [actor_id]
+        return [self._record(actor, m.start, mention)]
+
+    def state_force(self, kind: str, country: str | None) -> str | None:
+        """The state's own military or police when the article names it ("the Sudanese Armed Forces"): what "the
+        army", "troops" or an attacked army camp of that state are."""
+        own = f"{slug(country)}-{kind}" if country and kind in ("military", "police") else None
+        return own if own is not None and self.kinds.get(own) == kind else None
 
     def generic(self, head: Token, kind: str) -> str:
-        """The generic actor of ``kind`` a common noun stands for, recorded with the noun as its mention."""
-        actor = generic_actor(kind, self.country_of(head))
+        """The generic actor of ``kind`` a common noun stands for, recorded with the noun as its mention. A state's
+        military or police that the article names is what "the army", "troops" or "police" of that state are
+        ("the Sudanese Armed Forces ... the army": one actor, the state's military)."""
+        country = self.country_of(head)
+        own = self.state_force(kind, country)
+        if own is not None:
+            return self._own(own, head)
+        actor = generic_actor(kind, country)
         return self._record(actor, head.idx, generic_mention(head, actor))
 
     def _record(self, actor: Actor, at: int, mention: ActorMention) -> str:
@@ -170,7 +191,21 @@ class ArticleContext:
         if token.pos_ == "PRON" and token.lower_ in PRONOUNS:
             return self.antecedent(token)
         tokens = sorted(phrase(token, CLAUSE_DEPS | {"appos"}), key=lambda t: t.i)
-        return list(dict.fromkeys(self.actor_at[t.i] for t in tokens if t.i in self.actor_at))
+        found = list(dict.fromkeys(self.actor_at[t.i] for t in tokens if t.i in self.actor_at))
+        if not found and token.pos_ == "NOUN":  # "the opposition leader Alexei Navalny": a title before the name
+            found = [a for c in token.children if c.dep_ == "appos" for a in self.actors_of(c)]
+        owner = [self.actor_at[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.actor_at]
+        if token.lower_ in UNITS and owner:  # "the IRA's Belfast brigade": the group's, named by its unit too
+            self._own(owner[0], token)
+        return found
+
+    def _own(self, actor_id: str, token: Token) -> str:
+        """Record a common noun as a mention of an actor the article names: "the Belfast brigade" of the IRA."""
+        start, end = surface(token)
+        kind = self.kinds.get(actor_id) or "organisation"
+        mention = Mention(start, end, doc_text(token.doc)[start:end], kind)
+        self.generic_mentions.setdefault((actor_id, start), ActorMention(actor_id, mention))
+        return actor_id
 
     def stray_subject(self, verb: Token) -> list[str]:
         """When the parse gives a verb no subject ("Amid the war, X, the commander of Y, held talks"
@@ -239,8 +274,8 @@ class ArticleContext:
         for top in place_tops(token):
             for t in sorted(phrase(top), key=lambda t: t.i):
                 pm = self.place_at.get(t.i)
-                if pm is None or id(pm) in seen:
-                    continue
+                if pm is None or id(pm) in seen or top.i != token.i and self.anothers(t, token):
+                    continue  # a governing verb's phrase may hold another event's place
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
                 if role == "subject" and top.i != token.i and not performs(top):
@@ -347,36 +382,18 @@ class ArticleContext:
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor."""
         found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
-                 if t.i in self.place_at and t.i not in self.actor_at]
+                 if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
-
-#: Appositions that describe a private person: a witness speaks for no party.
-PRIVATE_NOUNS = frozenset("""
-student pupil resident witness eyewitness owner shopkeeper neighbour neighbor man woman boy girl father mother
-son daughter husband wife survivor passer-by driver worker teacher doctor nurse farmer relative friend
-""".split())
-
-
-def private_person(speaker: Token) -> bool:
-    """"Eva, a 17-year-old student", "Eldon Elliott, owner of a body shop": the apposition's head is a private
-    person's noun, or names an age."""
-    for appos in (c for c in speaker.children if c.dep_ == "appos"):
-        words = speaker.doc[appos.left_edge.i:appos.right_edge.i + 1].text.lower()
-        if appos.lemma_.lower() in PRIVATE_NOUNS or "year-old" in words or "years old" in words:
-            return True
-    return False
-
-
-def own_date(date: Token, top: Token) -> bool:
-    """Whether a date below ``top`` belongs to it rather than to a "since/after ..." phrase on the way."""
-    node = date
-    while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "prep" and node.lower_ in CONTEXT_PREPS:
-            return False
-        node = node.head
-    return True
+    def anothers(self, place: Token, token: Token) -> bool:
+        """Whether a place is in the phrase of an event of another family in the sentence ("the rocket attack was
+        planned in Qaani's meetings in Beirut": Beirut is the meetings' place, not the attack's)."""
+        family = self.triggers.get(token.i)
+        for t in list(place.ancestors)[:5]:
+            if t.i == token.i or self.triggers.get(t.i, family) != family:
+                return t.i != token.i
+        return False
 
 
 def performs(verb: Token) -> bool:
@@ -422,11 +439,3 @@ def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, objec
             for t in span:
                 index.setdefault(t.i, item)
     return index
-
-
-def phrase_heads(token: Token) -> list[Token]:
-    """A role phrase's heads: the token, its conjuncts, and the objects of their "of" phrases ("dozens of
-    civilians", "a row of shops"): each may name an actor or a target of its own."""
-    heads = [token] + [c for c in token.children if c.dep_ == "conj"]
-    return heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"]

@@ -21,6 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geo.events.clauses import CONTEXT_PREPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PRECISIONS = ("day", "week", "month", "year", "unknown")
 
@@ -198,3 +204,13 @@ def _bare_month(text: str, published: dt.date) -> ResolvedDate | None:
     if m["last"] and number == published.month:
         y -= 1
     return month(y, number)
+
+
+def own_date(date: Token, top: Token) -> bool:
+    """Whether a date below ``top`` belongs to it rather than to a "since/after ..." phrase on the way."""
+    node = date
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in CONTEXT_PREPS:
+            return False
+        node = node.head
+    return True

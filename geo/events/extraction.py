@@ -23,13 +23,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
-    LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed, objects, opposed,
-    parties, passive_agents, patients, responsibility_verb, subjects, vehicle_of,
+    CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
+    objects, opposed, subjects, vehicle_of,
 )
 from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
                                    kind_reading, list_entry, natural_force, negated, passive_trigger, quoted_speakers,
                                    said_by_a_text)
 from geo.events.context import ArticleContext
+from geo.events.participants import parties, passive_agents, patients, responsibility_verb
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
@@ -89,6 +90,7 @@ class EventExtractor:
             found = self.triggers(sent)
             found = self.with_statements(found, self.statements(sent, found, context))
             found = [(t, k) for t, k in found if not self.quotation_frame(t, k, context)]
+            context.triggers = {t.i: k.family for t, k in found}
             for token, kind in found:
                 if kind.family in told and back_reference(token):
                     continue  # "arrested in connection with the attack": the attack was told before
@@ -206,7 +208,7 @@ class EventExtractor:
 
     def roles(self, token: Token, kind: EventKind, ctx: ArticleContext) -> _Roles:
         by = agents(token) or (quoted_speakers(token) if kind.family == "statement" else [])
-        initiators = [a for t in by for a in ctx.actors_of(t)]
+        initiators = [a for t in by + parties(token) for a in ctx.actors_of(t)]  # "fighting between X and Y"
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
         if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with"):
             by = subjects(light)
@@ -222,7 +224,8 @@ class EventExtractor:
         if not initiators and token.head.lower_ in INSTRUMENT_PREPS:
             initiators = ctx.instigator(token)
         verb = token if light is None else light
-        if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb) and not passive_trigger(token):
+        if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb) and not passive_trigger(token) \
+                and token.head.lower_ not in CONTEXT_PREPS:  # "were arrested after protests": not the verb's act
             initiators = ctx.stray_subject(verb)
         if kind.family in GENERIC_FAMILIES:  # "Taliban gunmen and suicide bombers attacked": both sides count
             sides = by + parties(token)
@@ -238,6 +241,22 @@ class EventExtractor:
             targets += ctx.generics([t for t in victims if not ctx.actors_of(t)], "target")
         if kind.family == "violence":  # "stormed a bakery": the attacked site, typed as GTD types targets
             targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
+        if kind.family == "protest":
+            initiators, targets = protest_sides(token, initiators, targets, ctx)
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))
+
+
+def protest_sides(token: Token, initiators: list[str], targets: list[str], ctx: ArticleContext
+                  ) -> tuple[list[str], list[str]]:
+    """A country's protests are protests in it ("Venezuela's protests", "Kenyan protests": the scene, not a
+    protester); protests with no target of their own, in a sentence that names the government ruling there, are
+    aimed at it ("protests over unpaid wages as the government refused to reopen talks")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        initiators = [a for a in initiators if ctx.kinds.get(a) != "state"]
+    if not targets:
+        named = [t for t in token.sent if t.lower_ == "government" and t.dep_ != "amod"
+                 or ctx.kinds.get(ctx.actor_at.get(t.i, "")) == "government"]
+        targets = [a for a in ctx.opponents(named) if a not in initiators]
+    return initiators, targets

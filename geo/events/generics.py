@@ -30,7 +30,8 @@ from geo.records import Actor, ActorMention, Mention, Place, PlaceMention
 if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences without importing spaCy
     from spacy.tokens import Token
 
-__all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "generic_kind", "generic_actor", "site_mention"]
+__all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "UNITS", "generic_kind", "generic_actor", "phrase_heads",
+           "site_mention"]
 
 SITE = "site"
 
@@ -41,10 +42,12 @@ _WORDS = {
     "civilians": "civilian civilians resident residents people persons worshipper worshippers child children "
                  "passer-by passers-by pedestrian pedestrians shopper shoppers villager villagers pilgrim pilgrims "
                  "commuter commuters tourist tourists patient patients student students family families "
-                 "protester protesters demonstrator demonstrators mourner mourners",
+                 "protester protesters demonstrator demonstrators mourner mourners farmer farmers supporter supporters "
+                 "worker workers activist activists journalist journalists reporter reporters teacher teachers "
+                 "doctor doctors nurse nurses driver drivers",
     "police": "police policeman policemen policewoman officer officers gendarme gendarmes",
     "military": "soldier soldiers troop troops army serviceman servicemen guardsman guardsmen paratrooper "
-                "paratroopers marine marines forces",
+                "paratroopers marine marines forces cadet cadets",
     "armed_group": "gunman gunmen militant militants attacker attackers assailant assailants bomber bombers "
                    "insurgent insurgents terrorist terrorists jihadist jihadists extremist extremists rebel rebels "
                    "fighter fighters",
@@ -52,7 +55,11 @@ _WORDS = {
 #: Lower-case noun -> generic kind.
 GENERIC = {w: kind for kind, words in _WORDS.items() for w in words.split()}
 #: Victim words that only name civilians as targets ("a man was killed"), never as attackers.
-TARGET_ONLY = frozenset("man men woman women boy boys girl girls".split())
+TARGET_ONLY = frozenset("man men woman women boy boys girl girls teenager teenagers teen teens refugee refugees "
+                        "migrant migrants hostage hostages guest guests survivor survivors suspect suspects "
+                        "detainee detainees prisoner prisoners victim victims".split())
+#: Modifiers that make "men" attackers: "armed men abducted an aid worker", "masked men opened fire".
+ARMED = frozenset("armed masked hooded unidentified unknown".split())
 
 #: Nouns of places an event happens at: buildings, parts of towns, posts.
 SITE_NOUNS = frozenset("""
@@ -72,6 +79,8 @@ def generic_kind(token: Token, role: str) -> str | None:
     if not (token.pos_ == "NOUN" and token.is_lower) and not (first and token.pos_ in ("NOUN", "PROPN")):
         return None
     word = token.lower_
+    if word in ("man", "men") and any(c.dep_ == "amod" and c.lower_ in ARMED for c in token.children):
+        return "armed_group"
     if word in TARGET_ONLY:
         return "civilians" if role == "target" else None
     if word == "forces" and any(c.lower_ == "police" for c in token.children):
@@ -131,3 +140,19 @@ def site_mention(noun: Token, parent: PlaceMention) -> PlaceMention:
                   country_code=p.country_code)
     return PlaceMention(Mention(start, end, doc_text(noun.doc)[start:end], SITE), place,
                         round(min(parent.score, 1.0) * SITE_SCORE, 4))
+
+
+#: Units of an armed group or force: "the IRA's Belfast brigade", "the army's 3rd division".
+UNITS = frozenset("brigade brigades battalion battalions unit units wing cell cells regiment division "
+                  "faction squad platoon".split())
+
+
+def phrase_heads(token: Token) -> list[Token]:
+    """A role phrase's heads: the token, its conjuncts, and the objects of their "of" phrases ("dozens of
+    civilians", "a row of shops"): each may name an actor or a target of its own."""
+    # "people ranging from extremist attackers to unstable individuals": the range's ends, not "people"
+    ends = [g for v in token.children if v.lemma_ == "range" for p in v.children if p.dep_ == "prep"
+            for g in p.children]
+    heads = (ends or [token]) + [c for c in token.children if c.dep_ == "conj"]
+    return heads + [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]

@@ -235,7 +235,8 @@ def _refers_back(doc: Doc, event: Event) -> bool:
 
 def share(events: Sequence[Event], groups: Sequence[Occurrence]) -> tuple[Event, ...]:
     """Each mention with its occurrence's id; one whose sentence names no place at its group's places (role
-    ``context``), one with no date of its own at its group's date, an attack with every target of its group (one
+    ``context``), one with no date of its own at its group's date, one that names no initiator with its group's
+    initiators ("the attack" told after "ETA bombed a cafe" is ETA's), an attack with every target of its group (one
     event has one set of targets, however many sentences tell it)."""
     group_of = {i: g for g in groups for i in g.ids}
     out = []
@@ -246,6 +247,8 @@ def share(events: Sequence[Event], groups: Sequence[Occurrence]) -> tuple[Event,
             e = replace(e, place_roles=tuple((CONTEXT_ROLE, p) for p in g.places))
         if not e.date and g.date:
             e = replace(e, date=g.date[0], date_precision=g.date[1])
+        if g.initiators and not any(r == "initiator" for r, _ in e.actor_roles):
+            e = replace(e, actor_roles=tuple(("initiator", a) for a in sorted(g.initiators)) + e.actor_roles)
         if e.type in ATTACK_TYPES:
             shared = sorted(g.targets - {a for _, a in e.actor_roles})
             e = replace(e, actor_roles=e.actor_roles + tuple(("target", a) for a in shared))

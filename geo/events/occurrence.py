@@ -200,3 +200,20 @@ def passive_trigger(token: Token) -> bool:
     """A passive trigger verb leaves its doer unnamed on purpose ("the minister said 45 people were arrested":
     the minister arrested no one), so no actor before it is taken for one."""
     return token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+#: Appositions that describe a private person: a witness speaks for no party.
+PRIVATE_NOUNS = frozenset("""
+student pupil resident witness eyewitness owner shopkeeper neighbour neighbor man woman boy girl father mother
+son daughter husband wife survivor passer-by driver worker teacher doctor nurse farmer relative friend
+""".split())
+
+
+def private_person(speaker: Token) -> bool:
+    """"Eva, a 17-year-old student", "Eldon Elliott, owner of a body shop": the apposition's head is a private
+    person's noun, or names an age."""
+    for appos in (c for c in speaker.children if c.dep_ == "appos"):
+        words = speaker.doc[appos.left_edge.i:appos.right_edge.i + 1].text.lower()
+        if appos.lemma_.lower() in PRIVATE_NOUNS or "year-old" in words or "years old" in words:
+            return True
+    return False
