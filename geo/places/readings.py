@@ -92,14 +92,16 @@ def prior(c: Candidate) -> float:
     return score - (FUZZY_PENALTY if c.fuzzy else 0.0)
 
 
-_GENERIC_AFFIX = re.compile(r"^(?:al|el) |\s(?:city|town)$")  # "Al Karak", "Karak City", "Enfield Town"
+#: "Al Karak", "Karak City", "Enfield Town"; and an ocean's or sea's name as news writes it ("the Atlantic")
+_GENERIC_AFFIX = re.compile(r"^(?:al|el) |\s(?:city|town|ocean|sea)$")
 
 
 def short_form_bonus(c: Candidate, name: str, candidates: Sequence[Candidate]) -> float:
     """An alternate name that is the reading's own name without a generic word ("Karak" for Karak City or Al Karak,
-    "Enfield" for Enfield Town) is how news writes that name, not another language's or an old name: it is matched
-    as the name itself (the alternate form's penalty is given back). Not when the name is a country's or state's own
-    ("New York", "Quebec", "Kuwait"): the city called after it is not the more likely reading."""
+    "Enfield" for Enfield Town, "Atlantic" for the Atlantic Ocean) is how news writes that name, not another
+    language's or an old name: it is matched as the name itself (the alternate form's penalty is given back). Not
+    when the name is a country's or state's own ("New York", "Quebec", "Kuwait"): the city called after it is not
+    the more likely reading."""
     if c.form != "alt" or c.fuzzy or _names_a_big_place(candidates):
         return 0.0
     own = normalise(c.place.name)
