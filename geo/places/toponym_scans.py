@@ -109,7 +109,8 @@ def datelines(doc: Doc, names: KnownNames) -> list[Span]:
         nxt = doc[end]
         dash = nxt.text in DATELINE_DASHES or nxt.text[:1] in ("—", "–", "\x97")
         agency = nxt.text == "(" and end + 1 < len(doc) and doc[end + 1].text in NEWS_AGENCIES
-        state = nxt.text == "," and (names.names_a_state(doc, end + 1) or names.postal_symbol(doc[token.i:end], end + 1))
+        state = nxt.text == "," and (names.names_a_state(doc, end + 1)
+                                     or names.postal_symbol(doc[token.i:end], end + 1))
         if ((dash or agency or state)
                 and names.local_place(doc[token.i: end])):
             out.append(Span(doc, token.i, end, label="place"))
