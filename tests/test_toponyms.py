@@ -280,3 +280,33 @@ def test_a_list_of_towns_tagged_as_one_organisation_is_each_town(gazetteer):
     nlp = _ruled(gazetteer, [("Avdiivka and Bakhmut", "ORG"), ("Smith and Wesson", "ORG")])
     found = toponyms(nlp, "Fighting raged around Avdiivka and Bakhmut. Smith and Wesson sold rifles.")
     assert found == [("Avdiivka", "place"), ("Bakhmut", "place")]
+
+
+def test_a_postal_symbol_after_a_town_is_its_state(gazetteer):
+    """"Portland, OR", "BOISE, ID —": a two-letter state or province symbol after a town the gazetteer has in that
+    state is a place, in running text and in a dateline; an acronym after a comma and a name is not."""
+    nlp = _ruled(gazetteer, [("Portland", "GPE")])
+    assert [t for t, _ in toponyms(nlp, "The cannery in Portland, OR will reopen.")] == ["Portland", "OR"]
+    nlp = _ruled(gazetteer, [("Wednesday", "DATE")])
+    assert [t for t, _ in toponyms(nlp, "BOISE, ID — A wildfire forced hundreds from their homes.")] == ["BOISE", "ID"]
+    nlp = _ruled(gazetteer, [("Smith", "PERSON")])
+    assert "OK" not in [t for t, _ in toponyms(nlp, "Smith, OK with the plan, left early.")]
+
+
+def test_a_name_the_model_cut_with_an_entity_is_read_whole(gazetteer):
+    """"Santo Domingo" with "Domingo" tagged as a person: the capitalised run "Santo" is the opening of a longer
+    name the gazetteer knows, not the Italian village Santo."""
+    nlp = _ruled(gazetteer, [("Domingo", "PERSON")])
+    assert [t for t, _ in toponyms(nlp, "Heavy rains in Santo Domingo flooded the old quarter.")] == ["Santo Domingo"]
+
+
+def test_a_building_or_a_court_is_no_mention_of_the_place_of_its_name(gazetteer):
+    """"Jordan Hall" is a building named after a person, "the Supreme Court" a court's rank (Supreme, Louisiana);
+    "Boston City Hall" still names Boston, and "Jordan" alone is the country."""
+    nlp = _ruled(gazetteer, [("Jordan Hall", "FAC"), ("Supreme Court", "ORG"), ("Boston City Hall", "FAC"),
+                             ("Superior Court", "ORG"), ("Amman", "GPE")])
+    found = [t for t, _ in toponyms(nlp, "Students filled Jordan Hall before the Supreme Court ruled, and the "
+                                         "Superior Court met in Boston City Hall.")]
+    assert found == ["Boston"]
+    nlp = _ruled(gazetteer, [("Jordan", "GPE")])
+    assert [t for t, _ in toponyms(nlp, "Aid reached Jordan on Monday.")] == ["Jordan"]

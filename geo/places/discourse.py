@@ -67,6 +67,17 @@ def subdivision_codes(doc: Doc, spans: Sequence[Span], names: KnownNames) -> lis
     return out
 
 
+def postal_symbols(doc: Doc, spans: Sequence[Span], names: KnownNames) -> list[Span]:
+    """The postal symbol of a state or province written after a recognised town ("Portland, OR", "Tulsa, OK"):
+    a place when the town has a reading in that state (:meth:`KnownNames.postal_symbol`)."""
+    out = []
+    for span in spans:
+        i = span.end + 1
+        if span.label_ == "place" and i < len(doc) and doc[span.end].text == "," and names.postal_symbol(span, i):
+            out.append(Span(doc, i, i + 1, label="place"))
+    return out
+
+
 def conjuncts(doc: Doc, spans: Sequence[Span], person_words: set[str], names: KnownNames) -> list[Span]:
     """Names listed with a recognised town or county are towns or counties too when the gazetteer knows
     them as such: "Paris and Roxton", "Newark, Heath and Pataskala" (the NER tags small towns as persons)."""

@@ -24,6 +24,7 @@ from geo.places.placewords import (
     sentence_start,
     title_run,
 )
+from geo.places.qualifiers import POSTAL_COUNTRIES
 
 __all__ = ["KnownNames"]
 
@@ -85,6 +86,19 @@ class KnownNames:
                     return True
         return False
 
+    def postal_symbol(self, town: Span, i: int) -> bool:
+        """Whether token ``i`` is the two-letter postal symbol of a US state or Canadian province that ``town`` has
+        a reading in ("BOISE, ID", "Portland, OR"): mail and local listings write the town so. The symbols are
+        those countries' ISO 3166-2 codes; the town must lie in the state, so "Paris, TX" is read and an acronym
+        after a comma ("Smith, OK") is not."""
+        doc = town.doc
+        if i >= len(doc) or len(doc[i].text) != 2 or not (doc[i].is_upper and doc[i].is_alpha):
+            return False
+        states = {c.place.id for c in self.candidates(doc[i].text)
+                  if c.form == "code" and c.place.kind == "admin1" and c.place.country_code in POSTAL_COUNTRIES}
+        return bool(states) and any(c.place.kind in ("city", "admin2") and c.admin1 in states
+                                    for c in self.candidates(town.text))
+
     def local_context(self, span: Span) -> bool:
         """Words around a name that make it a place in local news, whatever the NER said: a
         following noun a town's name modifies ("Roselle police", "an Alexandria man"), a
@@ -100,7 +114,8 @@ class KnownNames:
         if (nxt is not None and local_title(doc, nxt.i) and span[-1].lower_ not in TITLE_MODIFIERS
                 and (prev is None or prev.text != "-")):  # not "Vice Mayor", "Miami-Dade Police"
             return True
-        if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and self.names_a_state(doc, span.end + 1):
+        if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and (
+                self.names_a_state(doc, span.end + 1) or self.postal_symbol(span, span.end + 1)):
             return True
         if prev is not None and prev.lower_ in ("in", "near", "outside"):
             return True

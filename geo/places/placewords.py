@@ -37,6 +37,17 @@ OF_PLACE_HEADS = {"centre", "center", "outskirts", "heart", "suburbs", "edge", "
 BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
 OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
 DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "strain"}
+#: Words for a building that close a facility's name ("Jordan Hall", "Carnegie Hall", "Lincoln Tower"): the
+#: name before them is usually a person's or a donor's, and the building is no mention of the place of that name
+#: (English names of GeoNames' building feature codes, class S: hall, tower, stadium, arena, theatre, chapel ...).
+BUILDING_WORDS = {"hall", "halls", "building", "tower", "towers", "stadium", "arena", "theater", "theatre",
+                  "auditorium", "chapel", "gymnasium", "pavilion", "fieldhouse", "coliseum", "colosseum", "dome"}
+#: Ranks of courts ("the Supreme Court", "Superior Court", "High Court"), from the names of the US federal and state
+#: court systems and the Commonwealth's: before "Court" the word is the court's rank, never the town of its name
+#: (Supreme, Louisiana; Superior, Wisconsin).
+COURT_RANKS = {"supreme", "superior", "high", "circuit", "district", "federal", "appeals", "appellate",
+               "constitutional", "magistrates", "magistrate", "crown", "probate", "juvenile", "family", "claims",
+               "bankruptcy", "chancery", "county", "municipal", "criminal", "civil", "tax"}
 GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region", "province", "area", "areas",
                  "highway", "highways", "street", "road", "roads"}
 MISLABELLED = {"ORG", "NORP", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT"}
@@ -143,11 +154,13 @@ def common_word(span: Span) -> bool:
 
 
 def not_a_place(span: Span) -> bool:
-    """A disease named after a place ("West Nile virus", "Marburg virus", "Lassa fever"), or a lone
-    direction or generic word ("North", "Central", "City")."""
+    """A disease named after a place ("West Nile virus", "Marburg virus", "Lassa fever"), a court's rank ("Supreme
+    Court"), or a lone direction or generic word ("North", "Central", "City")."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in DISEASE_WORDS:
         return True
+    if span.end < len(doc) and doc[span.end].lower_ in ("court", "courts") and span.text.lower() in COURT_RANKS:
+        return True  # "the Supreme Court": a court's rank, not Supreme, Louisiana
     return len(span) == 1 and (span[0].lower_ in DIRECTIONS or span[0].lower_ in GENERIC_WORDS)
 
 

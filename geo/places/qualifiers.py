@@ -22,6 +22,8 @@ from geo.records import Mention, Place
 __all__ = ["Qualified", "containers", "local_in", "QUALIFIER_KINDS"]
 
 QUALIFIER_KINDS = ("admin1", "country")
+LOCAL_KINDS = ("city", "admin2")  # a town, as the resolver reads it (geo.places.readings.LOCAL_KINDS)
+POSTAL_COUNTRIES = ("US", "CA")  # whose mail writes a two-letter state or province symbol after the town
 MAX_WORDS = 4  # "Bosnia and Herzegovina" is written with its lower-case "and" and not read; 4 covers the others
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,%d})" % (MAX_WORDS - 1))
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
@@ -44,18 +46,42 @@ class Qualified:
     sure: bool = False
 
 
-def _qualifier(text: str, start: int, words: str, lookup: Lookup) -> Qualified:
+def _qualifier(text: str, start: int, words: str, lookup: Lookup, town: str = "") -> Qualified:
     """The admin1 and country ids that the capitalised words after the comma name as a whole ("Ala.", "North
     Rhine-Westphalia"); none when they name something else ("Montreal, Quebec City", "Bentley Park, Trinity
-    Beach") or run on into more capitalised words."""
+    Beach") or run on into more capitalised words. A postal symbol after ``town`` is read as
+    :func:`postal_reading` says ("Boise, ID" is in Idaho, not Indonesia)."""
     code = written_as_code(words)
-    found = frozenset(c.place.id if c.place.kind == "admin1" else f"cc:{c.place.country_code}"
-                      for c in lookup(words, fuzzy=False)
-                      if c.place.kind in QUALIFIER_KINDS and (code or c.form != "code"))
+    readings = [c for c in lookup(words, fuzzy=False) if c.place.kind in QUALIFIER_KINDS and (code or c.form != "code")]
+    if code and len(words) == 2 and town:
+        readings = postal_reading(readings, lookup(town, fuzzy=False))
+    found = frozenset(_container_id(c) for c in readings)
     end = start + len(words)
     if not found or _CAPITALISED_NEXT.match(text, end):
         return Qualified()
     return Qualified(found, len(found) == 1 and not _LIST_GOES_ON.match(text, end))
+
+
+def _container_id(c) -> str:
+    return c.place.id if c.place.kind == "admin1" else f"cc:{c.place.country_code}"
+
+
+def postal_reading(readings: Sequence, town: Sequence) -> list:
+    """The readings of a two-letter code written after a town ("Boise, ID", "Halifax, NS") that the town is
+    written with: US and Canadian mail write a state's or province's postal symbol there (USPS state
+    abbreviations and Canada Post province symbols, which are these countries' ISO 3166-2 codes), so a symbol
+    the town has a reading in is that state ("ID" is Idaho, not Indonesia or Idlib). Otherwise the readings the
+    town lies in ("Munich, DE" is Germany), and with none, the state or province of the postal symbol."""
+    inside = [q for q in readings if any(c.place.kind in LOCAL_KINDS and not c.fuzzy and _contains(q, c)
+                                         for c in town)]
+    postal = [q for q in readings if q.place.kind == "admin1" and q.place.country_code in POSTAL_COUNTRIES]
+    return [q for q in inside if q in postal] or inside or postal or list(readings)
+
+
+def _contains(container, c) -> bool:
+    if container.place.kind == "admin1":
+        return c.admin1 == container.place.id
+    return c.place.country_code == container.place.country_code
 
 
 def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Qualified]:
@@ -65,14 +91,14 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
     Columbus, Ohio"). A list's container only narrows a member's readings: "Calgary, Edmonton and Montreal,
     Quebec" does not move Edmonton to Quebec."""
     own: list[Qualified] = []
-    qualifier_at: set[int] = set()
+    qualifier_at: dict[int, frozenset] = {}
     for mention in mentions:
         match = _QUALIFIER.match(text, mention.end) if mention.label == "place" else None
-        found = _qualifier(text, match.start(1), match.group(1), lookup) if match else Qualified()
+        found = _qualifier(text, match.start(1), match.group(1), lookup, mention.text) if match else Qualified()
         own.append(found)
         if found.ids:
-            qualifier_at.add(match.start(1))
-    out = list(own)
+            qualifier_at[match.start(1)] = found.ids
+    out = [_as_qualifier(m, q, qualifier_at) for m, q in zip(mentions, own)]
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for pos, i in enumerate(order):
         if not own[i].ids:
@@ -84,6 +110,15 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
                 break
             out[j] = Qualified(own[i].ids)  # constrains the member's readings, never places it in the container
     return out
+
+
+def _as_qualifier(mention: Mention, own: Qualified, qualifier_at: dict) -> Qualified:
+    """A postal symbol that is itself a mention ("ID" of "Boise, ID") is read as the qualifier it is: its
+    readings narrowed to those :func:`postal_reading` chose for the town before it."""
+    ids = qualifier_at.get(mention.start)
+    if own.ids or ids is None or len(mention.text) != 2 or not written_as_code(mention.text):
+        return own
+    return Qualified(ids)
 
 
 def local_in(name: str, container: Place) -> Place:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from geo.names import normalise
+from geo.places import prominence
 from geo.places.gazetteer import Candidate
 from geo.places.placewords import UNIT_WORDS
 from geo.places.points import haversine_km, nearest_km
@@ -91,14 +92,16 @@ def prior(c: Candidate) -> float:
     return score - (FUZZY_PENALTY if c.fuzzy else 0.0)
 
 
-_GENERIC_AFFIX = re.compile(r"^(?:al|el) |\s(?:city|town)$")  # "Al Karak", "Karak City", "Enfield Town"
+#: "Al Karak", "Karak City", "Enfield Town"; and an ocean's or sea's name as news writes it ("the Atlantic")
+_GENERIC_AFFIX = re.compile(r"^(?:al|el) |\s(?:city|town|ocean|sea)$")
 
 
 def short_form_bonus(c: Candidate, name: str, candidates: Sequence[Candidate]) -> float:
     """An alternate name that is the reading's own name without a generic word ("Karak" for Karak City or Al Karak,
-    "Enfield" for Enfield Town) is how news writes that name, not another language's or an old name: it is matched
-    as the name itself (the alternate form's penalty is given back). Not when the name is a country's or state's own
-    ("New York", "Quebec", "Kuwait"): the city called after it is not the more likely reading."""
+    "Enfield" for Enfield Town, "Atlantic" for the Atlantic Ocean) is how news writes that name, not another
+    language's or an old name: it is matched as the name itself (the alternate form's penalty is given back). Not
+    when the name is a country's or state's own ("New York", "Quebec", "Kuwait"): the city called after it is not
+    the more likely reading."""
     if c.form != "alt" or c.fuzzy or _names_a_big_place(candidates):
         return 0.0
     own = normalise(c.place.name)
@@ -136,20 +139,26 @@ def neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
     pool = {key: cands for key, cands in pool.items() if cands and not _names_a_big_place(cands)}
     if len(pool) < 2:
         return {}
+    return prominence.with_pairs(_local_support(pool, strength),
+                                 prominence.great_city_pairs(pool, strength, NEIGHBOUR_SHARPNESS))
+
+
+def _local_support(pool: dict, strength: Strength) -> dict:
+    """:func:`neighbours` for local readings (cities and counties) in the same or an adjacent grid cell."""
     cells: dict[tuple[int, int], dict] = defaultdict(dict)
     where = {}  # per name, each reading's grid cell (None if not local), for the second loop
     for key, cands in pool.items():
         held = [strength(key, c) for c in cands]
         top = max(held)
         where[key] = [_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in cands]
-        for cell, s in zip(where[key], held):
+        for c, cell, s in zip(cands, where[key], held):
             if cell is not None:
                 weight = math.exp(NEIGHBOUR_SHARPNESS * (s - top))
                 if weight >= NEIGHBOUR_MIN_WEIGHT:
-                    cells[cell][key] = max(cells[cell].get(key, 0.0), weight)
+                    cells[cell].setdefault(key, {})[c.place.id] = weight
     around = _around(cells)
-    return {key: tuple(_support(key, around.get(cell, ())) if cell is not None else 0 for cell in where[key])
-            for key in pool}
+    return {key: tuple(_support(key, c.place.id, around.get(cell, ())) if cell is not None else 0
+                       for c, cell in zip(pool[key], where[key])) for key in pool}
 
 
 def _around(cells: dict) -> dict:
@@ -163,15 +172,26 @@ def _around(cells: dict) -> dict:
     return around
 
 
-def _support(key: tuple, near: list) -> float:
+def _support(key: tuple, place_id: str, near: list) -> float:
     """The support of the other names for one reading: their strongest weights in and around its cell
-    (``near``, from :func:`_around`), at most ``NEIGHBOUR_CAP`` names."""
+    (``near``, from :func:`_around`), at most ``NEIGHBOUR_CAP`` names. Another name's reading of the same place
+    lends none when the names share no words: two names of an article are two places ("Mecca and Medina" are not
+    both Medina, Ohio, which GeoNames also calls Mecca); one name written two ways ("ARLINGTON", "Arlington") or
+    with and without its unit word ("Plymouth", "Plymouth County") is one."""
     best: dict = {}
     for weights in near:
-        for other, weight in weights.items():
+        for other, readings in weights.items():
+            one = _one_name(key[0], other[0])
+            weight = max((w for pid, w in readings.items() if one or pid != place_id), default=0.0)
             if other != key and weight > best.get(other, 0.0):
                 best[other] = weight
     return sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP])
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two normalised names are one name, the shorter opening the longer ("plymouth", "plymouth county")."""
+    short, long = sorted((a, b), key=len)
+    return long == short or long.startswith(short + " ")
 
 
 def sure_country(choice: Choice) -> str | None:

@@ -59,11 +59,30 @@ def gazetteer_runs(doc: Doc, names: KnownNames) -> list[Span]:
                       and doc[t.i - 1].lower_ not in TITLE_MODIFIERS), None) if run is not None else None
         if title is not None:  # "Tillsonburg Mayor Stephen Molnar": the town before the title
             run = Span(doc, run.start, title)
-        if run is not None and names.place_like(run):
+        if run is not None and (whole := _name_cut_by_an_entity(run, names)) is not None:
+            out.append(whole)  # "Santo Domingo" with "Domingo" tagged as a person: the whole name, not "Santo"
+        elif run is not None and names.place_like(run):
             out.append(names.qualify(run))
         elif run is not None and (part := _after_of(run)) is not None and names.town_after_preposition(part):
             out.append(names.qualify(part))  # "Residents of Bakhmut" opening a sentence: the town after "of"
     return out
+
+
+def _name_cut_by_an_entity(run: Span, names: KnownNames) -> Span | None:
+    """A capitalised run that the model's entity right after it cut short ("Santo" of "Santo Domingo", whose
+    "Domingo" it tagged as a person): the run with the capitalised words after it, when the gazetteer knows that
+    whole as a place by its main or an alternate name (up to three more words, the longest first)."""
+    doc = run.doc
+    end = run.end
+    if run[0].is_stop:
+        return None  # "The IRS": a capitalised word before the model's entity, not part of its name
+    while end < len(doc) and end - run.end < 3 and capitalised(doc[end]) and doc[end].ent_type_:
+        end += 1
+    for stop in range(end, run.end, -1):
+        whole = Span(doc, run.start, stop, label="place")
+        if any(c.form in ("name", "alt") for c in names.candidates(whole.text)):
+            return whole
+    return None
 
 
 def _after_of(run: Span) -> Span | None:
@@ -90,7 +109,9 @@ def datelines(doc: Doc, names: KnownNames) -> list[Span]:
         nxt = doc[end]
         dash = nxt.text in DATELINE_DASHES or nxt.text[:1] in ("—", "–", "\x97")
         agency = nxt.text == "(" and end + 1 < len(doc) and doc[end + 1].text in NEWS_AGENCIES
-        if ((dash or agency or nxt.text == "," and names.names_a_state(doc, end + 1))
+        state = nxt.text == "," and (names.names_a_state(doc, end + 1)
+                                     or names.postal_symbol(doc[token.i:end], end + 1))
+        if ((dash or agency or state)
                 and names.local_place(doc[token.i: end])):
             out.append(Span(doc, token.i, end, label="place"))
     return out

@@ -33,12 +33,13 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from geo.places.discourse import conjuncts, subdivision_codes, towns_of_named_states
+from geo.places.discourse import conjuncts, postal_symbols, subdivision_codes, towns_of_named_states
 from geo.places.discourse import repeats as discourse_repeats
 from geo.places.known_names import KnownNames
 from geo.places.organisations import club_name
 from geo.places.placewords import (
     BIG_KINDS,
+    BUILDING_WORDS,
     COUNTY_WORDS,
     DIRECTIONS,
     FEATURE_WORDS,
@@ -113,7 +114,8 @@ class ToponymRecognizer:
             towns = {s.text for s in named if self.names.local_place(s)
                      and not any(c.place.kind in BIG_KINDS for c in self.names.candidates(s.text))}
             repeats = discourse_repeats(doc, named, towns, self.names.known_place)
-            kept = non_overlapping(list(kept) + repeats + subdivision_codes(doc, kept, self.names))
+            kept = non_overlapping(list(kept) + repeats + subdivision_codes(doc, kept, self.names)
+                                   + postal_symbols(doc, kept, self.names))
             kept = non_overlapping(list(kept) + conjuncts(doc, kept, person_words, self.names))
         doc._.toponyms = kept
         return doc
@@ -190,6 +192,8 @@ class ToponymRecognizer:
                      or doc[end].lower_ in UNIT_TOKENS and self.names.big_by_name(head)
                      or local_title(doc, end) and doc[end - 1].lower_ not in TITLE_MODIFIERS
                      or span.label_ != "PERSON" and self.names.well_known(head))
+            if opens and _names_a_building(span, end):
+                break  # "Jordan Hall", "Carnegie Hall": a building named after a person, not the country
             if opens and self.names.known_place(head) and not not_a_place(head):  # not "George Bush", "Northern"
                 return [Span(doc, head.start, head.end, label="place")]
         if span.label_ == "PERSON":
@@ -249,6 +253,13 @@ class ToponymRecognizer:
             return []
         first = span[:1]
         return [Span(span.doc, first.start, first.end, label="demonym")] if self.names.is_demonym(first) else []
+
+
+def _names_a_building(span: Span, end: int) -> bool:
+    """Whether the words from ``end`` to the span's end are a building word alone ("Jordan Hall", "Wembley Stadium"):
+    such a facility is named after a person or a donor as often as after a place, so the name before it is no
+    mention of the place. A longer tail ("Athens City Hall") keeps its opening town."""
+    return end == span.end - 1 and span.doc[end].lower_ in BUILDING_WORDS
 
 
 @Language.factory(
