@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
-from geo.places import readings
+from geo.places import readings, scoring
 from geo.places.points import haversine_km, nearest_km, prepared
-from geo.places.resolution import Resolver
+from geo.places.qualifiers import Qualified
+from geo.places.resolution import WEIGHTS, Resolver
 from geo.records import Mention
 
 ARTICLES = [
@@ -83,3 +85,60 @@ def test_state_of_before_a_name_is_found_as_a_search_of_the_whole_text_finds_it(
         end = rng.randint(0, len(text))
         whole = readings._STATE_BEFORE.search(text, 0, end) is not None
         assert readings._state_before(text, end) == whole, (text, end)
+
+
+AMBIGUOUS = ("springfield", "paris", "lebanon", "georgia", "washington", "jordan", "pacific", "henry county",
+             "columbia", "victoria", "alexandria", "london", "santiago", "gaza", "houston")
+
+
+def _random_context(rng: random.Random, pool: list, keys: list) -> dict:
+    """A pass's context as Resolver._context builds it, with votes, states and points drawn from real readings."""
+    ccs = sorted({c.place.country_code for c in pool if c.place.country_code}) + ["XX"]
+    admins = sorted({c.admin1 for c in pool if c.admin1}) + ["gn:none"]
+    countries = Counter({cc: rng.randint(1, 5) for cc in rng.sample(ccs, rng.randint(0, min(6, len(ccs))))})
+    admin_votes = Counter({a: rng.randint(1, 4) for a in rng.sample(admins, rng.randint(0, min(6, len(admins))))})
+    own, named_by, points = {}, {}, []
+    for key in keys:
+        if rng.random() < 0.6:
+            cc, a = rng.choice([*countries, None]), rng.choice([*admin_votes, None])
+            own[key] = (cc, countries[cc] if cc else 0, a, admin_votes[a] if a else rng.randint(0, 2))
+        if rng.random() < 0.5:
+            c = rng.choice(pool)
+            lat, lon = c.place.lat + rng.choice([0, rng.uniform(-3, 3)]), c.place.lon + rng.uniform(-3, 3)
+            points.append((key, prepared(lat, lon)))
+        if rng.random() < 0.3 and countries:
+            named_by[key] = (rng.choice(list(countries)), rng.randint(1, 3))
+    named = Counter()
+    for cc, n in named_by.values():
+        named[cc] += n
+    return {"countries": countries, "country_total": sum(countries.values()), "admins": admin_votes,
+            "admin_total": sum(admin_votes.values()), "own": own, "named": (named, named_by), "points": points}
+
+
+def test_contextual_scores_from_kept_rows_are_the_per_reading_scores_to_the_last_bit(gazetteer):
+    """scoring.contextual is Resolver._contextual for every reading of a name, float for float."""
+    resolver, rng = Resolver(gazetteer), random.Random(5)
+    names = {(n, "place", "", Qualified()): resolver._readings((n, "place", "", Qualified()), False) for n in AMBIGUOUS}
+    pool = [c for name in names.values() for c in name.candidates]
+    keys = list(names)
+    for _ in range(300):
+        context = _random_context(rng, pool, keys)
+        for key, name in names.items():
+            evidence = Resolver._evidence(key, context)
+            expected = [Resolver._contextual(c, evidence, name.states) for c in name.candidates]
+            assert [repr(s) for s in scoring.contextual(name.rows, evidence, WEIGHTS)] == [repr(s) for s in expected]
+
+
+def test_neighbour_support_from_kept_cells_is_the_support_of_the_readings(gazetteer):
+    """scoring.neighbours is readings.neighbours, before any pass and after one (from the shares)."""
+    resolver, rng = Resolver(gazetteer), random.Random(9)
+    every = {(n, "place", "", Qualified()): resolver._readings((n, "place", "", Qualified()), False)
+             for n in AMBIGUOUS + ("macon", "atlanta", "albany", "athens", "decatur", "marietta")}
+    for _ in range(200):
+        names = dict(rng.sample(sorted(every.items(), key=lambda kv: kv[0][0]), rng.randint(0, 8)))
+        pool = {key: name.candidates for key, name in names.items()}
+        assert scoring.neighbours(names) == readings.neighbours(pool)
+        choices = {key: resolver._rank(key, name, None) for key, name in names.items() if rng.random() < 0.9}
+        only = {key for key in names if rng.random() < 0.5}
+        expected = readings.neighbours(pool, readings.shares(choices))
+        assert scoring.neighbours(names, choices, only) == {k: v for k, v in expected.items() if k in only}

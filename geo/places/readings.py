@@ -174,6 +174,10 @@ def _support(key: tuple, near: list) -> float:
     return sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP])
 
 
+# What geo.places.scoring reuses to give the same support from what it keeps per name.
+cell, around, support = _cell, _around, _support
+
+
 def sure_country(choice: Choice) -> str | None:
     """The country an ambiguous name lies in whichever of its readings is meant (their shares
     summed per country reach ``SURE_COUNTRY``, four in five), or None: "Henry County" is one of nine US
@@ -310,6 +314,9 @@ def list_kinds(text: str, mentions: Sequence[Mention], keys, first: dict) -> dic
 
 def _names_a_big_place(candidates: Sequence[Candidate]) -> bool:
     return any(c.place.kind not in LOCAL_KINDS and c.form in ("name", "abbr") for c in candidates)
+
+
+names_a_big_place = _names_a_big_place
 
 
 def named_after_a_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
