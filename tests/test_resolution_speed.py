@@ -3,9 +3,12 @@ nearness of towns measured with prepared points, and the short search for "state
 Sentences of our own, resolved against the real gazetteer."""
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections import Counter
+
+import numpy as np
 
 from geo.places import readings, scoring
 from geo.places.points import haversine_km, nearest_km, prepared
@@ -142,3 +145,37 @@ def test_neighbour_support_from_kept_cells_is_the_support_of_the_readings(gazett
         only = {key for key in names if rng.random() < 0.5}
         expected = readings.neighbours(pool, readings.shares(choices))
         assert scoring.neighbours(names, choices, only) == {k: v for k, v in expected.items() if k in only}
+
+
+def test_nearness_measured_as_arrays_is_the_nearness_of_the_loop_even_at_its_limits():
+    """A town's bonus for the places near it, measured as arrays for many towns, is the loop's, also for towns whose
+    nearest place lies a hair either side of 50, 200 or 1,000 km."""
+    rng = random.Random(3)
+    for _ in range(200):
+        lat, lon = rng.uniform(-60, 60), rng.uniform(-170, 170)
+        anchors = [prepared(lat + rng.uniform(-12, 12), lon + rng.uniform(-12, 12)) for _ in range(rng.randint(1, 9))]
+        towns = [(rng.uniform(-60, 60), rng.uniform(-170, 170)) for _ in range(rng.randint(0, 20))]
+        towns += [(lat + rng.uniform(-10, 10), lon + rng.uniform(-10, 10)) for _ in range(rng.randint(0, 40))]
+        for limit in (50.0, 200.0, 1000.0):  # due north of the first anchor, at the limit to within a few ulps
+            a_lat, a_lon = anchors[0][:2]
+            step = limit / (6371.0 * math.pi / 180)
+            for scale in (1 - 1e-15, 1.0, 1 + 1e-15, 1 - 1e-12, 1 + 1e-12):
+                towns.append((a_lat + step * scale, a_lon))
+        name = scoring.Rows(tuple(scoring.Row("US", None, True, False, True, prepared(*t)) for t in towns),
+                            tuple(range(len(towns))), np.array([prepared(*t) for t in towns]).reshape(-1, 4))
+        loop = [scoring.near_bonus(row.point, anchors) for row in name.rows]
+        arrays = scoring._near_bonuses(name, anchors)
+        assert [arrays[i] for i in range(len(towns))] == loop
+        assert any(b in (1.5, 1.0, 0.3) for b in loop)
+
+
+def test_a_town_at_a_limit_of_nearness_is_measured_again_by_the_loop(monkeypatch):
+    anchors = [prepared(40.0, -80.0)] * 70
+    at = 40.0 + 50.0 / (6371.0 * math.pi / 180)  # 50 km due north, to within a few ulps
+    towns = [(at, -80.0), (45.0, -80.0)]
+    name = scoring.Rows(tuple(scoring.Row("US", None, True, False, True, prepared(*t)) for t in towns), (0, 1),
+                        np.array([prepared(*t) for t in towns]))
+    measured = []
+    monkeypatch.setattr(scoring, "near_bonus", lambda point, anchors: measured.append(point) or 9.0)
+    assert scoring._near_bonuses(name, anchors) == {0: 9.0, 1: 0.3}
+    assert measured == [prepared(*towns[0])]

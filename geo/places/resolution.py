@@ -91,7 +91,7 @@ class Readings:
     territory: tuple[float, ...]
     county_stem: tuple[float, ...]
     states: frozenset  # the countries with a state of this name (see Resolver._contextual)
-    rows: tuple = field(default=(), compare=False)  # what _contextual reads of each reading (scoring.rows)
+    rows: scoring.Rows | None = field(default=None, compare=False)  # what _contextual reads of them (scoring.rows)
     local: scoring.Local | None = field(default=None, compare=False)  # what the neighbour support reads of them
 
 

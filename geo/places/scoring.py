@@ -13,6 +13,8 @@ import math
 from collections import defaultdict
 from typing import NamedTuple, Sequence
 
+import numpy as np
+
 from geo.places import readings
 from geo.places.gazetteer import Candidate
 from geo.places.points import FAR_MARGIN, KM_PER_DEGREE_AT_MOST, prepared
@@ -21,6 +23,9 @@ LOCAL_KINDS = readings.LOCAL_KINDS  # towns and counties: their nearness to the 
 EARTH_KM = 6371.0
 NEAR_KM = 1000.0  # nearer than this, a town gains (see near_bonus)
 _FAR_DEGREES = NEAR_KM / KM_PER_DEGREE_AT_MOST
+ARRAY_PAIRS = 128  # towns x other places above which distances are measured as arrays (below, a loop is quicker)
+NEAR_LIMITS = np.array([50.0, 200.0, NEAR_KM])
+NEAR_GUARD_KM = 1e-6  # far more than the few ulps by which a vectorised sine may differ from math.sin
 _FAR_ACROSS = math.sin(NEAR_KM / (2 * EARTH_KM)) ** 2 * FAR_MARGIN
 
 
@@ -44,7 +49,15 @@ class Row(NamedTuple):
     point: tuple | None  # a town's or county's point, prepared (points.prepared)
 
 
-def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tuple[str, ...]) -> tuple[Row, ...]:
+class Rows(NamedTuple):
+    """A name's :class:`Row` s, and the prepared points of its towns and counties as arrays (``index``: their rows)."""
+
+    rows: tuple[Row, ...]
+    index: tuple[int, ...]
+    points: np.ndarray  # one (lat, lon, lat in radians, its cosine) per town or county
+
+
+def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tuple[str, ...]) -> Rows:
     """A name's readings as :class:`Row` s; ``states``: the countries with a state of the name."""
     out = []
     for c in candidates:
@@ -52,17 +65,19 @@ def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tupl
         out.append(Row(cc, place.id if place.kind == "admin1" else c.admin1, bool(cc) and place.kind != "country",
                        not cc and place.kind in supranational, not (place.kind in LOCAL_KINDS and cc in states),
                        prepared(place.lat, place.lon) if place.kind in LOCAL_KINDS else None))
-    return tuple(out)
+    index = tuple(i for i, row in enumerate(out) if row.point is not None)
+    return Rows(tuple(out), index, np.array([out[i].point for i in index], dtype=float).reshape(-1, 4))
 
 
-def contextual(name_rows: Sequence[Row], evidence: dict, weights: Weights) -> list[float]:
+def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
     """The contextual score of each reading (see ``Resolver._contextual``; ``evidence`` from ``Resolver._evidence``)."""
     own_cc, cc_votes, own_admin, n = evidence["own_cc"], evidence["cc_votes"], evidence["own_admin"], evidence["n"]
     countries, admins, named = evidence["countries"], evidence["admins"], evidence["named"]
     named_cc, named_n, anchors = evidence["named_cc"], evidence["named_n"], evidence["anchors"]
     country_total, admin_total = max(evidence["country_total"], 1), max(evidence["admin_total"], 1)
+    near = _near_bonuses(name, anchors) if len(name.index) * len(anchors) > ARRAY_PAIRS else None
     out = []
-    for cc, admin, named_ok, supra, admin_ok, point in name_rows:
+    for i, (cc, admin, named_ok, supra, admin_ok, point) in enumerate(name.rows):
         score = 0.0
         votes = countries[cc] - (cc_votes if cc == own_cc else 0) if cc else 0
         if supra:
@@ -75,9 +90,24 @@ def contextual(name_rows: Sequence[Row], evidence: dict, weights: Weights) -> li
         if votes > 0 and admin_ok:
             score += weights.admin_present + weights.admin_weight * votes / admin_total
         if point is not None:
-            score += near_bonus(point, anchors)
+            score += near[i] if near is not None else near_bonus(point, anchors)
         out.append(score)
     return out
+
+
+def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
+    """:func:`near_bonus` of each of the name's towns and counties (by row), the distances measured as arrays: only
+    whether the nearest is within 50, 200 or 1,000 km counts, so a town whose nearest lies within a hair of one of
+    these limits (where the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
+    lat, lon, p1, cos1 = name.points.T
+    lat2, lon2, p2, cos2 = np.array(anchors, dtype=float).T
+    across = cos1[:, None] * cos2 * np.sin(np.radians(lon2 - lon[:, None]) / 2) ** 2
+    km = 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(np.sin((p2 - p1[:, None]) / 2) ** 2 + across)))
+    near = km.min(axis=1)
+    bonus = np.select([near < 50, near < 200, near < NEAR_KM], [1.5, 1.0, 0.3], 0.0).tolist()
+    doubtful = (np.abs(near[:, None] - NEAR_LIMITS).min(axis=1) < NEAR_GUARD_KM).tolist()
+    return {i: near_bonus(name.rows[i].point, anchors) if doubt else b
+            for i, b, doubt in zip(name.index, bonus, doubtful)}
 
 
 def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:
