@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Sequence
 
 from geo.names import normalise
@@ -73,7 +74,7 @@ class Choice:
     candidates: tuple[Candidate, ...]
     probabilities: tuple[float, ...]
 
-    @property
+    @cached_property  # read again and again by the later passes
     def best(self) -> tuple[Candidate | None, float]:
         if not self.candidates:
             return None, 0.0

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -93,6 +93,7 @@ class Readings:
     states: frozenset  # the countries with a state of this name (see Resolver._contextual)
     rows: scoring.Rows | None = field(default=None, compare=False)  # what _contextual reads of them (scoring.rows)
     local: scoring.Local | None = field(default=None, compare=False)  # what the neighbour support reads of them
+    alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
 
 
 def _best_id(choice: Choice) -> str | None:
@@ -253,7 +254,7 @@ class Resolver:
         if as_town:
             candidates = readings.no_country(candidates)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
-        return Readings(
+        name = Readings(
             candidates,
             prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),
             qualified=tuple(self._qualified(c, key[3].ids) for c in candidates),
@@ -268,14 +269,19 @@ class Resolver:
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
             rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), local=scoring.local(candidates))
+        return replace(name, alone=self._rank(key, name, None))  # it reads nothing but the name
 
     def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
         candidates = name.candidates
         if not candidates:
             return Choice((), ())
+        if len(candidates) == 1 and not candidates[0].fuzzy:
+            return Choice(candidates, (1.0,))  # one reading: its share is 1 whatever its score
         near = (neighbours or {}).get(key, ())
         unit_kinds = (state_words or {}).get(key, ())
         listed = (lists or {}).get(key)
+        if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
+            return name.alone  # as worked out when the name's readings were kept
         # _contextual of each reading, with the work it does per reading kept with the name
         scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
         scores = [name.prior[i] + (scored[i] if context else 0.0)

@@ -79,14 +79,14 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
     out = []
     for i, (cc, admin, named_ok, supra, admin_ok, point) in enumerate(name.rows):
         score = 0.0
-        votes = countries[cc] - (cc_votes if cc == own_cc else 0) if cc else 0
+        votes = countries.get(cc, 0) - (cc_votes if cc == own_cc else 0) if cc else 0
         if supra:
             votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
         if votes > 0:
             score += weights.country_present + weights.country_weight * votes / country_total
-        if named_ok and named[cc] - (named_n if named_cc == cc else 0) >= weights.named_min:
+        if named_ok and named.get(cc, 0) - (named_n if named_cc == cc else 0) >= weights.named_min:
             score += weights.named_bonus
-        votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
+        votes = admins.get(admin, 0) - (n if admin == own_admin else 0) if admin else 0
         if votes > 0 and admin_ok:
             score += weights.admin_present + weights.admin_weight * votes / admin_total
         if point is not None:
