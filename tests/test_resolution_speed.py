@@ -179,3 +179,21 @@ def test_a_town_at_a_limit_of_nearness_is_measured_again_by_the_loop(monkeypatch
     monkeypatch.setattr(scoring, "near_bonus", lambda point, anchors: measured.append(point) or 9.0)
     assert scoring._near_bonuses(name, anchors) == {0: 9.0, 1: 0.3}
     assert measured == [prepared(*towns[0])]
+
+
+def test_a_town_is_found_written_as_one_as_the_patterns_alone_find_it():
+    """written_as_a_town looks for an age or a street address before a name only after a comma and white space,
+    and for "a" before it only when a person word follows: the same names as every pattern tried everywhere."""
+    rng = random.Random(13)
+    pieces = ["Terry Smith", ",", " ", "  ", "\u2003", "60", "400", "Locust St.", "St", "a", "an", "A", "the", "\n",
+              "woman", "man", "resident", "high school", "x", ", ", "Ave."]
+    for _ in range(3000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        after = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        text = before + "Lebanon" + after
+        mention = Mention(len(before), len(before) + 7, "Lebanon", "place")
+        window = text[max(0, mention.start - 60):mention.start]
+        expected = bool(readings._TOWN_AFTER.match(text, mention.end)
+                        or readings._A_BEFORE.search(window) and readings._TOWN_PERSON.match(text, mention.end)
+                        or readings._AGE_BEFORE.search(window) or readings._STREET_BEFORE.search(window))
+        assert bool(readings.written_as_a_town(text, [mention], ["k"])) == expected, text

@@ -10,7 +10,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Callable, Sequence
 
 from geo.names import normalise
@@ -74,8 +73,14 @@ class Choice:
     candidates: tuple[Candidate, ...]
     probabilities: tuple[float, ...]
 
-    @cached_property  # read again and again by the later passes
+    @property
     def best(self) -> tuple[Candidate | None, float]:
+        found = self.__dict__.get("_best")  # read again and again by the later passes: worked out once
+        if found is None:
+            found = self.__dict__["_best"] = self._best()
+        return found
+
+    def _best(self) -> tuple[Candidate | None, float]:
         if not self.candidates:
             return None, 0.0
         i = max(range(len(self.probabilities)), key=self.probabilities.__getitem__)
@@ -250,8 +255,9 @@ def written_as_a_town(text: str, mentions: Sequence[Mention], keys) -> set:
         if mention.label != "place":
             continue
         before = text[max(0, mention.start - 60):mention.start]
-        if (_TOWN_AFTER.match(text, mention.end) or _A_BEFORE.search(before) and _TOWN_PERSON.match(text, mention.end)
-                or _AGE_BEFORE.search(before) or _STREET_BEFORE.search(before)):
+        after_comma = before.rstrip().endswith(",") and before[-1:].isspace()  # what an age or an address ends with
+        if (_TOWN_AFTER.match(text, mention.end) or _TOWN_PERSON.match(text, mention.end) and _A_BEFORE.search(before)
+                or after_comma and (_AGE_BEFORE.search(before) or _STREET_BEFORE.search(before))):
             out.add(key)
     return out
 

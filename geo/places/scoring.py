@@ -172,9 +172,15 @@ def neighbours(names: dict, choices: dict | None = None, only=None) -> dict:
         for cell, weight in weights:
             cells[cell][key] = weight
     around = readings.around(cells)
-    return {key: tuple(readings.support(key, around.get(cell, ())) if cell is not None else 0
-                       for cell in name.cells)
+    return {key: tuple(_support(key, around.get(cell)) if cell is not None else 0 for cell in name.cells)
             for key, name in pool.items() if only is None or key in only}
+
+
+def _support(key: tuple, near: list | None) -> float:
+    """``readings.support``, without the call for a reading that only its own name's readings lie around (most)."""
+    if not near or len(near) == 1 and len(near[0]) == 1 and key in near[0]:
+        return 0
+    return readings.support(key, near)
 
 
 def _shares(candidates: Sequence[Candidate], choice) -> list[float]:
