@@ -147,6 +147,12 @@ def test_neighbour_support_from_kept_cells_is_the_support_of_the_readings(gazett
         assert scoring.neighbours(names, choices, only) == {k: v for k, v in expected.items() if k in only}
 
 
+def _towns(towns: list) -> scoring.Rows:
+    n = len(towns)
+    return scoring.Rows(("US",) * n, (None,) * n, (scoring.NAMED_OK | scoring.ADMIN_OK,) * n, tuple(range(n)),
+                        np.array([prepared(*t) for t in towns]).reshape(-1, 4))
+
+
 def test_nearness_measured_as_arrays_is_the_nearness_of_the_loop_even_at_its_limits():
     """A town's bonus for the places near it, measured as arrays for many towns, is the loop's, also for towns whose
     nearest place lies a hair either side of 50, 200 or 1,000 km."""
@@ -161,9 +167,8 @@ def test_nearness_measured_as_arrays_is_the_nearness_of_the_loop_even_at_its_lim
             step = limit / (6371.0 * math.pi / 180)
             for scale in (1 - 1e-15, 1.0, 1 + 1e-15, 1 - 1e-12, 1 + 1e-12):
                 towns.append((a_lat + step * scale, a_lon))
-        name = scoring.Rows(tuple(scoring.Row("US", None, True, False, True, prepared(*t)) for t in towns),
-                            tuple(range(len(towns))), np.array([prepared(*t) for t in towns]).reshape(-1, 4))
-        loop = [scoring.near_bonus(row.point, anchors) for row in name.rows]
+        name = _towns(towns)
+        loop = [scoring.near_bonus(prepared(*t), anchors) for t in towns]
         arrays = scoring._near_bonuses(name, anchors)
         assert [arrays[i] for i in range(len(towns))] == loop
         assert any(b in (1.5, 1.0, 0.3) for b in loop)
@@ -173,12 +178,11 @@ def test_a_town_at_a_limit_of_nearness_is_measured_again_by_the_loop(monkeypatch
     anchors = [prepared(40.0, -80.0)] * 70
     at = 40.0 + 50.0 / (6371.0 * math.pi / 180)  # 50 km due north, to within a few ulps
     towns = [(at, -80.0), (45.0, -80.0)]
-    name = scoring.Rows(tuple(scoring.Row("US", None, True, False, True, prepared(*t)) for t in towns), (0, 1),
-                        np.array([prepared(*t) for t in towns]))
+    name = _towns(towns)
     measured = []
     monkeypatch.setattr(scoring, "near_bonus", lambda point, anchors: measured.append(point) or 9.0)
     assert scoring._near_bonuses(name, anchors) == {0: 9.0, 1: 0.3}
-    assert measured == [prepared(*towns[0])]
+    assert [tuple(p) for p in measured] == [prepared(*towns[0])]
 
 
 def test_a_town_is_found_written_as_one_as_the_patterns_alone_find_it():

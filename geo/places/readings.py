@@ -181,7 +181,7 @@ def _support(key: tuple, near: list) -> float:
 
 
 # What geo.places.scoring reuses to give the same support from what it keeps per name.
-cell, around, support = _cell, _around, _support
+cell, support = _cell, _support
 
 
 def sure_country(choice: Choice) -> str | None:

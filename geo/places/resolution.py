@@ -269,7 +269,7 @@ class Resolver:
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
             rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), local=scoring.local(candidates))
-        return replace(name, alone=self._rank(key, name, None))  # it reads nothing but the name
+        return replace(name, alone=self._rank(key, name, None)) if len(candidates) > 1 else name  # reads the name only
 
     def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
         candidates = name.candidates
@@ -295,7 +295,8 @@ class Resolver:
         kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
         if not kept:
             return Choice((), ())
-        candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
+        if len(kept) < len(candidates):
+            candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)

@@ -38,35 +38,37 @@ class Weights(NamedTuple):
     admin_weight: float
 
 
-class Row(NamedTuple):
-    """What the contextual score reads of one reading."""
-
-    cc: str | None
-    admin: str | None  # the reading's own id if it is a state, else its state's
-    named_ok: bool  # has a country and is not one: gains when another name is that country
-    supra: bool  # in no country, and water, a continent or a region: the most voted country counts
-    admin_ok: bool  # not a town named like a state of its own country
-    point: tuple | None  # a town's or county's point, prepared (points.prepared)
+NAMED_OK = 1  # has a country and is not one: gains when another name is that country
+SUPRA = 2  # in no country, and water, a continent or a region: the most voted country counts
+ADMIN_OK = 4  # not a town named like a state of its own country
 
 
 class Rows(NamedTuple):
-    """A name's :class:`Row` s, and the prepared points of its towns and counties as arrays (``index``: their rows)."""
+    """What the contextual score reads of a name's readings, one entry per reading (kept with the readings for as
+    long as the name is, so as few objects as will do: shared strings, small ints, one array)."""
 
-    rows: tuple[Row, ...]
-    index: tuple[int, ...]
-    points: np.ndarray  # one (lat, lon, lat in radians, its cosine) per town or county
+    cc: tuple
+    admin: tuple  # the reading's own id if it is a state, else its state's
+    flags: tuple  # NAMED_OK | SUPRA | ADMIN_OK
+    index: tuple[int, ...]  # the towns and counties (their nearness to the other places counts)
+    points: np.ndarray  # their points, prepared (points.prepared): one (lat, lon, lat in radians, its cosine) each
 
 
 def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tuple[str, ...]) -> Rows:
-    """A name's readings as :class:`Row` s; ``states``: the countries with a state of the name."""
-    out = []
+    """A name's readings as :class:`Rows`; ``states``: the countries with a state of the name."""
+    flags = []
     for c in candidates:
-        place, cc = c.place, c.place.country_code
-        out.append(Row(cc, place.id if place.kind == "admin1" else c.admin1, bool(cc) and place.kind != "country",
-                       not cc and place.kind in supranational, not (place.kind in LOCAL_KINDS and cc in states),
-                       prepared(place.lat, place.lon) if place.kind in LOCAL_KINDS else None))
-    index = tuple(i for i, row in enumerate(out) if row.point is not None)
-    return Rows(tuple(out), index, np.array([out[i].point for i in index], dtype=float).reshape(-1, 4))
+        kind, cc = c.place.kind, c.place.country_code
+        flags.append((NAMED_OK if cc and kind != "country" else 0) | (SUPRA if not cc and kind in supranational else 0)
+                     | (0 if kind in LOCAL_KINDS and cc in states else ADMIN_OK))
+    index = tuple(i for i, c in enumerate(candidates) if c.place.kind in LOCAL_KINDS)
+    points = [prepared(candidates[i].place.lat, candidates[i].place.lon) for i in index]
+    return Rows(tuple(c.place.country_code for c in candidates),
+                tuple(c.place.id if c.place.kind == "admin1" else c.admin1 for c in candidates), tuple(flags), index,
+                np.array(points, dtype=float) if points else _NO_POINTS)
+
+
+_NO_POINTS = np.empty((0, 4))
 
 
 def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
@@ -75,9 +77,15 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
     countries, admins, named = evidence["countries"], evidence["admins"], evidence["named"]
     named_cc, named_n, anchors = evidence["named_cc"], evidence["named_n"], evidence["anchors"]
     country_total, admin_total = max(evidence["country_total"], 1), max(evidence["admin_total"], 1)
-    near = _near_bonuses(name, anchors) if len(name.index) * len(anchors) > ARRAY_PAIRS else None
+    if not anchors or not name.index:
+        near = {}  # no bonus (adding 0.0 would leave the sum as it is)
+    elif len(name.index) * len(anchors) > ARRAY_PAIRS:
+        near = _near_bonuses(name, anchors)
+    else:
+        near = {i: near_bonus(point, anchors) for i, point in zip(name.index, name.points.tolist())}
     out = []
-    for i, (cc, admin, named_ok, supra, admin_ok, point) in enumerate(name.rows):
+    for i, (cc, admin, flags) in enumerate(zip(name.cc, name.admin, name.flags)):
+        supra, named_ok, admin_ok = flags & SUPRA, flags & NAMED_OK, flags & ADMIN_OK
         score = 0.0
         votes = countries.get(cc, 0) - (cc_votes if cc == own_cc else 0) if cc else 0
         if supra:
@@ -89,8 +97,8 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
         votes = admins.get(admin, 0) - (n if admin == own_admin else 0) if admin else 0
         if votes > 0 and admin_ok:
             score += weights.admin_present + weights.admin_weight * votes / admin_total
-        if point is not None:
-            score += near[i] if near is not None else near_bonus(point, anchors)
+        if i in near:
+            score += near[i]
         out.append(score)
     return out
 
@@ -106,8 +114,9 @@ def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
     near = km.min(axis=1)
     bonus = np.select([near < 50, near < 200, near < NEAR_KM], [1.5, 1.0, 0.3], 0.0).tolist()
     doubtful = (np.abs(near[:, None] - NEAR_LIMITS).min(axis=1) < NEAR_GUARD_KM).tolist()
-    return {i: near_bonus(name.rows[i].point, anchors) if doubt else b
-            for i, b, doubt in zip(name.index, bonus, doubtful)}
+    points = name.points.tolist() if any(doubtful) else None
+    return {i: near_bonus(points[j], anchors) if doubt else b
+            for j, (i, b, doubt) in enumerate(zip(name.index, bonus, doubtful))}
 
 
 def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:
@@ -134,13 +143,30 @@ class Local(NamedTuple):
     """What the neighbour support (``readings.neighbours``) reads of a name's readings, kept with them."""
 
     big: bool  # a name of a country or state: neither gets nor gives the support
-    cells: tuple  # per reading, its grid cell if it is a town or county, else None
+    cells: tuple  # per reading, its grid cell as one number (_cell) if it is a town or county, else None
     weights: tuple  # (cell, weight) of the readings that support others before any pass (by their priors)
 
 
+CELL_ROW = 4096  # a grid cell (y, x) of readings.cell as the one int y * CELL_ROW + x (|x| <= 360): less to keep
+
+
+def _cell(lat: float, lon: float) -> int:
+    y, x = readings.cell(lat, lon)
+    return y * CELL_ROW + x
+
+
+def _around(cells: dict) -> dict:
+    """``readings.around`` of cells numbered by :func:`_cell`."""
+    around: dict = defaultdict(list)
+    for cell, weights in cells.items():
+        for dy in (-CELL_ROW, 0, CELL_ROW):
+            for dx in (-1, 0, 1):
+                around[cell + dy + dx].append(weights)
+    return around
+
+
 def local(candidates: Sequence[Candidate]) -> Local:
-    cells = tuple(readings.cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None
-                  for c in candidates)
+    cells = tuple(_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in candidates)
     return Local(readings.names_a_big_place(candidates), cells,
                  _weights(cells, [readings.prior(c) for c in candidates]) if candidates else ())
 
@@ -171,7 +197,7 @@ def neighbours(names: dict, choices: dict | None = None, only=None) -> dict:
                                                                                      choices.get(key)))
         for cell, weight in weights:
             cells[cell][key] = weight
-    around = readings.around(cells)
+    around = _around(cells)
     return {key: tuple(_support(key, around.get(cell)) if cell is not None else 0 for cell in name.cells)
             for key, name in pool.items() if only is None or key in only}
 
