@@ -1,11 +1,16 @@
-"""The article's evidence for all the readings of one name in one pass, scored in one loop over the name's kept rows.
+"""What the resolver's scores read of a name's readings, kept with them, and the scores worked out from it: the
+article's evidence for all the readings of one name in one pass (:func:`contextual`), and the support of the
+article's names for each other's readings (:func:`neighbours`).
 
 :meth:`geo.places.resolution.Resolver._contextual` is the reading-at-a-time definition; :func:`contextual` gives
 the same float for every reading, to the last bit (``tests/test_resolution_speed.py`` checks both on random
 evidence). What it saves is the work that depends on nothing but the reading (its country and state, its kind,
 its point's trigonometry), done once per name when its readings are kept (:func:`rows`) instead of once per
 reading and pass, and the call per reading. Terms are added in the same order, and a term that does not apply
-is not added (``x + 0.0`` is ``x``), so the sums are the same bits.
+is not added (``x + 0.0`` is ``x``), so the sums are the same bits. A name with many towns is measured against the
+other places as arrays (:func:`_near_bonuses`), which decides only on which side of a limit a distance lies.
+:func:`geo.places.readings.neighbours` is the definition of the support; :func:`neighbours` gives the same from
+the grid cells and weights kept per name (:func:`local`).
 """
 from __future__ import annotations
 
@@ -184,7 +189,7 @@ def _weights(cells: tuple, held: Sequence[float]) -> tuple:
     return tuple(out.items())
 
 
-def neighbours(names: dict, choices: dict | None = None, only=None) -> dict:
+def neighbours(names: dict, choices: dict | None = None, only: set | None = None) -> dict:
     """``readings.neighbours`` of the names (key -> its kept readings, with ``local``), the same support to the last
     bit: before any pass, from the weights kept with each name; after a pass (``choices``), from each reading's
     share there (``readings.shares``). ``only``: the names whose support is wanted (all by default)."""
