@@ -3,12 +3,17 @@ nearness of towns measured with prepared points, and the short search for "state
 Sentences of our own, resolved against the real gazetteer."""
 from __future__ import annotations
 
+import math
 import random
 import re
+from collections import Counter
 
-from geo.places import readings
+import numpy as np
+
+from geo.places import readings, scoring
 from geo.places.points import haversine_km, nearest_km, prepared
-from geo.places.resolution import Resolver
+from geo.places.qualifiers import Qualified
+from geo.places.resolution import WEIGHTS, Resolver
 from geo.records import Mention
 
 ARTICLES = [
@@ -83,3 +88,101 @@ def test_state_of_before_a_name_is_found_as_a_search_of_the_whole_text_finds_it(
         end = rng.randint(0, len(text))
         whole = readings._STATE_BEFORE.search(text, 0, end) is not None
         assert readings._state_before(text, end) == whole, (text, end)
+
+
+AMBIGUOUS = ("springfield", "paris", "lebanon", "georgia", "washington", "jordan", "pacific", "henry county",
+             "columbia", "victoria", "alexandria", "london", "santiago", "gaza", "houston")
+
+
+def _random_context(rng: random.Random, pool: list, keys: list) -> dict:
+    """A pass's context as Resolver._context builds it, with votes, states and points drawn from real readings."""
+    ccs = sorted({c.place.country_code for c in pool if c.place.country_code}) + ["XX"]
+    admins = sorted({c.admin1 for c in pool if c.admin1}) + ["gn:none"]
+    countries = Counter({cc: rng.randint(1, 5) for cc in rng.sample(ccs, rng.randint(0, min(6, len(ccs))))})
+    admin_votes = Counter({a: rng.randint(1, 4) for a in rng.sample(admins, rng.randint(0, min(6, len(admins))))})
+    own, named_by, points = {}, {}, []
+    for key in keys:
+        if rng.random() < 0.6:
+            cc, a = rng.choice([*countries, None]), rng.choice([*admin_votes, None])
+            own[key] = (cc, countries[cc] if cc else 0, a, admin_votes[a] if a else rng.randint(0, 2))
+        if rng.random() < 0.5:
+            c = rng.choice(pool)
+            lat, lon = c.place.lat + rng.choice([0, rng.uniform(-3, 3)]), c.place.lon + rng.uniform(-3, 3)
+            points.append((key, prepared(lat, lon)))
+        if rng.random() < 0.3 and countries:
+            named_by[key] = (rng.choice(list(countries)), rng.randint(1, 3))
+    named = Counter()
+    for cc, n in named_by.values():
+        named[cc] += n
+    return {"countries": countries, "country_total": sum(countries.values()), "admins": admin_votes,
+            "admin_total": sum(admin_votes.values()), "own": own, "named": (named, named_by), "points": points}
+
+
+def test_contextual_scores_from_kept_rows_are_the_per_reading_scores_to_the_last_bit(gazetteer):
+    """scoring.contextual is Resolver._contextual for every reading of a name, float for float."""
+    resolver, rng = Resolver(gazetteer), random.Random(5)
+    names = {(n, "place", "", Qualified()): resolver._readings((n, "place", "", Qualified()), False) for n in AMBIGUOUS}
+    pool = [c for name in names.values() for c in name.candidates]
+    keys = list(names)
+    for _ in range(300):
+        context = _random_context(rng, pool, keys)
+        for key, name in names.items():
+            evidence = Resolver._evidence(key, context)
+            expected = [Resolver._contextual(c, evidence, name.states) for c in name.candidates]
+            assert [repr(s) for s in scoring.contextual(name.rows, evidence, WEIGHTS)] == [repr(s) for s in expected]
+
+
+def _towns(towns: list) -> scoring.Rows:
+    n = len(towns)
+    return scoring.Rows(("US",) * n, (None,) * n, (scoring.NAMED_OK | scoring.ADMIN_OK,) * n, tuple(range(n)),
+                        np.array([prepared(*t) for t in towns]).reshape(-1, 4))
+
+
+def test_nearness_measured_as_arrays_is_the_nearness_of_the_loop_even_at_its_limits():
+    """A town's bonus for the places near it, measured as arrays for many towns, is the loop's, also for towns whose
+    nearest place lies a hair either side of 50, 200 or 1,000 km."""
+    rng = random.Random(3)
+    for _ in range(200):
+        lat, lon = rng.uniform(-60, 60), rng.uniform(-170, 170)
+        anchors = [prepared(lat + rng.uniform(-12, 12), lon + rng.uniform(-12, 12)) for _ in range(rng.randint(1, 9))]
+        towns = [(rng.uniform(-60, 60), rng.uniform(-170, 170)) for _ in range(rng.randint(0, 20))]
+        towns += [(lat + rng.uniform(-10, 10), lon + rng.uniform(-10, 10)) for _ in range(rng.randint(0, 40))]
+        for limit in (50.0, 200.0, 1000.0):  # due north of the first anchor, at the limit to within a few ulps
+            a_lat, a_lon = anchors[0][:2]
+            step = limit / (6371.0 * math.pi / 180)
+            for scale in (1 - 1e-15, 1.0, 1 + 1e-15, 1 - 1e-12, 1 + 1e-12):
+                towns.append((a_lat + step * scale, a_lon))
+        name = _towns(towns)
+        loop = [scoring.near_bonus(prepared(*t), anchors) for t in towns]
+        arrays = scoring._near_bonuses(name, anchors)
+        assert [arrays[i] for i in range(len(towns))] == loop
+        assert any(b in (1.5, 1.0, 0.3) for b in loop)
+
+
+def test_a_town_at_a_limit_of_nearness_is_measured_again_by_the_loop(monkeypatch):
+    anchors = [prepared(40.0, -80.0)] * 70
+    at = 40.0 + 50.0 / (6371.0 * math.pi / 180)  # 50 km due north, to within a few ulps
+    towns = [(at, -80.0), (45.0, -80.0)]
+    name = _towns(towns)
+    measured = []
+    monkeypatch.setattr(scoring, "near_bonus", lambda point, anchors: measured.append(point) or 9.0)
+    assert scoring._near_bonuses(name, anchors) == {0: 9.0, 1: 0.3}
+    assert [tuple(p) for p in measured] == [prepared(*towns[0])]
+
+
+def test_a_town_is_found_written_as_one_as_the_patterns_alone_find_it():
+    """written_as_a_town looks for an age or a street address before a name only after a comma and white space,
+    and for "a" before it only when a person word follows: the same names as every pattern tried everywhere."""
+    rng = random.Random(13)
+    pieces = ["Terry Smith", ",", " ", "  ", "\u2003", "60", "400", "Locust St.", "St", "a", "an", "A", "the", "\n",
+              "woman", "man", "resident", "high school", "x", ", ", "Ave."]
+    for _ in range(3000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        after = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        text = before + "Lebanon" + after
+        mention = Mention(len(before), len(before) + 7, "Lebanon", "place")
+        window = text[max(0, mention.start - 60):mention.start]
+        expected = bool(readings._TOWN_AFTER.match(text, mention.end)
+                        or readings._A_BEFORE.search(window) and readings._TOWN_PERSON.match(text, mention.end)
+                        or readings._AGE_BEFORE.search(window) or readings._STREET_BEFORE.search(window))
+        assert bool(readings.written_as_a_town(text, [mention], ["k"])) == expected, text

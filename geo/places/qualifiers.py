@@ -13,8 +13,7 @@ key carries them, so "Bethel, Delaware" and "Bethel, North Rhine-Westphalia" in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from geo.names import slug, written_as_code
 from geo.records import Mention, Place
@@ -36,11 +35,11 @@ _LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z][\w.'-]*(?:\s+[A-Z
 Lookup = Callable[..., tuple]  # the gazetteer's ``candidates(name, fuzzy=False)``
 
 
-@dataclass(frozen=True)
-class Qualified:
+class Qualified(NamedTuple):
     """The containers a mention is written with; ``sure`` when they are one place and the qualifier does not
     go on as a list ("Bethel, Delaware." but not "Dover, Smyrna and Milford", where Smyrna may be a state's
-    other name), so that a town without a reading inside may be placed in it."""
+    other name), so that a town without a reading inside may be placed in it. A named tuple, not a dataclass: it
+    is part of every name's key, and a tuple is hashed without a call into Python at each lookup."""
 
     ids: frozenset[str] = frozenset()
     sure: bool = False

@@ -76,6 +76,12 @@ class Choice:
 
     @property
     def best(self) -> tuple[Candidate | None, float]:
+        found = self.__dict__.get("_best")  # read again and again by the later passes: worked out once
+        if found is None:
+            found = self.__dict__["_best"] = self._best()
+        return found
+
+    def _best(self) -> tuple[Candidate | None, float]:
         if not self.candidates:
             return None, 0.0
         i = max(range(len(self.probabilities)), key=self.probabilities.__getitem__)
@@ -194,6 +200,7 @@ def _one_name(a: str, b: str) -> bool:
     return long == short or long.startswith(short + " ")
 
 
+
 def sure_country(choice: Choice) -> str | None:
     """The country an ambiguous name lies in whichever of its readings is meant (their shares
     summed per country reach ``SURE_COUNTRY``, four in five), or None: "Henry County" is one of nine US
@@ -265,8 +272,9 @@ def written_as_a_town(text: str, mentions: Sequence[Mention], keys) -> set:
         if mention.label != "place":
             continue
         before = text[max(0, mention.start - 60):mention.start]
-        if (_TOWN_AFTER.match(text, mention.end) or _A_BEFORE.search(before) and _TOWN_PERSON.match(text, mention.end)
-                or _AGE_BEFORE.search(before) or _STREET_BEFORE.search(before)):
+        after_comma = before.rstrip().endswith(",") and before[-1:].isspace()  # what an age or an address ends with
+        if (_TOWN_AFTER.match(text, mention.end) or _TOWN_PERSON.match(text, mention.end) and _A_BEFORE.search(before)
+                or after_comma and (_AGE_BEFORE.search(before) or _STREET_BEFORE.search(before))):
             out.add(key)
     return out
 
@@ -330,6 +338,9 @@ def list_kinds(text: str, mentions: Sequence[Mention], keys, first: dict) -> dic
 
 def _names_a_big_place(candidates: Sequence[Candidate]) -> bool:
     return any(c.place.kind not in LOCAL_KINDS and c.form in ("name", "abbr") for c in candidates)
+
+
+names_a_big_place = _names_a_big_place
 
 
 def named_after_a_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:

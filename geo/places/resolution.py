@@ -19,12 +19,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import readings, sources
+from geo.places import readings, scoring, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
@@ -56,6 +56,8 @@ BARE_COUNTY_PENALTY = 2.0
 # city, not Jamaica's parish). Context in the state still wins it back.
 SMALL_STATE_PENALTY = readings.KIND_PRIOR["admin1"]
 NAMED_COUNTRY_MIN = 2  # mentions of the country by name: once is a passing word ("officials of the United States")
+WEIGHTS = scoring.Weights(COUNTRY_PRESENT, COUNTRY_WEIGHT, NAMED_COUNTRY_BONUS, NAMED_COUNTRY_MIN, ADMIN_PRESENT,
+                          ADMIN_WEIGHT)
 
 
 def _inside(c: Candidate, ids) -> bool:
@@ -89,6 +91,8 @@ class Readings:
     territory: tuple[float, ...]
     county_stem: tuple[float, ...]
     states: frozenset  # the countries with a state of this name (see Resolver._contextual)
+    rows: scoring.Rows | None = field(default=None, compare=False)  # what _contextual reads of them (scoring.rows)
+    alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
 
 
 def _best_id(choice: Choice) -> str | None:
@@ -133,10 +137,9 @@ class Resolver:
         keys = self._keys(text, mentions)
         towns = readings.written_as_a_town(text, mentions, keys)  # "a Lebanon woman"
         names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
-        pool = {key: name.candidates for key, name in names.items()}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
-        neighbours = readings.neighbours(pool)
+        neighbours = scoring.neighbours(names)  # readings.neighbours of the names' readings
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         context = self._context(first, Counter(keys))
         lists = readings.list_kinds(text, mentions, keys, first)
@@ -161,8 +164,7 @@ class Resolver:
         if not again:
             return second
         context = self._context(second, counts)
-        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()},
-                                         readings.shares(second))
+        neighbours = scoring.neighbours(names, second, set(again))  # readings.neighbours after pass two
         same = context == before[0]
         third = dict(second)
         for key in again:
@@ -251,7 +253,7 @@ class Resolver:
         if as_town:
             candidates = readings.no_country(candidates)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
-        return Readings(
+        name = Readings(
             candidates,
             prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),
             qualified=tuple(self._qualified(c, key[3].ids) for c in candidates),
@@ -263,18 +265,25 @@ class Resolver:
                             for c in candidates),
             county_stem=tuple(BARE_COUNTY_PENALTY if readings.county_by_its_stem(c, key[0], candidates) else 0.0
                               for c in candidates),
-            states=frozenset(c.place.country_code for c in candidates
-                             if c.place.kind == "admin1" and c.form == "name"))
+            states=(states := frozenset(c.place.country_code for c in candidates
+                                        if c.place.kind == "admin1" and c.form == "name")),
+            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS))
+        return replace(name, alone=self._rank(key, name, None)) if len(candidates) > 1 else name  # reads the name only
 
     def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
         candidates = name.candidates
         if not candidates:
             return Choice((), ())
+        if len(candidates) == 1 and not candidates[0].fuzzy:
+            return Choice(candidates, (1.0,))  # one reading: its share is 1 whatever its score
         near = (neighbours or {}).get(key, ())
         unit_kinds = (state_words or {}).get(key, ())
         listed = (lists or {}).get(key)
-        evidence = self._evidence(key, context) if context else None
-        scores = [name.prior[i] + (self._contextual(c, evidence, name.states) if context else 0.0)
+        if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
+            return name.alone  # as worked out when the name's readings were kept
+        # _contextual of each reading, with the work it does per reading kept with the name
+        scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
+        scores = [name.prior[i] + (scored[i] if context else 0.0)
                   + name.qualified[i] + name.seat[i] - name.named_after[i] - name.small_state[i]
                   + name.territory[i]
                   - (name.county_stem[i] if context else 0.0)
@@ -285,7 +294,8 @@ class Resolver:
         kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
         if not kept:
             return Choice((), ())
-        candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
+        if len(kept) < len(candidates):
+            candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)

@@ -1,0 +1,152 @@
+"""What the resolver's scores read of a name's readings, kept with them, and the scores worked out from it: the
+article's evidence for all the readings of one name in one pass (:func:`contextual`), and the support of the
+article's names for each other's readings (:func:`neighbours`).
+
+:meth:`geo.places.resolution.Resolver._contextual` is the reading-at-a-time definition; :func:`contextual` gives
+the same float for every reading, to the last bit (``tests/test_resolution_speed.py`` checks both on random
+evidence). What it saves is the work that depends on nothing but the reading (its country and state, its kind,
+its point's trigonometry), done once per name when its readings are kept (:func:`rows`) instead of once per
+reading and pass, and the call per reading. Terms are added in the same order, and a term that does not apply
+is not added (``x + 0.0`` is ``x``), so the sums are the same bits. A name with many towns is measured against the
+other places as arrays (:func:`_near_bonuses`), which decides only on which side of a limit a distance lies.
+:func:`neighbours` is :func:`geo.places.readings.neighbours` itself, over the kept readings.
+"""
+from __future__ import annotations
+
+import math
+from typing import NamedTuple, Sequence
+
+import numpy as np
+
+from geo.places import readings
+from geo.places.gazetteer import Candidate
+from geo.places.points import FAR_MARGIN, KM_PER_DEGREE_AT_MOST, prepared
+
+LOCAL_KINDS = readings.LOCAL_KINDS  # towns and counties: their nearness to the other places counts
+EARTH_KM = 6371.0
+NEAR_KM = 1000.0  # nearer than this, a town gains (see near_bonus)
+_FAR_DEGREES = NEAR_KM / KM_PER_DEGREE_AT_MOST
+ARRAY_PAIRS = 128  # towns x other places above which distances are measured as arrays (below, a loop is quicker)
+NEAR_LIMITS = np.array([50.0, 200.0, NEAR_KM])
+NEAR_GUARD_KM = 1e-6  # far more than the few ulps by which a vectorised sine may differ from math.sin
+_FAR_ACROSS = math.sin(NEAR_KM / (2 * EARTH_KM)) ** 2 * FAR_MARGIN
+
+
+class Weights(NamedTuple):
+    country_present: float
+    country_weight: float
+    named_bonus: float
+    named_min: int
+    admin_present: float
+    admin_weight: float
+
+
+NAMED_OK = 1  # has a country and is not one: gains when another name is that country
+SUPRA = 2  # in no country, and water, a continent or a region: the most voted country counts
+ADMIN_OK = 4  # not a town named like a state of its own country
+
+
+class Rows(NamedTuple):
+    """What the contextual score reads of a name's readings, one entry per reading (kept with the readings for as
+    long as the name is, so as few objects as will do: shared strings, small ints, one array)."""
+
+    cc: tuple
+    admin: tuple  # the reading's own id if it is a state, else its state's
+    flags: tuple  # NAMED_OK | SUPRA | ADMIN_OK
+    index: tuple[int, ...]  # the towns and counties (their nearness to the other places counts)
+    points: np.ndarray  # their points, prepared (points.prepared): one (lat, lon, lat in radians, its cosine) each
+
+
+def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tuple[str, ...]) -> Rows:
+    """A name's readings as :class:`Rows`; ``states``: the countries with a state of the name."""
+    flags = []
+    for c in candidates:
+        kind, cc = c.place.kind, c.place.country_code
+        flags.append((NAMED_OK if cc and kind != "country" else 0) | (SUPRA if not cc and kind in supranational else 0)
+                     | (0 if kind in LOCAL_KINDS and cc in states else ADMIN_OK))
+    index = tuple(i for i, c in enumerate(candidates) if c.place.kind in LOCAL_KINDS)
+    points = [prepared(candidates[i].place.lat, candidates[i].place.lon) for i in index]
+    return Rows(tuple(c.place.country_code for c in candidates),
+                tuple(c.place.id if c.place.kind == "admin1" else c.admin1 for c in candidates), tuple(flags), index,
+                np.array(points, dtype=float) if points else _NO_POINTS)
+
+
+_NO_POINTS = np.empty((0, 4))
+
+
+def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
+    """The contextual score of each reading (see ``Resolver._contextual``; ``evidence`` from ``Resolver._evidence``)."""
+    own_cc, cc_votes, own_admin, n = evidence["own_cc"], evidence["cc_votes"], evidence["own_admin"], evidence["n"]
+    countries, admins, named = evidence["countries"], evidence["admins"], evidence["named"]
+    named_cc, named_n, anchors = evidence["named_cc"], evidence["named_n"], evidence["anchors"]
+    country_total, admin_total = max(evidence["country_total"], 1), max(evidence["admin_total"], 1)
+    if not anchors or not name.index:
+        near = {}  # no bonus (adding 0.0 would leave the sum as it is)
+    elif len(name.index) * len(anchors) > ARRAY_PAIRS:
+        near = _near_bonuses(name, anchors)
+    else:
+        near = {i: near_bonus(point, anchors) for i, point in zip(name.index, name.points.tolist())}
+    out = []
+    for i, (cc, admin, flags) in enumerate(zip(name.cc, name.admin, name.flags)):
+        supra, named_ok, admin_ok = flags & SUPRA, flags & NAMED_OK, flags & ADMIN_OK
+        score = 0.0
+        votes = countries.get(cc, 0) - (cc_votes if cc == own_cc else 0) if cc else 0
+        if supra:
+            votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
+        if votes > 0:
+            score += weights.country_present + weights.country_weight * votes / country_total
+        if named_ok and named.get(cc, 0) - (named_n if named_cc == cc else 0) >= weights.named_min:
+            score += weights.named_bonus
+        votes = admins.get(admin, 0) - (n if admin == own_admin else 0) if admin else 0
+        if votes > 0 and admin_ok:
+            score += weights.admin_present + weights.admin_weight * votes / admin_total
+        if i in near:
+            score += near[i]
+        out.append(score)
+    return out
+
+
+def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
+    """:func:`near_bonus` of each of the name's towns and counties (by row), the distances measured as arrays: only
+    whether the nearest is within 50, 200 or 1,000 km counts, so a town whose nearest lies within a hair of one of
+    these limits (where the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
+    lat, lon, p1, cos1 = name.points.T
+    lat2, lon2, p2, cos2 = np.array(anchors, dtype=float).T
+    across = cos1[:, None] * cos2 * np.sin(np.radians(lon2 - lon[:, None]) / 2) ** 2
+    km = 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(np.sin((p2 - p1[:, None]) / 2) ** 2 + across)))
+    near = km.min(axis=1)
+    bonus = np.select([near < 50, near < 200, near < NEAR_KM], [1.5, 1.0, 0.3], 0.0).tolist()
+    doubtful = (np.abs(near[:, None] - NEAR_LIMITS).min(axis=1) < NEAR_GUARD_KM).tolist()
+    points = name.points.tolist() if any(doubtful) else None
+    return {i: near_bonus(points[j], anchors) if doubt else b
+            for j, (i, b, doubt) in enumerate(zip(name.index, bonus, doubtful))}
+
+
+def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:
+    """``Resolver._nearness`` of a prepared point: 1.5 within 50 km of the nearest anchor, 1.0 within 200, 0.3
+    within 1,000, else 0. The distances are :func:`geo.places.points.nearest_km`'s, with its cuts: anchors beyond
+    1,000 km by latitude or by the longitude term alone are not measured, and the first within 50 km ends it."""
+    lat, lon, p1, cos1 = point
+    near = math.inf
+    for lat2, lon2, p2, cos2 in anchors:
+        if abs(lat2 - lat) > _FAR_DEGREES:
+            continue
+        across = cos1 * cos2 * math.sin(math.radians(lon2 - lon) / 2) ** 2
+        if across > _FAR_ACROSS:
+            continue
+        km = 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(math.sin((p2 - p1) / 2) ** 2 + across)))
+        if km < near:
+            near = km
+            if near < 50:
+                return 1.5
+    return 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
+
+
+def neighbours(names: dict, choices: dict | None = None, only: set | None = None) -> dict:
+    """``readings.neighbours`` of the names (key -> its kept readings): before any pass by the readings' priors,
+    after a pass (``choices``) by their shares there (``readings.shares``). ``only``: the names whose support is
+    wanted (all by default). The support is the definition's own: it weighs each reading by its place (two names
+    are two places) and adds the great cities' pairs (``geo.places.prominence``)."""
+    pool = {key: name.candidates for key, name in names.items()}
+    support = readings.neighbours(pool) if choices is None else readings.neighbours(pool, readings.shares(choices))
+    return support if only is None else {key: s for key, s in support.items() if key in only}
