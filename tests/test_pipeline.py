@@ -160,6 +160,24 @@ def test_analyses_do_not_depend_on_when_the_vocabulary_is_compacted(geoparser, m
     assert list(analyser.analyse_many(articles)) == never
 
 
+@pytest.mark.timeout(90)
+def test_an_article_of_one_endless_sentence_is_analysed_in_linear_time(geoparser):
+    """No full stop in 60,000 characters, thousands of triggers: every question asked of a trigger's sentence, of
+    the article's dates and of its earlier events used to cost the article's length (many minutes; seconds now).
+    The article is still read: its strikes are found and group as news would."""
+    from geo.actors.extraction import ActorExtractor
+    from geo.actors.catalog import load_catalog, load_countries
+    from geo.events.extraction import EventExtractor
+    from geo.places.localities import LocalityStage
+
+    analyser = Analyser(nlp=geoparser.nlp, places=geoparser, localities=LocalityStage(),
+                        actors=ActorExtractor(load_catalog(), countries=load_countries()), events=EventExtractor())
+    text = "Jets struck the depot near Haifa on Monday and " * 1200
+    [analysis] = list(analyser.analyse_many([Article(id="endless", text=text)]))
+    assert len(analysis.events) >= 1000
+    assert {e.type for e in analysis.events} == {"Explosions/Remote violence"}
+
+
 # -- one article never stops an ingest ----------------------------------------------------------------------
 
 def faulty_inputs() -> list[Article]:

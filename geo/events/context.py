@@ -7,6 +7,7 @@ station") its common nouns stand for.
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -56,11 +57,14 @@ class ArticleContext:
         self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
         self.sites: dict[tuple[str, int], PlaceMention] = {}
         self.triggers: dict[int, str] = {}  # the trigger tokens of the sentence being read -> their family
+        self.dates = [e for e in doc.ents if e.label_ == "DATE"]  # asked per trigger: gathered once, in text order
+        self.date_starts = [e.start for e in self.dates]
+        self.country_names = {pm.place.country_code: pm.place.name for pm in resolved
+                              if pm.place.kind == "country" and not is_demonym(pm)}
 
     def country_of(self, head: Token) -> str | None:
         """"militants in southern Lebanon": the country of a place in the phrase, else the article's."""
-        names = {pm.place.country_code: pm.place.name for pm in self.resolved
-                 if pm.place.kind == "country" and not is_demonym(pm)}
+        names = self.country_names
         for t in sorted(phrase(head), key=lambda t: t.i):
             pm = self.place_at.get(t.i)
             if pm is not None and not is_demonym(pm) and pm.place.country_code in names:
@@ -243,7 +247,9 @@ class ArticleContext:
         """DATE entities of the phrase, except those of a scene-setting or appositive phrase inside it
         ("this meeting, the third since the attack in October" is not dated October)."""
         ids = {t.i for t in phrase(token, CLAUSE_DEPS | {"appos"})}
-        return [e for e in self.doc.ents if e.label_ == "DATE" and e.root.i in ids and own_date(e.root, token)]
+        near = self.dates[max(bisect.bisect_left(self.date_starts, min(ids)) - 1, 0):
+                          bisect.bisect_right(self.date_starts, max(ids))]  # the ones that can have a root there
+        return [e for e in near if e.root.i in ids and own_date(e.root, token)]
 
     def date(self, token: Token) -> ResolvedDate:
         """The trigger phrase's DATE entity ("the October attacks"), else the clause's nearest the trigger,
@@ -252,8 +258,10 @@ class ArticleContext:
         top = clause_tokens(token)
         candidates = self.dates_in(token) or (self.dates_in(top[0]) if top else [])
         if not candidates:
-            root = token.sent.root
-            candidates = [e for e in token.sent.ents if e.label_ == "DATE" and root.i in (e.root.i, e.root.head.i)]
+            sent = token.sent
+            inside = self.dates[bisect.bisect_left(self.date_starts, sent.start):
+                                bisect.bisect_left(self.date_starts, sent.end)]
+            candidates = [e for e in inside if e.end <= sent.end and sent.root.i in (e.root.i, e.root.head.i)]
             if len(candidates) != 1:
                 return UNKNOWN
         best = min(candidates, key=lambda e: abs(e.root.i - token.i))
