@@ -102,8 +102,8 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
     for pos, i in enumerate(order):
         if not own[i].ids:
             continue
-        for j in reversed(order[:pos]):  # earlier members of the list this mention closes
-            later = mentions[order[order.index(j) + 1]]
+        for k in range(pos - 1, -1, -1):  # earlier members of the list this mention closes
+            j, later = order[k], mentions[order[k + 1]]
             if (own[j].ids or mentions[j].start in qualifier_at or mentions[j].label != "place"
                     or not _LIST_GAP.match(text[mentions[j].end:later.start])):
                 break
