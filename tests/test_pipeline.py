@@ -178,6 +178,21 @@ def test_an_article_of_one_endless_sentence_is_analysed_in_linear_time(geoparser
     assert {e.type for e in analysis.events} == {"Explosions/Remote violence"}
 
 
+@pytest.mark.timeout(150)
+def test_an_article_of_thousands_of_listed_towns_is_analysed_in_linear_time(geoparser):
+    """30,000 towns listed before their state: the list's kinds compared every member with every other, each town
+    walked the whole list of its conjuncts, and each actor candidate every place of the article (minutes)."""
+    from geo.actors.extraction import ActorExtractor
+    from geo.actors.catalog import load_catalog, load_countries
+    from geo.events.extraction import EventExtractor
+    from geo.places.localities import LocalityStage
+
+    analyser = Analyser(nlp=geoparser.nlp, places=geoparser, localities=LocalityStage(),
+                        actors=ActorExtractor(load_catalog(), countries=load_countries()), events=EventExtractor())
+    [analysis] = list(analyser.analyse_many([Article(id="towns", text="Dover, " * 30_000 + "Delaware")]))
+    assert sum(pm.mention.text == "Dover" for pm in analysis.places) >= 15_000
+
+
 # -- one article never stops an ingest ----------------------------------------------------------------------
 
 def faulty_inputs() -> list[Article]:

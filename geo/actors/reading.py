@@ -7,6 +7,7 @@ actors, the country table); an :class:`ArticleReading` holds one article's draft
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -66,6 +67,7 @@ class ArticleReading:
         self.doc = doc
         self.text = doc_text(doc)  # Doc.text is rebuilt from the tokens on every access
         self.places = places
+        self.covering: dict[int, list[int]] | None = None  # character -> the places covering it (places_over)
         self.drafts: dict[str, Draft] = {}
         self.mentions: list[tuple[Span, str]] = []
         self.last_seen: dict[str, None] = {}  # actor ids, the most recently mentioned last
@@ -220,18 +222,29 @@ class ArticleReading:
         context (and its own person filter), so its reading outranks the small model's PERSON or ORG tag. A
         named building or street around the span counts too ("La Moneda" of "La Moneda palace", "Rolando" of
         "the Cafetería Rolando"): the name is the building's."""
-        for pm in self.places:
-            if pm.place is None or pm.mention.start > span.start_char or pm.mention.end < span.end_char:
+        for pm in self.places_over(span.start_char, span.start_char + 1):
+            if pm.mention.start > span.start_char or pm.mention.end < span.end_char:
                 continue
             if (pm.mention.start, pm.mention.end) == (span.start_char, span.end_char) or pm.place.kind in LOCALITIES:
                 return pm.place
         return None
 
+    def places_over(self, start: int, end: int) -> list[PlaceMention]:
+        """The resolved place mentions that cover a character of ``start:end``, in the order of ``places``:
+        looked up by character, so that an article of thousands of names is not read names times places."""
+        if self.covering is None:
+            self.covering = defaultdict(list)
+            for n, pm in enumerate(self.places):
+                if pm.place is not None:
+                    for c in range(pm.mention.start, pm.mention.end):
+                        self.covering[c].append(n)
+        found = sorted({n for c in range(start, end) for n in self.covering.get(c, ())})
+        return [self.places[n] for n in found]
+
     def country_of(self, span: Span) -> Country | None:
         """The country a GPE/NORP span names: the geoparser's answer first, the country table second."""
-        for pm in self.places:
-            m = pm.mention
-            if pm.place and m.start < span.end_char and m.end > span.start_char:
+        for pm in self.places_over(span.start_char, span.end_char):
+            if pm.place:
                 if pm.place.kind in ("country", "demonym") and pm.place.country_code:
                     return self.extractor.countries.by_code(pm.place.country_code) or Country(
                         pm.place.country_code, pm.place.name, None)

@@ -85,10 +85,13 @@ def conjuncts(doc: Doc, spans: Sequence[Span], person_words: set[str], names: Kn
         return []
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
+    listed: set[int] = set()  # the tokens of the lists read already: each list once, not once per town in it
     for span in spans:
-        if span.label_ != "place" or not names.local_place(span):
+        if span.label_ != "place" or span.root.i in listed or not names.local_place(span):
             continue
-        for token in span.root.conjuncts:
+        conjuncts = span.root.conjuncts
+        listed.update(t.i for t in conjuncts)
+        for token in conjuncts:
             if token.i in taken or not capitalised(token) or token.is_upper:
                 continue
             run = entity_of(token) if token.ent_type_ else title_run(doc, token.i, token.i + 1)

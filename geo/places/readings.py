@@ -323,12 +323,14 @@ def list_kinds(text: str, mentions: Sequence[Mention], keys, first: dict) -> dic
     groups.append(group)
     out: dict = {}
     for group in (g for g in groups if len(g) >= 3):
+        of_key: dict = defaultdict(Counter)  # the kinds of the members' first answers, per name
+        for j in group:
+            best, _ = first[keys[j]].best if keys[j] in first else (None, 0.0)
+            if best is not None:
+                of_key[keys[j]][best.place.kind] += 1
+        every = sum(of_key.values(), Counter())
         for i in group:
-            kinds = Counter()
-            for j in group:
-                best, _ = first[keys[j]].best if keys[j] != keys[i] and keys[j] in first else (None, 0.0)
-                if best is not None:
-                    kinds[best.place.kind] += 1
+            kinds = every - of_key.get(keys[i], Counter())  # the other names' (a tie never passes the test below)
             if kinds:
                 kind, n = kinds.most_common(1)[0]
                 if kind in LIST_KINDS and n >= LIST_MIN_AGREE and n * 3 >= 2 * sum(kinds.values()):
