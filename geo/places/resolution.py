@@ -139,7 +139,7 @@ class Resolver:
         names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
-        neighbours = scoring.neighbours(names)  # readings.neighbours of the names' readings
+        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()})
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         context = self._context(first, Counter(keys))
         lists = readings.list_kinds(text, mentions, keys, first)
@@ -164,7 +164,8 @@ class Resolver:
         if not again:
             return second
         context = self._context(second, counts)
-        neighbours = scoring.neighbours(names, second, set(again))  # readings.neighbours after pass two
+        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()},
+                                         readings.shares(second))
         same = context == before[0]
         third = dict(second)
         for key in again:

@@ -1,6 +1,5 @@
-"""What the resolver's scores read of a name's readings, kept with them, and the scores worked out from it: the
-article's evidence for all the readings of one name in one pass (:func:`contextual`), and the support of the
-article's names for each other's readings (:func:`neighbours`).
+"""What the resolver's scores read of a name's readings, kept with them, and the score worked out from it: the
+article's evidence for all the readings of one name in one pass (:func:`contextual`).
 
 :meth:`geo.places.resolution.Resolver._contextual` is the reading-at-a-time definition; :func:`contextual` gives
 the same float for every reading, to the last bit (``tests/test_resolution_speed.py`` checks both on random
@@ -9,7 +8,6 @@ its point's trigonometry), done once per name when its readings are kept (:func:
 reading and pass, and the call per reading. Terms are added in the same order, and a term that does not apply
 is not added (``x + 0.0`` is ``x``), so the sums are the same bits. A name with many towns is measured against the
 other places as arrays (:func:`_near_bonuses`), which decides only on which side of a limit a distance lies.
-:func:`neighbours` is :func:`geo.places.readings.neighbours` itself, over the kept readings.
 """
 from __future__ import annotations
 
@@ -140,13 +138,3 @@ def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:
             if near < 50:
                 return 1.5
     return 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
-
-
-def neighbours(names: dict, choices: dict | None = None, only: set | None = None) -> dict:
-    """``readings.neighbours`` of the names (key -> its kept readings): before any pass by the readings' priors,
-    after a pass (``choices``) by their shares there (``readings.shares``). ``only``: the names whose support is
-    wanted (all by default). The support is the definition's own: it weighs each reading by its place (two names
-    are two places) and adds the great cities' pairs (``geo.places.prominence``)."""
-    pool = {key: name.candidates for key, name in names.items()}
-    support = readings.neighbours(pool) if choices is None else readings.neighbours(pool, readings.shares(choices))
-    return support if only is None else {key: s for key, s in support.items() if key in only}
