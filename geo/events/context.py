@@ -8,6 +8,7 @@ station") its common nouns stand for.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -398,7 +399,7 @@ class ArticleContext:
         """Whether a place is in the phrase of an event of another family in the sentence ("the rocket attack was
         planned in Qaani's meetings in Beirut": Beirut is the meetings' place, not the attack's)."""
         family = self.triggers.get(token.i)
-        for t in list(place.ancestors)[:5]:
+        for t in itertools.islice(place.ancestors, 5):
             if t.i == token.i or self.triggers.get(t.i, family) != family:
                 return t.i != token.i
         return False
