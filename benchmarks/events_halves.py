@@ -78,8 +78,12 @@ def score(gold: Path, export: Path) -> dict[str, float]:
 
 
 def ingest(pipeline_parts: tuple, articles: Path, db: Path) -> dict:
-    """Ingest ``articles`` into a fresh store at ``db``; its export."""
+    """Ingest ``articles`` into a fresh store at ``db``; its export. A store left in a ``--dump`` folder by an
+    earlier run is removed first: ingesting into it would skip every article as a duplicate and export the earlier
+    code's events."""
     analyser, settings = pipeline_parts
+    for stale in db.parent.glob(db.name + "*"):
+        stale.unlink()
     store = Store.open(str(db))
     pipeline = Pipeline(analyser=analyser, store=store, settings=settings, max_chars=settings.max_chars,
                         linker=ActorLinker(store.actors()))
