@@ -65,7 +65,9 @@ def test_mentions_that_refer_back_join_and_new_ones_do_not(seeds) -> None:
     assert all(e.occurrence == e.id for e in run.events if e.hypothetical)  # a possible event joins nothing
     first = seeds["000"]
     met = next(e for e in first.events if e.trigger.text == "met")
-    assert reports(first, met.id) == ["met", "visit", "meetings"]  # "his visit", "Qaani's meetings in Beirut"
+    # "his visit", "Qaani's meetings in Beirut"; and the "multiple covert meetings" the article opens with, whose
+    # "individuals active in conflict zones such as Syria" are participants, not the meetings' place
+    assert reports(first, met.occurrence) == ["meetings", "meetings", "met", "visit", "meetings"]
     fired = [e for e in first.events if e.trigger.text == "fired"]
     assert reports(first, fired[0].id) == ["fired", "attack"]  # "the rocket attack"
     assert fired[1].occurrence == fired[1].id  # "Rockets were also fired ... from Gaza and Syria"
@@ -179,9 +181,9 @@ def test_one_event_told_by_both_seeds_is_one_occurrence_whichever_is_read_first(
     # into northern Israel names another site, so they stay two events; the meeting shares Beirut and joins.
     assert {(second, "barrage")} in found.values()
     assert {(first, "fired"), (first, "attack")} in found.values()
-    assert len(found) == 12  # 13 occurrences within the articles, 1 of them told by both
+    assert len(found) == 11  # 12 occurrences within the articles, 1 of them told by both
     record = next(e for e in store.export()["events"] if e["id"] == discussion.id)
-    assert (record["report_count"], record["source_count"]) == (8, 2)
+    assert (record["report_count"], record["source_count"]) == (10, 2)
     assert record["place_ids"] == [next(p for r, p in discussion.place_roles)]  # Beirut
 
 
@@ -195,7 +197,7 @@ def test_a_join_that_fails_leaves_no_half_written_article(seeds, store) -> None:
         store.write(seed_analysis(seeds["002"]), Broken())
     assert store.count_articles() == 1 and not store.has_article(seeds["002"].article.id)
     assert store.write(seed_analysis(seeds["002"]), OccurrenceJoiner())  # written whole the next time
-    assert len(groups(store)) == 12
+    assert len(groups(store)) == 11
 
 
 #: One shelling told by three articles of one day: from Lebanon, near Tyre and near Sidon. Tyre and Sidon lie about

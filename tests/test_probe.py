@@ -144,6 +144,24 @@ def test_where_a_participant_comes_from_is_not_the_events_place(analyse, text: s
     assert any(scene in n for n in names) and not any(elsewhere in n for n in names)
 
 
+@pytest.mark.parametrize("text, scene, elsewhere", [
+    ("KABUL - Taliban officials held a meeting with Pakistani envoys on Sunday. The meeting included delegates "
+     "living in Peshawar and traders based in Quetta, the foreign ministry said.", "Kabul", "Peshawar"),
+    ("Oil ministers met in Vienna on Thursday. The talks also involved officials stationed in Riyadh.", "Vienna",
+     "Riyadh"),
+])
+def test_where_a_participant_lives_or_works_is_not_the_events_place(analyse, text: str, scene: str,
+                                                                    elsewhere: str) -> None:
+    """The second sentence's meeting is the first's, in its place: "living in", "based in", "stationed in" say
+    where the participants are (the seeds' "meetings ... involved individuals active in conflict zones such as
+    Syria and Iraq" had put Qaani's meetings in Syria)."""
+    a = analyse(text)
+    second = [e for e in real(a) if e.type == "Meeting/Consultation"][-1]
+    names = place_names(a, second)
+    assert any(scene in n for n in names) and not any(elsewhere in n for n in names)
+    assert second.occurrence == real(a)[0].occurrence
+
+
 def test_rockets_from_a_place_keep_their_origin(analyse) -> None:
     a = analyse("Rockets from Gaza struck the Israeli city of Ashkelon on Monday.")
     assert "Gaza Strip" in place_names(a, event(a, "struck")) or any(

@@ -13,12 +13,13 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, WEAPONS, clause_tokens, objects,
+from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, clause_tokens, objects,
                                 phrase, place_tops)
 from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
                                  generic_mention, phrase_heads, site_mention, surface)
 from geo.events.occurrence import private_person
+from geo.events.participants import describes, in_participant_modifier
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
@@ -287,8 +288,9 @@ class ArticleContext:
                     continue  # a governing verb's phrase may hold another event's place
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
-                if role == "subject" and top.i != token.i and not performs(top):
-                    continue  # "militants active in Syria claimed a bombing": the claimant's, not the bombing's
+                if top.i != token.i and not performs(top) and (role == "subject" or in_participant_modifier(t, token)):
+                    continue  # "militants active in Syria claimed a bombing", "the talks involved envoys based in
+                    # Idlib": the claimant's and the envoys' places, not the bombing's or the talks'
                 if role and self.usable(pm, role):
                     roles.append((role, pm.place.id))
         if family == "violence":
@@ -389,9 +391,10 @@ class ArticleContext:
         return not is_backdrop(pm.place) and (role == "target" or not is_demonym(pm))
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
-        """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor."""
-        found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
-                 if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)]
+        """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor nor
+        describes a participant ("involved individuals active in Syria")."""
+        found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent if t.i in self.place_at
+                 and t.i not in self.actor_at and not self.anothers(t, token) and not in_participant_modifier(t, token)]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
@@ -410,17 +413,6 @@ def performs(verb: Token) -> bool:
     was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
     bombing", "condemned the attack"), whose subject is only a participant described."""
     return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
-
-
-def describes(prep: Token, top: Token) -> bool:
-    """A "from" phrase under a participant's noun, its subject or object (not the trigger, not a weapon: "rockets
-    from Gaza"), says where the participant comes from, not where the event was: "a refugee from Afghanistan was
-    stabbed", "envoys from Iran met". Under a phrase's other nouns the parse often misplaces the "from" of the verb
-    ("fired at Israeli sites from Gaza")."""
-    noun = prep.head
-    return noun.i != top.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.pos_ in ("NOUN", "PROPN") \
-        and noun.lemma_.lower() not in WEAPONS \
-        and noun.lower_ not in WEAPONS
 
 
 def directed(top: Token) -> bool:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["parties", "passive_agents", "patients", "responsibility_verb"]
+from geo.events.clauses import WEAPONS
+from geo.events.generics import SITE_NOUNS
+
+#: Words that say where someone is, lives or works (FrameNet's Residence, Being_located and Being_employed frames):
+#: "individuals active in Syria", "fighters based in Idlib", "troops stationed in Iraq".
+WHEREABOUTS = frozenset("active base based live living reside residing resident stationed station deploy deployed operate "
+                        "operating present hide hiding work working stay staying".split())
+
+__all__ = ["describes", "in_participant_modifier", "parties", "passive_agents", "patients", "responsibility_verb"]
 
 
 def passive_agents(token: Token) -> list[Token]:
@@ -26,6 +34,32 @@ def passive_agents(token: Token) -> list[Token]:
             break
         verb = nxt[0]
     return found
+
+
+def in_participant_modifier(place: Token, trigger: Token) -> bool:
+    """Whether a place sits in a word of whereabouts under another noun, a participant rather than a site: "involved
+    individuals active in conflict zones such as Syria", "fighters based in Idlib". It says where they are, not
+    where the event was; the sentence's nearest place is the event's only as a fallback, and such a place is none."""
+    node = place
+    for _ in range(8):
+        if node.i == trigger.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("amod", "acl") and node.lemma_.lower() in WHEREABOUTS and node.head.pos_ == "NOUN" \
+                and node.head.i != trigger.i and node.head.lower_ not in SITE_NOUNS:
+            return True
+        node = node.head
+    return False
+
+
+def describes(prep: Token, top: Token) -> bool:
+    """A "from" phrase under a participant's noun, its subject or object (not the trigger, not a weapon: "rockets
+    from Gaza"), says where the participant comes from, not where the event was: "a refugee from Afghanistan was
+    stabbed", "envoys from Iran met". Under a phrase's other nouns the parse often misplaces the "from" of the verb
+    ("fired at Israeli sites from Gaza")."""
+    noun = prep.head
+    return noun.i != top.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.lemma_.lower() not in WEAPONS \
+        and noun.lower_ not in WEAPONS
 
 
 def patients(token: Token) -> list[Token]:
