@@ -28,6 +28,7 @@ from geo.actors.catalog import Catalog, Countries, Country, load_countries
 from geo.actors.names import organisation_name
 from geo.actors.organisations import OrganisationIndex
 from geo.actors.reading import ArticleReading
+from geo.actors.titled import person_shaped, titled_names, titled_tail
 from geo.records import Actor, ActorMention, PlaceMention
 
 __all__ = ["ActorExtractor"]
@@ -76,11 +77,15 @@ class ActorExtractor:
         return actors, mentions
 
     def candidates(self, doc: Doc) -> list[Span]:
-        """Alias matches first, then NER spans they do not overlap; line-spanning NER junk is dropped."""
+        """Alias matches first, then NER spans they do not overlap, then names after a title that neither covers
+        (:mod:`geo.actors.titled`); line-spanning NER junk is dropped, and an ORG span that is a person's name
+        (after a title in it, or shaped like one) is that person."""
         aliases = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else self.alias_matcher().matches(doc)
-        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE", "LOC") and "\n" not in e.text]
+        ents = [e for e in map(_as_person, doc.ents) if e.label_ in ("PERSON", "ORG", "NORP", "GPE", "LOC")
+                and "\n" not in e.text]
         taken = {i for s in aliases for i in range(s.start, s.end)}
         spans = aliases + [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
+        spans += titled_names(doc, taken.union(i for e in doc.ents for i in range(e.start, e.end)))
         return sorted(spans, key=lambda s: s.start)
 
     def alias_matcher(self) -> ActorAliases:
@@ -110,3 +115,14 @@ class ActorExtractor:
             return found
         demonym = country.demonym if country and country.demonym else state.name
         return Actor(actor_id, f"{demonym} {kind}", kind, (), (state.id,))
+
+
+def _as_person(span: Span) -> Span:
+    """An ORG span that is a person's name, as PERSON ("Tyrise M. Bell"), and the person after a title inside an
+    ORG, PERSON or facility span (the "Curtis McCoy" of "Mansfield Sheriff Curtis McCoy"); any other span as it
+    is."""
+    if span.label_ not in ("ORG", "PERSON", "FAC"):
+        return span
+    if span.label_ == "ORG" and person_shaped(span):
+        return Span(span.doc, span.start, span.end, label="PERSON")
+    return titled_tail(span) or span

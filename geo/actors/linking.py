@@ -65,7 +65,7 @@ class ActorLinker:
     def _person(actor: Actor, pool: list[Actor]) -> Actor | None:
         words = person_words(actor.name)
         if len(words) == 1:
-            carriers = [k for k in pool if surname_matches(words[0], k.name)]
+            carriers = [k for k in pool if surname_matches(words[0], k.name, exact=True)]  # "Rose" is not "Ross"
             return carriers[0] if len(carriers) == 1 else None
         full = [k for k in pool if len(person_words(k.name)) > 1]
         return next((k for k in full if any(same_person(actor.name, n) for n in (k.name, *k.aliases))), None)

@@ -37,6 +37,8 @@ admiral captain capt sgt sergeant defense defence foreign interior finance senat
 governor mayor former late top senior acting supreme director ambassador envoy officer
 trooper constable sheriff judge detective corporal inspector superintendent
 """.split()) | ABBREVIATED_TITLES
+#: Generational suffixes after a surname (the AP Stylebook's "Jr." and "Sr.", and Roman numerals).
+SUFFIXES = frozenset("jr sr ii iii iv".split())
 ARTICLES = frozenset({"the", "a", "an"})
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "a", "an", "de", "du"})
 
@@ -116,10 +118,16 @@ def same_person(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 18)
-def surname_matches(surname: str, full_name: str) -> bool:
-    """Whether a bare surname ("Nasrallah") can refer to ``full_name`` ("Hassan Nasrallah")."""
+def surname_matches(surname: str, full_name: str, exact: bool = False) -> bool:
+    """Whether a bare surname ("Nasrallah") can refer to ``full_name`` ("Hassan Nasrallah"), also after a
+    generational suffix ("Pehrson" for "Richard Pehrson II"). ``exact`` asks for the same spelling: a person of
+    another article is not reached through a near one ("Rose" is not "Ross")."""
     words = person_words(full_name)
-    return len(words) >= 2 and same_word(surname, words[-1])
+    if len(words) > 2 and fold(words[-1]).strip(".,") in SUFFIXES:
+        words = [*words[:-2], words[-2].rstrip(",")]
+    if len(words) < 2:
+        return False
+    return fold(surname) == fold(words[-1]) if exact else same_word(surname, words[-1])
 
 
 @lru_cache(maxsize=1 << 16)

@@ -179,8 +179,8 @@ class ArticleReading:
         for actor in recent:
             if surname_matches(words[0], actor.name):
                 return actor
-        for pool in (self.catalogue_people(), self.known_people()):
-            matches = [a for a in pool if surname_matches(words[0], a.name)]
+        for pool, exact in ((self.catalogue_people(), False), (self.known_people(), True)):
+            matches = [a for a in pool if surname_matches(words[0], a.name, exact)]
             if len(matches) == 1:
                 return matches[0]
         return None

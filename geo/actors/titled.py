@@ -1,0 +1,82 @@
+"""People the small model does not tag: a name right after a title ("Mayor Curtis McCoy", "Superintendent Ed
+Hightower"), and a person's name tagged as an organisation ("Tyrise M. Bell").
+
+Local news names most people once with their title and then by surname alone. When the model misses the titled
+name, every later "McCoy" has no one to refer to and becomes an organisation of that name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from geo.actors.names import TITLES
+from geo.names import fold
+
+__all__ = ["PERSON_TITLES", "person_shaped", "titled_names", "titled_tail"]
+
+#: Titles that stand before a person's name and never begin an organisation's or a place's (the AP Stylebook's
+#: titles and abbreviations, US police and armed forces ranks, civic offices). "General", "Major", "Chief",
+#: "President" or "King" also begin names of firms, places and bodies ("General Motors", "Major League").
+PERSON_TITLES = frozenset("""
+mr mrs ms dr sen rep gov lt sgt det cpl pvt supt rev prof insp cmdr
+mayor superintendent officer sheriff judge detective senator governor representative sergeant lieutenant trooper
+constable inspector councilman councilwoman councilor councillor alderman commissioner deputy coroner
+""".split())
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_LONGEST = 3  # given name, initial, surname
+
+
+def _name_word(token: Token) -> bool:
+    if _title(token):  # "Office of Inspector General": no one's name
+        return False
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text[1:2] != "." and token.is_alpha \
+        or bool(_INITIAL.match(token.text)) or token.text[:2] in ("Mc", "O'")
+
+
+def titled_names(doc: Doc, taken: Iterable[int]) -> list[Span]:
+    """PERSON spans for names after a title that no alias or NER span covers."""
+    covered = set(taken)
+    found = []
+    for token in doc:
+        if not _title(token, PERSON_TITLES) or token.i + 1 < len(doc) and _title(doc[token.i + 1]) \
+                or _headline(token.sent):
+            continue  # "Detective Inspector William Leahy": the name follows the last title
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= _LONGEST and _name_word(doc[end]) and end not in covered:
+            end += 1
+        if end > token.i + 1 and not _INITIAL.match(doc[end - 1].text) and end not in covered:
+            found.append(Span(doc, token.i + 1, end, label="PERSON"))
+            covered.update(range(token.i + 1, end))
+    return found  # a name that runs into a tagged span ("Dr Tia" before "MacGregor") is the model's to read
+
+
+def _title(token: Token, titles: frozenset[str] = PERSON_TITLES | TITLES) -> bool:
+    return token.text[:1].isupper() and fold(token.text).rstrip(".") in titles
+
+
+def _headline(sentence: Span) -> bool:
+    """A title-case headline ("Murmansk's Governor Resigns"), where every word looks like a name."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
+def titled_tail(span: Span) -> Span | None:
+    """The person at the end of an ORG span that runs on past a title: "Mansfield Sheriff Curtis McCoy" is the
+    sheriff Curtis McCoy, not a body of that name."""
+    titles = [t.i for t in span[:-1] if _title(t)]
+    if not titles or not _title(span.doc[titles[-1]], PERSON_TITLES):
+        return None
+    rest = span.doc[titles[-1] + 1:span.end]
+    if len(rest) <= _LONGEST and all(_name_word(t) for t in rest) and not _INITIAL.match(rest[-1].text):
+        return Span(span.doc, rest.start, rest.end, label="PERSON")
+    return None
+
+
+def person_shaped(span: Span) -> bool:
+    """A given name, a middle initial and a surname ("Tyrise M. Bell"): how people's names are written, not
+    bodies' ("J. P. Morgan" begins with its initial; "John F. Kennedy Center" has more words)."""
+    words = span.text.split()
+    return len(words) == 3 and bool(_INITIAL.match(words[1])) and all(
+        w[:1].isupper() and w[1:].replace("'", "").isalpha() and len(w) > 1 for w in (words[0], words[2]))
