@@ -30,7 +30,7 @@ from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
-from geo.places.points import nearest_km, prepared
+from geo.places.points import prepared
 from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
 from geo.records import Mention, Place, PlaceMention
 
@@ -90,23 +90,14 @@ class Readings:
     small_state: tuple[float, ...]
     territory: tuple[float, ...]
     county_stem: tuple[float, ...]
-    states: frozenset  # the countries with a state of this name (see Resolver._contextual)
-    rows: scoring.Rows | None = field(default=None, compare=False)  # what _contextual reads of them (scoring.rows)
+    states: frozenset  # the countries with a state of this name (see scoring.contextual)
+    rows: scoring.Rows | None = field(default=None, compare=False)  # what scoring.contextual reads of them
     alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
 
 
 def _best_id(choice: Choice) -> str | None:
     best = choice.best[0]
     return best.place.id if best is not None else None
-
-
-def _nearness(lat: float, lon: float, anchors: Sequence[tuple[float, float, float, float]]) -> float:
-    """The bonus for a town near the other names' places: 1.5 within 50 km of the nearest, 1.0 within 200,
-    0.3 within 1,000 (farther ones cannot change it, so they are not measured)."""
-    near = nearest_km(lat, lon, anchors, beyond=1000.0, within=50.0)
-    if near is None:
-        return 0.0
-    return 1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
 
 
 class Resolver:
@@ -282,7 +273,6 @@ class Resolver:
         listed = (lists or {}).get(key)
         if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
             return name.alone  # as worked out when the name's readings were kept
-        # _contextual of each reading, with the work it does per reading kept with the name
         scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
         scores = [name.prior[i] + (scored[i] if context else 0.0)
                   + name.qualified[i] + name.seat[i] - name.named_after[i] - name.small_state[i]
@@ -343,7 +333,7 @@ class Resolver:
     @staticmethod
     def _evidence(key, context) -> dict:
         """The article's evidence as one name sees it in a pass: the totals and the places of the *other* names,
-        with its own first answer left out (see :meth:`_contextual`). Worked out once per name and pass, not once
+        with its own first answer left out (see :func:`scoring.contextual`). Worked out once per name and pass, not once
         per reading."""
         own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
         named, named_by = context["named"]
@@ -354,44 +344,6 @@ class Resolver:
                 "admin_total": context["admin_total"] - (n if own_admin else 0),
                 "anchors": [point for k, point in context["points"] if k != key],
                 "named": named, "named_cc": named_cc, "named_n": named_n}
-
-    @staticmethod
-    def _contextual(c: Candidate, evidence: dict, states: frozenset | set = frozenset()) -> float:
-        """Evidence from the *other* names of the article (``evidence``, from :meth:`_evidence`): a name's own
-        first answer is left out, or "Georgia" (the country, by prior) would vote for itself in an article about
-        Atlanta and Macon. A town named like a state of its own country (``states``: the
-        countries with a state of this name) gains nothing from lying in a state the article
-        names: "Oklahoma" in a story that also names Pennsylvania is not Oklahoma, Pennsylvania
-        (a qualifier, "Oklahoma, Pa.", still is). Towns named like foreign countries (Lebanon,
-        Pennsylvania) keep it: local news means them."""
-        score = 0.0
-        own_cc, cc_votes, own_admin, n = evidence["own_cc"], evidence["cc_votes"], evidence["own_admin"], evidence["n"]
-        countries, admins = evidence["countries"], evidence["admins"]
-        cc = c.place.country_code
-        votes = countries[cc] - (cc_votes if cc == own_cc else 0) if cc else 0
-        if not cc and c.place.kind in SUPRANATIONAL_KINDS:  # the Pacific is as near a US story as Pacific, Missouri
-            votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
-        if votes > 0:
-            score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(evidence["country_total"], 1)
-        score += NAMED_COUNTRY_BONUS if Resolver._named_elsewhere(c, evidence) else 0.0
-        admin = c.place.id if c.place.kind == "admin1" else c.admin1
-        votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
-        if votes > 0 and not (c.place.kind in LOCAL_KINDS and cc in states):
-            score += ADMIN_PRESENT + ADMIN_WEIGHT * votes / max(evidence["admin_total"], 1)
-        if c.place.kind in ("city", "admin2"):
-            score += _nearness(c.place.lat, c.place.lon, evidence["anchors"])
-        return score
-
-    @staticmethod
-    def _named_elsewhere(c: Candidate, evidence: dict) -> bool:
-        """Whether another name of the article is the reading's country itself. Country votes count every place
-        of a country; a country the article names outright is a stronger cue than one its cities imply: "London"
-        in a story that thanks Canada three times and speaks of Aleppo and Syria is London, Ontario, not the
-        capital of a country the story never names. Both readings gain when both countries are named."""
-        cc = c.place.country_code
-        if not cc or c.place.kind == "country":
-            return False
-        return evidence["named"][cc] - (evidence["named_n"] if evidence["named_cc"] == cc else 0) >= NAMED_COUNTRY_MIN
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":

@@ -1,13 +1,14 @@
-"""What the resolver's scores read of a name's readings, kept with them, and the score worked out from it: the
-article's evidence for all the readings of one name in one pass (:func:`contextual`).
+"""The contextual score of a name's readings: the article's evidence for all the readings of one name in one pass
+(:func:`contextual`), read from what is kept with the readings (:func:`rows`).
 
-:meth:`geo.places.resolution.Resolver._contextual` is the reading-at-a-time definition; :func:`contextual` gives
-the same float for every reading, to the last bit (``tests/test_resolution_speed.py`` checks both on random
-evidence). What it saves is the work that depends on nothing but the reading (its country and state, its kind,
-its point's trigonometry), done once per name when its readings are kept (:func:`rows`) instead of once per
-reading and pass, and the call per reading. Terms are added in the same order, and a term that does not apply
-is not added (``x + 0.0`` is ``x``), so the sums are the same bits. A name with many towns is measured against the
-other places as arrays (:func:`_near_bonuses`), which decides only on which side of a limit a distance lies.
+This is the score's one definition. It is written for a name's readings at once rather than for one reading at a
+time because the work that depends on nothing but the reading (its country and state, its kind, its point's
+trigonometry) is then done once per name, when its readings are kept, instead of once per reading and pass.
+Terms are added in a fixed order, and a term that does not apply is not added (``x + 0.0`` is ``x``), so the sums
+do not depend on how the readings are grouped; ``tests/test_resolution_speed.py`` holds the reading-at-a-time
+form as an oracle and checks the two float for float on random evidence. A name with many towns is measured
+against the other places as arrays (:func:`_near_bonuses`), which decides only on which side of a limit a distance
+lies.
 """
 from __future__ import annotations
 
@@ -73,7 +74,21 @@ _NO_POINTS = np.empty((0, 4))
 
 
 def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
-    """The contextual score of each reading (see ``Resolver._contextual``; ``evidence`` from ``Resolver._evidence``)."""
+    """The contextual score of each reading: the evidence of the *other* names of the article (``evidence``, from
+    ``Resolver._evidence``), term by term:
+
+    - its country's votes: a name's own first answer is left out, or "Georgia" (the country, by prior) would vote
+      for itself in an article about Atlanta and Macon. A reading in no country that is water, a continent or a
+      region (``SUPRA``) takes the most voted country's: the Pacific is as near a US story as Pacific, Missouri;
+    - its country named outright (:data:`NAMED_OK`): country votes count every place of a country, and a country
+      the article names again and again is a stronger cue than one its cities imply: "London" in a story that
+      thanks Canada three times and speaks of Aleppo and Syria is London, Ontario, not the capital of a country
+      the story never names. Both readings gain when both countries are named;
+    - its state's votes, except for a town named like a state of its own country (``ADMIN_OK``): "Oklahoma" in a
+      story that also names Pennsylvania is not Oklahoma, Pennsylvania (a qualifier, "Oklahoma, Pa.", still is).
+      Towns named like foreign countries (Lebanon, Pennsylvania) keep it: local news means them;
+    - for a town or county, its nearness to the other names' places (:func:`near_bonus`).
+    """
     own_cc, cc_votes, own_admin, n = evidence["own_cc"], evidence["cc_votes"], evidence["own_admin"], evidence["n"]
     countries, admins, named = evidence["countries"], evidence["admins"], evidence["named"]
     named_cc, named_n, anchors = evidence["named_cc"], evidence["named_n"], evidence["anchors"]
@@ -121,8 +136,9 @@ def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
 
 
 def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:
-    """``Resolver._nearness`` of a prepared point: 1.5 within 50 km of the nearest anchor, 1.0 within 200, 0.3
-    within 1,000, else 0. The distances are :func:`geo.places.points.nearest_km`'s, with its cuts: anchors beyond
+    """The bonus of a town (a prepared point) near the other names' places (``anchors``): a local story's places lie
+    together, so Paris near Dallas and Houston is Paris, Texas. 1.5 within 50 km of the nearest anchor, 1.0
+    within 200, 0.3 within 1,000, else 0 (farther ones cannot change it, so they are not measured). The distances are :func:`geo.places.points.nearest_km`'s, with its cuts: anchors beyond
     1,000 km by latitude or by the longitude term alone are not measured, and the first within 50 km ends it."""
     lat, lon, p1, cos1 = point
     near = math.inf
