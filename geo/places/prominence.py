@@ -26,6 +26,10 @@ def _great_city(c: Candidate) -> bool:
     return c.place.kind == "city" and c.population >= METROPOLIS and not c.fuzzy
 
 
+def has_great_city(candidates) -> bool:
+    return any(_great_city(c) for c in candidates)
+
+
 def _cell(c: Candidate) -> tuple[int, int]:
     return int(math.floor(c.place.lat / PAIR_CELL_DEG)), int(math.floor(c.place.lon / PAIR_CELL_DEG))
 

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from geo.names import normalise
 from geo.places import prominence
@@ -128,11 +128,30 @@ def shares(choices: dict) -> Strength:
     return lambda key, c: logs.get((key, c.place.id), -1e9)
 
 
+class Spread(NamedTuple):
+    """What :func:`neighbours` reads of a name's readings that depends on nothing but the readings: worked out once
+    per name (:func:`spread`) and kept with them, not once per pass."""
+
+    candidates: tuple
+    big: bool  # a name of a country or a state: neither gets nor gives the support
+    great: bool  # a reading is a great city (prominence.great_city_pairs reads only such names)
+    cells: tuple  # per reading, its grid cell if it is local (a city or county), else None
+    by_prior: tuple  # per reading, its weight before any pass: exp(sharpness * (its prior - the best prior))
+
+
+def spread(candidates: Sequence[Candidate]) -> Spread:
+    held = [prior(c) for c in candidates]
+    top = max(held, default=0.0)
+    return Spread(tuple(candidates), _names_a_big_place(candidates), prominence.has_great_city(candidates),
+                  tuple(_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in candidates),
+                  tuple(math.exp(NEIGHBOUR_SHARPNESS * (s - top)) for s in held))
+
+
 def _prior_strength(key: tuple, c: Candidate) -> float:
     return prior(c)
 
 
-def neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
+def neighbours(pool: dict[tuple, Spread], strength: Strength | None = None, only=None) -> dict:
     """For each name, per candidate: support from the *other* names of the article that have a
     local reading (city or county) within about 50-110 km of it. Two ambiguous names that can both
     be read as places next to each other ("Paris" and "Henry County", Tennessee) rarely are so by
@@ -141,30 +160,34 @@ def neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
     neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's); after a
     pass, ``strength`` is its share in that pass instead (see :func:`shares`).
     Names of countries and states ("New York", "Mexico") neither get nor give this support:
-    their town namesakes are near everything in a local story."""
-    pool = {key: cands for key, cands in pool.items() if cands and not _names_a_big_place(cands)}
+    their town namesakes are near everything in a local story. ``only``: the names whose support is wanted (every
+    name's readings still give theirs); the others' may be left out."""
+    pool = {key: name for key, name in pool.items() if name.candidates and not name.big}
     if len(pool) < 2:
         return {}
-    return prominence.with_pairs(_local_support(pool, strength),
-                                 prominence.great_city_pairs(pool, strength, NEIGHBOUR_SHARPNESS))
+    great = {key: name.candidates for key, name in pool.items() if name.great}
+    return prominence.with_pairs(_local_support(pool, strength, only),
+                                 prominence.great_city_pairs(great, strength or _prior_strength, NEIGHBOUR_SHARPNESS))
 
 
-def _local_support(pool: dict, strength: Strength) -> dict:
+def _local_support(pool: dict, strength: Strength | None, only) -> dict:
     """:func:`neighbours` for local readings (cities and counties) in the same or an adjacent grid cell."""
     cells: dict[tuple[int, int], dict] = defaultdict(dict)
-    where = {}  # per name, each reading's grid cell (None if not local), for the second loop
-    for key, cands in pool.items():
-        held = [strength(key, c) for c in cands]
-        top = max(held)
-        where[key] = [_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in cands]
-        for c, cell, s in zip(cands, where[key], held):
-            if cell is not None:
-                weight = math.exp(NEIGHBOUR_SHARPNESS * (s - top))
-                if weight >= NEIGHBOUR_MIN_WEIGHT:
-                    cells[cell].setdefault(key, {})[c.place.id] = weight
+    for key, name in pool.items():
+        if strength is None:
+            weights = name.by_prior
+        else:
+            held = [strength(key, c) for c in name.candidates]
+            top = max(held)
+            weights = [math.exp(NEIGHBOUR_SHARPNESS * (s - top)) if cell is not None else 0.0
+                       for cell, s in zip(name.cells, held)]
+        for c, cell, weight in zip(name.candidates, name.cells, weights):
+            if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT:
+                cells[cell].setdefault(key, {})[c.place.id] = weight
     around = _around(cells)
-    return {key: tuple(_support(key, c.place.id, around.get(cell, ())) if cell is not None else 0
-                       for c, cell in zip(pool[key], where[key])) for key in pool}
+    return {key: tuple(_support(key, c.place.id, near) if cell is not None and (near := around.get(cell)) else 0
+                       for c, cell in zip(name.candidates, name.cells))
+            for key, name in pool.items() if only is None or key in only}
 
 
 def _around(cells: dict) -> dict:
@@ -187,9 +210,11 @@ def _support(key: tuple, place_id: str, near: list) -> float:
     best: dict = {}
     for weights in near:
         for other, readings in weights.items():
+            if other == key:
+                continue
             one = _one_name(key[0], other[0])
             weight = max((w for pid, w in readings.items() if one or pid != place_id), default=0.0)
-            if other != key and weight > best.get(other, 0.0):
+            if weight > best.get(other, 0.0):
                 best[other] = weight
     return sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP])
 

@@ -92,6 +92,7 @@ class Readings:
     county_stem: tuple[float, ...]
     states: frozenset  # the countries with a state of this name (see scoring.contextual)
     rows: scoring.Rows | None = field(default=None, compare=False)  # what scoring.contextual reads of them
+    spread: readings.Spread | None = field(default=None, compare=False)  # what readings.neighbours reads of them
     alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
 
 
@@ -130,7 +131,7 @@ class Resolver:
         names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
-        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()})
+        neighbours = readings.neighbours({key: name.spread for key, name in names.items()})
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         context = self._context(first, Counter(keys))
         lists = readings.list_kinds(text, mentions, keys, first)
@@ -155,8 +156,8 @@ class Resolver:
         if not again:
             return second
         context = self._context(second, counts)
-        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()},
-                                         readings.shares(second))
+        neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, readings.shares(second),
+                                         only=set(again))
         same = context == before[0]
         third = dict(second)
         for key in again:
@@ -259,7 +260,7 @@ class Resolver:
                               for c in candidates),
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
-            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS))
+            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates))
         return replace(name, alone=self._rank(key, name, None)) if len(candidates) > 1 else name  # reads the name only
 
     def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
