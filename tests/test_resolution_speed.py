@@ -172,7 +172,7 @@ def test_contextual_scores_from_kept_rows_are_the_per_reading_scores_to_the_last
 
 def _towns(towns: list) -> scoring.Rows:
     n = len(towns)
-    return scoring.Rows(("US",) * n, (None,) * n, (scoring.NAMED_OK | scoring.ADMIN_OK,) * n, tuple(range(n)),
+    return scoring.Rows(n, (("US", tuple(range(n))),), (("US", tuple(range(n))),), {}, (), tuple(range(n)),
                         np.array([prepared(*t) for t in towns]).reshape(-1, 4))
 
 

@@ -40,34 +40,44 @@ class Weights(NamedTuple):
     admin_weight: float
 
 
-NAMED_OK = 1  # has a country and is not one: gains when another name is that country
-SUPRA = 2  # in no country, and water, a continent or a region: the most voted country counts
-ADMIN_OK = 4  # not a town named like a state of its own country
-
-
 class Rows(NamedTuple):
-    """What the contextual score reads of a name's readings, one entry per reading (kept with the readings for as
-    long as the name is, so as few objects as will do: shared strings, small ints, one array)."""
+    """What the contextual score reads of a name's readings, grouped by what the article's evidence is counted by:
+    each term is worked out once per country or state of the readings and added to the readings in it, not worked
+    out per reading (kept with the readings for as long as the name is, so as few objects as will do: shared
+    strings, small ints, one array)."""
 
-    cc: tuple
-    admin: tuple  # the reading's own id if it is a state, else its state's
-    flags: tuple  # NAMED_OK | SUPRA | ADMIN_OK
+    size: int  # readings
+    countries: tuple  # (country code, the readings in it), per country of the readings
+    named: tuple  # (country code, the readings in it that are not the country itself)
+    admins: dict  # state id: the readings that are it or lie in it, but a town named like a state of its own country
+    supra: tuple[int, ...]  # in no country, and water, a continent or a region: the most voted country counts
     index: tuple[int, ...]  # the towns and counties (their nearness to the other places counts)
     points: np.ndarray  # their points, prepared (points.prepared): one (lat, lon, lat in radians, its cosine) each
 
 
 def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tuple[str, ...]) -> Rows:
     """A name's readings as :class:`Rows`; ``states``: the countries with a state of the name."""
-    flags = []
-    for c in candidates:
+    countries, named, admins = {}, {}, {}
+    supra = []
+    for i, c in enumerate(candidates):
         kind, cc = c.place.kind, c.place.country_code
-        flags.append((NAMED_OK if cc and kind != "country" else 0) | (SUPRA if not cc and kind in supranational else 0)
-                     | (0 if kind in LOCAL_KINDS and cc in states else ADMIN_OK))
+        admin = c.place.id if kind == "admin1" else c.admin1
+        if cc:
+            countries.setdefault(cc, []).append(i)
+            if kind != "country":
+                named.setdefault(cc, []).append(i)
+        elif kind in supranational:
+            supra.append(i)
+        if admin and not (kind in LOCAL_KINDS and cc in states):
+            admins.setdefault(admin, []).append(i)
     index = tuple(i for i, c in enumerate(candidates) if c.place.kind in LOCAL_KINDS)
     points = [prepared(candidates[i].place.lat, candidates[i].place.lon) for i in index]
-    return Rows(tuple(c.place.country_code for c in candidates),
-                tuple(c.place.id if c.place.kind == "admin1" else c.admin1 for c in candidates), tuple(flags), index,
+    return Rows(len(candidates), _groups(countries), _groups(named), dict(_groups(admins)), tuple(supra), index,
                 np.array(points, dtype=float) if points else _NO_POINTS)
+
+
+def _groups(by: dict) -> tuple:
+    return tuple((k, tuple(v)) for k, v in by.items())
 
 
 _NO_POINTS = np.empty((0, 4))
@@ -79,12 +89,12 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
 
     - its country's votes: a name's own first answer is left out, or "Georgia" (the country, by prior) would vote
       for itself in an article about Atlanta and Macon. A reading in no country that is water, a continent or a
-      region (``SUPRA``) takes the most voted country's: the Pacific is as near a US story as Pacific, Missouri;
-    - its country named outright (:data:`NAMED_OK`): country votes count every place of a country, and a country
+      region takes the most voted country's: the Pacific is as near a US story as Pacific, Missouri;
+    - its country named outright, for a reading that is not the country itself: country votes count every place of a country, and a country
       the article names again and again is a stronger cue than one its cities imply: "London" in a story that
       thanks Canada three times and speaks of Aleppo and Syria is London, Ontario, not the capital of a country
       the story never names. Both readings gain when both countries are named;
-    - its state's votes, except for a town named like a state of its own country (``ADMIN_OK``): "Oklahoma" in a
+    - its state's votes, except for a town named like a state of its own country: "Oklahoma" in a
       story that also names Pennsylvania is not Oklahoma, Pennsylvania (a qualifier, "Oklahoma, Pa.", still is).
       Towns named like foreign countries (Lebanon, Pennsylvania) keep it: local news means them;
     - for a town or county, its nearness to the other names' places (:func:`near_bonus`).
@@ -93,30 +103,35 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
     countries, admins, named = evidence["countries"], evidence["admins"], evidence["named"]
     named_cc, named_n, anchors = evidence["named_cc"], evidence["named_n"], evidence["anchors"]
     country_total, admin_total = max(evidence["country_total"], 1), max(evidence["admin_total"], 1)
-    if not anchors or not name.index:
-        near = {}  # no bonus (adding 0.0 would leave the sum as it is)
-    elif len(name.index) * len(anchors) > ARRAY_PAIRS:
-        near = _near_bonuses(name, anchors)
-    else:
-        near = {i: near_bonus(point, anchors) for i, point in zip(name.index, name.points.tolist())}
-    out = []
-    for i, (cc, admin, flags) in enumerate(zip(name.cc, name.admin, name.flags)):
-        supra, named_ok, admin_ok = flags & SUPRA, flags & NAMED_OK, flags & ADMIN_OK
-        score = 0.0
-        votes = countries.get(cc, 0) - (cc_votes if cc == own_cc else 0) if cc else 0
-        if supra:
-            votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
+    out = [0.0] * name.size  # per reading, its terms in the order above (one that does not apply is not added)
+    for cc, group in name.countries:
+        votes = countries.get(cc, 0) - (cc_votes if cc == own_cc else 0)
         if votes > 0:
-            score += weights.country_present + weights.country_weight * votes / country_total
-        if named_ok and named.get(cc, 0) - (named_n if named_cc == cc else 0) >= weights.named_min:
-            score += weights.named_bonus
-        votes = admins.get(admin, 0) - (n if admin == own_admin else 0) if admin else 0
-        if votes > 0 and admin_ok:
-            score += weights.admin_present + weights.admin_weight * votes / admin_total
-        if i in near:
-            score += near[i]
-        out.append(score)
+            _add(out, group, weights.country_present + weights.country_weight * votes / country_total)
+    if name.supra:
+        votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
+        if votes > 0:
+            _add(out, name.supra, weights.country_present + weights.country_weight * votes / country_total)
+    for cc, group in name.named:
+        if named.get(cc, 0) - (named_n if named_cc == cc else 0) >= weights.named_min:
+            _add(out, group, weights.named_bonus)
+    ours = name.admins
+    for admin, group in (((a, ours.get(a)) for a in admins) if len(admins) < len(ours) else ours.items()):
+        votes = admins.get(admin, 0) - (n if admin == own_admin else 0) if group else 0
+        if votes > 0:
+            _add(out, group, weights.admin_present + weights.admin_weight * votes / admin_total)
+    if anchors and name.index:
+        near = _near_bonuses(name, anchors) if len(name.index) * len(anchors) > ARRAY_PAIRS else {
+            i: near_bonus(point, anchors) for i, point in zip(name.index, name.points.tolist())}
+        for i, bonus in near.items():
+            if bonus:
+                out[i] += bonus
     return out
+
+
+def _add(out: list, group: tuple, term: float) -> None:
+    for i in group:
+        out[i] += term
 
 
 def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
