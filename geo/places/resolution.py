@@ -79,21 +79,25 @@ class Readings:
     (prior, qualifier, seat, territory, a county named by its stem, a state smaller than a namesake city): the same
     in every pass and in every article, so they are worked out once per name and kept (:meth:`Resolver._readings`)
     instead of once per pass.
-    Each tuple has one value per candidate; the scores add them in the order :meth:`Resolver._rank` always did,
-    so the sums, and the answers, are the same to the last bit."""
+    ``prior`` has one value per candidate; ``fixed`` and ``county`` hold the other terms as (reading, signed
+    term) for the readings they apply to, in the order :meth:`Resolver._rank` adds them (qualifier, seat, named
+    after a city, small state, territory; then, with context, the county): a term that does not apply adds
+    nothing (``x + 0.0`` is ``x``, ``x - t`` is ``x + -t``), so the sums, and the answers, are the same to the
+    last bit."""
 
     candidates: tuple[Candidate, ...]
     prior: tuple[float, ...]
-    qualified: tuple[float, ...]
-    seat: tuple[float, ...]
-    named_after: tuple[float, ...]
-    small_state: tuple[float, ...]
-    territory: tuple[float, ...]
-    county_stem: tuple[float, ...]
+    fixed: tuple[tuple[int, float], ...]
+    county: tuple[tuple[int, float], ...]
+    fuzzy: bool  # a reading is a near spelling (kept only with the article's support)
     states: frozenset  # the countries with a state of this name (see scoring.contextual)
     rows: scoring.Rows | None = field(default=None, compare=False)  # what scoring.contextual reads of them
     spread: readings.Spread | None = field(default=None, compare=False)  # what readings.neighbours reads of them
     alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
+
+
+def _applying(terms: list[float]) -> tuple[tuple[int, float], ...]:
+    return tuple((i, term) for i, term in enumerate(terms) if term)
 
 
 def _best_id(choice: Choice) -> str | None:
@@ -152,7 +156,7 @@ class Resolver:
         (a rank reads nothing else of the article), so it keeps its pass two choice without the work."""
         moved = {key for key, choice in second.items()
                  if choice.best[1] >= CONFIDENT and _best_id(choice) != _best_id(first[key])}
-        again = [key for key, choice in second.items() if choice.best[1] < CONFIDENT or moved - {key}]
+        again = [key for key, choice in second.items() if choice.best[1] < CONFIDENT or len(moved) > (key in moved)]
         if not again:
             return second
         context = self._context(second, counts)
@@ -245,23 +249,28 @@ class Resolver:
         candidates = self._constrained(key, self._candidates(*key[:3]))
         if as_town:
             candidates = readings.no_country(candidates)
-        admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         name = Readings(
             candidates,
             prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),
-            qualified=tuple(self._qualified(c, key[3].ids) for c in candidates),
-            seat=tuple(SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates),
-            named_after=tuple(SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates),
-            small_state=tuple(SMALL_STATE_PENALTY if readings.smaller_than_a_namesake_city(c, candidates) else 0.0
-                              for c in candidates),
-            territory=tuple(TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0
-                            for c in candidates),
-            county_stem=tuple(BARE_COUNTY_PENALTY if readings.county_by_its_stem(c, key[0], candidates) else 0.0
-                              for c in candidates),
+            fixed=self._fixed_terms(key, candidates),
+            county=_applying([-BARE_COUNTY_PENALTY if readings.county_by_its_stem(c, key[0], candidates) else 0.0
+                              for c in candidates]),
+            fuzzy=any(c.fuzzy for c in candidates),
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
             rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates))
         return replace(name, alone=self._rank(key, name, None)) if len(candidates) > 1 else name  # reads the name only
+
+    def _fixed_terms(self, key: tuple, candidates: tuple[Candidate, ...]) -> tuple[tuple[int, float], ...]:
+        """The context-free terms after the prior (see :class:`Readings`), signed, in the order they are added."""
+        admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
+        return (_applying([self._qualified(c, key[3].ids) for c in candidates])
+                + _applying([SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates])
+                + _applying([-SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates])
+                + _applying([-SMALL_STATE_PENALTY if readings.smaller_than_a_namesake_city(c, candidates) else 0.0
+                             for c in candidates])
+                + _applying([TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0
+                             for c in candidates]))
 
     def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
         candidates = name.candidates
@@ -275,19 +284,24 @@ class Resolver:
         if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
             return name.alone  # as worked out when the name's readings were kept
         scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
-        scores = [name.prior[i] + (scored[i] if context else 0.0)
-                  + name.qualified[i] + name.seat[i] - name.named_after[i] - name.small_state[i]
-                  + name.territory[i]
-                  - (name.county_stem[i] if context else 0.0)
-                  + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
-                  + (STATE_WORD_BONUS if c.place.kind in unit_kinds else 0.0)
-                  + (LIST_BONUS if listed == c.place.kind else 0.0)
-                  for i, c in enumerate(candidates)]
-        kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
-        if not kept:
-            return Choice((), ())
-        if len(kept) < len(candidates):
-            candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
+        scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
+        for i, term in name.fixed + name.county if context else name.fixed:  # in the order of Readings
+            scores[i] += term
+        for i, support in enumerate(near):
+            if support:
+                scores[i] += NEIGHBOUR_BONUS * support
+        if unit_kinds or listed is not None:
+            for i, c in enumerate(candidates):
+                if c.place.kind in unit_kinds:
+                    scores[i] += STATE_WORD_BONUS
+                if listed == c.place.kind:
+                    scores[i] += LIST_BONUS
+        if name.fuzzy:
+            kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
+            if not kept:
+                return Choice((), ())
+            if len(kept) < len(candidates):
+                candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)

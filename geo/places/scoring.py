@@ -90,10 +90,10 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
     - its country's votes: a name's own first answer is left out, or "Georgia" (the country, by prior) would vote
       for itself in an article about Atlanta and Macon. A reading in no country that is water, a continent or a
       region takes the most voted country's: the Pacific is as near a US story as Pacific, Missouri;
-    - its country named outright, for a reading that is not the country itself: country votes count every place of a country, and a country
-      the article names again and again is a stronger cue than one its cities imply: "London" in a story that
-      thanks Canada three times and speaks of Aleppo and Syria is London, Ontario, not the capital of a country
-      the story never names. Both readings gain when both countries are named;
+    - its country named outright, for a reading that is not the country itself: country votes count every place
+      of a country, and a country the article names again and again is a stronger cue than one its cities
+      imply: "London" in a story that thanks Canada three times and speaks of Aleppo and Syria is London,
+      Ontario, not the capital of a country the story never names. Both readings gain when both are named;
     - its state's votes, except for a town named like a state of its own country: "Oklahoma" in a
       story that also names Pennsylvania is not Oklahoma, Pennsylvania (a qualifier, "Oklahoma, Pa.", still is).
       Towns named like foreign countries (Lebanon, Pennsylvania) keep it: local news means them;
@@ -153,8 +153,9 @@ def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
 def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:
     """The bonus of a town (a prepared point) near the other names' places (``anchors``): a local story's places lie
     together, so Paris near Dallas and Houston is Paris, Texas. 1.5 within 50 km of the nearest anchor, 1.0
-    within 200, 0.3 within 1,000, else 0 (farther ones cannot change it, so they are not measured). The distances are :func:`geo.places.points.nearest_km`'s, with its cuts: anchors beyond
-    1,000 km by latitude or by the longitude term alone are not measured, and the first within 50 km ends it."""
+    within 200, 0.3 within 1,000, else 0. The distances are :func:`geo.places.points.nearest_km`'s, with its
+    cuts: anchors beyond 1,000 km by latitude or by the longitude term alone are not measured (they cannot change
+    the bonus), and the first within 50 km ends it."""
     lat, lon, p1, cos1 = point
     near = math.inf
     for lat2, lon2, p2, cos2 in anchors:
