@@ -25,8 +25,9 @@ LOCAL_KINDS = readings.LOCAL_KINDS  # towns and counties: their nearness to the 
 EARTH_KM = 6371.0
 NEAR_KM = 1000.0  # nearer than this, a town gains (see near_bonus)
 _FAR_DEGREES = NEAR_KM / KM_PER_DEGREE_AT_MOST
-ARRAY_PAIRS = 128  # towns x other places above which distances are measured as arrays (below, a loop is quicker)
+ARRAY_PAIRS = 64  # towns x other places above which distances are measured as arrays (below, a loop is quicker)
 NEAR_LIMITS = np.array([50.0, 200.0, NEAR_KM])
+_BONUSES = np.array([1.5, 1.0, 0.3, 0.0])  # nearest below each of NEAR_LIMITS, and beyond them all
 NEAR_GUARD_KM = 1e-6  # far more than the few ulps by which a vectorised sine may differ from math.sin
 _FAR_ACROSS = math.sin(NEAR_KM / (2 * EARTH_KM)) ** 2 * FAR_MARGIN
 
@@ -141,9 +142,10 @@ def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
     lat, lon, p1, cos1 = name.points.T
     lat2, lon2, p2, cos2 = np.array(anchors, dtype=float).T
     across = cos1[:, None] * cos2 * np.sin(np.radians(lon2 - lon[:, None]) / 2) ** 2
-    km = 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(np.sin((p2 - p1[:, None]) / 2) ** 2 + across)))
-    near = km.min(axis=1)
-    bonus = np.select([near < 50, near < 200, near < NEAR_KM], [1.5, 1.0, 0.3], 0.0).tolist()
+    # the distance grows with the haversine term: the nearest anchor's is the smallest term's
+    nearest = (np.sin((p2 - p1[:, None]) / 2) ** 2 + across).min(axis=1)
+    near = 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(nearest)))
+    bonus = _BONUSES[np.searchsorted(NEAR_LIMITS, near, side="right")].tolist()
     doubtful = (np.abs(near[:, None] - NEAR_LIMITS).min(axis=1) < NEAR_GUARD_KM).tolist()
     points = name.points.tolist() if any(doubtful) else None
     return {i: near_bonus(points[j], anchors) if doubt else b
