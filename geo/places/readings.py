@@ -118,14 +118,17 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
 
 
-Strength = Callable[[tuple, Candidate], float]  # how strongly a name's reading is held, on a log scale
+Strength = Callable[[tuple, Sequence[Candidate]], list]  # how strongly each of a name's readings is held (logs)
 
 
 def shares(choices: dict) -> Strength:
-    """A reading's strength for :func:`neighbours` after a pass: the log of its share there."""
-    logs = {(key, c.place.id): math.log(max(p, 1e-9)) for key, choice in choices.items()
-            for c, p in zip(choice.candidates, choice.probabilities)}
-    return lambda key, c: logs.get((key, c.place.id), -1e9)
+    """The readings' strengths for :func:`neighbours` after a pass: the log of each one's share there (asked only
+    for the names that give or get support)."""
+    def held(key: tuple, candidates: Sequence[Candidate]) -> list:
+        choice = choices[key]
+        logs = {c.place.id: math.log(max(p, 1e-9)) for c, p in zip(choice.candidates, choice.probabilities)}
+        return [logs.get(c.place.id, -1e9) for c in candidates]
+    return held
 
 
 class Spread(NamedTuple):
@@ -136,19 +139,21 @@ class Spread(NamedTuple):
     big: bool  # a name of a country or a state: neither gets nor gives the support
     great: bool  # a reading is a great city (prominence.great_city_pairs reads only such names)
     cells: tuple  # per reading, its grid cell if it is local (a city or county), else None
-    by_prior: tuple  # per reading, its weight before any pass: exp(sharpness * (its prior - the best prior))
+    placed: tuple  # (cell, place id, weight by prior) of the local readings that give support before any pass
 
 
 def spread(candidates: Sequence[Candidate]) -> Spread:
     held = [prior(c) for c in candidates]
     top = max(held, default=0.0)
-    return Spread(tuple(candidates), _names_a_big_place(candidates), prominence.has_great_city(candidates),
-                  tuple(_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in candidates),
-                  tuple(math.exp(NEIGHBOUR_SHARPNESS * (s - top)) for s in held))
+    cells = tuple(_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in candidates)
+    weights = [math.exp(NEIGHBOUR_SHARPNESS * (s - top)) for s in held]  # as _placed weighs them after a pass
+    return Spread(tuple(candidates), _names_a_big_place(candidates), prominence.has_great_city(candidates), cells,
+                  tuple((cell, c.place.id, weight) for c, cell, weight in zip(candidates, cells, weights)
+                        if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT))
 
 
-def _prior_strength(key: tuple, c: Candidate) -> float:
-    return prior(c)
+def _prior_strength(key: tuple, candidates: Sequence[Candidate]) -> list:
+    return [prior(c) for c in candidates]
 
 
 def neighbours(pool: dict[tuple, Spread], strength: Strength | None = None, only=None) -> dict:
@@ -174,20 +179,25 @@ def _local_support(pool: dict, strength: Strength | None, only) -> dict:
     """:func:`neighbours` for local readings (cities and counties) in the same or an adjacent grid cell."""
     cells: dict[tuple[int, int], dict] = defaultdict(dict)
     for key, name in pool.items():
-        if strength is None:
-            weights = name.by_prior
-        else:
-            held = [strength(key, c) for c in name.candidates]
-            top = max(held)
-            weights = [math.exp(NEIGHBOUR_SHARPNESS * (s - top)) if cell is not None else 0.0
-                       for cell, s in zip(name.cells, held)]
-        for c, cell, weight in zip(name.candidates, name.cells, weights):
-            if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT:
-                cells[cell].setdefault(key, {})[c.place.id] = weight
+        for cell, place_id, weight in name.placed if strength is None else _placed(key, name, strength):
+            cells[cell].setdefault(key, {})[place_id] = weight
     around = _around(cells)
     return {key: tuple(_support(key, c.place.id, near) if cell is not None and (near := around.get(cell)) else 0
                        for c, cell in zip(name.candidates, name.cells))
             for key, name in pool.items() if only is None or key in only}
+
+
+def _placed(key: tuple, name: Spread, strength: Strength) -> list:
+    """:attr:`Spread.placed` after a pass, the readings weighed by ``strength``."""
+    held = strength(key, name.candidates)
+    top = max(held)
+    out = []
+    for c, cell, s in zip(name.candidates, name.cells, held):
+        if cell is not None:
+            weight = math.exp(NEIGHBOUR_SHARPNESS * (s - top))
+            if weight >= NEIGHBOUR_MIN_WEIGHT:
+                out.append((cell, c.place.id, weight))
+    return out
 
 
 def _around(cells: dict) -> dict:

@@ -135,7 +135,8 @@ class Resolver:
         names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
-        neighbours = readings.neighbours({key: name.spread for key, name in names.items()})
+        neighbours = readings.neighbours({key: name.spread for key, name in names.items()},
+                                         only={key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy})
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         context = self._context(first, Counter(keys))
         lists = readings.list_kinds(text, mentions, keys, first)
