@@ -122,6 +122,7 @@ class Resolver:
         # its label and its written containers, all that _candidates and _constrained read, so one article's
         # context never enters (the article's evidence is scored per pass in _rank).
         self._readings = lru_cache(maxsize=100_000)(self._readings_uncached)
+        self._key = lru_cache(maxsize=100_000)(self._key_uncached)  # per name as written and its label
         curated = sources.curated()
         self._initials = initials_keys([*curated["state_abbreviations"], *curated["province_abbreviations"],
                                         *(a for names in curated["country_aliases"].values() for a in names)])
@@ -135,8 +136,8 @@ class Resolver:
         names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
-        neighbours = readings.neighbours({key: name.spread for key, name in names.items()},
-                                         only={key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy})
+        ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
+        neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         context = self._context(first, Counter(keys))
         lists = readings.list_kinds(text, mentions, keys, first)
@@ -147,7 +148,20 @@ class Resolver:
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         third = self._third_pass(names, first, second, Counter(keys), (context, neighbours), state_words, lists)
-        return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
+        return self._answers(mentions, keys, third)
+
+    def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
+        """Each mention's answer: worked out once per name as it is written (one sense per document; a
+        directional or a town in its container reads the words as written), then given to each mention."""
+        found: dict = {}
+        out = []
+        for mention, key in zip(mentions, keys):
+            written = (key, mention.label, mention.text)
+            answer = found.get(written)
+            if answer is None:
+                answer = found[written] = self._answer(mention, key, choices)
+            out.append(answer if answer.mention is mention else PlaceMention(mention, answer.place, answer.score))
+        return tuple(out)
 
     def _third_pass(self, names: dict, first: dict, second: dict, counts: Counter, before: tuple,
                     state_words: dict, lists: dict) -> dict:
@@ -187,7 +201,7 @@ class Resolver:
         written with ("Bethel, Delaware"). A name written once with one container and elsewhere alone is the
         same place there (one sense per document); with two containers, two places."""
         quals = containers(text, mentions, self.gazetteer.candidates)
-        bases = [self._unqualifying(self._key(m), text, m) for m in mentions]
+        bases = [self._unqualifying(self._key(m.text, m.label), text, m) for m in mentions]
         written: dict[tuple, set] = defaultdict(set)
         for base, qual in zip(bases, quals):
             if qual.ids:
@@ -195,13 +209,12 @@ class Resolver:
         return [base + ((qual if qual.ids or len(written[base]) != 1 else next(iter(written[base]))),)
                 for base, qual in zip(bases, quals)]
 
-    def _key(self, mention: Mention) -> tuple[str, str, str]:
+    @staticmethod
+    def _key_uncached(text: str, label: str) -> tuple[str, str, str]:
         """The name, its label and how it is written: "code" ("US"), "initials" ("L.A."), or "" (any other way)."""
-        text = mention.text
-        if mention.label == "directional":
-            text = DIRECTION_WORDS.sub("", text)
-        written = "code" if written_as_code(text) else "initials" if written_as_initials(text) else ""
-        return normalise(text), mention.label, written
+        name = DIRECTION_WORDS.sub("", text) if label == "directional" else text
+        written = "code" if written_as_code(name) else "initials" if written_as_initials(name) else ""
+        return normalise(name), label, written
 
     @staticmethod
     def _unqualifying(key: tuple[str, str, str], text: str, mention: Mention) -> tuple[str, str, str]:
