@@ -204,7 +204,7 @@ def test_a_town_at_a_limit_of_nearness_is_measured_again_by_the_loop(monkeypatch
     name = _towns(towns)
     measured = []
     monkeypatch.setattr(scoring, "near_bonus", lambda point, anchors: measured.append(point) or 9.0)
-    assert scoring._near_bonuses(name, anchors) == {0: 9.0, 1: 0.3}
+    assert scoring._near_bonuses(name, anchors) == [9.0, 0.3]
     assert [tuple(p) for p in measured] == [prepared(*towns[0])]
 
 

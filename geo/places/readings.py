@@ -182,8 +182,8 @@ def _local_support(pool: dict, strength: Strength | None, only) -> dict:
         for cell, place_id, weight in name.placed if strength is None else _placed(key, name, strength):
             cells[cell].setdefault(key, {})[place_id] = weight
     around = _around(cells)
-    return {key: tuple(_support(key, c.place.id, near) if cell is not None and (near := around.get(cell)) else 0
-                       for c, cell in zip(name.candidates, name.cells))
+    return {key: tuple([_support(key, c.place.id, near) if cell is not None and (near := around.get(cell)) else 0
+                        for c, cell in zip(name.candidates, name.cells)])
             for key, name in pool.items() if only is None or key in only}
 
 

@@ -139,7 +139,8 @@ class Resolver:
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
         neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
-        context = self._context(first, Counter(keys))
+        counts = Counter(keys)
+        context = self._context(first, counts)
         lists = readings.list_kinds(text, mentions, keys, first)
         second = {key: self._rank(key, name, context, neighbours, state_words, lists) for key, name in names.items()}
         # Pass three: names still open are read again with the second pass's answers as context and
@@ -147,7 +148,7 @@ class Resolver:
         # context that has since moved: "Georgia" read as the country in pass one let "Texas" alone place
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
-        third = self._third_pass(names, first, second, Counter(keys), (context, neighbours), state_words, lists)
+        third = self._third_pass(names, first, second, counts, (context, neighbours), state_words, lists)
         return self._answers(mentions, keys, third)
 
     def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
@@ -319,7 +320,7 @@ class Resolver:
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
-        return Choice(tuple(candidates), tuple(w / total for w in weights))
+        return Choice(tuple(candidates), tuple([w / total for w in weights]))
 
     @staticmethod
     def _qualified(c: Candidate, ids) -> float:

@@ -23,7 +23,7 @@ from geo.places.points import FAR_MARGIN, KM_PER_DEGREE_AT_MOST, prepared
 
 LOCAL_KINDS = readings.LOCAL_KINDS  # towns and counties: their nearness to the other places counts
 EARTH_KM = 6371.0
-NEAR_KM = 1000.0  # nearer than this, a town gains (see near_bonus)
+NEAR_KM = 1000.0  # nearer than this, a town gains (see near_bonuses)
 _FAR_DEGREES = NEAR_KM / KM_PER_DEGREE_AT_MOST
 ARRAY_PAIRS = 64  # towns x other places above which distances are measured as arrays (below, a loop is quicker)
 NEAR_LIMITS = np.array([50.0, 200.0, NEAR_KM])
@@ -98,7 +98,7 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
     - its state's votes, except for a town named like a state of its own country: "Oklahoma" in a
       story that also names Pennsylvania is not Oklahoma, Pennsylvania (a qualifier, "Oklahoma, Pa.", still is).
       Towns named like foreign countries (Lebanon, Pennsylvania) keep it: local news means them;
-    - for a town or county, its nearness to the other names' places (:func:`near_bonus`).
+    - for a town or county, its nearness to the other names' places (:func:`near_bonuses`).
     """
     own_cc, cc_votes, own_admin, n = evidence["own_cc"], evidence["cc_votes"], evidence["own_admin"], evidence["n"]
     countries, admins, named = evidence["countries"], evidence["admins"], evidence["named"]
@@ -122,9 +122,9 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
         if votes > 0:
             _add(out, group, weights.admin_present + weights.admin_weight * votes / admin_total)
     if anchors and name.index:
-        near = _near_bonuses(name, anchors) if len(name.index) * len(anchors) > ARRAY_PAIRS else {
-            i: near_bonus(point, anchors) for i, point in zip(name.index, name.points.tolist())}
-        for i, bonus in near.items():
+        near = _near_bonuses(name, anchors) if len(name.index) * len(anchors) > ARRAY_PAIRS else near_bonuses(
+            name.points.tolist(), anchors)
+        for i, bonus in zip(name.index, near):
             if bonus:
                 out[i] += bonus
     return out
@@ -135,8 +135,8 @@ def _add(out: list, group: tuple, term: float) -> None:
         out[i] += term
 
 
-def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
-    """:func:`near_bonus` of each of the name's towns and counties (by row), the distances measured as arrays: only
+def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> list[float]:
+    """:func:`near_bonuses` of the name's towns and counties (in the order of ``name.index``), the distances measured as arrays: only
     whether the nearest is within 50, 200 or 1,000 km counts, so a town whose nearest lies within a hair of one of
     these limits (where the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
     lat, lon, p1, cos1 = name.points.T
@@ -148,27 +148,34 @@ def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> dict:
     bonus = _BONUSES[np.searchsorted(NEAR_LIMITS, near, side="right")].tolist()
     doubtful = (np.abs(near[:, None] - NEAR_LIMITS).min(axis=1) < NEAR_GUARD_KM).tolist()
     points = name.points.tolist() if any(doubtful) else None
-    return {i: near_bonus(points[j], anchors) if doubt else b
-            for j, (i, b, doubt) in enumerate(zip(name.index, bonus, doubtful))}
+    return [near_bonus(points[j], anchors) if doubt else b for j, (b, doubt) in enumerate(zip(bonus, doubtful))]
 
 
 def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:
-    """The bonus of a town (a prepared point) near the other names' places (``anchors``): a local story's places lie
-    together, so Paris near Dallas and Houston is Paris, Texas. 1.5 within 50 km of the nearest anchor, 1.0
+    """:func:`near_bonuses` of one town."""
+    return near_bonuses((point,), anchors)[0]
+
+
+def near_bonuses(points: Sequence[tuple], anchors: Sequence[tuple]) -> list[float]:
+    """The bonus of each town (a prepared point) near the other names' places (``anchors``): a local story's places
+    lie together, so Paris near Dallas and Houston is Paris, Texas. 1.5 within 50 km of the nearest anchor, 1.0
     within 200, 0.3 within 1,000, else 0. The distances are :func:`geo.places.points.nearest_km`'s, with its
     cuts: anchors beyond 1,000 km by latitude or by the longitude term alone are not measured (they cannot change
     the bonus), and the first within 50 km ends it."""
-    lat, lon, p1, cos1 = point
-    near = math.inf
-    for lat2, lon2, p2, cos2 in anchors:
-        if abs(lat2 - lat) > _FAR_DEGREES:
-            continue
-        across = cos1 * cos2 * math.sin(math.radians(lon2 - lon) / 2) ** 2
-        if across > _FAR_ACROSS:
-            continue
-        km = 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(math.sin((p2 - p1) / 2) ** 2 + across)))
-        if km < near:
-            near = km
-            if near < 50:
-                return 1.5
-    return 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
+    sin, radians, asin, sqrt = math.sin, math.radians, math.asin, math.sqrt
+    out = []
+    for lat, lon, p1, cos1 in points:
+        near = math.inf
+        for lat2, lon2, p2, cos2 in anchors:
+            if abs(lat2 - lat) > _FAR_DEGREES:
+                continue
+            across = cos1 * cos2 * sin(radians(lon2 - lon) / 2) ** 2
+            if across > _FAR_ACROSS:
+                continue
+            km = 2 * EARTH_KM * asin(min(1.0, sqrt(sin((p2 - p1) / 2) ** 2 + across)))
+            if km < near:
+                near = km
+                if near < 50:
+                    break
+        out.append(1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0)
+    return out
