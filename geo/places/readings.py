@@ -114,8 +114,14 @@ def short_form_bonus(c: Candidate, name: str, candidates: Sequence[Candidate]) -
     return -FORM_PRIOR["alt"] if own != name and _GENERIC_AFFIX.sub("", own) == name else 0.0
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
+_ROW = 1024  # from a grid cell's number to the next row's: above a row's 720 cells (and one either side), so rows
+_AROUND = tuple(dy * _ROW + dx for dy in (-1, 0, 1) for dx in (-1, 0, 1))  # never share a number
+
+
+def _cell(lat: float, lon: float) -> int:
+    """The grid cell of a point, as one int (hashed at once, where a pair of ints is hashed again at each lookup);
+    the cells around it are its number plus :data:`_AROUND`."""
+    return int(math.floor(lat / NEIGHBOUR_CELL_DEG)) * _ROW + int(math.floor(lon / NEIGHBOUR_CELL_DEG))
 
 
 Strength = Callable[[tuple, Sequence[Candidate]], list]  # how strongly each of a name's readings is held (logs)
@@ -177,7 +183,7 @@ def neighbours(pool: dict[tuple, Spread], strength: Strength | None = None, only
 
 def _local_support(pool: dict, strength: Strength | None, only) -> dict:
     """:func:`neighbours` for local readings (cities and counties) in the same or an adjacent grid cell."""
-    cells: dict[tuple[int, int], dict] = defaultdict(dict)
+    cells: dict[int, dict] = defaultdict(dict)
     for key, name in pool.items():
         for cell, place_id, weight in name.placed if strength is None else _placed(key, name, strength):
             cells[cell].setdefault(key, {})[place_id] = weight
@@ -203,11 +209,10 @@ def _placed(key: tuple, name: Spread, strength: Strength) -> list:
 def _around(cells: dict) -> dict:
     """Per grid cell, the readings' weights of it and of the eight cells around it: gathered once per pass from
     the few cells that hold a reading, so each reading looks up one cell instead of nine."""
-    around: dict[tuple[int, int], list] = defaultdict(list)
-    for (y, x), weights in cells.items():
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                around[(y + dy, x + dx)].append(weights)
+    around: dict[int, list] = defaultdict(list)
+    for cell, weights in cells.items():
+        for step in _AROUND:
+            around[cell + step].append(weights)
     return around
 
 
