@@ -274,7 +274,7 @@ class Resolver:
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
             rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates))
-        return replace(name, alone=self._rank(key, name, None)) if len(candidates) > 1 else name  # reads the name only
+        return replace(name, alone=self._rank(key, name, None)) if candidates else name  # reads the name only
 
     def _fixed_terms(self, key: tuple, candidates: tuple[Candidate, ...]) -> tuple[tuple[int, float], ...]:
         """The context-free terms after the prior (see :class:`Readings`), signed, in the order they are added."""
@@ -292,7 +292,7 @@ class Resolver:
         if not candidates:
             return Choice((), ())
         if len(candidates) == 1 and not candidates[0].fuzzy:
-            return Choice(candidates, (1.0,))  # one reading: its share is 1 whatever its score
+            return name.alone or Choice(candidates, (1.0,))  # one reading: its share is 1 whatever its score
         near = (neighbours or {}).get(key, ())
         unit_kinds = (state_words or {}).get(key, ())
         listed = (lists or {}).get(key)
