@@ -227,8 +227,10 @@ def _support(key: tuple, place_id: str, near: list) -> float:
         for other, readings in weights.items():
             if other == key:
                 continue
-            one = _one_name(key[0], other[0])
-            weight = max((w for pid, w in readings.items() if one or pid != place_id), default=0.0)
+            if place_id in readings and not _one_name(key[0], other[0]):
+                weight = max((w for pid, w in readings.items() if pid != place_id), default=0.0)
+            else:
+                weight = max(readings.values())
             if weight > best.get(other, 0.0):
                 best[other] = weight
     return sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP])
