@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Callable
+from typing import Callable, Sequence
 
 from geo.places.gazetteer import Candidate
 
@@ -19,11 +19,15 @@ METROPOLIS = 1_000_000  # people: a city of a million or more is known by name f
 PAIR_CELL_DEG = 4.0  # grid cell for two great cities "near" each other: the same or an adjacent cell (~440-880 km)
 PAIR_MIN_WEIGHT = 0.2  # a great city read far below its name's best reading (exp(2 * gap)) lends no support
 
-Strength = Callable[[tuple, Candidate], float]
+Strength = Callable[[tuple, Sequence[Candidate]], list]  # per reading of a name (readings.Strength)
 
 
 def _great_city(c: Candidate) -> bool:
     return c.place.kind == "city" and c.population >= METROPOLIS and not c.fuzzy
+
+
+def has_great_city(candidates) -> bool:
+    return any(_great_city(c) for c in candidates)
 
 
 def _cell(c: Candidate) -> tuple[int, int]:
@@ -41,7 +45,7 @@ def great_city_pairs(pool: dict, strength: Strength, sharpness: float) -> dict:
     for key, cands in pool.items():
         if not any(_great_city(c) for c in cands):
             continue
-        held = [strength(key, c) for c in cands]
+        held = strength(key, cands)
         top = max(held)
         great[key] = [(c, _cell(c)) if _great_city(c) and c.form == "alt" else None for c in cands]
         for c, s in zip(cands, held):

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from geo.names import normalise
 from geo.places import prominence
@@ -114,25 +114,55 @@ def short_form_bonus(c: Candidate, name: str, candidates: Sequence[Candidate]) -
     return -FORM_PRIOR["alt"] if own != name and _GENERIC_AFFIX.sub("", own) == name else 0.0
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
+_ROW = 1024  # from a grid cell's number to the next row's: above a row's 720 cells (and one either side), so rows
+_AROUND = tuple(dy * _ROW + dx for dy in (-1, 0, 1) for dx in (-1, 0, 1))  # never share a number
 
 
-Strength = Callable[[tuple, Candidate], float]  # how strongly a name's reading is held, on a log scale
+def _cell(lat: float, lon: float) -> int:
+    """The grid cell of a point, as one int (hashed at once, where a pair of ints is hashed again at each lookup);
+    the cells around it are its number plus :data:`_AROUND`."""
+    return int(math.floor(lat / NEIGHBOUR_CELL_DEG)) * _ROW + int(math.floor(lon / NEIGHBOUR_CELL_DEG))
+
+
+Strength = Callable[[tuple, Sequence[Candidate]], list]  # how strongly each of a name's readings is held (logs)
 
 
 def shares(choices: dict) -> Strength:
-    """A reading's strength for :func:`neighbours` after a pass: the log of its share there."""
-    logs = {(key, c.place.id): math.log(max(p, 1e-9)) for key, choice in choices.items()
-            for c, p in zip(choice.candidates, choice.probabilities)}
-    return lambda key, c: logs.get((key, c.place.id), -1e9)
+    """The readings' strengths for :func:`neighbours` after a pass: the log of each one's share there (asked only
+    for the names that give or get support)."""
+    def held(key: tuple, candidates: Sequence[Candidate]) -> list:
+        choice = choices[key]
+        logs = {c.place.id: math.log(max(p, 1e-9)) for c, p in zip(choice.candidates, choice.probabilities)}
+        return [logs.get(c.place.id, -1e9) for c in candidates]
+    return held
 
 
-def _prior_strength(key: tuple, c: Candidate) -> float:
-    return prior(c)
+class Spread(NamedTuple):
+    """What :func:`neighbours` reads of a name's readings that depends on nothing but the readings: worked out once
+    per name (:func:`spread`) and kept with them, not once per pass."""
+
+    candidates: tuple
+    big: bool  # a name of a country or a state: neither gets nor gives the support
+    great: bool  # a reading is a great city (prominence.great_city_pairs reads only such names)
+    cells: tuple  # per reading, its grid cell if it is local (a city or county), else None
+    placed: tuple  # (cell, place id, weight by prior) of the local readings that give support before any pass
 
 
-def neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
+def spread(candidates: Sequence[Candidate]) -> Spread:
+    held = [prior(c) for c in candidates]
+    top = max(held, default=0.0)
+    cells = tuple(_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in candidates)
+    weights = [math.exp(NEIGHBOUR_SHARPNESS * (s - top)) for s in held]  # as _placed weighs them after a pass
+    return Spread(tuple(candidates), _names_a_big_place(candidates), prominence.has_great_city(candidates), cells,
+                  tuple((cell, c.place.id, weight) for c, cell, weight in zip(candidates, cells, weights)
+                        if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT))
+
+
+def _prior_strength(key: tuple, candidates: Sequence[Candidate]) -> list:
+    return [prior(c) for c in candidates]
+
+
+def neighbours(pool: dict[tuple, Spread], strength: Strength | None = None, only=None) -> dict:
     """For each name, per candidate: support from the *other* names of the article that have a
     local reading (city or county) within about 50-110 km of it. Two ambiguous names that can both
     be read as places next to each other ("Paris" and "Henry County", Tennessee) rarely are so by
@@ -141,40 +171,48 @@ def neighbours(pool: dict, strength: Strength = _prior_strength) -> dict:
     neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's); after a
     pass, ``strength`` is its share in that pass instead (see :func:`shares`).
     Names of countries and states ("New York", "Mexico") neither get nor give this support:
-    their town namesakes are near everything in a local story."""
-    pool = {key: cands for key, cands in pool.items() if cands and not _names_a_big_place(cands)}
+    their town namesakes are near everything in a local story. ``only``: the names whose support is wanted (every
+    name's readings still give theirs); the others' may be left out."""
+    pool = {key: name for key, name in pool.items() if name.candidates and not name.big}
     if len(pool) < 2:
         return {}
-    return prominence.with_pairs(_local_support(pool, strength),
-                                 prominence.great_city_pairs(pool, strength, NEIGHBOUR_SHARPNESS))
+    great = {key: name.candidates for key, name in pool.items() if name.great}
+    return prominence.with_pairs(_local_support(pool, strength, only),
+                                 prominence.great_city_pairs(great, strength or _prior_strength, NEIGHBOUR_SHARPNESS))
 
 
-def _local_support(pool: dict, strength: Strength) -> dict:
+def _local_support(pool: dict, strength: Strength | None, only) -> dict:
     """:func:`neighbours` for local readings (cities and counties) in the same or an adjacent grid cell."""
-    cells: dict[tuple[int, int], dict] = defaultdict(dict)
-    where = {}  # per name, each reading's grid cell (None if not local), for the second loop
-    for key, cands in pool.items():
-        held = [strength(key, c) for c in cands]
-        top = max(held)
-        where[key] = [_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in cands]
-        for c, cell, s in zip(cands, where[key], held):
-            if cell is not None:
-                weight = math.exp(NEIGHBOUR_SHARPNESS * (s - top))
-                if weight >= NEIGHBOUR_MIN_WEIGHT:
-                    cells[cell].setdefault(key, {})[c.place.id] = weight
+    cells: dict[int, dict] = defaultdict(dict)
+    for key, name in pool.items():
+        for cell, place_id, weight in name.placed if strength is None else _placed(key, name, strength):
+            cells[cell].setdefault(key, {})[place_id] = weight
     around = _around(cells)
-    return {key: tuple(_support(key, c.place.id, around.get(cell, ())) if cell is not None else 0
-                       for c, cell in zip(pool[key], where[key])) for key in pool}
+    return {key: tuple([_support(key, c.place.id, near) if cell is not None and (near := around.get(cell)) else 0
+                        for c, cell in zip(name.candidates, name.cells)])
+            for key, name in pool.items() if only is None or key in only}
+
+
+def _placed(key: tuple, name: Spread, strength: Strength) -> list:
+    """:attr:`Spread.placed` after a pass, the readings weighed by ``strength``."""
+    held = strength(key, name.candidates)
+    top = max(held)
+    out = []
+    for c, cell, s in zip(name.candidates, name.cells, held):
+        if cell is not None:
+            weight = math.exp(NEIGHBOUR_SHARPNESS * (s - top))
+            if weight >= NEIGHBOUR_MIN_WEIGHT:
+                out.append((cell, c.place.id, weight))
+    return out
 
 
 def _around(cells: dict) -> dict:
     """Per grid cell, the readings' weights of it and of the eight cells around it: gathered once per pass from
     the few cells that hold a reading, so each reading looks up one cell instead of nine."""
-    around: dict[tuple[int, int], list] = defaultdict(list)
-    for (y, x), weights in cells.items():
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                around[(y + dy, x + dx)].append(weights)
+    around: dict[int, list] = defaultdict(list)
+    for cell, weights in cells.items():
+        for step in _AROUND:
+            around[cell + step].append(weights)
     return around
 
 
@@ -187,9 +225,13 @@ def _support(key: tuple, place_id: str, near: list) -> float:
     best: dict = {}
     for weights in near:
         for other, readings in weights.items():
-            one = _one_name(key[0], other[0])
-            weight = max((w for pid, w in readings.items() if one or pid != place_id), default=0.0)
-            if other != key and weight > best.get(other, 0.0):
+            if other == key:
+                continue
+            if place_id in readings and not _one_name(key[0], other[0]):
+                weight = max((w for pid, w in readings.items() if pid != place_id), default=0.0)
+            else:
+                weight = max(readings.values())
+            if weight > best.get(other, 0.0):
                 best[other] = weight
     return sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP])
 

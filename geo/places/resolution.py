@@ -30,7 +30,7 @@ from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
-from geo.places.points import nearest_km, prepared
+from geo.places.points import prepared
 from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
 from geo.records import Mention, Place, PlaceMention
 
@@ -79,34 +79,30 @@ class Readings:
     (prior, qualifier, seat, territory, a county named by its stem, a state smaller than a namesake city): the same
     in every pass and in every article, so they are worked out once per name and kept (:meth:`Resolver._readings`)
     instead of once per pass.
-    Each tuple has one value per candidate; the scores add them in the order :meth:`Resolver._rank` always did,
-    so the sums, and the answers, are the same to the last bit."""
+    ``prior`` has one value per candidate; ``fixed`` and ``county`` hold the other terms as (reading, signed
+    term) for the readings they apply to, in the order :meth:`Resolver._rank` adds them (qualifier, seat, named
+    after a city, small state, territory; then, with context, the county): a term that does not apply adds
+    nothing (``x + 0.0`` is ``x``, ``x - t`` is ``x + -t``), so the sums, and the answers, are the same to the
+    last bit."""
 
     candidates: tuple[Candidate, ...]
     prior: tuple[float, ...]
-    qualified: tuple[float, ...]
-    seat: tuple[float, ...]
-    named_after: tuple[float, ...]
-    small_state: tuple[float, ...]
-    territory: tuple[float, ...]
-    county_stem: tuple[float, ...]
-    states: frozenset  # the countries with a state of this name (see Resolver._contextual)
-    rows: scoring.Rows | None = field(default=None, compare=False)  # what _contextual reads of them (scoring.rows)
+    fixed: tuple[tuple[int, float], ...]
+    county: tuple[tuple[int, float], ...]
+    fuzzy: bool  # a reading is a near spelling (kept only with the article's support)
+    states: frozenset  # the countries with a state of this name (see scoring.contextual)
+    rows: scoring.Rows | None = field(default=None, compare=False)  # what scoring.contextual reads of them
+    spread: readings.Spread | None = field(default=None, compare=False)  # what readings.neighbours reads of them
     alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
+
+
+def _applying(terms: list[float]) -> tuple[tuple[int, float], ...]:
+    return tuple((i, term) for i, term in enumerate(terms) if term)
 
 
 def _best_id(choice: Choice) -> str | None:
     best = choice.best[0]
     return best.place.id if best is not None else None
-
-
-def _nearness(lat: float, lon: float, anchors: Sequence[tuple[float, float, float, float]]) -> float:
-    """The bonus for a town near the other names' places: 1.5 within 50 km of the nearest, 1.0 within 200,
-    0.3 within 1,000 (farther ones cannot change it, so they are not measured)."""
-    near = nearest_km(lat, lon, anchors, beyond=1000.0, within=50.0)
-    if near is None:
-        return 0.0
-    return 1.5 if near < 50 else 1.0 if near < 200 else 0.3 if near < 1000 else 0.0
 
 
 class Resolver:
@@ -126,6 +122,7 @@ class Resolver:
         # its label and its written containers, all that _candidates and _constrained read, so one article's
         # context never enters (the article's evidence is scored per pass in _rank).
         self._readings = lru_cache(maxsize=100_000)(self._readings_uncached)
+        self._key = lru_cache(maxsize=100_000)(self._key_uncached)  # per name as written and its label
         curated = sources.curated()
         self._initials = initials_keys([*curated["state_abbreviations"], *curated["province_abbreviations"],
                                         *(a for names in curated["country_aliases"].values() for a in names)])
@@ -139,9 +136,11 @@ class Resolver:
         names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
-        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()})
+        ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
+        neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
-        context = self._context(first, Counter(keys))
+        counts = Counter(keys)
+        context = self._context(first, counts)
         lists = readings.list_kinds(text, mentions, keys, first)
         second = {key: self._rank(key, name, context, neighbours, state_words, lists) for key, name in names.items()}
         # Pass three: names still open are read again with the second pass's answers as context and
@@ -149,8 +148,21 @@ class Resolver:
         # context that has since moved: "Georgia" read as the country in pass one let "Texas" alone place
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
-        third = self._third_pass(names, first, second, Counter(keys), (context, neighbours), state_words, lists)
-        return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
+        third = self._third_pass(names, first, second, counts, (context, neighbours), state_words, lists)
+        return self._answers(mentions, keys, third)
+
+    def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
+        """Each mention's answer: worked out once per name as it is written (one sense per document; a
+        directional or a town in its container reads the words as written), then given to each mention."""
+        found: dict = {}
+        out = []
+        for mention, key in zip(mentions, keys):
+            written = (key, mention.label, mention.text)
+            answer = found.get(written)
+            if answer is None:
+                answer = found[written] = self._answer(mention, key, choices)
+            out.append(answer if answer.mention is mention else PlaceMention(mention, answer.place, answer.score))
+        return tuple(out)
 
     def _third_pass(self, names: dict, first: dict, second: dict, counts: Counter, before: tuple,
                     state_words: dict, lists: dict) -> dict:
@@ -160,12 +172,12 @@ class Resolver:
         (a rank reads nothing else of the article), so it keeps its pass two choice without the work."""
         moved = {key for key, choice in second.items()
                  if choice.best[1] >= CONFIDENT and _best_id(choice) != _best_id(first[key])}
-        again = [key for key, choice in second.items() if choice.best[1] < CONFIDENT or moved - {key}]
+        again = [key for key, choice in second.items() if choice.best[1] < CONFIDENT or len(moved) > (key in moved)]
         if not again:
             return second
         context = self._context(second, counts)
-        neighbours = readings.neighbours({key: name.candidates for key, name in names.items()},
-                                         readings.shares(second))
+        neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, readings.shares(second),
+                                         only=set(again))
         same = context == before[0]
         third = dict(second)
         for key in again:
@@ -190,7 +202,7 @@ class Resolver:
         written with ("Bethel, Delaware"). A name written once with one container and elsewhere alone is the
         same place there (one sense per document); with two containers, two places."""
         quals = containers(text, mentions, self.gazetteer.candidates)
-        bases = [self._unqualifying(self._key(m), text, m) for m in mentions]
+        bases = [self._unqualifying(self._key(m.text, m.label), text, m) for m in mentions]
         written: dict[tuple, set] = defaultdict(set)
         for base, qual in zip(bases, quals):
             if qual.ids:
@@ -198,13 +210,12 @@ class Resolver:
         return [base + ((qual if qual.ids or len(written[base]) != 1 else next(iter(written[base]))),)
                 for base, qual in zip(bases, quals)]
 
-    def _key(self, mention: Mention) -> tuple[str, str, str]:
+    @staticmethod
+    def _key_uncached(text: str, label: str) -> tuple[str, str, str]:
         """The name, its label and how it is written: "code" ("US"), "initials" ("L.A."), or "" (any other way)."""
-        text = mention.text
-        if mention.label == "directional":
-            text = DIRECTION_WORDS.sub("", text)
-        written = "code" if written_as_code(text) else "initials" if written_as_initials(text) else ""
-        return normalise(text), mention.label, written
+        name = DIRECTION_WORDS.sub("", text) if label == "directional" else text
+        written = "code" if written_as_code(name) else "initials" if written_as_initials(name) else ""
+        return normalise(name), label, written
 
     @staticmethod
     def _unqualifying(key: tuple[str, str, str], text: str, mention: Mention) -> tuple[str, str, str]:
@@ -253,54 +264,63 @@ class Resolver:
         candidates = self._constrained(key, self._candidates(*key[:3]))
         if as_town:
             candidates = readings.no_country(candidates)
-        admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         name = Readings(
             candidates,
             prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),
-            qualified=tuple(self._qualified(c, key[3].ids) for c in candidates),
-            seat=tuple(SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates),
-            named_after=tuple(SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates),
-            small_state=tuple(SMALL_STATE_PENALTY if readings.smaller_than_a_namesake_city(c, candidates) else 0.0
-                              for c in candidates),
-            territory=tuple(TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0
-                            for c in candidates),
-            county_stem=tuple(BARE_COUNTY_PENALTY if readings.county_by_its_stem(c, key[0], candidates) else 0.0
-                              for c in candidates),
+            fixed=self._fixed_terms(key, candidates),
+            county=_applying([-BARE_COUNTY_PENALTY if readings.county_by_its_stem(c, key[0], candidates) else 0.0
+                              for c in candidates]),
+            fuzzy=any(c.fuzzy for c in candidates),
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
-            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS))
-        return replace(name, alone=self._rank(key, name, None)) if len(candidates) > 1 else name  # reads the name only
+            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates))
+        return replace(name, alone=self._rank(key, name, None)) if candidates else name  # reads the name only
+
+    def _fixed_terms(self, key: tuple, candidates: tuple[Candidate, ...]) -> tuple[tuple[int, float], ...]:
+        """The context-free terms after the prior (see :class:`Readings`), signed, in the order they are added."""
+        admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
+        return (_applying([self._qualified(c, key[3].ids) for c in candidates])
+                + _applying([SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates])
+                + _applying([-SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates])
+                + _applying([-SMALL_STATE_PENALTY if readings.smaller_than_a_namesake_city(c, candidates) else 0.0
+                             for c in candidates])
+                + _applying([TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0
+                             for c in candidates]))
 
     def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
         candidates = name.candidates
         if not candidates:
             return Choice((), ())
         if len(candidates) == 1 and not candidates[0].fuzzy:
-            return Choice(candidates, (1.0,))  # one reading: its share is 1 whatever its score
+            return name.alone or Choice(candidates, (1.0,))  # one reading: its share is 1 whatever its score
         near = (neighbours or {}).get(key, ())
         unit_kinds = (state_words or {}).get(key, ())
         listed = (lists or {}).get(key)
         if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
             return name.alone  # as worked out when the name's readings were kept
-        # _contextual of each reading, with the work it does per reading kept with the name
         scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
-        scores = [name.prior[i] + (scored[i] if context else 0.0)
-                  + name.qualified[i] + name.seat[i] - name.named_after[i] - name.small_state[i]
-                  + name.territory[i]
-                  - (name.county_stem[i] if context else 0.0)
-                  + (NEIGHBOUR_BONUS * near[i] if near else 0.0)
-                  + (STATE_WORD_BONUS if c.place.kind in unit_kinds else 0.0)
-                  + (LIST_BONUS if listed == c.place.kind else 0.0)
-                  for i, c in enumerate(candidates)]
-        kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
-        if not kept:
-            return Choice((), ())
-        if len(kept) < len(candidates):
-            candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
+        scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
+        for i, term in name.fixed + name.county if context else name.fixed:  # in the order of Readings
+            scores[i] += term
+        for i, support in enumerate(near):
+            if support:
+                scores[i] += NEIGHBOUR_BONUS * support
+        if unit_kinds or listed is not None:
+            for i, c in enumerate(candidates):
+                if c.place.kind in unit_kinds:
+                    scores[i] += STATE_WORD_BONUS
+                if listed == c.place.kind:
+                    scores[i] += LIST_BONUS
+        if name.fuzzy:
+            kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
+            if not kept:
+                return Choice((), ())
+            if len(kept) < len(candidates):
+                candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
-        return Choice(tuple(candidates), tuple(w / total for w in weights))
+        return Choice(tuple(candidates), tuple([w / total for w in weights]))
 
     @staticmethod
     def _qualified(c: Candidate, ids) -> float:
@@ -343,7 +363,7 @@ class Resolver:
     @staticmethod
     def _evidence(key, context) -> dict:
         """The article's evidence as one name sees it in a pass: the totals and the places of the *other* names,
-        with its own first answer left out (see :meth:`_contextual`). Worked out once per name and pass, not once
+        with its own first answer left out (see :func:`scoring.contextual`). Worked out once per name and pass, not once
         per reading."""
         own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
         named, named_by = context["named"]
@@ -354,44 +374,6 @@ class Resolver:
                 "admin_total": context["admin_total"] - (n if own_admin else 0),
                 "anchors": [point for k, point in context["points"] if k != key],
                 "named": named, "named_cc": named_cc, "named_n": named_n}
-
-    @staticmethod
-    def _contextual(c: Candidate, evidence: dict, states: frozenset | set = frozenset()) -> float:
-        """Evidence from the *other* names of the article (``evidence``, from :meth:`_evidence`): a name's own
-        first answer is left out, or "Georgia" (the country, by prior) would vote for itself in an article about
-        Atlanta and Macon. A town named like a state of its own country (``states``: the
-        countries with a state of this name) gains nothing from lying in a state the article
-        names: "Oklahoma" in a story that also names Pennsylvania is not Oklahoma, Pennsylvania
-        (a qualifier, "Oklahoma, Pa.", still is). Towns named like foreign countries (Lebanon,
-        Pennsylvania) keep it: local news means them."""
-        score = 0.0
-        own_cc, cc_votes, own_admin, n = evidence["own_cc"], evidence["cc_votes"], evidence["own_admin"], evidence["n"]
-        countries, admins = evidence["countries"], evidence["admins"]
-        cc = c.place.country_code
-        votes = countries[cc] - (cc_votes if cc == own_cc else 0) if cc else 0
-        if not cc and c.place.kind in SUPRANATIONAL_KINDS:  # the Pacific is as near a US story as Pacific, Missouri
-            votes = max((v - (cc_votes if k == own_cc else 0) for k, v in countries.items()), default=0)
-        if votes > 0:
-            score += COUNTRY_PRESENT + COUNTRY_WEIGHT * votes / max(evidence["country_total"], 1)
-        score += NAMED_COUNTRY_BONUS if Resolver._named_elsewhere(c, evidence) else 0.0
-        admin = c.place.id if c.place.kind == "admin1" else c.admin1
-        votes = admins[admin] - (n if admin == own_admin else 0) if admin else 0
-        if votes > 0 and not (c.place.kind in LOCAL_KINDS and cc in states):
-            score += ADMIN_PRESENT + ADMIN_WEIGHT * votes / max(evidence["admin_total"], 1)
-        if c.place.kind in ("city", "admin2"):
-            score += _nearness(c.place.lat, c.place.lon, evidence["anchors"])
-        return score
-
-    @staticmethod
-    def _named_elsewhere(c: Candidate, evidence: dict) -> bool:
-        """Whether another name of the article is the reading's country itself. Country votes count every place
-        of a country; a country the article names outright is a stronger cue than one its cities imply: "London"
-        in a story that thanks Canada three times and speaks of Aleppo and Syria is London, Ontario, not the
-        capital of a country the story never names. Both readings gain when both countries are named."""
-        cc = c.place.country_code
-        if not cc or c.place.kind == "country":
-            return False
-        return evidence["named"][cc] - (evidence["named_n"] if evidence["named_cc"] == cc else 0) >= NAMED_COUNTRY_MIN
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":
