@@ -212,3 +212,18 @@ def non_overlapping(spans: list[Span]) -> tuple[Span, ...]:
             kept.append(span)
             taken.update(range(span.start, span.end))
     return tuple(sorted(kept, key=lambda s: s.start))
+
+
+#: English words for kinds of place (GeoNames' feature classes and codes: island, lake, stream, bay, port ...); not
+#: :data:`geo.places.placewords.FEATURE_WORDS`, the words that make a name another place ("Lake Lanier").
+#: Alone, such a word is no name: "Island" in "Tin Can Island" is not Iceland, whose Icelandic name GeoNames keeps as
+#: an alternate name ("Ísland"), nor Island County or a town once called so. A place whose own name is the word
+#: keeps it.
+KIND_WORDS = frozenset({
+    "island", "islands", "isle", "lake", "lakes", "river", "creek", "stream", "bay", "gulf", "sea", "ocean", "coast",
+    "beach", "port", "harbor", "harbour", "cape", "point", "peninsula", "strait", "channel", "delta", "mount",
+    "mountain", "mountains", "hill", "hills", "ridge", "valley", "canyon", "plain", "plains", "plateau", "desert",
+    "forest", "park", "spring", "springs", "falls", "swamp", "marsh", "glacier", "volcano", "reservoir", "dam",
+    "city", "town", "village", "county", "state", "province", "district", "region", "station", "airport", "bridge",
+    "junction", "landing", "crossing", "center", "centre", "square", "market", "camp", "fort", "mill", "mills",
+})

