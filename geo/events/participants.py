@@ -13,8 +13,8 @@ from geo.events.generics import SITE_NOUNS
 
 #: Words that say where someone is, lives or works (FrameNet's Residence, Being_located and Being_employed frames):
 #: "individuals active in Syria", "fighters based in Idlib", "troops stationed in Iraq".
-WHEREABOUTS = frozenset("active base based live living reside residing resident stationed station deploy deployed operate "
-                        "operating present hide hiding work working stay staying".split())
+WHEREABOUTS = frozenset("active base based live living reside residing resident stationed station deploy deployed "
+                        "operate operating present hide hiding work working stay staying".split())
 
 __all__ = ["describes", "in_participant_modifier", "parties", "passive_agents", "patients", "responsibility_verb"]
 
