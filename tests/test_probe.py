@@ -8,11 +8,11 @@ import pytest
 from geo.records import Analysis, Event
 from tests import probe_score
 
-#: The probe figures when these floors were set (docs/accuracy.md, "Session 9, branch events", with the role
-#: passages added then): a change that
+#: The probe figures when these floors were set (docs/accuracy.md, "Session 10, branch events2", with the
+#: passages of possessed victims, photo credits, datelines and statements added then): a change that
 #: loses on news written apart from any corpus fails here.
-FLOORS = {"precision": 0.941, "recall": 0.967, "f1": 0.954, "place_acc": 0.938, "initiator_acc": 0.758,
-          "target_acc": 0.8}
+FLOORS = {"precision": 0.946, "recall": 0.95, "f1": 0.948, "place_acc": 0.944, "initiator_acc": 0.75,
+          "target_acc": 0.821}
 
 
 @pytest.fixture(scope="module")

@@ -140,3 +140,32 @@ def test_a_place_of_another_kind_of_event_in_the_sentence_is_not_this_ones(analy
 def test_sides_of_a_gerund_a_titled_name_and_a_claimed_attack(analyse, text: str, trigger: str, role: str,
                                                              word: str) -> None:
     assert any(word in n for n in role_names(analyse(text), trigger, role))
+
+
+@pytest.mark.parametrize("text, trigger, victim", [
+    ("Police in Tucson are investigating Maria Lopez's murder.", "murder", "Maria Lopez"),
+    ("Crowds in Moscow protested against Alexei Navalny's arrest on Sunday.", "arrest", "Alexei Navalny"),
+])
+def test_the_possessor_of_a_murder_or_an_arrest_is_who_it_was_done_to(analyse, text: str, trigger: str,
+                                                                        victim: str) -> None:
+    a = analyse(text)
+    assert victim in role_names(a, trigger, "target")
+    assert victim not in role_names(a, trigger, "initiator")
+
+
+def test_a_plural_or_an_of_phrase_keeps_the_possessor_the_doer(analyse) -> None:
+    a = analyse("Human rights groups documented the Taliban's killings in Kandahar last year. The Taliban's "
+                "kidnapping of two engineers in Herat drew condemnation.")
+    assert "Taliban" in role_names(a, "kidnapping", "initiator")
+
+
+@pytest.mark.parametrize("text", [
+    "A man walks past a destroyed shop in Gaza City, March 3, 2024. REUTERS/Karim Haddad Israeli tanks shelled the "
+    "area on Sunday.",
+    "Riot police fired tear gas at crowds in Nairobi on Tuesday. (Thomas Mwangi/Reuters) Gunmen shelled a police "
+    "post near Garissa on Wednesday.",
+])
+def test_a_photo_credit_takes_no_part_in_the_story(analyse, text: str) -> None:
+    a = analyse(text)
+    agencies = {x.id for x in a.actors if x.name.lower() == "reuters"}
+    assert not agencies & {x for e in a.events for _, x in e.actor_roles}, [e.actor_roles for e in a.events]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events.participants import possessed_patient
 from geo.events.senses import blow, collision, met_no_one, walkout
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
@@ -42,7 +43,7 @@ ACCIDENTAL = frozenset("accidental accidentally inadvertent inadvertently uninte
 #: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption".
 METAPHOR_OBJECTS = frozenset("""
 virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
-inflation corruption crime unemployment fire fires flood floods drought hunger
+inflation corruption crime unemployment fire fires blaze blazes flames wildfire wildfires flood floods drought hunger
 democracy freedom freedoms liberty liberties rights justice truth values principle principles sovereignty dignity
 """.split())
 #: Causes of death and damage that are no one's act: "an outbreak that has killed 70 people", "the storm killed
@@ -263,8 +264,9 @@ def agents(token: Token) -> list[Token]:
     """Who initiates the event of a trigger word."""
     if token.pos_ in ("VERB", "AUX"):
         return subjects(token)
+    victims = possessed_patient(token)  # "Maria Lopez's murder": the victim
     found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i
-             and c.ent_type_ != "DATE"]  # "the Bloody Friday attacks", "the October attacks": when, not who
+             and c.ent_type_ != "DATE" and c not in victims]  # "the October attacks": when, not who
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
     return found
 

@@ -15,10 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, WEAPONS, clause_tokens, objects,
                                 phrase, place_tops)
+from geo.events.credits import outside_credits
 from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
                                  generic_mention, phrase_heads, site_mention, surface)
 from geo.events.occurrence import private_person
+from geo.events.scene import nearest_first
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
@@ -44,7 +46,7 @@ class ArticleContext:
         self.article = article
         self.kinds = {a.id: a.kind for a in actors}
         self.affiliated = {a.id: a.affiliations for a in actors}
-        self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
+        self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in outside_credits(article.text, actor_mentions)))
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
         focus = main_place(resolved, countries=True, text=article.text)  # settled by geo.events.scene
@@ -133,8 +135,7 @@ class ArticleContext:
         return [self._record(actor, m.start, mention)]
 
     def state_force(self, kind: str, country: str | None) -> str | None:
-        """The state's own military or police when the article names it ("the Sudanese Armed Forces"): what "the
-        army", "troops" or an attacked army camp of that state are."""
+        """The state's own military or police the article names ("the Sudanese Armed Forces"): "the army", "troops"."""
         own = f"{slug(country)}-{kind}" if country and kind in ("military", "police") else None
         return own if own is not None and self.kinds.get(own) == kind else None
 
@@ -332,9 +333,8 @@ class ArticleContext:
         inner = [self.place_at[c.i] for c in t.subtree if c.i in self.place_at]
         by_id = {pm.place.id: pm for pm in self.resolved}
         candidates = inner + [by_id[p] for p in clause_places if p in by_id]
-        sentence = sorted(((abs(c.i - t.i), self.place_at[c.i]) for c in t.sent if c.i in self.place_at),
-                          key=lambda x: x[0])
-        candidates += [pm for _, pm in sentence]
+        sentence = [self.place_at[c.i] for c in t.sent if c.i in self.place_at]
+        candidates += nearest_first(sentence, t.idx, self.dateline_end)
         candidates += [by_id[self.focus]] if self.focus in by_id else []
         for pm in candidates:
             if pm.place.kind not in ("country", "continent", "water", "demonym", SITE, "facility", "local") \

@@ -30,7 +30,7 @@ from geo.events.occurrence import (back_reference, frames_quote, generic_plural,
                                    kind_reading, list_entry, natural_force, negated, passive_trigger, quoted_speakers,
                                    said_by_a_text)
 from geo.events.context import ArticleContext
-from geo.events.participants import parties, passive_agents, patients, responsibility_verb
+from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
@@ -234,7 +234,8 @@ class EventExtractor:
             initiators += ctx.generics(unnamed if initiators else by + parties(token), "initiator")
         said_to_be = described_as(token)  # "the bombing was an attack on a market"
         aimed = [t for t in objects(token) + (objects(said_to_be) if said_to_be is not None else []) if t not in by]
-        aimed += [t for t in patients(token) if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
+        aimed += [t for t in patients(token) + possessed_patient(token)
+                  if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
         targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token))
         if kind.family in GENERIC_FAMILIES:
             victims = aimed + (casualties(token) if kind.family == "violence" else [])

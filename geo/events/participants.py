@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["parties", "passive_agents", "patients", "responsibility_verb"]
+__all__ = ["PATIENT_NOUNS", "parties", "passive_agents", "patients", "possessed_patient", "responsibility_verb"]
+
+#: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
+#: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
+#: Lopez's murder", "the opposition leader's assassination", "Navalny's arrest", "his abduction". "The Taliban's
+#: killing of 23 soldiers" names the victims in its "of" phrase, and its possessor stays the killer; so does a
+#: plural, which counts one doer's acts ("the cartel's killings", "the regime's arrests").
+PATIENT_NOUNS = frozenset("""
+murder killing assassination kidnapping abduction arrest detention execution stabbing beheading capture
+""".split())
 
 
 def passive_agents(token: Token) -> list[Token]:
@@ -35,6 +44,13 @@ def patients(token: Token) -> list[Token]:
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj"]
+
+
+def possessed_patient(token: Token) -> list[Token]:
+    """The possessor of a noun trigger of :data:`PATIENT_NOUNS` with no "of" phrase: the victim, not the doer."""
+    if token.pos_ in ("VERB", "AUX") or token.lower_ not in PATIENT_NOUNS or patients(token):
+        return []
+    return [c for c in token.children if c.dep_ == "poss"]
 
 
 def responsibility_verb(token: Token) -> Token | None:
