@@ -169,3 +169,17 @@ def test_a_photo_credit_takes_no_part_in_the_story(analyse, text: str) -> None:
     a = analyse(text)
     agencies = {x.id for x in a.actors if x.name.lower() == "reuters"}
     assert not agencies & {x for e in a.events for _, x in e.actor_roles}, [e.actor_roles for e in a.events]
+
+
+def test_who_responds_to_an_attack_did_not_carry_it_out(analyse) -> None:
+    """"Respond" carries the act it is done with ("responded with airstrikes"), not the one it answers."""
+    a = analyse("Senator Maria Cantwell responded to the shooting at a school in Spokane on Friday.")
+    assert "Maria Cantwell" not in role_names(a, "shooting", "initiator")
+
+
+def test_a_party_stating_a_quotation_after_its_main_verb_makes_a_statement(analyse) -> None:
+    """"The ministry responded to the attack, stating: '...'": the participle's speaker is the main verb's subject,
+    as for an unquoted "stating that ..."; the quotation does not make it attribution."""
+    a = analyse("The Kenyan Defence Ministry responded to the attack on the base, stating: \"We will find those "
+                "responsible.\"")
+    assert "stating" in [e.trigger.text for e in real(a)]

@@ -125,7 +125,8 @@ class EventExtractor:
         ("'I was looking right at him,' declared the shop owner") is attribution, like "said"."""
         if kind.family != "statement" or not frames_quote(token):
             return False
-        return not any(ctx.speaks_for_party(t) for t in subjects(token) + quoted_speakers(token))
+        said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])  # "..., stating"
+        return not any(ctx.speaks_for_party(t) for t in said_by + quoted_speakers(token))
 
     @staticmethod
     def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
@@ -210,7 +211,8 @@ class EventExtractor:
         by = agents(token) or (quoted_speakers(token) if kind.family == "statement" else [])
         initiators = [a for t in by + parties(token) for a in ctx.actors_of(t)]  # "fighting between X and Y"
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
-        if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with"):
+        if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with") \
+                and token.head.lower_ != "to":  # "responded to the shooting": what they answer, not their act
             by = subjects(light)
             initiators = [a for t in by for a in ctx.actors_of(t)]
         claimant = responsibility_verb(token)
