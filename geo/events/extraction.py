@@ -27,8 +27,8 @@ from geo.events.clauses import (
     objects, opposed, subjects, vehicle_of,
 )
 from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
-                                   kind_reading, list_entry, natural_force, negated, passive_trigger, quoted_speakers,
-                                   said_by_a_text)
+                                   kind_reading, list_entry, natural_force, negated, passive_trigger, quality,
+                                   quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.targets import blast_sites, described_as, struck
@@ -161,7 +161,8 @@ class EventExtractor:
         ("kidnappings are common"), not the title in a list ("* 2007 Bagram Airfield bombing"), not a storm's or an
         outbreak's doing; a statement needs a speaker, not a standing text ("the constitution declares"), and a
         single act, not a bare plural ("in defiance of international warnings")."""
-        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token):
+        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token) \
+                or quality(token):
             return False
         if kind.family == "violence" and natural_force(token):
             return False
