@@ -183,3 +183,18 @@ def test_a_party_stating_a_quotation_after_its_main_verb_makes_a_statement(analy
     a = analyse("The Kenyan Defence Ministry responded to the attack on the base, stating: \"We will find those "
                 "responsible.\"")
     assert "stating" in [e.trigger.text for e in real(a)]
+
+
+def test_a_place_describing_a_participant_is_not_the_scene(analyse) -> None:
+    """"Brunson, a North Carolina native": where he is from, not where he was detained."""
+    a = analyse("Andrew Brunson, a North Carolina native, has been detained in Izmir since October.")
+    names = {p.place.id: p.place.name for p in a.places if p.place is not None}
+    assert {names.get(p) for _, p in event(a, "detained").place_roles} == {"İzmir"}, event(a, "detained").place_roles
+
+
+def test_an_acronym_the_parser_reads_as_is_leaves_its_attacks_events(analyse) -> None:
+    """"killed in IS attacks": the parser reads "IS" as "is" and "attacks" as its predicate ("This is our
+    battle" is no event); in capitals before a lower-case noun it is a name, and the attacks happened."""
+    a = analyse("Eleven Iraqi soldiers were killed in IS attacks near Tikrit on Thursday.")
+    assert "attacks" in [e.trigger.text for e in real(a)]
+    assert "battle" not in [e.trigger.text for e in real(analyse("This is our battle, the mayor said."))]

@@ -159,6 +159,12 @@ def _killer(verb: Token) -> bool:
                for c in verb.children)
 
 
+def acronym(be: Token, noun: Token) -> bool:
+    """"killed in IS attacks": a form of "be" in capitals before a lower-case noun is a name's acronym (the parser
+    reads "IS" as "is"), and the noun its act; a headline in capitals ("THIS IS WAR") has no lower-case noun."""
+    return be.text.isupper() and len(be.text) > 1 and noun.is_lower and noun.i == be.i + 1
+
+
 def _noun_licensed(token: Token, kids: list[Token]) -> bool:
     """Whether a trigger noun (or a capitalised verb form) names an event here, not a thing or a stance."""
     if token.lower_ in ("march", "fire") and not token.is_lower:
@@ -169,7 +175,7 @@ def _noun_licensed(token: Token, kids: list[Token]) -> bool:
     if token.lemma_.lower() == "rally" and (token.head.lemma_.lower() in ("tell", "address") and token.dep_ == "dobj"
                                             or any(c.lower_ in CAMPAIGN for c in kids)):
         return False  # "told a campaign rally": a politician's audience, not a protest
-    if token.dep_ == "attr" and token.head.lemma_ == "be":
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and not acronym(token.head, token):
         return False  # "This is our battle" names a stance, not an event
     if token.lemma_.lower() == "warning" and any(c.lower_ in ADVISORIES for c in kids
                                                  if c.dep_ in ("compound", "amod")):
@@ -408,3 +414,21 @@ def _noun_tops(token: Token) -> list[Token]:
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
         return [token, token.head]
     return [token]
+
+
+def describes(prep: Token, top: Token) -> bool:
+    """A "from" phrase under a participant's noun, its subject or object (not the trigger, not a weapon: "rockets
+    from Gaza"), says where the participant comes from, not where the event was: "a refugee from Afghanistan was
+    stabbed", "envoys from Iran met". Under a phrase's other nouns the parse often misplaces the "from" of the verb
+    ("fired at Israeli sites from Gaza")."""
+    noun = prep.head
+    return noun.i != top.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.lemma_.lower() not in WEAPONS \
+        and noun.lower_ not in WEAPONS
+
+
+def apposed(node: Token, actor_at: dict[int, object]) -> bool:
+    """An apposition to a named participant describes them, and a place in it is no scene: "Brunson, a North
+    Carolina native, has been detained in Turkey" (not in North Carolina), "X, the mayor of Y, was shot". An
+    apposition to a place names the place again ("in Aleppo, Syria's largest city")."""
+    return node.dep_ == "appos" and (node.head.i in actor_at or node.head.ent_type_ in ("PERSON", "ORG"))

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, WEAPONS, clause_tokens, objects,
-                                phrase, place_tops)
+from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, apposed,
+                                clause_tokens, describes, objects, phrase, place_tops)
 from geo.events.credits import outside_credits
 from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
@@ -350,8 +350,8 @@ class ArticleContext:
         for _ in range(12):
             if node.i == top.i or node.head.i == node.i:
                 break
-            if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS:
-                return None
+            if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS or apposed(node, self.actor_at):
+                return None  # "amid the war in Gaza"; "Brunson, a North Carolina native, was detained"
             if node.dep_ == "pobj" and not role and node.head.lower_ != "of":
                 role = prep_role(node.head.lower_, family) or "none"
                 if role == "origin" and describes(node.head, top):
@@ -410,17 +410,6 @@ def performs(verb: Token) -> bool:
     was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
     bombing", "condemned the attack"), whose subject is only a participant described."""
     return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
-
-
-def describes(prep: Token, top: Token) -> bool:
-    """A "from" phrase under a participant's noun, its subject or object (not the trigger, not a weapon: "rockets
-    from Gaza"), says where the participant comes from, not where the event was: "a refugee from Afghanistan was
-    stabbed", "envoys from Iran met". Under a phrase's other nouns the parse often misplaces the "from" of the verb
-    ("fired at Israeli sites from Gaza")."""
-    noun = prep.head
-    return noun.i != top.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.pos_ in ("NOUN", "PROPN") \
-        and noun.lemma_.lower() not in WEAPONS \
-        and noun.lower_ not in WEAPONS
 
 
 def directed(top: Token) -> bool:
