@@ -11,8 +11,8 @@ from tests import probe_score
 #: The probe figures when these floors were set (docs/accuracy.md, "Session 10, branch events2", with the
 #: passages of possessed victims, photo credits, datelines and statements added then): a change that
 #: loses on news written apart from any corpus fails here.
-FLOORS = {"precision": 0.95, "recall": 0.93, "f1": 0.94, "place_acc": 0.949, "initiator_acc": 0.76,
-          "target_acc": 0.794}
+FLOORS = {"precision": 0.951, "recall": 0.931, "f1": 0.941, "place_acc": 0.95, "initiator_acc": 0.763,
+          "target_acc": 0.8}
 
 
 @pytest.fixture(scope="module")
@@ -191,3 +191,12 @@ def test_a_participle_used_as_an_adjective_is_no_act(analyse, text: str, absent:
 def test_a_participle_that_acts_is_still_an_event(analyse) -> None:
     a = analyse("Militants threatening the town of Goma attacked an army post on Sunday.")
     assert "attacked" in [e.trigger.text for e in real(a)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The senator's amendment killed the bill in committee on Tuesday.", "killed"),
+    ("The governor attacked the budget proposal in a radio interview in Albany.", "attacked"),
+    ("The coach made two substitutions at half-time to sharpen his side's attack.", "attack"),
+])
+def test_killing_a_bill_and_a_teams_attack_are_no_violence(analyse, text: str, absent: str) -> None:
+    assert absent not in triggers(analyse, text)

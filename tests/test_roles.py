@@ -198,3 +198,10 @@ def test_an_acronym_the_parser_reads_as_is_leaves_its_attacks_events(analyse) ->
     a = analyse("Eleven Iraqi soldiers were killed in IS attacks near Tikrit on Thursday.")
     assert "attacks" in [e.trigger.text for e in real(a)]
     assert "battle" not in [e.trigger.text for e in real(analyse("This is our battle, the mayor said."))]
+
+
+def test_a_trigger_that_is_its_verbs_subject_takes_no_stray_doer(analyse) -> None:
+    """"X explained that the bombing was meant to ...": "meant" has the bombing, not X, for its subject; an actor
+    before it is the speaker, not the bomber."""
+    a = analyse("Ambassador Rauf Hakeem explained that the bombing in Matara was meant to cause maximum loss of life.")
+    assert "Rauf Hakeem" not in role_names(a, "bombing", "initiator")

@@ -228,7 +228,8 @@ class EventExtractor:
             initiators = ctx.instigator(token)
         verb = token if light is None else light
         if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb) and not passive_trigger(token) \
-                and token.head.lower_ not in CONTEXT_PREPS:  # "were arrested after protests": not the verb's act
+                and token.head.lower_ not in CONTEXT_PREPS and token.dep_ not in ("nsubj", "nsubjpass"):
+            # "were arrested after protests", "the bombing was meant to ...": the verb tells no doer of them
             initiators = ctx.stray_subject(verb)
         if kind.family in GENERIC_FAMILIES:  # "Taliban gunmen and suicide bombers attacked": both sides count
             sides = by + parties(token)
