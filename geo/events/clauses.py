@@ -149,6 +149,9 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS),
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
+        # "the Met Office warned of fog", "officials warned that a storm could bring floods": advice, no threat
+        "warn": lambda: not any(t.lower_ in ADVISORIES for c in kids if c.dep_ not in ("nsubj", "nsubjpass")
+                                for t in c.subtree),
     }
     return rules.get(token.lemma_.lower(), lambda: True)()
 
