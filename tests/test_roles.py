@@ -205,3 +205,10 @@ def test_a_trigger_that_is_its_verbs_subject_takes_no_stray_doer(analyse) -> Non
     before it is the speaker, not the bomber."""
     a = analyse("Ambassador Rauf Hakeem explained that the bombing in Matara was meant to cause maximum loss of life.")
     assert "Rauf Hakeem" not in role_names(a, "bombing", "initiator")
+
+
+def test_who_was_responsible_for_an_attack_initiated_it(analyse) -> None:
+    a = analyse("Police in Bilbao said ETA was responsible for the bombing of the courthouse.")
+    assert "ETA" in role_names(a, "bombing", "initiator")
+    valve = analyse("The minister said a faulty valve was responsible for the explosion at the plant.")
+    assert not [r for e in real(valve) for r, _ in e.actor_roles if r == "initiator"]

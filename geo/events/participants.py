@@ -54,13 +54,15 @@ def possessed_patient(token: Token) -> list[Token]:
 
 
 def responsibility_verb(token: Token) -> Token | None:
-    """"X claimed/accepted/admitted responsibility for the bombings", "X claimed a bombing": the verb whose subject
-    is the initiator."""
+    """"X claimed/accepted/admitted responsibility for the bombings", "X claimed a bombing", "X was responsible
+    for the bombing": the verb whose subject is the initiator."""
     if token.pos_ not in ("VERB", "AUX") and token.dep_ == "dobj" and token.head.lemma_.lower() == "claim":
         return token.head
     if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ != "for":
         return None
     noun = token.head.head
+    if noun.lower_ == "responsible" and noun.dep_ == "acomp":  # "police said ETA was responsible for the bombing"
+        return noun.head
     if noun.lemma_.lower() not in ("responsibility", "credit") or noun.head.pos_ != "VERB":
         return None
     verb = noun.head
