@@ -209,3 +209,9 @@ def test_killing_a_bill_and_a_teams_attack_are_no_violence(analyse, text: str, a
 ])
 def test_warning_the_public_of_the_weather_is_advice(analyse, text: str, kept: bool) -> None:
     assert ("warned" in triggers(analyse, text)) is kept
+
+
+def test_an_event_noun_the_parser_takes_for_a_modifier_stays_an_event(analyse) -> None:
+    """The parse makes "shelling" a modifier of "runs"; the lexicon lists it as an event noun, which names an act."""
+    text = "Residents of Aleppo reported the resumption of shelling and brutal bombing runs on Wednesday."
+    assert "shelling" in triggers(analyse, text)

@@ -154,16 +154,16 @@ class EventExtractor:
         verbs = {t.i: k.family for t, k in found if t.pos_ in ("VERB", "AUX")}
         return [(t, k) for t, k in found if t.pos_ in ("VERB", "AUX") or not absorbed(t, k.family, verbs)]
 
-    @staticmethod
-    def occurrence(token: Token, kind: EventKind) -> bool:
+    def occurrence(self, token: Token, kind: EventKind) -> bool:
         """Whether a trigger word reports an occurrence: not a denied one ("no attack took place"), not the
         name of a kind of act ("charges of murder"), not a habit ("meets every Tuesday") or what such acts are like
         ("kidnappings are common"), not the title in a list ("* 2007 Bagram Airfield bombing"), not a storm's or an
         outbreak's doing; a statement needs a speaker, not a standing text ("the constitution declares"), and a
         single act, not a bare plural ("in defiance of international warnings")."""
-        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token) \
-                or quality(token):
+        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token):
             return False
+        if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
+            return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
         if kind.family == "violence" and natural_force(token):
             return False
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))

@@ -59,7 +59,8 @@ DEGREE = frozenset("very particularly extremely highly so too quite increasingly
 def quality(token: Token) -> bool:
     """A participle of a verb trigger used as an adjective describes a quality, not an act: a noun's modifier
     ("a condemned inmate", "non-life threatening injuries", "a frightened and intimidated population") or graded by
-    an adverb of degree ("which is particularly threatening to the region")."""
+    an adverb of degree ("which is particularly threatening to the region"). The caller keeps the forms the lexicon
+    also lists as event nouns ("shelling and bombing runs", "the stabbing victim")."""
     if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBG", "VBN"):
         return False
     node = token
