@@ -212,3 +212,11 @@ def test_who_was_responsible_for_an_attack_initiated_it(analyse) -> None:
     assert "ETA" in role_names(a, "bombing", "initiator")
     valve = analyse("The minister said a faulty valve was responsible for the explosion at the plant.")
     assert not [r for e in real(valve) for r, _ in e.actor_roles if r == "initiator"]
+
+
+def test_his_is_no_woman_named_with_her_title(analyse) -> None:
+    """"his arrest" after "Spokeswoman X": the last person mentioned is a woman, so "his" is the man before her."""
+    a = analyse("Detectives in Dayton arrested Tom Baker on Friday. Spokeswoman Ashley Hildebrandt said his arrest "
+                "followed a tip from a neighbour.")
+    assert "Tom Baker" in role_names(a, "arrest", "target")
+    assert not {"Ashley Hildebrandt", "Spokeswoman Ashley Hildebrandt"} & role_names(a, "arrest", "target")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["PATIENT_NOUNS", "parties", "passive_agents", "patients", "possessed_patient", "responsibility_verb"]
+__all__ = ["PATIENT_NOUNS", "gender_clash", "parties", "passive_agents", "patients", "possessed_patient",
+           "responsibility_verb"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -73,3 +74,18 @@ def parties(token: Token) -> list[Token]:
     """The sides of a noun trigger (or a gerund: "Fighting between the army and the RSF spread")."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
             if g.dep_ == "pobj"]
+
+
+#: Titles and nouns that say a person's gender where a name does not: "Spokeswoman Ashley Hildebrandt", "Mrs Haley".
+FEMALE = frozenset("ms mrs miss madam spokeswoman chairwoman congresswoman businesswoman policewoman woman".split())
+MALE = frozenset("mr sir spokesman chairman congressman businessman policeman man".split())
+
+
+def gender_clash(pronoun: Token, start: int) -> bool:
+    """Whether the person mentioned from token ``start`` cannot be what ``pronoun`` stands for: the two words before
+    the name (or its first, when the model takes the title in) say she is a woman and the pronoun is "he/him/his" ("Spokeswoman Ashley Hildebrandt said the nature of
+    his arrest ..." is no one's arrest of her), or the reverse."""
+    before = {t.lower_.rstrip(".") for t in pronoun.doc[max(start - 2, 0):start + 1]}  # the title may be in the name
+    if pronoun.lower_ in ("he", "him", "his"):
+        return bool(before & FEMALE)
+    return pronoun.lower_ in ("she", "her", "hers") and bool(before & MALE)
