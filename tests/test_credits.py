@@ -23,3 +23,14 @@ def test_mentions_inside_a_credit_are_left_out() -> None:
     inside = ActorMention("reuters", Mention(15, 22, "Reuters", "ORG"))
     story = ActorMention("reuters", Mention(24, 31, "Reuters", "ORG"))
     assert outside_credits(text, [inside, story]) == [story]
+
+
+def test_each_mention_is_looked_up_among_many_credits() -> None:
+    """Every mention is kept or dropped as a scan of all credits would decide (the lookup bisects the credits, so an
+    article of nothing but credits and names costs the sum of their numbers, not their product)."""
+    text = "(Ab Cd/Reuters) Reuters " * 300
+    mentions = [ActorMention("reuters", Mention(i, i + 7, "Reuters", "ORG")) for i in range(0, len(text), 3)]
+    spans = credit_spans(text)
+    assert len(spans) == 300
+    assert outside_credits(text, mentions) == [
+        am for am in mentions if not any(s <= am.mention.start < e for s, e in spans)]

@@ -12,6 +12,7 @@ capitals), so no list of agencies or photographers is needed.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -34,6 +35,12 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
 
 
 def outside_credits(text: str, mentions: Iterable[ActorMention]) -> list[ActorMention]:
-    """The actor mentions of ``text`` that lie in no photo credit: those an event's roles may name."""
+    """The actor mentions of ``text`` that lie in no photo credit: those an event's roles may name. The credits
+    come in text order and do not overlap, so each mention looks up the last credit starting at or before it."""
     spans = credit_spans(text)
-    return [am for am in mentions if not any(s <= am.mention.start < e for s, e in spans)]
+    starts = [s for s, _ in spans]
+
+    def inside(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and at < spans[k][1]
+    return [am for am in mentions if not inside(am.mention.start)]
