@@ -220,3 +220,12 @@ def test_his_is_no_woman_named_with_her_title(analyse) -> None:
                 "followed a tip from a neighbour.")
     assert "Tom Baker" in role_names(a, "arrest", "target")
     assert not {"Ashley Hildebrandt", "Spokeswoman Ashley Hildebrandt"} & role_names(a, "arrest", "target")
+
+
+def test_he_in_a_speakers_own_words_is_someone_else(analyse) -> None:
+    """A speaker calls themself "I": "he" inside John Finney's quotation is not Finney."""
+    a = analyse('Police said a gunman fired into the crowd. Her husband, John Finney, said, "He started shooting '
+                'bullets in the air, and police were in the street."')
+    assert "John Finney" not in role_names(a, "shooting", "initiator")
+    told = analyse("John Finney said he shot the intruder in self-defence.")
+    assert "John Finney" in role_names(told, "shot", "initiator")

@@ -20,7 +20,7 @@ from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
                                  generic_mention, phrase_heads, site_mention, surface)
 from geo.events.occurrence import private_person
-from geo.events.participants import gender_clash
+from geo.events.participants import gender_clash, quoting
 from geo.events.scene import nearest_first
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
@@ -243,7 +243,7 @@ class ArticleContext:
         for i in range(pronoun.i - 1, first - 1, -1):
             actor = self.actor_at.get(i)
             if actor and self.kinds.get(actor) == "person" and self.actor_at.get(i - 1) != actor:
-                if not gender_clash(pronoun, i):  # the mention's first token: "Spokeswoman X" is no "he"
+                if not gender_clash(pronoun, i) and not quoting(pronoun, self.doc[i]):  # "Spokeswoman X": no "he"
                     return [actor]
         return []
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 __all__ = ["PATIENT_NOUNS", "gender_clash", "parties", "passive_agents", "patients", "possessed_patient",
-           "responsibility_verb"]
+           "quoting", "responsibility_verb"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -89,3 +89,21 @@ def gender_clash(pronoun: Token, start: int) -> bool:
     if pronoun.lower_ in ("he", "him", "his"):
         return bool(before & FEMALE)
     return pronoun.lower_ in ("she", "her", "hers") and bool(before & MALE)
+
+
+#: Quotation marks, straight and curly.
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def quoting(pronoun: Token, person: Token) -> bool:
+    """Whether ``person`` speaks the quotation ``pronoun`` is in: a speaker calls themself "I", so "he/she" inside
+    their own words is someone else ("Her husband, John Finney, said, 'He started shooting'": not Finney). The
+    pronoun is inside a quotation when an odd number of quotation marks come before it in its sentence; the
+    speaker is the subject of the verb of saying the quotation hangs on, or an apposition of it."""
+    before = sum(1 for t in pronoun.sent if t.i < pronoun.i and t.text in QUOTE_MARKS)
+    if before % 2 == 0:
+        return False
+    node = person
+    while node.dep_ in ("appos", "compound", "flat") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "nsubj" and node.head.lemma_.lower() in ("say", "tell", "add", "recall", "explain", "describe")
