@@ -79,3 +79,13 @@ def test_a_dateline_names_the_scene_when_no_event_does() -> None:
     assert dateline(text, found) is None
     inside = "In Belfast - the capital - it rained."
     assert dateline(inside, [PlaceMention(Mention(3, 10, "Belfast", "place"), BELFAST, 0.9)]) is None
+
+
+def test_a_dateline_may_name_a_state_by_its_abbreviation() -> None:
+    """"ATHENS, Ga. - ", "WASHINGTON, D.C. (AP) - ": the full stops of a state's abbreviation end no dateline; a
+    sentence's full stop still does."""
+    for head in ("BELFAST, Ga. - ", "Belfast, D.C. (AP) \u2014 ", "BELFAST, Ill. (AP) - "):
+        text = head + "Police said it was calm."
+        assert dateline(text, [PlaceMention(Mention(0, 7, "Belfast", "place"), BELFAST, 0.9)]) is not None, head
+    text = "Belfast, the city. A man - who was calm - left."
+    assert dateline(text, [PlaceMention(Mention(0, 7, "Belfast", "place"), BELFAST, 0.9)]) is None

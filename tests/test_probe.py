@@ -8,11 +8,11 @@ import pytest
 from geo.records import Analysis, Event
 from tests import probe_score
 
-#: The probe figures when these floors were set (docs/accuracy.md, "Session 9, branch events", with the role
-#: passages added then): a change that
+#: The probe figures when these floors were set (docs/accuracy.md, "Session 10, branch events2", with the
+#: passages of possessed victims, photo credits, datelines and statements added then): a change that
 #: loses on news written apart from any corpus fails here.
-FLOORS = {"precision": 0.941, "recall": 0.967, "f1": 0.954, "place_acc": 0.938, "initiator_acc": 0.758,
-          "target_acc": 0.8}
+FLOORS = {"precision": 0.939, "recall": 0.934, "f1": 0.937, "place_acc": 0.942, "initiator_acc": 0.762,
+          "target_acc": 0.809}
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +194,42 @@ def test_a_states_police_is_its_police_not_its_army(analyse) -> None:
     assert (police.kind, police.affiliations) == ("police", ("turkey",))
     a = analyse("Turkish troops attacked a village near Afrin on Thursday.")
     assert ("initiator", "turkey-military") in event(a, "attacked").actor_roles
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("A cyclist was treated for non-life threatening injuries in Darwin on Monday.", "threatening"),
+    ("Lawyers for a condemned inmate in Huntsville asked for a review on Tuesday.", "condemned"),
+    ("Rising seas are particularly threatening to low-lying atolls such as Tuvalu.", "threatening"),
+    ("Guards led the frightened and condemned prisoner to his cell in Huntsville.", "condemned"),
+])
+def test_a_participle_used_as_an_adjective_is_no_act(analyse, text: str, absent: str) -> None:
+    assert absent not in [e.trigger.text for e in real(analyse(text))]
+
+
+def test_a_participle_that_acts_is_still_an_event(analyse) -> None:
+    a = analyse("Militants threatening the town of Goma attacked an army post on Sunday.")
+    assert "attacked" in [e.trigger.text for e in real(a)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The senator's amendment killed the bill in committee on Tuesday.", "killed"),
+    ("The governor attacked the budget proposal in a radio interview in Albany.", "attacked"),
+    ("The coach made two substitutions at half-time to sharpen his side's attack.", "attack"),
+])
+def test_killing_a_bill_and_a_teams_attack_are_no_violence(analyse, text: str, absent: str) -> None:
+    assert absent not in triggers(analyse, text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The Met Office warned of fog across London on Saturday evening.", False),
+    ("Forecasters warned that a storm moving in from Nebraska could bring floods to Fargo.", False),
+    ("Hamas warned Israel against any raid on Rafah.", True),
+])
+def test_warning_the_public_of_the_weather_is_advice(analyse, text: str, kept: bool) -> None:
+    assert ("warned" in triggers(analyse, text)) is kept
+
+
+def test_an_event_noun_the_parser_takes_for_a_modifier_stays_an_event(analyse) -> None:
+    """The parse makes "shelling" a modifier of "runs"; the lexicon lists it as an event noun, which names an act."""
+    text = "Residents of Aleppo reported the resumption of shelling and brutal bombing runs on Wednesday."
+    assert "shelling" in triggers(analyse, text)

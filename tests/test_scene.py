@@ -15,7 +15,7 @@ from geo.records import CONTEXT_ROLE, Article
 from tests.seeds_score import analyse_seeds
 
 BEIRUT, GAZA, MIDDLE_EAST = "gn:276781", "region:gaza-strip", "region:middle-east"
-ODESA, KYIV = "gn:698740", "gn:703448"
+ODESA, KYIV, ATHENS_GA = "gn:698740", "gn:703448", "gn:4180386"
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,12 @@ def test_the_dateline_is_where_the_report_was_filed_not_where_the_event_was(anal
     filed = analyser.analyse(Article(id="e", text="KYIV (Reuters) - An explosion rocked the station on Tuesday, "
                                      "police said.", published=dt.date(2024, 5, 2))).events
     assert filed and all(KYIV in p for e in filed for _, p in e.place_roles), [e.place_roles for e in filed]
+
+
+def test_a_dateline_puts_a_site_in_its_city_not_its_state(analyser) -> None:
+    """"ATHENS, Ga. -": the bar is in Athens; Georgia, nearer to it in the text, only says which Athens."""
+    text = "ATHENS, Ga. - A gunman opened fire at a bar late on Saturday, wounding three people, police said."
+    events = analyser.analyse(Article(id="g", text=text, published=dt.date(2024, 5, 2))).events
+    fire = next(e for e in events if e.trigger.text == "opened")
+    assert fire.place_roles and all(p.startswith(f"local:{ATHENS_GA}:") for _, p in fire.place_roles), \
+        fire.place_roles

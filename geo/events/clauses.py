@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events.participants import possessed_patient
 from geo.events.senses import blow, collision, met_no_one, walkout
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
@@ -39,11 +40,13 @@ AIM_VERBS = frozenset("aim target direct".split())
 
 #: Modifiers that deny an act: violence needs an agent who meant it.
 ACCIDENTAL = frozenset("accidental accidentally inadvertent inadvertently unintentional unintentionally".split())
-#: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption".
+#: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption",
+#: "killed the trade deal", "attacked the bill".
 METAPHOR_OBJECTS = frozenset("""
 virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
-inflation corruption crime unemployment fire fires flood floods drought hunger
+inflation corruption crime unemployment fire fires blaze blazes flames wildfire wildfires flood floods drought hunger
 democracy freedom freedoms liberty liberties rights justice truth values principle principles sovereignty dignity
+deal deals bill bills proposal proposals plan plans project projects idea ideas legislation momentum hopes
 """.split())
 #: Causes of death and damage that are no one's act: "an outbreak that has killed 70 people", "the storm killed
 #: four", "a 6.4 earthquake struck". Natural hazards after EM-DAT's classes of natural disasters (geophysical,
@@ -59,7 +62,7 @@ accident blaze blazes wildfire wildfires bushfire bushfires fire fires liquor al
 #: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
 SPORTS = frozenset("""
 striker strikers midfielder goalkeeper penalty referee goalless equaliser equalizer hat-trick wicket innings
-tournament championship match
+tournament championship match substitution substitutions half-time halftime
 """.split())
 #: Violent nouns a group claims: "the group claimed the bombing".
 CLAIMED = frozenset("attack attacks bombing bombings blast blasts explosion killing killings shooting assault "
@@ -80,7 +83,7 @@ def licensed(token: Token) -> bool:
     if token.lemma_.lower() in ("attack", "fire", "shoot", "shot", "strike", "assault") and any(
             t.lower_ in SPORTS for t in token.sent):
         return False  # "the striker fired a shot into the top corner": play in a match
-    if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike") and any(
+    if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill") and any(
             a.lemma_.lower() in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
         return False
     if any(c.lower_ in ACCIDENTAL for c in kids if c.dep_ in ("advmod", "amod")):
@@ -146,6 +149,9 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS),
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
+        # "the Met Office warned of fog", "officials warned that a storm could bring floods": advice, no threat
+        "warn": lambda: not any(t.lower_ in ADVISORIES for c in kids if c.dep_ not in ("nsubj", "nsubjpass")
+                                for t in c.subtree),
     }
     return rules.get(token.lemma_.lower(), lambda: True)()
 
@@ -158,6 +164,12 @@ def _killer(verb: Token) -> bool:
                for c in verb.children)
 
 
+def acronym(be: Token, noun: Token) -> bool:
+    """"killed in IS attacks": a form of "be" in capitals before a lower-case noun is a name's acronym (the parser
+    reads "IS" as "is"), and the noun its act; a headline in capitals ("THIS IS WAR") has no lower-case noun."""
+    return be.text.isupper() and len(be.text) > 1 and noun.is_lower and noun.i == be.i + 1
+
+
 def _noun_licensed(token: Token, kids: list[Token]) -> bool:
     """Whether a trigger noun (or a capitalised verb form) names an event here, not a thing or a stance."""
     if token.lower_ in ("march", "fire") and not token.is_lower:
@@ -168,7 +180,7 @@ def _noun_licensed(token: Token, kids: list[Token]) -> bool:
     if token.lemma_.lower() == "rally" and (token.head.lemma_.lower() in ("tell", "address") and token.dep_ == "dobj"
                                             or any(c.lower_ in CAMPAIGN for c in kids)):
         return False  # "told a campaign rally": a politician's audience, not a protest
-    if token.dep_ == "attr" and token.head.lemma_ == "be":
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and not acronym(token.head, token):
         return False  # "This is our battle" names a stance, not an event
     if token.lemma_.lower() == "warning" and any(c.lower_ in ADVISORIES for c in kids
                                                  if c.dep_ in ("compound", "amod")):
@@ -263,8 +275,9 @@ def agents(token: Token) -> list[Token]:
     """Who initiates the event of a trigger word."""
     if token.pos_ in ("VERB", "AUX"):
         return subjects(token)
+    victims = possessed_patient(token)  # "Maria Lopez's murder": the victim
     found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i
-             and c.ent_type_ != "DATE"]  # "the Bloody Friday attacks", "the October attacks": when, not who
+             and c.ent_type_ != "DATE" and c not in victims]  # "the October attacks": when, not who
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
     return found
 
@@ -406,3 +419,21 @@ def _noun_tops(token: Token) -> list[Token]:
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
         return [token, token.head]
     return [token]
+
+
+def describes(prep: Token, top: Token) -> bool:
+    """A "from" phrase under a participant's noun, its subject or object (not the trigger, not a weapon: "rockets
+    from Gaza"), says where the participant comes from, not where the event was: "a refugee from Afghanistan was
+    stabbed", "envoys from Iran met". Under a phrase's other nouns the parse often misplaces the "from" of the verb
+    ("fired at Israeli sites from Gaza")."""
+    noun = prep.head
+    return noun.i != top.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.pos_ in ("NOUN", "PROPN") \
+        and noun.lemma_.lower() not in WEAPONS \
+        and noun.lower_ not in WEAPONS
+
+
+def apposed(node: Token, actor_at: dict[int, object]) -> bool:
+    """An apposition to a named participant describes them, and a place in it is no scene: "Brunson, a North
+    Carolina native, has been detained in Turkey" (not in North Carolina), "X, the mayor of Y, was shot". An
+    apposition to a place names the place again ("in Aleppo, Syria's largest city")."""
+    return node.dep_ == "appos" and (node.head.i in actor_at or node.head.ent_type_ in ("PERSON", "ORG"))

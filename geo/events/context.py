@@ -13,13 +13,15 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, clause_tokens, objects,
-                                phrase, place_tops)
+from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, apposed,
+                                clause_tokens, describes, objects, phrase, place_tops)
+from geo.events.credits import outside_credits
 from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
                                  generic_mention, phrase_heads, site_mention, surface)
 from geo.events.occurrence import private_person
-from geo.events.participants import describes, in_participant_modifier
+from geo.events.participants import gender_clash, in_participant_modifier, quoting
+from geo.events.scene import nearest_first
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
@@ -45,7 +47,7 @@ class ArticleContext:
         self.article = article
         self.kinds = {a.id: a.kind for a in actors}
         self.affiliated = {a.id: a.affiliations for a in actors}
-        self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in actor_mentions))
+        self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in outside_credits(article.text, actor_mentions)))
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
         focus = main_place(resolved, countries=True, text=article.text)  # settled by geo.events.scene
@@ -134,8 +136,7 @@ class ArticleContext:
         return [self._record(actor, m.start, mention)]
 
     def state_force(self, kind: str, country: str | None) -> str | None:
-        """The state's own military or police when the article names it ("the Sudanese Armed Forces"): what "the
-        army", "troops" or an attacked army camp of that state are."""
+        """The state's own military or police the article names ("the Sudanese Armed Forces"): "the army", "troops"."""
         own = f"{slug(country)}-{kind}" if country and kind in ("military", "police") else None
         return own if own is not None and self.kinds.get(own) == kind else None
 
@@ -241,8 +242,9 @@ class ArticleContext:
             first = self.doc[sent.start - 1].sent.start
         for i in range(pronoun.i - 1, first - 1, -1):
             actor = self.actor_at.get(i)
-            if actor and self.kinds.get(actor) == "person":
-                return [actor]
+            if actor and self.kinds.get(actor) == "person" and self.actor_at.get(i - 1) != actor:
+                if not gender_clash(pronoun, i) and not quoting(pronoun, self.doc[i]):  # "Spokeswoman X": no "he"
+                    return [actor]
         return []
 
     def dates_in(self, token: Token) -> list[Span]:
@@ -334,9 +336,8 @@ class ArticleContext:
         inner = [self.place_at[c.i] for c in t.subtree if c.i in self.place_at]
         by_id = {pm.place.id: pm for pm in self.resolved}
         candidates = inner + [by_id[p] for p in clause_places if p in by_id]
-        sentence = sorted(((abs(c.i - t.i), self.place_at[c.i]) for c in t.sent if c.i in self.place_at),
-                          key=lambda x: x[0])
-        candidates += [pm for _, pm in sentence]
+        sentence = [self.place_at[c.i] for c in t.sent if c.i in self.place_at]
+        candidates += nearest_first(sentence, t.idx, self.dateline_end)
         candidates += [by_id[self.focus]] if self.focus in by_id else []
         for pm in candidates:
             if pm.place.kind not in ("country", "continent", "water", "demonym", SITE, "facility", "local") \
@@ -352,8 +353,8 @@ class ArticleContext:
         for _ in range(12):
             if node.i == top.i or node.head.i == node.i:
                 break
-            if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS:
-                return None
+            if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS or apposed(node, self.actor_at):
+                return None  # "amid the war in Gaza"; "Brunson, a North Carolina native, was detained"
             if node.dep_ == "pobj" and not role and node.head.lower_ != "of":
                 role = prep_role(node.head.lower_, family) or "none"
                 if role == "origin" and describes(node.head, top):

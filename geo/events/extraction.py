@@ -27,10 +27,10 @@ from geo.events.clauses import (
     objects, opposed, subjects, vehicle_of,
 )
 from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
-                                   kind_reading, list_entry, natural_force, negated, passive_trigger, quoted_speakers,
-                                   said_by_a_text)
+                                   kind_reading, list_entry, natural_force, negated, passive_trigger, quality,
+                                   quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
-from geo.events.participants import parties, passive_agents, patients, responsibility_verb
+from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
@@ -125,7 +125,8 @@ class EventExtractor:
         ("'I was looking right at him,' declared the shop owner") is attribution, like "said"."""
         if kind.family != "statement" or not frames_quote(token):
             return False
-        return not any(ctx.speaks_for_party(t) for t in subjects(token) + quoted_speakers(token))
+        said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])  # "..., stating"
+        return not any(ctx.speaks_for_party(t) for t in said_by + quoted_speakers(token))
 
     @staticmethod
     def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
@@ -153,8 +154,7 @@ class EventExtractor:
         verbs = {t.i: k.family for t, k in found if t.pos_ in ("VERB", "AUX")}
         return [(t, k) for t, k in found if t.pos_ in ("VERB", "AUX") or not absorbed(t, k.family, verbs)]
 
-    @staticmethod
-    def occurrence(token: Token, kind: EventKind) -> bool:
+    def occurrence(self, token: Token, kind: EventKind) -> bool:
         """Whether a trigger word reports an occurrence: not a denied one ("no attack took place"), not the
         name of a kind of act ("charges of murder"), not a habit ("meets every Tuesday") or what such acts are like
         ("kidnappings are common"), not the title in a list ("* 2007 Bagram Airfield bombing"), not a storm's or an
@@ -162,6 +162,8 @@ class EventExtractor:
         single act, not a bare plural ("in defiance of international warnings")."""
         if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token):
             return False
+        if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
+            return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
         if kind.family == "violence" and natural_force(token):
             return False
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))
@@ -210,7 +212,8 @@ class EventExtractor:
         by = agents(token) or (quoted_speakers(token) if kind.family == "statement" else [])
         initiators = [a for t in by + parties(token) for a in ctx.actors_of(t)]  # "fighting between X and Y"
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
-        if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with"):
+        if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with") \
+                and token.head.lower_ != "to":  # "responded to the shooting": what they answer, not their act
             by = subjects(light)
             initiators = [a for t in by for a in ctx.actors_of(t)]
         claimant = responsibility_verb(token)
@@ -225,7 +228,8 @@ class EventExtractor:
             initiators = ctx.instigator(token)
         verb = token if light is None else light
         if not initiators and verb.pos_ in ("VERB", "AUX") and not subjects(verb) and not passive_trigger(token) \
-                and token.head.lower_ not in CONTEXT_PREPS:  # "were arrested after protests": not the verb's act
+                and token.head.lower_ not in CONTEXT_PREPS and token.dep_ not in ("nsubj", "nsubjpass"):
+            # "were arrested after protests", "the bombing was meant to ...": the verb tells no doer of them
             initiators = ctx.stray_subject(verb)
         if kind.family in GENERIC_FAMILIES:  # "Taliban gunmen and suicide bombers attacked": both sides count
             sides = by + parties(token)
@@ -234,7 +238,8 @@ class EventExtractor:
             initiators += ctx.generics(unnamed if initiators else by + parties(token), "initiator")
         said_to_be = described_as(token)  # "the bombing was an attack on a market"
         aimed = [t for t in objects(token) + (objects(said_to_be) if said_to_be is not None else []) if t not in by]
-        aimed += [t for t in patients(token) if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
+        aimed += [t for t in patients(token) + possessed_patient(token)
+                  if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
         targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token))
         if kind.family in GENERIC_FAMILIES:
             victims = aimed + (casualties(token) if kind.family == "violence" else [])

@@ -52,6 +52,23 @@ def kind_reading(token: Token) -> bool:
         or owner.lemma_.lower() in ("accuse", "convict", "charge", "suspect", "acquit", "guilty", "innocent")
 
 
+#: Adverbs of degree, which grade a quality and never an act: "particularly threatening", "very intimidating".
+DEGREE = frozenset("very particularly extremely highly so too quite increasingly deeply less least more most".split())
+
+
+def quality(token: Token) -> bool:
+    """A participle of a verb trigger used as an adjective describes a quality, not an act: a noun's modifier
+    ("a condemned inmate", "non-life threatening injuries", "a frightened and intimidated population") or graded by
+    an adverb of degree ("which is particularly threatening to the region"). The caller keeps the forms the lexicon
+    also lists as event nouns ("shelling and bombing runs", "the stabbing victim")."""
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBG", "VBN"):
+        return False
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "amod" or any(c.dep_ == "advmod" and c.lower_ in DEGREE for c in token.children)
+
+
 #: Adverbs of a habit: "police routinely arrest vendors", "the committee usually meets on Tuesdays".
 HABITUAL = frozenset("routinely usually often regularly always normally typically frequently generally sometimes "
                      "rarely seldom never customarily habitually".split())

@@ -8,15 +8,23 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.clauses import WEAPONS
 from geo.events.generics import SITE_NOUNS
 
+__all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "parties", "passive_agents", "patients",
+           "possessed_patient", "quoting", "responsibility_verb"]
+
+#: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
+#: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
+#: Lopez's murder", "the opposition leader's assassination", "Navalny's arrest", "his abduction". "The Taliban's
+#: killing of 23 soldiers" names the victims in its "of" phrase, and its possessor stays the killer; so does a
+#: plural, which counts one doer's acts ("the cartel's killings", "the regime's arrests").
+PATIENT_NOUNS = frozenset("""
+murder killing assassination kidnapping abduction arrest detention execution stabbing beheading capture
+""".split())
 #: Words that say where someone is, lives or works (FrameNet's Residence, Being_located and Being_employed frames):
 #: "individuals active in Syria", "fighters based in Idlib", "troops stationed in Iraq".
 WHEREABOUTS = frozenset("active base based live living reside residing resident stationed station deploy deployed "
                         "operate operating present hide hiding work working stay staying".split())
-
-__all__ = ["describes", "in_participant_modifier", "parties", "passive_agents", "patients", "responsibility_verb"]
 
 
 def passive_agents(token: Token) -> list[Token]:
@@ -51,17 +59,6 @@ def in_participant_modifier(place: Token, trigger: Token) -> bool:
     return False
 
 
-def describes(prep: Token, top: Token) -> bool:
-    """A "from" phrase under a participant's noun, its subject or object (not the trigger, not a weapon: "rockets
-    from Gaza"), says where the participant comes from, not where the event was: "a refugee from Afghanistan was
-    stabbed", "envoys from Iran met". Under a phrase's other nouns the parse often misplaces the "from" of the verb
-    ("fired at Israeli sites from Gaza")."""
-    noun = prep.head
-    return noun.i != top.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.pos_ in ("NOUN", "PROPN") \
-        and noun.lemma_.lower() not in WEAPONS \
-        and noun.lower_ not in WEAPONS
-
-
 def patients(token: Token) -> list[Token]:
     """The "of" phrase of a noun trigger, its patient: "the assassination of the prime minister", "the arrest
     of three men" (a place there is the scene, which the place roles read: "the bombing of the city")."""
@@ -71,14 +68,23 @@ def patients(token: Token) -> list[Token]:
             if g.dep_ == "pobj"]
 
 
+def possessed_patient(token: Token) -> list[Token]:
+    """The possessor of a noun trigger of :data:`PATIENT_NOUNS` with no "of" phrase: the victim, not the doer."""
+    if token.pos_ in ("VERB", "AUX") or token.lower_ not in PATIENT_NOUNS or patients(token):
+        return []
+    return [c for c in token.children if c.dep_ == "poss"]
+
+
 def responsibility_verb(token: Token) -> Token | None:
-    """"X claimed/accepted/admitted responsibility for the bombings", "X claimed a bombing": the verb whose subject
-    is the initiator."""
+    """"X claimed/accepted/admitted responsibility for the bombings", "X claimed a bombing", "X was responsible
+    for the bombing": the verb whose subject is the initiator."""
     if token.pos_ not in ("VERB", "AUX") and token.dep_ == "dobj" and token.head.lemma_.lower() == "claim":
         return token.head
     if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ != "for":
         return None
     noun = token.head.head
+    if noun.lower_ == "responsible" and noun.dep_ == "acomp":  # "police said ETA was responsible for the bombing"
+        return noun.head
     if noun.lemma_.lower() not in ("responsibility", "credit") or noun.head.pos_ != "VERB":
         return None
     verb = noun.head
@@ -89,3 +95,36 @@ def parties(token: Token) -> list[Token]:
     """The sides of a noun trigger (or a gerund: "Fighting between the army and the RSF spread")."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
             if g.dep_ == "pobj"]
+
+
+#: Titles and nouns that say a person's gender where a name does not: "Spokeswoman Ashley Hildebrandt", "Mrs Haley".
+FEMALE = frozenset("ms mrs miss madam spokeswoman chairwoman congresswoman businesswoman policewoman woman".split())
+MALE = frozenset("mr sir spokesman chairman congressman businessman policeman man".split())
+
+
+def gender_clash(pronoun: Token, start: int) -> bool:
+    """Whether the person mentioned from token ``start`` cannot be what ``pronoun`` stands for: the two words before
+    the name (or its first, when the model takes the title in) say she is a woman and the pronoun is "he/him/his" ("Spokeswoman Ashley Hildebrandt said the nature of
+    his arrest ..." is no one's arrest of her), or the reverse."""
+    before = {t.lower_.rstrip(".") for t in pronoun.doc[max(start - 2, 0):start + 1]}  # the title may be in the name
+    if pronoun.lower_ in ("he", "him", "his"):
+        return bool(before & FEMALE)
+    return pronoun.lower_ in ("she", "her", "hers") and bool(before & MALE)
+
+
+#: Quotation marks, straight and curly.
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def quoting(pronoun: Token, person: Token) -> bool:
+    """Whether ``person`` speaks the quotation ``pronoun`` is in: a speaker calls themself "I", so "he/she" inside
+    their own words is someone else ("Her husband, John Finney, said, 'He started shooting'": not Finney). The
+    pronoun is inside a quotation when an odd number of quotation marks come before it in its sentence; the
+    speaker is the subject of the verb of saying the quotation hangs on, or an apposition of it."""
+    before = sum(1 for t in pronoun.sent if t.i < pronoun.i and t.text in QUOTE_MARKS)
+    if before % 2 == 0:
+        return False
+    node = person
+    while node.dep_ in ("appos", "compound", "flat") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "nsubj" and node.head.lemma_.lower() in ("say", "tell", "add", "recall", "explain", "describe")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from geo.places.focus import main_place
 from geo.records import CONTEXT_ROLE, Event, PlaceMention
 
-__all__ = ["named_places", "scene_of"]
+__all__ = ["named_places", "nearest_first", "scene_of"]
 
 
 def named_places(event: Event) -> tuple[str, ...]:
@@ -29,3 +29,13 @@ def scene_of(places: Sequence[PlaceMention], text: str, at: Sequence[str]) -> st
     happen, not where the article's action is."""
     scene = main_place([pm for pm in places if pm.place is not None], countries=True, text=text, events=at)
     return scene.place.id if scene is not None else None
+
+
+def nearest_first(places: Sequence[PlaceMention], at: int, dateline_end: int) -> list[PlaceMention]:
+    """A sentence's places by their distance from character ``at``, those of the dateline last and in its order:
+    "ATHENS, Ga. - A gunman opened fire at a bar" puts the bar in the dateline's city, not in its state (the
+    state, nearer to the bar, only says which Athens)."""
+    def key(pm: PlaceMention) -> tuple[bool, int]:
+        filed = pm.mention.start < dateline_end
+        return filed, pm.mention.start if filed else abs(pm.mention.start - at)
+    return sorted(places, key=key)

@@ -39,9 +39,11 @@ __all__ = ["MainCountry", "dateline", "dateline_end", "is_backdrop", "is_demonym
 NEVER_MAIN = frozenset({"continent", "water", "facility", "local", "site"})
 #: Id prefix of the curated regions (``geo/data/regions.json``).
 CURATED_REGION = "region:"
-#: What follows a dateline's place: an optional ", March 15" or ", Gaza Strip", an optional "(Reuters)", then a
-#: dash or colon ("BEIRUT, March 15 (Reuters) - ", "Gaza City: ").
-DATELINE_TAIL = re.compile(r"(?:,[^.\n\u2014\u2013:()]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:\u2014|\u2013|--|-|:)\s")
+#: What follows a dateline's place: an optional ", March 15", ", Gaza Strip" or a state's abbreviation (", Ga.",
+#: ", D.C.": a full stop only inside it or before the dash), an optional "(Reuters)", then a dash or colon
+#: ("BEIRUT, March 15 (Reuters) - ", "ATHENS, Ga. - ", "Gaza City: ").
+DATELINE_TAIL = re.compile(r"(?:,(?:[^.\n\u2014\u2013:()]|\.(?=[A-Za-z]|\s*[(\u2014\u2013-])){1,40})?"
+                           r"\s*(?:\([^)\n]{1,40}\))?\s*(?:\u2014|\u2013|--|-|:)\s")
 #: Characters of white space a dateline may start after.
 DATELINE_START = 3
 
