@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import readings, scoring, sources
+from geo.places import definite, readings, scoring, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
@@ -136,7 +136,8 @@ class Resolver:
         mentions = [self._directional(m) for m in mentions]
         keys = self._keys(text, mentions)
         towns = readings.written_as_a_town(text, mentions, keys)  # "a Lebanon woman"
-        names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
+        wide = definite.written_with_the(text, mentions, keys)  # "the Atlantic"
+        names = {key: self._readings(key, key in towns, key in wide) for key in set(keys) if key[1] != "border"}
         state_words = {**readings.unit_words(text, mentions, keys),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         neighbours = readings.neighbours({key: name.candidates for key, name in names.items()})
@@ -248,11 +249,14 @@ class Resolver:
         places = tuple(c for c in found if c.form != "demonym")
         return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
-    def _readings_uncached(self, key: tuple, as_town: bool) -> Readings:
-        """A name's readings (see :class:`Readings`); ``as_town`` when the article writes it as a town."""
+    def _readings_uncached(self, key: tuple, as_town: bool, after_the: bool = False) -> Readings:
+        """A name's readings (see :class:`Readings`); ``as_town`` when the article writes it as a town,
+        ``after_the`` when it writes it after "the" (see :mod:`geo.places.definite`)."""
         candidates = self._constrained(key, self._candidates(*key[:3]))
         if as_town:
             candidates = readings.no_country(candidates)
+        if after_the:
+            candidates = definite.no_town(candidates)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         name = Readings(
             candidates,
