@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import definite, readings, scoring, sources
+from geo.places import definite, institutions, readings, scoring, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
@@ -138,19 +138,21 @@ class Resolver:
         towns = readings.written_as_a_town(text, mentions, keys)  # "a Lebanon woman"
         wide = definite.written_with_the(text, mentions, keys)  # "the Atlantic"
         names = {key: self._readings(key, key in towns, key in wide) for key in set(keys) if key[1] != "border"}
-        state_words = {**readings.unit_words(text, mentions, keys),
+        cues = institutions.state_cues(text, mentions, keys, self.gazetteer.candidates)  # "University of Georgia"
+        state_words = {**readings.unit_words(text, mentions, keys), **cues.mentioned,
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         neighbours = readings.neighbours({key: name.candidates for key, name in names.items()})
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         context = self._context(first, Counter(keys))
         lists = readings.list_kinds(text, mentions, keys, first)
         second = {key: self._rank(key, name, context, neighbours, state_words, lists) for key, name in names.items()}
-        # Pass three: names still open are read again with the second pass's answers as context and
-        # as neighbours ("Henry County" once "Paris" is Paris, Tennessee), and so are names settled on a
-        # context that has since moved: "Georgia" read as the country in pass one let "Texas" alone place
-        # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
-        # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
-        third = self._third_pass(names, first, second, Counter(keys), (context, neighbours), state_words, lists)
+        # Pass three: names still open are read again with the second pass's answers as context and as neighbours
+        # ("Henry County" once "Paris" is Paris, Tennessee), and so are names settled on a context that has since moved:
+        # "Georgia" read as the country in pass one let "Texas" alone place "Atlanta" in pass two; once "Georgia" is
+        # surely the state, Atlanta is read again. Only a move to a confident answer counts, so answers cannot swap back
+        # and forth on a passing doubt.
+        third = self._third_pass(names, first, second, Counter(keys), (context, neighbours, cues.named), state_words,
+                                 lists)
         return tuple(self._answer(m, key, third) for m, key in zip(mentions, keys))
 
     def _third_pass(self, names: dict, first: dict, second: dict, counts: Counter, before: tuple,
@@ -169,9 +171,10 @@ class Resolver:
                                          readings.shares(second))
         same = context == before[0]
         third = dict(second)
-        for key in again:
-            if not (same and neighbours.get(key) == before[1].get(key)):
-                third[key] = self._rank(key, names[key], context, neighbours, state_words, lists)
+        for key in again:  # a state only an institution names settles names still open, never one read ("Paris")
+            seen = institutions.with_states(context, before[2]) if second[key].best[1] < CONFIDENT else context
+            if not (seen is context and same and neighbours.get(key) == before[1].get(key)):
+                third[key] = self._rank(key, names[key], seen, neighbours, state_words, lists)
         return third
 
     def _directional(self, mention: Mention) -> Mention:
@@ -250,13 +253,12 @@ class Resolver:
         return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
     def _readings_uncached(self, key: tuple, as_town: bool, after_the: bool = False) -> Readings:
-        """A name's readings (see :class:`Readings`); ``as_town`` when the article writes it as a town,
-        ``after_the`` when it writes it after "the" (see :mod:`geo.places.definite`)."""
+        """A name's readings (see :class:`Readings`); ``as_town`` when the article writes it as a town, ``after_the``
+        after "the" (see :mod:`geo.places.definite`)."""
         candidates = self._constrained(key, self._candidates(*key[:3]))
         if as_town:
             candidates = readings.no_country(candidates)
-        if after_the:
-            candidates = definite.no_town(candidates)
+        candidates = definite.no_town(candidates) if after_the else candidates
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         name = Readings(
             candidates,
