@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import definite, institutions, readings, scoring, sources
+from geo.places import institutions, readings, scoring, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
@@ -32,6 +32,7 @@ from geo.places.initials import CityInitials, initials_keys, read_initials, writ
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import nearest_km, prepared
 from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
+from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
@@ -135,9 +136,8 @@ class Resolver:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
         mentions = [self._directional(m) for m in mentions]
         keys = self._keys(text, mentions)
-        towns = readings.written_as_a_town(text, mentions, keys)  # "a Lebanon woman"
-        wide = definite.written_with_the(text, mentions, keys)  # "the Atlantic"
-        names = {key: self._readings(key, key in towns, key in wide) for key in set(keys) if key[1] != "border"}
+        written = how_written(text, mentions, keys)  # "a Lebanon woman", "the Atlantic", "Berea Police Department"
+        names = {key: self._readings(key, written.get(key, PLAIN)) for key in set(keys) if key[1] != "border"}
         cues = institutions.state_cues(text, mentions, keys, self.gazetteer.candidates)  # "University of Georgia"
         state_words = {**readings.unit_words(text, mentions, keys), **cues.mentioned,
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
@@ -252,13 +252,9 @@ class Resolver:
         places = tuple(c for c in found if c.form != "demonym")
         return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
-    def _readings_uncached(self, key: tuple, as_town: bool, after_the: bool = False) -> Readings:
-        """A name's readings (see :class:`Readings`); ``as_town`` when the article writes it as a town, ``after_the``
-        after "the" (see :mod:`geo.places.definite`)."""
-        candidates = self._constrained(key, self._candidates(*key[:3]))
-        if as_town:
-            candidates = readings.no_country(candidates)
-        candidates = definite.no_town(candidates) if after_the else candidates
+    def _readings_uncached(self, key: tuple, written: Writing = PLAIN) -> Readings:
+        """A name's readings (see :class:`Readings`), those left by how the article writes it (:mod:`.writing`)."""
+        candidates = narrowed(self._constrained(key, self._candidates(*key[:3])), written)
         admins = {c.place.id for c in candidates if c.place.kind == "admin1"}
         name = Readings(
             candidates,
