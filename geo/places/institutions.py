@@ -14,9 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from geo.names import normalise
-from geo.records import Mention
-
 from geo.places.gazetteer import Candidate
+from geo.records import Mention
 
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 #: "University of Georgia", "Mississippi State University": the institution's place is the state of its name
@@ -33,9 +32,14 @@ class StateCues:
     named: tuple = ()
 
 
+NONE = StateCues()
+
+
 def state_cues(text: str, mentions: Sequence[Mention], keys,
                candidates: Callable[[str], Sequence[Candidate]]) -> StateCues:
     """The states named by the article's institutions (see the module)."""
+    if "University" not in text:  # most articles: no scan
+        return NONE
     spans = {(m.start, m.end): key for m, key in zip(mentions, keys) if m.label == "place"}
     mentioned, named = {}, []
     for match in INSTITUTION.finditer(text):
