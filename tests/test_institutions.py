@@ -44,3 +44,11 @@ def test_the_state_of_a_state_university_is_found_in_either_writing(gazetteer):
     cues = state_cues(text, [], [], gazetteer.candidates)
     assert {admin for admin, _ in cues.named} == {c.place.id for name in ("Ohio", "North Carolina")
                                                   for c in gazetteer.candidates(name) if c.place.kind == "admin1"}
+
+
+def test_a_university_named_after_a_city_names_no_state_of_that_name(gazetteer):
+    """Jamaica's parish of Manchester has fewer people than the English city: "the University of Manchester" is
+    the city's."""
+    text = "Researchers at the University of Manchester said the trial worked."
+    [manchester] = Resolver(gazetteer).resolve(text, _mentions(text, "Manchester"))
+    assert manchester.place.kind == "city" and manchester.place.country_code == "GB", manchester.place

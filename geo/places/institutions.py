@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from geo.names import normalise
+from geo.places import readings
 from geo.places.gazetteer import Candidate
 from geo.records import Mention
 
@@ -45,13 +46,12 @@ def state_cues(text: str, mentions: Sequence[Mention], keys,
     for match in INSTITUTION.finditer(text):
         group = "of" if match.group("of") else "state"
         for start, end in _spans(match, group):
-            key = spans.get((start, end))
-            if key is not None:
-                mentioned[key] = _CUE_KIND
-                break
             state = _state(text[start:end], candidates)
-            if state is not None:
+            if state is not None and (start, end) in spans:
+                mentioned[spans[start, end]] = _CUE_KIND
+            elif state is not None:
                 named.append(state)
+            if state is not None or (start, end) in spans:
                 break
     return StateCues(mentioned, tuple(named))
 
@@ -67,9 +67,11 @@ def _spans(match: re.Match, group: str) -> list[tuple[int, int]]:
 
 
 def _state(name: str, candidates: Callable[[str], Sequence[Candidate]]) -> tuple[str, str] | None:
-    """(admin1 id, country code) of the one state that bears ``name`` as its own name, else None."""
-    states = [c for c in candidates(name)
-              if c.place.kind == "admin1" and c.form == "name" and normalise(c.place.name) == normalise(name)]
+    """(admin1 id, country code) of the one state that bears ``name`` as its own name, else None; none when a city
+    of the name has more people ("the University of Manchester" is the city's, not Jamaica's parish)."""
+    found = candidates(name)
+    states = [c for c in found if c.place.kind == "admin1" and c.form == "name"
+              and normalise(c.place.name) == normalise(name) and not readings.smaller_than_a_namesake_city(c, found)]
     return (states[0].place.id, states[0].place.country_code) if len(states) == 1 else None
 
 
