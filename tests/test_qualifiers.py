@@ -83,3 +83,14 @@ def test_a_list_of_thousands_of_towns_is_read_in_linear_time(gazetteer):
     mentions = _mentions(text, "Dover", "Delaware")
     found = containers(text, mentions, gazetteer.candidates)
     assert len({q.ids for q in found[:-1]}) == 1 and found[0].ids
+
+
+def test_a_container_said_with_in_and_a_part_qualifies_the_town(gazetteer):
+    """"Athens, in northeast Georgia" is "Athens, Georgia" said at more length: Athens, Georgia, and the state."""
+    resolver = Resolver(gazetteer)
+    text = "The fire in Athens, in northeast Georgia, spread quickly."
+    athens, georgia = resolver.resolve(text, _mentions(text, "Athens", "Georgia"))
+    assert km(athens.place, 33.96, -83.38) < 30 and georgia.place.kind == "admin1", (athens.place, georgia.place)
+    text = "Floodwater reached Oxford, in north Mississippi, by Tuesday."
+    oxford, _ = resolver.resolve(text, _mentions(text, "Oxford", "Mississippi"))
+    assert km(oxford.place, 34.37, -89.52) < 30, oxford.place

@@ -159,7 +159,7 @@ def _nearness(lat: float, lon: float, anchors) -> float:
 def test_contextual_scores_from_kept_rows_are_the_per_reading_scores_to_the_last_bit(gazetteer):
     """scoring.contextual is the oracle _contextual for every reading of a name, float for float."""
     resolver, rng = Resolver(gazetteer), random.Random(5)
-    names = {(n, "place", "", Qualified()): resolver._readings((n, "place", "", Qualified()), False) for n in AMBIGUOUS}
+    names = {(n, "place", "", Qualified()): resolver._readings((n, "place", "", Qualified())) for n in AMBIGUOUS}
     pool = [c for name in names.values() for c in name.candidates]
     keys = list(names)
     for _ in range(300):

@@ -24,7 +24,9 @@ QUALIFIER_KINDS = ("admin1", "country")
 LOCAL_KINDS = ("city", "admin2")  # a town, as the resolver reads it (geo.places.readings.LOCAL_KINDS)
 POSTAL_COUNTRIES = ("US", "CA")  # whose mail writes a two-letter state or province symbol after the town
 MAX_WORDS = 4  # "Bosnia and Herzegovina" is written with its lower-case "and" and not read; 4 covers the others
-_QUALIFIER = re.compile(r",\s*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,%d})" % (MAX_WORDS - 1))
+#: "Dothan, Ala.", and the same said with "in" and a part ("Athens, in northeast Georgia", "Mosul, in northern Iraq")
+_IN_PART = r"(?:in\s+(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?\s+|central\s+)?)?"
+_QUALIFIER = re.compile(r",\s*%s([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,%d})" % (_IN_PART, MAX_WORDS - 1))
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z]")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or|&))\s*$")
 #: After a qualifier, a list going on ("Dover, Smyrna and Milford", "Dover, Smyrna, Milford and ..."): the

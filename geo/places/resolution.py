@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import readings, scoring, sources
+from geo.places import institutions, readings, scoring, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.gazetteer import Candidate, Gazetteer
@@ -32,6 +32,7 @@ from geo.places.initials import CityInitials, initials_keys, read_initials, writ
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
 from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
+from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
@@ -132,9 +133,10 @@ class Resolver:
         """One PlaceMention per mention, in the same order; ``place=None`` is an explicit no-match."""
         mentions = [self._directional(m) for m in mentions]
         keys = self._keys(text, mentions)
-        towns = readings.written_as_a_town(text, mentions, keys)  # "a Lebanon woman"
-        names = {key: self._readings(key, key in towns) for key in set(keys) if key[1] != "border"}
-        state_words = {**readings.unit_words(text, mentions, keys),
+        written = how_written(text, mentions, keys)  # "a Lebanon woman", "the Atlantic", "Berea Police Department"
+        names = {key: self._readings(key, written.get(key, PLAIN)) for key in set(keys) if key[1] != "border"}
+        cues = institutions.state_cues(text, mentions, keys, self.gazetteer.candidates)  # "University of Georgia"
+        state_words = {**readings.unit_words(text, mentions, keys), **cues.mentioned,
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
         neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
@@ -148,7 +150,7 @@ class Resolver:
         # context that has since moved: "Georgia" read as the country in pass one let "Texas" alone place
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
-        third = self._third_pass(names, first, second, counts, (context, neighbours), state_words, lists)
+        third = self._third_pass(names, first, second, counts, (context, neighbours, cues.named), state_words, lists)
         return self._answers(mentions, keys, third)
 
     def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
@@ -180,9 +182,10 @@ class Resolver:
                                          only=set(again))
         same = context == before[0]
         third = dict(second)
-        for key in again:
-            if not (same and neighbours.get(key) == before[1].get(key)):
-                third[key] = self._rank(key, names[key], context, neighbours, state_words, lists)
+        for key in again:  # a state only an institution names settles names still open, never one read ("Paris")
+            seen = institutions.with_states(context, before[2]) if second[key].best[1] < CONFIDENT else context
+            if not (seen is context and same and neighbours.get(key) == before[1].get(key)):
+                third[key] = self._rank(key, names[key], seen, neighbours, state_words, lists)
         return third
 
     def _directional(self, mention: Mention) -> Mention:
@@ -259,11 +262,9 @@ class Resolver:
         places = tuple(c for c in found if c.form != "demonym")
         return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
-    def _readings_uncached(self, key: tuple, as_town: bool) -> Readings:
-        """A name's readings (see :class:`Readings`); ``as_town`` when the article writes it as a town."""
-        candidates = self._constrained(key, self._candidates(*key[:3]))
-        if as_town:
-            candidates = readings.no_country(candidates)
+    def _readings_uncached(self, key: tuple, written: Writing = PLAIN) -> Readings:
+        """A name's readings (see :class:`Readings`), those left by how the article writes it (:mod:`.writing`)."""
+        candidates = narrowed(self._constrained(key, self._candidates(*key[:3])), written)
         name = Readings(
             candidates,
             prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),

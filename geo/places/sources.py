@@ -312,8 +312,13 @@ def _curated_places(filename: str, prefix: str, feature: str) -> Iterator[Entry]
 
 
 def extra_names() -> Iterator[tuple[str, str, str]]:
-    """(place id, spelling, form) from the curated file: demonyms, US state and Canadian province abbreviations."""
+    """(place id, spelling, form) from the curated file: demonyms, US state and Canadian province abbreviations,
+    and the English names of great cities that GeoNames keeps only as alternate names ("Mecca" for Makkah): matched
+    as an alternate name, the small town that bears it as its own (Mecca, California) was read before the city."""
     data = curated()
+    for place_id, names in data["city_english_names"].items():
+        for name in names:
+            yield place_id, name, "name"
     for place_id, forms in data["demonyms"].items():
         for form in forms:
             yield place_id, form, "demonym"
