@@ -17,6 +17,7 @@ from hypothesis import settings as hypothesis_settings
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.points import haversine_km
+from geo.records import Mention
 from geo.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -142,6 +143,14 @@ def seed_text(name: str) -> str:
 
 def km(place, lat: float, lon: float) -> float:
     return haversine_km(place.lat, place.lon, lat, lon)
+
+
+def place_mentions(text: str, *names: str) -> list[Mention]:
+    """A place mention for each occurrence of each name, as whole words, in text order: the spans a test gives the
+    resolver."""
+    found = [Mention(m.start(), m.end(), name, "place")
+             for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+    return sorted(found, key=lambda m: m.start)
 
 
 @pytest.fixture

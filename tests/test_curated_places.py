@@ -2,19 +2,11 @@
 GeoNames keeps only as alternate names ("Mecca" for Makkah), and two US states named together ("the Carolinas")."""
 from __future__ import annotations
 
-import re
 
 from geo.places.resolution import Resolver
 from geo.places.sources import curated
-from geo.records import Mention
 
-from .conftest import km
-
-
-def _mentions(text: str, *names: str) -> list[Mention]:
-    found = [Mention(m.start(), m.end(), name, "place")
-             for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return sorted(found, key=lambda m: m.start)
+from .conftest import km, place_mentions
 
 
 def test_a_great_city_by_its_english_name_is_read_before_a_town_that_bears_it(gazetteer):
@@ -22,20 +14,20 @@ def test_a_great_city_by_its_english_name_is_read_before_a_town_that_bears_it(ga
     resolver = Resolver(gazetteer)
     for text, name, country in [("Pilgrims travelled to Mecca for the hajj.", "Mecca", "SA"),
                                 ("The carnival in Cologne drew a million visitors.", "Cologne", "DE")]:
-        [answer] = resolver.resolve(text, _mentions(text, name))
+        [answer] = resolver.resolve(text, place_mentions(text, name))
         assert answer.place is not None and answer.place.country_code == country, answer.place
 
 
 def test_a_town_of_the_english_name_is_still_read_beside_its_neighbours(gazetteer):
     text = "Police in Medina said the road to Akron was closed after the crash."
-    medina, _ = Resolver(gazetteer).resolve(text, _mentions(text, "Medina", "Akron"))
+    medina, _ = Resolver(gazetteer).resolve(text, place_mentions(text, "Medina", "Akron"))
     assert km(medina.place, 41.14, -81.86) < 50, medina.place
 
 
 def test_two_states_named_together_are_both(gazetteer):
     """"the Carolinas" is North and South Carolina, not a town called Carolina (nor a fuzzy match of it)."""
     text = "Heavy rain fell across the Carolinas on Sunday."
-    [answer] = Resolver(gazetteer).resolve(text, _mentions(text, "Carolinas"))
+    [answer] = Resolver(gazetteer).resolve(text, place_mentions(text, "Carolinas"))
     assert answer.place is not None and answer.place.kind == "region" and km(answer.place, 34.6, -80.0) < 100
 
 

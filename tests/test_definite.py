@@ -1,16 +1,9 @@
 """Names written after "the": a water reading, not a town of the same name (``geo/places/definite.py``)."""
 from __future__ import annotations
 
-import re
-
 from geo.places.resolution import Resolver
-from geo.records import Mention
 
-
-def _mentions(text: str, *names: str) -> list[Mention]:
-    found = [Mention(m.start(), m.end(), name, "place")
-             for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return sorted(found, key=lambda m: m.start)
+from .conftest import place_mentions
 
 
 def test_an_ocean_after_the_is_no_town_beside_a_state_that_has_one(gazetteer):
@@ -18,15 +11,15 @@ def test_an_ocean_after_the_is_no_town_beside_a_state_that_has_one(gazetteer):
     resolver = Resolver(gazetteer)
     for text, name in [("Hurricane season in the Atlantic worries fishermen along the coast of Virginia.", "Atlantic"),
                        ("Cargo ships waited in the Pacific off Washington before docking in Seattle.", "Pacific")]:
-        answer, *_ = resolver.resolve(text, _mentions(text, name, "Virginia", "Washington", "Seattle"))
+        answer, *_ = resolver.resolve(text, place_mentions(text, name, "Virginia", "Washington", "Seattle"))
         assert answer.place is not None and answer.place.kind == "water", answer.place
 
 
 def test_a_town_without_the_and_a_name_with_no_water_reading_keep_their_towns(gazetteer):
     resolver = Resolver(gazetteer)
     text = "A tornado touched down near Atlantic, Iowa, on Friday."
-    atlantic, _ = resolver.resolve(text, _mentions(text, "Atlantic", "Iowa"))
+    atlantic, _ = resolver.resolve(text, place_mentions(text, "Atlantic", "Iowa"))
     assert atlantic.place.kind == "city" and atlantic.place.country_code == "US"
     text = "Rockets were fired from the Gaza border overnight."
-    [gaza] = resolver.resolve(text, _mentions(text, "Gaza"))
+    [gaza] = resolver.resolve(text, place_mentions(text, "Gaza"))
     assert gaza.place.kind == "region", gaza.place  # the territory named after its city, as without "the"

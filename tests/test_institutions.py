@@ -1,30 +1,22 @@
 """A state named by an institution of the article settles a town left open (``geo/places/institutions.py``)."""
 from __future__ import annotations
 
-import re
 
 from geo.places.institutions import state_cues
 from geo.places.resolution import Resolver
-from geo.records import Mention
 
-from .conftest import km
-
-
-def _mentions(text: str, *names: str) -> list[Mention]:
-    found = [Mention(m.start(), m.end(), name, "place")
-             for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return sorted(found, key=lambda m: m.start)
+from .conftest import km, place_mentions
 
 
 def test_a_university_names_the_state_of_a_town_left_open(gazetteer):
     text = "Ole Miss, the University of Mississippi, is located in Oxford."
-    [oxford] = Resolver(gazetteer).resolve(text, _mentions(text, "Oxford"))
+    [oxford] = Resolver(gazetteer).resolve(text, place_mentions(text, "Oxford"))
     assert km(oxford.place, 34.37, -89.52) < 50, oxford.place
 
 
 def test_the_name_inside_a_university_is_the_state(gazetteer):
     text = "Students at the University of Georgia in Athens returned to campus."
-    georgia, athens = Resolver(gazetteer).resolve(text, _mentions(text, "Georgia", "Athens"))
+    georgia, athens = Resolver(gazetteer).resolve(text, place_mentions(text, "Georgia", "Athens"))
     assert georgia.place.kind == "admin1" and georgia.place.country_code == "US", georgia.place
     assert km(athens.place, 33.96, -83.38) < 50, athens.place
 
@@ -35,7 +27,7 @@ def test_a_university_quoted_from_afar_moves_no_world_city(gazetteer):
             ("A professor at the University of Texas said the climate talks in Paris had failed.", "Paris", (48.86, 2.35)),
             ("Researchers at the University of Washington said Vancouver would see the first cases.", "Vancouver",
              (49.25, -123.12))]:
-        [answer] = resolver.resolve(text, _mentions(text, name))
+        [answer] = resolver.resolve(text, place_mentions(text, name))
         assert km(answer.place, lat, lon) < 50, answer.place
 
 
@@ -50,5 +42,5 @@ def test_a_university_named_after_a_city_names_no_state_of_that_name(gazetteer):
     """Jamaica's parish of Manchester has fewer people than the English city: "the University of Manchester" is
     the city's."""
     text = "Researchers at the University of Manchester said the trial worked."
-    [manchester] = Resolver(gazetteer).resolve(text, _mentions(text, "Manchester"))
+    [manchester] = Resolver(gazetteer).resolve(text, place_mentions(text, "Manchester"))
     assert manchester.place.kind == "city" and manchester.place.country_code == "GB", manchester.place

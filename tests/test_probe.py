@@ -49,8 +49,12 @@ def test_probe_set_scores_at_least_its_floors(analyse) -> None:
     ("The senator described the ruling as an attack on democracy.", "attack"),
     ("Health officials are battling an outbreak of measles in Samoa that has killed 70 people.", "killed"),
     ("The storm killed four people in Florida on Monday.", "killed"),
+    # metaphors of politics and sport (session 10, unseen news)
+    ("The senator's amendment killed the bill in committee on Tuesday.", "killed"),
+    ("The governor attacked the budget proposal in a radio interview in Albany.", "attacked"),
+    ("The coach made two substitutions at half-time to sharpen his side's attack.", "attack"),
 ])
-def test_abstract_targets_and_natural_causes_are_no_violence(analyse, text: str, absent: str) -> None:
+def test_abstract_targets_natural_causes_and_metaphors_are_no_violence(analyse, text: str, absent: str) -> None:
     assert absent not in triggers(analyse, text)
 
 
@@ -209,15 +213,6 @@ def test_a_participle_used_as_an_adjective_is_no_act(analyse, text: str, absent:
 def test_a_participle_that_acts_is_still_an_event(analyse) -> None:
     a = analyse("Militants threatening the town of Goma attacked an army post on Sunday.")
     assert "attacked" in [e.trigger.text for e in real(a)]
-
-
-@pytest.mark.parametrize("text, absent", [
-    ("The senator's amendment killed the bill in committee on Tuesday.", "killed"),
-    ("The governor attacked the budget proposal in a radio interview in Albany.", "attacked"),
-    ("The coach made two substitutions at half-time to sharpen his side's attack.", "attack"),
-])
-def test_killing_a_bill_and_a_teams_attack_are_no_violence(analyse, text: str, absent: str) -> None:
-    assert absent not in triggers(analyse, text)
 
 
 @pytest.mark.parametrize("text, kept", [

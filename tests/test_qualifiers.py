@@ -2,25 +2,17 @@
 ("Homs and Aleppo Governorates"): sentences of our own, resolved against the real gazetteer."""
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from geo.places.resolution import Resolver
 from geo.records import Mention
 
-from .conftest import km
-
-
-def _mentions(text: str, *names: str) -> list[Mention]:
-    """One mention per occurrence of each name, in text order."""
-    found = [Mention(m.start(), m.end(), name, "place") for name in names
-             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return sorted(found, key=lambda m: m.start)
+from .conftest import km, place_mentions
 
 
 def _resolve(gazetteer, text: str, *names: str):
-    return Resolver(gazetteer).resolve(text, _mentions(text, *names))
+    return Resolver(gazetteer).resolve(text, place_mentions(text, *names))
 
 
 def test_a_qualifier_keeps_the_town_inside_its_state_or_country(gazetteer):
@@ -80,7 +72,7 @@ def test_a_list_of_thousands_of_towns_is_read_in_linear_time(gazetteer):
     from geo.places.qualifiers import containers
 
     text = "Dover, " * 100_000 + "Delaware"
-    mentions = _mentions(text, "Dover", "Delaware")
+    mentions = place_mentions(text, "Dover", "Delaware")
     found = containers(text, mentions, gazetteer.candidates)
     assert len({q.ids for q in found[:-1]}) == 1 and found[0].ids
 
@@ -89,8 +81,8 @@ def test_a_container_said_with_in_and_a_part_qualifies_the_town(gazetteer):
     """"Athens, in northeast Georgia" is "Athens, Georgia" said at more length: Athens, Georgia, and the state."""
     resolver = Resolver(gazetteer)
     text = "The fire in Athens, in northeast Georgia, spread quickly."
-    athens, georgia = resolver.resolve(text, _mentions(text, "Athens", "Georgia"))
+    athens, georgia = resolver.resolve(text, place_mentions(text, "Athens", "Georgia"))
     assert km(athens.place, 33.96, -83.38) < 30 and georgia.place.kind == "admin1", (athens.place, georgia.place)
     text = "Floodwater reached Oxford, in north Mississippi, by Tuesday."
-    oxford, _ = resolver.resolve(text, _mentions(text, "Oxford", "Mississippi"))
+    oxford, _ = resolver.resolve(text, place_mentions(text, "Oxford", "Mississippi"))
     assert km(oxford.place, 34.37, -89.52) < 30, oxford.place

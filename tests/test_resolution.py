@@ -8,7 +8,7 @@ from geo.records import Mention
 from geo.places.derived import directional_place
 from geo.places.resolution import Resolver
 
-from .conftest import km, seed_text
+from .conftest import km, place_mentions, seed_text
 
 SEED_PLACES = {  # name: (lat, lon, km allowed)
     "Iran": (32.0, 53.0, 400), "Israel": (31.5, 34.9, 150), "Middle East": (29.0, 42.0, 1000),
@@ -46,19 +46,14 @@ def test_context_picks_the_country_of_the_article(gazetteer):
     assert lone.place.country_code == "FR"
 
 
-def _mentions(text: str, *names: str) -> list[Mention]:
-    found = [Mention(m.start(), m.end(), name, "place") for name in names for m in re.finditer(rf"\b{name}\b", text)]
-    return sorted(found, key=lambda m: m.start)
-
-
 def test_a_country_the_article_names_again_and_again_moves_a_capitals_namesake(gazetteer):
     text = ("Families in London held a vigil for Aleppo and thanked Canada for taking in refugees from Syria. "
             "Canada has welcomed many.")
-    answers = Resolver(gazetteer).resolve(text, _mentions(text, "London", "Aleppo", "Canada", "Syria"))
+    answers = Resolver(gazetteer).resolve(text, place_mentions(text, "London", "Aleppo", "Canada", "Syria"))
     assert [pm.place.country_code for pm in answers] == ["CA", "SY", "CA", "SY", "CA"]
     # named once, a country is a passing word: the capital stays the capital
     once = "Officials of the United States and Mexico met in Paris to talk about trade."
-    answers = Resolver(gazetteer).resolve(once, _mentions(once, "United States", "Mexico", "Paris"))
+    answers = Resolver(gazetteer).resolve(once, place_mentions(once, "United States", "Mexico", "Paris"))
     assert answers[-1].place.country_code == "FR"
 
 
@@ -70,7 +65,7 @@ def test_a_town_settled_on_a_reading_that_moved_is_read_again(gazetteer):
              "lawmakers will vote on its budget. Texas pays for a similar line.", "Atlanta", (33.75, -84.39)),
             ("Georgia farmers lost their peanut crop. Growers near Albany said Texas buyers came early.",
              "Albany", (31.58, -84.16))]:
-        answers = Resolver(gazetteer).resolve(text, _mentions(text, "Georgia", town, "Texas"))
+        answers = Resolver(gazetteer).resolve(text, place_mentions(text, "Georgia", town, "Texas"))
         [found] = {pm.place for pm in answers if pm.mention.text == town}
         assert km(found, lat, lon) < 30, (town, found)
 

@@ -4,24 +4,16 @@ dotted initials against an abbreviation cut short, and a town written with a con
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from geo.places.initials import name_initials, written_as_initials
 from geo.places.qualifiers import containers
 from geo.places.resolution import Resolver
-from geo.records import Mention
 
-from .conftest import km
+from .conftest import km, place_mentions
 
 PROBES = Path(__file__).parent / "data" / "resolution_probes.json"
 PROBE_FLOOR = 215  # of 220 places: the accuracy of the rules below; fewer is a regression
-
-
-def _mentions(text: str, *names: str) -> list[Mention]:
-    found = [Mention(m.start(), m.end(), name, "place")
-             for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return sorted(found, key=lambda m: m.start)
 
 
 def test_the_probe_sentences_resolve_no_worse_than_before(gazetteer):
@@ -29,7 +21,7 @@ def test_the_probe_sentences_resolve_no_worse_than_before(gazetteer):
     right, wrong = 0, []
     for probe in json.loads(PROBES.read_text(encoding="utf-8"))["probes"]:
         expected = {p["name"]: p for p in probe["places"]}
-        for answer in resolver.resolve(probe["text"], _mentions(probe["text"], *expected)):
+        for answer in resolver.resolve(probe["text"], place_mentions(probe["text"], *expected)):
             want = expected[answer.mention.text]
             if answer.place is not None and km(answer.place, want["lat"], want["lon"]) < want["km"]:
                 right += 1
@@ -42,11 +34,11 @@ def test_a_word_for_a_kind_of_place_is_no_other_languages_name(gazetteer):
     """GeoNames keeps Iceland's Icelandic name "Ísland" as an alternate name: the partial span "Island" of "Tin Can
     Island" is not Iceland, Island County or a town once called Island."""
     text = "The ship docked at Tin Can Island port in Lagos after a week at sea."
-    island, lagos = Resolver(gazetteer).resolve(text, _mentions(text, "Island", "Lagos"))
+    island, lagos = Resolver(gazetteer).resolve(text, place_mentions(text, "Island", "Lagos"))
     assert island.place is None or island.place.country_code == "NG", island.place
     assert lagos.place.country_code == "NG"
     text = "Voters in Iceland went to the polls."
-    [iceland] = Resolver(gazetteer).resolve(text, _mentions(text, "Iceland"))
+    [iceland] = Resolver(gazetteer).resolve(text, place_mentions(text, "Iceland"))
     assert iceland.place.id == "country:IS"
 
 
@@ -59,7 +51,7 @@ def test_dotted_initials_are_not_an_abbreviation_cut_short(gazetteer):
                                    ("The Saints fans partied in New Orleans, La., all night.", "La.", (31.0, -92.0)),
                                    ("Cases were reported in N.Y. hospitals.", "N.Y.", (42.9, -75.5)),
                                    ("The senator returned to D.C. after a week in Iowa.", "D.C.", (38.9, -77.04))]:
-        answers = resolver.resolve(text, _mentions(text, name))
+        answers = resolver.resolve(text, place_mentions(text, name))
         assert answers[0].place is not None and km(answers[0].place, lat, lon) < 400, (name, answers[0].place)
     assert written_as_initials("L.A.") and not written_as_initials("La.") and not written_as_initials("LA")
     assert name_initials("Los Angeles") == "la" and name_initials("Rio de Janeiro") == "rj"
@@ -70,10 +62,10 @@ def test_a_qualifier_followed_by_and_then_no_name_is_sure(gazetteer):
     """"Bethel, Delaware and in Paris": the "and" goes on with no name, so Delaware surely contains Bethel;
     "Dover, Smyrna and Milford" still reads as a list that may go on."""
     text = "The company has offices in Bethel, Delaware and in Paris."
-    [bethel, *_] = containers(text, _mentions(text, "Bethel", "Delaware", "Paris"), gazetteer.candidates)
+    [bethel, *_] = containers(text, place_mentions(text, "Bethel", "Delaware", "Paris"), gazetteer.candidates)
     assert bethel.sure and len(bethel.ids) == 1
     text = "Police in Dover, Smyrna and Milford said roads were closed."
-    [dover, *_] = containers(text, _mentions(text, "Dover", "Smyrna", "Milford"), gazetteer.candidates)
+    [dover, *_] = containers(text, place_mentions(text, "Dover", "Smyrna", "Milford"), gazetteer.candidates)
     assert not dover.sure
 
 
@@ -81,7 +73,7 @@ def test_a_town_without_a_reading_in_its_container_lends_its_namesakes_nothing(g
     """Carlisle, Delaware is no town of the gazetteer (no GeoNames town of 500, no post office): it is answered in
     Delaware, and its namesake in Kentucky no longer reads as a neighbour of Paris, Kentucky."""
     text = "The company has offices in Carlisle, Delaware and in Paris."
-    carlisle, delaware, paris = Resolver(gazetteer).resolve(text, _mentions(text, "Carlisle", "Delaware", "Paris"))
+    carlisle, delaware, paris = Resolver(gazetteer).resolve(text, place_mentions(text, "Carlisle", "Delaware", "Paris"))
     assert carlisle.place.kind == "local" and km(carlisle.place, 39.0, -75.5) < 100, carlisle.place
     assert delaware.place.kind == "admin1"
     assert paris.score < 0.5  # a US Paris still leads on the one US state, but no longer surely
@@ -92,10 +84,10 @@ def test_a_post_town_is_a_town_of_its_state(gazetteer):
     is the Sussex County town, not a point made up inside Delaware; a post town named by a word for a kind of
     place is none ("Island" of "Tin Can Island" is not Island, Kentucky)."""
     text = "The company has offices in Bethel, Delaware and in Paris."
-    bethel, _, _ = Resolver(gazetteer).resolve(text, _mentions(text, "Bethel", "Delaware", "Paris"))
+    bethel, _, _ = Resolver(gazetteer).resolve(text, place_mentions(text, "Bethel", "Delaware", "Paris"))
     assert bethel.place.id == "zip:DE:bethel" and km(bethel.place, 38.57, -75.62) < 10, bethel.place
     text = "Storm damage closed roads near Meadow Grove, Nebraska on Tuesday."
-    [grove, _] = Resolver(gazetteer).resolve(text, _mentions(text, "Meadow Grove", "Nebraska"))
+    [grove, _] = Resolver(gazetteer).resolve(text, place_mentions(text, "Meadow Grove", "Nebraska"))
     assert grove.place is not None and km(grove.place, 42.03, -97.74) < 10, grove.place
 
 
@@ -108,10 +100,10 @@ def test_a_state_smaller_than_a_city_of_its_name_is_not_the_more_prominent_readi
                                    ("Protesters marched in Portland on Saturday night.", "Portland", (45.52, -122.68)),
                                    ("Quebec voters rejected independence.", "Quebec", (52.0, -72.0)),
                                    ("Bushfires spread across Victoria.", "Victoria", (-37.0, 144.0))]:
-        [answer] = resolver.resolve(text, _mentions(text, name))
+        [answer] = resolver.resolve(text, place_mentions(text, name))
         assert answer.place is not None and km(answer.place, lat, lon) < 600, (name, answer.place)
     text = "Santiago and Puerto Plata reported flooding, and the Dominican Republic declared an emergency."
-    santiago = resolver.resolve(text, _mentions(text, "Santiago", "Puerto Plata", "Dominican Republic"))[0]
+    santiago = resolver.resolve(text, place_mentions(text, "Santiago", "Puerto Plata", "Dominican Republic"))[0]
     assert santiago.place.country_code == "DO"
 
 
@@ -121,13 +113,13 @@ def test_a_name_without_its_generic_word_is_matched_as_the_name(gazetteer):
     Enfield's neighbour). A country's or state's own name keeps it ("New York", "Kuwait")."""
     resolver = Resolver(gazetteer)
     text = "Police in Edmonton said the man from Enfield was arrested."
-    edmonton, enfield = resolver.resolve(text, _mentions(text, "Edmonton", "Enfield"))
+    edmonton, enfield = resolver.resolve(text, place_mentions(text, "Edmonton", "Enfield"))
     assert (edmonton.place.country_code, enfield.place.country_code) == ("GB", "GB")
     text = "Protesters gathered in Karak, south of Amman."
-    karak = resolver.resolve(text, _mentions(text, "Karak", "Amman"))[0]
+    karak = resolver.resolve(text, place_mentions(text, "Karak", "Amman"))[0]
     assert karak.place.country_code == "JO" and km(karak.place, 31.18, 35.7) < 50
     for text, name, kind in [("New York passed the law.", "New York", "admin1"), ("Kuwait said no.", "Kuwait", "country")]:
-        [answer] = resolver.resolve(text, _mentions(text, name))
+        [answer] = resolver.resolve(text, place_mentions(text, name))
         assert answer.place.kind == kind, answer.place
 
 
@@ -136,13 +128,13 @@ def test_a_postal_symbol_after_a_town_is_the_state_the_town_lies_in(gazetteer):
     a symbol the town has no reading in leaves the country it does lie in ("Munich, DE": Germany, not Delaware)."""
     resolver = Resolver(gazetteer)
     text = "Wildfire crews flew from Boise, ID to Jakarta on Monday."
-    boise, idaho, jakarta = resolver.resolve(text, _mentions(text, "Boise", "ID", "Jakarta"))
+    boise, idaho, jakarta = resolver.resolve(text, place_mentions(text, "Boise", "ID", "Jakarta"))
     assert (idaho.place.kind, idaho.place.country_code) == ("admin1", "US"), idaho.place
     assert boise.place.country_code == "US" and jakarta.place.country_code == "ID"
     text = "The engineers flew from Munich, DE to Lagos."
-    munich, germany, _ = resolver.resolve(text, _mentions(text, "Munich", "DE", "Lagos"))
+    munich, germany, _ = resolver.resolve(text, place_mentions(text, "Munich", "DE", "Lagos"))
     assert germany.place.id == "country:DE" and munich.place.country_code == "DE"
-    [qualified, *_] = containers(text, _mentions(text, "Munich", "DE", "Lagos"), gazetteer.candidates)
+    [qualified, *_] = containers(text, place_mentions(text, "Munich", "DE", "Lagos"), gazetteer.candidates)
     assert qualified.ids == frozenset({"cc:DE"})
 
 
@@ -150,11 +142,11 @@ def test_two_names_are_two_places_and_great_cities_near_each_other_support_each_
     """GeoNames keeps "Mecca" and "Medina" as alternate names of Makkah and Madinah, and also of Medina, Ohio:
     the two names are not one town twice, and two great cities 340 km apart are the pair meant."""
     text = "Pilgrims travelled between Mecca and Medina before the hajj."
-    mecca, medina = Resolver(gazetteer).resolve(text, _mentions(text, "Mecca", "Medina"))
+    mecca, medina = Resolver(gazetteer).resolve(text, place_mentions(text, "Mecca", "Medina"))
     assert km(mecca.place, 21.42, 39.83) < 50, mecca.place
     assert km(medina.place, 24.47, 39.61) < 50, medina.place
     text = "Flooding closed roads around Medina and Akron, Ohio."
-    medina = Resolver(gazetteer).resolve(text, _mentions(text, "Medina", "Akron", "Ohio"))[0]
+    medina = Resolver(gazetteer).resolve(text, place_mentions(text, "Medina", "Akron", "Ohio"))[0]
     assert medina.place.country_code == "US", medina.place
 
 
@@ -167,5 +159,5 @@ def test_an_ocean_named_without_its_word_is_the_ocean(gazetteer):
                          ("Atlantic", "Virginia", "Carolinas")),
                         ("Game officials in Alaska and Virginia test geese that fly along the Atlantic and Pacific "
                          "routes.", ("Alaska", "Virginia", "Atlantic", "Pacific"))]:
-        answers = {a.mention.text: a.place for a in resolver.resolve(text, _mentions(text, *names))}
+        answers = {a.mention.text: a.place for a in resolver.resolve(text, place_mentions(text, *names))}
         assert answers["Atlantic"].kind == "water", answers["Atlantic"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 from collections import Counter
 
 import numpy as np
@@ -17,6 +16,8 @@ from geo.places.readings import LOCAL_KINDS
 from geo.places.resolution import SUPRANATIONAL_KINDS, WEIGHTS, Resolver
 from geo.records import Mention
 
+from .conftest import place_mentions
+
 ARTICLES = [
     "Police in Paris, Texas, said Dallas and Houston were calm. Paris was quiet.",
     "Paris was quiet after the strike, and trains to Lyon ran again.",
@@ -27,18 +28,12 @@ ARTICLES = [
 ]
 
 
-def _mentions(text: str, *names: str) -> list[Mention]:
-    found = [Mention(m.start(), m.end(), name, "place") for name in names
-             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-    return sorted(found, key=lambda m: m.start)
-
-
 NAMES = ("Paris", "Texas", "Dallas", "Houston", "Lyon", "Lebanon", "Syria", "Israel", "Beirut", "Springfield",
          "Illinois", "Massachusetts", "Boston", "Worcester")
 
 
 def _answers(resolver: Resolver, text: str) -> list[tuple]:
-    return [(pm.place.id if pm.place else None, pm.score) for pm in resolver.resolve(text, _mentions(text, *NAMES))]
+    return [(pm.place.id if pm.place else None, pm.score) for pm in resolver.resolve(text, place_mentions(text, *NAMES))]
 
 
 def test_a_warm_resolver_answers_from_kept_readings_as_a_fresh_one_does(gazetteer):
