@@ -32,7 +32,7 @@ def covered(geoparser: Geoparser, name: str, lat: float, lon: float) -> bool:
     """Whether some reading of ``name`` lies within 161 km of (lat, lon)."""
     resolver = geoparser.resolver
     mention = resolver._directional(Mention(0, len(name), name, geoparser._label(name)))
-    key = resolver._key(mention)
+    key = resolver._key(mention.text, mention.label)
     return any(haversine_km(lat, lon, c.place.lat, c.place.lon) <= ACC_KM for c in resolver._candidates(*key))
 
 
