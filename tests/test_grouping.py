@@ -224,3 +224,19 @@ def test_three_reports_of_one_event_group_alike_in_every_ingest_order(three_repo
         found.setdefault(e["occurrence"], set()).add(e["article_id"])
     first = next(e.id for e in three_reports["a-country"].events if e.trigger.text == "shelled")
     assert found == {first: set(THREE_REPORTS)}  # one event, the id of its first report (same day: by article id)
+
+
+def test_an_event_shown_by_an_undated_report_keeps_the_date_its_other_reports_give(seeds, store) -> None:
+    """With the actor filter "Hezbollah" the Beirut meeting is shown by the undated first seed's "met" (the
+    second seed's reports name Nasrallah, not Hezbollah): the panel dates it as its dated reports do, "last
+    February" of 2024, not "undated"."""
+    from geo.views.state import ViewState
+
+    for name in ("000", "002"):
+        store.write(seed_analysis(seeds[name]), OccurrenceJoiner())
+    f = ViewState(actors=("Hezbollah",)).filter(store)
+    shown = [e for e in store.view_events(f, place_id="gn:276781") if e["type"] == "Meeting/Consultation"]
+    assert [e["trigger"]["text"] for e in shown] == ["met"]  # the premise: an undated report stands for it
+    assert (shown[0]["date"], shown[0]["date_precision"]) == ("2024-02", "month")
+    exported = next(e for e in store.export()["events"] if e["id"] == shown[0]["id"])
+    assert (exported["date"], exported["date_precision"]) == (None, "unknown")  # the mention itself stays undated
