@@ -230,7 +230,7 @@ def test_an_event_shown_by_an_undated_report_keeps_the_date_its_other_reports_gi
     """With the actor filter "Hezbollah" the Beirut meeting is shown by the undated first seed's "met" (the
     second seed's reports name Nasrallah, not Hezbollah): the panel dates it as its dated reports do, "last
     February" of 2024, not "undated"."""
-    from geo.views.state import ViewState
+    from geo.views.state import ViewState, map_data
 
     for name in ("000", "002"):
         store.write(seed_analysis(seeds[name]), OccurrenceJoiner())
@@ -240,3 +240,5 @@ def test_an_event_shown_by_an_undated_report_keeps_the_date_its_other_reports_gi
     assert (shown[0]["date"], shown[0]["date_precision"]) == ("2024-02", "month")
     exported = next(e for e in store.export()["events"] if e["id"] == shown[0]["id"])
     assert (exported["date"], exported["date_precision"]) == (None, "unknown")  # the mention itself stays undated
+    [beirut] = [p for p in map_data(store, ViewState(actors=("Hezbollah",)))["places"] if p["id"] == "gn:276781"]
+    assert [(e["date"], e["date_precision"]) for e in beirut["top_events"]] == [("2024-02", "month")]  # the popup

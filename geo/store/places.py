@@ -12,7 +12,7 @@ from geo.records import CONTEXT_ROLE
 from geo.store import schema as tables
 from geo.store.filters import ViewFilter, event_date, whole_store
 from geo.store.queries import ViewQueries
-from geo.store.rows import chunks, members, read_reports, source_count, unique
+from geo.store.rows import chunks, members, read_reports, report_dates, source_count, unique
 
 # Runs a list of queries and returns their answers in order (see PlaceQueries.view_map).
 Run = Callable[[list[Callable[[], Any]]], list[Any]]
@@ -121,6 +121,11 @@ class PlaceQueries(ViewQueries):
         for r in conn.execute(self._top_events_query(f, top)):
             out.setdefault(r.place_id, []).append(dict(id=r.id, type=r.type, date=r.date,
                                                        date_precision=r.date_precision, article_id=r.article_id))
+        undated = [e for events in out.values() for e in events if not e["date"]]
+        best = report_dates(conn, [e["id"] for e in undated]) if undated else {}
+        for e in undated:  # shown by an undated article's report: dated by the others, as in the panel
+            if e["id"] in best:
+                e["date"], e["date_precision"] = best[e["id"]]
         return out
 
     def _place_article_ids(self, conn: sa.Connection, f: ViewFilter, limit: int) -> dict[str, list[str]]:

@@ -10,11 +10,10 @@ import sqlalchemy as sa
 from geo.store import schema as tables
 from geo.store.filters import ViewFilter, article_conds, date_conds, event_conds, event_date, whole_store
 from geo.store.lookups import Lookups
-from geo.store.rows import actor_row, chunks, unique
+from geo.store.rows import actor_row, report_dates
 
 SENTENCE_BREAKS = (". ", "? ", "! ", "\n")
-#: Date precisions, the most precise first (an event's own date before the date it was reported).
-_PRECISE = {p: i for i, p in enumerate(("day", "week", "month", "year", "reported"))}
+
 
 
 class ViewQueries(Lookups):
@@ -123,24 +122,14 @@ class ViewQueries(Lookups):
 
     def _dated_by_reports(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """An event the view shows by an undated mention (an actor filter may keep only the report of an undated
-        article) takes the most precise date another of its reports gives: the event is dated by its reports,
-        and the panel must not call undated what the popup, showing another report, dates."""
+        article) takes the date its other reports give (:func:`geo.store.rows.report_dates`)."""
         undated = [r["occurrence"] for r in rows if not r.get("date") and r.get("occurrence")]
-        if not undated:
-            return rows
-        e = tables.events
-        best: dict[str, tuple[str, str]] = {}
-        with self.engine.connect() as conn:
-            for chunk in chunks(unique(undated)):
-                query = sa.select(e.c.occurrence_id, e.c.date, e.c.date_precision).where(
-                    e.c.occurrence_id.in_(chunk), e.c.date.is_not(None), e.c.hypothetical.is_(False))
-                for occurrence, date, precision in conn.execute(query.order_by(e.c.id)):
-                    known = best.get(occurrence)
-                    if known is None or _PRECISE.get(precision, 9) < _PRECISE.get(known[1], 9):
-                        best[occurrence] = (date, precision)
-        for r in rows:
-            if not r.get("date") and r.get("occurrence") in best:
-                r["date"], r["date_precision"] = best[r["occurrence"]]
+        if undated:
+            with self.engine.connect() as conn:
+                best = report_dates(conn, undated)
+            for r in rows:
+                if not r.get("date") and r.get("occurrence") in best:
+                    r["date"], r["date_precision"] = best[r["occurrence"]]
         return rows
 
     def view_articles(self, f: ViewFilter, *, place_id: str | None = None, with_text: bool = True,

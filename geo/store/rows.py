@@ -104,3 +104,23 @@ def chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
 
 def unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+#: Date precisions, the most precise first (an event's own date before the date it was reported).
+_PRECISE = {p: i for i, p in enumerate(("day", "week", "month", "year", "reported"))}
+
+
+def report_dates(conn: sa.Connection, occurrences: list[str]) -> dict[str, tuple[str, str]]:
+    """Occurrence id -> the most precise (date, precision) among its factual reports that have one: the date of
+    an event the view shows by an undated article's report. The event is dated by its reports, so the panel and
+    the popup must not call undated what another report dates."""
+    e = tables.events
+    best: dict[str, tuple[str, str]] = {}
+    for chunk in chunks(unique(occurrences)):
+        query = (sa.select(e.c.occurrence_id, e.c.date, e.c.date_precision)
+                 .where(e.c.occurrence_id.in_(chunk), e.c.date.is_not(None), e.c.hypothetical.is_(False))
+                 .order_by(e.c.id))
+        for occurrence, date, precision in conn.execute(query):
+            known = best.get(occurrence)
+            if known is None or _PRECISE.get(precision, 9) < _PRECISE.get(known[1], 9):
+                best[occurrence] = (date, precision)
+    return best
