@@ -161,3 +161,15 @@ def test_an_ocean_named_without_its_word_is_the_ocean(gazetteer):
                          "routes.", ("Alaska", "Virginia", "Atlantic", "Pacific"))]:
         answers = {a.mention.text: a.place for a in resolver.resolve(text, place_mentions(text, *names))}
         assert answers["Atlantic"].kind == "water", answers["Atlantic"]
+
+
+def test_a_direction_in_lower_case_is_a_part_of_the_place_not_a_town_named_with_it(gazetteer):
+    """English capitalises a proper name whole: "east London" is the east of London, not East London in South
+    Africa, which keeps its own name when written so."""
+    resolver = Resolver(gazetteer)
+    text = "A stabbing in east London left one man dead, the Metropolitan Police said."
+    [east] = resolver.resolve(text, place_mentions(text, "east London"))
+    assert east.place.country_code == "GB" and km(east.place, 51.5, -0.1) < 60, east.place
+    text = "The Springboks beat Wales in East London, South Africa, on Saturday."
+    _, city, _ = resolver.resolve(text, place_mentions(text, "Wales", "East London", "South Africa"))
+    assert city.place.country_code == "ZA" and city.place.kind == "city", city.place

@@ -190,12 +190,15 @@ class Resolver:
 
     def _directional(self, mention: Mention) -> Mention:
         """A capitalised direction before a place the gazetteer does not know as a whole ("North Texas",
-        "Northeast Georgia", "South Philadelphia") is that part of the place, as "northern Texas" is."""
+        "Northeast Georgia", "South Philadelphia") is that part of the place, as "northern Texas" is; a direction in
+        lower case before a capitalised name is always a part of it: "east London" is no East London (a proper
+        name is capitalised whole)."""
         if mention.label != "place" or not DIRECTION_WORDS.match(mention.text):
             return mention
-        if self.gazetteer.candidates(mention.text, fuzzy=False):
-            return mention
         rest = DIRECTION_WORDS.sub("", mention.text)
+        lower = mention.text[:1].islower() and rest[:1].isupper()
+        if not lower and self.gazetteer.candidates(mention.text, fuzzy=False):
+            return mention
         if not self.gazetteer.candidates(rest, fuzzy=False):
             return mention
         return Mention(mention.start, mention.end, mention.text, "directional")
