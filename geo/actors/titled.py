@@ -31,7 +31,7 @@ _LONGEST = 3  # given name, initial, surname
 def _name_word(token: Token) -> bool:
     if _title(token):  # "Office of Inspector General": no one's name
         return False
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text[1:2] != "." and token.is_alpha \
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
         or bool(_INITIAL.match(token.text)) or token.text[:2] in ("Mc", "O'")
 
 

@@ -47,7 +47,8 @@ class ArticleContext:
         self.article = article
         self.kinds = {a.id: a.kind for a in actors}
         self.affiliated = {a.id: a.affiliations for a in actors}
-        self.actor_at = _index(doc, ((am.mention, am.actor_id) for am in outside_credits(article.text, actor_mentions)))
+        self.actor_at = _index(doc, ((am.mention, am.actor_id)
+                                     for am in outside_credits(article.text, actor_mentions)))
         resolved = [pm for pm in places if pm.place is not None]
         self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
         focus = main_place(resolved, countries=True, text=article.text)  # settled by geo.events.scene
@@ -290,7 +291,8 @@ class ArticleContext:
                     continue  # a governing verb's phrase may hold another event's place
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
-                if top.i != token.i and not performs(top) and (role == "subject" or in_participant_modifier(t, token)):
+                if top.i != token.i and not performs(top) and (
+                        role == "subject" or in_participant_modifier(t, token)):
                     continue  # "militants active in Syria claimed a bombing", "the talks involved envoys based in
                     # Idlib": the claimant's and the envoys' places, not the bombing's or the talks'
                 if role and self.usable(pm, role):
@@ -394,8 +396,9 @@ class ArticleContext:
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor nor
         describes a participant ("involved individuals active in Syria")."""
-        found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent if t.i in self.place_at
-                 and t.i not in self.actor_at and not self.anothers(t, token) and not in_participant_modifier(t, token)]
+        found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
+                 if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)
+                 and not in_participant_modifier(t, token)]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 

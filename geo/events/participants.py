@@ -104,8 +104,8 @@ MALE = frozenset("mr sir spokesman chairman congressman businessman policeman ma
 
 def gender_clash(pronoun: Token, start: int) -> bool:
     """Whether the person mentioned from token ``start`` cannot be what ``pronoun`` stands for: the two words before
-    the name (or its first, when the model takes the title in) say she is a woman and the pronoun is "he/him/his" ("Spokeswoman Ashley Hildebrandt said the nature of
-    his arrest ..." is no one's arrest of her), or the reverse."""
+    the name (or its first, when the model takes the title in) say she is a woman and the pronoun is "he/him/his"
+    ("Spokeswoman Ashley Hildebrandt said the nature of his arrest ..." is no one's arrest of her), or the reverse."""
     before = {t.lower_.rstrip(".") for t in pronoun.doc[max(start - 2, 0):start + 1]}  # the title may be in the name
     if pronoun.lower_ in ("he", "him", "his"):
         return bool(before & FEMALE)
