@@ -39,20 +39,52 @@ class ActorAliases:
         vocab = self.make_doc("").vocab
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.anycase = PhraseMatcher(vocab, attr="LOWER")
+        self.words = PhraseMatcher(vocab, attr="ORTH")
         self.ids: dict[int, str] = {}
         for alias, actor_id in alias_patterns(catalog):
             key = vocab.strings.add(actor_id)
             self.ids[key] = actor_id
             matcher = self.exact if is_acronym(alias) else self.anycase
             matcher.add(actor_id, [self.make_doc(alias)])
+        for entry in catalog.entries:
+            if entry.word_aliases:
+                self.ids[vocab.strings.add(entry.actor.id)] = entry.actor.id
+                self.words.add(entry.actor.id, [self.make_doc(alias) for alias in entry.word_aliases])
 
     def matches(self, doc: Doc) -> list[Span]:
         found = [Span(doc, s, e, label=self.ids[k]) for k, s, e in [*self.exact(doc), *self.anycase(doc)]]
+        found += [span for k, s, e in self.words(doc) if named_here(span := Span(doc, s, e, label=self.ids[k]))]
         return filter_spans(found)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[self.spans_key] = self.matches(doc)
         return doc
+
+
+#: Words before which a capitalised common word is a name ("against IS", "by IS", "and IS has"): prepositions,
+#: conjunctions and articles, for a pipeline that tags no parts of speech.
+_BEFORE_A_NAME = frozenset("the by against of from with and or as while to on for between among at into than "
+                           "whom".split())
+#: Words after which the capitalised word is the verb it also spells ("IS not", "IS a problem", "IS clear").
+_AFTER_THE_WORD = frozenset("not n't a an the this that there it also still now being very so just really".split())
+
+
+def named_here(span: Span) -> bool:
+    """Whether a catalogue spelling that is also a common word in capitals ("IS" of Islamic State) is a name where
+    it stands: not in a sentence written in capitals ("THE CITY IS READY"), not after a word that could be its
+    subject ("This IS a problem", "What IS clear"), and not before what that word takes ("IS not", "IS a")."""
+    doc = span.doc
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    words = [t for t in sent if t.is_alpha and len(t) > 1 and not (span.start <= t.i < span.end)]
+    if not words or sum(t.is_upper for t in words) * 2 > len(words):
+        return False
+    before = doc[span.start - 1] if span.start > sent.start else None
+    after = doc[span.end] if span.end < sent.end else None
+    if before is not None and not before.is_punct and before.lower_ not in _BEFORE_A_NAME \
+            and before.pos_ not in ("ADP", "CCONJ", "SCONJ", "VERB", "DET"):
+        return False
+    return after is None or after.is_punct or after.lower_ not in _AFTER_THE_WORD and after.pos_ not in (
+        "ADJ", "ADV", "DET", "PRON")
 
 
 def is_acronym(alias: str) -> bool:

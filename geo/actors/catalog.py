@@ -38,6 +38,9 @@ class CatalogEntry:
     actor: Actor
     country_code: str | None = None
     source: str = ""
+    #: Spellings that are also common words in capitals ("IS" of Islamic State): found only where the words around
+    #: make them a name (``geo.actors.aliases``), and never the actor's name elsewhere.
+    word_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ def load_catalog(path: str | Path = CATALOG_PATH) -> Catalog:
             raise ValueError(f"{path}: actor {item['id']!r} has kind {item['kind']!r}; use one of {', '.join(KINDS)}")
         actor = Actor(id=item["id"], name=item["name"], kind=item["kind"], aliases=tuple(item.get("aliases", ())),
                       affiliations=tuple(item.get("affiliations", ())))
-        entries.append(CatalogEntry(actor, item.get("country_code"), item.get("source", "")))
+        entries.append(CatalogEntry(actor, item.get("country_code"), item.get("source", ""),
+                                    tuple(item.get("word_aliases", ()))))
     return Catalog(version=data["version"], entries=tuple(entries), not_actors=tuple(data.get("not_actors", ())))
 
 

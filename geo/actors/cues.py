@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 from geo.actors.catalog import Countries
 from geo.actors.names import TITLES, fold
 
-__all__ = ["agentive", "described_by", "hostile_on_land", "on_heading", "organisation_kind", "title_chain_left", "trim"]
+__all__ = ["agency_name", "agentive", "described_by", "hostile_on_land", "on_heading", "organisation_kind",
+           "title_chain_left", "trim"]
 
 #: Words after which a state or demonym acts ("an Israeli offensive", "the conflict with Israel").
 HOSTILE = frozenset("""
@@ -41,6 +42,10 @@ ORGANISATION_WORDS = {
 #: Words of a police body's name ("Kentucky State Police", "Athens Police Department", "Sheriff's Office"): its
 #: kind is police whatever else the name says (a state's, a department).
 POLICE_BODY_WORDS = frozenset("police gendarmerie constabulary sheriff carabinieri patrol troopers".split())
+#: The last words of an agency's name: its police ("Alexandria Police", "Dover Sheriff") or an office of government
+#: ("Kent County Council", "Fairview Fire Department"). No person's name ends in one.
+AGENCY_WORDS = POLICE_BODY_WORDS | frozenset(ORGANISATION_WORDS["government"]) | frozenset(
+    "agency board committee ministry".split())
 ARMED_CONTEXT = frozenset("militant militants rebel rebels militia armed insurgent insurgents terrorist jihadist "
                           "paramilitary extremist extremists guerrilla separatist".split())
 
@@ -57,6 +62,12 @@ def trim(span: Span) -> Span:
     if opened and span.doc[opened[-1]].text == "(" and opened[-1] > start:
         end = opened[-1]
     return Span(span.doc, start, end, label=span.label)
+
+
+def agency_name(span: Span) -> bool:
+    """Names before an agency's word ("Alexandria Police", "Kent County Council"): a body, whatever the model's
+    label. Its words are capitalised, so "Smith told police" is not one."""
+    return len(span) >= 2 and span[-1].lower_ in AGENCY_WORDS and all(t.text[:1].isupper() for t in span)
 
 
 def agentive(span: Span) -> bool:

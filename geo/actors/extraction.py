@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Span
 
 from geo.actors.aliases import SPAN_KEY, ActorAliases
 from geo.actors.catalog import Catalog, Countries, Country, load_countries
+from geo.actors.cues import agency_name
 from geo.actors.names import organisation_name
 from geo.actors.organisations import OrganisationIndex
 from geo.actors.reading import ArticleReading
-from geo.actors.titled import person_shaped, titled_names, titled_tail
+from geo.actors.titled import person_in_context, person_shaped, titled_names, titled_tail
 from geo.records import Actor, ActorMention, PlaceMention
 
 __all__ = ["ActorExtractor"]
@@ -119,10 +120,12 @@ class ActorExtractor:
 
 def _as_person(span: Span) -> Span:
     """An ORG span that is a person's name, as PERSON ("Tyrise M. Bell"), and the person after a title inside an
-    ORG, PERSON or facility span (the "Curtis McCoy" of "Mansfield Sheriff Curtis McCoy"); any other span as it
-    is."""
+    ORG, PERSON or facility span (the "Curtis McCoy" of "Mansfield Sheriff Curtis McCoy"); a PERSON span that
+    ends in an agency's word is that agency, as ORG ("Alexandria Police"); any other span as it is."""
     if span.label_ not in ("ORG", "PERSON", "FAC"):
         return span
-    if span.label_ == "ORG" and person_shaped(span):
+    if span.label_ == "PERSON" and agency_name(span):
+        return Span(span.doc, span.start, span.end, label="ORG")
+    if span.label_ == "ORG" and (person_shaped(span) or person_in_context(span)):
         return Span(span.doc, span.start, span.end, label="PERSON")
     return titled_tail(span) or span

@@ -15,15 +15,17 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from geo.actors.catalog import Catalog, Countries, Country
+from geo.actors.common import names_no_one
 from geo.actors.diseases import is_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
 from geo.actors.names import (TITLES, clean, fold, only_titles, organisation_name, person_words, same_person,
                              surname_matches)
 from geo.actors.organisations import first_organisation
+from geo.actors.titled import PERSON_TITLES
 from geo.names import slug
 from geo.places.localities import LOCALITY_KINDS as LOCALITIES
-from geo.places.placewords import doc_text
+from geo.places.placewords import common_word, doc_text
 from geo.records import Actor, ActorMention, Mention, Place, PlaceMention, merge_actor, merge_aliases
 
 __all__ = ["ArticleReading", "Draft", "Extractor"]
@@ -79,12 +81,16 @@ class ArticleReading:
         if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
                 or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged on its own
             return
+        if span.label_ in ("PERSON", "ORG") and names_no_one(span):  # "Riot" of "Riot police", "DUI", "Troop"
+            return
         actor = self.resolve(span)
         if actor is None:
             return
         draft = self.draft(actor)
         alias = clean(span.text)
-        if alias not in draft.aliases:  # each spelling once: an actor named a thousand times stays one list
+        entry = self.extractor.catalog.by_id.get(draft.id)
+        if alias not in draft.aliases and not (entry and alias in entry.word_aliases):
+            # each spelling once: an actor named a thousand times stays one list; "IS" is no name of its own
             draft.aliases.append(alias)
         self.mentions.append((span, draft.id))
         self.last_seen.pop(draft.id, None)
@@ -162,7 +168,10 @@ class ArticleReading:
         if len(words) == 1 and self.extractor.countries.find(name):
             return self.as_state(span)  # "SANTIAGO, Chile (Reuters)" tagged PERSON: a country, never a person
         if len(words) == 1:
-            return self.surname_only(span) or Actor(slug(name), name, "person")
+            found = self.surname_only(span)
+            if found is None and common_word(span):  # "Coroner said" beside "the coroner": no one's name
+                return None
+            return found or Actor(slug(name), name, "person")
         for pool in (self.persons(), self.catalogue_people(), self.known_people()):
             match = next((a for a in pool if any(same_person(name, n) for n in (a.name, *a.aliases))), None)
             if match:
@@ -362,12 +371,21 @@ def cabinet_title(span: Span) -> bool:
     return not ABROAD & {t.lower_ for t in before} and not {"former", "ex", "ex-"} & {t.lower_ for t in before}
 
 
+#: Levels of government that open an office holder's title ("State Sen.", "County Commissioner", "City Councilman").
+JURISDICTIONS = frozenset("state county city town township village borough parish district federal provincial "
+                          "municipal regional".split())
+
+
 def portfolio(span: Span) -> bool:
     """One word the model tags ORG before "Minister" or "Secretary", or after "Minister of" or "Secretary of"
     ("Interior Minister Carolina Toha", "Defence Secretary Lloyd Austin", "Secretary of State Antony Blinken") is
-    the portfolio of the person's title, not an organisation of its own."""
+    the portfolio of the person's title, not an organisation of its own; so is a level of government before any
+    title ("State" of "State Sen. Laura Whitfield")."""
     doc = span.doc
     if len(span) != 1:
         return False
     before = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PORTFOLIO_TITLES
-    return before or (span.end < len(doc) and doc[span.end].lower_ in PORTFOLIO_TITLES)
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and span[0].lower_ in JURISDICTIONS and fold(after.text).rstrip(".") in TITLES | PERSON_TITLES:
+        return True
+    return before or (after is not None and after.lower_ in PORTFOLIO_TITLES)

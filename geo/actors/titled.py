@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from geo.actors.cues import organisation_kind
 from geo.actors.names import TITLES
 from geo.names import fold
 
-__all__ = ["PERSON_TITLES", "person_shaped", "titled_names", "titled_tail"]
+__all__ = ["PERSON_TITLES", "person_in_context", "person_shaped", "titled_names", "titled_tail"]
 
 #: Titles that stand before a person's name and never begin an organisation's or a place's (the AP Stylebook's
 #: titles and abbreviations, US police and armed forces ranks, civic offices). "General", "Major", "Chief",
@@ -72,6 +73,45 @@ def titled_tail(span: Span) -> Span | None:
     if len(rest) <= _LONGEST and all(_name_word(t) for t in rest) and not _INITIAL.match(rest[-1].text):
         return Span(span.doc, rest.start, rest.end, label="PERSON")
     return None
+
+
+#: The lower-case words right after a name that only a person takes: "Nadia Moayyad, who", "X, 34, of Dover".
+_PERSON_AFTER = frozenset({"who", "whose"})
+
+
+def person_in_context(span: Span) -> bool:
+    """Two or three capitalised words the model tags ORG that the article treats as a person's name: its last word
+    stands elsewhere after a person's title or in a name the model tags PERSON ("Ms. Moayyad" beside "Nadia
+    Moayyad"), or a relative "who" or an age follows it ("Brett Hartmann, 24, of Dover"). The words must be
+    plain names: none a body's word (``geo.actors.cues.organisation_kind``), none in capitals."""
+    words = list(span)
+    if not 2 <= len(words) <= _LONGEST or not all(_plain_name(t) for t in words) \
+            or organisation_kind(span.text) != "organisation":
+        return False
+    return _named_as_person_elsewhere(span) or _followed_as_person(span)
+
+
+def _plain_name(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper and not _title(token)
+
+
+def _named_as_person_elsewhere(span: Span) -> bool:
+    surname = span[-1].text
+    for token in span.doc:
+        if token.text != surname or span.start <= token.i < span.end:
+            continue
+        if token.ent_type_ == "PERSON" or token.i > 0 and _title(span.doc[token.i - 1], PERSON_TITLES):
+            return True
+    return False
+
+
+def _followed_as_person(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end:min(span.end + 3, len(doc))]
+    if len(after) < 2 or after[0].text != ",":
+        return False
+    return after[1].lower_ in _PERSON_AFTER or (after[1].like_num and len(after) == 3 and after[2].text == ","
+                                                and after[1].text.isdigit() and 0 < int(after[1].text) < 110)
 
 
 def person_shaped(span: Span) -> bool:

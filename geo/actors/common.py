@@ -1,0 +1,83 @@
+"""Words the small model tags as names that name no actor: common words capitalised by their place in a sentence,
+abbreviations of common nouns, numbered units, and a family's plural surname.
+
+Local news is full of them ("Riot police fired", "charged with DUI", "Troop 415 meets", "the two Hartmanns"), and
+each one tagged PERSON or ORG became an actor of the map's filter. Pure functions of the parse, used while an
+article is read (``geo.actors.reading``).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+__all__ = ["COMMON_ABBREVIATIONS", "UNIT_WORDS", "capitalised_by_position", "family_name", "names_no_one",
+           "numbered_unit"]
+
+#: Abbreviations of common nouns that news writes in capitals (the AP Stylebook's and Merriam-Webster's entries:
+#: offences, hospital wards, vehicles, tests, titles of office holders). None names a body.
+COMMON_ABBREVIATIONS = frozenset("""
+DUI DWI OWI OUI ER ICU CCU OR EMT CPR AED GPS ATV ATVs SUV SUVs RV RVs ATM ATMs DNA ID IDs TV PC CEO CFO COO CTO PTSD
+ADHD MRI IV GED GPA SAT MBA PhD MD RN LPN HR VP MVP PSA FAQ LED HVAC PPE BBQ DVD DVDs CD CDs AM FM PM
+""".split())
+#: Units named by a number, not by a name of their own: the Boy Scouts of America's unit types (Pack, Troop, Den;
+#: its Crew, Ship and Post are common words too), and a fire company's engines and ladders. "Troop 415" is one unit
+#: among thousands.
+UNIT_WORDS = frozenset("troop troops pack packs den engine ladder".split())
+_NUMBER = re.compile(r"^\d+[A-Za-z]?$")
+
+
+def names_no_one(span: Span) -> bool:
+    """A PERSON or ORG span of the model that names no actor: no capital letter in it ("marijuana"), an
+    abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a family's plural ("the two
+    Hartmanns") or a common word capitalised by its place ("Riot" of "Riot police")."""
+    text = span.text.strip()
+    if not any(c.isupper() for c in text):
+        return True
+    if text in COMMON_ABBREVIATIONS:
+        return True
+    return numbered_unit(span) or family_name(span) or capitalised_by_position(span)
+
+
+def numbered_unit(span: Span) -> bool:
+    """A span that ends in a unit word before a number ("Troop" and "Boy Scout Troop" of "Troop 415"), or a unit
+    word and its number ("Troop 415")."""
+    doc = span.doc
+    words = [t for t in span if not _NUMBER.match(t.text)]
+    if not words or words[-1].lower_ not in UNIT_WORDS:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return words[-1].i < span.end - 1 or after is not None and bool(_NUMBER.match(after.text))
+
+
+def family_name(span: Span) -> bool:
+    """A plural name ("the two Hartmanns", "both Hartmanns", "the Hartmanns"): a family or several people of one
+    surname (or several things of one make: "two Hondas"), no single actor. Counted after a number, and after
+    "the", "both" or "all" when the article also writes the name in the singular ("the Hartmanns" beside "Brett
+    Hartmann"; "the Yankees" stays a team)."""
+    if len(span) != 1 or not span.text.endswith("s") or span.text.endswith("ss") or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    if before.like_num:
+        return True
+    return before.lower_ in ("the", "both", "all") and any(t.text == span.text[:-1] for t in span.doc)
+
+
+def capitalised_by_position(span: Span) -> bool:
+    """One word that opens its sentence and modifies the lower-case noun after it ("Riot" of "Riot police fired"),
+    written capitalised nowhere else in the article but at a sentence's start: a common word, capitalised for its
+    place. A name is written capitalised wherever it stands ("the Wagner group ... Wagner fighters")."""
+    if len(span) != 1:
+        return False
+    token, doc = span[0], span.doc
+    if not _opens_sentence(span) or token.i + 1 >= len(doc):
+        return False
+    head = doc[token.i + 1]
+    if not (head.is_lower and head.pos_ == "NOUN" and token.head.i == head.i):
+        return False
+    return not any(t.text == token.text and not _opens_sentence(doc[t.i:t.i + 1]) for t in doc if t.i != token.i)
+
+
+def _opens_sentence(span: Span) -> bool:
+    start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+    return all(t.is_punct or t.is_space for t in span.doc[start:span.start])
