@@ -38,6 +38,37 @@ def test_a_common_word_the_model_tags_as_a_name_is_no_actor(nlp, extractor, text
     assert word not in kinds(nlp, extractor, text)
 
 
+@pytest.mark.parametrize("text, word, label", [
+    ("Cyclone Larry destroyed banana farms in Queensland.", "Cyclone Larry", "PERSON"),
+    ("Bill 461 passed the legislature on Monday, and Sen. Jo Ray said it would help.", "Bill 461", "PERSON"),
+    ("The clerk counted the ballots twice. Clerk said the count was final.", "Clerk", "PERSON"),
+    ("The coroner arrived at noon. Coroner said the death was an accident.", "Coroner", "ORG"),
+])
+def test_a_storm_a_numbered_bill_or_a_common_word_is_no_person(nlp, extractor, text: str, word: str,
+                                                               label: str) -> None:
+    assert labels(nlp, text).get(word) == label  # the premise: the model's tag
+    assert not [n for n in kinds(nlp, extractor, text) if word in n]
+
+
+def test_a_lower_case_body_stays_an_actor(nlp, extractor) -> None:
+    """One lower-case word names no one ("marijuana"), but "the defence ministry" is a body."""
+    text = "Eleven soldiers were killed near the town on Thursday, the defence ministry said."
+    assert labels(nlp, text).get("the defence ministry") == "ORG"  # the premise
+    assert kinds(nlp, extractor, text).get("defence ministry") == "government"
+
+
+def test_an_acronym_tagged_as_a_person_is_a_body(nlp, extractor) -> None:
+    text = "The farm was closed on Friday. DEFRA said the cattle would be tested."
+    assert labels(nlp, text).get("DEFRA") == "PERSON"  # the premise
+    assert kinds(nlp, extractor, text) == {"DEFRA": "organisation"}
+
+
+def test_a_member_of_a_parliament_is_named_without_the_title(nlp, extractor) -> None:
+    text = "MLA Sandra Jansen left the party on Thursday."
+    assert "MLA Sandra Jansen" in labels(nlp, text)  # the premise
+    assert kinds(nlp, extractor, text) == {"Sandra Jansen": "person"}
+
+
 def test_a_name_capitalised_everywhere_still_modifies_its_noun(nlp, extractor) -> None:
     """"Wagner forces" opens a sentence as "Riot police" does, but the article writes Wagner capitalised elsewhere."""
     text = "Wagner forces attacked the town on Monday. The Wagner group denied it."

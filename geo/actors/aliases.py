@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from geo.actors.catalog import Catalog, load_catalog
+from geo.actors.common import in_capitals
 from geo.actors.names import person_words
 from geo.names import fold
 
@@ -75,8 +76,7 @@ def named_here(span: Span) -> bool:
     subject ("This IS a problem", "What IS clear"), and not before what that word takes ("IS not", "IS a")."""
     doc = span.doc
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    words = [t for t in sent if t.is_alpha and len(t) > 1 and not (span.start <= t.i < span.end)]
-    if not words or sum(t.is_upper for t in words) * 2 > len(words):
+    if in_capitals(span):
         return False
     before = doc[span.start - 1] if span.start > sent.start else None
     after = doc[span.end] if span.end < sent.end else None

@@ -11,15 +11,19 @@ import re
 
 from spacy.tokens import Span
 
-__all__ = ["COMMON_ABBREVIATIONS", "UNIT_WORDS", "capitalised_by_position", "family_name", "names_no_one",
-           "numbered_unit"]
+__all__ = ["COMMON_ABBREVIATIONS", "STORM_WORDS", "UNIT_WORDS", "capitalised_by_position", "family_name",
+           "in_capitals", "names_no_one", "numbered_unit"]
 
 #: Abbreviations of common nouns that news writes in capitals (the AP Stylebook's and Merriam-Webster's entries:
 #: offences, hospital wards, vehicles, tests, titles of office holders). None names a body.
 COMMON_ABBREVIATIONS = frozenset("""
 DUI DWI OWI OUI ER ICU CCU OR EMT CPR AED GPS ATV ATVs SUV SUVs RV RVs ATM ATMs DNA ID IDs TV PC CEO CFO COO CTO PTSD
-ADHD MRI IV GED GPA SAT MBA PhD MD RN LPN HR VP MVP PSA FAQ LED HVAC PPE BBQ DVD DVDs CD CDs AM FM PM
+ADHD MRI IV GED GPA SAT MBA PhD MD RN LPN HR VP MVP PSA FAQ LED HVAC PPE BBQ DVD DVDs CD CDs AM FM PM SMS LLC
+GMT UTC EST EDT CST CDT MST MDT PST PDT
 """.split())
+#: Words that open the name of a storm (the WMO's names of tropical cyclones: "Hurricane Katrina", "Cyclone
+#: Larry", "Tropical Storm Fay"): a storm is no actor, as a disease is none (``geo.actors.diseases``).
+STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical superstorm".split())
 #: Units named by a number, not by a name of their own: the Boy Scouts of America's unit types (Pack, Troop, Den;
 #: its Crew, Ship and Post are common words too), and a fire company's engines and ladders. "Troop 415" is one unit
 #: among thousands.
@@ -28,13 +32,16 @@ _NUMBER = re.compile(r"^\d+[A-Za-z]?$")
 
 
 def names_no_one(span: Span) -> bool:
-    """A PERSON or ORG span of the model that names no actor: no capital letter in it ("marijuana"), an
-    abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a family's plural ("the two
-    Hartmanns") or a common word capitalised by its place ("Riot" of "Riot police")."""
+    """A PERSON or ORG span of the model that names no actor: one word in lower case ("marijuana"; "the defence
+    ministry" is a body), an abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a family's
+    plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461") or a common word
+    capitalised by its place ("Riot" of "Riot police")."""
     text = span.text.strip()
-    if not any(c.isupper() for c in text):
+    if len(span) == 1 and not any(c.isupper() for c in text):
         return True
-    if text in COMMON_ABBREVIATIONS:
+    if text in COMMON_ABBREVIATIONS or span[0].lower_ in STORM_WORDS:
+        return True
+    if span.label_ == "PERSON" and any(c.isdigit() for c in text):  # "Bill 461", "AD36": no one's name has digits
         return True
     return numbered_unit(span) or family_name(span) or capitalised_by_position(span)
 
@@ -81,3 +88,12 @@ def capitalised_by_position(span: Span) -> bool:
 def _opens_sentence(span: Span) -> bool:
     start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
     return all(t.is_punct or t.is_space for t in span.doc[start:span.start])
+
+
+def in_capitals(span: Span) -> bool:
+    """Whether the sentence around a span is written in capitals ("THE CITY IS READY"), where capitals say nothing:
+    more than half of its other words of two letters or more are upper case."""
+    doc = span.doc
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    words = [t for t in sent if t.is_alpha and len(t) > 1 and not (span.start <= t.i < span.end)]
+    return not words or sum(t.is_upper for t in words) * 2 > len(words)

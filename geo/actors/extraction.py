@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from geo.actors.aliases import SPAN_KEY, ActorAliases
 from geo.actors.catalog import Catalog, Countries, Country, load_countries
+from geo.actors.common import in_capitals
 from geo.actors.cues import agency_name
 from geo.actors.names import organisation_name
 from geo.actors.organisations import OrganisationIndex
@@ -121,11 +122,18 @@ class ActorExtractor:
 def _as_person(span: Span) -> Span:
     """An ORG span that is a person's name, as PERSON ("Tyrise M. Bell"), and the person after a title inside an
     ORG, PERSON or facility span (the "Curtis McCoy" of "Mansfield Sheriff Curtis McCoy"); a PERSON span that
-    ends in an agency's word is that agency, as ORG ("Alexandria Police"); any other span as it is."""
+    ends in an agency's word is that agency, as ORG ("Alexandria Police"), and so is an acronym ("KBR"); any other
+    span as it is."""
     if span.label_ not in ("ORG", "PERSON", "FAC"):
         return span
-    if span.label_ == "PERSON" and agency_name(span):
+    if span.label_ == "PERSON" and (agency_name(span) or _acronym(span)):
         return Span(span.doc, span.start, span.end, label="ORG")
     if span.label_ == "ORG" and (person_shaped(span) or person_in_context(span)):
         return Span(span.doc, span.start, span.end, label="PERSON")
     return titled_tail(span) or span
+
+
+def _acronym(span: Span) -> bool:
+    """One word in capitals in a sentence that is not: a body's initials, not a person's name."""
+    return len(span) == 1 and len(span.text) >= 2 and span.text.isupper() and span.text.isalpha() \
+        and not in_capitals(span)

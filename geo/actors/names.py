@@ -26,9 +26,10 @@ from rapidfuzz import fuzz
 from geo.names import fold
 
 # The abbreviations news style writes before names (the AP Stylebook's titles, the US armed forces' and police
-# ranks: "Sgt.", "Det.", "Lt. Gov."). Alone, they name no one; a full word may be a surname ("Major", "King").
+# ranks: "Sgt.", "Det.", "Lt. Gov."; the Commonwealth's members of parliaments and assemblies: "MP", "MLA", "MPP").
+# Alone, they name no one; a full word may be a surname ("Major", "King").
 ABBREVIATED_TITLES = frozenset("mr mrs ms dr lt col gen maj capt sgt rep gov sen rev prof det cpl pvt pfc spc insp "
-                               "supt cmdr adm".split())
+                               "supt cmdr adm mp mla mpp mha mep".split())
 TITLES = frozenset("""
 mr mrs ms dr sir sheikh shaikh sayyed sayyid ayatollah imam cleric king queen prince emir crown
 president vice prime minister ministers premier chancellor secretary general secretary-general spokesman

@@ -221,6 +221,8 @@ class ArticleReading:
         if on_heading(span, self.text) or portfolio(span):
             return None
         kind = organisation_kind(name, span, self.extractor.countries)
+        if kind == "organisation" and common_word(span):  # "Company officials" beside "the company": no name
+            return None
         if kind in ("military", "police") and country:  # "Sudanese Armed Forces", "Turkish National Police"
             return self.extractor.derived(self.extractor.state(country), kind, country)
         affiliations = (self.extractor.state(country).id,) if country and kind in ("government",) else ()
