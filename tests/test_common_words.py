@@ -40,11 +40,13 @@ def test_a_common_word_the_model_tags_as_a_name_is_no_actor(nlp, extractor, text
 
 @pytest.mark.parametrize("text, word, label", [
     ("Cyclone Larry destroyed banana farms in Queensland.", "Cyclone Larry", "PERSON"),
+    ("Kurt Hartmann and Ilse Hartmann own the farm. The Hartmanns bought it in 1990.", "Hartmanns", "ORG"),
     ("Bill 461 passed the legislature on Monday, and Sen. Jo Ray said it would help.", "Bill 461", "PERSON"),
     ("The clerk counted the ballots twice. Clerk said the count was final.", "Clerk", "PERSON"),
     ("The coroner arrived at noon. Coroner said the death was an accident.", "Coroner", "ORG"),
+    ("Officers found the pills in a bag of baggy jeans.", "baggy jeans", "ORG"),
 ])
-def test_a_storm_a_numbered_bill_or_a_common_word_is_no_person(nlp, extractor, text: str, word: str,
+def test_a_storm_a_bill_a_family_or_a_common_word_is_no_actor(nlp, extractor, text: str, word: str,
                                                                label: str) -> None:
     assert labels(nlp, text).get(word) == label  # the premise: the model's tag
     assert not [n for n in kinds(nlp, extractor, text) if word in n]

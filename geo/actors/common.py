@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Span
 
+from geo.actors.cues import organisation_kind
+
 __all__ = ["COMMON_ABBREVIATIONS", "STORM_WORDS", "UNIT_WORDS", "capitalised_by_position", "family_name",
            "in_capitals", "names_no_one", "numbered_unit"]
 
@@ -32,13 +34,13 @@ _NUMBER = re.compile(r"^\d+[A-Za-z]?$")
 
 
 def names_no_one(span: Span) -> bool:
-    """A PERSON or ORG span of the model that names no actor: one word in lower case ("marijuana"; "the defence
-    ministry" is a body), an abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a family's
+    """A PERSON or ORG span of the model that names no actor: lower case words ("marijuana", "baggy jeans"; "the
+    defence ministry" is a body), an abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a family's
     plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461") or a common word
     capitalised by its place ("Riot" of "Riot police")."""
     text = span.text.strip()
-    if len(span) == 1 and not any(c.isupper() for c in text):
-        return True
+    if not any(c.isupper() for c in text):  # a body named in lower case has a body's word in it
+        return len(span) == 1 or span.label_ == "PERSON" or organisation_kind(text) == "organisation"
     if text in COMMON_ABBREVIATIONS or span[0].lower_ in STORM_WORDS:
         return True
     if span.label_ == "PERSON" and any(c.isdigit() for c in text):  # "Bill 461", "AD36": no one's name has digits
@@ -60,14 +62,16 @@ def numbered_unit(span: Span) -> bool:
 def family_name(span: Span) -> bool:
     """A plural name ("the two Hartmanns", "both Hartmanns", "the Hartmanns"): a family or several people of one
     surname (or several things of one make: "two Hondas"), no single actor. Counted after a number, and after
-    "the", "both" or "all" when the article also writes the name in the singular ("the Hartmanns" beside "Brett
-    Hartmann"; "the Yankees" stays a team)."""
+    "the", "both" or "all" when the article also writes the name in the singular after a given name ("the
+    Hartmanns" beside "Brett Hartmann"; "the Royals" beside "Royal Oak" stays a team)."""
     if len(span) != 1 or not span.text.endswith("s") or span.text.endswith("ss") or span.start == 0:
         return False
-    before = span.doc[span.start - 1]
+    doc, before = span.doc, span.doc[span.start - 1]
     if before.like_num:
         return True
-    return before.lower_ in ("the", "both", "all") and any(t.text == span.text[:-1] for t in span.doc)
+    return before.lower_ in ("the", "both", "all") and any(
+        t.text == span.text[:-1] and t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha
+        and doc[t.i - 1].lower_ not in ("the", "a", "an") for t in doc)
 
 
 def capitalised_by_position(span: Span) -> bool:

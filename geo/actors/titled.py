@@ -96,13 +96,26 @@ def _plain_name(token: Token) -> bool:
 
 
 def _named_as_person_elsewhere(span: Span) -> bool:
-    surname = span[-1].text
-    for token in span.doc:
+    """The span's last word stands elsewhere after a person's title, or in a PERSON name other than the span's own
+    words (the model tagging the same two words PERSON once and ORG once says nothing)."""
+    doc, surname = span.doc, span[-1].text
+    for token in doc:
         if token.text != surname or span.start <= token.i < span.end:
             continue
-        if token.ent_type_ == "PERSON" or token.i > 0 and _title(span.doc[token.i - 1], PERSON_TITLES):
+        if token.i > 0 and _title(doc[token.i - 1], PERSON_TITLES):
+            return True
+        if token.ent_type_ == "PERSON" and _entity_words(token) != [t.text for t in span]:
             return True
     return False
+
+
+def _entity_words(token: Token) -> list[str]:
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return [t.text for t in doc[start:end] if t.text not in ("'s", "’s")]
 
 
 def _followed_as_person(span: Span) -> bool:
