@@ -122,6 +122,7 @@ def test_a_firm_of_two_plain_words_stays_a_firm(nlp, extractor) -> None:
     ("IS claimed responsibility for the bombing in a statement.", True),
     ("The attack was the third this month, and IS has threatened more.", True),
     ("The area was seized by IS in 2014.", True),
+    ("He was instructed by an unknown IS member, prosecutors said.", True),
     ("Eleven soldiers were killed in IS attacks near the town.", True),
     ("What IS clear is that the mayor lied.", False),
     ("This IS a problem, he said.", False),

@@ -80,8 +80,9 @@ def named_here(span: Span) -> bool:
         return False
     before = doc[span.start - 1] if span.start > sent.start else None
     after = doc[span.end] if span.end < sent.end else None
+    modifies = after is not None and after.pos_ == "NOUN"  # "an unknown IS member": the group's member
     if before is not None and not before.is_punct and before.lower_ not in _BEFORE_A_NAME \
-            and before.pos_ not in ("ADP", "CCONJ", "SCONJ", "VERB", "DET"):
+            and before.pos_ not in ("ADP", "CCONJ", "SCONJ", "VERB", "DET") and not (before.pos_ == "ADJ" and modifies):
         return False
     return after is None or after.is_punct or after.lower_ not in _AFTER_THE_WORD and after.pos_ not in (
         "ADJ", "ADV", "DET", "PRON")
