@@ -133,3 +133,28 @@ def test_is_names_the_islamic_state_only_where_it_is_a_name(nlp, extractor, text
     actors, mentions = extractor.extract(nlp(text))
     assert ("islamic-state" in {a.id for a in actors}) is named, actors
     assert all("IS" not in a.aliases for a in actors)  # a word's spelling is no name of the actor elsewhere
+
+
+@pytest.mark.parametrize("text, label, body", [
+    ("Marla Dunn Elementary will close in June.", "PERSON", "Marla Dunn Elementary"),
+    ("Tom Hardy Elementary will close in June.", "PERSON", "Tom Hardy Elementary"),
+])
+def test_a_school_or_a_firm_named_after_a_person_is_a_body(nlp, extractor, text: str, label: str, body: str) -> None:
+    assert labels(nlp, text).get(body) == label  # the premise
+    assert kinds(nlp, extractor, text).get(body) == "organisation"
+
+
+def test_a_street_named_after_a_person_is_no_actor(nlp, extractor) -> None:
+    text = "The parade will turn onto Martin Luther King Parkway at noon."
+    assert labels(nlp, text).get("Martin Luther King Parkway") == "PERSON"  # the premise
+    assert kinds(nlp, extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Treasurer Bill Lockyer said the state would borrow money.", "Bill Lockyer"),
+    ("Laurel County Clerk Dean Johnson said the ballots were counted.", "Dean Johnson"),
+    ("Cookville Fire Chief Wesley McCollum said the fire started in the kitchen.", "Wesley McCollum"),
+])
+def test_a_local_office_holder_is_named_without_the_office(nlp, extractor, text: str, person: str) -> None:
+    assert person not in labels(nlp, text)  # the premise: the model's span holds the title too
+    assert kinds(nlp, extractor, text) == {person: "person"}

@@ -23,6 +23,9 @@ DUI DWI OWI OUI ER ICU CCU OR EMT CPR AED GPS ATV ATVs SUV SUVs RV RVs ATM ATMs 
 ADHD MRI IV GED GPA SAT MBA PhD MD RN LPN HR VP MVP PSA FAQ LED HVAC PPE BBQ DVD DVDs CD CDs AM FM PM SMS LLC
 GMT UTC EST EDT CST CDT MST MDT PST PDT
 """.split())
+#: Words that close a street's name (the US Postal Service's street suffixes, those that are no surnames: Lane,
+#: Way and Court are left out).
+STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd parkway pkwy highway hwy drive".split())
 #: Words that open the name of a storm (the WMO's names of tropical cyclones: "Hurricane Katrina", "Cyclone
 #: Larry", "Tropical Storm Fay"): a storm is no actor, as a disease is none (``geo.actors.diseases``).
 STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical superstorm".split())
@@ -36,7 +39,8 @@ _NUMBER = re.compile(r"^\d+[A-Za-z]?$")
 def names_no_one(span: Span) -> bool:
     """A PERSON or ORG span of the model that names no actor: lower case words ("marijuana", "baggy jeans"; "the
     defence ministry" is a body), an abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a family's
-    plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461") or a common word
+    plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461"), a street tagged
+    PERSON ("W. Bridge St") or a common word
     capitalised by its place ("Riot" of "Riot police")."""
     text = span.text.strip()
     if not any(c.isupper() for c in text):  # a body named in lower case has a body's word in it
@@ -45,6 +49,8 @@ def names_no_one(span: Span) -> bool:
         return True
     if span.label_ == "PERSON" and any(c.isdigit() for c in text):  # "Bill 461", "AD36": no one's name has digits
         return True
+    if span.label_ == "PERSON" and len(span) >= 2 and span[-1].lower_.rstrip(".") in STREET_WORDS:
+        return True  # "W. Bridge St", "Martin Luther King Parkway": a street
     return numbered_unit(span) or family_name(span) or capitalised_by_position(span)
 
 

@@ -64,10 +64,21 @@ def trim(span: Span) -> Span:
     return Span(span.doc, start, end, label=span.label)
 
 
+#: The last words of an institution's or a firm's name ("Kit Carson Elementary School", "Frank Buck Zoo", "Stan
+#: Winston Studio", "Acme Co."): no person's name ends in one (surnames that are such words, Church or Bank, are
+#: left out).
+INSTITUTION_WORDS = frozenset("""
+school schools elementary academy college university institute center centre zoo hospital hospice clinic studio
+studios chapter society club museum library foundation association union league company co co. corp corp. inc
+inc. llc ltd ltd. restaurant cafe café station exhibit development
+""".split())
+
+
 def agency_name(span: Span) -> bool:
-    """Names before an agency's word ("Alexandria Police", "Kent County Council"): a body, whatever the model's
-    label. Its words are capitalised, so "Smith told police" is not one."""
-    return len(span) >= 2 and span[-1].lower_ in AGENCY_WORDS and all(t.text[:1].isupper() for t in span)
+    """Names before an agency's or an institution's word ("Alexandria Police", "Kent County Council", "Wyatt High
+    School"): a body, whatever the model's label. Its words are capitalised, so "Smith told police" is not one."""
+    return len(span) >= 2 and span[-1].lower_ in AGENCY_WORDS | INSTITUTION_WORDS \
+        and all(t.text[:1].isupper() for t in span if t.is_alpha)
 
 
 def agentive(span: Span) -> bool:

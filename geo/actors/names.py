@@ -37,6 +37,7 @@ spokeswoman spokesperson commander chief leader head deputy lieutenant lt col co
 admiral captain capt sgt sergeant defense defence foreign interior finance senator rep representative
 governor mayor former late top senior acting supreme director ambassador envoy officer
 trooper constable sheriff judge detective corporal inspector superintendent
+councilmember cllr clerk treasurer comptroller controller auditor trustee archbishop rabbi pastor chairman chairwoman
 """.split()) | ABBREVIATED_TITLES
 #: Generational suffixes after a surname (the AP Stylebook's "Jr." and "Sr.", and Roman numerals).
 SUFFIXES = frozenset("jr sr ii iii iv".split())

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.actors.cues import organisation_kind
+from geo.actors.cues import AGENCY_WORDS, organisation_kind
 from geo.actors.names import TITLES
 from geo.names import fold
 
@@ -24,6 +24,7 @@ PERSON_TITLES = frozenset("""
 mr mrs ms dr sen rep gov lt sgt det cpl pvt supt rev prof insp cmdr
 mayor superintendent officer sheriff judge detective senator governor representative sergeant lieutenant trooper
 constable inspector councilman councilwoman councilor councillor alderman commissioner deputy coroner
+councilmember cllr clerk treasurer comptroller controller auditor trustee archbishop rabbi pastor
 """.split())
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _LONGEST = 3  # given name, initial, surname
@@ -65,14 +66,23 @@ def _headline(sentence: Span) -> bool:
 
 def titled_tail(span: Span) -> Span | None:
     """The person at the end of an ORG span that runs on past a title: "Mansfield Sheriff Curtis McCoy" is the
-    sheriff Curtis McCoy, not a body of that name."""
+    sheriff Curtis McCoy, not a body of that name. A title that may open a body's name ("Chief", "General")
+    counts after an agency's word ("Cookville Fire Chief Wesley McCollum"; not "Martin Luther King Parkway")."""
     titles = [t.i for t in span[:-1] if _title(t)]
-    if not titles or not _title(span.doc[titles[-1]], PERSON_TITLES):
+    if not titles or not (_title(span.doc[titles[-1]], PERSON_TITLES) or _after_agency(span, titles[-1])):
         return None
     rest = span.doc[titles[-1] + 1:span.end]
     if len(rest) <= _LONGEST and all(_name_word(t) for t in rest) and not _INITIAL.match(rest[-1].text):
         return Span(span.doc, rest.start, rest.end, label="PERSON")
     return None
+
+
+#: Words of an agency that a title may follow ("Fire Chief", "Police Chief", "County Judge"; ``AGENCY_WORDS``).
+_AGENCY_BEFORE_TITLE = AGENCY_WORDS | frozenset("fire county city state school schools district town".split())
+
+
+def _after_agency(span: Span, i: int) -> bool:
+    return i > span.start and span.doc[i - 1].lower_ in _AGENCY_BEFORE_TITLE
 
 
 #: The lower-case words right after a name that only a person takes: "Nadia Moayyad, who", "X, 34, of Dover".
