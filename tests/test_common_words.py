@@ -59,10 +59,13 @@ def test_a_lower_case_body_stays_an_actor(nlp, extractor) -> None:
     assert kinds(nlp, extractor, text).get("defence ministry") == "government"
 
 
-def test_an_acronym_tagged_as_a_person_is_a_body(nlp, extractor) -> None:
-    text = "The farm was closed on Friday. DEFRA said the cattle would be tested."
-    assert labels(nlp, text).get("DEFRA") == "PERSON"  # the premise
-    assert kinds(nlp, extractor, text) == {"DEFRA": "organisation"}
+@pytest.mark.parametrize("text, body", [
+    ("The farm was closed on Friday. DEFRA said the cattle would be tested.", "DEFRA"),
+    ("The spy was recruited by MI6 in 1990.", "MI6"),
+])
+def test_an_acronym_tagged_as_a_person_is_a_body(nlp, extractor, text: str, body: str) -> None:
+    assert labels(nlp, text).get(body) == "PERSON"  # the premise
+    assert kinds(nlp, extractor, text) == {body: "organisation"}
 
 
 def test_a_member_of_a_parliament_is_named_without_the_title(nlp, extractor) -> None:
@@ -92,6 +95,15 @@ def test_a_place_and_an_agency_word_are_a_body_not_a_person(nlp, extractor) -> N
     assert kinds(nlp, extractor, text) == {"Alexandria Police": "police"}
     assert not same_organisation("Alexandria Police", "AP") and same_organisation("IRGC", "Islamic Revolutionary "
                                                                                           "Guard Corps")
+
+
+def test_two_initials_stand_for_a_body_of_the_same_article_only(nlp, extractor) -> None:
+    text = ("The Associated Press reported that Alexandria Police had found the car, the AP said. Northwind Airways "
+            "cancelled two flights; NA said the crews were ill.")
+    actors, mentions = extractor.extract(nlp(text))
+    ids = {m.mention.text: m.actor_id for m in mentions}
+    assert ids.get("Alexandria Police") == "alexandria-police" and ids.get("AP") == "associated-press", ids
+    assert ids.get("NA") == ids.get("Northwind Airways") == "northwind-airways", ids
 
 
 def test_a_level_of_government_before_a_title_is_part_of_the_title(nlp, extractor) -> None:

@@ -134,6 +134,6 @@ def _as_person(span: Span) -> Span:
 
 
 def _acronym(span: Span) -> bool:
-    """One word in capitals in a sentence that is not: a body's initials, not a person's name."""
-    return len(span) == 1 and len(span.text) >= 2 and span.text.isupper() and span.text.isalpha() \
-        and not in_capitals(span)
+    """One word in capitals in a sentence that is not ("KBR", "MI6"): a body's initials, not a person's name."""
+    letters = span.text[:-1] if span.text[-1:].isdigit() else span.text
+    return len(span) == 1 and len(letters) >= 2 and letters.isupper() and letters.isalpha() and not in_capitals(span)

@@ -135,10 +135,18 @@ def surname_matches(surname: str, full_name: str, exact: bool = False) -> bool:
 @lru_cache(maxsize=1 << 16)
 def acronym(name: str) -> str:
     """Initials of the significant words: "Islamic Revolutionary Guard Corps" -> "IRGC". Two words give none: two
-    initials are shared by too many names to stand for one ("Alexandria Police" is not the AP, Associated Press,
-    which the catalogue lists under both names)."""
+    initials are shared by too many names to stand for one across articles ("Alexandria Police" is not the AP,
+    Associated Press, which the catalogue lists under both names); within one article see ``initials``."""
+    words = initials(name)
+    return words if len(words) >= 3 else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def initials(name: str) -> str:
+    """Initials of the significant words of a name of two words or more: "British Airways" -> "BA". An article
+    that names a body in full and then by two initials means that body ("British Airways ... BA")."""
     words = [w for w in fold(name).split() if w not in _SMALL]
-    return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
 class OrganisationName(NamedTuple):

@@ -19,8 +19,8 @@ from geo.actors.common import names_no_one
 from geo.actors.diseases import is_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
-from geo.actors.names import (TITLES, clean, fold, only_titles, organisation_name, person_words, same_person,
-                             surname_matches)
+from geo.actors.names import (TITLES, clean, fold, initials, only_titles, organisation_name, person_words,
+                             same_person, surname_matches)
 from geo.actors.organisations import first_organisation
 from geo.actors.titled import PERSON_TITLES
 from geo.names import slug
@@ -213,7 +213,7 @@ class ArticleReading:
             if found:
                 return found
         names = (organisation_name(name), organisation_name(bare))
-        match = (first_organisation((d.actor() for d in self.drafts.values()), names)
+        match = (first_organisation((d.actor() for d in self.drafts.values()), names) or self.initials_of(name)
                  or self.extractor.catalogue_organisation(name, bare)
                  or first_organisation(self.extractor.known.values(), names))
         if match:
@@ -227,6 +227,17 @@ class ArticleReading:
             return self.extractor.derived(self.extractor.state(country), kind, country)
         affiliations = (self.extractor.state(country).id,) if country and kind in ("government",) else ()
         return Actor(slug(name), name, kind, (), affiliations)
+
+    def initials_of(self, name: str) -> Actor | None:
+        """A body of this article that ``name`` gives the two initials of, or whose two initials ``name`` is
+        ("BA" after "British Airways"): within one article two initials stand for the body it names. The
+        catalogue lists its actors' initials itself ("AP"), so "Alexandria Police" is not the AP of a dateline."""
+        own, compact = initials(name), organisation_name(name).compact
+        for draft in self.drafts.values():
+            if draft.kind != "person" and draft.id not in self.extractor.catalog.by_id and any(initials(n) == compact or own and organisation_name(n).compact == own
+                                              for n in (draft.name, *draft.aliases)):
+                return draft.actor()
+        return None
 
     def place_at(self, span: Span) -> Place | None:
         """The place the geoparser read at exactly this span: it weighed the name against the gazetteer and its
