@@ -11,7 +11,8 @@ import re
 
 from spacy.tokens import Span
 
-from geo.actors.cues import organisation_kind
+from geo.actors.cues import AGENCY_WORDS, INSTITUTION_WORDS, ORGANISATION_WORDS
+from geo.actors.names import clean
 
 __all__ = ["COMMON_ABBREVIATIONS", "STORM_WORDS", "UNIT_WORDS", "capitalised_by_position", "family_name",
            "in_capitals", "names_no_one", "numbered_unit"]
@@ -36,15 +37,20 @@ UNIT_WORDS = frozenset("troop troops pack packs den engine ladder".split())
 _NUMBER = re.compile(r"^\d+[A-Za-z]?$")
 
 
+#: Words that make a name in lower case a body's ("the defence ministry", "congress", "the supreme court").
+BODY_WORDS = AGENCY_WORDS | INSTITUTION_WORDS | frozenset(w for words in ORGANISATION_WORDS.values() for w in words) \
+    | frozenset("court courts".split())
+
+
 def names_no_one(span: Span) -> bool:
     """A PERSON or ORG span of the model that names no actor: lower case words ("marijuana", "baggy jeans"; "the
     defence ministry" is a body), an abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a family's
     plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461"), a street tagged
     PERSON ("W. Bridge St") or a common word
     capitalised by its place ("Riot" of "Riot police")."""
-    text = span.text.strip()
+    text = clean(span.text)
     if not any(c.isupper() for c in text):  # a body named in lower case has a body's word in it
-        return len(span) == 1 or span.label_ == "PERSON" or organisation_kind(text) == "organisation"
+        return span.label_ == "PERSON" or not set(text.split()) & BODY_WORDS
     if text in COMMON_ABBREVIATIONS or span[0].lower_ in STORM_WORDS:
         return True
     if span.label_ == "PERSON" and any(c.isdigit() for c in text):  # "Bill 461", "AD36": no one's name has digits
@@ -81,10 +87,11 @@ def family_name(span: Span) -> bool:
 
 
 def capitalised_by_position(span: Span) -> bool:
-    """One word that opens its sentence and modifies the lower-case noun after it ("Riot" of "Riot police fired"),
-    written capitalised nowhere else in the article but at a sentence's start: a common word, capitalised for its
-    place. A name is written capitalised wherever it stands ("the Wagner group ... Wagner fighters")."""
-    if len(span) != 1:
+    """One word tagged PERSON that opens its sentence and modifies the lower-case noun after it ("Riot" of "Riot
+    police fired"), written capitalised nowhere else in the article but at a sentence's start: a common word,
+    capitalised for its place. A name is written capitalised wherever it stands ("the Wagner group ... Wagner
+    fighters"), and a body's name opening a sentence is left to the model ("Ulsterbus services were cut")."""
+    if len(span) != 1 or span.label_ != "PERSON":  # "Ulsterbus services": a firm the model tags ORG
         return False
     token, doc = span[0], span.doc
     if not _opens_sentence(span) or token.i + 1 >= len(doc):

@@ -48,7 +48,8 @@ _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "a", "an"
 @lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
     """A mention's surface form without leading articles, possessives and line breaks."""
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip(" \"'.,;:-")
+    text = re.sub(r"\s+", " ", text.replace("’", "'"))
+    text = re.sub(r"\[\d*\]?$", "", text).strip(" \"'.,;:-")  # an encyclopaedia's note mark: "McBride[9]"
     text = re.sub(r"(?:'s|')$", "", text)
     words = text.split(" ")
     while words and words[0].lower() in ARTICLES:
