@@ -176,6 +176,14 @@ def test_a_street_named_after_a_person_is_no_actor(nlp, extractor) -> None:
     assert kinds(nlp, extractor, text) == {}
 
 
+def test_a_committee_named_for_a_portfolio_is_no_person(nlp, extractor) -> None:
+    """"Finance" is a title's word ("Finance Minister"), but "Senate Finance Committee" is a body, not a person
+    named Committee."""
+    text = "The bill went to the Senate Finance Committee on Monday."
+    assert labels(nlp, text).get("the Senate Finance Committee") == "ORG"  # the premise
+    assert kinds(nlp, extractor, text) == {"Senate Finance Committee": "government"}
+
+
 @pytest.mark.parametrize("text, person", [
     ("Treasurer Bill Lockyer said the state would borrow money.", "Bill Lockyer"),
     ("Laurel County Clerk Dean Johnson said the ballots were counted.", "Dean Johnson"),

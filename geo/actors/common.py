@@ -26,7 +26,8 @@ GMT UTC EST EDT CST CDT MST MDT PST PDT
 """.split())
 #: Words that close a street's name (the US Postal Service's street suffixes, those that are no surnames: Lane,
 #: Way and Court are left out).
-STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd parkway pkwy highway hwy drive".split())
+STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd parkway pkwy highway hwy drive circle "
+                          "turnpike expressway freeway".split())
 #: Words that open the name of a storm (the WMO's names of tropical cyclones: "Hurricane Katrina", "Cyclone
 #: Larry", "Tropical Storm Fay"): a storm is no actor, as a disease is none (``geo.actors.diseases``).
 STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical superstorm".split())

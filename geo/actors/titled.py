@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.actors.cues import AGENCY_WORDS, organisation_kind
+from geo.actors.cues import AGENCY_WORDS, INSTITUTION_WORDS, organisation_kind
 from geo.actors.names import TITLES
 from geo.names import fold
 
@@ -72,6 +72,8 @@ def titled_tail(span: Span) -> Span | None:
     if not titles or not (_title(span.doc[titles[-1]], PERSON_TITLES) or _after_agency(span, titles[-1])):
         return None
     rest = span.doc[titles[-1] + 1:span.end]
+    if rest[-1].lower_ in AGENCY_WORDS | INSTITUTION_WORDS:  # "Senate Finance Committee": a body's name
+        return None
     if len(rest) <= _LONGEST and all(_name_word(t) for t in rest) and not _INITIAL.match(rest[-1].text):
         return Span(span.doc, rest.start, rest.end, label="PERSON")
     return None
@@ -79,10 +81,14 @@ def titled_tail(span: Span) -> Span | None:
 
 #: Words of an agency that a title may follow ("Fire Chief", "Police Chief", "County Judge"; ``AGENCY_WORDS``).
 _AGENCY_BEFORE_TITLE = AGENCY_WORDS | frozenset("fire county city state school schools district town".split())
+#: Titles of the head of a body, which may also open a body's own name ("Chief", "General"): after an agency's
+#: word they are the head's title. A portfolio ("Finance" of "Senate Finance Committee") is none.
+_HEAD_TITLES = frozenset("chief director president chairman chairwoman commander captain marshal".split())
 
 
 def _after_agency(span: Span, i: int) -> bool:
-    return i > span.start and span.doc[i - 1].lower_ in _AGENCY_BEFORE_TITLE
+    doc = span.doc
+    return i > span.start and doc[i - 1].lower_ in _AGENCY_BEFORE_TITLE and doc[i].lower_ in _HEAD_TITLES
 
 
 #: The lower-case words right after a name that only a person takes: "Nadia Moayyad, who", "X, 34, of Dover".
@@ -96,8 +102,8 @@ def person_in_context(span: Span) -> bool:
     plain names: none a body's word (``geo.actors.cues.organisation_kind``), none in capitals."""
     words = list(span)
     if not 2 <= len(words) <= _LONGEST or not all(_plain_name(t) for t in words) \
-            or organisation_kind(span.text) != "organisation":
-        return False
+            or organisation_kind(span.text) != "organisation" or words[-1].lower_ in INSTITUTION_WORDS:
+        return False  # "Mound Interpretive Center": a body's name, whatever the article tags PERSON
     return _named_as_person_elsewhere(span) or _followed_as_person(span)
 
 
