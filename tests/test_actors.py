@@ -331,3 +331,10 @@ def test_an_actor_named_a_thousand_times_is_read_in_linear_time(nlp, countries) 
     actors, mentions = ActorExtractor(load_catalog(), countries=countries).extract(doc)
     haddad = next(a for a in actors if a.name == "Karim Haddad")
     assert haddad.aliases == ("Haddad",) and sum(m.actor_id == haddad.id for m in mentions) == 1200
+
+
+def test_a_demonym_several_countries_share_names_the_most_populous(countries) -> None:
+    """countryinfo gives "American" to the Northern Mariana Islands too and "Indian" to the British Indian Ocean
+    Territory; read first, they took the demonym from the United States and India."""
+    assert countries.find("American").code == "US" and countries.find("Indian").code == "IN"
+    assert countries.find("Dominican").code == "DO" and countries.find("Israeli").code == "IL"

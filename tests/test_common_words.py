@@ -66,6 +66,12 @@ def test_a_lower_case_body_or_a_firm_opening_a_sentence_stays_an_actor(nlp, extr
     assert kinds(nlp, extractor, text).get(body) == kind
 
 
+def test_a_legislature_named_by_a_common_word_stays_a_body(nlp, extractor) -> None:
+    text = "The House passed the bill on Friday. Her house was flooded, she said."
+    assert labels(nlp, text).get("House") == "ORG"  # the premise
+    assert "House" in kinds(nlp, extractor, text)
+
+
 def test_a_note_mark_after_a_name_is_no_part_of_it(nlp, extractor) -> None:
     text = "The four soldiers were Anna M. Kessler[801] and Tomas J. Reyes[802], the army said."
     assert "Anna M. Kessler[801" in labels(nlp, text)  # the premise: the tokenizer keeps the mark in the name

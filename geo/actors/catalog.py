@@ -130,6 +130,7 @@ def load_countries() -> Countries:
     import countryinfo
 
     names: dict[str, Country] = {}
+    demonyms: dict[str, tuple[int, Country]] = {}
     for info in countryinfo.all_countries():
         try:
             data = info.info()
@@ -142,8 +143,11 @@ def load_countries() -> Countries:
         for alias in (data["name"], *(data.get("altSpellings") or ())):
             if len(alias) > 3:
                 names.setdefault(fold(alias), country)
-        if country.demonym:
-            names.setdefault(fold(country.demonym), country)
+        population = data.get("population") or 0
+        if country.demonym and population > demonyms.get(fold(country.demonym), (-1, None))[0]:
+            demonyms[fold(country.demonym)] = (population, country)
+    for demonym, (_, country) in demonyms.items():  # a demonym several share names the most populous: "American"
+        names.setdefault(demonym, country)  # is the United States, not the Northern Mariana Islands
     for alias, code in (("us", "US"), ("u s", "US"), ("uk", "GB"), ("britain", "GB"), ("iranian", "IR"),
                         ("israeli", "IL"), ("palestinian", "PS")):
         country = next((c for c in names.values() if c.code == code), None)

@@ -221,8 +221,8 @@ class ArticleReading:
         if on_heading(span, self.text) or portfolio(span):
             return None
         kind = organisation_kind(name, span, self.extractor.countries)
-        if kind == "organisation" and common_word(span):  # "Company officials" beside "the company": no name
-            return None
+        if kind == "organisation" and common_word(span) and span.text not in LEGISLATURES:
+            return None  # "Company officials" beside "the company": no name; "the House" beside "a house" is one
         if kind in ("military", "police") and country:  # "Sudanese Armed Forces", "Turkish National Police"
             return self.extractor.derived(self.extractor.state(country), kind, country)
         affiliations = (self.extractor.state(country).id,) if country and kind in ("government",) else ()
@@ -365,6 +365,10 @@ class ArticleReading:
         """Keep the store's name and kind for an actor seen before; add the new spellings and affiliations."""
         old = self.extractor.known.get(actor.id)
         return actor if old is None else merge_actor(old, actor.aliases, actor.affiliations)
+
+
+#: One-word names of legislative houses (Wikipedia: List of legislatures by country), also common words.
+LEGISLATURES = frozenset({"House", "Assembly", "Commons", "Lords", "Legislature", "Congress", "Senate"})
 
 
 #: Title nouns a cabinet portfolio word stands before: "Interior Minister", "Defence Secretary".
