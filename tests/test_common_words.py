@@ -94,6 +94,16 @@ def test_a_member_of_a_parliament_is_named_without_the_title(nlp, extractor) -> 
     assert kinds(nlp, extractor, text) == {"Sandra Jansen": "person"}
 
 
+def test_a_unit_and_its_number_are_a_numbered_unit_wherever_the_span_ends(nlp) -> None:
+    from spacy.tokens import Span
+
+    from geo.actors.common import numbered_unit
+
+    doc = nlp("Troop 415 of Dover and the Dover Troop collected food.")
+    assert numbered_unit(Span(doc, 0, 4, label="ORG")) and numbered_unit(Span(doc, 0, 1, label="ORG"))
+    assert not numbered_unit(Span(doc, 6, 8, label="ORG"))  # "Dover Troop": no number, a name of its own
+
+
 def test_a_name_capitalised_everywhere_still_modifies_its_noun(nlp, extractor) -> None:
     """"Wagner forces" opens a sentence as "Riot police" does, but the article writes Wagner capitalised elsewhere."""
     text = "Wagner forces attacked the town on Monday. The Wagner group denied it."
@@ -174,6 +184,13 @@ def test_is_names_the_islamic_state_only_where_it_is_a_name(nlp, extractor, text
 def test_a_school_or_a_firm_named_after_a_person_is_a_body(nlp, extractor, text: str, label: str, body: str) -> None:
     assert labels(nlp, text).get(body) == label  # the premise
     assert kinds(nlp, extractor, text).get(body) == "organisation"
+
+
+def test_a_police_department_tagged_as_a_person_is_police(nlp, extractor) -> None:
+    text = ("Officers from the Dover Police Department and the Sam Rayburn State University Police Department "
+            "responded quickly to the call.")
+    assert labels(nlp, text).get("the Sam Rayburn State University Police Department") == "PERSON"  # the premise
+    assert kinds(nlp, extractor, text).get("Sam Rayburn State University Police Department") == "police"
 
 
 def test_a_street_named_after_a_person_is_no_actor(nlp, extractor) -> None:

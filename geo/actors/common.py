@@ -62,14 +62,13 @@ def names_no_one(span: Span) -> bool:
 
 
 def numbered_unit(span: Span) -> bool:
-    """A span that ends in a unit word before a number ("Troop" and "Boy Scout Troop" of "Troop 415"), or a unit
-    word and its number ("Troop 415")."""
+    """A span that ends in a unit word before a number ("Troop" and "Boy Scout Troop" of "Troop 415"), or holds a
+    unit word and its number ("Troop 415", "Troop 415 of Dover")."""
     doc = span.doc
-    words = [t for t in span if not _NUMBER.match(t.text)]
-    if not words or words[-1].lower_ not in UNIT_WORDS:
-        return False
+    if any(t.lower_ in UNIT_WORDS and t.i + 1 < span.end and _NUMBER.match(doc[t.i + 1].text) for t in span):
+        return True  # "Troop 172", "Troop 172 of Wakefield"
     after = doc[span.end] if span.end < len(doc) else None
-    return words[-1].i < span.end - 1 or after is not None and bool(_NUMBER.match(after.text))
+    return span[-1].lower_ in UNIT_WORDS and after is not None and bool(_NUMBER.match(after.text))
 
 
 def family_name(span: Span) -> bool:

@@ -78,7 +78,12 @@ def agency_name(span: Span) -> bool:
     """Names before an agency's or an institution's word ("Alexandria Police", "Kent County Council", "Wyatt High
     School"): a body, whatever the model's label. Its words are capitalised, so "Smith told police" is not one."""
     return len(span) >= 2 and span[-1].lower_ in AGENCY_WORDS | INSTITUTION_WORDS \
-        and all(t.text[:1].isupper() for t in span if t.is_alpha)
+        and all(t.text[:1].isupper() for t in span if t.is_alpha and t.lower_ not in _NAME_PARTICLES)
+
+
+#: Small words a body's name may hold in lower case ("the Sam Houston State University Police Department",
+#: "Department of Health and Human Services").
+_NAME_PARTICLES = frozenset("the of and for".split())
 
 
 def agentive(span: Span) -> bool:
