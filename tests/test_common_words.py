@@ -82,6 +82,7 @@ def test_a_note_mark_after_a_name_is_no_part_of_it(nlp, extractor) -> None:
 @pytest.mark.parametrize("text, body", [
     ("The farm was closed on Friday. DEFRA said the cattle would be tested.", "DEFRA"),
     ("The spy was recruited by MI6 in 1990.", "MI6"),
+    ("The road will reopen on Monday, TxDOT said.", "TxDOT"),
 ])
 def test_an_acronym_tagged_as_a_person_is_a_body(nlp, extractor, text: str, body: str) -> None:
     assert labels(nlp, text).get(body) == "PERSON"  # the premise

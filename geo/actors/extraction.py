@@ -134,6 +134,9 @@ def _as_person(span: Span) -> Span:
 
 
 def _acronym(span: Span) -> bool:
-    """One word in capitals in a sentence that is not ("KBR", "MI6"): a body's initials, not a person's name."""
+    """One word in capitals in a sentence that is not ("KBR", "MI6", "TxDOT"): a body's initials, not a person's
+    name ("McDonald" and "DeLallo" have two capitals; initials have three or more, at least half the letters)."""
     letters = span.text[:-1] if span.text[-1:].isdigit() else span.text
-    return len(span) == 1 and len(letters) >= 2 and letters.isupper() and letters.isalpha() and not in_capitals(span)
+    capitals = sum(c.isupper() for c in letters)
+    return len(span) == 1 and len(letters) >= 2 and letters.isalpha() and not in_capitals(span) and (
+        letters.isupper() or capitals >= 3 and capitals * 2 >= len(letters))
