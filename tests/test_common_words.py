@@ -45,6 +45,8 @@ def test_a_common_word_the_model_tags_as_a_name_is_no_actor(nlp, extractor, text
     ("The clerk counted the ballots twice. Clerk said the count was final.", "Clerk", "PERSON"),
     ("The coroner arrived at noon. Coroner said the death was an accident.", "Coroner", "ORG"),
     ("Officers found the pills in a bag of baggy jeans.", "baggy jeans", "ORG"),
+    ("Residents use 'Drive' instead of 'Street,' the mayor said.", "Drive", "PERSON"),
+    ("The money will build Goshen Elementary and a new gym.", "Elementary", "PERSON"),
 ])
 def test_a_storm_a_bill_a_family_or_a_common_word_is_no_actor(nlp, extractor, text: str, word: str,
                                                                label: str) -> None:

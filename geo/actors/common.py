@@ -56,8 +56,8 @@ def names_no_one(span: Span) -> bool:
         return True
     if span.label_ == "PERSON" and any(c.isdigit() for c in text):  # "Bill 461", "AD36": no one's name has digits
         return True
-    if span.label_ == "PERSON" and len(span) >= 2 and span[-1].lower_.rstrip(".") in STREET_WORDS:
-        return True  # "W. Bridge St", "Martin Luther King Parkway": a street
+    if span.label_ == "PERSON" and span[-1].lower_.rstrip(".") in STREET_WORDS | INSTITUTION_WORDS | AGENCY_WORDS:
+        return True  # "W. Bridge St", "Martin Luther King Parkway": a street; "Elementary" alone: a school's word
     return numbered_unit(span) or family_name(span) or capitalised_by_position(span)
 
 
