@@ -118,6 +118,9 @@ def test_a_family_named_in_the_plural_is_no_organisation(nlp, extractor) -> None
     assert labels(nlp, text).get("Hartmanns") == "ORG"  # the premise
     found = kinds(nlp, extractor, text)
     assert "Hartmanns" not in found and found.get("Brett Hartmann") == "person", found
+    counted = "A bomb at the depot killed four Dunmorebus drivers and two soldiers."
+    assert labels(nlp, counted).get("Dunmorebus") == "ORG"  # the premise: the firm before its counted noun
+    assert "Dunmorebus" in kinds(nlp, extractor, counted)
 
 
 def test_a_place_and_an_agency_word_are_a_body_not_a_person(nlp, extractor) -> None:

@@ -79,6 +79,9 @@ def family_name(span: Span) -> bool:
     if len(span) != 1 or not span.text.endswith("s") or span.text.endswith("ss") or span.start == 0:
         return False
     doc, before = span.doc, span.doc[span.start - 1]
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and after.pos_ == "NOUN":
+        return False  # "four Ulsterbus workers": a name before its noun, the noun is what is counted
     if before.like_num:
         return True
     return before.lower_ in ("the", "both", "all") and any(
