@@ -99,8 +99,6 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
         own.append(found)
         if found.ids:
             qualifier_at[match.start(1)] = found.ids
-    if not qualifier_at:  # most articles: no name written with a container
-        return own
     out = [_as_qualifier(m, q, qualifier_at) for m, q in zip(mentions, own)]
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for pos, i in enumerate(order):
