@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, NamedTuple, Sequence
 
 from geo.names import normalise
@@ -58,13 +58,10 @@ class Choice:
 
     candidates: tuple[Candidate, ...]
     probabilities: tuple[float, ...]
+    best: tuple[Candidate | None, float] = field(init=False, repr=False, compare=False)  # read again and again
 
-    @property
-    def best(self) -> tuple[Candidate | None, float]:
-        found = self.__dict__.get("_best")  # read again and again by the later passes: worked out once
-        if found is None:
-            found = self.__dict__["_best"] = self._best()
-        return found
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "best", self._best())
 
     def _best(self) -> tuple[Candidate | None, float]:
         if not self.candidates:
@@ -162,8 +159,10 @@ def neighbours(pool: dict[tuple, Spread], strength: Strength | None = None, only
     if len(pool) < 2:
         return {}
     great = {key: name.candidates for key, name in pool.items() if name.great}
-    return prominence.with_pairs(_local_support(pool, strength, only),
-                                 prominence.great_city_pairs(great, strength or _prior_strength, NEIGHBOUR_SHARPNESS))
+    pairs: dict = {}  # none without two names of great cities: not weighed
+    if len(great) > 1:
+        pairs = prominence.great_city_pairs(great, strength or _prior_strength, NEIGHBOUR_SHARPNESS)
+    return prominence.with_pairs(_local_support(pool, strength, only), pairs)
 
 
 def _local_support(pool: dict, strength: Strength | None, only) -> dict:
@@ -231,7 +230,15 @@ def _one_name(a: str, b: str) -> bool:
 def sure_country(choice: Choice) -> str | None:
     """The country an ambiguous name lies in whichever of its readings is meant (their shares
     summed per country reach ``SURE_COUNTRY``, four in five), or None: "Henry County" is one of nine US
-    counties, so it says "United States" as clearly as a resolved name would."""
+    counties, so it says "United States" as clearly as a resolved name would. Kept with the choice (a name's
+    choice before any pass is kept with its readings)."""
+    found = choice.__dict__.get("_sure_country", choice)
+    if found is choice:
+        found = choice.__dict__["_sure_country"] = _sure_country(choice)
+    return found
+
+
+def _sure_country(choice: Choice) -> str | None:
     shares: Counter = Counter()
     for c, p in zip(choice.candidates, choice.probabilities):
         if c.place.country_code:
@@ -276,10 +283,23 @@ def _state_before(text: str, end: int) -> bool:
     rest of reading the article's words; a match is searched for in the last 40 characters only, unless all of
     them could be part of one that starts earlier (a long run of spaces), and then in the whole text as before.
     The search still sees the character before the window, so the word boundary is read as in the whole text."""
+    if not _ends_of_or_the(text, end):
+        return False
     lo = max(0, end - _STATE_WINDOW)
     if lo and not _NOT_IN_STATE_OF.search(text, lo, end):
         lo = 0
     return _STATE_BEFORE.search(text, lo, end) is not None
+
+
+def _ends_of_or_the(text: str, end: int) -> bool:
+    """Whether the text before ``end`` could end as "of " or "the " do (white space after an "f" or an "e"): most
+    names' do not, and these few character tests spare them the searches of :func:`_state_before`."""
+    i = end - 1
+    if i < 0 or not text[i].isspace():
+        return False
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] in "fFeE"
 
 
 _TOWN_AFTER = re.compile(r"\s+(?:high school|middle school|elementary school|city council|city hall|fire department|"

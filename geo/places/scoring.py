@@ -136,19 +136,39 @@ def _add(out: list, group: tuple, term: float) -> None:
 
 
 def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> list[float]:
-    """:func:`near_bonuses` of the name's towns and counties (in the order of ``name.index``), the distances measured as arrays: only
-    whether the nearest is within 50, 200 or 1,000 km counts, so a town whose nearest lies within a hair of one of
-    these limits (where the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
-    lat, lon, p1, cos1 = name.points.T
-    lat2, lon2, p2, cos2 = np.array(anchors, dtype=float).T
-    across = cos1[:, None] * cos2 * np.sin(np.radians(lon2 - lon[:, None]) / 2) ** 2
-    # the distance grows with the haversine term: the nearest anchor's is the smallest term's
-    nearest = (np.sin((p2 - p1[:, None]) / 2) ** 2 + across).min(axis=1)
-    near = 2 * EARTH_KM * np.arcsin(np.minimum(1.0, np.sqrt(nearest)))
-    bonus = _BONUSES[np.searchsorted(NEAR_LIMITS, near, side="right")].tolist()
-    doubtful = (np.abs(near[:, None] - NEAR_LIMITS).min(axis=1) < NEAR_GUARD_KM).tolist()
-    points = name.points.tolist() if any(doubtful) else None
-    return [near_bonus(points[j], anchors) if doubt else b for j, (b, doubt) in enumerate(zip(bonus, doubtful))]
+    """:func:`near_bonuses` of the name's towns and counties (in the order of ``name.index``), the distances measured
+    as arrays: only whether the nearest is within 50, 200 or 1,000 km counts, and the haversine term grows with the
+    distance, so the nearest anchor's term is compared with the terms of those distances (:data:`_NEAR_TERMS`)
+    without an arcsine. A town whose nearest lies within a hair of one of these limits (:data:`_DOUBT_TERMS`, where
+    the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
+    points = name.points
+    there = np.array(anchors, dtype=float)
+    half, half2 = points[:, 1:3] * _HALF, there[:, 1:3] * _HALF  # (longitude, latitude) in radians, halved
+    across = np.sin(half2[:, 0] - half[:, 0, None])
+    across *= across
+    across *= points[:, 3, None]
+    across *= there[:, 3]
+    term = np.sin(half2[:, 1] - half[:, 1, None])
+    term *= term
+    term += across
+    nearest = term.min(axis=1)
+    bonus = _BONUSES[np.searchsorted(_NEAR_TERMS, nearest, side="right")].tolist()
+    doubtful = np.searchsorted(_DOUBT_TERMS[0], nearest, side="right") != np.searchsorted(_DOUBT_TERMS[1], nearest)
+    if not doubtful.any():
+        return bonus
+    listed = points.tolist()
+    return [near_bonus(listed[j], anchors) if doubt else b for j, (b, doubt) in enumerate(zip(bonus, doubtful))]
+
+
+def _term(km: float) -> float:
+    """The haversine term of a distance: what :func:`near_bonuses` takes the arcsine of."""
+    return math.sin(km / (2 * EARTH_KM)) ** 2
+
+
+_HALF = np.array([math.pi / 360, 0.5])  # degrees of longitude and radians of latitude to halved radians
+_NEAR_TERMS = np.array([_term(km) for km in NEAR_LIMITS])
+_DOUBT_TERMS = np.array([[_term(km - NEAR_GUARD_KM) for km in NEAR_LIMITS],  # a term in one of these bands is
+                         [_term(km + NEAR_GUARD_KM) for km in NEAR_LIMITS]])  # within a hair of a limit
 
 
 def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:
