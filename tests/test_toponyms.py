@@ -351,3 +351,13 @@ def test_a_facility_written_after_the_is_no_town(gazetteer):
     nlp = _ruled(gazetteer, [("White House", "GPE")])
     assert [t for t, _ in toponyms(nlp, "The family moved to White House, Tennessee, in 2019.")][:1] == [
         "White House"]
+
+
+def test_a_direction_sharing_the_name_after_the_next_is_a_place_of_its_own(gazetteer):
+    """"North and South Korea", "Central and South America": the first direction is a mention of its whole name,
+    not a lone word; "North and south" shares no name."""
+    nlp = _ruled(gazetteer, [("South Korea", "GPE"), ("South America", "LOC")])
+    assert [t for t, _ in toponyms(nlp, "Talks between North and South Korea resumed.")] == ["North", "South Korea"]
+    assert [t for t, _ in toponyms(nlp, "Frogs of Central and South America are at risk.")] == [
+        "Central", "South America"]
+    assert toponyms(nlp, "Roads north and south of the river were shut.") == []

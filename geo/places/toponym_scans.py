@@ -27,12 +27,14 @@ from geo.places.placewords import (
     sentence_start,
     title_run,
 )
+from geo.places.ellipsis import shared_names
 from geo.places.known_names import KnownNames
 
 #: Plurals of the words for a unit that a list of names shares ("Jackson and Barrow counties").
 _LIST_PLURALS = frozenset(UNIT_WORDS.values()) - {"departments"}
 
-__all__ = ["borders", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "party_hometowns", "streets"]
+__all__ = ["borders", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "party_hometowns",
+           "shared_directions", "streets"]
 
 
 def demonym_tokens(doc: Doc, names: KnownNames) -> list[Span]:
@@ -152,6 +154,20 @@ def county_lists(doc: Doc, names: KnownNames) -> list[Span]:
             end = start
             while end > 0 and doc[end - 1].lower_ in (",", "and", "or", "&"):
                 end -= 1
+    return out
+
+
+def shared_directions(doc: Doc, names: KnownNames) -> list[Span]:
+    """A direction that shares the name after the next one: "North" of "North and South Korea", "Central" of
+    "Central and South America" (:mod:`geo.places.ellipsis`), when the gazetteer knows the whole name it means."""
+    text = doc_text(doc)
+    if " and " not in text:
+        return []
+    out = []
+    for token in doc:
+        if token.is_title and direction_word(token) and any(
+                names.candidates(name) for name in shared_names(text, token.idx, token.idx + len(token.text))):
+            out.append(Span(doc, token.i, token.i + 1, label="place"))
     return out
 
 

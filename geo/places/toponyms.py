@@ -63,7 +63,7 @@ from geo.places.placewords import (
     trim,
 )
 from geo.places.toponym_scans import (borders, county_lists, datelines, demonym_tokens, gazetteer_runs,
-                                    party_hometowns, streets)
+                                    party_hometowns, shared_directions, streets)
 
 if not Doc.has_extension("toponyms"):
     Doc.set_extension("toponyms", default=())
@@ -113,7 +113,7 @@ class ToponymRecognizer:
             if self.add_from_gazetteer:
                 found += gazetteer_runs(doc, self.names)
                 found += datelines(doc, self.names) + county_lists(doc, self.names) + streets(doc, self.names)
-                found += party_hometowns(doc, self.names)
+                found += party_hometowns(doc, self.names) + shared_directions(doc, self.names)
             found += borders(doc, self.names)
         kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s)])
         if self.gazetteer is not None:
