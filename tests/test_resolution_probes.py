@@ -203,3 +203,16 @@ def test_a_direction_sharing_the_name_after_the_next_is_read_as_its_whole_name(g
         word = text[start:].split()[0]
         [answer] = resolver.resolve(text, [Mention(start, start + len(word), word, "place")])
         assert km(answer.place, lat, lon) < 300, (text, answer.place)
+
+
+def test_a_country_named_like_a_state_is_the_state_among_that_countrys_states(gazetteer):
+    """"Georgia" in an article that names Alabama and Iowa is the US state even beside other countries; beside
+    Russia and one US state it stays the country."""
+    resolver = Resolver(gazetteer)
+    text = ("Sweden and Canada banned the imports. Officials in Alabama reported two cases, labs in Iowa tested the "
+            "samples and a lab in Georgia confirmed them.")
+    found = resolver.resolve(text, place_mentions(text, "Sweden", "Canada", "Alabama", "Iowa", "Georgia"))
+    assert found[-1].place.kind == "admin1" and found[-1].place.country_code == "US", found[-1].place
+    text = "Georgia and Russia fought a war in 2008, a professor in Texas said."
+    georgia, _, _ = resolver.resolve(text, place_mentions(text, "Georgia", "Russia", "Texas"))
+    assert georgia.place.kind == "country" and georgia.place.country_code == "GE", georgia.place

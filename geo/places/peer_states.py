@@ -1,0 +1,38 @@
+"""A name that is a country and another country's state, in an article that names that country's other states:
+"Georgia" beside Alabama, Iowa and Texas is the US state, not the Caucasian country.
+
+A country outranks a state of its name without context, and one US place is no reason to leave it ("a professor
+in Atlanta said Georgia's war ..."); but states are named among states: an article that names two or more other
+states of one country by their own names reads the shared name as that country's state too. Only a name with a
+country reading is read so: "Washington" beside Oregon and Idaho may still be the capital.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from geo.places.gazetteer import Candidate
+from geo.records import Mention
+
+__all__ = ["among_states"]
+
+#: Other states of one country the article names, from which a country's name is read as that country's state.
+PEERS = 2
+_STATE = ("admin1",)
+
+
+def among_states(mentions: Sequence[Mention], keys, candidates: Callable[..., Sequence[Candidate]]) -> dict:
+    """The keys of the names read as a state among states (see the module), each with the kinds it is read as."""
+    names = {key: mention.text for mention, key in zip(mentions, keys) if mention.label == "place"}
+    found = {key: candidates(text, fuzzy=False) for key, text in names.items()}
+    states: dict[str, set] = {}  # country code: the keys of names that are only its states (no country reading)
+    shared = []
+    for key, readings in found.items():
+        own = [c for c in readings if c.form == "name"]
+        state_ccs = {c.place.country_code for c in own if c.place.kind == "admin1"}
+        if not state_ccs:
+            continue
+        if any(c.place.kind == "country" for c in own):
+            shared.append((key, state_ccs - {c.place.country_code for c in own if c.place.kind == "country"}))
+        elif len(state_ccs) == 1:
+            states.setdefault(next(iter(state_ccs)), set()).add(key)
+    return {key: _STATE for key, ccs in shared if any(len(states.get(cc, set()) - {key}) >= PEERS for cc in ccs)}
