@@ -333,12 +333,14 @@ def test_names_before_a_units_plural_are_each_that_unit_whatever_the_model_tagge
 
 
 def test_a_firms_name_is_no_mention_of_the_place_it_was_named_after(gazetteer):
-    """"Carolinas Cab Co.", "Texas Roadhouse Inc.": a name closed by a legal designator is a firm's; the same
-    names outside a firm's name are places."""
+    """"Carolinas Cab Co.", "Denver Plumbing LLC": a name closed by a legal designator is a firm's, and the place
+    it was named after no place of the news, unless the article names that place elsewhere: then the firm is the
+    place's own ("Texas Roadhouse Inc." in a story set in Texas), as one sense per discourse reads it."""
     nlp = _ruled(gazetteer, [("Carolinas Cab Co.", "ORG"), ("Texas Roadhouse Inc.", "ORG"),
                              ("Denver Plumbing LLC", "ORG"), ("Texas", "GPE")])
     text = "Drivers for Carolinas Cab Co. and Texas Roadhouse Inc. met staff of Denver Plumbing LLC in Texas."
-    assert [t for t, _ in toponyms(nlp, text)] == ["Texas"]
+    assert [t for t, _ in toponyms(nlp, text)] == ["Texas", "Texas"]
+    assert toponyms(nlp, "Drivers for Carolinas Cab Co. and Denver Plumbing LLC went on strike.") == []
 
 
 def test_a_facility_written_after_the_is_no_town(gazetteer):
