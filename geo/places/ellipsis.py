@@ -42,5 +42,7 @@ def shared_names(text: str, start: int, end: int) -> list[str]:
 
 
 def known_whole(text: str, start: int, end: int, lookup) -> str | None:
-    """The first of :func:`shared_names` that ``lookup`` (the gazetteer's ``candidates(name, fuzzy=False)``) knows."""
-    return next((name for name in shared_names(text, start, end) if lookup(name, fuzzy=False)), None)
+    """The first of :func:`shared_names` that ``lookup`` (the gazetteer's ``candidates(name, fuzzy=False)``) knows as
+    a place's name (not a demonym's: "West and Central African countries")."""
+    return next((name for name in shared_names(text, start, end)
+                 if any(c.form != "demonym" for c in lookup(name, fuzzy=False))), None)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geo.places.ellipsis import shared_names
-
 if TYPE_CHECKING:  # spaCy is not imported at run time: the writer of an ingest uses these words without it
     from spacy.tokens import Doc, Span
 
@@ -195,8 +193,6 @@ def not_a_place(span: Span) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in ("court", "courts") and span.text.lower() in COURT_RANKS:
         return True  # "the Supreme Court": a court's rank, not Supreme, Louisiana
-    if len(span) == 1 and span[0].lower_ in DIRECTIONS and span[0].is_title:
-        return not shared_names(doc_text(doc), span.start_char, span.end_char)  # not "North" of "North and South Korea"
     return len(span) == 1 and (span[0].lower_ in DIRECTIONS or span[0].lower_ in GENERIC_WORDS)
 
 

@@ -165,8 +165,9 @@ def shared_directions(doc: Doc, names: KnownNames) -> list[Span]:
         return []
     out = []
     for token in doc:
-        if token.is_title and direction_word(token) and any(
-                names.candidates(name) for name in shared_names(text, token.idx, token.idx + len(token.text))):
+        if token.is_title and direction_word(token) and any(  # a place's name, not "West and Central African"
+                c.form != "demonym" for name in shared_names(text, token.idx, token.idx + len(token.text))
+                for c in names.candidates(name)):
             out.append(Span(doc, token.i, token.i + 1, label="place"))
     return out
 

@@ -113,9 +113,10 @@ class ToponymRecognizer:
             if self.add_from_gazetteer:
                 found += gazetteer_runs(doc, self.names)
                 found += datelines(doc, self.names) + county_lists(doc, self.names) + streets(doc, self.names)
-                found += party_hometowns(doc, self.names) + shared_directions(doc, self.names)
+                found += party_hometowns(doc, self.names)
             found += borders(doc, self.names)
-        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s)])
+        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s)]
+                               + (shared_directions(doc, self.names) if self.add_from_gazetteer else []))
         if self.gazetteer is not None:
             kept = non_overlapping(list(kept) + towns_of_named_states(doc, kept, person_words, self.names))
             named = [s for s in kept if self.names.main_name(s) and s.text.lower() not in person_words]
