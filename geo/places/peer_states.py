@@ -8,11 +8,6 @@ country reading is read so: "Washington" beside Oregon and Idaho may still be th
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from geo.places.gazetteer import Candidate
-from geo.records import Mention
-
 __all__ = ["among_states"]
 
 #: Other states of one country the article names, from which a country's name is read as that country's state.
@@ -20,19 +15,17 @@ PEERS = 2
 _STATE = ("admin1",)
 
 
-def among_states(mentions: Sequence[Mention], keys, candidates: Callable[..., Sequence[Candidate]]) -> dict:
-    """The keys of the names read as a state among states (see the module), each with the kinds it is read as."""
-    names = {key: mention.text for mention, key in zip(mentions, keys) if mention.label == "place"}
-    found = {key: candidates(text, fuzzy=False) for key, text in names.items()}
+def among_states(names: dict) -> dict:
+    """The keys of the names read as a state among states (see the module), each with the kinds it is read as.
+    ``names``: the resolver's readings per name key (``states``: the countries with a state of the name)."""
     states: dict[str, set] = {}  # country code: the keys of names that are only its states (no country reading)
     shared = []
-    for key, readings in found.items():
-        own = [c for c in readings if c.form == "name"]
-        state_ccs = {c.place.country_code for c in own if c.place.kind == "admin1"}
-        if not state_ccs:
+    for key, name in names.items():
+        if not name.states or key[1] != "place":
             continue
-        if any(c.place.kind == "country" for c in own):
-            shared.append((key, state_ccs - {c.place.country_code for c in own if c.place.kind == "country"}))
-        elif len(state_ccs) == 1:
-            states.setdefault(next(iter(state_ccs)), set()).add(key)
+        countries = {c.place.country_code for c in name.candidates if c.place.kind == "country" and c.form == "name"}
+        if countries:
+            shared.append((key, name.states - countries))
+        elif len(name.states) == 1:
+            states.setdefault(next(iter(name.states)), set()).add(key)
     return {key: _STATE for key, ccs in shared if any(len(states.get(cc, set()) - {key}) >= PEERS for cc in ccs)}

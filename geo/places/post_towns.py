@@ -72,8 +72,7 @@ def far_beside_a_great_namesake(candidates: Sequence, scores: Sequence[float], k
     Middletown and Hartford): a state named elsewhere in the article is no cue for it. The resolver asks this only
     of a name written without its container, and only when such a post town would be its answer (``scores``: the
     readings' scores), so that no other reading's share moves."""
-    top = max(range(len(scores)), key=scores.__getitem__)
-    if not candidates[top].place.id.startswith(_ID_PREFIX):
+    if not candidates[scores.index(max(scores))].place.id.startswith(_ID_PREFIX):
         return []
     posts = [i for i, c in enumerate(candidates) if c.place.id.startswith(_ID_PREFIX)]
     if not any(c.form == "name" and c.population >= _WELL_KNOWN and c.place.kind == "city"

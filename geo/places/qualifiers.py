@@ -98,10 +98,12 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
     own: list[Qualified] = []
     qualifier_at: dict[int, frozenset] = {}
     listed = _in_a_list_of_states(text, mentions, lookup)
+    campus = "University" in text  # most articles name no campus town
     for n, mention in enumerate(mentions):
         match = _QUALIFIER.match(text, mention.end) if mention.label == "place" and n not in listed else None
         found = _qualifier(text, match.start(1), match.group(1), lookup, mention.text) if match else Qualified()
-        if not found.ids and mention.label == "place" and (state := campus_state(text, mention.start, lookup)):
+        if campus and not found.ids and mention.label == "place" and (
+                state := campus_state(text, mention.start, lookup)):
             found = Qualified(frozenset({state}))  # "Kansas State University in Manhattan"
         own.append(found)
         if found.ids and match:

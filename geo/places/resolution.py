@@ -139,7 +139,7 @@ class Resolver:
         names = {key: self._readings(key, written.get(key, PLAIN)) for key in set(keys) if key[1] != "border"}
         cues = institutions.state_cues(text, mentions, keys, self.gazetteer.candidates)  # "University of Georgia"
         state_words = {**readings.unit_words(text, mentions, keys), **cues.mentioned,
-                       **peer_states.among_states(mentions, keys, self.gazetteer.candidates),
+                       **peer_states.among_states(names),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
         neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
