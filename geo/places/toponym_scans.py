@@ -147,9 +147,10 @@ def county_lists(doc: Doc, names: KnownNames) -> list[Span]:
             if county and not any(c.place.kind == "admin2" for c in names.candidates(name.text + " County")
                                   + tuple(names.candidates(name.text))):
                 break
-            if not county and (direction_word(name[0]) or not any(c.place.kind in ("admin1", "admin2") and c.form in ("name", "alt")
-                                      for c in names.candidates(name.text))):
-                break  # not "the Northern and Southern districts" of a court
+            if not county and (direction_word(name[0]) or not any(  # not "the Northern and Southern districts"
+                    c.place.kind in ("admin1", "admin2") and c.form in ("name", "alt")
+                    for c in names.candidates(name.text))):
+                break
             out.append(Span(doc, start, end, label="place"))
             end = start
             while end > 0 and doc[end - 1].lower_ in (",", "and", "or", "&"):
