@@ -44,3 +44,18 @@ def test_a_university_named_after_a_city_names_no_state_of_that_name(gazetteer):
     text = "Researchers at the University of Manchester said the trial worked."
     [manchester] = Resolver(gazetteer).resolve(text, place_mentions(text, "Manchester"))
     assert manchester.place.kind == "city" and manchester.place.country_code == "GB", manchester.place
+
+
+def test_a_town_written_right_after_a_state_university_is_its_campus_town(gazetteer):
+    """"Kansas State University in Manhattan" is Manhattan, Kansas, also beside Chicago (which pulls Manhattan,
+    Illinois) or New York; a university named after no state moves nothing ("Washington University in St.
+    Louis")."""
+    resolver = Resolver(gazetteer)
+    for text in ("She studied at Kansas State University in Manhattan before moving to Chicago.",
+                 "He left New York for a post at Kansas State University in Manhattan."):
+        found = resolver.resolve(text, place_mentions(text, "Manhattan", "Chicago", "New York"))
+        manhattan = next(a for a in found if a.mention.text == "Manhattan")
+        assert km(manhattan.place, 39.18, -96.57) < 30, (text, manhattan.place)
+    text = "A study from the University of Texas at Austin was cited in Dallas."
+    austin, _ = resolver.resolve(text, place_mentions(text, "Austin", "Dallas"))
+    assert km(austin.place, 30.27, -97.74) < 30, austin.place

@@ -86,3 +86,24 @@ def test_a_container_said_with_in_and_a_part_qualifies_the_town(gazetteer):
     text = "Floodwater reached Oxford, in north Mississippi, by Tuesday."
     oxford, _ = resolver.resolve(text, place_mentions(text, "Oxford", "Mississippi"))
     assert km(oxford.place, 34.37, -89.52) < 30, oxford.place
+
+
+def test_a_town_whose_only_other_reading_is_an_airport_is_still_placed_in_its_container(gazetteer):
+    """Bradford in Ontario is no town of the gazetteer; its namesakes are towns and the Leeds Bradford airport, which
+    is no reason to leave the written province for England."""
+    text = "He will appear in a Bradford, Ontario court on May 12."
+    bradford, _ = _resolve(gazetteer, text, "Bradford", "Ontario")
+    assert bradford.place.kind == "local" and bradford.place.country_code == "CA", bradford.place
+
+
+def test_a_state_in_a_list_of_states_is_no_town_qualified_by_the_next(gazetteer):
+    """"Virginia, Washington, West Virginia and Wyoming" lists four states: Washington is not the West Virginia
+    town. A state that qualifies a town starts no list: "Arlington, Virginia, Washington, D.C." keeps the capital."""
+    text = "Cases were found in Virginia, Washington, West Virginia and Wyoming."
+    mentions = [Mention(text.index(name), text.index(name) + len(name), name, "place")
+                for name in ("Virginia", "Washington", "West Virginia", "Wyoming")]
+    _, washington, _, _ = Resolver(gazetteer).resolve(text, mentions)
+    assert washington.place.kind == "admin1" and km(washington.place, 47.3, -120.5) < 300, washington.place
+    text = "Offices in Arlington, Virginia, Washington, D.C., and Baltimore were closed."
+    found = _resolve(gazetteer, text, "Arlington", "Virginia", "Washington", "D.C.", "Baltimore")
+    assert km(found[2].place, 38.9, -77.04) < 30, found[2].place

@@ -9,6 +9,7 @@ from pathlib import Path
 from geo.places.initials import name_initials, written_as_initials
 from geo.places.qualifiers import containers
 from geo.places.resolution import Resolver
+from geo.records import Mention
 
 from .conftest import km, place_mentions
 
@@ -173,3 +174,45 @@ def test_a_direction_in_lower_case_is_a_part_of_the_place_not_a_town_named_with_
     text = "The Springboks beat Wales in East London, South Africa, on Saturday."
     _, city, _ = resolver.resolve(text, place_mentions(text, "Wales", "East London", "South Africa"))
     assert city.place.country_code == "ZA" and city.place.kind == "city", city.place
+
+
+def test_a_post_town_does_not_take_the_name_of_a_well_known_city_written_alone(gazetteer):
+    """"Denver" beside Indiana and "Oakland" beside Texas are the great cities, not the states' post offices of
+    those names: news names a post office's village with its state ("Denver, Ind."), which still reads it, or
+    among its neighbours."""
+    resolver = Resolver(gazetteer)
+    text = "The Denver-based chain opened a store in Evansville, and Indiana officials welcomed it."
+    denver, _, _ = resolver.resolve(text, place_mentions(text, "Denver", "Evansville", "Indiana"))
+    assert km(denver.place, 39.74, -104.98) < 50, denver.place
+    text = "Fans flew in from Oakland for the rodeo in Bryan, Texas."
+    oakland, _, _ = resolver.resolve(text, place_mentions(text, "Oakland", "Bryan", "Texas"))
+    assert km(oakland.place, 37.80, -122.27) < 50, oakland.place
+    text = "He grew up in Denver, Ind., a village north of Peru."
+    denver, _, _ = resolver.resolve(text, place_mentions(text, "Denver", "Ind.", "Peru"))
+    assert km(denver.place, 40.87, -86.08) < 20, denver.place
+
+
+def test_a_direction_sharing_the_name_after_the_next_is_read_as_its_whole_name(gazetteer):
+    """"North" of "North and South Korea" is North Korea, "Central" of "Central and South America" Central America
+    (not a state called "Central"), "North" of "North and South Dakota" the state."""
+    resolver = Resolver(gazetteer)
+    for text, (lat, lon) in [("Talks between North and South Korea resumed.", (40.0, 127.0)),
+                             ("Frogs of Central and South America are at risk.", (13.0, -86.0)),
+                             ("Farmers in North and South Dakota lost crops.", (47.5, -100.4))]:
+        start = text.index("North") if "North" in text else text.index("Central")
+        word = text[start:].split()[0]
+        [answer] = resolver.resolve(text, [Mention(start, start + len(word), word, "place")])
+        assert km(answer.place, lat, lon) < 300, (text, answer.place)
+
+
+def test_a_country_named_like_a_state_is_the_state_among_that_countrys_states(gazetteer):
+    """"Georgia" in an article that names Alabama and Iowa is the US state even beside other countries; beside
+    Russia and one US state it stays the country."""
+    resolver = Resolver(gazetteer)
+    text = ("Sweden and Canada banned the imports. Officials in Alabama reported two cases, labs in Iowa tested the "
+            "samples and a lab in Georgia confirmed them.")
+    found = resolver.resolve(text, place_mentions(text, "Sweden", "Canada", "Alabama", "Iowa", "Georgia"))
+    assert found[-1].place.kind == "admin1" and found[-1].place.country_code == "US", found[-1].place
+    text = "Georgia and Russia fought a war in 2008, a professor in Texas said."
+    georgia, _, _ = resolver.resolve(text, place_mentions(text, "Georgia", "Russia", "Texas"))
+    assert georgia.place.kind == "country" and georgia.place.country_code == "GE", georgia.place

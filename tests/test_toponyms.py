@@ -310,3 +310,56 @@ def test_a_building_or_a_court_is_no_mention_of_the_place_of_its_name(gazetteer)
     assert found == ["Boston"]
     nlp = _ruled(gazetteer, [("Jordan", "GPE")])
     assert [t for t, _ in toponyms(nlp, "Aid reached Jordan on Monday.")] == ["Jordan"]
+
+
+def test_a_name_the_model_took_for_a_date_is_read_as_a_mislabelled_one(gazetteer):
+    """"In Manchester, the council ..." opening a sentence: the small model tags "Manchester" as a date. A date with
+    no digit and no word of a time is a name it mistook; "May" and "last Tuesday" stay dates."""
+    nlp = _ruled(gazetteer, [("Manchester", "DATE"), ("May", "DATE"), ("last Tuesday", "DATE")])
+    found = [t for t, _ in toponyms(nlp, "In Manchester, the council met in May and voted last Tuesday.")]
+    assert found == ["Manchester"]
+
+
+def test_names_before_a_units_plural_are_each_that_unit_whatever_the_model_tagged(gazetteer):
+    """"Homs and Aleppo Governorates", "Idlib and Hama provinces": each name the gazetteer knows as a state or a
+    district is recognised, not only "counties"; a direction is no such name ("the Northern and Southern
+    districts" of a court)."""
+    nlp = _ruled(gazetteer, [("Homs", "GPE")])
+    assert [t for t, _ in toponyms(nlp, "Fighting spread across Homs and Aleppo Governorates last year.")] == [
+        "Homs", "Aleppo"]
+    nlp = _ruled(gazetteer, [])
+    assert [t for t, _ in toponyms(nlp, "Troops moved into Idlib and Hama provinces.")] == ["Idlib", "Hama"]
+    assert toponyms(nlp, "Courts in the Northern and Southern districts ruled on the case.") == []
+
+
+def test_a_firms_name_is_no_mention_of_the_place_it_was_named_after(gazetteer):
+    """"Carolinas Cab Co.", "Denver Plumbing LLC": a name closed by a legal designator is a firm's, and the place
+    it was named after no place of the news, unless the article names that place elsewhere: then the firm is the
+    place's own ("Texas Roadhouse Inc." in a story set in Texas), as one sense per discourse reads it."""
+    nlp = _ruled(gazetteer, [("Carolinas Cab Co.", "ORG"), ("Texas Roadhouse Inc.", "ORG"),
+                             ("Denver Plumbing LLC", "ORG"), ("Texas", "GPE")])
+    text = "Drivers for Carolinas Cab Co. and Texas Roadhouse Inc. met staff of Denver Plumbing LLC in Texas."
+    assert [t for t, _ in toponyms(nlp, text)] == ["Texas", "Texas"]
+    assert toponyms(nlp, "Drivers for Carolinas Cab Co. and Denver Plumbing LLC went on strike.") == []
+
+
+def test_a_facility_written_after_the_is_no_town(gazetteer):
+    """"outside the White House", "to the Capitol": English writes no town after "the", and the gazetteer's
+    White House (Tennessee; an English name of Casablanca) and Capitol (a Montana post office) are no
+    such buildings. A facility named with a country or a state keeps it."""
+    nlp = _ruled(gazetteer, [("White House", "FAC"), ("Capitol", "FAC"), ("Ohio", "GPE")])
+    text = "Protesters gathered outside the White House and lawmakers returned to the Capitol from Ohio."
+    assert [t for t, _ in toponyms(nlp, text)] == ["Ohio"]
+    nlp = _ruled(gazetteer, [("White House", "GPE")])
+    assert [t for t, _ in toponyms(nlp, "The family moved to White House, Tennessee, in 2019.")][:1] == [
+        "White House"]
+
+
+def test_a_direction_sharing_the_name_after_the_next_is_a_place_of_its_own(gazetteer):
+    """"North and South Korea", "Central and South America": the first direction is a mention of its whole name,
+    not a lone word; "North and south" shares no name."""
+    nlp = _ruled(gazetteer, [("South Korea", "GPE"), ("South America", "LOC")])
+    assert [t for t, _ in toponyms(nlp, "Talks between North and South Korea resumed.")] == ["North", "South Korea"]
+    assert [t for t, _ in toponyms(nlp, "Frogs of Central and South America are at risk.")] == [
+        "Central", "South America"]
+    assert toponyms(nlp, "Roads north and south of the river were shut.") == []

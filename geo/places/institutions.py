@@ -22,6 +22,11 @@ _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 #: "University of Georgia", "Mississippi State University": the institution's place is the state of its name
 INSTITUTION = re.compile(rf"\bUniversity\s+of\s+(?:the\s+)?(?P<of>{_NAME})\b|\b(?P<state>{_NAME})\s+State\s+University\b")
 _CUE_KIND = ("admin1",)
+#: "Kansas State University in Manhattan", "the University of Texas at Austin": the town of a campus, right after
+#: the institution's name (not "Washington University in St. Louis", whose name is no state's).
+_CAMPUS = re.compile(rf"(?:\bUniversity\s+of\s+(?:the\s+)?(?P<of>{_NAME})|\b(?P<state>{_NAME})\s+State\s+University)"
+                     r",?\s+(?:in|at)\s+$")
+_CAMPUS_REACH = 60  # characters before a town that may hold the institution's name
 
 
 @dataclass(frozen=True)
@@ -87,3 +92,14 @@ def with_states(context: dict, named: Sequence[tuple[str, str]]) -> dict:
     for admin, _cc in named:
         admins[admin] += 1
     return {**context, "admins": admins, "admin_total": sum(admins.values())}
+
+
+def campus_state(text: str, start: int, candidates: Callable[..., Sequence[Candidate]]) -> str | None:
+    """The admin1 id of the state whose university is written right before the town at ``start`` ("Kansas State
+    University in Manhattan" is Manhattan, Kansas, whatever else the article names): a campus lies in the state
+    its name gives, as a town written "Manhattan, Kansas" does (``geo.places.qualifiers``)."""
+    match = _CAMPUS.search(text, max(0, start - _CAMPUS_REACH), start)
+    if match is None or match.end() != start:
+        return None
+    state = _state(match.group("of") or match.group("state"), candidates)
+    return state[0] if state is not None else None

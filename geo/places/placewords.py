@@ -35,6 +35,7 @@ PART_WORDS = {"central", "downtown", "greater", "inner", "northern", "southern",
 OF_PLACE_HEADS = {"centre", "center", "outskirts", "heart", "suburbs", "edge", "streets", "people", "north", "south",
                   "east", "west", "northeast", "northwest", "southeast", "southwest", "capital", "port", "province"}
 BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
+LOCAL_KINDS = {"city", "admin2"}  # a town or a county, as the recogniser and the resolver read it
 OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
 DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "strain"}
 #: Words for a building that close a facility's name ("Jordan Hall", "Carnegie Hall", "Lincoln Tower"): the
@@ -50,6 +51,17 @@ COURT_RANKS = {"supreme", "superior", "high", "circuit", "district", "federal", 
                "bankruptcy", "chancery", "county", "municipal", "criminal", "civil", "tax"}
 GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region", "province", "area", "areas",
                  "highway", "highways", "street", "road", "roads"}
+#: Words of a time, of English calendars and clocks: a model's date or time with none of them and no digit is a name
+#: it mistook ("In Manchester, the council ..." tagged as a date).
+TIME_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn",
+    "fall", "winter", "christmas", "easter", "ramadan", "eid", "thanksgiving", "passover", "hanukkah", "halloween",
+    "new", "year", "years", "day", "days", "week", "weeks", "weekend", "month", "months", "decade", "century",
+    "today", "tonight", "tomorrow", "yesterday", "morning", "evening", "night", "noon", "midnight", "hour", "hours",
+    "season", "era", "age", "time", "times", "holiday", "holidays", "dawn", "dusk", "afternoon", "minute", "minutes",
+}
 MISLABELLED = {"ORG", "NORP", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT"}
 INSTITUTION_WORDS = {  # words that follow a place's name at the start of an organisation's name
     "police", "sheriff", "county", "city", "fire", "department", "library", "public", "hospital", "memorial",
@@ -116,6 +128,26 @@ def institution_tail(token) -> bool:
     a direction ("Columbus East") or is lower case ("Fargo city"), rather than more of a name ("Abu Shok")."""
     return token.lower_ not in STREET_WORDS and (token.is_lower or token.lower_ in INSTITUTION_WORDS
                                                  or token.lower_ in TAIL_WORDS or direction_word(token))
+
+
+#: Legal designators that close a firm's name (the common English-language ones of Wikipedia's "List of legal
+#: entity types by country": US, UK and Commonwealth company law): "Carolinas Cab Co.", "Acme Paving LLC".
+FIRM_DESIGNATORS = {"co.", "co", "inc.", "inc", "corp.", "corp", "llc", "l.l.c.", "ltd.", "ltd", "plc", "llp",
+                    "l.p.", "lp", "company", "corporation", "incorporated", "limited", "cos.", "pty", "gmbh"}
+
+
+def firm_name(span: Span) -> bool:
+    """Whether an entity is a firm's name, closed by a legal designator ("Carolinas Cab Co.", "Texas Roadhouse
+    Inc."): the place it was named after is no place of the news."""
+    last = span[-1] if span[-1].text not in (",", ".") or len(span) < 2 else span[-2]
+    return len(span) > 1 and last.lower_ in FIRM_DESIGNATORS
+
+
+def no_time_words(span: Span) -> bool:
+    """A span the model tagged as a date or a time made of capitalised words with no digit and no word of a time
+    (:data:`TIME_WORDS`): a name it mistook, to be read as the other mislabelled entities are ("In Manchester")."""
+    return span.label_ in ("DATE", "TIME") and all(
+        capitalised(t) and t.lower_ not in TIME_WORDS and not t.like_num for t in span)
 
 
 def local_title(doc: Doc, i: int) -> bool:

@@ -11,18 +11,25 @@ name.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from geo.names import fold, slug
 from geo.places.placewords import KIND_WORDS
-from geo.places.points import haversine_km
+from geo.places.points import haversine_km, nearest_km
 
-__all__ = ["post_towns"]
+__all__ = ["post_towns", "far_beside_a_great_namesake"]
 
 #: ZIP code types that are places people live: not APO/FPO military mail nor one firm's own code.
 _TOWN_TYPES = frozenset({"STANDARD", "PO BOX"})
 #: A cities500 town this near, with the same name and state, is the same town.
 _SAME_TOWN_KM = 25.0
+#: A city this large by its main name is one news names bare (the recogniser's "well known" city,
+#: ``geo.places.known_names``).
+_WELL_KNOWN = 100_000
+_ID_PREFIX = "zip:"
+#: "Near" another town of the article: about the reach of the resolver's neighbour rule (a grid cell of half a
+#: degree and the cells around it, ``geo.places.readings.NEIGHBOUR_CELL_DEG``).
+_NEAR_KM = 100.0
 
 
 def post_towns(states: dict[str, str], known: Iterable[tuple[str, str | None, float, float]]
@@ -51,5 +58,26 @@ def post_towns(states: dict[str, str], known: Iterable[tuple[str, str | None, fl
         admin1 = states[state]
         if any(haversine_km(lat, lon, a, b) <= _SAME_TOWN_KM for a, b in near.get((name, admin1), ())):
             continue
-        yield f"zip:{state}:{slug(spelling[name, state])}", spelling[name, state], admin1, lat, lon
+        yield f"{_ID_PREFIX}{state}:{slug(spelling[name, state])}", spelling[name, state], admin1, lat, lon
 
+
+
+
+
+def far_beside_a_great_namesake(candidates: Sequence, scores: Sequence[float], key, towns: Sequence) -> list[int]:
+    """The indices of a name's post towns that lie farther than :data:`_NEAR_KM` from every other town the article
+    reads (``towns``: (name key, prepared point) of its answers that are towns or counties), when the name is also
+    a well-known city's own name ("Denver", "Oakland"). News names such a city bare, and a post office's village
+    of a few hundred people with its state ("Denver, Ind.") or among its neighbours ("a crash in Berlin" after
+    Middletown and Hartford): a state named elsewhere in the article is no cue for it. The resolver asks this only
+    of a name written without its container, and only when such a post town would be its answer (``scores``: the
+    readings' scores), so that no other reading's share moves."""
+    if not candidates[scores.index(max(scores))].place.id.startswith(_ID_PREFIX):
+        return []
+    posts = [i for i, c in enumerate(candidates) if c.place.id.startswith(_ID_PREFIX)]
+    if not any(c.form == "name" and c.population >= _WELL_KNOWN and c.place.kind == "city"
+                            for c in candidates):
+        return []
+    others = [point for k, point in towns if k != key]
+    return [i for i in posts if (near := nearest_km(candidates[i].place.lat, candidates[i].place.lon, others,
+                                                     beyond=_NEAR_KM, within=_NEAR_KM)) is None or near > _NEAR_KM]

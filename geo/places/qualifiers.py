@@ -16,12 +16,16 @@ import re
 from typing import Callable, NamedTuple, Sequence
 
 from geo.names import slug, written_as_code
+from geo.places.institutions import campus_state
 from geo.records import Mention, Place
 
-__all__ = ["Qualified", "containers", "local_in", "QUALIFIER_KINDS"]
+__all__ = ["Qualified", "containers", "local_in", "CONTAINED_KINDS", "QUALIFIER_KINDS"]
 
 QUALIFIER_KINDS = ("admin1", "country")
 LOCAL_KINDS = ("city", "admin2")  # a town, as the resolver reads it (geo.places.readings.LOCAL_KINDS)
+#: The readings of a name that a container without any of them inside places there: towns, and the airports named
+#: after them ("Bradford, Ontario" is no Leeds Bradford airport).
+CONTAINED_KINDS = (*LOCAL_KINDS, "airport")
 POSTAL_COUNTRIES = ("US", "CA")  # whose mail writes a two-letter state or province symbol after the town
 MAX_WORDS = 4  # "Bosnia and Herzegovina" is written with its lower-case "and" and not read; 4 covers the others
 #: "Dothan, Ala.", and the same said with "in" and a part ("Athens, in northeast Georgia", "Mosul, in northern Iraq")
@@ -93,11 +97,16 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
     Quebec" does not move Edmonton to Quebec."""
     own: list[Qualified] = []
     qualifier_at: dict[int, frozenset] = {}
-    for mention in mentions:
-        match = _QUALIFIER.match(text, mention.end) if mention.label == "place" else None
+    listed = _in_a_list_of_states(text, mentions, lookup)
+    campus = "University" in text  # most articles name no campus town
+    for n, mention in enumerate(mentions):
+        match = _QUALIFIER.match(text, mention.end) if mention.label == "place" and n not in listed else None
         found = _qualifier(text, match.start(1), match.group(1), lookup, mention.text) if match else Qualified()
+        if campus and not found.ids and mention.label == "place" and (
+                state := campus_state(text, mention.start, lookup)):
+            found = Qualified(frozenset({state}))  # "Kansas State University in Manhattan"
         own.append(found)
-        if found.ids:
+        if found.ids and match:
             qualifier_at[match.start(1)] = found.ids
     out = [_as_qualifier(m, q, qualifier_at) for m, q in zip(mentions, own)]
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
@@ -111,6 +120,36 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
                 break
             out[j] = Qualified(own[i].ids)  # constrains the member's readings, never places it in the container
     return out
+
+
+def _in_a_list_of_states(text: str, mentions: Sequence[Mention], lookup: Lookup) -> set[int]:
+    """The mentions that go on a list of states or countries ("Virginia, Washington, West Virginia and Wyoming"):
+    a state's name after another's in a list is one more member, and the state after it no qualifier of it
+    (Washington, West Virginia is a town). A state that is itself a town's qualifier starts no list ("Arlington,
+    Virginia, Washington, D.C.")."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    out: set[int] = set()
+    for before, i in zip(order, order[1:]):
+        prev, mention = mentions[before], mentions[i]
+        if (mention.label == "place" and prev.label == "place" and _LIST_GAP.match(text[prev.end:mention.start])
+                and _a_state(prev.text, lookup) and _a_state(mention.text, lookup)
+                and not _after_a_town(text, mentions, order, before, lookup)):
+            out.add(i)
+    return out
+
+
+def _after_a_town(text: str, mentions: Sequence[Mention], order: list[int], i: int, lookup: Lookup) -> bool:
+    """Whether mention ``i`` is written right after a comma and a name that is no state's (as the qualifier of a
+    town is)."""
+    pos = order.index(i)
+    if pos == 0:
+        return False
+    before = mentions[order[pos - 1]]
+    return text[before.end:mentions[i].start].strip() == "," and not _a_state(before.text, lookup)
+
+
+def _a_state(name: str, lookup: Lookup) -> bool:
+    return any(c.place.kind in QUALIFIER_KINDS and c.form == "name" for c in lookup(name, fuzzy=False))
 
 
 def _as_qualifier(mention: Mention, own: Qualified, qualifier_at: dict) -> Qualified:

@@ -24,14 +24,16 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import institutions, readings, scoring, sources
+from geo.places import institutions, peer_states, readings, scoring, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
+from geo.places.ellipsis import known_whole
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
-from geo.places.qualifiers import QUALIFIER_KINDS, containers, local_in
+from geo.places.post_towns import far_beside_a_great_namesake
+from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
@@ -137,6 +139,7 @@ class Resolver:
         names = {key: self._readings(key, written.get(key, PLAIN)) for key in set(keys) if key[1] != "border"}
         cues = institutions.state_cues(text, mentions, keys, self.gazetteer.candidates)  # "University of Georgia"
         state_words = {**readings.unit_words(text, mentions, keys), **cues.mentioned,
+                       **peer_states.among_states(names),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
         neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
@@ -208,13 +211,20 @@ class Resolver:
         written with ("Bethel, Delaware"). A name written once with one container and elsewhere alone is the
         same place there (one sense per document); with two containers, two places."""
         quals = containers(text, mentions, self.gazetteer.candidates)
-        bases = [self._unqualifying(self._key(m.text, m.label), text, m) for m in mentions]
+        bases = [self._unqualifying(self._key(self._shared(text, m), m.label), text, m) for m in mentions]
         written: dict[tuple, set] = defaultdict(set)
         for base, qual in zip(bases, quals):
             if qual.ids:
                 written[base].add(qual)
         return [base + ((qual if qual.ids or len(written[base]) != 1 else next(iter(written[base]))),)
                 for base, qual in zip(bases, quals)]
+
+    def _shared(self, text: str, mention: Mention) -> str:
+        """The name a mention is read as: its words, or the whole name a direction shares with the next ("North" of
+        "North and South Korea" is North Korea; :mod:`geo.places.ellipsis`)."""
+        if mention.label != "place" or " " in mention.text:
+            return mention.text
+        return known_whole(text, mention.start, mention.end, self.gazetteer.candidates) or mention.text
 
     @staticmethod
     def _key_uncached(text: str, label: str) -> tuple[str, str, str]:
@@ -243,7 +253,7 @@ class Resolver:
         if not ids or any(c.place.kind in QUALIFIER_KINDS and c.form == "name" for c in candidates):
             return candidates
         inside = tuple(c for c in candidates if _inside(c, ids))
-        if not inside and key[3].sure and all(c.place.kind in LOCAL_KINDS for c in candidates):
+        if not inside and key[3].sure and all(c.place.kind in CONTAINED_KINDS for c in candidates):
             return ()
         return inside or candidates
 
@@ -315,6 +325,9 @@ class Resolver:
                     scores[i] += STATE_WORD_BONUS
                 if listed == c.place.kind:
                     scores[i] += LIST_BONUS
+        if context and not key[3].ids:  # "Denver" alone beside Indiana: not Indiana's post office of that name
+            for i in far_beside_a_great_namesake(candidates, scores, key, context["towns"]):
+                scores[i] = -math.inf
         if name.fuzzy:
             kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
             if not kept:
@@ -335,6 +348,7 @@ class Resolver:
         countries: Counter = Counter()
         admins: Counter = Counter()
         points = []  # (key, prepared point) of each answer: other names' nearness to it
+        towns = []  # the same of the answers that are towns or counties
         own: dict = {}
         named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
         named_by: dict = {}
@@ -361,7 +375,9 @@ class Resolver:
                 admins[admin] += n
             own[key] = (cc, cc_votes, admin, n)
             points.append((key, prepared(best.place.lat, best.place.lon)))
-        return {"countries": countries, "country_total": sum(countries.values()), "admins": admins,
+            if best.place.kind in LOCAL_KINDS:
+                towns.append(points[-1])
+        return {"towns": towns, "countries": countries, "country_total": sum(countries.values()), "admins": admins,
                 "admin_total": sum(admins.values()), "own": own, "named": (named, named_by), "points": points}
 
     @staticmethod
@@ -399,7 +415,7 @@ class Resolver:
     def _in_container(self, mention: Mention, key: tuple, choice: Choice) -> PlaceMention | None:
         """A town written with one container and without a reading inside it, placed in the container
         ("Bethel, Delaware" when the gazetteer has no Bethel there); a name of a bigger place is left alone."""
-        if any(c.place.kind not in LOCAL_KINDS for c in choice.candidates) or mention.label != "place":
+        if any(c.place.kind not in CONTAINED_KINDS for c in choice.candidates) or mention.label != "place":
             return None
         (cid,) = key[3].ids
         container = self.gazetteer.country(cid[3:]) if cid.startswith("cc:") else self.gazetteer.place(cid)

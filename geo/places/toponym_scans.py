@@ -19,15 +19,22 @@ from geo.places.placewords import (
     STREET_SUFFIXES,
     STREET_WORDS,
     TITLE_MODIFIERS,
+    UNIT_WORDS,
     capitalised,
+    direction_word,
     doc_text,
     local_title,
     sentence_start,
     title_run,
 )
+from geo.places.ellipsis import shared_names
 from geo.places.known_names import KnownNames
 
-__all__ = ["borders", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "party_hometowns", "streets"]
+#: Plurals of the words for a unit that a list of names shares ("Jackson and Barrow counties").
+_LIST_PLURALS = frozenset(UNIT_WORDS.values()) - {"departments"}
+
+__all__ = ["borders", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "party_hometowns",
+           "shared_directions", "streets"]
 
 
 def demonym_tokens(doc: Doc, names: KnownNames) -> list[Span]:
@@ -119,14 +126,16 @@ def datelines(doc: Doc, names: KnownNames) -> list[Span]:
 
 def county_lists(doc: Doc, names: KnownNames) -> list[Span]:
     """Names listed before "counties"/"parishes": "Jackson and Barrow counties", "Becker, Clay, ... and
-    Wilkin counties" (each a county, whatever the NER tagged)."""
+    Wilkin counties" (each a county, whatever the NER tagged); and before another unit's plural, when the gazetteer
+    knows them as a state or a district: "Homs and Aleppo Governorates", "Idlib and Hama provinces"."""
     out = []
     lowered = doc_text(doc).lower()
-    if not any(word in lowered for word in COUNTY_PLURALS):  # most articles list no counties
+    if not any(word in lowered for word in _LIST_PLURALS):  # most articles list no counties
         return out
     for token in doc:
-        if token.lower_ not in COUNTY_PLURALS:
+        if token.lower_ not in _LIST_PLURALS:
             continue
+        county = token.lower_ in COUNTY_PLURALS
         end = token.i
         while end > 0:
             start = end
@@ -135,13 +144,32 @@ def county_lists(doc: Doc, names: KnownNames) -> list[Span]:
             if start == end:
                 break
             name = doc[start:end]
-            if not any(c.place.kind == "admin2" for c in names.candidates(name.text + " County")
-                       + tuple(names.candidates(name.text))):
+            if county and not any(c.place.kind == "admin2" for c in names.candidates(name.text + " County")
+                                  + tuple(names.candidates(name.text))):
+                break
+            if not county and (direction_word(name[0]) or not any(  # not "the Northern and Southern districts"
+                    c.place.kind in ("admin1", "admin2") and c.form in ("name", "alt")
+                    for c in names.candidates(name.text))):
                 break
             out.append(Span(doc, start, end, label="place"))
             end = start
             while end > 0 and doc[end - 1].lower_ in (",", "and", "or", "&"):
                 end -= 1
+    return out
+
+
+def shared_directions(doc: Doc, names: KnownNames) -> list[Span]:
+    """A direction that shares the name after the next one: "North" of "North and South Korea", "Central" of
+    "Central and South America" (:mod:`geo.places.ellipsis`), when the gazetteer knows the whole name it means."""
+    text = doc_text(doc)
+    if " and " not in text:
+        return []
+    out = []
+    for token in doc:
+        if token.is_title and direction_word(token) and any(  # a place's name, not "West and Central African"
+                c.form != "demonym" for name in shared_names(text, token.idx, token.idx + len(token.text))
+                for c in names.candidates(name)):
+            out.append(Span(doc, token.i, token.i + 1, label="place"))
     return out
 
 

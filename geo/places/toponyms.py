@@ -45,6 +45,7 @@ from geo.places.placewords import (
     FEATURE_WORDS,
     GENERIC_WORDS,
     INSTITUTION_WORDS,
+    LOCAL_KINDS,
     MISLABELLED,
     NAME_PARTICLES,
     PLACE_PREPOSITIONS,
@@ -52,15 +53,17 @@ from geo.places.placewords import (
     UNIT_TOKENS,
     capitalised,
     direction_word,
+    firm_name,
     institution_tail,
     local_title,
+    no_time_words,
     non_overlapping,
     not_a_place,
     sentence_start,
     trim,
 )
 from geo.places.toponym_scans import (borders, county_lists, datelines, demonym_tokens, gazetteer_runs,
-                                    party_hometowns, streets)
+                                    party_hometowns, shared_directions, streets)
 
 if not Doc.has_extension("toponyms"):
     Doc.set_extension("toponyms", default=())
@@ -89,6 +92,7 @@ class ToponymRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
         person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if len(e) > 1}
+        firms: set[tuple[int, int]] = set()  # places inside a firm's name ("Carolinas Cab Co.")
         for ent in doc.ents:
             span = trim(ent)
             if span is None:
@@ -97,9 +101,13 @@ class ToponymRecognizer:
                 found.append(self.names.qualify(self._known_part(span)))
             elif (ent.label_ in self.demonym_labels or ent.label_ in self.labels) and self.names.is_demonym(span):
                 found.append(Span(doc, span.start, span.end, label="demonym"))
-            elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"):
-                found += (self._listed_towns(span) or self._places_in_other_entity(span, person_words)
+            elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"
+                                                 or no_time_words(span)):
+                inside = (self._listed_towns(span) or self._places_in_other_entity(span, person_words)
                           or self._opening_demonym(span))
+                found += inside
+                if firm_name(span):
+                    firms.update((s.start, s.end) for s in inside)
         if self.gazetteer is not None:
             found += demonym_tokens(doc, self.names)
             if self.add_from_gazetteer:
@@ -107,7 +115,8 @@ class ToponymRecognizer:
                 found += datelines(doc, self.names) + county_lists(doc, self.names) + streets(doc, self.names)
                 found += party_hometowns(doc, self.names)
             found += borders(doc, self.names)
-        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s)])
+        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s)]
+                               + (shared_directions(doc, self.names) if self.add_from_gazetteer else []))
         if self.gazetteer is not None:
             kept = non_overlapping(list(kept) + towns_of_named_states(doc, kept, person_words, self.names))
             named = [s for s in kept if self.names.main_name(s) and s.text.lower() not in person_words]
@@ -117,7 +126,7 @@ class ToponymRecognizer:
             kept = non_overlapping(list(kept) + repeats + subdivision_codes(doc, kept, self.names)
                                    + postal_symbols(doc, kept, self.names))
             kept = non_overlapping(list(kept) + conjuncts(doc, kept, person_words, self.names))
-        doc._.toponyms = kept
+        doc._.toponyms = _without_firms_only(kept, firms)
         return doc
 
     def _keep(self, span: Span, person_words: set[str]) -> bool:
@@ -130,7 +139,8 @@ class ToponymRecognizer:
         if span.text.lower() in person_words and not big:
             return False
         if candidates:
-            return True
+            return not (span.label_ == "FAC" and _after_the(span) and not _modifies_a_noun(span) and all(
+                c.place.kind in LOCAL_KINDS for c in candidates))  # "the White House", "the Capitol"
         if span.text.islower():
             return False
         if len(span) == 1 and (sentence_start(span[0]) or span.label_ == "FAC"):
@@ -253,6 +263,30 @@ class ToponymRecognizer:
             return []
         first = span[:1]
         return [Span(span.doc, first.start, first.end, label="demonym")] if self.names.is_demonym(first) else []
+
+
+def _without_firms_only(kept: tuple[Span, ...], firms: set[tuple[int, int]]) -> tuple[Span, ...]:
+    """The places without those named only inside firms' names: "Carolinas Cab Co." names no place of the news,
+    but where the article names Springfield as a place elsewhere, "the Springfield Bus Co." is the town's firm and
+    a mention of it (one sense per discourse)."""
+    if not firms:
+        return kept
+    elsewhere = {s.text for s in kept if (s.start, s.end) not in firms}
+    return tuple(s for s in kept if (s.start, s.end) not in firms or s.text in elsewhere)
+
+
+def _after_the(span: Span) -> bool:
+    """Whether a name is written after "the": English writes no town so ("outside the White House", "to the
+    Capitol"; "The Hague" and "The Bronx" are GeoNames' own names, and the model tags them as places, not as
+    facilities)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+
+
+def _modifies_a_noun(span: Span) -> bool:
+    """Whether a name stands before a noun it modifies ("the Golden Glades toll plaza", "the Paris attacks"): then
+    "the" is the noun's, and the name may be a town's."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"
 
 
 def _names_a_building(span: Span, end: int) -> bool:
