@@ -70,3 +70,28 @@ def test_a_dateline_puts_a_site_in_its_city_not_its_state(analyser) -> None:
     fire = next(e for e in events if e.trigger.text == "opened")
     assert fire.place_roles and all(p.startswith(f"local:{ATHENS_GA}:") for _, p in fire.place_roles), \
         fire.place_roles
+
+
+def _place_names(analysis, event) -> set[str]:
+    names = {pm.place.id: pm.place.name for pm in analysis.places if pm.place is not None}
+    return {names.get(p, p) for _, p in event.place_roles}
+
+
+def test_a_place_in_another_participants_clause_is_not_the_events(analyser) -> None:
+    """The condemnation names no place of its own; Florida is where the president's holiday is, in a clause with
+    its own subject. The statement takes the article's scene (Kabul), not the nearest place of the sentence."""
+    text = ("Gunmen attacked a bus in Kabul on Monday. The State Department condemned the attack, saying the "
+            "violence was unacceptable, while the president was on holiday in Florida.")
+    analysis = analyser.analyse(Article(id="f", text=text, published=dt.date(2024, 5, 2)))
+    condemned = next(e for e in analysis.events if e.trigger.text == "condemned")
+    assert _place_names(analysis, condemned) == {"Kabul"}, condemned.place_roles
+    assert condemned.place_roles[0][0] == CONTEXT_ROLE
+
+
+def test_a_clause_sharing_the_events_doer_still_places_it(analyser) -> None:
+    """"killing five people near Kirkuk" has no subject of its own: the storming is near Kirkuk too."""
+    text = "Troops stormed the village on Friday, killing five people near Kirkuk."
+    analysis = analyser.analyse(Article(id="k", text=text, published=dt.date(2024, 5, 2)))
+    stormed = next(e for e in analysis.events if e.trigger.text == "stormed")
+    kirkuk = next(pm.place.id for pm in analysis.places if pm.place and pm.mention.text == "Kirkuk")
+    assert ("location", kirkuk) in stormed.place_roles, stormed.place_roles

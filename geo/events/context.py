@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, apposed,
+from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, apposed,
                                 clause_tokens, describes, objects, phrase, place_tops)
 from geo.events.credits import outside_credits
 from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
@@ -21,6 +21,7 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
                                  generic_mention, phrase_heads, site_mention, surface)
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
+from geo.events.placing import directed, elsewhere, performs, prep_role
 from geo.events.scene import nearest_first
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
@@ -31,9 +32,6 @@ from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, Pla
 __all__ = ["ArticleContext"]
 
 PRONOUNS = frozenset("he she him her his".split())
-LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
-ORIGIN_PREPS = frozenset({"from"})
-SCENE_VERBS = frozenset("be happen occur take break come".split())
 #: Preposition heads of a site: "at the station", "outside a hospital", "in a house".
 SITE_PREPS = frozenset("at in inside outside near on into against".split())
 
@@ -394,11 +392,12 @@ class ArticleContext:
         return not is_backdrop(pm.place) and (role == "target" or not is_demonym(pm))
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
-        """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor nor
-        describes a participant ("involved individuals active in Syria")."""
+        """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor, nor
+        describes a participant ("involved individuals active in Syria"), nor lies in another participant's clause
+        ("..., while the president was on holiday in Florida": ``placing.elsewhere``)."""
         found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
                  if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)
-                 and not in_participant_modifier(t, token)]
+                 and not in_participant_modifier(t, token) and not elsewhere(t, token)]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
@@ -410,29 +409,6 @@ class ArticleContext:
             if t.i == token.i or self.triggers.get(t.i, family) != family:
                 return t.i != token.i
         return False
-
-
-def performs(verb: Token) -> bool:
-    """Whether the verb governing a noun trigger performs it ("held talks", "launched an attack", "the explosion
-    was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
-    bombing", "condemned the attack"), whose subject is only a participant described."""
-    return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
-
-
-def directed(top: Token) -> bool:
-    """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
-    was at the station" is where, not whom)."""
-    return top.lemma_.lower() not in SCENE_VERBS
-
-
-def prep_role(prep: str, family: str) -> str | None:
-    if prep in ORIGIN_PREPS:
-        return "origin"
-    if family == "violence" and prep in TARGET_PREPS:
-        return "target"
-    if prep in LOCATION_PREPS:
-        return "location"
-    return None
 
 
 def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, object]:

@@ -1,0 +1,57 @@
+"""Which of a sentence's places are an event's, read off the parse: the role a preposition gives a place, whether a
+verb governing a noun trigger performs it, and whether a place lies in another participant's clause.
+
+Pure functions of spaCy tokens, used by :class:`geo.events.context.ArticleContext`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS
+
+__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "elsewhere", "performs", "prep_role"]
+
+LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
+ORIGIN_PREPS = frozenset({"from"})
+SCENE_VERBS = frozenset("be happen occur take break come".split())
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def performs(verb: Token) -> bool:
+    """Whether the verb governing a noun trigger performs it ("held talks", "launched an attack", "the explosion
+    was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
+    bombing", "condemned the attack"), whose subject is only a participant described."""
+    return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
+
+
+def directed(top: Token) -> bool:
+    """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
+    was at the station" is where, not whom)."""
+    return top.lemma_.lower() not in SCENE_VERBS
+
+
+def prep_role(prep: str, family: str) -> str | None:
+    if prep in ORIGIN_PREPS:
+        return "origin"
+    if family == "violence" and prep in TARGET_PREPS:
+        return "target"
+    if prep in LOCATION_PREPS:
+        return "location"
+    return None
+
+
+def elsewhere(place: Token, trigger: Token) -> bool:
+    """Whether a place lies in a clause of its own that tells about someone else: a clause below the trigger's
+    and the place's meeting point in the parse, with a subject of its own ("The State Department condemned the
+    attack, saying ..., while the president was on holiday in Florida": the president's holiday, not the
+    condemnation, is in Florida; "police arrested two men after a bomb exploded in Kabul": where the bomb went off).
+    A clause without a subject of its own shares the trigger's doer ("troops stormed the town, killing five in
+    Kirkuk") and stays."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    node = place
+    while node.i not in above and node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS | {"conj"} and node.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in SUBJECTS for c in node.children):
+            return True
+        node = node.head
+    return False
