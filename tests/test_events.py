@@ -216,9 +216,20 @@ def test_a_party_speaking_about_an_event_makes_a_statement(analyser, text: str, 
     "One source said that a bomb exploded in Kabul on Friday.",  # unnamed
     "The Defence Ministry said the parade went well.",  # no event reported
     "Rockets hit Kabul, the police said in a statement.",  # the statement is the vehicle of the attribution
+    # the vehicle however the parser hangs it: on the speaker after the verb, "according to", "went on to say"
+    '"The flock showed no sign of illness," said the FAO in a statement on its website.',
+    "A patient was admitted to a hospital in Boston, according to a statement by hospital spokeswoman Jane Roe.",
+    "Troops shelled the town. The statement also went on to say that two soldiers were wounded.",
 ])
 def test_sourcing_is_no_statement(analyser, text: str) -> None:
     assert not [e.trigger.text for e in analyse(analyser, text) if e.type == STATEMENT]
+
+
+def test_a_participle_of_saying_goes_on_with_the_statement(analyser) -> None:
+    """"condemned the attack, saying ...": one statement by the ministry, told by its main verb."""
+    text = ("Militants attacked a checkpoint in Mosul. The Interior Ministry condemned the attack, saying the "
+            "violence would not go unpunished.")
+    assert [e.trigger.text for e in analyse(analyser, text) if e.type == STATEMENT] == ["condemned"]
 
 
 @pytest.mark.parametrize("text, expected", [

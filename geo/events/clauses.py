@@ -206,16 +206,6 @@ def _rammed(token: Token, preps: set[str]) -> bool:
     return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
 
 
-def vehicle_of(noun: Token) -> Token | None:
-    """The attribution verb a statement noun is the subject of, or the "in" phrase of: "the statement
-    said", "said in a statement"."""
-    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
-    return None
-
-
 def _person_object(token: Token) -> bool:
     people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
               "hostage", "hostages", "civilian", "civilians",

@@ -24,13 +24,14 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
-    objects, opposed, subjects, vehicle_of,
+    objects, opposed, subjects,
 )
 from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
                                    kind_reading, list_entry, natural_force, negated, passive_trigger, quality,
                                    quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
+from geo.events.speech import VEHICLE_VERBS, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
@@ -132,15 +133,18 @@ class EventExtractor:
     def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
                         ) -> list[tuple[Token, EventKind]]:
         """Add speech statements; a statement noun that only names the vehicle of an attribution ("said
-        in a statement", "the statement said") is no event of its own. A verb that is both a lexicon trigger
-        and a speech statement ("the Taliban claimed responsibility") is one event, not two."""
+        in a statement", "the statement said", "according to a statement") is no event of its own, nor is a
+        participle of saying that goes on with a statement verb's act ("condemned the attack, saying ...":
+        ``speech.restates``). A verb that is both a lexicon trigger and a speech statement ("the Taliban claimed
+        responsibility") is one event, not two."""
         verbs = {t.i for t, _ in speech}
-        speech_lemmas = {"say", "tell", "state", "report", "add", "confirm"}
         kept = [(t, k) for t, k in found if not (
             k.family == "statement" and t.pos_ == "NOUN" and vehicle_of(t) is not None
-            and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in speech_lemmas))]
+            and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in VEHICLE_VERBS))]
         triggered = {t.i for t, _ in kept}
-        return sorted(kept + [(t, k) for t, k in speech if t.i not in triggered], key=lambda pair: pair[0].i)
+        found = sorted(kept + [(t, k) for t, k in speech if t.i not in triggered], key=lambda pair: pair[0].i)
+        stated = {t.i for t, k in found if k.family == "statement" and t.pos_ == "VERB"}
+        return [(t, k) for t, k in found if k.family != "statement" or not restates(t, stated)]
 
     # -- triggers
 
