@@ -358,6 +358,9 @@ def test_an_event_that_is_the_means_of_an_actor_is_its_doing(analyser) -> None:
     ("Police did not arrest anyone after the vote.", "arrest"),  # denied
     ("No group has claimed responsibility for the bombing in Mosul.", "claimed"),  # nobody did it
     ("The driver faces charges of murder and robbery.", "murder"),  # a kind of act, not one that happened
+    # the kind keeps its degree and means: a charge names an offence, not an occurrence
+    ("The man was charged with aggravated assault with a knife after a brawl in Leeds.", "assault"),
+    ("He was charged with first-degree sexual assault and two counts of burglary.", "assault"),
     ("A gas cylinder exploded accidentally in a kitchen in Lagos.", "exploded"),  # no one's act
     ("An accidental explosion destroyed a warehouse in Lagos.", "explosion"),
     ("There was no virus left to fight.", "fight"),  # a metaphor, its object the noun the clause modifies

@@ -40,8 +40,10 @@ def kind_reading(token: Token) -> bool:
     assault", "a law against incitement"), or an adjective's complement ("guilty of murder")."""
     if token.pos_ in ("VERB", "AUX"):
         return False
-    if any(c.dep_ not in ("conj", "cc", "punct", "compound", "amod") for c in token.children):
-        return False  # "the strategy of drone strikes": a kind of strike may be named by its weapon
+    if any(c.dep_ not in ("conj", "cc", "punct", "compound", "amod", "nmod") and not instrument(c)
+           for c in token.children):
+        return False  # "the strategy of drone strikes", "first-degree assault": a kind is named by its weapon,
+        # degree or means ("charged with assault with a weapon")
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
@@ -50,6 +52,11 @@ def kind_reading(token: Token) -> bool:
     owner = node.head.head
     return owner.lemma_.lower() in CATEGORY_HEADS or owner.lower_ in CATEGORY_HEADS \
         or owner.lemma_.lower() in ("accuse", "convict", "charge", "suspect", "acquit", "guilty", "innocent")
+
+
+def instrument(child: Token) -> bool:
+    """A "with" phrase of means under a noun of an act, which still names a kind ("assault with a weapon")."""
+    return child.dep_ == "prep" and child.lower_ == "with"
 
 
 #: Adverbs of degree, which grade a quality and never an act: "particularly threatening", "very intimidating".
