@@ -482,3 +482,19 @@ def test_titles_in_a_list_are_no_events(analyser) -> None:
     triggers = [e.trigger.text for e in analyse(analyser, text)]
     assert "bombing" not in triggers and "siege" not in triggers and triggers.count("attack") == 0
     assert "stormed" in triggers and "attacked" in triggers
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The county sheriff is warning residents about two recent phone scams.", False),
+    ("Drivers were warned of icy roads across the county on Tuesday.", False),
+    ("The airline warned that there would be long delays at the airport in Dublin.", False),
+    ("The food agency is warning people not to eat a frozen pizza sold in Ontario.", False),
+    ("Hamas warned Israel against any raid on Rafah.", True),  # a party warned
+    ("North Korea warned on Tuesday that it would respond with force to joint military drills.", True),
+    ("The army warned residents of Rafah to leave their homes before the strikes.", True),  # an act of force
+    ("The Tuvaluan government warned that it would take Australia to court over emissions.", True),
+])
+def test_a_warning_to_the_public_of_no_ones_act_is_advice(analyser, text: str, kept: bool) -> None:
+    """CAMEO 13 threatens a party: a warning that names none and warns of no act of a party advises."""
+    assert ("warned" in [e.trigger.text for e in analyse(analyser, text)] or
+            "warning" in [e.trigger.text for e in analyse(analyser, text)]) is kept

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.events.participants import possessed_patient
-from geo.events.senses import blow, collision, met_no_one, walkout
+from geo.events.senses import advice, blow, collision, met_no_one, walkout
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -151,7 +151,7 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
         # "the Met Office warned of fog", "officials warned that a storm could bring floods": advice, no threat
         "warn": lambda: not any(t.lower_ in ADVISORIES for c in kids if c.dep_ not in ("nsubj", "nsubjpass")
-                                for t in c.subtree),
+                                for t in c.subtree) and not advice(token),
     }
     return rules.get(token.lemma_.lower(), lambda: True)()
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["blow", "collision", "met_no_one", "walkout"]
+from geo.events.taxonomy import DEFAULT_TAXONOMY
+
+__all__ = ["advice", "blow", "collision", "met_no_one", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -58,3 +60,33 @@ def blow(strike: Token) -> bool:
     """"Striking him in the face with his fist": a blow by hand or club, no strike from the air."""
     return any(g.lemma_.lower() in BLUNT for c in strike.children if c.dep_ == "prep" and c.lower_ == "with"
                for g in c.children if g.dep_ == "pobj")
+
+
+#: What a threat threatens with, after CAMEO 13's sub-codes (threaten with sanctions, a boycott, force, military
+#: action, war; reprisals and consequences): words of an act a party will do to another.
+THREATENED = frozenset("""
+consequence consequences retaliation retaliate reprisal reprisals revenge response respond force war sanction
+sanctions boycott action punish punishment escalation
+""".split())
+#: Named parties: a person, an organisation, a people; a country only as the one warned or acting.
+PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+WARNED = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj"})
+
+
+def advice(warn: Token) -> bool:
+    """A "warn" that advises the public rather than threatens anyone (CAMEO 13 is a threat to a party): no party is
+    warned or named in what it warns of, and what it warns of is no act of a party: no event word and no word of
+    force, sanction or retaliation ("the sheriff is warning residents about two scams", "drivers were warned of icy
+    roads", "the airline warned of delays"; but "Hamas warned Israel", "warned that it would respond with force",
+    "warned that officers would arrest anyone", "warned residents to leave before the strikes" threaten)."""
+    content = [t for c in warn.children if c.dep_ != "nsubj" for t in c.subtree]
+    for t in content:
+        if t.ent_type_ in PARTY_ENTS or t.ent_type_ == "GPE" and t.dep_ in WARNED:
+            return False
+        if t.pos_ == "PRON" and t.dep_ in WARNED and t.lower_ not in ("it", "that", "this", "there"):
+            return False  # "warned him": a person threatened
+        if t.lemma_.lower() in THREATENED or t.lower_ in THREATENED:
+            return False
+        if t.pos_ in ("NOUN", "VERB") and DEFAULT_TAXONOMY.trigger(t.lemma_, t.pos_) is not None:
+            return False
+    return True
