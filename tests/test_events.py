@@ -498,3 +498,15 @@ def test_a_warning_to_the_public_of_no_ones_act_is_advice(analyser, text: str, k
     """CAMEO 13 threatens a party: a warning that names none and warns of no act of a party advises."""
     assert ("warned" in [e.trigger.text for e in analyse(analyser, text)] or
             "warning" in [e.trigger.text for e in analyse(analyser, text)]) is kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The nurse visited a clinic on October 5 before she went to a hospital in Leeds.", False),
+    ("A man went to the house on Elm Street on Friday. During the visit, neighbours heard shouting.", False),
+    ("Two soldiers were hurt when a bomb hit the bus carrying troops visiting a market in Mardin.", False),
+    ("During her visit to Israel, the secretary of state spoke in favour of talks.", True),  # a country
+    ("The minister's visit was cut short by the storm.", True),  # an office that makes official visits
+])
+def test_a_private_trip_is_no_visit(analyser, text: str, kept: bool) -> None:
+    """CAMEO 042/043: a visit made or received by a party, or to a town, region or country, is a consultation."""
+    assert any(e.subtype == "Visit" for e in analyse(analyser, text)) is kept

@@ -34,6 +34,7 @@ from geo.events.participants import parties, passive_agents, patients, possessed
 from geo.events.speech import VEHICLE_VERBS, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
+from geo.events.visits import private_visit
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
 
 __all__ = ["EventExtractor", "EventFindings", "is_hypothetical"]
@@ -95,8 +96,11 @@ class EventExtractor:
             for token, kind in found:
                 if kind.family in told and back_reference(token):
                     continue  # "arrested in connection with the attack": the attack was told before
+                event = self.event(token, kind, context)
+                if private_visit(token, event, context.place_at):
+                    continue  # "she visited a clinic": a private trip, no consultation
                 told.add(kind.family)
-                events.append(self.event(token, kind, context))
+                events.append(event)
         return EventFindings(tuple(events), tuple(context.sites.values()), tuple(context.generic_actors.values()),
                              tuple(context.generic_mentions.values()))
 
