@@ -510,3 +510,14 @@ def test_a_warning_to_the_public_of_no_ones_act_is_advice(analyser, text: str, k
 def test_a_private_trip_is_no_visit(analyser, text: str, kept: bool) -> None:
     """CAMEO 042/043: a visit made or received by a party, or to a town, region or country, is a consultation."""
     assert any(e.subtype == "Visit" for e in analyse(analyser, text)) is kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The senator asked her colleagues to stand up against hate speech aimed at women in politics.", False),
+    ("Warning: this story contains details some readers may find upsetting.", False),
+    ("The group gave warning thirty minutes before the bomb exploded.", True),  # given: an act
+    ("The president gave a speech in Nairobi on Monday.", True),
+])
+def test_a_bare_singular_statement_noun_names_a_kind(analyser, text: str, kept: bool) -> None:
+    """"hate speech", "freedom of speech", "without warning", a "Warning:" label: no one act of speaking."""
+    assert any(e.type == STATEMENT for e in analyse(analyser, text)) is kept

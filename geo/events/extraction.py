@@ -26,9 +26,9 @@ from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
     objects, opposed, subjects,
 )
-from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
-                                   kind_reading, list_entry, natural_force, negated, passive_trigger, quality,
-                                   quoted_speakers, said_by_a_text)
+from geo.events.occurrence import (back_reference, bare_singular, frames_quote, generic_plural, generic_subject,
+                                   habitual, kind_reading, list_entry, natural_force, negated, passive_trigger,
+                                   quality, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.speech import VEHICLE_VERBS, restates, vehicle_of
@@ -174,7 +174,8 @@ class EventExtractor:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
         if kind.family == "violence" and natural_force(token):
             return False
-        return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))
+        return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token)
+                                                   or bare_singular(token))
 
     def kind(self, token: Token) -> EventKind | None:
         if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT"):

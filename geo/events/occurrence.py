@@ -119,6 +119,15 @@ def generic_plural(token: Token) -> bool:
     return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
 
 
+def bare_singular(token: Token) -> bool:
+    """A bare singular statement noun that no verb takes as its object or subject names the faculty or a kind, not
+    one act of speaking: "hate speech levelled at women", "freedom of speech", "fired without warning", a label
+    "Warning:". "Gave warning", "30 minutes' warning was given" and "a speech" are acts."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+
+
 def generic_subject(token: Token) -> bool:
     """A bare plural trigger that is the subject of a present-tense "be" with a predicate says what such acts are
     like, not that one happened: "kidnappings for ransom are common", "hostage negotiations are a delicate art"."""
