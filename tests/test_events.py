@@ -220,6 +220,9 @@ def test_a_party_speaking_about_an_event_makes_a_statement(analyser, text: str, 
     '"The flock showed no sign of illness," said the FAO in a statement on its website.',
     "A patient was admitted to a hospital in Boston, according to a statement by hospital spokeswoman Jane Roe.",
     "Troops shelled the town. The statement also went on to say that two soldiers were wounded.",
+    # a news medium by its head noun, whatever actor its name is read as, and its participle of saying
+    "Gunmen killed two guards in Izmir, Turkey's state-run Anadolu news agency reported.",
+    "The state news agency reported that 900 chickens died in Hubei, declaring that the outbreak was found in a farm.",
 ])
 def test_sourcing_is_no_statement(analyser, text: str) -> None:
     assert not [e.trigger.text for e in analyse(analyser, text) if e.type == STATEMENT]
@@ -230,6 +233,8 @@ def test_a_participle_of_saying_goes_on_with_the_statement(analyser) -> None:
     text = ("Militants attacked a checkpoint in Mosul. The Interior Ministry condemned the attack, saying the "
             "violence would not go unpunished.")
     assert [e.trigger.text for e in analyse(analyser, text) if e.type == STATEMENT] == ["condemned"]
+    text = "The army said on Monday, warning that it would respond with force to any raid."
+    assert [e.trigger.text for e in analyse(analyser, text) if e.type == STATEMENT] == ["warning"]  # no report
 
 
 @pytest.mark.parametrize("text, expected", [

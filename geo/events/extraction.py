@@ -133,8 +133,7 @@ class EventExtractor:
         said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])  # "..., stating"
         return not any(ctx.speaks_for_party(t) for t in said_by + quoted_speakers(token))
 
-    @staticmethod
-    def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
+    def with_statements(self, found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
                         ) -> list[tuple[Token, EventKind]]:
         """Add speech statements; a statement noun that only names the vehicle of an attribution ("said
         in a statement", "the statement said", "according to a statement") is no event of its own, nor is a
@@ -142,13 +141,14 @@ class EventExtractor:
         ``speech.restates``). A verb that is both a lexicon trigger and a speech statement ("the Taliban claimed
         responsibility") is one event, not two."""
         verbs = {t.i for t, _ in speech}
+        speech_verbs = frozenset(self.taxonomy.speech)
         kept = [(t, k) for t, k in found if not (
             k.family == "statement" and t.pos_ == "NOUN" and vehicle_of(t) is not None
             and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in VEHICLE_VERBS))]
         triggered = {t.i for t, _ in kept}
         found = sorted(kept + [(t, k) for t, k in speech if t.i not in triggered], key=lambda pair: pair[0].i)
         stated = {t.i for t, k in found if k.family == "statement" and t.pos_ == "VERB"}
-        return [(t, k) for t, k in found if k.family != "statement" or not restates(t, stated)]
+        return [(t, k) for t, k in found if k.family != "statement" or not restates(t, stated, speech_verbs)]
 
     # -- triggers
 

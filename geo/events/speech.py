@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["VEHICLE_VERBS", "restates", "vehicle_of"]
+from geo.events.clauses import subjects
+
+__all__ = ["VEHICLE_VERBS", "media_voice", "restates", "vehicle_of"]
 
 #: Verbs of attribution whose "in" phrase or subject is the vehicle, not a second act ("said in a statement",
 #: "the statement said", "according to a statement").
@@ -34,7 +36,28 @@ def vehicle_of(noun: Token) -> Token | None:
     return None
 
 
-def restates(token: Token, statements: set[int]) -> bool:
-    """A participle of saying that only goes on with a statement verb's act ("the ministry condemned the attack,
-    saying the violence would not go unpunished"): one statement, told by its main verb."""
-    return token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.i in statements
+def restates(token: Token, statements: set[int], speech: frozenset[str] = frozenset()) -> bool:
+    """A participle of saying that only goes on with a verb of saying ("the ministry condemned the attack, saying
+    the violence would not go unpunished": one statement, told by its main verb; "the news agency reported ...,
+    declaring that the outbreak was found in a farm": a medium's report, sourcing as "reported" is). After a party's
+    "said" that is no statement ("the army said on Monday, warning that it would respond"), the warning stays."""
+    if token.pos_ != "VERB" or token.tag_ != "VBG" or token.dep_ != "advcl":
+        return False
+    heads = [token.head] + ([token.head.head] if token.head.dep_ == "ccomp" else [])  # "reported that X died, declaring"
+    return any(h.i in statements or h.lemma_.lower() in speech and any(media_voice(t) for t in subjects(h))
+               for h in heads)
+
+
+#: Heads of a speaker phrase that make it a news medium: "the state-run Anadolu news agency reported".
+MEDIA_HEADS = frozenset("newspaper newspapers broadcaster television channel website outlet daily tabloid radio "
+                        "magazine".split())
+#: Modifiers that make an agency or a service a news medium ("news agency", "press service", "wire service").
+MEDIA_MODIFIERS = frozenset("news press wire".split())
+
+
+def media_voice(speaker: Token) -> bool:
+    """Whether a speaker phrase is a news medium by its head noun, whatever actor it names ("Turkey's
+    state-run news agency reported", "the Anadolu news agency said"): sourcing, as "Reuters reported" is."""
+    head = speaker.lemma_.lower()
+    mods = {c.lower_ for c in speaker.children if c.dep_ in ("compound", "amod")}
+    return head in MEDIA_HEADS or head in ("agency", "service") and bool(mods & MEDIA_MODIFIERS)
