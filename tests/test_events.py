@@ -526,3 +526,20 @@ def test_a_private_trip_is_no_visit(analyser, text: str, kept: bool) -> None:
 def test_a_bare_singular_statement_noun_names_a_kind(analyser, text: str, kept: bool) -> None:
     """"hate speech", "freedom of speech", "without warning", a "Warning:" label: no one act of speaking."""
     assert any(e.type == STATEMENT for e in analyse(analyser, text)) is kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("The city tried to speed up the work by deploying a portable flood wall along the river in Fargo.", False),
+    ("Salt trucks have been deployed on main roads in Toronto, the city said.", False),
+    ("Israel deployed additional troops to the northern border on Monday.", True),
+    ("The owners signed a lease with the gas company last year.", False),
+    ("The president signed the bill into law on Friday in Washington.", False),
+    ("The two sides signed a ceasefire agreement in Doha on Tuesday.", True),
+    ("The witness later agreed with defence claims that there was no sign of abuse.", False),
+    ('"We\'re happy to see any new development," the senior planner agreed.', False),
+    ("Israel and Hamas agreed to a truce on Sunday.", True),
+])
+def test_strategic_developments_need_forces_and_accords(analyser, text: str, kept: bool) -> None:
+    """ACLED's agreements are between parties and its deployments move forces: a lease, a bill, a shared view or
+    a flood wall are none."""
+    assert any(e.type == STRATEGIC for e in analyse(analyser, text)) is kept

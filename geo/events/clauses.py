@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.events.participants import possessed_patient
-from geo.events.senses import advice, blow, collision, met_no_one, walkout
+from geo.events.senses import (advice, agreed_with_a_view, blow, collision, deployed_no_force, met_no_one,
+                               signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -144,6 +145,9 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
         "meet": lambda: not met_no_one(token),
+        "sign": lambda: not signed_no_accord(token),
+        "deploy": lambda: not deployed_no_force(token),
+        "agree": lambda: not agreed_with_a_view(token),
         "march": lambda: token.is_lower,
         "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
         and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS),

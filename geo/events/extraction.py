@@ -128,6 +128,8 @@ class EventExtractor:
     def quotation_frame(self, token: Token, kind: EventKind, ctx: ArticleContext) -> bool:
         """A statement verb that only frames a direct quotation of a speaker who speaks for no party
         ("'I was looking right at him,' declared the shop owner") is attribution, like "said"."""
+        if token.lemma_.lower() == "agree" and frames_quote(token):
+            return True  # "'We're happy to see it,' the planner agreed": attribution, no agreement
         if kind.family != "statement" or not frames_quote(token):
             return False
         said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])  # "..., stating"

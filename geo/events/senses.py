@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from geo.events.taxonomy import DEFAULT_TAXONOMY
 
-__all__ = ["advice", "blow", "collision", "met_no_one", "walkout"]
+__all__ = ["advice", "agreed_with_a_view", "blow", "collision", "deployed_no_force", "met_no_one",
+           "signed_no_accord", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -90,3 +91,46 @@ def advice(warn: Token) -> bool:
         if t.pos_ in ("NOUN", "VERB") and DEFAULT_TAXONOMY.trigger(t.lemma_, t.pos_) is not None:
             return False
     return True
+
+
+#: What parties sign when they agree (ACLED's Agreement: a peace deal, ceasefire, accord between parties); a lease,
+#: a bill, a note or a law signed is no agreement between parties.
+ACCORDS = frozenset("""
+agreement agreements accord accords treaty treaties truce truces ceasefire ceasefires cease-fire deal deals pact pacts
+memorandum protocol armistice declaration communique settlement convention
+""".split())
+#: What is deployed when a deployment changes a force's posture (ACLED's "change to group/activity", CAMEO 15):
+#: troops, units, police, ships, aircraft, weapons; not salt trucks or a flood wall.
+FORCES = frozenset("""
+troops soldiers forces force army military police policemen officers units unit battalion battalions brigade brigades
+personnel marines peacekeepers guards guardsmen commandos warships ships vessels jets warplanes aircraft drones tanks
+artillery missiles missile batteries battery navy fighters militia militiamen reinforcements contingent division
+""".split())
+#: Views one agrees with ("agreed with defence claims", "agrees with the CIA's conclusion"): an opinion shared.
+VIEWS = frozenset("claim claims conclusion conclusions view views assessment assessments finding findings opinion "
+                  "opinions argument arguments analysis point statement sentiment premise".split())
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def signed_no_accord(verb: Token) -> bool:
+    """"signed a lease", "signed an online note", "signed the Act": what was signed is no accord between parties."""
+    objs = _objects(verb)
+    return bool(objs) and not any(o.lemma_.lower() in ACCORDS or o.lower_ in ACCORDS for o in objs)
+
+
+def deployed_no_force(verb: Token) -> bool:
+    """"deployed a portable wall system", "salt trucks were deployed": no force was deployed. A named force or
+    group ("deployed the 82nd Airborne") is one."""
+    objs = _objects(verb)
+    return bool(objs) and not any(o.lemma_.lower() in FORCES or o.lower_ in FORCES
+                                  or o.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for o in objs)
+
+
+def agreed_with_a_view(verb: Token) -> bool:
+    """"agreed with defence claims that ...", "the FBI agrees with the CIA's conclusion": an opinion shared, no
+    agreement between parties."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in VIEWS
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
