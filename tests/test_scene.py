@@ -95,3 +95,13 @@ def test_a_clause_sharing_the_events_doer_still_places_it(analyser) -> None:
     stormed = next(e for e in analysis.events if e.trigger.text == "stormed")
     kirkuk = next(pm.place.id for pm in analysis.places if pm.place and pm.mention.text == "Kirkuk")
     assert ("location", kirkuk) in stormed.place_roles, stormed.place_roles
+
+
+def test_a_statement_told_as_the_complement_of_another_clause_does_not_take_its_place(analyser) -> None:
+    """Run together, the condemnation is parsed as the complement of "was told", whose own subject is the
+    president: his holiday's Florida is not where the State Department condemned the attack."""
+    text = ("Gunmen attacked a bus in Kabul on Monday. The State Department condemned the attack, the president "
+            "was told while on holiday in Florida.")
+    analysis = analyser.analyse(Article(id="r", text=text, published=dt.date(2024, 5, 2)))
+    condemned = next(e for e in analysis.events if e.trigger.text == "condemned")
+    assert _place_names(analysis, condemned) == {"Kabul"}, condemned.place_roles

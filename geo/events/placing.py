@@ -46,12 +46,25 @@ def elsewhere(place: Token, trigger: Token) -> bool:
     attack, saying ..., while the president was on holiday in Florida": the president's holiday, not the
     condemnation, is in Florida; "police arrested two men after a bomb exploded in Kabul": where the bomb went off).
     A clause without a subject of its own shares the trigger's doer ("troops stormed the town, killing five in
-    Kirkuk") and stays."""
+    Kirkuk") and stays. The same holds the other way: a trigger in a clause with its own subject does not take a
+    place of the clause it depends on ("the White House condemned the attack, ... Obama was briefed while on
+    vacation in Hawaii", run together so that the condemnation is the complement of "briefed")."""
     above = {t.i for t in trigger.ancestors} | {trigger.i}
     node = place
     while node.i not in above and node.head.i != node.i:
-        if node.dep_ in CLAUSE_DEPS | {"conj"} and node.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ in SUBJECTS for c in node.children):
+        if own_clause(node):
+            return True
+        node = node.head
+    meeting = node  # the trigger's side, up to the meeting point: "the White House condemned ..." said inside
+    node = trigger  # a clause whose place is the main verb's ("..., Obama was briefed while on vacation in Hawaii")
+    while node.i != meeting.i and node.head.i != node.i:
+        if own_clause(node):
             return True
         node = node.head
     return False
+
+
+def own_clause(node: Token) -> bool:
+    """Whether a token heads a subordinate or coordinate clause with a subject of its own."""
+    return node.dep_ in CLAUSE_DEPS | {"conj"} and node.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ in SUBJECTS for c in node.children)
