@@ -105,3 +105,13 @@ def test_a_statement_told_as_the_complement_of_another_clause_does_not_take_its_
     analysis = analyser.analyse(Article(id="r", text=text, published=dt.date(2024, 5, 2)))
     condemned = next(e for e in analysis.events if e.trigger.text == "condemned")
     assert _place_names(analysis, condemned) == {"Kabul"}, condemned.place_roles
+
+
+def test_a_place_under_the_verb_a_noun_trigger_is_the_subject_of_is_its_own(analyser) -> None:
+    """"said a meeting was under way in Lagos": Lagos is the meeting's place, under its own "was", though the
+    statement that governs both is an event of another family; the flocks' Kano is in another clause."""
+    text = ("Bird flu was found in Kano. Nigerian Health Minister Ali Pate also said a high-level meeting was under "
+            "way in Lagos to assess the situation and to decide how to cull the flocks in Kano and Kaduna.")
+    analysis = analyser.analyse(Article(id="l", text=text, published=dt.date(2024, 5, 2)))
+    meeting = next(e for e in analysis.events if e.trigger.text == "meeting")
+    assert _place_names(analysis, meeting) == {"Lagos"}, meeting.place_roles

@@ -286,7 +286,7 @@ class ArticleContext:
         for top in place_tops(token):
             for t in sorted(phrase(top), key=lambda t: t.i):
                 pm = self.place_at.get(t.i)
-                if pm is None or id(pm) in seen or top.i != token.i and self.anothers(t, token):
+                if pm is None or id(pm) in seen or top.i != token.i and self.anothers(t, token, top):
                     continue  # a governing verb's phrase may hold another event's place
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
@@ -402,13 +402,17 @@ class ArticleContext:
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
-    def anothers(self, place: Token, token: Token) -> bool:
+    def anothers(self, place: Token, token: Token, top: Token | None = None) -> bool:
         """Whether a place is in the phrase of an event of another family in the sentence ("the rocket attack was
-        planned in Qaani's meetings in Beirut": Beirut is the meetings' place, not the attack's)."""
+        planned in Qaani's meetings in Beirut": Beirut is the meetings' place, not the attack's); the search stops
+        at the verb governing the trigger whose phrase is read ("the minister said a meeting was under way in
+        Lagos": Lagos is the meeting's, under its "was", not the statement's that governs both)."""
         family = self.triggers.get(token.i)
         for t in itertools.islice(place.ancestors, 5):
-            if t.i == token.i or self.triggers.get(t.i, family) != family:
-                return t.i != token.i
+            if t.i == token.i or top is not None and t.i == top.i:
+                return False
+            if self.triggers.get(t.i, family) != family:
+                return True
         return False
 
 

@@ -19,6 +19,8 @@ OFFICES = frozenset("""
 president minister premier chancellor secretary ambassador envoy delegation delegate diplomat official leader king
 queen prince emir governor mayor senator commander
 """.split())
+#: Personal pronouns of a visitor: "his visit" is the visit of someone the article told of.
+PERSONAL = frozenset("he she they his her their".split())
 #: Place kinds that are no destination of a visit between parties: common-noun sites and buildings.
 BUILDINGS = frozenset({"site", "local", "facility"})
 
@@ -44,11 +46,14 @@ def private_visit(token: Token, event: Event, place_at: Mapping[int, PlaceMentio
     """Whether a visit names no actor (no visitor, host or visited party read as one) and goes to no named town,
     region or country: "soldiers visiting a local market", "she visited a clinic on October 5", "during the
     visit, family members heard screaming", "a woman visiting from Canada". "Her visit to Israel", "the
-    minister's visit" and "a visit by the foreign secretary" stay."""
+    minister's visit", "a visit by the foreign secretary" and "his visit" (someone told of before, often
+    sentences back) stay."""
     if event.subtype != "Visit" or event.actor_roles:
         return False
     if any(t.lemma_.lower() in OFFICES for v in visitors(token) for t in v.subtree):
         return False
+    if any(v.pos_ == "PRON" and v.lower_ in PERSONAL for v in visitors(token)):
+        return False  # "around the same time as his visit": someone the article told of before
     for head in destinations(token):
         for t in head.subtree:
             pm = place_at.get(t.i)
