@@ -115,3 +115,22 @@ def test_a_place_under_the_verb_a_noun_trigger_is_the_subject_of_is_its_own(anal
     analysis = analyser.analyse(Article(id="l", text=text, published=dt.date(2024, 5, 2)))
     meeting = next(e for e in analysis.events if e.trigger.text == "meeting")
     assert _place_names(analysis, meeting) == {"Lagos"}, meeting.place_roles
+
+
+def test_a_clause_whose_subject_carries_on_with_a_participant_still_places_the_event(analyser) -> None:
+    """"stabbing her as she worked in a shop on Baker Street": "she" is the victim; her shop is the scene."""
+    text = ("Police say a man attacked a guard with a knife on Friday, repeatedly stabbing her as she worked in a "
+            "shop on Baker Street in London.")
+    analysis = analyser.analyse(Article(id="b", text=text, published=dt.date(2024, 5, 2)))
+    attacked = next(e for e in analysis.events if e.trigger.text == "attacked")
+    assert attacked.place_roles and attacked.place_roles[0][0] == "location", attacked.place_roles
+    assert any("Baker Street" in name for name in _place_names(analysis, attacked)), attacked.place_roles
+
+
+def test_a_place_in_the_phrase_of_a_governing_trigger_of_another_family_is_that_events(analyser) -> None:
+    """"A Fulton County man is arrested after a Cobb County shooting": Fulton County describes the man arrested;
+    the arrest governs the shooting's phrase but is an event of its own, so its places are not the shooting's."""
+    text = "A Fulton County man is arrested after a Cobb County shooting."
+    analysis = analyser.analyse(Article(id="c", text=text, published=dt.date(2024, 5, 2)))
+    shooting = next(e for e in analysis.events if e.trigger.text == "shooting")
+    assert _place_names(analysis, shooting) == {"Cobb County"}, shooting.place_roles

@@ -409,10 +409,12 @@ class ArticleContext:
         Lagos": Lagos is the meeting's, under its "was", not the statement's that governs both)."""
         family = self.triggers.get(token.i)
         for t in itertools.islice(place.ancestors, 5):
-            if t.i == token.i or top is not None and t.i == top.i:
+            if t.i == token.i:
                 return False
             if self.triggers.get(t.i, family) != family:
-                return True
+                return True  # "a Metcalfe County man is arrested after a shooting": the arrest's, also as the top
+            if top is not None and t.i == top.i:
+                return False
         return False
 
 

@@ -15,6 +15,8 @@ LOCATION_PREPS = frozenset("in near inside outside across along throughout aroun
 ORIGIN_PREPS = frozenset({"from"})
 SCENE_VERBS = frozenset("be happen occur take break come".split())
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: Subjects that carry on with the sentence's participants rather than bring in someone else.
+CARRIED = frozenset("he she it they we i".split())
 
 
 def performs(verb: Token) -> bool:
@@ -65,6 +67,8 @@ def elsewhere(place: Token, trigger: Token) -> bool:
 
 
 def own_clause(node: Token) -> bool:
-    """Whether a token heads a subordinate or coordinate clause with a subject of its own."""
+    """Whether a token heads a subordinate or coordinate clause with a subject of its own that names someone else:
+    a personal pronoun carries on with the sentence's participants ("attacked the officer as she worked in the store
+    on Alps Road": the attack's scene), a noun does not ("while the president was on holiday in Florida")."""
     return node.dep_ in CLAUSE_DEPS | {"conj"} and node.pos_ in ("VERB", "AUX") \
-        and any(c.dep_ in SUBJECTS for c in node.children)
+        and any(c.dep_ in SUBJECTS and c.lower_ not in CARRIED for c in node.children)
