@@ -543,3 +543,12 @@ def test_strategic_developments_need_forces_and_accords(analyser, text: str, kep
     """ACLED's agreements are between parties and its deployments move forces: a lease, a bill, a shared view or
     a flood wall are none."""
     assert any(e.type == STRATEGIC for e in analyse(analyser, text)) is kept
+
+
+@pytest.mark.parametrize("text", [
+    "The woman was driving a 2004 Toyota Camry which left the road, went up an embankment and struck several trees.",
+    "As he was trying to clear the debris, he was struck by a Chevrolet Impala driven by a 70-year-old man.",
+    "He was driving a 1999 Honda Accord when the wreck happened.",  # a product's name, no accord
+])
+def test_a_road_accident_is_no_attack(analyser, text: str) -> None:
+    assert not analyse(analyser, text)

@@ -180,7 +180,8 @@ class EventExtractor:
                                                    or bare_singular(token))
 
     def kind(self, token: Token) -> EventKind | None:
-        if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT"):
+        if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT",
+                               "PRODUCT"):
             return None
         if token.pos_ in ("VERB", "AUX"):
             return self.taxonomy.trigger(token.lemma_, "VERB")

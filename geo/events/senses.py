@@ -30,7 +30,8 @@ RECEPTIONS = frozenset("criticism resistance opposition approval skepticism scep
 
 #: Vehicles and road words: "the car overturned, striking a tree", "a pickup truck struck a cyclist".
 TRAFFIC = frozenset("car cars truck trucks pickup vehicle vehicles van bus train suv sedan motorcycle motorcyclist "
-                    "tractor trailer lorry taxi motorist driver drivers crash collision pedestrian cyclist".split())
+                    "tractor trailer lorry taxi motorist driver drivers crash collision pedestrian cyclist drive wreck "
+                    "roadway highway intersection crosswalk".split())
 #: What a blow is dealt with: "striking him in the face with his fist".
 BLUNT = frozenset("fist fists hand hands bat hammer stick rock club baton bottle pipe elbow knee foot".split())
 

@@ -43,7 +43,7 @@ def restates(token: Token, statements: set[int], speech: frozenset[str] = frozen
     "said" that is no statement ("the army said on Monday, warning that it would respond"), the warning stays."""
     if token.pos_ != "VERB" or token.tag_ != "VBG" or token.dep_ != "advcl":
         return False
-    heads = [token.head] + ([token.head.head] if token.head.dep_ == "ccomp" else [])  # "reported that X died, declaring"
+    heads = [token.head] + ([token.head.head] if token.head.dep_ == "ccomp" else [])  # "reported X died, declaring"
     return any(h.i in statements or h.lemma_.lower() in speech and any(media_voice(t) for t in subjects(h))
                for h in heads)
 
