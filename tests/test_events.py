@@ -549,6 +549,7 @@ def test_strategic_developments_need_forces_and_accords(analyser, text: str, kep
     "The woman was driving a 2004 Toyota Camry which left the road, went up an embankment and struck several trees.",
     "As he was trying to clear the debris, he was struck by a Chevrolet Impala driven by a 70-year-old man.",
     "He was driving a 1999 Honda Accord when the wreck happened.",  # a product's name, no accord
+    "The van left the road, struck a lamp post and then crossed the roadway, striking a fence.",  # two strikes
 ])
 def test_a_road_accident_is_no_attack(analyser, text: str) -> None:
     assert not analyse(analyser, text)

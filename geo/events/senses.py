@@ -53,7 +53,7 @@ def met_no_one(meet: Token) -> bool:
 def collision(strike: Token, armed: frozenset[str]) -> bool:
     """A vehicle striking something ("the car overturned, striking a tree"): a sentence with a word of traffic and
     none of ``armed`` (weapons, aircraft, attackers: "a drone struck a car" stays an air strike)."""
-    others = [t for t in strike.sent if t.i != strike.i]
+    others = [t for t in strike.sent if t.lemma_ != strike.lemma_]  # "struck several trees ... striking a fence"
     words = {t.lemma_.lower() for t in others} | {t.lower_ for t in others}
     return bool(words & TRAFFIC) and not words & armed
 
