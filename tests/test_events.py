@@ -373,6 +373,9 @@ def test_an_event_that_is_the_means_of_an_actor_is_its_doing(analyser) -> None:
     ("A magnitude 6.4 earthquake struck southern Turkey on Monday, killing at least 8 people.", "struck"),
     ("Hundreds of homes were destroyed by the hurricane, which killed 12 people in Florida.", "killed"),
     ("Floods killed 30 people in Kerala.", "killed"),
+    # a disease or a pathogen by its name (the WHO's names, geo.actors.diseases) kills, but attacks no one
+    ("H5N1 has killed two women in Egypt this week.", "killed"),
+    ("Ebola killed 11,000 people in West Africa.", "killed"),
 ])
 def test_a_trigger_needs_an_occurrence(analyser, text: str, absent: str) -> None:
     assert absent not in [e.trigger.text for e in analyse(analyser, text)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.actors.diseases import is_disease
 from geo.events.clauses import NATURAL_CAUSES, governor, subjects
 
 def negated(token: Token) -> bool:
@@ -226,7 +227,14 @@ def natural_force(verb: Token) -> bool:
         node = node.head
         doers = subjects(node)
     doers = [node.head if d.lower_ in ("which", "that") and node.dep_ == "relcl" else d for d in doers]
-    return any(d.lemma_.lower() in NATURAL_CAUSES or d.lower_ in NATURAL_CAUSES for d in doers)
+    return any(d.lemma_.lower() in NATURAL_CAUSES or d.lower_ in NATURAL_CAUSES or pathogen(d) for d in doers)
+
+
+def pathogen(doer: Token) -> bool:
+    """A doer named as a disease or a pathogen ("H5N1 has killed two women", "the H7N9 strain that killed 30",
+    "Ebola killed 11,000 people": ``geo.actors.diseases``, after the WHO's names), with its name's modifiers."""
+    name = [c.text for c in doer.children if c.dep_ in ("compound", "nmod", "amod")] + [doer.text]
+    return is_disease(" ".join(name))
 
 
 def passive_trigger(token: Token) -> bool:
