@@ -556,3 +556,15 @@ def test_strategic_developments_need_forces_and_accords(analyser, text: str, kep
 ])
 def test_a_road_accident_is_no_attack(analyser, text: str) -> None:
     assert not analyse(analyser, text)
+
+
+def test_a_sports_report_is_play_and_real_violence_in_it_is_not(analyser) -> None:
+    """Three words of the game make the article a sports report: "threatened the goalkeeper" and "a 90th-minute
+    strike" are play though their sentences name no game; gunmen attacking the team bus after a match are no play."""
+    report = ("Rovers beat City 2-0 in a tense match on Saturday. The visitors' midfielder was booked and the referee "
+              "waved away a penalty appeal. Rovers rarely threatened the goalkeeper before the break. A 90th-minute "
+              "strike by Tom Hale sealed the win.")
+    assert not analyse(analyser, report)
+    attack = ("Rovers beat City 2-0 in a tense match on Saturday. The referee was praised. After the match, gunmen "
+              "attacked the team bus near the stadium in Lagos, killing the driver.")
+    assert "attacked" in [e.trigger.text for e in analyse(analyser, attack)]
