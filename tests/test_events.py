@@ -387,6 +387,7 @@ def test_a_trigger_needs_an_occurrence(analyser, text: str, absent: str) -> None
     ("The murder of a judge in Lagos shocked the country.", "murder"),  # specific: a determiner and a patient
     ("A car bomb exploded in a market in Lagos.", "exploded"),
     ("Gunmen killed 30 people in Kerala.", "killed"),
+    ("He was about to be charged over the anthrax attacks that killed five people.", "killed"),  # a weapon
     ("Militants attacked a police post in Peshawar during a storm.", "attacked"),  # the storm is when, not who
 ])
 def test_occurrences_stay_events(analyser, text: str, present: str) -> None:

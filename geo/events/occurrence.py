@@ -230,10 +230,17 @@ def natural_force(verb: Token) -> bool:
     return any(d.lemma_.lower() in NATURAL_CAUSES or d.lower_ in NATURAL_CAUSES or pathogen(d) for d in doers)
 
 
+#: Heads of a pathogen's name whose modifiers name it: "the H5N1 strain", "the Ebola virus".
+PATHOGEN_HEADS = frozenset("strain strains virus viruses bacterium bacteria pathogen subtype".split())
+
+
 def pathogen(doer: Token) -> bool:
     """A doer named as a disease or a pathogen ("H5N1 has killed two women", "the H7N9 strain that killed 30",
-    "Ebola killed 11,000 people": ``geo.actors.diseases``, after the WHO's names), with its name's modifiers."""
-    name = [c.text for c in doer.children if c.dep_ in ("compound", "nmod", "amod")] + [doer.text]
+    "Ebola killed 11,000 people": ``geo.actors.diseases``, after the WHO's names). Modifiers count only before a
+    pathogen's head: "the anthrax attacks that killed five" were someone's attacks."""
+    name = [doer.text]
+    if doer.lemma_.lower() in PATHOGEN_HEADS:
+        name = [c.text for c in doer.children if c.dep_ in ("compound", "nmod", "amod")] + name
     return is_disease(" ".join(name))
 
 
