@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from geo.events.participants import possessed_patient
 from geo.events.senses import (advice, agreed_with_a_view, blow, collision, deployed_no_force, met_no_one,
-                               signed_no_accord, walkout)
+                               play, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -60,29 +60,6 @@ monsoon surge landslide landslides mudslide mudslides avalanche avalanches rockf
 drought droughts famine disease virus outbreak epidemic pandemic illness cancer infection fever crash collision
 accident blaze blazes wildfire wildfires bushfire bushfires fire fires liquor alcohol overdose overdoses
 """.split())
-#: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
-SPORTS = frozenset("""
-striker strikers midfielder goalkeeper penalty referee goalless equaliser equalizer hat-trick wicket innings
-tournament championship match substitution substitutions half-time halftime
-""".split())
-#: Trigger words that are also play in a match: "a 90th-minute strike", "rarely threatened the goalkeeper".
-PLAY = frozenset("attack fire shoot shot strike assault threaten clash battle".split())
-#: Words of real violence that a sports report's sentence may still hold ("gunmen attacked the team bus").
-ARMED = frozenset("gun guns gunman gunmen gunfire rifle bomb bombs bomber explosive explosives grenade militant "
-                  "militants attacker attackers assailant assailants police soldiers troops".split())
-
-
-def sports_report(token: Token) -> bool:
-    """Whether the article is a sports report (three or more distinct words of ``SPORTS`` in its text): there
-    "strike", "attack" and "threatened" are play even in a sentence with no word of the game ("a brace and a
-    90th-minute strike sealed the win"), unless the sentence holds a word of real violence (``ARMED``, asked by
-    :func:`licensed`: "after the match, gunmen attacked the team bus")."""
-    doc = token.doc
-    if "newsmap_sports_words" not in doc.user_data:
-        doc.user_data["newsmap_sports_words"] = len({t.lower_ for t in doc if t.lower_ in SPORTS})
-    return doc.user_data["newsmap_sports_words"] >= 3
-
-
 #: Violent nouns a group claims: "the group claimed the bombing".
 CLAIMED = frozenset("attack attacks bombing bombings blast blasts explosion killing killings shooting assault "
                     "ambush raid strike strikes kidnapping abduction".split())
@@ -99,8 +76,7 @@ def licensed(token: Token) -> bool:
     """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
     a violent word aimed at a disease or a social problem is a metaphor."""
     kids = list(token.children)
-    if token.lemma_.lower() in PLAY and not any(t.lower_ in ARMED for t in token.sent) and (
-            any(t.lower_ in SPORTS for t in token.sent) or sports_report(token)):
+    if play(token):
         return False  # "the striker fired a shot into the top corner": play in a match
     if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill") and any(
             a.lemma_.lower() in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):

@@ -5,8 +5,9 @@ road accident or of a fist, and the "meet" of a goal or a reception.
 "met" is a meeting with someone and also "met the goal", "met with criticism". The words around them tell the
 senses apart: the vocabulary of an industrial dispute or of traffic in the sentence, the striker, the object of
 "meet" or of its "with". The lists are common collocations of English (the Oxford Collocations Dictionary's entries
-for "strike" and "meet"), not corpus phrases. Pure functions of spaCy tokens, asked by
-:func:`geo.events.clauses.licensed`.
+for "strike" and "meet"), not corpus phrases. So are the other readings that report no event: a warning that
+advises ("advice"), a lease signed, salt trucks deployed, a view agreed with, and play in a match ("play").
+Pure functions of spaCy tokens, asked by :func:`geo.events.clauses.licensed`.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from spacy.tokens import Token
 from geo.events.taxonomy import DEFAULT_TAXONOMY
 
 __all__ = ["advice", "agreed_with_a_view", "blow", "collision", "deployed_no_force", "met_no_one",
-           "signed_no_accord", "walkout"]
+           "play", "signed_no_accord", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -135,3 +136,34 @@ def agreed_with_a_view(verb: Token) -> bool:
     agreement between parties."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in VIEWS
                for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
+
+
+#: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
+SPORTS = frozenset("""
+striker strikers midfielder goalkeeper penalty referee goalless equaliser equalizer hat-trick wicket innings
+tournament championship match substitution substitutions half-time halftime
+""".split())
+#: Trigger words that are also play in a match: "a 90th-minute strike", "rarely threatened the goalkeeper".
+PLAY = frozenset("attack fire shoot shot strike assault threaten clash battle".split())
+#: Words of real violence that a sports report's sentence may still hold ("gunmen attacked the team bus").
+ARMED = frozenset("gun guns gunman gunmen gunfire rifle bomb bombs bomber explosive explosives grenade militant "
+                  "militants attacker attackers assailant assailants police soldiers troops".split())
+
+
+def sports_report(token: Token) -> bool:
+    """Whether the article is a sports report (three or more distinct words of ``SPORTS`` in its text): there
+    "strike", "attack" and "threatened" are play even in a sentence with no word of the game ("a brace and a
+    90th-minute strike sealed the win"), unless the sentence holds a word of real violence (``ARMED``, asked by
+    :func:`play`: "after the match, gunmen attacked the team bus")."""
+    doc = token.doc
+    if "newsmap_sports_words" not in doc.user_data:
+        doc.user_data["newsmap_sports_words"] = len({t.lower_ for t in doc if t.lower_ in SPORTS})
+    return doc.user_data["newsmap_sports_words"] >= 3
+
+
+def play(token: Token) -> bool:
+    """A trigger word that is play in a match: in a sentence with a word of the game, or anywhere in a sports report,
+    and in a sentence with no word of real violence ("the striker fired a shot into the top corner")."""
+    if token.lemma_.lower() not in PLAY or any(t.lower_ in ARMED for t in token.sent):
+        return False
+    return any(t.lower_ in SPORTS for t in token.sent) or sports_report(token)
