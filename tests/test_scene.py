@@ -70,3 +70,67 @@ def test_a_dateline_puts_a_site_in_its_city_not_its_state(analyser) -> None:
     fire = next(e for e in events if e.trigger.text == "opened")
     assert fire.place_roles and all(p.startswith(f"local:{ATHENS_GA}:") for _, p in fire.place_roles), \
         fire.place_roles
+
+
+def _place_names(analysis, event) -> set[str]:
+    names = {pm.place.id: pm.place.name for pm in analysis.places if pm.place is not None}
+    return {names.get(p, p) for _, p in event.place_roles}
+
+
+def test_a_place_in_another_participants_clause_is_not_the_events(analyser) -> None:
+    """The condemnation names no place of its own; Florida is where the president's holiday is, in a clause with
+    its own subject. The statement takes the article's scene (Kabul), not the nearest place of the sentence."""
+    text = ("Gunmen attacked a bus in Kabul on Monday. The State Department condemned the attack, saying the "
+            "violence was unacceptable, while the president was on holiday in Florida.")
+    analysis = analyser.analyse(Article(id="f", text=text, published=dt.date(2024, 5, 2)))
+    condemned = next(e for e in analysis.events if e.trigger.text == "condemned")
+    assert _place_names(analysis, condemned) == {"Kabul"}, condemned.place_roles
+    assert condemned.place_roles[0][0] == CONTEXT_ROLE
+
+
+def test_a_clause_sharing_the_events_doer_still_places_it(analyser) -> None:
+    """"killing five people near Kirkuk" has no subject of its own: the storming is near Kirkuk too."""
+    text = "Troops stormed the village on Friday, killing five people near Kirkuk."
+    analysis = analyser.analyse(Article(id="k", text=text, published=dt.date(2024, 5, 2)))
+    stormed = next(e for e in analysis.events if e.trigger.text == "stormed")
+    kirkuk = next(pm.place.id for pm in analysis.places if pm.place and pm.mention.text == "Kirkuk")
+    assert ("location", kirkuk) in stormed.place_roles, stormed.place_roles
+
+
+def test_a_statement_told_as_the_complement_of_another_clause_does_not_take_its_place(analyser) -> None:
+    """Run together, the condemnation is parsed as the complement of "was told", whose own subject is the
+    president: his holiday's Florida is not where the State Department condemned the attack."""
+    text = ("Gunmen attacked a bus in Kabul on Monday. The State Department condemned the attack, the president "
+            "was told while on holiday in Florida.")
+    analysis = analyser.analyse(Article(id="r", text=text, published=dt.date(2024, 5, 2)))
+    condemned = next(e for e in analysis.events if e.trigger.text == "condemned")
+    assert _place_names(analysis, condemned) == {"Kabul"}, condemned.place_roles
+
+
+def test_a_place_under_the_verb_a_noun_trigger_is_the_subject_of_is_its_own(analyser) -> None:
+    """"said a meeting was under way in Lagos": Lagos is the meeting's place, under its own "was", though the
+    statement that governs both is an event of another family; the flocks' Kano is in another clause."""
+    text = ("Bird flu was found in Kano. Nigerian Health Minister Ali Pate also said a high-level meeting was under "
+            "way in Lagos to assess the situation and to decide how to cull the flocks in Kano and Kaduna.")
+    analysis = analyser.analyse(Article(id="l", text=text, published=dt.date(2024, 5, 2)))
+    meeting = next(e for e in analysis.events if e.trigger.text == "meeting")
+    assert _place_names(analysis, meeting) == {"Lagos"}, meeting.place_roles
+
+
+def test_a_clause_whose_subject_carries_on_with_a_participant_still_places_the_event(analyser) -> None:
+    """"stabbing her as she worked in a shop on Baker Street": "she" is the victim; her shop is the scene."""
+    text = ("Police say a man attacked a guard with a knife on Friday, repeatedly stabbing her as she worked in a "
+            "shop on Baker Street in London.")
+    analysis = analyser.analyse(Article(id="b", text=text, published=dt.date(2024, 5, 2)))
+    attacked = next(e for e in analysis.events if e.trigger.text == "attacked")
+    assert attacked.place_roles and attacked.place_roles[0][0] == "location", attacked.place_roles
+    assert any("Baker Street" in name for name in _place_names(analysis, attacked)), attacked.place_roles
+
+
+def test_a_place_in_the_phrase_of_a_governing_trigger_of_another_family_is_that_events(analyser) -> None:
+    """"A Fulton County man is arrested after a Cobb County shooting": Fulton County describes the man arrested;
+    the arrest governs the shooting's phrase but is an event of its own, so its places are not the shooting's."""
+    text = "A Fulton County man is arrested after a Cobb County shooting."
+    analysis = analyser.analyse(Article(id="c", text=text, published=dt.date(2024, 5, 2)))
+    shooting = next(e for e in analysis.events if e.trigger.text == "shooting")
+    assert _place_names(analysis, shooting) == {"Cobb County"}, shooting.place_roles

@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.events.participants import possessed_patient
-from geo.events.senses import blow, collision, met_no_one, walkout
+from geo.events.senses import (advice, agreed_with_a_view, blow, collision, deployed_no_force, met_no_one,
+                               play, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -59,11 +60,6 @@ monsoon surge landslide landslides mudslide mudslides avalanche avalanches rockf
 drought droughts famine disease virus outbreak epidemic pandemic illness cancer infection fever crash collision
 accident blaze blazes wildfire wildfires bushfire bushfires fire fires liquor alcohol overdose overdoses
 """.split())
-#: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
-SPORTS = frozenset("""
-striker strikers midfielder goalkeeper penalty referee goalless equaliser equalizer hat-trick wicket innings
-tournament championship match substitution substitutions half-time halftime
-""".split())
 #: Violent nouns a group claims: "the group claimed the bombing".
 CLAIMED = frozenset("attack attacks bombing bombings blast blasts explosion killing killings shooting assault "
                     "ambush raid strike strikes kidnapping abduction".split())
@@ -80,8 +76,7 @@ def licensed(token: Token) -> bool:
     """Ambiguous trigger words need their usual company: "fire" needs a weapon or a target, "blow" needs "up";
     a violent word aimed at a disease or a social problem is a metaphor."""
     kids = list(token.children)
-    if token.lemma_.lower() in ("attack", "fire", "shoot", "shot", "strike", "assault") and any(
-            t.lower_ in SPORTS for t in token.sent):
+    if play(token):
         return False  # "the striker fired a shot into the top corner": play in a match
     if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill") and any(
             a.lemma_.lower() in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
@@ -144,6 +139,9 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
         "meet": lambda: not met_no_one(token),
+        "sign": lambda: not signed_no_accord(token),
+        "deploy": lambda: not deployed_no_force(token),
+        "agree": lambda: not agreed_with_a_view(token),
         "march": lambda: token.is_lower,
         "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
         and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS),
@@ -151,7 +149,7 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
         # "the Met Office warned of fog", "officials warned that a storm could bring floods": advice, no threat
         "warn": lambda: not any(t.lower_ in ADVISORIES for c in kids if c.dep_ not in ("nsubj", "nsubjpass")
-                                for t in c.subtree),
+                                for t in c.subtree) and not advice(token),
     }
     return rules.get(token.lemma_.lower(), lambda: True)()
 
@@ -204,16 +202,6 @@ ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gu
 def _rammed(token: Token, preps: set[str]) -> bool:
     """A vehicle-borne attack: "a suicide bomber crashed his car into a convoy" (not "a plane crashed into the sea")."""
     return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
-
-
-def vehicle_of(noun: Token) -> Token | None:
-    """The attribution verb a statement noun is the subject of, or the "in" phrase of: "the statement
-    said", "said in a statement"."""
-    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
-    return None
 
 
 def _person_object(token: Token) -> bool:

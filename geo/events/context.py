@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, LIGHT_VERBS, TARGET_PREPS, apposed,
+from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, apposed,
                                 clause_tokens, describes, objects, phrase, place_tops)
 from geo.events.credits import outside_credits
 from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
@@ -21,7 +21,9 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
                                  generic_mention, phrase_heads, site_mention, surface)
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
+from geo.events.placing import directed, elsewhere, performs, prep_role
 from geo.events.scene import nearest_first
+from geo.events.speech import media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
@@ -31,9 +33,6 @@ from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, Pla
 __all__ = ["ArticleContext"]
 
 PRONOUNS = frozenset("he she him her his".split())
-LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
-ORIGIN_PREPS = frozenset({"from"})
-SCENE_VERBS = frozenset("be happen occur take break come".split())
 #: Preposition heads of a site: "at the station", "outside a hospital", "in a house".
 SITE_PREPS = frozenset("at in inside outside near on into against".split())
 
@@ -179,8 +178,8 @@ class ArticleContext:
         """Whether a speaker phrase is a party's voice: it names a political actor and no apposition
         describes it as a private person ("Eva, a 17-year-old student", "X, owner of a body shop"), which
         also catches a name the model took for an organisation."""
-        if private_person(speaker):
-            return False
+        if private_person(speaker) or media_voice(speaker):
+            return False  # "the state-run news agency reported": a medium, sourcing
         return any(self.political(a) for a in self.actors_of(speaker))
 
     def political(self, actor_id: str) -> bool:
@@ -287,7 +286,7 @@ class ArticleContext:
         for top in place_tops(token):
             for t in sorted(phrase(top), key=lambda t: t.i):
                 pm = self.place_at.get(t.i)
-                if pm is None or id(pm) in seen or top.i != token.i and self.anothers(t, token):
+                if pm is None or id(pm) in seen or top.i != token.i and self.anothers(t, token, top):
                     continue  # a governing verb's phrase may hold another event's place
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
@@ -394,45 +393,29 @@ class ArticleContext:
         return not is_backdrop(pm.place) and (role == "target" or not is_demonym(pm))
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
-        """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor nor
-        describes a participant ("involved individuals active in Syria")."""
+        """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor, nor
+        describes a participant ("involved individuals active in Syria"), nor lies in another participant's clause
+        ("..., while the president was on holiday in Florida": ``placing.elsewhere``)."""
         found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
                  if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)
-                 and not in_participant_modifier(t, token)]
+                 and not in_participant_modifier(t, token) and not elsewhere(t, token)]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
-    def anothers(self, place: Token, token: Token) -> bool:
+    def anothers(self, place: Token, token: Token, top: Token | None = None) -> bool:
         """Whether a place is in the phrase of an event of another family in the sentence ("the rocket attack was
-        planned in Qaani's meetings in Beirut": Beirut is the meetings' place, not the attack's)."""
+        planned in Qaani's meetings in Beirut": Beirut is the meetings' place, not the attack's); the search stops
+        at the verb governing the trigger whose phrase is read ("the minister said a meeting was under way in
+        Lagos": Lagos is the meeting's, under its "was", not the statement's that governs both)."""
         family = self.triggers.get(token.i)
         for t in itertools.islice(place.ancestors, 5):
-            if t.i == token.i or self.triggers.get(t.i, family) != family:
-                return t.i != token.i
+            if t.i == token.i:
+                return False
+            if self.triggers.get(t.i, family) != family:
+                return True  # "a Metcalfe County man is arrested after a shooting": the arrest's, also as the top
+            if top is not None and t.i == top.i:
+                return False
         return False
-
-
-def performs(verb: Token) -> bool:
-    """Whether the verb governing a noun trigger performs it ("held talks", "launched an attack", "the explosion
-    was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
-    bombing", "condemned the attack"), whose subject is only a participant described."""
-    return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
-
-
-def directed(top: Token) -> bool:
-    """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
-    was at the station" is where, not whom)."""
-    return top.lemma_.lower() not in SCENE_VERBS
-
-
-def prep_role(prep: str, family: str) -> str | None:
-    if prep in ORIGIN_PREPS:
-        return "origin"
-    if family == "violence" and prep in TARGET_PREPS:
-        return "target"
-    if prep in LOCATION_PREPS:
-        return "location"
-    return None
 
 
 def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, object]:

@@ -24,15 +24,17 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
-    objects, opposed, subjects, vehicle_of,
+    objects, opposed, subjects,
 )
-from geo.events.occurrence import (back_reference, frames_quote, generic_plural, generic_subject, habitual,
-                                   kind_reading, list_entry, natural_force, negated, passive_trigger, quality,
-                                   quoted_speakers, said_by_a_text)
+from geo.events.occurrence import (back_reference, bare_singular, frames_quote, generic_plural, generic_subject,
+                                   habitual, kind_reading, list_entry, natural_force, negated, passive_trigger,
+                                   quality, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
+from geo.events.speech import VEHICLE_VERBS, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
+from geo.events.visits import private_visit
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
 
 __all__ = ["EventExtractor", "EventFindings", "is_hypothetical"]
@@ -94,8 +96,11 @@ class EventExtractor:
             for token, kind in found:
                 if kind.family in told and back_reference(token):
                     continue  # "arrested in connection with the attack": the attack was told before
+                event = self.event(token, kind, context)
+                if private_visit(token, event, context.place_at):
+                    continue  # "she visited a clinic": a private trip, no consultation
                 told.add(kind.family)
-                events.append(self.event(token, kind, context))
+                events.append(event)
         return EventFindings(tuple(events), tuple(context.sites.values()), tuple(context.generic_actors.values()),
                              tuple(context.generic_mentions.values()))
 
@@ -123,24 +128,29 @@ class EventExtractor:
     def quotation_frame(self, token: Token, kind: EventKind, ctx: ArticleContext) -> bool:
         """A statement verb that only frames a direct quotation of a speaker who speaks for no party
         ("'I was looking right at him,' declared the shop owner") is attribution, like "said"."""
+        if token.lemma_.lower() == "agree" and frames_quote(token):
+            return True  # "'We're happy to see it,' the planner agreed": attribution, no agreement
         if kind.family != "statement" or not frames_quote(token):
             return False
         said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])  # "..., stating"
         return not any(ctx.speaks_for_party(t) for t in said_by + quoted_speakers(token))
 
-    @staticmethod
-    def with_statements(found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
+    def with_statements(self, found: list[tuple[Token, EventKind]], speech: list[tuple[Token, EventKind]]
                         ) -> list[tuple[Token, EventKind]]:
         """Add speech statements; a statement noun that only names the vehicle of an attribution ("said
-        in a statement", "the statement said") is no event of its own. A verb that is both a lexicon trigger
-        and a speech statement ("the Taliban claimed responsibility") is one event, not two."""
+        in a statement", "the statement said", "according to a statement") is no event of its own, nor is a
+        participle of saying that goes on with a statement verb's act ("condemned the attack, saying ...":
+        ``speech.restates``). A verb that is both a lexicon trigger and a speech statement ("the Taliban claimed
+        responsibility") is one event, not two."""
         verbs = {t.i for t, _ in speech}
-        speech_lemmas = {"say", "tell", "state", "report", "add", "confirm"}
+        speech_verbs = frozenset(self.taxonomy.speech)
         kept = [(t, k) for t, k in found if not (
             k.family == "statement" and t.pos_ == "NOUN" and vehicle_of(t) is not None
-            and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in speech_lemmas))]
+            and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in VEHICLE_VERBS))]
         triggered = {t.i for t, _ in kept}
-        return sorted(kept + [(t, k) for t, k in speech if t.i not in triggered], key=lambda pair: pair[0].i)
+        found = sorted(kept + [(t, k) for t, k in speech if t.i not in triggered], key=lambda pair: pair[0].i)
+        stated = {t.i for t, k in found if k.family == "statement" and t.pos_ == "VERB"}
+        return [(t, k) for t, k in found if k.family != "statement" or not restates(t, stated, speech_verbs)]
 
     # -- triggers
 
@@ -166,10 +176,12 @@ class EventExtractor:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
         if kind.family == "violence" and natural_force(token):
             return False
-        return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token))
+        return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token)
+                                                   or bare_singular(token))
 
     def kind(self, token: Token) -> EventKind | None:
-        if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT"):
+        if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT",
+                               "PRODUCT"):
             return None
         if token.pos_ in ("VERB", "AUX"):
             return self.taxonomy.trigger(token.lemma_, "VERB")

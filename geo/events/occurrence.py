@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.actors.diseases import is_disease
 from geo.events.clauses import NATURAL_CAUSES, governor, subjects
 
 def negated(token: Token) -> bool:
@@ -40,8 +41,10 @@ def kind_reading(token: Token) -> bool:
     assault", "a law against incitement"), or an adjective's complement ("guilty of murder")."""
     if token.pos_ in ("VERB", "AUX"):
         return False
-    if any(c.dep_ not in ("conj", "cc", "punct", "compound", "amod") for c in token.children):
-        return False  # "the strategy of drone strikes": a kind of strike may be named by its weapon
+    if any(c.dep_ not in ("conj", "cc", "punct", "compound", "amod", "nmod") and not instrument(c)
+           for c in token.children):
+        return False  # "the strategy of drone strikes", "first-degree assault": a kind is named by its weapon,
+        # degree or means ("charged with assault with a weapon")
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
@@ -50,6 +53,11 @@ def kind_reading(token: Token) -> bool:
     owner = node.head.head
     return owner.lemma_.lower() in CATEGORY_HEADS or owner.lower_ in CATEGORY_HEADS \
         or owner.lemma_.lower() in ("accuse", "convict", "charge", "suspect", "acquit", "guilty", "innocent")
+
+
+def instrument(child: Token) -> bool:
+    """A "with" phrase of means under a noun of an act, which still names a kind ("assault with a weapon")."""
+    return child.dep_ == "prep" and child.lower_ == "with"
 
 
 #: Adverbs of degree, which grade a quality and never an act: "particularly threatening", "very intimidating".
@@ -108,6 +116,15 @@ def generic_plural(token: Token) -> bool:
     "failing to act on warnings" (no determiner, possessor or number says which ones; "these two warnings" and
     "Hamas's warnings" are specific)."""
     if token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+
+
+def bare_singular(token: Token) -> bool:
+    """A bare singular statement noun that no verb takes as its object or subject names the faculty or a kind, not
+    one act of speaking: "hate speech levelled at women", "freedom of speech", "fired without warning", a label
+    "Warning:". "Gave warning", "30 minutes' warning was given" and "a speech" are acts."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
         return False
     return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
 
@@ -210,7 +227,21 @@ def natural_force(verb: Token) -> bool:
         node = node.head
         doers = subjects(node)
     doers = [node.head if d.lower_ in ("which", "that") and node.dep_ == "relcl" else d for d in doers]
-    return any(d.lemma_.lower() in NATURAL_CAUSES or d.lower_ in NATURAL_CAUSES for d in doers)
+    return any(d.lemma_.lower() in NATURAL_CAUSES or d.lower_ in NATURAL_CAUSES or pathogen(d) for d in doers)
+
+
+#: Heads of a pathogen's name whose modifiers name it: "the H5N1 strain", "the Ebola virus".
+PATHOGEN_HEADS = frozenset("strain strains virus viruses bacterium bacteria pathogen subtype".split())
+
+
+def pathogen(doer: Token) -> bool:
+    """A doer named as a disease or a pathogen ("H5N1 has killed two women", "the H7N9 strain that killed 30",
+    "Ebola killed 11,000 people": ``geo.actors.diseases``, after the WHO's names). Modifiers count only before a
+    pathogen's head: "the anthrax attacks that killed five" were someone's attacks."""
+    name = [doer.text]
+    if doer.lemma_.lower() in PATHOGEN_HEADS:
+        name = [c.text for c in doer.children if c.dep_ in ("compound", "nmod", "amod")] + name
+    return is_disease(" ".join(name))
 
 
 def passive_trigger(token: Token) -> bool:

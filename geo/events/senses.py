@@ -5,14 +5,18 @@ road accident or of a fist, and the "meet" of a goal or a reception.
 "met" is a meeting with someone and also "met the goal", "met with criticism". The words around them tell the
 senses apart: the vocabulary of an industrial dispute or of traffic in the sentence, the striker, the object of
 "meet" or of its "with". The lists are common collocations of English (the Oxford Collocations Dictionary's entries
-for "strike" and "meet"), not corpus phrases. Pure functions of spaCy tokens, asked by
-:func:`geo.events.clauses.licensed`.
+for "strike" and "meet"), not corpus phrases. So are the other readings that report no event: a warning that
+advises ("advice"), a lease signed, salt trucks deployed, a view agreed with, and play in a match ("play").
+Pure functions of spaCy tokens, asked by :func:`geo.events.clauses.licensed`.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["blow", "collision", "met_no_one", "walkout"]
+from geo.events.taxonomy import DEFAULT_TAXONOMY
+
+__all__ = ["advice", "agreed_with_a_view", "blow", "collision", "deployed_no_force", "met_no_one",
+           "play", "signed_no_accord", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -27,7 +31,8 @@ RECEPTIONS = frozenset("criticism resistance opposition approval skepticism scep
 
 #: Vehicles and road words: "the car overturned, striking a tree", "a pickup truck struck a cyclist".
 TRAFFIC = frozenset("car cars truck trucks pickup vehicle vehicles van bus train suv sedan motorcycle motorcyclist "
-                    "tractor trailer lorry taxi motorist driver drivers crash collision pedestrian cyclist".split())
+                    "tractor trailer lorry taxi motorist driver drivers crash collision pedestrian cyclist drive wreck "
+                    "roadway highway intersection crosswalk".split())
 #: What a blow is dealt with: "striking him in the face with his fist".
 BLUNT = frozenset("fist fists hand hands bat hammer stick rock club baton bottle pipe elbow knee foot".split())
 
@@ -49,7 +54,7 @@ def met_no_one(meet: Token) -> bool:
 def collision(strike: Token, armed: frozenset[str]) -> bool:
     """A vehicle striking something ("the car overturned, striking a tree"): a sentence with a word of traffic and
     none of ``armed`` (weapons, aircraft, attackers: "a drone struck a car" stays an air strike)."""
-    others = [t for t in strike.sent if t.i != strike.i]
+    others = [t for t in strike.sent if t.lemma_ != strike.lemma_]  # "struck several trees ... striking a fence"
     words = {t.lemma_.lower() for t in others} | {t.lower_ for t in others}
     return bool(words & TRAFFIC) and not words & armed
 
@@ -58,3 +63,107 @@ def blow(strike: Token) -> bool:
     """"Striking him in the face with his fist": a blow by hand or club, no strike from the air."""
     return any(g.lemma_.lower() in BLUNT for c in strike.children if c.dep_ == "prep" and c.lower_ == "with"
                for g in c.children if g.dep_ == "pobj")
+
+
+#: What a threat threatens with, after CAMEO 13's sub-codes (threaten with sanctions, a boycott, force, military
+#: action, war; reprisals and consequences): words of an act a party will do to another.
+THREATENED = frozenset("""
+consequence consequences retaliation retaliate reprisal reprisals revenge response respond force war sanction
+sanctions boycott action punish punishment escalation
+""".split())
+#: Named parties: a person, an organisation, a people; a country only as the one warned or acting.
+PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+WARNED = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj"})
+
+
+def advice(warn: Token) -> bool:
+    """A "warn" that advises the public rather than threatens anyone (CAMEO 13 is a threat to a party): no party is
+    warned or named in what it warns of, and what it warns of is no act of a party: no event word and no word of
+    force, sanction or retaliation ("the sheriff is warning residents about two scams", "drivers were warned of icy
+    roads", "the airline warned of delays"; but "Hamas warned Israel", "warned that it would respond with force",
+    "warned that officers would arrest anyone", "warned residents to leave before the strikes" threaten)."""
+    content = [t for c in warn.children if c.dep_ != "nsubj" for t in c.subtree]
+    for t in content:
+        if t.ent_type_ in PARTY_ENTS or t.ent_type_ == "GPE" and t.dep_ in WARNED:
+            return False
+        if t.pos_ == "PRON" and t.dep_ in WARNED and t.lower_ not in ("it", "that", "this", "there"):
+            return False  # "warned him": a person threatened
+        if t.lemma_.lower() in THREATENED or t.lower_ in THREATENED:
+            return False
+        if t.pos_ in ("NOUN", "VERB") and DEFAULT_TAXONOMY.trigger(t.lemma_, t.pos_) is not None:
+            return False
+    return True
+
+
+#: What parties sign when they agree (ACLED's Agreement: a peace deal, ceasefire, accord between parties); a lease,
+#: a bill, a note or a law signed is no agreement between parties.
+ACCORDS = frozenset("""
+agreement agreements accord accords treaty treaties truce truces ceasefire ceasefires cease-fire deal deals pact pacts
+memorandum protocol armistice declaration communique settlement convention
+""".split())
+#: What is deployed when a deployment changes a force's posture (ACLED's "change to group/activity", CAMEO 15):
+#: troops, units, police, ships, aircraft, weapons; not salt trucks or a flood wall.
+FORCES = frozenset("""
+troops soldiers forces force army military police policemen officers units unit battalion battalions brigade brigades
+personnel marines peacekeepers guards guardsmen commandos warships ships vessels jets warplanes aircraft drones tanks
+artillery missiles missile batteries battery navy fighters militia militiamen reinforcements contingent division
+""".split())
+#: Views one agrees with ("agreed with defence claims", "agrees with the CIA's conclusion"): an opinion shared.
+VIEWS = frozenset("claim claims conclusion conclusions view views assessment assessments finding findings opinion "
+                  "opinions argument arguments analysis point statement sentiment premise".split())
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def signed_no_accord(verb: Token) -> bool:
+    """"signed a lease", "signed an online note", "signed the Act": what was signed is no accord between parties."""
+    objs = _objects(verb)
+    return bool(objs) and not any(o.lemma_.lower() in ACCORDS or o.lower_ in ACCORDS for o in objs)
+
+
+def deployed_no_force(verb: Token) -> bool:
+    """"deployed a portable wall system", "salt trucks were deployed": no force was deployed. A named force or
+    group ("deployed the 82nd Airborne") is one."""
+    objs = _objects(verb)
+    return bool(objs) and not any(o.lemma_.lower() in FORCES or o.lower_ in FORCES
+                                  or o.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for o in objs)
+
+
+def agreed_with_a_view(verb: Token) -> bool:
+    """"agreed with defence claims that ...", "the FBI agrees with the CIA's conclusion": an opinion shared, no
+    agreement between parties."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in VIEWS
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
+
+
+#: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
+SPORTS = frozenset("""
+striker strikers midfielder goalkeeper penalty referee goalless equaliser equalizer hat-trick wicket innings
+tournament championship match substitution substitutions half-time halftime
+""".split())
+#: Trigger words that are also play in a match: "a 90th-minute strike", "rarely threatened the goalkeeper".
+PLAY = frozenset("attack fire shoot shot strike assault threaten clash battle".split())
+#: Words of real violence that a sports report's sentence may still hold ("gunmen attacked the team bus").
+ARMED = frozenset("gun guns gunman gunmen gunfire rifle bomb bombs bomber explosive explosives grenade militant "
+                  "militants attacker attackers assailant assailants police soldiers troops".split())
+
+
+def sports_report(token: Token) -> bool:
+    """Whether the article is a sports report (three or more distinct words of ``SPORTS`` in its text): there
+    "strike", "attack" and "threatened" are play even in a sentence with no word of the game ("a brace and a
+    90th-minute strike sealed the win"), unless the sentence holds a word of real violence (``ARMED``, asked by
+    :func:`play`: "after the match, gunmen attacked the team bus")."""
+    doc = token.doc
+    if "newsmap_sports_words" not in doc.user_data:
+        doc.user_data["newsmap_sports_words"] = len({t.lower_ for t in doc if t.lower_ in SPORTS})
+    return doc.user_data["newsmap_sports_words"] >= 3
+
+
+def play(token: Token) -> bool:
+    """A trigger word that is play in a match: in a sentence with a word of the game, or anywhere in a sports report,
+    and in a sentence with no word of real violence ("the striker fired a shot into the top corner")."""
+    if token.lemma_.lower() not in PLAY or any(t.lower_ in ARMED for t in token.sent):
+        return False
+    return any(t.lower_ in SPORTS for t in token.sent) or sports_report(token)

@@ -1,0 +1,74 @@
+"""Which of a sentence's places are an event's, read off the parse: the role a preposition gives a place, whether a
+verb governing a noun trigger performs it, and whether a place lies in another participant's clause.
+
+Pure functions of spaCy tokens, used by :class:`geo.events.context.ArticleContext`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS
+
+__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "elsewhere", "performs", "prep_role"]
+
+LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
+ORIGIN_PREPS = frozenset({"from"})
+SCENE_VERBS = frozenset("be happen occur take break come".split())
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: Subjects that carry on with the sentence's participants rather than bring in someone else.
+CARRIED = frozenset("he she it they we i".split())
+
+
+def performs(verb: Token) -> bool:
+    """Whether the verb governing a noun trigger performs it ("held talks", "launched an attack", "the explosion
+    was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
+    bombing", "condemned the attack"), whose subject is only a participant described."""
+    return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
+
+
+def directed(top: Token) -> bool:
+    """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
+    was at the station" is where, not whom)."""
+    return top.lemma_.lower() not in SCENE_VERBS
+
+
+def prep_role(prep: str, family: str) -> str | None:
+    if prep in ORIGIN_PREPS:
+        return "origin"
+    if family == "violence" and prep in TARGET_PREPS:
+        return "target"
+    if prep in LOCATION_PREPS:
+        return "location"
+    return None
+
+
+def elsewhere(place: Token, trigger: Token) -> bool:
+    """Whether a place lies in a clause of its own that tells about someone else: a clause below the trigger's
+    and the place's meeting point in the parse, with a subject of its own ("The State Department condemned the
+    attack, saying ..., while the president was on holiday in Florida": the president's holiday, not the
+    condemnation, is in Florida; "police arrested two men after a bomb exploded in Kabul": where the bomb went off).
+    A clause without a subject of its own shares the trigger's doer ("troops stormed the town, killing five in
+    Kirkuk") and stays. The same holds the other way: a trigger in a clause with its own subject does not take a
+    place of the clause it depends on ("the White House condemned the attack, ... Obama was briefed while on
+    vacation in Hawaii", run together so that the condemnation is the complement of "briefed")."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    node = place
+    while node.i not in above and node.head.i != node.i:
+        if own_clause(node):
+            return True
+        node = node.head
+    meeting = node  # the trigger's side, up to the meeting point: "the White House condemned ..." said inside
+    node = trigger  # a clause whose place is the main verb's ("..., Obama was briefed while on vacation in Hawaii")
+    while node.i != meeting.i and node.head.i != node.i:
+        if own_clause(node):
+            return True
+        node = node.head
+    return False
+
+
+def own_clause(node: Token) -> bool:
+    """Whether a token heads a subordinate or coordinate clause with a subject of its own that names someone else:
+    a personal pronoun carries on with the sentence's participants ("attacked the officer as she worked in the store
+    on Alps Road": the attack's scene), a noun does not ("while the president was on holiday in Florida")."""
+    return node.dep_ in CLAUSE_DEPS | {"conj"} and node.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ in SUBJECTS and c.lower_ not in CARRIED for c in node.children)

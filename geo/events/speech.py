@@ -1,0 +1,63 @@
+"""Statements and their vehicles: when a statement noun or a verb of saying is only the way another statement is
+told, not an act of its own. Pure functions of spaCy tokens, used by :mod:`geo.events.extraction`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events.clauses import subjects
+
+__all__ = ["VEHICLE_VERBS", "media_voice", "restates", "vehicle_of"]
+
+#: Verbs of attribution whose "in" phrase or subject is the vehicle, not a second act ("said in a statement",
+#: "the statement said", "according to a statement").
+VEHICLE_VERBS = frozenset("say tell state report add confirm accord".split())
+
+
+def vehicle_of(noun: Token) -> Token | None:
+    """The attribution verb a statement noun is the vehicle of: its subject ("the statement said", "the statement
+    went on to say": the verb of saying the subject's verb leads to), its "in" phrase ("said in a statement",
+    also when the parser hangs the phrase on the speaker: "'...,' said the ministry in a statement"), or "according
+    to a statement by the hospital"."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ in ("VERB", "AUX"):
+        said = [c for c in noun.head.children if c.dep_ == "xcomp" and c.lemma_.lower() in VEHICLE_VERBS]
+        return said[0] if said else noun.head
+    if noun.dep_ != "pobj":
+        return None
+    prep, above = noun.head, noun.head.head
+    if prep.lower_ == "to" and above.lower_ == "according":
+        return above
+    if prep.lower_ != "in":
+        return None
+    if above.pos_ == "VERB":
+        return above
+    if above.dep_ == "nsubj" and above.head.pos_ == "VERB":  # "said the USDA in a statement"
+        return above.head
+    return None
+
+
+def restates(token: Token, statements: set[int], speech: frozenset[str] = frozenset()) -> bool:
+    """A participle of saying that only goes on with a verb of saying ("the ministry condemned the attack, saying
+    the violence would not go unpunished": one statement, told by its main verb; "the news agency reported ...,
+    declaring that the outbreak was found in a farm": a medium's report, sourcing as "reported" is). After a party's
+    "said" that is no statement ("the army said on Monday, warning that it would respond"), the warning stays."""
+    if token.pos_ != "VERB" or token.tag_ != "VBG" or token.dep_ != "advcl":
+        return False
+    heads = [token.head] + ([token.head.head] if token.head.dep_ == "ccomp" else [])  # "reported X died, declaring"
+    return any(h.i in statements or h.lemma_.lower() in speech and any(media_voice(t) for t in subjects(h))
+               for h in heads)
+
+
+#: Heads of a speaker phrase that make it a news medium: "the state-run Anadolu news agency reported".
+MEDIA_HEADS = frozenset("newspaper newspapers broadcaster television channel website outlet daily tabloid radio "
+                        "magazine".split())
+#: Modifiers that make an agency or a service a news medium ("news agency", "press service", "wire service").
+MEDIA_MODIFIERS = frozenset("news press wire".split())
+
+
+def media_voice(speaker: Token) -> bool:
+    """Whether a speaker phrase is a news medium by its head noun, whatever actor it names ("Turkey's
+    state-run news agency reported", "the Anadolu news agency said"): sourcing, as "Reuters reported" is."""
+    head = speaker.lemma_.lower()
+    mods = {c.lower_ for c in speaker.children if c.dep_ in ("compound", "amod")}
+    return head in MEDIA_HEADS or head in ("agency", "service") and bool(mods & MEDIA_MODIFIERS)
