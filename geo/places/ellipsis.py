@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["shared_names"]
+__all__ = ["known_whole", "shared_name", "shared_names"]
 
 _DIRECTION = r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)"
 _WORD = r"[A-Z][\w'\u2019.-]*"
@@ -42,7 +42,7 @@ def shared_names(text: str, start: int, end: int) -> list[str]:
 
 
 def known_whole(text: str, start: int, end: int, lookup) -> str | None:
-    """The first of :func:`shared_names` that ``lookup`` (the gazetteer's ``candidates(name, fuzzy=False)``) knows as
-    a place's name (not a demonym's: "West and Central African countries")."""
+    """The first of :func:`shared_names` that ``lookup`` (a name's exact readings: the gazetteer's or the
+    recogniser's known names) knows as a place's name (not a demonym's: "West and Central African countries")."""
     return next((name for name in shared_names(text, start, end)
-                 if any(c.form != "demonym" for c in lookup(name, fuzzy=False))), None)
+                 if any(c.form != "demonym" for c in lookup(name))), None)

@@ -61,9 +61,6 @@ def post_towns(states: dict[str, str], known: Iterable[tuple[str, str | None, fl
         yield f"{_ID_PREFIX}{state}:{slug(spelling[name, state])}", spelling[name, state], admin1, lat, lon
 
 
-
-
-
 def far_beside_a_great_namesake(candidates: Sequence, scores: Sequence[float], key, towns: Sequence) -> list[int]:
     """The indices of a name's post towns that lie farther than :data:`_NEAR_KM` from every other town the article
     reads (``towns``: (name key, prepared point) of its answers that are towns or counties), when the name is also
@@ -75,8 +72,7 @@ def far_beside_a_great_namesake(candidates: Sequence, scores: Sequence[float], k
     if not candidates[scores.index(max(scores))].place.id.startswith(_ID_PREFIX):
         return []
     posts = [i for i, c in enumerate(candidates) if c.place.id.startswith(_ID_PREFIX)]
-    if not any(c.form == "name" and c.population >= _WELL_KNOWN and c.place.kind == "city"
-                            for c in candidates):
+    if not any(c.form == "name" and c.population >= _WELL_KNOWN and c.place.kind == "city" for c in candidates):
         return []
     others = [point for k, point in towns if k != key]
     return [i for i in posts if (near := nearest_km(candidates[i].place.lat, candidates[i].place.lon, others,

@@ -224,7 +224,8 @@ class Resolver:
         "North and South Korea" is North Korea; :mod:`geo.places.ellipsis`)."""
         if mention.label != "place" or " " in mention.text:
             return mention.text
-        return known_whole(text, mention.start, mention.end, self.gazetteer.candidates) or mention.text
+        return known_whole(text, mention.start, mention.end,
+                           lambda name: self.gazetteer.candidates(name, fuzzy=False)) or mention.text
 
     @staticmethod
     def _key_uncached(text: str, label: str) -> tuple[str, str, str]:

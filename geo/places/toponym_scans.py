@@ -27,7 +27,7 @@ from geo.places.placewords import (
     sentence_start,
     title_run,
 )
-from geo.places.ellipsis import shared_names
+from geo.places.ellipsis import known_whole
 from geo.places.known_names import KnownNames
 
 #: Plurals of the words for a unit that a list of names shares ("Jackson and Barrow counties").
@@ -166,9 +166,8 @@ def shared_directions(doc: Doc, names: KnownNames) -> list[Span]:
         return []
     out = []
     for token in doc:
-        if token.is_title and direction_word(token) and any(  # a place's name, not "West and Central African"
-                c.form != "demonym" for name in shared_names(text, token.idx, token.idx + len(token.text))
-                for c in names.candidates(name)):
+        if token.is_title and direction_word(token) and known_whole(  # a place's name, not "West and Central African"
+                text, token.idx, token.idx + len(token.text), names.candidates):
             out.append(Span(doc, token.i, token.i + 1, label="place"))
     return out
 
