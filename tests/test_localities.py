@@ -76,3 +76,18 @@ def test_the_city_refers_to_the_most_mentioned_city(local) -> None:
             "Police in the city of Kirkuk were calm.")
     found = [pm for pm in local(text) if pm.mention.label == "anaphor"]
     assert [(pm.mention.text, pm.place.name) for pm in found] == [("city", "Mosul")]  # not "the city of Kirkuk"
+
+
+def test_a_facility_named_after_a_place_sits_in_the_town_it_is_said_to_be_in(local) -> None:
+    """"Washington University in St. Louis": the university is in St. Louis, and its name is no mention of
+    Washington; without the town it sits at its namesake, and a country named with it says less than the namesake."""
+    found = by_text(local("Researchers at Washington University in St. Louis published the survey on Tuesday."))
+    st_louis = found["St. Louis"].place
+    assert found["Washington University"].place.id == f"local:{st_louis.id}:washington-university"
+    assert "Washington" not in found
+    bare = by_text(local("Researchers at Washington University published the survey on Tuesday."))
+    assert bare["Washington University"].place.id == f"local:{bare['Washington'].place.id}:washington-university"
+    base = by_text(local("Rockets hit Kandahar Air Base in Afghanistan overnight."))
+    assert base["Kandahar Air Base"].place.id.startswith(f"local:{base['Kandahar'].place.id}:")
+    suburb = by_text(local("Police stood outside Didsbury mosque in Manchester on Wednesday."))
+    assert suburb["Didsbury mosque"].place.id.startswith(f"local:{suburb['Didsbury'].place.id}:")

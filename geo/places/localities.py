@@ -14,7 +14,8 @@ resolves cities and regions; this stage runs after it and adds place mentions fo
 
 A facility or local place has no coordinates of its own: it sits at the point of its
 *parent*, the place that encloses it — the place named with it ("Calle Mayor, Madrid",
-"Camp Bastion in Helmand"), the place it is named after ("Kandahar Air Base" -> Kandahar), else
+"Camp Bastion in Helmand"), the place it is named after ("Kandahar Air Base" -> Kandahar) unless a town is
+named with it ("Washington University in St. Louis" is in St. Louis, and no mention of Washington), else
 the nearest place below country level in its sentence, else the last of the sentence before, else the article's
 main place.
 Its id joins the parent's id and the name's slug (``local:gn:2655984:oxford-street``), so the
@@ -40,6 +41,8 @@ from spacy.util import filter_spans
 
 from geo.names import slug
 from geo.places.focus import main_place, may_be_main
+from geo.places.placewords import LOCAL_KINDS
+from geo.places.points import haversine_km
 from geo.records import Mention, Place, PlaceMention
 
 __all__ = ["LocalityStage", "FACILITY", "LOCAL", "LOCALITY_KINDS"]
@@ -47,6 +50,9 @@ __all__ = ["LocalityStage", "FACILITY", "LOCAL", "LOCALITY_KINDS"]
 FACILITY = "facility"
 LOCAL = "local"
 LOCALITY_KINDS = frozenset({FACILITY, LOCAL})
+#: A facility's namesake farther than this from the town it is said to be in lies elsewhere: the reach of the
+#: resolver's neighbour support (a grid cell of half a degree and the cells around it, ``geo.places.readings``).
+ELSEWHERE_KM = 100.0
 
 #: Head nouns of named buildings and sites: "the Great Victoria Street bus station", "Kandahar Air Base".
 FACILITY_NOUNS = frozenset("""
@@ -88,15 +94,17 @@ class LocalityStage:
         at = _token_index(doc, resolved)
         focus = main_place(resolved, countries=False)  # never a country: nearby() falls back to the sentence's
         added = [pm for span, kind in named_localities(doc) if (pm := self.locality(span, kind, at, focus))]
+        kept = [pm for pm in found if not _moved_namesake(pm, added)]
         added += self.anaphors(doc, resolved, at)
-        return tuple(sorted((*found, *added), key=lambda pm: (pm.mention.start, -pm.mention.end)))
+        return tuple(sorted((*kept, *added), key=lambda pm: (pm.mention.start, -pm.mention.end)))
 
     def locality(self, span: Span, kind: str, at: dict[int, PlaceMention], focus: PlaceMention | None
                  ) -> PlaceMention | None:
         inside = [at[t.i] for t in span if t.i in at]
         if inside and not namesake(span, inside[0], at):
             return None  # the geoparser resolved part of it: its answer stands
-        parent = inside[0] if inside else container(span, at) or nearby(span, at, focus)
+        parent = (stated_town(span, inside[0], at) or inside[0]) if inside \
+            else container(span, at) or nearby(span, at, focus)
         if parent is None or parent.place.lat is None:
             return None
         return local_mention(span, span.text, kind, parent)
@@ -213,6 +221,18 @@ def namesake(span: Span, inner: PlaceMention, at: dict[int, PlaceMention]) -> bo
                               for t in rest) and rest[0].i > span.start
 
 
+def stated_town(span: Span, namesake: PlaceMention, at: dict[int, PlaceMention]) -> PlaceMention | None:
+    """The town a facility named after a place is said to be in, when the namesake lies elsewhere: "Washington
+    University in St. Louis" is in St. Louis, not in Washington. A namesake near that town is the finer parent
+    ("Didsbury mosque in Manchester" is in Didsbury, a district of Manchester), and a country or a state named with
+    it ("Kandahar Air Base in Afghanistan") says less than the place it is named after."""
+    town = container(span, at)
+    if town is None or town.place.kind not in LOCAL_KINDS or namesake.place.lat is None:
+        return None
+    away = haversine_km(namesake.place.lat, namesake.place.lon, town.place.lat, town.place.lon)
+    return town if away > ELSEWHERE_KM else None
+
+
 def container(span: Span, at: dict[int, PlaceMention]) -> PlaceMention | None:
     """The place named with it: "Calle Mayor, Madrid", "Camp Bastion in Helmand", "the station of Kabul"."""
     root = span.root
@@ -247,6 +267,14 @@ def nearby(span: Span, at: dict[int, PlaceMention], focus: PlaceMention | None) 
     if focus is not None and (not countries or countries[0].place.country_code == focus.place.country_code):
         return focus
     return countries[0] if countries else None
+
+
+def _moved_namesake(pm: PlaceMention, added: Sequence[PlaceMention]) -> bool:
+    """A place named only as a facility's namesake, where the facility is said to be in another town: the
+    "Washington" of "Washington University in St. Louis" is no mention of Washington (``stated_town``)."""
+    return pm.place is not None and any(
+        a.mention.start <= pm.mention.start and pm.mention.end <= a.mention.end
+        and not a.place.id.startswith(f"local:{pm.place.id}:") for a in added)
 
 
 def usable(pm: PlaceMention) -> PlaceMention | None:
