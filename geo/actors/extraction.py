@@ -30,7 +30,7 @@ from geo.actors.cues import agency_name
 from geo.actors.names import organisation_name
 from geo.actors.organisations import OrganisationIndex
 from geo.actors.reading import ArticleReading
-from geo.actors.titled import person_in_context, person_shaped, titled_names, titled_tail
+from geo.actors.titled import after_role_noun, person_in_context, person_shaped, titled_names, titled_tail
 from geo.records import Actor, ActorMention, PlaceMention
 
 __all__ = ["ActorExtractor"]
@@ -128,7 +128,7 @@ def _as_person(span: Span) -> Span:
         return span
     if span.label_ == "PERSON" and (agency_name(span) or _acronym(span)):
         return Span(span.doc, span.start, span.end, label="ORG")
-    if span.label_ == "ORG" and (person_shaped(span) or person_in_context(span)):
+    if span.label_ == "ORG" and (person_shaped(span) or person_in_context(span) or after_role_noun(span)):
         return Span(span.doc, span.start, span.end, label="PERSON")
     return titled_tail(span) or span
 

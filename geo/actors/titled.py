@@ -15,7 +15,8 @@ from geo.actors.cues import AGENCY_WORDS, INSTITUTION_WORDS, organisation_kind
 from geo.actors.names import TITLES
 from geo.names import fold
 
-__all__ = ["PERSON_TITLES", "person_in_context", "person_shaped", "titled_names", "titled_tail"]
+__all__ = ["PERSON_TITLES", "ROLE_NOUNS", "after_role_noun", "person_in_context", "person_shaped", "titled_names",
+           "titled_tail"]
 
 #: Titles that stand before a person's name and never begin an organisation's or a place's (the AP Stylebook's
 #: titles and abbreviations, US police and armed forces ranks, civic offices). "General", "Major", "Chief",
@@ -25,6 +26,13 @@ mr mrs ms dr sen rep gov lt sgt det cpl pvt supt rev prof insp cmdr
 mayor superintendent officer sheriff judge detective senator governor representative sergeant lieutenant trooper
 constable inspector councilman councilwoman councilor councillor alderman commissioner deputy coroner
 councilmember cllr clerk treasurer comptroller controller auditor trustee archbishop rabbi pastor
+""".split())
+#: Nouns of a person's part in a violent or criminal event that news sets before the person's name ("the gunman
+#: Omar Mateen", "the suspect Morales"): WordNet's noun.person hyponyms of attacker, criminal, victim and accused.
+#: A name after one is a person's, whatever the model tags it.
+ROLE_NOUNS = frozenset("""
+gunman shooter sniper bomber attacker assailant assassin hijacker kidnapper abductor killer murderer robber
+suspect accused defendant fugitive convict inmate prisoner hostage victim
 """.split())
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _LONGEST = 3  # given name, initial, surname
@@ -42,8 +50,8 @@ def titled_names(doc: Doc, taken: Iterable[int]) -> list[Span]:
     covered = set(taken)
     found = []
     for token in doc:
-        if not _title(token, PERSON_TITLES) or token.i + 1 < len(doc) and _title(doc[token.i + 1]) \
-                or _headline(token.sent):
+        if not (_title(token, PERSON_TITLES) or _role_noun(token)) or token.i + 1 < len(doc) \
+                and _title(doc[token.i + 1]) or _headline(token.sent):
             continue  # "Detective Inspector William Leahy": the name follows the last title
         end = token.i + 1
         while end < len(doc) and end - token.i <= _LONGEST and _name_word(doc[end]) and end not in covered:
@@ -52,6 +60,19 @@ def titled_names(doc: Doc, taken: Iterable[int]) -> list[Span]:
             found.append(Span(doc, token.i + 1, end, label="PERSON"))
             covered.update(range(token.i + 1, end))
     return found  # a name that runs into a tagged span ("Dr Tia" before "MacGregor") is the model's to read
+
+
+def _role_noun(token: Token) -> bool:
+    """A role noun after "the" ("the gunman"), which the name after it is the person of."""
+    return token.lower_ in ROLE_NOUNS and token.is_lower and token.i > 0 and token.doc[token.i - 1].lower_ == "the"
+
+
+def after_role_noun(span: Span) -> bool:
+    """One to three plain name words right after "the" and a role noun ("the gunman Altintas", which the model may
+    tag ORG): a person's name, unless a body's word closes it ("the suspect Toyota dealership" is no one)."""
+    return 0 < len(span) <= _LONGEST and span.start > 0 and _role_noun(span.doc[span.start - 1]) \
+        and all(_plain_name(t) for t in span) and organisation_kind(span.text) == "organisation" \
+        and span[-1].lower_ not in INSTITUTION_WORDS
 
 
 def _title(token: Token, titles: frozenset[str] = PERSON_TITLES | TITLES) -> bool:
