@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from geo.actors.cues import AGENCY_WORDS, INSTITUTION_WORDS, ORGANISATION_WORDS
 from geo.actors.names import clean
@@ -36,6 +36,8 @@ STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical superstorm".sp
 #: among thousands.
 UNIT_WORDS = frozenset("troop troops pack packs den engine ladder".split())
 _NUMBER = re.compile(r"^\d+[A-Za-z]?$")
+#: Keys of what is gathered once per article in ``Doc.user_data``.
+_AFTER_GIVEN, _WITHIN = "newsmap_after_given_names", "newsmap_written_within_sentences"
 
 
 #: Words that make a name in lower case a body's ("the defence ministry", "congress", "the supreme court").
@@ -84,9 +86,17 @@ def family_name(span: Span) -> bool:
         return False  # "four Ulsterbus workers": a name before its noun, the noun is what is counted
     if before.like_num:
         return True
-    return before.lower_ in ("the", "both", "all") and any(
-        t.text == span.text[:-1] and t.i > 0 and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha
-        and doc[t.i - 1].lower_ not in ("the", "a", "an") for t in doc)
+    return before.lower_ in ("the", "both", "all") and span.text[:-1] in _after_given_names(doc)
+
+
+def _after_given_names(doc: Doc) -> frozenset[str]:
+    """The words the article writes after a capitalised word that is no article ("Hartmann" of "Brett Hartmann"),
+    gathered once per article: a lookup per plural name, not a pass over the article."""
+    if _AFTER_GIVEN not in doc.user_data:
+        doc.user_data[_AFTER_GIVEN] = frozenset(
+            t.text for t in doc[1:] if doc[t.i - 1].is_title and doc[t.i - 1].is_alpha
+            and doc[t.i - 1].lower_ not in ("the", "a", "an"))
+    return doc.user_data[_AFTER_GIVEN]
 
 
 def capitalised_by_position(span: Span) -> bool:
@@ -102,7 +112,21 @@ def capitalised_by_position(span: Span) -> bool:
     head = doc[token.i + 1]
     if not (head.is_lower and head.pos_ == "NOUN" and token.head.i == head.i):
         return False
-    return not any(t.text == token.text and not _opens_sentence(doc[t.i:t.i + 1]) for t in doc if t.i != token.i)
+    return token.text not in _written_within_sentences(doc)
+
+
+def _written_within_sentences(doc: Doc) -> frozenset[str]:
+    """The words the article writes somewhere other than at a sentence's opening, gathered once per article."""
+    if _WITHIN not in doc.user_data:
+        words = set()
+        for sentence in doc.sents if doc.has_annotation("SENT_START") else (doc[:],):
+            opened = False  # past the sentence's first word (what comes before it is punctuation or space)
+            for t in sentence:
+                if opened:
+                    words.add(t.text)
+                opened = opened or not (t.is_punct or t.is_space)
+        doc.user_data[_WITHIN] = frozenset(words)
+    return doc.user_data[_WITHIN]
 
 
 def _opens_sentence(span: Span) -> bool:
