@@ -363,3 +363,13 @@ def test_a_direction_sharing_the_name_after_the_next_is_a_place_of_its_own(gazet
     assert [t for t, _ in toponyms(nlp, "Frogs of Central and South America are at risk.")] == [
         "Central", "South America"]
     assert toponyms(nlp, "Roads north and south of the river were shut.") == []
+
+
+def test_a_named_persons_surname_as_the_subject_of_a_verb_is_the_person(toponym_nlp):
+    """"John Paul Denver, 45 ... Denver was taken to a hospital": the driver again, though Denver is a big city.
+    After "of" or "in", or with no person of that surname in the article, the city stays."""
+    found = [t for t, _ in toponyms(toponym_nlp, "Police named the driver as John Paul Denver, 45. Denver was taken "
+                                                 "to a hospital in Ohio.")]
+    assert found == ["Ohio"], found
+    found = [t for t, _ in toponyms(toponym_nlp, "Mayor Bill Smith of Denver said Denver would ban the sale.")]
+    assert found == ["Denver", "Denver"], found

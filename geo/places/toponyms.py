@@ -136,7 +136,8 @@ class ToponymRecognizer:
             return True
         candidates = self.names.candidates(span.text)
         big = any(c.place.kind in BIG_KINDS or c.population >= 100_000 for c in candidates)
-        if span.text.lower() in person_words and not big:
+        if span.text.lower() in person_words and (not big or _a_named_persons_surname(span) and not any(
+                c.place.kind in BIG_KINDS for c in candidates)):  # "Rethinking Egypt" tagged PERSON: the country
             return False
         if candidates:
             return not (span.label_ == "FAC" and _after_the(span) and not _modifies_a_noun(span) and all(
@@ -273,6 +274,18 @@ def _without_firms_only(kept: tuple[Span, ...], firms: set[tuple[int, int]]) -> 
         return kept
     elsewhere = {s.text for s in kept if (s.start, s.end) not in firms}
     return tuple(s for s in kept if (s.start, s.end) not in firms or s.text in elsewhere)
+
+
+def _a_named_persons_surname(span: Span) -> bool:
+    """One word that closes a person's full name elsewhere in the article and stands here as the subject of a verb
+    ("John Paul Denver, 45 ... Denver was taken to a hospital", "Whitney Houston ... Houston sang"): the person
+    again, though a big city has the name (a country's or a state's name stays the place: the model tags titles
+    such as "Rethinking Egypt" PERSON). After "in", "from" ... or as anything but a subject it stays a place."""
+    if len(span) != 1 or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    word = span.text
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word and e.start != span.start
+               for e in span.doc.ents)
 
 
 def _after_the(span: Span) -> bool:
