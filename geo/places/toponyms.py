@@ -276,6 +276,9 @@ def _without_firms_only(kept: tuple[Span, ...], firms: set[tuple[int, int]]) -> 
     return tuple(s for s in kept if (s.start, s.end) not in firms or s.text in elsewhere)
 
 
+_SURNAMES = "newsmap_full_names_surnames"
+
+
 def _a_named_persons_surname(span: Span) -> bool:
     """One word that closes a person's full name elsewhere in the article and stands here as the subject of a verb
     ("John Paul Denver, 45 ... Denver was taken to a hospital", "Whitney Houston ... Houston sang"): the person
@@ -283,9 +286,10 @@ def _a_named_persons_surname(span: Span) -> bool:
     such as "Rethinking Egypt" PERSON). After "in", "from" ... or as anything but a subject it stays a place."""
     if len(span) != 1 or span.root.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    word = span.text
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word and e.start != span.start
-               for e in span.doc.ents)
+    doc = span.doc
+    if _SURNAMES not in doc.user_data:  # gathered once per article: one lookup per name, not a pass over the ents
+        doc.user_data[_SURNAMES] = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
+    return span.text in doc.user_data[_SURNAMES]
 
 
 def _after_the(span: Span) -> bool:
