@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from geo.actors.cues import AGENCY_WORDS, INSTITUTION_WORDS, ORGANISATION_WORDS
 from geo.actors.names import clean
+from geo.nlp.memo import per_article
 
 __all__ = ["COMMON_ABBREVIATIONS", "STORM_WORDS", "UNIT_WORDS", "capitalised_by_position", "family_name",
            "in_capitals", "names_no_one", "numbered_unit"]
@@ -36,8 +37,6 @@ STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical superstorm".sp
 #: among thousands.
 UNIT_WORDS = frozenset("troop troops pack packs den engine ladder".split())
 _NUMBER = re.compile(r"^\d+[A-Za-z]?$")
-#: Keys of what is gathered once per article in ``Doc.user_data``.
-_AFTER_GIVEN, _WITHIN = "newsmap_after_given_names", "newsmap_written_within_sentences"
 
 
 #: Words that make a name in lower case a body's ("the defence ministry", "congress", "the supreme court").
@@ -47,10 +46,9 @@ BODY_WORDS = AGENCY_WORDS | INSTITUTION_WORDS | frozenset(w for words in ORGANIS
 
 def names_no_one(span: Span) -> bool:
     """A PERSON or ORG span of the model that names no actor: lower case words ("marijuana", "baggy jeans"; "the
-    defence ministry" is a body), an abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a family's
-    plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461"), a street tagged
-    PERSON ("W. Bridge St") or a common word
-    capitalised by its place ("Riot" of "Riot police")."""
+    defence ministry" is a body), an abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a
+    family's plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461"), a street
+    tagged PERSON ("W. Bridge St") or a common word capitalised by its place ("Riot" of "Riot police")."""
     text = clean(span.text)
     if not any(c.isupper() for c in text):  # a body named in lower case has a body's word in it
         return span.label_ == "PERSON" or not set(text.split()) & BODY_WORDS
@@ -92,11 +90,9 @@ def family_name(span: Span) -> bool:
 def _after_given_names(doc: Doc) -> frozenset[str]:
     """The words the article writes after a capitalised word that is no article ("Hartmann" of "Brett Hartmann"),
     gathered once per article: a lookup per plural name, not a pass over the article."""
-    if _AFTER_GIVEN not in doc.user_data:
-        doc.user_data[_AFTER_GIVEN] = frozenset(
-            t.text for t in doc[1:] if doc[t.i - 1].is_title and doc[t.i - 1].is_alpha
-            and doc[t.i - 1].lower_ not in ("the", "a", "an"))
-    return doc.user_data[_AFTER_GIVEN]
+    return per_article(doc, "newsmap_after_given_names", lambda d: frozenset(
+        t.text for t in d[1:]
+        if d[t.i - 1].is_title and d[t.i - 1].is_alpha and d[t.i - 1].lower_ not in ("the", "a", "an")))
 
 
 def capitalised_by_position(span: Span) -> bool:
@@ -117,16 +113,18 @@ def capitalised_by_position(span: Span) -> bool:
 
 def _written_within_sentences(doc: Doc) -> frozenset[str]:
     """The words the article writes somewhere other than at a sentence's opening, gathered once per article."""
-    if _WITHIN not in doc.user_data:
-        words = set()
-        for sentence in doc.sents if doc.has_annotation("SENT_START") else (doc[:],):
-            opened = False  # past the sentence's first word (what comes before it is punctuation or space)
-            for t in sentence:
-                if opened:
-                    words.add(t.text)
-                opened = opened or not (t.is_punct or t.is_space)
-        doc.user_data[_WITHIN] = frozenset(words)
-    return doc.user_data[_WITHIN]
+    return per_article(doc, "newsmap_written_within_sentences", _gather_within_sentences)
+
+
+def _gather_within_sentences(doc: Doc) -> frozenset[str]:
+    words = set()
+    for sentence in doc.sents if doc.has_annotation("SENT_START") else (doc[:],):
+        opened = False  # past the sentence's first word (what comes before it is punctuation or space)
+        for t in sentence:
+            if opened:
+                words.add(t.text)
+            opened = opened or not (t.is_punct or t.is_space)
+    return frozenset(words)
 
 
 def _opens_sentence(span: Span) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.events.taxonomy import DEFAULT_TAXONOMY
+from geo.nlp.memo import per_article
 
 __all__ = ["advice", "agreed_with_a_view", "blow", "collision", "deployed_no_force", "met_no_one",
            "play", "signed_no_accord", "walkout"]
@@ -156,9 +157,7 @@ def sports_report(token: Token) -> bool:
     90th-minute strike sealed the win"), unless the sentence holds a word of real violence (``ARMED``, asked by
     :func:`play`: "after the match, gunmen attacked the team bus")."""
     doc = token.doc
-    if "newsmap_sports_words" not in doc.user_data:
-        doc.user_data["newsmap_sports_words"] = len({t.lower_ for t in doc if t.lower_ in SPORTS})
-    return doc.user_data["newsmap_sports_words"] >= 3
+    return per_article(doc, "newsmap_sports_words", lambda d: len({t.lower_ for t in d if t.lower_ in SPORTS})) >= 3
 
 
 def play(token: Token) -> bool:

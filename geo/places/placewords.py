@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from geo.nlp.memo import per_article
+
 if TYPE_CHECKING:  # spaCy is not imported at run time: the writer of an ingest uses these words without it
     from spacy.tokens import Doc, Span
 
@@ -167,10 +169,7 @@ def direction_word(token) -> bool:
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once per Doc (``doc.text`` joins the tokens on every call)."""
-    key = "newsmap_text"
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.text
-    return doc.user_data[key]
+    return per_article(doc, "newsmap_text", lambda d: d.text)
 
 
 def common_word(span: Span) -> bool:
@@ -178,11 +177,7 @@ def common_word(span: Span) -> bool:
     officer" beside "police said"), not the town of that name (Police, Poland)."""
     if len(span) != 1:
         return False
-    lower = span[0].lower_
-    key = "newsmap_lower_words"
-    if key not in span.doc.user_data:
-        span.doc.user_data[key] = {t.text for t in span.doc if t.is_lower}
-    return lower in span.doc.user_data[key]
+    return span[0].lower_ in per_article(span.doc, "newsmap_lower_words", lambda d: {t.text for t in d if t.is_lower})
 
 
 def not_a_place(span: Span) -> bool:

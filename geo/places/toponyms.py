@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from geo.nlp.memo import per_article
 from geo.places.discourse import conjuncts, postal_symbols, subdivision_codes, towns_of_named_states
 from geo.places.discourse import repeats as discourse_repeats
 from geo.places.known_names import KnownNames
@@ -276,9 +277,6 @@ def _without_firms_only(kept: tuple[Span, ...], firms: set[tuple[int, int]]) -> 
     return tuple(s for s in kept if (s.start, s.end) not in firms or s.text in elsewhere)
 
 
-_SURNAMES = "newsmap_full_names_surnames"
-
-
 def _a_named_persons_surname(span: Span) -> bool:
     """One word that closes a person's full name elsewhere in the article and stands here as the subject of a verb
     ("John Paul Denver, 45 ... Denver was taken to a hospital", "Whitney Houston ... Houston sang"): the person
@@ -286,10 +284,8 @@ def _a_named_persons_surname(span: Span) -> bool:
     such as "Rethinking Egypt" PERSON). After "in", "from" ... or as anything but a subject it stays a place."""
     if len(span) != 1 or span.root.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    doc = span.doc
-    if _SURNAMES not in doc.user_data:  # gathered once per article: one lookup per name, not a pass over the ents
-        doc.user_data[_SURNAMES] = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1)
-    return span.text in doc.user_data[_SURNAMES]
+    return span.text in per_article(span.doc, "newsmap_full_names_surnames", lambda doc: frozenset(
+        e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1))
 
 
 def _after_the(span: Span) -> bool:
