@@ -233,9 +233,14 @@ class ArticleReading:
         ("BA" after "British Airways"): within one article two initials stand for the body it names. The
         catalogue lists its actors' initials itself ("AP"), so "Alexandria Police" is not the AP of a dateline."""
         own, compact = initials(name), organisation_name(name).compact
+
+        def abbreviates(other: str) -> bool:  # one name gives the initials of the other
+            return initials(other) == compact or bool(own) and organisation_name(other).compact == own
+
         for draft in self.drafts.values():
-            if draft.kind != "person" and draft.id not in self.extractor.catalog.by_id and any(initials(n) == compact or own and organisation_name(n).compact == own
-                                              for n in (draft.name, *draft.aliases)):
+            if draft.kind == "person" or draft.id in self.extractor.catalog.by_id:
+                continue
+            if any(abbreviates(n) for n in (draft.name, *draft.aliases)):
                 return draft.actor()
         return None
 

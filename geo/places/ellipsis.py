@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DIRECTIONS", "known_whole", "shared_name", "shared_names"]
+__all__ = ["SHARED_DIRECTIONS", "known_whole", "shared_name", "shared_names"]
 
 #: The words of direction a list's first name may be cut to ("North" of "North and South Korea").
-DIRECTIONS = frozenset("North South East West Central Northern Southern Eastern Western Upper Lower".split())
-_DIRECTION = f"(?:{'|'.join(sorted(DIRECTIONS))})"
+SHARED_DIRECTIONS = frozenset("North South East West Central Northern Southern Eastern Western Upper Lower".split())
+_DIRECTION = f"(?:{'|'.join(sorted(SHARED_DIRECTIONS))})"
 _WORD = r"[A-Z][\w'\u2019.-]*"
 #: After the first direction: "and" (or "or", "&"), a second direction and the name they share (one or two words).
 _SHARED = re.compile(rf"\s+(?:and|or|&)\s+{_DIRECTION}\s+({_WORD}(?:\s+{_WORD})?)")

@@ -27,7 +27,7 @@ from geo.names import normalise, written_as_code
 from geo.places import institutions, peer_states, readings, scoring, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
-from geo.places.ellipsis import DIRECTIONS, known_whole
+from geo.places.ellipsis import SHARED_DIRECTIONS, known_whole
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
@@ -222,7 +222,7 @@ class Resolver:
     def _shared(self, text: str, mention: Mention) -> str:
         """The name a mention is read as: its words, or the whole name a direction shares with the next ("North" of
         "North and South Korea" is North Korea; :mod:`geo.places.ellipsis`)."""
-        if mention.label != "place" or mention.text not in DIRECTIONS:
+        if mention.label != "place" or mention.text not in SHARED_DIRECTIONS:
             return mention.text
         return known_whole(text, mention.start, mention.end,
                            lambda name: self.gazetteer.candidates(name, fuzzy=False)) or mention.text
