@@ -130,11 +130,22 @@ def test_html_main_text_is_extracted_locally():
     (b"", "empty file"),
     (b"   \n\t\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    (b"GIF89a\x01\x00\x01\x00\x80\xff\x00\xc0" + b"News from Gaza. " * 20, "binary file"),  # one NUL, not UTF-8
+    ("Rockets hit Haifa.".encode("utf-16-le"), "binary file"),  # UTF-16 without a byte-order mark
     (b"Advertisement\n\nAdvertisment\n", "empty article"),
 ])
 def test_bad_inputs_get_one_clear_reason(data, reason):
     (f,) = only_failures(read_bytes(data, "x.txt"))
     assert reason in f.reason
+
+
+def test_a_stray_nul_in_a_text_is_removed_with_a_note_not_a_lost_article():
+    """A NUL among the first bytes of an otherwise valid UTF-8 story (pasted from another program) used to make
+    the whole file "binary"; the same NUL later in the file was only removed."""
+    [article] = read_bytes("Shelling in Tyre\x00 at dawn. Sirens sounded in Haifa.".encode(), "x.txt")
+    assert isinstance(article, Article)
+    assert article.text == "Shelling in Tyre at dawn. Sirens sounded in Haifa."
+    assert any("1 NUL character(s) removed" in note for note in article.notes)
 
 
 def test_invalid_utf8_falls_back_and_says_so():
