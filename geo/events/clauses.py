@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events.modality import conditional, unrealised
 from geo.events.participants import possessed_patient
 from geo.events.senses import (advice, agreed_with_a_view, blow, collision, deployed_no_force, met_no_one,
                                play, signed_no_accord, walkout)
@@ -359,9 +360,12 @@ def is_hypothetical(token: Token) -> bool:
     "if", and words of intention or possibility ("plots to attack", "the potential for
     escalated hostilities", "the possibility of Israel launching an attack").
     """
-    node, steps = token, 0
+    node, below, steps, own_clause = token, None, 0, True
     while steps < 8:
         kids = list(node.children)
+        if unrealised(node, below) or (own_clause and node.pos_ in ("VERB", "AUX") and conditional(node)):
+            return True  # "is to be held", "too early to declare", "if you cook meat well, it kills"
+        own_clause = own_clause and node.pos_ not in ("VERB", "AUX")
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids):
             return True
         if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "without") for c in kids):
@@ -378,7 +382,7 @@ def is_hypothetical(token: Token) -> bool:
             return False  # "since the October attacks": a background event keeps its own modality
         if node.head.i == node.i:
             return False
-        node, steps = node.head, steps + 1
+        node, below, steps = node.head, node, steps + 1
     return False
 
 

@@ -1,0 +1,44 @@
+"""Readings that unseen news needs (issue 14, part 2): acts only arranged or left undone are hypothetical, animals
+are no parties to violence, a deal that trades goods is no accord, and a participle the parser joins to the wrong
+clause keeps its own doer. Each sentence is written for newsmap; each test fails on the code before its rule."""
+from __future__ import annotations
+
+import pytest
+
+from tests import probe_score
+
+
+@pytest.fixture(scope="module")
+def analyse(geoparser):
+    return probe_score.make_analyse(geoparser)
+
+
+def flags(analysis, trigger: str) -> list[bool]:
+    found = [e.hypothetical for e in analysis.events if e.trigger.text == trigger]
+    assert found, f"no {trigger!r} in {[e.trigger.text for e in analysis.events]}"
+    return found
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The peace summit is to be held in Oslo in June.", "summit"),
+    ("The envoy is to meet tribal elders in Kandahar next week.", "meet"),
+    ("Opposition leaders are set to hold talks with the junta on Friday.", "talks"),
+    ("The foreign secretary is due to visit Nairobi on Thursday.", "visit"),
+    ("Ministers are expected to sign an accord on water sharing at the summit.", "sign"),
+    ("Farmers are scheduled to march on the parliament in Brussels on Monday.", "march"),
+    ("Investigators hope to arrest the remaining suspects within days.", "arrest"),
+    ("Health officials said it was too early to declare an emergency in the province.", "declare"),
+    ("The regulator stopped short of declaring a state of emergency.", "declaring"),
+    ("If the rebels enter the valley, the army attacks them at once.", "attacks"),
+])
+def test_an_arranged_or_undone_act_is_hypothetical(analyse, text: str, trigger: str) -> None:
+    assert flags(analyse(text), trigger) == [True]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The ministers met in Oslo on Tuesday, as expected.", "met"),
+    ("Police arrested two men in Leeds on Sunday, even if the charges remain unclear.", "arrested"),
+    ("The army attacked the town after the rebels refused to leave.", "attacked"),
+])
+def test_an_act_that_happened_stays_real(analyse, text: str, trigger: str) -> None:
+    assert flags(analyse(text), trigger) == [False]
