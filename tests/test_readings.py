@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests import probe_score
+from tests.test_probe import triggers
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +43,17 @@ def test_an_arranged_or_undone_act_is_hypothetical(analyse, text: str, trigger: 
 ])
 def test_an_act_that_happened_stays_real(analyse, text: str, trigger: str) -> None:
     assert flags(analyse(text), trigger) == [False]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Veterinary officials killed 12,000 ducks at a farm near Hanoi to stop the spread of bird flu.", "killed"),
+    ("Game wardens shot three lions that had strayed into a village in Kenya.", "shot"),
+    ("A stray dog attacked a boy outside a school in Lahore on Monday.", "attacked"),
+    ("Two wolves were shot by hunters near the village on Sunday.", "shot"),
+])
+def test_animals_are_no_parties_to_violence(analyse, text: str, trigger: str) -> None:
+    assert trigger not in triggers(analyse, text)
+
+
+def test_people_among_the_victims_keep_the_attack(analyse) -> None:
+    assert "shot" in triggers(analyse, "A gunman shot two women and their dog outside a shop in Denver.")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from geo.events.animals import animal_act
 from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
     objects, opposed, subjects,
@@ -174,8 +175,8 @@ class EventExtractor:
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
-        if kind.family == "violence" and natural_force(token):
-            return False
+        if kind.family == "violence" and (natural_force(token) or animal_act(token)):
+            return False  # "a storm killed four", "officials killed 5,000 chickens": no one's attack on people
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token)
                                                    or bare_singular(token))
 
