@@ -57,3 +57,21 @@ def test_animals_are_no_parties_to_violence(analyse, text: str, trigger: str) ->
 
 def test_people_among_the_victims_keep_the_attack(analyse) -> None:
     assert "shot" in triggers(analyse, "A gunman shot two women and their dog outside a shop in Denver.")
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Shoppers queued overnight for the best deals on laptops in Manchester.", "deals"),
+    ("The town council spent a great deal of money on the new bridge.", "deal"),
+    ("The retailer agreed to buy its rival's 300 stores for $2bn.", "agreed"),
+    ("The firm entered into an agreement to acquire the warehouse in Ohio.", "agreement"),
+])
+def test_a_deal_that_trades_goods_is_no_accord(analyse, text: str, trigger: str) -> None:
+    assert trigger not in triggers(analyse, text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The army and the rebels agreed to a ceasefire in Juba on Monday.", "agreed"),
+    ("The warring parties signed a peace deal that includes an exchange of prisoners.", "signed"),
+])
+def test_an_accord_between_parties_stays(analyse, text: str, trigger: str) -> None:
+    assert trigger in triggers(analyse, text)

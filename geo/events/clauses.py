@@ -11,8 +11,8 @@ from spacy.tokens import Token
 
 from geo.events.modality import conditional, unrealised
 from geo.events.participants import possessed_patient
-from geo.events.senses import (advice, agreed_with_a_view, blow, collision, deployed_no_force, met_no_one,
-                               play, signed_no_accord, walkout)
+from geo.events.senses import (advice, agreed_with_a_view, blow, collision, commercial_deal, deployed_no_force,
+                               met_no_one, play, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -79,6 +79,8 @@ def licensed(token: Token) -> bool:
     kids = list(token.children)
     if play(token):
         return False  # "the striker fired a shot into the top corner": play in a match
+    if commercial_deal(token):
+        return False  # "the best deals on televisions", "agreed to buy its partner's stake": trade, no accord
     if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill") and any(
             a.lemma_.lower() in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
         return False

@@ -16,8 +16,8 @@ from spacy.tokens import Token
 from geo.events.taxonomy import DEFAULT_TAXONOMY
 from geo.nlp.memo import per_article
 
-__all__ = ["advice", "agreed_with_a_view", "blow", "collision", "deployed_no_force", "met_no_one",
-           "play", "signed_no_accord", "walkout"]
+__all__ = ["advice", "agreed_with_a_view", "blow", "collision", "commercial_deal", "deployed_no_force",
+           "met_no_one", "play", "signed_no_accord", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -137,6 +137,34 @@ def agreed_with_a_view(verb: Token) -> bool:
     agreement between parties."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in VIEWS
                for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
+
+
+#: Words of buying and selling (the Oxford Collocations Dictionary's "deal": "a business/property/tax deal", "the
+#: best deals on", "a $1bn deal to buy"): an agreement that trades goods or money is no ACLED agreement.
+COMMERCE = frozenset("""
+buy buys buying bought buyout purchase purchases purchasing sell sells selling sold sale sales acquire acquiring
+acquisition acquisitions stake shares merger mergers lease leases price prices discount discounts bargain bargains
+shopper shoppers customer customers retailer retailers store stores business property tax taxes loan loans
+sponsorship licensing franchise investor investors transaction transactions exchange
+""".split())
+#: Grades of "deal" as a quantity or a bargain: "a great deal of money", "the best deals".
+DEAL_GRADES = frozenset("great good better best big cheap cheaper cheapest special raw".split())
+
+
+def commercial_deal(token: Token) -> bool:
+    """"Deal"/"agreement"/"agree" that trades goods or money, or measures a quantity, reports no agreement between
+    parties: "a great deal of money", "the best deals on televisions", "agreed to buy out its partner for $1.3bn",
+    "entered into an agreement to acquire the property". A sentence's peace or ceasefire words keep it."""
+    word = token.lemma_.lower()
+    if word == "deal" and token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in DEAL_GRADES for c in token.children):
+        return True  # "a great deal of", "the best deals": a quantity or a bargain
+    if word not in ("deal", "agreement", "agree"):
+        return False
+    near = [t for t in token.subtree] + ([t for t in token.head.subtree] if token.pos_ == "NOUN" else [])
+    if any(t.lower_ in ACCORDS - {"deal", "deals", "agreement", "agreements"} for t in near):
+        return False  # "a ceasefire agreement", "a peace deal to exchange prisoners"
+    return any(t.lower_ in COMMERCE or t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY" for t in near)
 
 
 #: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
