@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests import probe_score
-from tests.test_probe import triggers
+from tests.test_probe import event, triggers
+from tests.test_roles import role_names
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,10 @@ def test_a_deal_that_trades_goods_is_no_accord(analyse, text: str, trigger: str)
 ])
 def test_an_accord_between_parties_stays(analyse, text: str, trigger: str) -> None:
     assert trigger in triggers(analyse, text)
+
+
+def test_a_participle_joined_to_a_subordinate_clause_keeps_the_outer_doer(analyse) -> None:
+    a = analyse("Witnesses watched as the gunman fired several shots, at one point circling Governor Paul Mensah "
+                "as he lay on the floor and shooting him again.")
+    assert not any("Mensah" in n for n in role_names(a, "shooting", "initiator"))
+    assert event(a, "shooting").actor_roles  # the gunman or the governor as its target, not the governor shooting

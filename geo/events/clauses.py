@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.events.modality import conditional, unrealised
-from geo.events.participants import possessed_patient
+from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (advice, agreed_with_a_view, blow, collision, commercial_deal, deployed_no_force,
                                met_no_one, play, signed_no_accord, walkout)
 
@@ -251,6 +251,8 @@ def subjects(verb: Token) -> list[Token]:
     if found:
         return found
     if verb.dep_ == "conj" and verb.head.i != verb.i:
+        if verb.tag_ == "VBG" and verb.head.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "advcl":
+            return outer_subjects(verb.head)  # "..., walking around X as he lay and shooting him": not "he"
         return subjects(verb.head)
     if verb.dep_ == "xcomp":
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
