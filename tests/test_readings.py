@@ -83,3 +83,22 @@ def test_a_participle_joined_to_a_subordinate_clause_keeps_the_outer_doer(analys
                 "as he lay on the floor and shooting him again.")
     assert not any("Mensah" in n for n in role_names(a, "shooting", "initiator"))
     assert event(a, "shooting").actor_roles  # the gunman or the governor as its target, not the governor shooting
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Hamas accused Israel of breaking the truce in Gaza on Tuesday.", "accused"),
+    ("Hezbollah leader Hassan Nasrallah addressed supporters in Beirut on Friday.", "addressed"),
+    ("Hezbollah leader Hassan Nasrallah told supporters in Beirut that the group would not disarm.", "told"),
+    ("The prime minister said in a televised speech that the curfew would be lifted.", "speech"),
+])
+def test_speeches_and_accusations_are_statements(analyse, text: str, trigger: str) -> None:
+    assert trigger in triggers(analyse, text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The council addressed the problem of potholes on Monday.", "addressed"),
+    ("A resident accused her neighbour of stealing her bicycle.", "accused"),
+    ("A spokesman told reporters that the meeting went well.", "told"),
+])
+def test_sourcing_and_other_senses_stay_no_statement(analyse, text: str, trigger: str) -> None:
+    assert trigger not in triggers(analyse, text)

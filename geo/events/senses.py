@@ -16,8 +16,8 @@ from spacy.tokens import Token
 from geo.events.taxonomy import DEFAULT_TAXONOMY
 from geo.nlp.memo import per_article
 
-__all__ = ["advice", "agreed_with_a_view", "blow", "collision", "commercial_deal", "deployed_no_force",
-           "met_no_one", "play", "signed_no_accord", "walkout"]
+__all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
+           "deployed_no_force", "met_no_one", "play", "signed_no_accord", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -165,6 +165,24 @@ def commercial_deal(token: Token) -> bool:
     if any(t.lower_ in ACCORDS - {"deal", "deals", "agreement", "agreements"} for t in near):
         return False  # "a ceasefire agreement", "a peace deal to exchange prisoners"
     return any(t.lower_ in COMMERCE or t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY" for t in near)
+
+
+#: Assemblies and publics that a speech is given to (CAMEO 010, make a public statement: "addressed the nation",
+#: "told parliament", "told a rally"); reporters and the press are the audience of sourcing, not of a speech.
+AUDIENCES = frozenset("""
+nation nations parliament parliaments congress senate assembly assemblies legislature lawmakers legislators
+parliamentarians deputies council summit conference convention rally rallies crowd crowds supporters followers
+troops soldiers graduates delegates people country citizens
+""".split())
+
+
+def addressed(verb: Token) -> list[Token]:
+    """The audience a verb of speaking is given to: its object ("addressed the nation"), its dative ("told
+    parliament"), its "to" phrase ("said to a rally of supporters"), when the head noun is an assembly or a public."""
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+              if g.dep_ == "pobj"]
+    return [t for t in heard if t.lemma_.lower() in AUDIENCES or t.lower_ in AUDIENCES]
 
 
 #: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.
