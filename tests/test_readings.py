@@ -90,8 +90,10 @@ def test_a_participle_joined_to_a_subordinate_clause_keeps_the_outer_doer(analys
     ("Hezbollah leader Hassan Nasrallah addressed supporters in Beirut on Friday.", "addressed"),
     ("Hezbollah leader Hassan Nasrallah told supporters in Beirut that the group would not disarm.", "told"),
     ("The prime minister said in a televised speech that the curfew would be lifted.", "speech"),
+    ("The militia is pressuring farmers to hand over their harvest.", "pressuring"),
+    ("The junta coerced journalists into signing pledges of loyalty.", "coerced"),
 ])
-def test_speeches_and_accusations_are_statements(analyse, text: str, trigger: str) -> None:
+def test_speeches_accusations_and_coercion_are_statements(analyse, text: str, trigger: str) -> None:
     assert trigger in triggers(analyse, text)
 
 
@@ -99,6 +101,8 @@ def test_speeches_and_accusations_are_statements(analyse, text: str, trigger: st
     ("The council addressed the problem of potholes on Monday.", "addressed"),
     ("A resident accused her neighbour of stealing her bicycle.", "accused"),
     ("A spokesman told reporters that the meeting went well.", "told"),
+    ("She felt obliged to attend the ceremony.", "obliged"),
+    ("Residents said they were pressured by rising rents.", "pressured"),
 ])
 def test_sourcing_and_other_senses_stay_no_statement(analyse, text: str, trigger: str) -> None:
     assert trigger not in triggers(analyse, text)

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from geo.events.modality import conditional, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal,
-                               deployed_no_force, met_no_one, play, signed_no_accord, walkout)
+                               deployed_no_force, made_to_act, met_no_one, play, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -143,6 +143,9 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
         "meet": lambda: not met_no_one(token),
         "address": lambda: bool(addressed(token)),  # "addressed the nation", not "addressed the problem"
+        "coerce": lambda: made_to_act(token),  # "pressuring employees to vote", not "felt obliged"
+        "pressure": lambda: made_to_act(token),
+        "oblige": lambda: made_to_act(token),
         "sign": lambda: not signed_no_accord(token),
         "deploy": lambda: not deployed_no_force(token),
         "agree": lambda: not agreed_with_a_view(token),

@@ -17,7 +17,7 @@ from geo.events.taxonomy import DEFAULT_TAXONOMY
 from geo.nlp.memo import per_article
 
 __all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
-           "deployed_no_force", "met_no_one", "play", "signed_no_accord", "walkout"]
+           "deployed_no_force", "made_to_act", "met_no_one", "play", "signed_no_accord", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -183,6 +183,13 @@ def addressed(verb: Token) -> list[Token]:
     heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
               if g.dep_ == "pobj"]
     return [t for t in heard if t.lemma_.lower() in AUDIENCES or t.lower_ in AUDIENCES]
+
+
+def made_to_act(verb: Token) -> bool:
+    """Coercion (CAMEO 13, KAIROS ThreatenCoerce) makes someone act: "pressuring employees to vote", "coerced them
+    into signing"; "feel obliged", "pressured by deadlines" name a state of mind or a burden."""
+    return verb.tag_ != "VBN" and any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 #: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.

@@ -87,7 +87,8 @@ def default_taxonomy() -> Taxonomy:
     triggers |= _kinds(EventKind(MEETING, "Visit", "meeting"), "visit", "visit")
     triggers |= _kinds(EventKind(STATEMENT, "Statement", "statement"), "announce declare pledge vow condemn claim address",
                        "statement announcement speech declaration remarks appeal")
-    triggers |= _kinds(EventKind(STATEMENT, "Threat", "statement"), "warn threaten", "warning ultimatum")
+    triggers |= _kinds(EventKind(STATEMENT, "Threat", "statement"), "warn threaten coerce pressure oblige",
+                       "warning ultimatum")
     triggers |= _kinds(EventKind(STRATEGIC, "Arrests", "arrest"), "arrest detain apprehend capture seize",
                        "arrest arrests detention")
     triggers |= _kinds(EventKind(PROTESTS, "Peaceful protest", "protest"), "protest demonstrate rally march",
