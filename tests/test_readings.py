@@ -41,6 +41,8 @@ def test_an_arranged_or_undone_act_is_hypothetical(analyse, text: str, trigger: 
     ("The ministers met in Oslo on Tuesday, as expected.", "met"),
     ("Police arrested two men in Leeds on Sunday, even if the charges remain unclear.", "arrested"),
     ("The army attacked the town after the rebels refused to leave.", "attacked"),
+    ("The killer is set to be executed in May for the fatal stabbing of a nurse in Leeds in 2009.", "stabbing"),
+    ("Militias kept shelling the town as if there was no truce, residents said.", "shelling"),
 ])
 def test_an_act_that_happened_stays_real(analyse, text: str, trigger: str) -> None:
     assert flags(analyse(text), trigger) == [False]
@@ -106,3 +108,4 @@ def test_speeches_accusations_and_coercion_are_statements(analyse, text: str, tr
 ])
 def test_sourcing_and_other_senses_stay_no_statement(analyse, text: str, trigger: str) -> None:
     assert trigger not in triggers(analyse, text)
+

@@ -368,12 +368,14 @@ def is_hypothetical(token: Token) -> bool:
     "if", and words of intention or possibility ("plots to attack", "the potential for
     escalated hostilities", "the possibility of Israel launching an attack").
     """
-    node, below, steps, own_clause = token, None, 0, True
+    node, below, steps, own_clause, reason = token, None, 0, True, False
     while steps < 8:
         kids = list(node.children)
-        if unrealised(node, below) or (own_clause and node.pos_ in ("VERB", "AUX") and conditional(node)):
+        if (not reason and unrealised(node, below)) or (own_clause and node.pos_ in ("VERB", "AUX")
+                                                        and conditional(node)):
             return True  # "is to be held", "too early to declare", "if you cook meat well, it kills"
         own_clause = own_clause and node.pos_ not in ("VERB", "AUX")
+        reason = reason or (node.dep_ == "pobj" and node.head.lower_ == "for")  # "is to die for the stabbing"
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids):
             return True
         if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "without") for c in kids):

@@ -60,6 +60,8 @@ def conditional(node: Token) -> bool:
 
 
 def concessive(mark: Token) -> bool:
-    """"Even if" concedes a condition and asserts the clause all the same: "they fought on, even if it cost them"."""
+    """"Even if" concedes a condition and asserts the clause all the same: "they fought on, even if it cost them";
+    "as if" compares ("they began to strike as if there were no ceasefire")."""
     before = mark.doc[mark.i - 1] if mark.i > 0 else None
-    return any(c.lower_ == "even" for c in mark.children) or (before is not None and before.lower_ == "even")
+    return any(c.lower_ in ("even", "as") for c in mark.children) or (
+        before is not None and before.lower_ in ("even", "as"))
