@@ -109,3 +109,22 @@ def test_speeches_accusations_and_coercion_are_statements(analyse, text: str, tr
 def test_sourcing_and_other_senses_stay_no_statement(analyse, text: str, trigger: str) -> None:
     assert trigger not in triggers(analyse, text)
 
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Crews launched a fresh attack on the flames from the roof of the warehouse.", "attack"),
+    ("The veteran runner struck out on his own in the final mile.", "struck"),
+    ("Doctors in the district said they had arrested cholera within a month.", "arrested"),
+    ("A cyclist was struck and killed by a truck in Leeds on Friday.", "killed"),
+    ("A highway pileup killed six people near Denver on Saturday.", "killed"),
+])
+def test_fires_road_deaths_and_figures_of_speech_are_no_violence(analyse, text: str, trigger: str) -> None:
+    assert trigger not in triggers(analyse, text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A car bomb killed five soldiers in Kabul on Monday.", "killed"),
+    ("A gunman killed a bus driver in Chicago on Monday.", "killed"),
+    ("Rebels struck an army post near Gao at dawn.", "struck"),
+])
+def test_attacks_near_such_words_stay(analyse, text: str, trigger: str) -> None:
+    assert trigger in triggers(analyse, text)

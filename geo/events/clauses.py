@@ -12,7 +12,8 @@ from spacy.tokens import Token
 from geo.events.modality import conditional, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal,
-                               deployed_no_force, made_to_act, met_no_one, play, signed_no_accord, walkout)
+                               deployed_no_force, made_to_act, met_no_one, play, run_over, signed_no_accord,
+                               walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -45,7 +46,8 @@ ACCIDENTAL = frozenset("accidental accidentally inadvertent inadvertently uninte
 #: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption",
 #: "killed the trade deal", "attacked the bill".
 METAPHOR_OBJECTS = frozenset("""
-virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
+virus viruses disease diseases outbreak epidemic pandemic infection cancer illness cholera malaria measles polio
+flu influenza problem crisis poverty
 inflation corruption crime unemployment fire fires blaze blazes flames wildfire wildfires flood floods drought hunger
 democracy freedom freedoms liberty liberties rights justice truth values principle principles sovereignty dignity
 deal deals bill bills proposal proposals plan plans project projects idea ideas legislation momentum hopes
@@ -59,7 +61,8 @@ blizzards snowstorm hailstorm hail lightning earthquake earthquakes quake quakes
 tsunami tsunamis eruption eruptions volcano flood floods flooding deluge downpour downpours rain rains rainfall
 monsoon surge landslide landslides mudslide mudslides avalanche avalanches rockfall heatwave heatwaves heat cold
 drought droughts famine disease virus outbreak epidemic pandemic illness cancer infection fever crash collision
-accident blaze blazes wildfire wildfires bushfire bushfires fire fires liquor alcohol overdose overdoses
+accident wreck wrecks pileup blaze blazes wildfire wildfires bushfire bushfires fire fires liquor alcohol overdose
+overdoses
 """.split())
 #: Violent nouns a group claims: "the group claimed the bombing".
 CLAIMED = frozenset("attack attacks bombing bombings blast blasts explosion killing killings shooting assault "
@@ -81,8 +84,8 @@ def licensed(token: Token) -> bool:
         return False  # "the striker fired a shot into the top corner": play in a match
     if commercial_deal(token):
         return False  # "the best deals on televisions", "agreed to buy its partner's stake": trade, no accord
-    if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill") and any(
-            a.lemma_.lower() in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
+    if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill", "arrest") and any(
+            a.lemma_.lower() in METAPHOR_OBJECTS or a.lower_ in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
         return False
     if any(c.lower_ in ACCIDENTAL for c in kids if c.dep_ in ("advmod", "amod")):
         return False  # "an accidental explosion", "the device detonated accidentally": no one's act
@@ -129,7 +132,7 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),
         "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
-        "kill": lambda: _killer(token),
+        "kill": lambda: _killer(token) and not run_over(token, WEAPONS | AIRCRAFT | ATTACKERS),
         "crash": lambda: _rammed(token, preps),
         "ram": lambda: _rammed(token, preps) or bool(objs),
         "claim": lambda: bool(objs & ({"responsibility"} | CLAIMED)),
@@ -151,7 +154,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "agree": lambda: not agreed_with_a_view(token),
         "march": lambda: token.is_lower,
         "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
-        and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS),
+        and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS)
+        and not any(c.dep_ == "prt" and c.lower_ in ("out", "up") for c in kids),  # "strikes out", "struck up"
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
         # "the Met Office warned of fog", "officials warned that a storm could bring floods": advice, no threat

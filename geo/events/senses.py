@@ -17,7 +17,7 @@ from geo.events.taxonomy import DEFAULT_TAXONOMY
 from geo.nlp.memo import per_article
 
 __all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
-           "deployed_no_force", "made_to_act", "met_no_one", "play", "signed_no_accord", "walkout"]
+           "deployed_no_force", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -58,6 +58,16 @@ def collision(strike: Token, armed: frozenset[str]) -> bool:
     others = [t for t in strike.sent if t.lemma_ != strike.lemma_]  # "struck several trees ... striking a fence"
     words = {t.lemma_.lower() for t in others} | {t.lower_ for t in others}
     return bool(words & TRAFFIC) and not words & armed
+
+
+def run_over(kill: Token, armed: frozenset[str]) -> bool:
+    """A vehicle or a wreck as the killer ("killed by a car", "a motorcycle wreck killed a passenger"), in a sentence
+    with no word of ``armed``: a road death, no attack ("a truck bomb killed" names a bomb)."""
+    doers = [g for node in [kill, *kill.conjuncts] for c in node.children if c.dep_ == "agent"
+             for g in c.children if g.dep_ == "pobj"]  # "was struck and killed by a car"
+    doers += [c for c in kill.children if c.dep_ == "nsubj"]
+    return any(d.lemma_.lower() in TRAFFIC or d.lower_ in TRAFFIC for d in doers) and collision(
+        kill, armed - {"strike"})  # "was struck and killed by a car": the car's strike, no weapon
 
 
 def blow(strike: Token) -> bool:

@@ -85,7 +85,8 @@ def default_taxonomy() -> Taxonomy:
     triggers |= _kinds(EventKind(MEETING, "Meeting", "meeting"), "meet confer", "meeting talks discussion summit "
                        "negotiation negotiations consultation consultations")
     triggers |= _kinds(EventKind(MEETING, "Visit", "meeting"), "visit", "visit")
-    triggers |= _kinds(EventKind(STATEMENT, "Statement", "statement"), "announce declare pledge vow condemn claim address",
+    triggers |= _kinds(EventKind(STATEMENT, "Statement", "statement"),
+                       "announce declare pledge vow condemn claim address",
                        "statement announcement speech declaration remarks appeal")
     triggers |= _kinds(EventKind(STATEMENT, "Threat", "statement"), "warn threaten coerce pressure oblige",
                        "warning ultimatum")
