@@ -128,3 +128,13 @@ def test_fires_road_deaths_and_figures_of_speech_are_no_violence(analyse, text: 
 ])
 def test_attacks_near_such_words_stay(analyse, text: str, trigger: str) -> None:
     assert trigger in triggers(analyse, text)
+
+
+def test_an_acronym_read_as_is_names_the_attacker(analyse) -> None:
+    a = analyse("Three soldiers were killed in IS attacks near Raqqa on Sunday.")
+    assert "Islamic State" in role_names(a, "attacks", "initiator")
+
+
+def test_is_as_a_verb_names_no_group(analyse) -> None:
+    a = analyse("The situation in the city IS calm, the governor said after the clashes in Mosul.")
+    assert all(x.name != "Islamic State" for x in a.actors)

@@ -280,6 +280,8 @@ def agents(token: Token) -> list[Token]:
     found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i
              and c.ent_type_ != "DATE" and c not in victims]  # "the October attacks": when, not who
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    if token.dep_ == "attr" and acronym(token.head, token):
+        found.append(token.head)  # "killed in IS attacks": the acronym the parser read as "is" names the attacker
     return found
 
 
