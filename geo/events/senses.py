@@ -157,6 +157,8 @@ acquisition acquisitions stake shares merger mergers lease leases price prices d
 shopper shoppers customer customers retailer retailers store stores business property tax taxes loan loans
 sponsorship licensing franchise investor investors transaction transactions exchange
 """.split())
+#: Words on either side of a deal that tell what it trades ("agreed to buy out its partner for $1.3bn").
+WINDOW = 12
 #: Grades of "deal" as a quantity or a bargain: "a great deal of money", "the best deals".
 DEAL_GRADES = frozenset("great good better best big cheap cheaper cheapest special raw".split())
 
@@ -164,14 +166,15 @@ DEAL_GRADES = frozenset("great good better best big cheap cheaper cheapest speci
 def commercial_deal(token: Token) -> bool:
     """"Deal"/"agreement"/"agree" that trades goods or money, or measures a quantity, reports no agreement between
     parties: "a great deal of money", "the best deals on televisions", "agreed to buy out its partner for $1.3bn",
-    "entered into an agreement to acquire the property". A sentence's peace or ceasefire words keep it."""
+    "entered into an agreement to acquire the property". Peace or ceasefire words near it keep it."""
     word = token.lemma_.lower()
     if word == "deal" and token.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in DEAL_GRADES for c in token.children):
         return True  # "a great deal of", "the best deals": a quantity or a bargain
     if word not in ("deal", "agreement", "agree"):
         return False
-    near = [t for t in token.subtree] + ([t for t in token.head.subtree] if token.pos_ == "NOUN" else [])
+    sent = token.sent  # a window, not the clause's subtree: a hostile sentence of deals stays linear
+    near = token.doc[max(sent.start, token.i - WINDOW):min(sent.end, token.i + WINDOW + 1)]
     if any(t.lower_ in ACCORDS - {"deal", "deals", "agreement", "agreements"} for t in near):
         return False  # "a ceasefire agreement", "a peace deal to exchange prisoners"
     return any(t.lower_ in COMMERCE or t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY" for t in near)
