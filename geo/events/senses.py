@@ -6,7 +6,9 @@ road accident or of a fist, and the "meet" of a goal or a reception.
 senses apart: the vocabulary of an industrial dispute or of traffic in the sentence, the striker, the object of
 "meet" or of its "with". The lists are common collocations of English (the Oxford Collocations Dictionary's entries
 for "strike" and "meet"), not corpus phrases. So are the other readings that report no event: a warning that
-advises ("advice"), a lease signed, salt trucks deployed, a view agreed with, and play in a match ("play").
+advises ("advice"), a lease signed, salt trucks deployed, a view agreed with, play in a match ("play"), a deal of
+trade ("commercial_deal"), a road death ("run_over"); and the company a statement word needs: an audience for a
+speech ("addressed"), someone made to act for coercion ("made_to_act").
 Pure functions of spaCy tokens, asked by :func:`geo.events.clauses.licensed`.
 """
 from __future__ import annotations
