@@ -138,3 +138,20 @@ def test_an_acronym_read_as_is_names_the_attacker(analyse) -> None:
 def test_is_as_a_verb_names_no_group(analyse) -> None:
     a = analyse("The situation in the city IS calm, the governor said after the clashes in Mosul.")
     assert all(x.name != "Islamic State" for x in a.actors)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Acme Widgets Inc. announced plans to open a factory in Ohio next year.", "announced"),
+    ("The company announced on Monday that its profits had doubled.", "announced"),
+    ("These forward-looking statements involve risks and uncertainties.", "statements"),
+])
+def test_a_business_speaking_of_its_business_is_no_statement(analyse, text: str, trigger: str) -> None:
+    assert trigger not in triggers(analyse, text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The central bank announced an emergency rate cut on Monday.", "announced"),
+    ("The Kenyan government announced a curfew in Nairobi.", "announced"),
+])
+def test_public_bodies_still_make_statements(analyse, text: str, trigger: str) -> None:
+    assert trigger in triggers(analyse, text)

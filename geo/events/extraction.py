@@ -33,7 +33,7 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
 from geo.events.context import ArticleContext
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.senses import addressed
-from geo.events.speech import VEHICLE_VERBS, restates, vehicle_of
+from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.events.visits import private_visit
@@ -182,6 +182,7 @@ class EventExtractor:
         if kind.family == "violence" and (natural_force(token) or animal_act(token)):
             return False  # "a storm killed four", "officials killed 5,000 chickens": no one's attack on people
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token)
+                                                   or business_statement(token)
                                                    or bare_singular(token))
 
     def kind(self, token: Token) -> EventKind | None:
