@@ -5,9 +5,9 @@ English marks an arranged or expected act with a few constructions that carry no
 held", "talks are set to begin", "the minister is due to visit", "ministers are expected to agree", "police hope to
 arrest"; and it leaves an act undone with "too early to declare", "stopped short of declaring". A consequence of
 a condition ("if you cook meat well, it kills the virus") holds only when the condition does (the trigger's own
-clause; "even if" concedes and asserts). The words are the
-usual complements of these constructions in English grammars and learners' dictionaries (the "be to" future,
-"be due/set/scheduled/expected to", "too + adjective + to-infinitive", "short of"), not corpus phrases.
+clause; "even if" concedes and asserts, "as if" compares). The words are the usual complements of these
+constructions in English grammars and learners' dictionaries (the "be to" future, "be due/set/scheduled/expected
+to", "too + adjective + to-infinitive", "short of"), not corpus phrases.
 Pure functions of spaCy tokens.
 """
 from __future__ import annotations
@@ -39,14 +39,11 @@ def unrealised(node: Token, below: Token | None) -> bool:
     if arranging and below.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "xcomp" and _infinitive(c)
                                                                  for c in node.children):
         return True  # "the summit is to be held": the subject of the arrangement
-    if below.dep_ == "xcomp" and _infinitive(below):
-        if arranging:
-            return True  # "the rebels are to attend", "talks are set to begin", "police hope to arrest"
-        if node.pos_ == "ADJ" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in node.children):
-            return True  # "too early to declare a pandemic"
-    if below.dep_ in ("xcomp", "acomp", "ccomp") and node.pos_ == "ADJ" \
-            and any(c.dep_ == "advmod" and c.lower_ == "too" for c in node.children) and _infinitive(below):
-        return True
+    if below.dep_ == "xcomp" and _infinitive(below) and arranging:
+        return True  # "the rebels are to attend", "talks are set to begin", "police hope to arrest"
+    if below.dep_ in ("xcomp", "acomp", "ccomp") and _infinitive(below) and node.pos_ == "ADJ" \
+            and any(c.dep_ == "advmod" and c.lower_ == "too" for c in node.children):
+        return True  # "too early to declare a pandemic"
     if node.lower_ == "of" and node.head.lower_ == "short":
         return True  # "stopped short of declaring an emergency", "fell short of an agreement"
     return False
