@@ -247,7 +247,7 @@ def test_a_participle_of_saying_goes_on_with_the_statement(analyser) -> None:
     ("The plane crashed into the sea.", []),
     ("The gunman had pledged allegiance to al-Shabaab months before.", []),
     ("The senator told a campaign rally in Ohio that taxes would fall.", []),
-    ("The mayor addressed a rally of supporters on Sunday.", []),
+    ("The mayor addressed a rally of supporters on Sunday.", [STATEMENT]),  # a speech (session 12), no protest
     ("Thousands joined a rally against the new tax in Lima.", ["Protests"]),
     ("The Kenyan government pledged support for the victims' families.", [STATEMENT]),
 ])

@@ -64,7 +64,7 @@ class ActorAliases:
 
 #: Words before which a capitalised common word is a name ("against IS", "by IS", "and IS has"): prepositions,
 #: conjunctions and articles, for a pipeline that tags no parts of speech.
-_BEFORE_A_NAME = frozenset("the by against of from with and or as while to on for between among at into than "
+_BEFORE_A_NAME = frozenset("the by against of from with and or as while to on for between among at in into than "
                            "whom".split())
 #: Words after which the capitalised word is the verb it also spells ("IS not", "IS a problem", "IS clear").
 _AFTER_THE_WORD = frozenset("not n't a an the this that there it also still now being very so just really".split())

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.participants import possessed_patient
-from geo.events.senses import (advice, agreed_with_a_view, blow, collision, deployed_no_force, met_no_one,
-                               play, signed_no_accord, walkout)
+from geo.events.modality import conditional, unrealised
+from geo.events.participants import outer_subjects, possessed_patient
+from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal,
+                               deployed_no_force, made_to_act, met_no_one, play, run_over, signed_no_accord,
+                               walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -44,7 +46,8 @@ ACCIDENTAL = frozenset("accidental accidentally inadvertent inadvertently uninte
 #: Objects that make a violent word a metaphor: "fight the epidemic", "combat a cholera outbreak", "fight corruption",
 #: "killed the trade deal", "attacked the bill".
 METAPHOR_OBJECTS = frozenset("""
-virus viruses disease diseases outbreak epidemic pandemic infection cancer illness problem crisis poverty
+virus viruses disease diseases outbreak epidemic pandemic infection cancer illness cholera malaria measles polio
+flu influenza problem crisis poverty
 inflation corruption crime unemployment fire fires blaze blazes flames wildfire wildfires flood floods drought hunger
 democracy freedom freedoms liberty liberties rights justice truth values principle principles sovereignty dignity
 deal deals bill bills proposal proposals plan plans project projects idea ideas legislation momentum hopes
@@ -58,7 +61,8 @@ blizzards snowstorm hailstorm hail lightning earthquake earthquakes quake quakes
 tsunami tsunamis eruption eruptions volcano flood floods flooding deluge downpour downpours rain rains rainfall
 monsoon surge landslide landslides mudslide mudslides avalanche avalanches rockfall heatwave heatwaves heat cold
 drought droughts famine disease virus outbreak epidemic pandemic illness cancer infection fever crash collision
-accident blaze blazes wildfire wildfires bushfire bushfires fire fires liquor alcohol overdose overdoses
+accident wreck wrecks pileup blaze blazes wildfire wildfires bushfire bushfires fire fires liquor alcohol overdose
+overdoses
 """.split())
 #: Violent nouns a group claims: "the group claimed the bombing".
 CLAIMED = frozenset("attack attacks bombing bombings blast blasts explosion killing killings shooting assault "
@@ -78,8 +82,10 @@ def licensed(token: Token) -> bool:
     kids = list(token.children)
     if play(token):
         return False  # "the striker fired a shot into the top corner": play in a match
-    if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill") and any(
-            a.lemma_.lower() in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
+    if commercial_deal(token):
+        return False  # "the best deals on televisions", "agreed to buy its partner's stake": trade, no accord
+    if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill", "arrest") and any(
+            a.lemma_.lower() in METAPHOR_OBJECTS or a.lower_ in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
         return False
     if any(c.lower_ in ACCIDENTAL for c in kids if c.dep_ in ("advmod", "amod")):
         return False  # "an accidental explosion", "the device detonated accidentally": no one's act
@@ -126,7 +132,7 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),
         "go": lambda: any(c.dep_ == "prt" and c.lower_ == "off" for c in kids)
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
-        "kill": lambda: _killer(token),
+        "kill": lambda: _killer(token) and not run_over(token, WEAPONS | AIRCRAFT | ATTACKERS),
         "crash": lambda: _rammed(token, preps),
         "ram": lambda: _rammed(token, preps) or bool(objs),
         "claim": lambda: bool(objs & ({"responsibility"} | CLAIMED)),
@@ -139,12 +145,17 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
         "meet": lambda: not met_no_one(token),
+        "address": lambda: bool(addressed(token)),  # "addressed the nation", not "addressed the problem"
+        "coerce": lambda: made_to_act(token),  # "pressuring employees to vote", not "felt obliged"
+        "pressure": lambda: made_to_act(token),
+        "oblige": lambda: made_to_act(token),
         "sign": lambda: not signed_no_accord(token),
         "deploy": lambda: not deployed_no_force(token),
         "agree": lambda: not agreed_with_a_view(token),
         "march": lambda: token.is_lower,
         "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
-        and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS),
+        and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS)
+        and not any(c.dep_ == "prt" and c.lower_ in ("out", "up") for c in kids),  # "strikes out", "struck up"
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
         "pledge": lambda: not objs & {"allegiance", "loyalty", "fealty"},
         # "the Met Office warned of fog", "officials warned that a storm could bring floods": advice, no threat
@@ -248,6 +259,8 @@ def subjects(verb: Token) -> list[Token]:
     if found:
         return found
     if verb.dep_ == "conj" and verb.head.i != verb.i:
+        if verb.tag_ == "VBG" and verb.head.tag_ in ("VBD", "VBZ", "VBP") and verb.head.dep_ == "advcl":
+            return outer_subjects(verb.head)  # "..., walking around X as he lay and shooting him": not "he"
         return subjects(verb.head)
     if verb.dep_ == "xcomp":
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -267,6 +280,8 @@ def agents(token: Token) -> list[Token]:
     found = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i
              and c.ent_type_ != "DATE" and c not in victims]  # "the October attacks": when, not who
     found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    if token.dep_ == "attr" and acronym(token.head, token):
+        found.append(token.head)  # "killed in IS attacks": the acronym the parser read as "is" names the attacker
     return found
 
 
@@ -359,9 +374,14 @@ def is_hypothetical(token: Token) -> bool:
     "if", and words of intention or possibility ("plots to attack", "the potential for
     escalated hostilities", "the possibility of Israel launching an attack").
     """
-    node, steps = token, 0
+    node, below, steps, own_clause, reason = token, None, 0, True, False
     while steps < 8:
         kids = list(node.children)
+        if (not reason and unrealised(node, below)) or (own_clause and node.pos_ in ("VERB", "AUX")
+                                                        and conditional(node)):
+            return True  # "is to be held", "too early to declare", "if you cook meat well, it kills"
+        own_clause = own_clause and node.pos_ not in ("VERB", "AUX")
+        reason = reason or (node.dep_ == "pobj" and node.head.lower_ == "for")  # "is to die for the stabbing"
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids):
             return True
         if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "without") for c in kids):
@@ -378,7 +398,7 @@ def is_hypothetical(token: Token) -> bool:
             return False  # "since the October attacks": a background event keeps its own modality
         if node.head.i == node.i:
             return False
-        node, steps = node.head, steps + 1
+        node, below, steps = node.head, node, steps + 1
     return False
 
 

@@ -23,7 +23,7 @@ from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
 from geo.events.placing import directed, elsewhere, performs, prep_role
 from geo.events.scene import nearest_first
-from geo.events.speech import media_voice
+from geo.events.speech import business_voice, media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
@@ -178,8 +178,8 @@ class ArticleContext:
         """Whether a speaker phrase is a party's voice: it names a political actor and no apposition
         describes it as a private person ("Eva, a 17-year-old student", "X, owner of a body shop"), which
         also catches a name the model took for an organisation."""
-        if private_person(speaker) or media_voice(speaker):
-            return False  # "the state-run news agency reported": a medium, sourcing
+        if private_person(speaker) or media_voice(speaker) or business_voice(speaker):
+            return False  # "the state-run news agency reported": a medium, sourcing; "the company said": commerce
         return any(self.political(a) for a in self.actors_of(speaker))
 
     def political(self, actor_id: str) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from geo.events.animals import animal_act
 from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
     objects, opposed, subjects,
@@ -31,7 +32,8 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
                                    quality, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
-from geo.events.speech import VEHICLE_VERBS, restates, vehicle_of
+from geo.events.senses import addressed
+from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.events.visits import private_visit
@@ -114,12 +116,15 @@ class EventExtractor:
         ("the minister said the ceremony went well") stay sourcing.
         """
         kind = self.taxonomy.statement
-        if kind is None or not any(k.family != "statement" for _, k in found):
+        reports = any(k.family != "statement" for _, k in found)
+        if kind is None:
             return []
         out = []
         for token in sent:
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.taxonomy.speech:
                 continue
+            if not reports and not addressed(token):
+                continue  # "told parliament", "told a rally": a speech to an assembly is news of its own
             said_by = subjects(token) or (subjects(token.head) if token.dep_ == "advcl" else [])
             if any(ctx.speaks_for_party(t) for t in said_by):
                 out.append((token, kind))
@@ -144,8 +149,8 @@ class EventExtractor:
         responsibility") is one event, not two."""
         verbs = {t.i for t, _ in speech}
         speech_verbs = frozenset(self.taxonomy.speech)
-        kept = [(t, k) for t, k in found if not (
-            k.family == "statement" and t.pos_ == "NOUN" and vehicle_of(t) is not None
+        kept = [(t, k) for t, k in found if not (  # "said in a speech": a public address stays an act of its own
+            k.family == "statement" and t.pos_ == "NOUN" and t.lemma_ != "speech" and vehicle_of(t) is not None
             and (vehicle_of(t).i in verbs or vehicle_of(t).lemma_.lower() in VEHICLE_VERBS))]
         triggered = {t.i for t, _ in kept}
         found = sorted(kept + [(t, k) for t, k in speech if t.i not in triggered], key=lambda pair: pair[0].i)
@@ -174,9 +179,10 @@ class EventExtractor:
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
-        if kind.family == "violence" and natural_force(token):
-            return False
+        if kind.family == "violence" and (natural_force(token) or animal_act(token)):
+            return False  # "a storm killed four", "officials killed 5,000 chickens": no one's attack on people
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token)
+                                                   or business_statement(token)
                                                    or bare_singular(token))
 
     def kind(self, token: Token) -> EventKind | None:

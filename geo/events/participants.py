@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from geo.events.generics import SITE_NOUNS
 
-__all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "parties", "passive_agents", "patients",
-           "possessed_patient", "quoting", "responsibility_verb"]
+__all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_subjects", "parties", "passive_agents",
+           "patients", "possessed_patient", "quoting", "responsibility_verb"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -128,3 +128,16 @@ def quoting(pronoun: Token, person: Token) -> bool:
     while node.dep_ in ("appos", "compound", "flat") and node.head.i != node.i:
         node = node.head
     return node.dep_ == "nsubj" and node.head.lemma_.lower() in ("say", "tell", "add", "recall", "explain", "describe")
+
+
+def outer_subjects(clause: Token) -> list[Token]:
+    """A participle the parser joined to a finite verb of a subordinate clause belongs to the clause around it:
+    the subject of the nearest verb above that has one ("the gunman fired ..., walking around X as he lay
+    motionless and shooting him": the gunman shot, not "he")."""
+    node = clause.head
+    while True:
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return [c for c in node.children if c.dep_ == "nsubj"]
+        if node.head.i == node.i:
+            return []
+        node = node.head

@@ -6,7 +6,9 @@ road accident or of a fist, and the "meet" of a goal or a reception.
 senses apart: the vocabulary of an industrial dispute or of traffic in the sentence, the striker, the object of
 "meet" or of its "with". The lists are common collocations of English (the Oxford Collocations Dictionary's entries
 for "strike" and "meet"), not corpus phrases. So are the other readings that report no event: a warning that
-advises ("advice"), a lease signed, salt trucks deployed, a view agreed with, and play in a match ("play").
+advises ("advice"), a lease signed, salt trucks deployed, a view agreed with, play in a match ("play"), a deal of
+trade ("commercial_deal"), a road death ("run_over"); and the company a statement word needs: an audience for a
+speech ("addressed"), someone made to act for coercion ("made_to_act").
 Pure functions of spaCy tokens, asked by :func:`geo.events.clauses.licensed`.
 """
 from __future__ import annotations
@@ -16,8 +18,8 @@ from spacy.tokens import Token
 from geo.events.taxonomy import DEFAULT_TAXONOMY
 from geo.nlp.memo import per_article
 
-__all__ = ["advice", "agreed_with_a_view", "blow", "collision", "deployed_no_force", "met_no_one",
-           "play", "signed_no_accord", "walkout"]
+__all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
+           "deployed_no_force", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord", "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -58,6 +60,16 @@ def collision(strike: Token, armed: frozenset[str]) -> bool:
     others = [t for t in strike.sent if t.lemma_ != strike.lemma_]  # "struck several trees ... striking a fence"
     words = {t.lemma_.lower() for t in others} | {t.lower_ for t in others}
     return bool(words & TRAFFIC) and not words & armed
+
+
+def run_over(kill: Token, armed: frozenset[str]) -> bool:
+    """A vehicle or a wreck as the killer ("killed by a car", "a motorcycle wreck killed a passenger"), in a sentence
+    with no word of ``armed``: a road death, no attack ("a truck bomb killed" names a bomb)."""
+    doers = [g for node in [kill, *kill.conjuncts] for c in node.children if c.dep_ == "agent"
+             for g in c.children if g.dep_ == "pobj"]  # "was struck and killed by a car"
+    doers += [c for c in kill.children if c.dep_ == "nsubj"]
+    return any(d.lemma_.lower() in TRAFFIC or d.lower_ in TRAFFIC for d in doers) and collision(
+        kill, armed - {"strike"})  # "was struck and killed by a car": the car's strike, no weapon
 
 
 def blow(strike: Token) -> bool:
@@ -137,6 +149,62 @@ def agreed_with_a_view(verb: Token) -> bool:
     agreement between parties."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in VIEWS
                for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
+
+
+#: Words of buying and selling (the Oxford Collocations Dictionary's "deal": "a business/property/tax deal", "the
+#: best deals on", "a $1bn deal to buy"): an agreement that trades goods or money is no ACLED agreement.
+COMMERCE = frozenset("""
+buy buys buying bought buyout purchase purchases purchasing sell sells selling sold sale sales acquire acquiring
+acquisition acquisitions stake shares merger mergers lease leases price prices discount discounts bargain bargains
+shopper shoppers customer customers retailer retailers store stores business property tax taxes loan loans
+sponsorship licensing franchise investor investors transaction transactions exchange
+""".split())
+#: Words on either side of a deal that tell what it trades ("agreed to buy out its partner for $1.3bn").
+WINDOW = 12
+#: Grades of "deal" as a quantity or a bargain: "a great deal of money", "the best deals".
+DEAL_GRADES = frozenset("great good better best big cheap cheaper cheapest special raw".split())
+
+
+def commercial_deal(token: Token) -> bool:
+    """"Deal"/"agreement"/"agree" that trades goods or money, or measures a quantity, reports no agreement between
+    parties: "a great deal of money", "the best deals on televisions", "agreed to buy out its partner for $1.3bn",
+    "entered into an agreement to acquire the property". Peace or ceasefire words near it keep it."""
+    word = token.lemma_.lower()
+    if word == "deal" and token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in DEAL_GRADES for c in token.children):
+        return True  # "a great deal of", "the best deals": a quantity or a bargain
+    if word not in ("deal", "agreement", "agree"):
+        return False
+    sent = token.sent  # a window, not the clause's subtree: a hostile sentence of deals stays linear
+    near = token.doc[max(sent.start, token.i - WINDOW):min(sent.end, token.i + WINDOW + 1)]
+    if any(t.lower_ in ACCORDS - {"deal", "deals", "agreement", "agreements"} for t in near):
+        return False  # "a ceasefire agreement", "a peace deal to exchange prisoners"
+    return any(t.lower_ in COMMERCE or t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY" for t in near)
+
+
+#: Assemblies and publics that a speech is given to (CAMEO 010, make a public statement: "addressed the nation",
+#: "told parliament", "told a rally"); reporters and the press are the audience of sourcing, not of a speech.
+AUDIENCES = frozenset("""
+nation nations parliament parliaments congress senate assembly assemblies legislature lawmakers legislators
+parliamentarians deputies council summit conference convention rally rallies crowd crowds supporters followers
+troops soldiers graduates delegates people country citizens
+""".split())
+
+
+def addressed(verb: Token) -> list[Token]:
+    """The audience a verb of speaking is given to: its object ("addressed the nation"), its dative ("told
+    parliament"), its "to" phrase ("said to a rally of supporters"), when the head noun is an assembly or a public."""
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    heard += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+              if g.dep_ == "pobj"]
+    return [t for t in heard if t.lemma_.lower() in AUDIENCES or t.lower_ in AUDIENCES]
+
+
+def made_to_act(verb: Token) -> bool:
+    """Coercion (CAMEO 13, KAIROS ThreatenCoerce) makes someone act: "pressuring employees to vote", "coerced them
+    into signing"; "feel obliged", "pressured by deadlines" name a state of mind or a burden."""
+    return verb.tag_ != "VBN" and any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 #: Words of a sports report: there "attack", "fired a shot" and "strike" are play, not violence.

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from geo.events.clauses import subjects
 
-__all__ = ["VEHICLE_VERBS", "media_voice", "restates", "vehicle_of"]
+__all__ = ["VEHICLE_VERBS", "business_voice", "business_statement", "media_voice", "restates", "vehicle_of"]
 
 #: Verbs of attribution whose "in" phrase or subject is the vehicle, not a second act ("said in a statement",
 #: "the statement said", "according to a statement").
@@ -61,3 +61,32 @@ def media_voice(speaker: Token) -> bool:
     head = speaker.lemma_.lower()
     mods = {c.lower_ for c in speaker.children if c.dep_ in ("compound", "amod")}
     return head in MEDIA_HEADS or head in ("agency", "service") and bool(mods & MEDIA_MODIFIERS)
+
+
+#: The legal designators that end a company's name (Wikipedia's "List of legal entity types by country": Inc.,
+#: Corp., Co., Ltd., LLC, PLC, GmbH, AG ...) and the common nouns of a business speaking of itself ("the company
+#: announced"): a business's announcement is commerce, not the act of a party ACLED or CAMEO codes.
+BUSINESS_HEADS = frozenset("""
+inc incorporated corp corporation co company companies ltd limited llc plc gmbh ag partnership holdings firm
+retailer manufacturer automaker carmaker insurer
+""".split())
+
+
+def business_voice(speaker: Token) -> bool:
+    """Whether a speaker phrase is a business by its head ("The Dow Chemical Co. announced", "Herbst Gambling Inc.",
+    "the company also announced"); "the central bank" and "the state oil company" of a government are not caught
+    by a head alone, so a modifier "state" or "central" keeps them parties."""
+    if speaker.lower_.rstrip(".") not in BUSINESS_HEADS:
+        return False
+    return not any(c.lower_ in ("state", "state-owned", "state-run", "central", "national") for c in speaker.children)
+
+
+def business_statement(token: Token) -> bool:
+    """A statement that is a business's own: a verb whose every subject is a business ("the company announced
+    plans to close 379 stores"), or the safe-harbour "forward-looking statements" of a press release, which state
+    the risks of a forecast and are no act of speaking."""
+    if token.pos_ == "NOUN":
+        return any(c.lower_ in ("forward", "forward-looking", "looking") for c in token.children
+                   if c.dep_ in ("amod", "compound", "advmod"))
+    said_by = subjects(token)
+    return bool(said_by) and all(business_voice(t) for t in said_by)

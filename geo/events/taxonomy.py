@@ -85,9 +85,11 @@ def default_taxonomy() -> Taxonomy:
     triggers |= _kinds(EventKind(MEETING, "Meeting", "meeting"), "meet confer", "meeting talks discussion summit "
                        "negotiation negotiations consultation consultations")
     triggers |= _kinds(EventKind(MEETING, "Visit", "meeting"), "visit", "visit")
-    triggers |= _kinds(EventKind(STATEMENT, "Statement", "statement"), "announce declare pledge vow condemn claim",
+    triggers |= _kinds(EventKind(STATEMENT, "Statement", "statement"),
+                       "announce declare pledge vow condemn claim address",
                        "statement announcement speech declaration remarks appeal")
-    triggers |= _kinds(EventKind(STATEMENT, "Threat", "statement"), "warn threaten", "warning ultimatum")
+    triggers |= _kinds(EventKind(STATEMENT, "Threat", "statement"), "warn threaten coerce pressure oblige",
+                       "warning ultimatum")
     triggers |= _kinds(EventKind(STRATEGIC, "Arrests", "arrest"), "arrest detain apprehend capture seize",
                        "arrest arrests detention")
     triggers |= _kinds(EventKind(PROTESTS, "Peaceful protest", "protest"), "protest demonstrate rally march",
@@ -108,7 +110,7 @@ def default_taxonomy() -> Taxonomy:
     civilians = frozenset("civilian civilians people worshippers children women villagers pedestrians shoppers "
                           "students protesters residents passengers families crowd crowds school hospital market "
                           "mosque church".split())
-    speech = frozenset("say tell state confirm report add deny insist acknowledge reply stress claim".split())
+    speech = frozenset("say tell state confirm report add deny insist acknowledge reply stress claim accuse".split())
     return Taxonomy(triggers, weapons, civilians, speech, EventKind(STATEMENT, "Statement", "statement"))
 
 

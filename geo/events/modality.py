@@ -1,0 +1,64 @@
+"""Readings that put an event in the future or leave it undone, beyond modals and words of intention
+(:func:`geo.events.clauses.is_hypothetical` asks them on its way from the trigger up to the clause root).
+
+English marks an arranged or expected act with a few constructions that carry no modal: "the summit is to be
+held", "talks are set to begin", "the minister is due to visit", "ministers are expected to agree", "police hope to
+arrest"; and it leaves an act undone with "too early to declare", "stopped short of declaring". A consequence of
+a condition ("if you cook meat well, it kills the virus") holds only when the condition does (the trigger's own
+clause; "even if" concedes and asserts, "as if" compares). The words are the usual complements of these
+constructions in English grammars and learners' dictionaries (the "be to" future, "be due/set/scheduled/expected
+to", "too + adjective + to-infinitive", "short of"), not corpus phrases.
+Pure functions of spaCy tokens.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["concessive", "conditional", "unrealised"]
+
+#: Heads of a to-infinitive of arrangement or expectation: "is set to meet", "is due to visit", "are expected to
+#: agree", "hope to arrest", "the talks, scheduled to begin on Monday".
+ARRANGED = frozenset("set due scheduled slated expected poised hope hoping hoped expect expects".split())
+#: Marks of a condition on a clause: "if", "unless".
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def _infinitive(node: Token) -> bool:
+    """A verb with its infinitive "to": "to be held", "to visit"."""
+    return node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to"
+                                                for c in node.children)
+
+
+def unrealised(node: Token, below: Token | None) -> bool:
+    """Whether ``node``, reached from ``below`` on the way up from a trigger, leaves the act below it undone or
+    only arranged: "is to be held" (a form of "be" whose complement is a to-infinitive), "is set/due/expected to",
+    "too early to declare" (an infinitive under an adjective graded by "too"), "stopped short of declaring"."""
+    if below is None:
+        return False
+    arranging = node.lemma_.lower() == "be" or node.lower_ in ARRANGED or node.lemma_.lower() in ARRANGED
+    if arranging and below.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "xcomp" and _infinitive(c)
+                                                                 for c in node.children):
+        return True  # "the summit is to be held": the subject of the arrangement
+    if below.dep_ == "xcomp" and _infinitive(below) and arranging:
+        return True  # "the rebels are to attend", "talks are set to begin", "police hope to arrest"
+    if below.dep_ in ("xcomp", "acomp", "ccomp") and _infinitive(below) and node.pos_ == "ADJ" \
+            and any(c.dep_ == "advmod" and c.lower_ == "too" for c in node.children):
+        return True  # "too early to declare a pandemic"
+    if node.lower_ == "of" and node.head.lower_ == "short":
+        return True  # "stopped short of declaring an emergency", "fell short of an agreement"
+    return False
+
+
+def conditional(node: Token) -> bool:
+    """A clause with an "if/unless" clause of its own holds only when the condition does: "if you cook meat
+    well, it kills the virus", "unless talks resume, the rebels will attack"."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONS and not concessive(g)
+                                         for g in c.children) for c in node.children)
+
+
+def concessive(mark: Token) -> bool:
+    """"Even if" concedes a condition and asserts the clause all the same: "they fought on, even if it cost them";
+    "as if" compares ("they began to strike as if there were no ceasefire")."""
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    return any(c.lower_ in ("even", "as") for c in mark.children) or (
+        before is not None and before.lower_ in ("even", "as"))
