@@ -31,6 +31,7 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
                                    habitual, kind_reading, list_entry, natural_force, negated, passive_trigger,
                                    quality, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
+from geo.events.crowds import at_a_demonstration
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.senses import addressed
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
@@ -212,9 +213,13 @@ class EventExtractor:
         )
 
     def refine(self, token: Token, kind: EventKind, ctx: ArticleContext) -> EventKind:
-        """Violent sub-type from the weapons of the clause; attacks on civilians are violence against civilians."""
+        """Violent sub-type from the weapons of the clause; attacks on civilians are violence against civilians;
+        violence at a demonstration is a protest event (``geo.events.crowds``)."""
         if kind.family != "violence":
             return kind
+        protest = at_a_demonstration(token)  # "protesters clashed with police", "fired tear gas at the crowd"
+        if protest is not None:
+            return protest
         words = {t.lower_ for t in clause_tokens(token)} | {token.lower_}
         weapon = self.taxonomy.weapon(words)
         if weapon is not None and (kind.type == REMOTE or kind.subtype in (None, "Armed clash")):

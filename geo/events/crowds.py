@@ -1,0 +1,69 @@
+"""Violence at a demonstration is a protest event, not a battle or a shelling.
+
+ACLED's codebook keeps "Battles" for clashes between organised armed groups. Demonstrators who fight the police
+are a *violent demonstration* (Riots), and security forces that break up a demonstration with tear gas, water
+cannon or rubber bullets make a *protest with intervention* (Protests). Read through the violence lexicon alone,
+"Protesters clashed with police" was an armed clash, and "Police fired tear gas at the crowd" a missile attack,
+so a map of a week of street protests looked like a war.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events.clauses import agents, clause_tokens
+from geo.events.participants import parties
+from geo.events.taxonomy import PROTESTS, RIOTS, EventKind
+
+__all__ = ["at_a_demonstration"]
+
+#: People of a demonstration (ACLED's "Protesters" and "Rioters"); "crowd" only with a crowd-control weapon, as a
+#: gunman also fires into a crowd.
+DEMONSTRATORS = frozenset("protester protesters demonstrator demonstrators rioter rioters marcher marchers "
+                          "mob mobs".split())
+CROWDS = DEMONSTRATORS | {"crowd", "crowds", "rally", "demonstration", "protest", "march"}
+#: Less-lethal weapons of crowd control (ACLED codebook, "Protest with intervention"; the UN Human Rights
+#: Guidance on Less-Lethal Weapons in Law Enforcement, 2020): the second words of "rubber bullets", "pepper
+#: spray", "stun grenades" (:func:`_crowd_weapon` reads the others).
+LESS_LETHAL_SECOND = frozenset({"bullet", "bullets", "spray", "grenade", "grenades", "gun", "guns", "balls"})
+#: Violent verbs that demonstrators can be the doers of in a street fight.
+FIGHT_LEMMAS = frozenset({"clash", "fight", "scuffle", "battle", "brawl"})
+FIGHT_NOUNS = frozenset({"clash", "clashes", "fighting", "scuffle", "scuffles", "skirmish", "skirmishes",
+                         "battle", "battles", "brawl"})
+
+VIOLENT_DEMONSTRATION = EventKind(RIOTS, "Violent demonstration", "protest")
+INTERVENTION = EventKind(PROTESTS, "Protest with intervention", "protest")
+
+
+def at_a_demonstration(token: Token) -> EventKind | None:
+    """The protest kind of a violent trigger that happens at a demonstration, or None."""
+    clause = [*clause_tokens(token), token]
+    if any(_crowd_weapon(t) for t in clause) and any(t.lower_ in CROWDS for t in clause):
+        return INTERVENTION  # "police fired tear gas at the crowd", "dispersed protesters with water cannon"
+    if _fight(token) and any(_demonstrators(t) for t in agents(token) + parties(token)):
+        return VIOLENT_DEMONSTRATION  # "protesters clashed with police", "clashes between rioters and police"
+    return None
+
+
+def _crowd_weapon(token: Token) -> bool:
+    """Tear gas and the like, read where their words stand: "tear gas", "water cannon", "rubber bullets"."""
+    word = token.lower_
+    if word in ("teargas", "tear-gas", "baton", "batons", "truncheon", "truncheons"):
+        return True
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    if word == "tear":
+        return after in ("gas", "-gas")
+    if word in ("cannon", "cannons"):
+        return before == "water"
+    return word in ("rubber", "pepper", "stun") and after in LESS_LETHAL_SECOND
+
+
+def _fight(token: Token) -> bool:
+    if token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower() in FIGHT_LEMMAS
+    return token.lower_ in FIGHT_NOUNS
+
+
+def _demonstrators(token: Token) -> bool:
+    return token.lower_ in DEMONSTRATORS or any(c.dep_ == "conj" and c.lower_ in DEMONSTRATORS
+                                                for c in token.children)

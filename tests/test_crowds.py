@@ -1,0 +1,54 @@
+"""Violence at a demonstration is a protest event (ACLED: Battles are fights between organised armed groups):
+demonstrators fighting the police are a violent demonstration, tear gas and water cannon on a crowd a protest
+with intervention. Sentences written for newsmap; the first two groups fail on the code before the rule."""
+from __future__ import annotations
+
+import pytest
+
+from tests import probe_score
+from tests.test_roles import role_names
+
+
+@pytest.fixture(scope="module")
+def analyse(geoparser):
+    return probe_score.make_analyse(geoparser)
+
+
+def kinds(analysis, trigger: str) -> list[tuple[str, str | None]]:
+    found = [(e.type, e.subtype) for e in analysis.events if e.trigger.text == trigger]
+    assert found, f"no {trigger!r} in {[e.trigger.text for e in analysis.events]}"
+    return found
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Protesters clashed with police in Nairobi on Tuesday.", "clashed"),
+    ("Clashes between rioters and police left dozens injured in Dakar.", "Clashes"),
+    ("Demonstrators and police fought in the streets of Paris.", "fought"),
+])
+def test_demonstrators_fighting_the_police_are_a_violent_demonstration(analyse, text: str, trigger: str) -> None:
+    assert kinds(analyse(text), trigger) == [("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Police fired tear gas at crowds near the parliament in Nairobi.", "fired"),
+    ("Security forces fired rubber bullets at protesters in Lima.", "fired"),
+    ("Officers fired teargas and stun grenades at the march in Tbilisi.", "fired"),
+])
+def test_crowd_control_on_a_demonstration_is_a_protest_with_intervention(analyse, text: str, trigger: str) -> None:
+    assert kinds(analyse(text), trigger) == [("Protests", "Protest with intervention")]
+
+
+def test_the_police_and_the_protesters_keep_their_roles(analyse) -> None:
+    analysis = analyse("Security forces fired rubber bullets at protesters in Lima.")
+    assert "Military Forces (Peru)" in role_names(analysis, "fired", "initiator")
+    assert "Civilians (Peru)" in role_names(analysis, "fired", "target")
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("A gunman fired into the crowd at a concert in Las Vegas.", "fired", "Explosions/Remote violence"),
+    ("Rebels clashed with government troops near Goma.", "clashed", "Battles"),
+    ("Soldiers fired rockets at the rebel positions near Goma.", "fired", "Explosions/Remote violence"),
+])
+def test_armed_violence_near_a_crowd_stays_violence(analyse, text: str, trigger: str, kind: str) -> None:
+    """A gunman's crowd is no demonstration, and rebels are no demonstrators."""
+    assert [k for k, _ in kinds(analyse(text), trigger)] == [kind]
