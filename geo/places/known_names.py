@@ -110,7 +110,8 @@ class KnownNames:
         nxt = doc[span.end] if span.end < len(doc) else None
         prev = doc[span.start - 1] if span.start > 0 else None
         if nxt is not None and nxt.is_lower and nxt.lower_ in LOCAL_HEADS:
-            return True
+            return not (span.label_ == "PERSON" and nxt.lower_ in ("family", "families")
+                        and prev is not None and prev.lower_ == "the")  # "the Flores family": a family's name
         if (nxt is not None and local_title(doc, nxt.i) and span[-1].lower_ not in TITLE_MODIFIERS
                 and (prev is None or prev.text != "-")):  # not "Vice Mayor", "Miami-Dade Police"
             return True

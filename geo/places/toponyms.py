@@ -46,6 +46,7 @@ from geo.places.placewords import (
     FEATURE_WORDS,
     GENERIC_WORDS,
     INSTITUTION_WORDS,
+    LOCATIVE_PREPOSITIONS,
     LOCAL_KINDS,
     MISLABELLED,
     NAME_PARTICLES,
@@ -137,8 +138,7 @@ class ToponymRecognizer:
             return True
         candidates = self.names.candidates(span.text)
         big = any(c.place.kind in BIG_KINDS or c.population >= 100_000 for c in candidates)
-        if span.text.lower() in person_words and (not big or _a_named_persons_surname(span) and not any(
-                c.place.kind in BIG_KINDS for c in candidates)):  # "Rethinking Egypt" tagged PERSON: the country
+        if span.text.lower() in person_words and (not big or self._a_named_person(span)):
             return False
         if candidates:
             return not (span.label_ == "FAC" and _after_the(span) and not _modifies_a_noun(span) and all(
@@ -148,6 +148,10 @@ class ToponymRecognizer:
         if len(span) == 1 and (sentence_start(span[0]) or span.label_ == "FAC"):
             return False
         return span.label_ != "FAC"
+
+    def _a_named_person(self, span: Span) -> bool:
+        """Whether a one-word name is a person's the article names in full (:func:`_a_named_person`)."""
+        return _a_named_person(span, any(c.place.kind in BIG_KINDS for c in self.names.candidates(span.text)))
 
     def _known_part(self, span: Span) -> Span:
         """A place span the gazetteer does not know as a whole, cut to its longest known part that follows "of",
@@ -184,6 +188,8 @@ class ToponymRecognizer:
         and the place that opens or closes an organisation's name ("Athens Police Department",
         "Conference Board of Canada", "Environment Canada")."""
         doc = span.doc
+        if span.text.lower() in person_words and self._a_named_person(span):
+            return []  # "Glenn Polk ... Polk added", with "Polk" tagged as an organisation
         prev = doc[span.start - 1] if span.start > 0 else None
         after_preposition = prev is not None and prev.lower_ in PLACE_PREPOSITIONS
         if self.names.well_known(span) and (span.label_ != "PERSON" or after_preposition or len(span) > 1):
@@ -277,15 +283,49 @@ def _without_firms_only(kept: tuple[Span, ...], firms: set[tuple[int, int]]) -> 
     return tuple(s for s in kept if (s.start, s.end) not in firms or s.text in elsewhere)
 
 
-def _a_named_persons_surname(span: Span) -> bool:
-    """One word that closes a person's full name elsewhere in the article and stands here as the subject of a verb
-    ("John Paul Denver, 45 ... Denver was taken to a hospital", "Whitney Houston ... Houston sang"): the person
-    again, though a big city has the name (a country's or a state's name stays the place: the model tags titles
-    such as "Rethinking Egypt" PERSON). After "in", "from" ... or as anything but a subject it stays a place."""
-    if len(span) != 1 or span.root.dep_ not in ("nsubj", "nsubjpass"):
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
+def _a_named_person(span: Span, country_or_state: bool) -> bool:
+    """One word that closes a person's full name elsewhere in the article, or opens a full name of two words, and
+    stands here as a person stands, as the subject of a verb, as a possessive or before "family" ("John Paul
+    Denver, 45 ... Denver was taken to a hospital", "Fairfield's trial", "Georgia Stevens ... Georgia began
+    skating"): the person again, though a big city has the name. A country's or a state's name, and a given name,
+    must also be written nowhere in the article after a preposition of place ("in Egypt"): the model tags titles
+    such as "Rethinking Egypt" PERSON, and "Israel Katz" stands in articles about Israel. After "in", "from" ...
+    or as an object the name stays a place."""
+    if len(span) != 1 or not _stands_as_a_person(span):
         return False
-    return span.text in per_article(span.doc, "newsmap_full_names_surnames", lambda doc: frozenset(
-        e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1))
+    surnames, given = per_article(span.doc, "newsmap_full_names_words", _full_names_words)
+    if span.text not in surnames and span.text not in given:
+        return False
+    if country_or_state or span.text not in surnames:
+        return span.text not in per_article(span.doc, "newsmap_written_after_place_prepositions", _after_prepositions)
+    return True
+
+
+def _stands_as_a_person(span: Span) -> bool:
+    """The subject of a verb, a possessive ("Fairfield's trial", "Flores' case") or a family ("the Flores family")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return after is not None and (after.text in _POSSESSIVE
+                                  or after.lower_ in ("family", "families"))
+
+
+def _full_names_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """The surnames of the article's full names of persons, and the given names of its names of two words: names
+    whose every word the model tags a proper noun ("Rethinking Egypt", "Racing Victoria" open with a verb's form)."""
+    names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and all(t.tag_ in ("NNP", "NNPS") for t in e)]
+    given = frozenset(e[0].text for e in names if len(e) == 2 and all(t.is_alpha and t.is_title for t in e))
+    return frozenset(e[-1].text for e in names), given
+
+
+def _after_prepositions(doc: Doc) -> frozenset[str]:
+    """The words the article writes as the object of a preposition of place ("in Egypt", "to Georgia")."""
+    return frozenset(t.text for t in doc if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPOSITIONS
+                     and not (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))  # not "in Flores' honor"
 
 
 def _after_the(span: Span) -> bool:
