@@ -293,6 +293,18 @@ def test_a_postal_symbol_after_a_town_is_its_state(gazetteer):
     assert "OK" not in [t for t, _ in toponyms(nlp, "Smith, OK with the plan, left early.")]
 
 
+def test_a_states_abbreviation_after_a_town_is_its_state(toponym_nlp):
+    """"Barrie, Ont.", "Gatineau, Que.", "EDMONTON, Ky": the model tags the abbreviation as a person; after a town
+    the gazetteer has in that province or state it is the province or state, with its full stop."""
+    cases = {"They bought a house in Barrie, Ont., last year.": ["Barrie", "Ont."],
+             "She sold her home in Gatineau, Que., and moved to Ottawa.": ["Gatineau", "Que.", "Ottawa"],
+             "EDMONTON, Ky (AP) -- A fire broke out at a warehouse.": ["EDMONTON", "Ky"]}
+    for text, places in cases.items():
+        assert [t for t, _ in toponyms(toponym_nlp, text)] == places, text
+    found = [t for t, _ in toponyms(toponym_nlp, "Rain fell on Paris, Ont., but not on Paris, France.")]
+    assert "Ont." in found and "France" in found, found
+
+
 def test_a_name_the_model_cut_with_an_entity_is_read_whole(gazetteer):
     """"Santo Domingo" with "Domingo" tagged as a person: the capitalised run "Santo" is the opening of a longer
     name the gazetteer knows, not the Italian village Santo."""
