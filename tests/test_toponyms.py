@@ -414,3 +414,16 @@ def test_a_countrys_name_written_as_a_place_stays_the_place_beside_a_persons_nam
     found = [t for t, _ in toponyms(toponym_nlp, "Rethinking Egypt is a new book. Egypt has closed the Rafah "
                                                  "crossing, officials in Cairo said.")]
     assert "Egypt" in found and "Cairo" in found, found
+
+
+def test_a_countrys_name_the_model_tags_as_a_person_is_the_country(toponym_nlp):
+    """"Jordan said it would close its border", "Mali, Niger, and Senegal" with "Jordan" and "Niger" tagged PERSON:
+    the countries. A person of that name in the article ("Michael Jordan ... Jordan said") or a sentence about a
+    person ("Chad scored twice and his coach said he was proud") keeps it a person."""
+    found = [t for t, _ in toponyms(toponym_nlp, "Jordan said it would close its border with Syria after the attack.")]
+    assert found == ["Jordan", "Syria"], found
+    found = [t for t, _ in toponyms(toponym_nlp, "Cases were reported in Guinea, Liberia, Mali, Niger, and Senegal.")]
+    assert "Niger" in found, found
+    assert toponyms(toponym_nlp, "Basketball legend Michael Jordan bought a stake in the team. Jordan said he was "
+                                 "proud.") == []
+    assert toponyms(toponym_nlp, "Chad scored twice for the home side, and his coach said he was proud.") == []

@@ -149,6 +149,20 @@ class ToponymRecognizer:
             return False
         return span.label_ != "FAC"
 
+    def _lone_country(self, span: Span, person_words: set[str]) -> bool:
+        """A country's own name tagged as a person, alone ("Mali, Niger and Senegal", "Tunisia was one of the first",
+        "Jordan said it would close its border"): the country, unless the article names a person with that word
+        ("Michael Jordan"), a capitalised word follows it (the opening of a name the model cut) or its sentence
+        speaks of a person ("Chad scored twice and his coach said he was proud")."""
+        doc = span.doc
+        if len(span) != 1 or span.text.lower() in person_words or not span[0].is_title:
+            return False
+        if span.end < len(doc) and capitalised(doc[span.end]):
+            return False
+        if span.start in per_article(doc, "newsmap_sentences_about_persons", _sentences_about_persons):
+            return False
+        return any(c.form == "name" and c.place.kind == "country" for c in self.names.candidates(span.text))
+
     def _a_named_person(self, span: Span) -> bool:
         """Whether a one-word name is a person's the article names in full (:func:`_a_named_person`)."""
         return _a_named_person(span, any(c.place.kind in BIG_KINDS for c in self.names.candidates(span.text)))
@@ -192,7 +206,8 @@ class ToponymRecognizer:
             return []  # "Glenn Polk ... Polk added", with "Polk" tagged as an organisation
         prev = doc[span.start - 1] if span.start > 0 else None
         after_preposition = prev is not None and prev.lower_ in PLACE_PREPOSITIONS
-        if self.names.well_known(span) and (span.label_ != "PERSON" or after_preposition or len(span) > 1):
+        if self.names.well_known(span) and (span.label_ != "PERSON" or after_preposition or len(span) > 1
+                                            or self._lone_country(span, person_words)):
             return [self.names.qualify(span)]
         if self.names.known_place(span) and self.names.local_context(span):
             return [Span(doc, span.start, span.end, label="place")]
@@ -283,6 +298,8 @@ def _without_firms_only(kept: tuple[Span, ...], firms: set[tuple[int, int]]) -> 
     return tuple(s for s in kept if (s.start, s.end) not in firms or s.text in elsewhere)
 
 
+#: English pronouns of a person (a country is "it"): a sentence with one speaks of a person.
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -302,6 +319,14 @@ def _a_named_person(span: Span, country_or_state: bool) -> bool:
     if country_or_state or span.text not in surnames:
         return span.text not in per_article(span.doc, "newsmap_written_after_place_prepositions", _after_prepositions)
     return True
+
+
+def _sentences_about_persons(doc: Doc) -> frozenset[int]:
+    """The tokens of the sentences that hold a pronoun of a person, gathered once per article (none without
+    sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return frozenset()
+    return frozenset(t.i for sent in doc.sents if any(t.lower_ in _PERSONAL_PRONOUNS for t in sent) for t in sent)
 
 
 def _stands_as_a_person(span: Span) -> bool:
