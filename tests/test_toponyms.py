@@ -294,11 +294,13 @@ def test_a_postal_symbol_after_a_town_is_its_state(gazetteer):
 
 
 def test_a_states_abbreviation_after_a_town_is_its_state(toponym_nlp):
-    """"Barrie, Ont.", "Gatineau, Que.", "EDMONTON, Ky": the model tags the abbreviation as a person; after a town
-    the gazetteer has in that province or state it is the province or state, with its full stop."""
+    """"Barrie, Ont.", "Gatineau, Que.", "EDMONTON, Ky": the model tags the abbreviation as a person, or the town and
+    the abbreviation as one organisation ("Wainwright, Alta"); after a town the gazetteer has in that province or
+    state it is the province or state, with its full stop."""
     cases = {"They bought a house in Barrie, Ont., last year.": ["Barrie", "Ont."],
              "She sold her home in Gatineau, Que., and moved to Ottawa.": ["Gatineau", "Que.", "Ottawa"],
-             "EDMONTON, Ky (AP) -- A fire broke out at a warehouse.": ["EDMONTON", "Ky"]}
+             "EDMONTON, Ky (AP) -- A fire broke out at a warehouse.": ["EDMONTON", "Ky"],
+             "He was found in Wainwright, Alta., by a conductor.": ["Wainwright", "Alta."]}
     for text, places in cases.items():
         assert [t for t, _ in toponyms(toponym_nlp, text)] == places, text
     found = [t for t, _ in toponyms(toponym_nlp, "Rain fell on Paris, Ont., but not on Paris, France.")]

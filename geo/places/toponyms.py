@@ -105,7 +105,8 @@ class ToponymRecognizer:
                 found.append(Span(doc, span.start, span.end, label="demonym"))
             elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"
                                                  or no_time_words(span)):
-                inside = (self._listed_towns(span) or self._places_in_other_entity(span, person_words)
+                inside = (self._listed_towns(span) or self._town_and_state(span)
+                          or self._places_in_other_entity(span, person_words)
                           or self._opening_demonym(span))
                 found += inside
                 if firm_name(span):
@@ -257,6 +258,21 @@ class ToponymRecognizer:
                 "city", "admin2") and c.population >= sized) for c in self.names.candidates(p.text)) for p in parts):
             return parts
         return []
+
+    def _town_and_state(self, span: Span) -> list[Span]:
+        """A town and its state or province the model tagged as one organisation ("Wainwright, Alta"): both places,
+        when the gazetteer has the town in the state written after the comma (by its abbreviation or postal
+        symbol, :meth:`KnownNames.abbreviated_state`)."""
+        doc = span.doc
+        comma = next((t.i for t in span if t.text == ","), None)
+        if comma is None or comma == span.start or not capitalised(span[0]):
+            return []
+        town = Span(doc, span.start, comma, label="place")
+        end = self.names.abbreviated_state(town, comma + 1) or (
+            comma + 2 if self.names.postal_symbol(town, comma + 1) else 0)
+        if not end or end < span.end:
+            return []
+        return [town, Span(doc, comma + 1, end, label="place")]
 
     @staticmethod
     def _named_feature(span: Span) -> list[Span]:
