@@ -429,3 +429,20 @@ def test_a_countrys_name_the_model_tags_as_a_person_is_the_country(toponym_nlp):
     assert toponyms(toponym_nlp, "Basketball legend Michael Jordan bought a stake in the team. Jordan said he was "
                                  "proud.") == []
     assert toponyms(toponym_nlp, "Chad scored twice for the home side, and his coach said he was proud.") == []
+
+
+def test_a_big_city_after_an_outlets_acronym_is_a_place(toponym_nlp):
+    """"CBC Toronto", "CDC Atlanta" tagged as one organisation: the station's or the office's city is named; a
+    region or a continent after an acronym is the body's name ("NHS West Midlands", "DKMS Americas")."""
+    found = [t for t, _ in toponyms(toponym_nlp, "The mother told CBC Toronto that the school had not called her.")]
+    assert found == ["Toronto"], found
+    found = [t for t, _ in toponyms(toponym_nlp, "Samples were sent to CDC Atlanta for testing.")]
+    assert found == ["Atlanta"], found
+    found = [t for t, _ in toponyms(toponym_nlp, "Staff of DKMS Americas organised a donor drive.")]
+    assert "Americas" not in found, found
+
+
+def test_towns_listed_with_or_in_one_entity_are_each_a_place(gazetteer):
+    """"Ingham or Townsville" tagged whole as an organisation is two towns, as "Avdiivka and Bakhmut" is."""
+    nlp = _ruled(gazetteer, [("Ingham or Townsville", "ORG")])
+    assert [t for t, _ in toponyms(nlp, "Flights to Ingham or Townsville were cancelled.")] == ["Ingham", "Townsville"]

@@ -164,6 +164,11 @@ class ToponymRecognizer:
             return False
         return any(c.form == "name" and c.place.kind == "country" for c in self.names.candidates(span.text))
 
+    def _big_city(self, span: Span) -> bool:
+        """A city of 100,000 people by its main name (the recogniser's "well known" among towns)."""
+        return any(c.form == "name" and c.place.kind == "city" and c.population >= 100_000
+                   for c in self.names.candidates(span.text))
+
     def _a_named_person(self, span: Span) -> bool:
         """Whether a one-word name is a person's the article names in full (:func:`_a_named_person`)."""
         return _a_named_person(span, any(c.place.kind in BIG_KINDS for c in self.names.candidates(span.text)))
@@ -234,7 +239,8 @@ class ToponymRecognizer:
             return []
         for start in range(span.start + 1, span.end):  # a closing country or state, or "of <place>"
             tail = Span(doc, start, span.end)
-            if (doc[start - 1].lower_ == "of" or self.names.big_by_name(tail)) and self.names.known_place(tail):
+            if (doc[start - 1].lower_ == "of" or self.names.big_by_name(tail) or _after_an_acronym(span, start)
+                    and self._big_city(tail)) and self.names.known_place(tail):
                 if all(t.lower_ in FEATURE_WORDS for t in tail):
                     return self._named_feature(span)  # "Tin Can Island" is an island, its "Island" no Iceland
                 return [Span(doc, tail.start, tail.end, label="place")]
@@ -246,7 +252,7 @@ class ToponymRecognizer:
         doc = span.doc
         parts, start = [], span.start
         for token in list(span) + [None]:
-            if token is None or token.lower_ in (",", "and", "&"):
+            if token is None or token.lower_ in (",", "and", "&", "or"):
                 end = token.i if token is not None else span.end
                 if end > start:
                     parts.append(Span(doc, start, end, label="place"))
@@ -367,6 +373,14 @@ def _after_prepositions(doc: Doc) -> frozenset[str]:
     """The words the article writes as the object of a preposition of place ("in Egypt", "to Georgia")."""
     return frozenset(t.text for t in doc if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPOSITIONS
                      and not (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))  # not "in Flores' honor"
+
+
+def _after_an_acronym(span: Span, start: int) -> bool:
+    """Whether the words from ``start`` close an organisation's name after its acronym alone ("CBC Toronto", "CTV
+    Winnipeg", "CDC Atlanta"): a broadcaster's station or a body's office in that city (a big city: not a region,
+    "NHS West Midlands", nor a continent, "DKMS Americas"), which news names as the place."""
+    first = span[0]
+    return start == span.start + 1 and first.is_upper and first.is_alpha and len(first) >= 2
 
 
 def _after_the(span: Span) -> bool:
