@@ -400,6 +400,7 @@ def test_a_named_persons_name_standing_as_a_person_is_no_country_or_city(toponym
         "Skater Georgia Stevens, 12, trains in Red Deer. Georgia began skating at four. Georgia's coach is proud.": [
             "Red Deer"],
         "Relatives of Matthew Flores gathered in San Jose. The Flores family asked for help.": ["San Jose"],
+        "Former worker Glenn Polk spoke at the plant in Detroit. \u201cIt was good work,\u201d Polk added.": ["Detroit"],
     }
     for text, places in cases.items():
         found = [t for t, _ in toponyms(toponym_nlp, text)]

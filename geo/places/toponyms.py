@@ -118,7 +118,8 @@ class ToponymRecognizer:
                 found += datelines(doc, self.names) + county_lists(doc, self.names) + streets(doc, self.names)
                 found += party_hometowns(doc, self.names)
             found += borders(doc, self.names)
-        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s)]
+        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s) and not (
+            s.text.lower() in person_words and self._a_named_person(s))]  # "Glenn Polk ... Polk added", untagged
                                + (shared_directions(doc, self.names) if self.add_from_gazetteer else []))
         if self.gazetteer is not None:
             kept = non_overlapping(list(kept) + towns_of_named_states(doc, kept, person_words, self.names))
