@@ -400,7 +400,8 @@ def test_a_named_persons_name_standing_as_a_person_is_no_country_or_city(toponym
         "Skater Georgia Stevens, 12, trains in Red Deer. Georgia began skating at four. Georgia's coach is proud.": [
             "Red Deer"],
         "Relatives of Matthew Flores gathered in San Jose. The Flores family asked for help.": ["San Jose"],
-        "Former worker Glenn Polk spoke at the plant in Detroit. \u201cIt was good work,\u201d Polk added.": ["Detroit"],
+        "Former worker Glenn Polk spoke at the plant in Detroit. \u201cIt was good work,\u201d Polk added.": [
+            "Detroit"],
     }
     for text, places in cases.items():
         found = [t for t, _ in toponyms(toponym_nlp, text)]
@@ -423,7 +424,8 @@ def test_a_countrys_name_the_model_tags_as_a_person_is_the_country(toponym_nlp):
     """"Jordan said it would close its border", "Mali, Niger, and Senegal" with "Jordan" and "Niger" tagged PERSON:
     the countries. A person of that name in the article ("Michael Jordan ... Jordan said") or a sentence about a
     person ("Chad scored twice and his coach said he was proud") keeps it a person."""
-    found = [t for t, _ in toponyms(toponym_nlp, "Jordan said it would close its border with Syria after the attack.")]
+    text = "Jordan said it would close its border with Syria after the attack."
+    found = [t for t, _ in toponyms(toponym_nlp, text)]
     assert found == ["Jordan", "Syria"], found
     found = [t for t, _ in toponyms(toponym_nlp, "Cases were reported in Guinea, Liberia, Mali, Niger, and Senegal.")]
     assert "Niger" in found, found
@@ -446,4 +448,5 @@ def test_a_big_city_after_an_outlets_acronym_is_a_place(toponym_nlp):
 def test_towns_listed_with_or_in_one_entity_are_each_a_place(gazetteer):
     """"Ingham or Townsville" tagged whole as an organisation is two towns, as "Avdiivka and Bakhmut" is."""
     nlp = _ruled(gazetteer, [("Ingham or Townsville", "ORG")])
-    assert [t for t, _ in toponyms(nlp, "Flights to Ingham or Townsville were cancelled.")] == ["Ingham", "Townsville"]
+    found = [t for t, _ in toponyms(nlp, "Flights to Ingham or Townsville were cancelled.")]
+    assert found == ["Ingham", "Townsville"], found

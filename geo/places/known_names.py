@@ -106,7 +106,8 @@ class KnownNames:
         doc = town.doc
         if i >= len(doc) or not (doc[i].is_title and doc[i].text.rstrip(".").isalpha()):
             return 0
-        end = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "." and doc[i + 1].idx == doc[i].idx + len(doc[i]) else i + 1
+        stop = i + 1 < len(doc) and doc[i + 1].text == "." and doc[i + 1].idx == doc[i].idx + len(doc[i])
+        end = i + 2 if stop else i + 1
         states = {c.place.id for c in self.candidates(doc[i:end].text)
                   if c.form == "abbr" and c.place.kind == "admin1" and c.place.country_code in POSTAL_COUNTRIES}
         if not states or not any(c.place.kind in ("city", "admin2") and c.admin1 in states
