@@ -68,13 +68,19 @@ def subdivision_codes(doc: Doc, spans: Sequence[Span], names: KnownNames) -> lis
 
 
 def postal_symbols(doc: Doc, spans: Sequence[Span], names: KnownNames) -> list[Span]:
-    """The postal symbol of a state or province written after a recognised town ("Portland, OR", "Tulsa, OK"):
-    a place when the town has a reading in that state (:meth:`KnownNames.postal_symbol`)."""
+    """The postal symbol or the abbreviation of a state or province written after a recognised town ("Portland,
+    OR", "Barrie, Ont.", "Edmonton, Ky"): a place when the town has a reading in that state
+    (:meth:`KnownNames.postal_symbol`, :meth:`KnownNames.abbreviated_state`). The model tags such abbreviations as
+    persons ("Que", "Ont"), so they were lost with the state they name."""
     out = []
     for span in spans:
         i = span.end + 1
-        if span.label_ == "place" and i < len(doc) and doc[span.end].text == "," and names.postal_symbol(span, i):
+        if span.label_ != "place" or i >= len(doc) or doc[span.end].text != ",":
+            continue
+        if names.postal_symbol(span, i):
             out.append(Span(doc, i, i + 1, label="place"))
+        elif end := names.abbreviated_state(span, i):
+            out.append(Span(doc, i, end, label="place"))
     return out
 
 

@@ -99,6 +99,22 @@ class KnownNames:
         return bool(states) and any(c.place.kind in ("city", "admin2") and c.admin1 in states
                                     for c in self.candidates(town.text))
 
+    def abbreviated_state(self, town: Span, i: int) -> int:
+        """The end of a state's or province's abbreviation at token ``i``, with its full stop when the tokenizer
+        splits it off ("Barrie, Ont.", "Gatineau, Que.", "EDMONTON, Ky"), when ``town`` has a reading in that state;
+        0 otherwise. The abbreviations are the gazetteer's (the AP's and the Canadian Press's forms)."""
+        doc = town.doc
+        if i >= len(doc) or not (doc[i].is_title and doc[i].text.rstrip(".").isalpha()):
+            return 0
+        stop = i + 1 < len(doc) and doc[i + 1].text == "." and doc[i + 1].idx == doc[i].idx + len(doc[i])
+        end = i + 2 if stop else i + 1
+        states = {c.place.id for c in self.candidates(doc[i:end].text)
+                  if c.form == "abbr" and c.place.kind == "admin1" and c.place.country_code in POSTAL_COUNTRIES}
+        if not states or not any(c.place.kind in ("city", "admin2") and c.admin1 in states
+                                 for c in self.candidates(town.text)):
+            return 0
+        return end
+
     def local_context(self, span: Span) -> bool:
         """Words around a name that make it a place in local news, whatever the NER said: a
         following noun a town's name modifies ("Roselle police", "an Alexandria man"), a
@@ -110,7 +126,8 @@ class KnownNames:
         nxt = doc[span.end] if span.end < len(doc) else None
         prev = doc[span.start - 1] if span.start > 0 else None
         if nxt is not None and nxt.is_lower and nxt.lower_ in LOCAL_HEADS:
-            return True
+            return not (span.label_ == "PERSON" and nxt.lower_ in ("family", "families")
+                        and prev is not None and prev.lower_ == "the")  # "the Flores family": a family's name
         if (nxt is not None and local_title(doc, nxt.i) and span[-1].lower_ not in TITLE_MODIFIERS
                 and (prev is None or prev.text != "-")):  # not "Vice Mayor", "Miami-Dade Police"
             return True

@@ -32,6 +32,7 @@ from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
+from geo.places.other_names import named_elsewhere
 from geo.places.post_towns import far_beside_a_great_namesake
 from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
@@ -327,7 +328,8 @@ class Resolver:
                 if listed == c.place.kind:
                     scores[i] += LIST_BONUS
         if context and not key[3].ids:  # "Denver" alone beside Indiana: not Indiana's post office of that name
-            for i in far_beside_a_great_namesake(candidates, scores, key, context["towns"]):
+            for i in far_beside_a_great_namesake(candidates, scores, key, context["towns"]) + named_elsewhere(
+                    candidates, key, context["by_name"]):  # nor "Youngstown" beside "Mount Gilead" as Mount Gilead
                 scores[i] = -math.inf
         if name.fuzzy:
             kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
@@ -349,7 +351,7 @@ class Resolver:
         countries: Counter = Counter()
         admins: Counter = Counter()
         points = []  # (key, prepared point) of each answer: other names' nearness to it
-        towns = []  # the same of the answers that are towns or counties
+        towns, by_name = [], {}  # the same of the answers that are towns or counties; answers by their own name
         own: dict = {}
         named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
         named_by: dict = {}
@@ -376,10 +378,11 @@ class Resolver:
                 admins[admin] += n
             own[key] = (cc, cc_votes, admin, n)
             points.append((key, prepared(best.place.lat, best.place.lon)))
-            if best.place.kind in LOCAL_KINDS:
-                towns.append(points[-1])
-        return {"towns": towns, "countries": countries, "country_total": sum(countries.values()), "admins": admins,
-                "admin_total": sum(admins.values()), "own": own, "named": (named, named_by), "points": points}
+            towns += [points[-1]] if best.place.kind in LOCAL_KINDS else []
+            by_name.update({best.place.id: key} if best.form == "name" else {})
+        return {"towns": towns, "by_name": by_name, "countries": countries, "country_total": sum(countries.values()),
+                "admins": admins, "admin_total": sum(admins.values()), "own": own, "named": (named, named_by),
+                "points": points}
 
     @staticmethod
     def _evidence(key, context) -> dict:

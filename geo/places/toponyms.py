@@ -46,6 +46,7 @@ from geo.places.placewords import (
     FEATURE_WORDS,
     GENERIC_WORDS,
     INSTITUTION_WORDS,
+    LOCATIVE_PREPOSITIONS,
     LOCAL_KINDS,
     MISLABELLED,
     NAME_PARTICLES,
@@ -104,7 +105,8 @@ class ToponymRecognizer:
                 found.append(Span(doc, span.start, span.end, label="demonym"))
             elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"
                                                  or no_time_words(span)):
-                inside = (self._listed_towns(span) or self._places_in_other_entity(span, person_words)
+                inside = (self._listed_towns(span) or self._town_and_state(span)
+                          or self._places_in_other_entity(span, person_words)
                           or self._opening_demonym(span))
                 found += inside
                 if firm_name(span):
@@ -116,7 +118,8 @@ class ToponymRecognizer:
                 found += datelines(doc, self.names) + county_lists(doc, self.names) + streets(doc, self.names)
                 found += party_hometowns(doc, self.names)
             found += borders(doc, self.names)
-        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s)]
+        kept = non_overlapping([s for s in found if not not_a_place(s) and not club_name(s) and not (
+            s.text.lower() in person_words and self._a_named_person(s))]  # "Glenn Polk ... Polk added", untagged
                                + (shared_directions(doc, self.names) if self.add_from_gazetteer else []))
         if self.gazetteer is not None:
             kept = non_overlapping(list(kept) + towns_of_named_states(doc, kept, person_words, self.names))
@@ -137,8 +140,7 @@ class ToponymRecognizer:
             return True
         candidates = self.names.candidates(span.text)
         big = any(c.place.kind in BIG_KINDS or c.population >= 100_000 for c in candidates)
-        if span.text.lower() in person_words and (not big or _a_named_persons_surname(span) and not any(
-                c.place.kind in BIG_KINDS for c in candidates)):  # "Rethinking Egypt" tagged PERSON: the country
+        if span.text.lower() in person_words and (not big or self._a_named_person(span)):
             return False
         if candidates:
             return not (span.label_ == "FAC" and _after_the(span) and not _modifies_a_noun(span) and all(
@@ -148,6 +150,29 @@ class ToponymRecognizer:
         if len(span) == 1 and (sentence_start(span[0]) or span.label_ == "FAC"):
             return False
         return span.label_ != "FAC"
+
+    def _lone_country(self, span: Span, person_words: set[str]) -> bool:
+        """A country's own name tagged as a person, alone ("Mali, Niger and Senegal", "Tunisia was one of the first",
+        "Jordan said it would close its border"): the country, unless the article names a person with that word
+        ("Michael Jordan"), a capitalised word follows it (the opening of a name the model cut) or its sentence
+        speaks of a person ("Chad scored twice and his coach said he was proud")."""
+        doc = span.doc
+        if len(span) != 1 or span.text.lower() in person_words or not span[0].is_title:
+            return False
+        if span.end < len(doc) and capitalised(doc[span.end]):
+            return False
+        if span.start in per_article(doc, "newsmap_sentences_about_persons", _sentences_about_persons):
+            return False
+        return any(c.form == "name" and c.place.kind == "country" for c in self.names.candidates(span.text))
+
+    def _big_city(self, span: Span) -> bool:
+        """A city of 100,000 people by its main name (the recogniser's "well known" among towns)."""
+        return any(c.form == "name" and c.place.kind == "city" and c.population >= 100_000
+                   for c in self.names.candidates(span.text))
+
+    def _a_named_person(self, span: Span) -> bool:
+        """Whether a one-word name is a person's the article names in full (:func:`_a_named_person`)."""
+        return _a_named_person(span, any(c.place.kind in BIG_KINDS for c in self.names.candidates(span.text)))
 
     def _known_part(self, span: Span) -> Span:
         """A place span the gazetteer does not know as a whole, cut to its longest known part that follows "of",
@@ -184,9 +209,12 @@ class ToponymRecognizer:
         and the place that opens or closes an organisation's name ("Athens Police Department",
         "Conference Board of Canada", "Environment Canada")."""
         doc = span.doc
+        if span.text.lower() in person_words and self._a_named_person(span):
+            return []  # "Glenn Polk ... Polk added", with "Polk" tagged as an organisation
         prev = doc[span.start - 1] if span.start > 0 else None
         after_preposition = prev is not None and prev.lower_ in PLACE_PREPOSITIONS
-        if self.names.well_known(span) and (span.label_ != "PERSON" or after_preposition or len(span) > 1):
+        if self.names.well_known(span) and (span.label_ != "PERSON" or after_preposition or len(span) > 1
+                                            or self._lone_country(span, person_words)):
             return [self.names.qualify(span)]
         if self.names.known_place(span) and self.names.local_context(span):
             return [Span(doc, span.start, span.end, label="place")]
@@ -212,7 +240,8 @@ class ToponymRecognizer:
             return []
         for start in range(span.start + 1, span.end):  # a closing country or state, or "of <place>"
             tail = Span(doc, start, span.end)
-            if (doc[start - 1].lower_ == "of" or self.names.big_by_name(tail)) and self.names.known_place(tail):
+            if (doc[start - 1].lower_ == "of" or self.names.big_by_name(tail) or _after_an_acronym(span, start)
+                    and self._big_city(tail)) and self.names.known_place(tail):
                 if all(t.lower_ in FEATURE_WORDS for t in tail):
                     return self._named_feature(span)  # "Tin Can Island" is an island, its "Island" no Iceland
                 return [Span(doc, tail.start, tail.end, label="place")]
@@ -224,7 +253,7 @@ class ToponymRecognizer:
         doc = span.doc
         parts, start = [], span.start
         for token in list(span) + [None]:
-            if token is None or token.lower_ in (",", "and", "&"):
+            if token is None or token.lower_ in (",", "and", "&", "or"):
                 end = token.i if token is not None else span.end
                 if end > start:
                     parts.append(Span(doc, start, end, label="place"))
@@ -236,6 +265,21 @@ class ToponymRecognizer:
                 "city", "admin2") and c.population >= sized) for c in self.names.candidates(p.text)) for p in parts):
             return parts
         return []
+
+    def _town_and_state(self, span: Span) -> list[Span]:
+        """A town and its state or province the model tagged as one organisation ("Wainwright, Alta"): both places,
+        when the gazetteer has the town in the state written after the comma (by its abbreviation or postal
+        symbol, :meth:`KnownNames.abbreviated_state`)."""
+        doc = span.doc
+        comma = next((t.i for t in span if t.text == ","), None)
+        if comma is None or comma == span.start or not capitalised(span[0]):
+            return []
+        town = Span(doc, span.start, comma, label="place")
+        end = self.names.abbreviated_state(town, comma + 1) or (
+            comma + 2 if self.names.postal_symbol(town, comma + 1) else 0)
+        if not end or end < span.end:
+            return []
+        return [town, Span(doc, comma + 1, end, label="place")]
 
     @staticmethod
     def _named_feature(span: Span) -> list[Span]:
@@ -277,15 +321,67 @@ def _without_firms_only(kept: tuple[Span, ...], firms: set[tuple[int, int]]) -> 
     return tuple(s for s in kept if (s.start, s.end) not in firms or s.text in elsewhere)
 
 
-def _a_named_persons_surname(span: Span) -> bool:
-    """One word that closes a person's full name elsewhere in the article and stands here as the subject of a verb
-    ("John Paul Denver, 45 ... Denver was taken to a hospital", "Whitney Houston ... Houston sang"): the person
-    again, though a big city has the name (a country's or a state's name stays the place: the model tags titles
-    such as "Rethinking Egypt" PERSON). After "in", "from" ... or as anything but a subject it stays a place."""
-    if len(span) != 1 or span.root.dep_ not in ("nsubj", "nsubjpass"):
+#: English pronouns of a person (a country is "it"): a sentence with one speaks of a person.
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+
+
+def _a_named_person(span: Span, country_or_state: bool) -> bool:
+    """One word that closes a person's full name elsewhere in the article, or opens a full name of two words, and
+    stands here as a person stands, as the subject of a verb, as a possessive or before "family" ("John Paul
+    Denver, 45 ... Denver was taken to a hospital", "Fairfield's trial", "Georgia Stevens ... Georgia began
+    skating"): the person again, though a big city has the name. A country's or a state's name, and a given name,
+    must also be written nowhere in the article after a preposition of place ("in Egypt"): the model tags titles
+    such as "Rethinking Egypt" PERSON, and "Israel Katz" stands in articles about Israel. After "in", "from" ...
+    or as an object the name stays a place."""
+    if len(span) != 1 or not _stands_as_a_person(span):
         return False
-    return span.text in per_article(span.doc, "newsmap_full_names_surnames", lambda doc: frozenset(
-        e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1))
+    surnames, given = per_article(span.doc, "newsmap_full_names_words", _full_names_words)
+    if span.text not in surnames and span.text not in given:
+        return False
+    if country_or_state or span.text not in surnames:
+        return span.text not in per_article(span.doc, "newsmap_written_after_place_prepositions", _after_prepositions)
+    return True
+
+
+def _sentences_about_persons(doc: Doc) -> frozenset[int]:
+    """The tokens of the sentences that hold a pronoun of a person, gathered once per article (none without
+    sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return frozenset()
+    return frozenset(t.i for sent in doc.sents if any(t.lower_ in _PERSONAL_PRONOUNS for t in sent) for t in sent)
+
+
+def _stands_as_a_person(span: Span) -> bool:
+    """The subject of a verb, a possessive ("Fairfield's trial", "Flores' case") or a family ("the Flores family")."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return after is not None and (after.text in _POSSESSIVE
+                                  or after.lower_ in ("family", "families"))
+
+
+def _full_names_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """The surnames of the article's full names of persons, and the given names of its names of two words: names
+    whose every word the model tags a proper noun ("Rethinking Egypt", "Racing Victoria" open with a verb's form)."""
+    names = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and all(t.tag_ in ("NNP", "NNPS") for t in e)]
+    given = frozenset(e[0].text for e in names if len(e) == 2 and all(t.is_alpha and t.is_title for t in e))
+    return frozenset(e[-1].text for e in names), given
+
+
+def _after_prepositions(doc: Doc) -> frozenset[str]:
+    """The words the article writes as the object of a preposition of place ("in Egypt", "to Georgia")."""
+    return frozenset(t.text for t in doc if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPOSITIONS
+                     and not (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))  # not "in Flores' honor"
+
+
+def _after_an_acronym(span: Span, start: int) -> bool:
+    """Whether the words from ``start`` close an organisation's name after its acronym alone ("CBC Toronto", "CTV
+    Winnipeg", "CDC Atlanta"): a broadcaster's station or a body's office in that city (a big city: not a region,
+    "NHS West Midlands", nor a continent, "DKMS Americas"), which news names as the place."""
+    first = span[0]
+    return start == span.start + 1 and first.is_upper and first.is_alpha and len(first) >= 2
 
 
 def _after_the(span: Span) -> bool:
