@@ -52,6 +52,17 @@ def test_an_owner_word_decides_the_type_of_a_site(analyser) -> None:
     assert {kinds.get(a) for a in ids} == {"military"}
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Rebels clashed with government troops near Goma.", "clashed"),
+    ("Rebels attacked government troops near Goma.", "attacked"),
+    ("Militants ambushed government soldiers near Kidal.", "ambushed"),
+])
+def test_an_owner_word_before_people_names_whose_they_are_not_a_building(analyser, text: str, trigger: str) -> None:
+    """"government troops" are soldiers (Military Forces), not a government facility that was hit."""
+    ids, kinds = targets(analyser, text, trigger)
+    assert {kinds.get(a) for a in ids} == {"military"}
+
+
 def test_what_a_blast_destroyed_is_its_target(analyser) -> None:
     """The trigger is the agent of a passive verb of damage, or the subject of an active one."""
     ids, kinds = targets(analyser, "A primary school in Jalalabad was destroyed by an explosion on Tuesday.",
