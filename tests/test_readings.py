@@ -155,3 +155,23 @@ def test_a_business_speaking_of_its_business_is_no_statement(analyse, text: str,
 ])
 def test_public_bodies_still_make_statements(analyse, text: str, trigger: str) -> None:
     assert trigger in triggers(analyse, text)
+
+
+def types(analysis, trigger: str) -> list[str]:
+    found = [e.type for e in analysis.events if e.trigger.text == trigger]
+    assert found, f"no {trigger!r} in {[e.trigger.text for e in analysis.events]}"
+    return found
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("A gunman fired into the crowd at a concert in Las Vegas.", "fired", "Violence against civilians"),
+    ("Snipers fired at residents fleeing the town of Bakhmut.", "fired", "Violence against civilians"),
+    ("Gunmen opened fire on worshippers in Kano.", "opened", "Violence against civilians"),
+    ("Hezbollah fired at Israeli positions near Metula.", "fired", "Battles"),
+    ("The militants fired rockets at Sderot.", "fired", "Explosions/Remote violence"),
+    ("A soldier was killed in a clash between troops and rebels near Goma.", "clash", "Battles"),
+])
+def test_gunfire_is_no_shelling_and_one_sided_fire_on_civilians_is_an_attack_on_them(analyse, text, trigger, kind):
+    """"fire" with no heavy weapon in its clause is gunfire, not a missile attack; one side's fire whose targets are
+    all civilians is violence against civilians (ACLED), but a fight between two sides stays a battle."""
+    assert types(analyse(text), trigger) == [kind]

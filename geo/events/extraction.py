@@ -202,6 +202,8 @@ class EventExtractor:
         sent = token.sent
         kind = self.refine(token, kind, ctx)
         roles = self.roles(token, kind, ctx)
+        if one_sided(token, kind) and roles.targets and all(_civilians(a, ctx) for a in roles.targets):
+            kind = EventKind(CIVILIANS, "Attack", kind.family)  # "snipers fired at residents": no battle
         date = ctx.date(token)
         return Event(
             id=f"{ctx.article.id}:{token.idx}", article_id=ctx.article.id, type=kind.type, subtype=kind.subtype,
@@ -222,6 +224,8 @@ class EventExtractor:
             return protest
         words = {t.lower_ for t in clause_tokens(token)} | {token.lower_}
         weapon = self.taxonomy.weapon(words)
+        if weapon is None and kind.type == REMOTE and token.lemma_.lower() == "fire":
+            kind = EventKind(BATTLES, "Armed clash", kind.family)  # "a gunman fired into the crowd": gunfire
         if weapon is not None and (kind.type == REMOTE or kind.subtype in (None, "Armed clash")):
             if kind.type == REMOTE or words & {"rocket", "rockets", "missile", "missiles", "airstrike", "airstrikes",
                                                "bomb", "ied", "explosive", "mortar", "mortars", "drone", "drones"}:
@@ -274,6 +278,25 @@ class EventExtractor:
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))
+
+
+#: Triggers of a fight between two sides: their civilian casualties do not make them attacks on civilians.
+TWO_SIDED = frozenset("clash fight battle skirmish fighting firefight confrontation hostility hostilities "
+                      "gunbattle".split())
+
+
+def one_sided(token: Token, kind: EventKind) -> bool:
+    """Whether an armed clash is one side's act ("a gunman fired into the crowd", "IS launched a series of
+    attacks"), which ACLED codes as violence against civilians when its targets are all civilians; a battle
+    "between troops and terrorists" in which a man was killed stays a battle."""
+    if kind.type != BATTLES or parties(token):
+        return False
+    return token.lemma_.lower() not in TWO_SIDED and token.lower_ not in TWO_SIDED
+
+
+def _civilians(actor_id: str, ctx: ArticleContext) -> bool:
+    generic = ctx.generic_actors.get(actor_id)
+    return (generic.kind if generic is not None else ctx.kinds.get(actor_id)) == "civilians"
 
 
 def protest_sides(token: Token, initiators: list[str], targets: list[str], ctx: ArticleContext
