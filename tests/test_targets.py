@@ -63,6 +63,19 @@ def test_an_owner_word_before_people_names_whose_they_are_not_a_building(analyse
     assert {kinds.get(a) for a in ids} == {"military"}
 
 
+def test_victims_belong_to_the_country_their_sentence_happens_in(analyser) -> None:
+    """An article mostly about Russia that reports a strike in Kharkiv: the victims are Ukraine's civilians. A
+    place after "from" says where someone comes from, not where the sentence happens."""
+    text = ("Russian troops advanced near Kursk and Belgorod in Russia, Moscow said on Monday. In Kharkiv, a "
+            "Russian missile hit an apartment block, killing two people.")
+    ids, _ = targets(analyser, text, "hit")
+    assert ids == {"civilians-ukraine"}
+    text = ("Gunmen attacked a village near Karak in Jordan on Sunday. A tourist from Canada said the gunmen "
+            "killed two villagers.")
+    ids, _ = targets(analyser, text, "killed")
+    assert "civilians-jordan" in ids
+
+
 def test_what_a_blast_destroyed_is_its_target(analyser) -> None:
     """The trigger is the agent of a passive verb of damage, or the subject of an active one."""
     ids, kinds = targets(analyser, "A primary school in Jalalabad was destroyed by an explosion on Tuesday.",

@@ -18,7 +18,7 @@ from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, apposed,
 from geo.events.credits import outside_credits
 from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
-                                 generic_mention, phrase_heads, site_mention, surface)
+                                 generic_mention, phrase_heads, site_kind, site_mention, surface)
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
 from geo.events.placing import directed, elsewhere, performs, prep_role
@@ -57,6 +57,7 @@ class ArticleContext:
         country = main_country(resolved, focus)
         # "Belfast" alone: its country named from the country table
         self.country = country.name or (country_name(country.code) if country.code else None)
+        self._sentence_countries: dict[int, str] | None = None
         self.generic_actors: dict[str, Actor] = {}
         self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
         self.sites: dict[tuple[str, int], PlaceMention] = {}
@@ -73,7 +74,20 @@ class ArticleContext:
             pm = self.place_at.get(t.i)
             if pm is not None and not is_demonym(pm) and pm.place.country_code in names:
                 return names[pm.place.country_code]
-        return self.country
+        code = self.sentence_countries().get(head.sent.start)
+        return (names.get(code) or country_name(code) or self.country) if code else self.country
+
+    def sentence_countries(self) -> dict[int, str]:
+        """The one country of a sentence's places, by the sentence's first token, where they all lie in one: "In
+        Kharkiv, a Russian missile hit an apartment block" hits Ukraine's civilians, whatever country the article
+        is mostly about. Gathered once per article."""
+        if self._sentence_countries is None:
+            found: dict[int, set[str]] = {}
+            for i, pm in self.place_at.items():  # "a tourist from Canada" says where she is from, not the scene
+                if not is_demonym(pm) and pm.place.country_code and self.doc[i].head.lower_ != "from":
+                    found.setdefault(self.doc[i].sent.start, set()).add(pm.place.country_code)
+            self._sentence_countries = {start: min(codes) for start, codes in found.items() if len(codes) == 1}
+        return self._sentence_countries
 
     def generics(self, tokens: Sequence[Token], role: str) -> list[str]:
         """Generic actors of role phrases that name no actor: "gunmen" -> "Unidentified Armed Group (Spain)";
@@ -99,7 +113,7 @@ class ArticleContext:
                 if pm is not None and pm.place.kind == "facility":  # "attacked Camp Bastion": a named site
                     found += self.named_target(head, pm)
                     continue
-                kind = target_kind(head)
+                kind = site_kind(head)
                 owned = any(c.i in self.actor_at for c in head.children if c.i < head.i)  # "Russian drones": Russia's
                 if kind is not None and head.i not in self.actor_at and pm is None and not owned:
                     found.append(self.generic(head, kind))
@@ -115,7 +129,7 @@ class ArticleContext:
             pm = self.place_at.get(t.i)
             if pm is not None and pm.place.kind == "facility" and facility_kind(pm.mention.text):
                 return t
-            if pm is None and t.i not in self.actor_at and target_kind(t) is not None:
+            if pm is None and t.i not in self.actor_at and site_kind(t) is not None:
                 return t
             if reading == "it" and (pm is not None or t.i in self.actor_at):
                 return None

@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from geo.events.targets import TARGET_NAMES
+from geo.events.targets import TARGET_NAMES, target_kind
 from geo.names import slug
 from geo.places.placewords import doc_text
 from geo.records import Actor, ActorMention, Mention, Place, PlaceMention
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences 
     from spacy.tokens import Token
 
 __all__ = ["GENERIC", "KINDS", "SITE", "SITE_NOUNS", "UNITS", "generic_kind", "generic_actor", "phrase_heads",
-           "site_mention"]
+           "site_kind", "site_mention"]
 
 SITE = "site"
 
@@ -86,6 +86,14 @@ def generic_kind(token: Token, role: str) -> str | None:
     if word == "forces" and any(c.lower_ == "police" for c in token.children):
         return "police"  # "police forces"
     return GENERIC.get(word)
+
+
+def site_kind(token: Token) -> str | None:
+    """The target kind of an attacked site (``geo.events.targets.target_kind``); a noun of people is no site:
+    "government troops" are soldiers, whose owner word says whose they are, not a government building hit."""
+    if token.lower_ in GENERIC or token.lower_ in TARGET_ONLY:
+        return None
+    return target_kind(token)
 
 
 @lru_cache(maxsize=512)

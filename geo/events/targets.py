@@ -78,8 +78,8 @@ NEEDS_OWNER = frozenset("building buildings station stations post posts office o
 def target_kind(token: Token) -> str | None:
     """The target kind of an attacked common noun: an owner modifier first ("military camp", "police station"),
     else the noun itself ("bakery"); names, capitalised words and pronouns are left to the actor extractor."""
-    if token.pos_ != "NOUN" or not token.is_lower or token.ent_type_ or _people(token):
-        return None  # "government troops", "police officers": people, the generic actors' business
+    if token.pos_ != "NOUN" or not token.is_lower or token.ent_type_:
+        return None
     lemma = (token.lemma_ or token.lower_).lower()
     for c in token.children:
         if c.i < token.i and c.dep_ in ("compound", "amod", "nmod") and c.lower_ in OWNER_WORDS:
@@ -87,14 +87,6 @@ def target_kind(token: Token) -> str | None:
     if lemma in NEEDS_OWNER:
         return None
     return SITE_TARGETS.get(lemma) or SITE_TARGETS.get(token.lower_)
-
-
-def _people(token: Token) -> bool:
-    """Whether a noun names people of a generic actor's kind ("troops", "officers", "villagers"): an owner word
-    before it ("government troops") says whose they are, not that a government building was hit."""
-    from geo.events.generics import GENERIC, TARGET_ONLY  # generics builds its actor names from this module
-
-    return token.lower_ in GENERIC or token.lower_ in TARGET_ONLY
 
 
 def facility_kind(name: str) -> str | None:
