@@ -12,6 +12,8 @@ import pytest
 from geo.actors.catalog import load_catalog, load_countries
 from geo.actors.diseases import is_disease
 from geo.actors.extraction import ActorExtractor
+from geo.actors.linking import ActorLinker
+from geo.records import Analysis, Article
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +32,50 @@ def tagged(nlp, text: str) -> dict[str, str]:
     return {e.text: e.label_ for e in nlp(text).ents}
 
 
+def test_a_role_word_before_a_name_is_not_part_of_it(nlp, extractor) -> None:
+    text = "The evening featured a show by magician Karl Pruitt and a dinner."
+    assert tagged(nlp, text).get("magician Karl Pruitt") == "PERSON"  # the premise: the model keeps the trade
+    assert read(nlp, extractor, text)[0] == {"Karl Pruitt": "person"}
+
+
+def test_a_capitalised_word_that_is_a_given_name_stays(nlp, extractor) -> None:
+    """"Will" is written in lower case too (a verb, not a noun), and the article names no other Carter."""
+    kinds, _ = read(nlp, extractor, "Will Carter said the plan works. The plan will cost $5 and Will Carter agrees.")
+    assert kinds == {"Will Carter": "person"}
+
+
+@pytest.mark.parametrize("text, team", [
+    ("Later, Team Osprey rallied from an early deficit to win the final.", "Team Osprey"),
+    ("However, Team Kestrel would save their best for last.", "Team Kestrel"),
+])
+def test_a_team_is_no_person(nlp, extractor, text: str, team: str) -> None:
+    assert tagged(nlp, text).get(team) == "PERSON"  # the premise
+    assert read(nlp, extractor, text)[0] == {team: "organisation"}
+
+
+def test_a_language_or_its_people_is_no_person(nlp, extractor) -> None:
+    text = "Leaders of the Tamil community met on Monday. Many Tamil separatists have laid down arms."
+    assert "PERSON" in {e.label_ for e in nlp(text).ents if e.text == "Tamil"}  # the premise
+    assert read(nlp, extractor, text)[0] == {}
+
+
+def test_a_language_that_closes_a_full_name_is_a_surname(nlp, extractor) -> None:
+    kinds, _ = read(nlp, extractor, "Omar Kashmiri won the vote on Monday. Kashmiri thanked the voters.")
+    assert kinds == {"Omar Kashmiri": "person"}
+
+
+def test_a_name_before_a_kinship_noun_is_a_person(nlp, extractor) -> None:
+    text = "Three people were in one pickup. Mason, Devon and the driver believed to be Mason's father were in the other."
+    assert [label for name, label in [(e.text, e.label_) for e in nlp(text).ents] if name == "Mason"] == ["ORG", "ORG"]
+    assert read(nlp, extractor, text)[0].get("Mason") == "person"
+
+
+def test_a_person_named_with_the_place_of_origin_keeps_the_name(nlp, extractor) -> None:
+    text = "Stephanie Cooper and husband, Leonard of Ada, Oklahoma, survive her."
+    assert tagged(nlp, text).get("Leonard of Ada") == "PERSON"  # the premise
+    assert read(nlp, extractor, text)[0] == {"Stephanie Cooper": "person", "Leonard": "person"}
+
+
 @pytest.mark.parametrize("name, disease", [
     ("TB", True), ("MDR-TB", True), ("XDR-TB", True), ("Creutzfeldt-Jakob", True), ("Filoviridae", True),
     ("Plasmodium", True), ("Staphylococcus", True), ("T. b. gambiense", True), ("E. coli", True), ("H7", True),
@@ -46,3 +92,30 @@ def test_pathogens_and_strains_are_no_actors(nlp, extractor) -> None:
     labels = tagged(nlp, text)
     assert labels.get("Vibrio cholerae") == "PERSON" and labels.get("Sterne") == "PERSON"  # the premise
     assert read(nlp, extractor, text)[0] == {}
+
+
+def test_a_common_word_inside_a_person_span_names_no_one(nlp, extractor) -> None:
+    """Name particles and hyphenated names are not common words."""
+    kinds, _ = read(nlp, extractor, "Kim Jong-un met Muqtada al-Sadr in the capital.")
+    assert kinds.get("Kim Jong-un") == "person" and kinds.get("Muqtada al-Sadr") == "person"
+    from spacy.tokens import Span
+
+    from geo.actors.common import names_no_one
+    doc = nlp("The pub known as the George in Leeds opened a garden.")
+    span = Span(doc, 5, 8, label="PERSON")  # "George in Leeds", as the model tags such a pub's name
+    assert span.text == "George in Leeds" and names_no_one(span)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The University of Florida (UF) opened a laboratory on Monday. UF officials said it cost $5 million.",
+     "Students marched on Friday. The director of student affairs at UF, Rita Moss, said the march was peaceful."),
+])
+def test_two_initials_an_article_spells_out_link_its_own_and_the_next_articles_mentions(nlp, extractor, first: str,
+                                                                                       second: str) -> None:
+    linker = ActorLinker()
+    ids = []
+    for n, text in enumerate((first, second)):
+        actors, mentions = extractor.extract(nlp(text))
+        analysis = linker.link(Analysis(Article(f"a{n}", text), (), actors, mentions, ()))
+        ids.append({m.mention.text: m.actor_id for m in analysis.actor_mentions})
+    assert ids[0]["UF"] == ids[0]["University of Florida"] == ids[1]["UF"]
