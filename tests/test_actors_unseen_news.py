@@ -38,10 +38,38 @@ def test_a_role_word_before_a_name_is_not_part_of_it(nlp, extractor) -> None:
     assert read(nlp, extractor, text)[0] == {"Karl Pruitt": "person"}
 
 
+@pytest.mark.parametrize("text, tag, person", [
+    ("Nominee Keller faces the board. Tom Keller, one of two nominees, met the board on Monday.", "PERSON",
+     "Tom Keller"),
+    ("Finalist Brandt visits the schools. Superintendent candidate Ann Brandt told parents on Monday that she was "
+     "one of three finalists.", "ORG", "Ann Brandt"),
+])
+def test_a_headline_role_word_before_a_surname_is_the_person_named_in_full(nlp, extractor, text: str, tag: str,
+                                                                            person: str) -> None:
+    role = text.split(" ", 2)[0] + " " + text.split(" ", 2)[1]
+    assert tagged(nlp, text).get(role) == tag  # the premise: "Nominee Keller" read as one name
+    kinds, mentions = read(nlp, extractor, text)
+    assert kinds.get(person) == "person" and not [n for n in kinds if n.startswith(role.split()[0])]
+    assert mentions[0] == (role.split()[1], person)
+
+
 def test_a_capitalised_word_that_is_a_given_name_stays(nlp, extractor) -> None:
     """"Will" is written in lower case too (a verb, not a noun), and the article names no other Carter."""
     kinds, _ = read(nlp, extractor, "Will Carter said the plan works. The plan will cost $5 and Will Carter agrees.")
     assert kinds == {"Will Carter": "person"}
+
+
+def test_a_bare_surname_before_the_full_name_is_that_person(nlp, extractor) -> None:
+    kinds, mentions = read(nlp, extractor, "Ross tackles the budget. Michael Ross, the new mayor, said the budget "
+                                           "was tight. Ross said taxes would not rise.")
+    assert kinds == {"Michael Ross": "person"}
+    assert [name for _, name in mentions] == ["Michael Ross"] * 3
+
+
+def test_a_bare_surname_two_people_of_the_article_carry_stays_open(nlp, extractor) -> None:
+    kinds, mentions = read(nlp, extractor, "Ross tackles the budget. Michael Ross and Anna Ross, his wife, spoke.")
+    assert mentions[0] == ("Ross", "Ross")
+    assert {"Michael Ross", "Anna Ross"} <= set(kinds)
 
 
 @pytest.mark.parametrize("text, team", [

@@ -126,6 +126,32 @@ class ArticleReading:
                 latest = next((a for a in reversed(named) if surname_matches(words[0], self.drafts[a].name)), None)
                 if latest is not None:
                     self.mentions[n] = (span, latest)
+        self.link_early_surnames()
+
+    def link_early_surnames(self) -> None:
+        """A bare surname that no full name before it explains ("Ross tackles the budget", a headline, before
+        "Michael Ross, the new mayor, said") is the one person of the article named in full with that surname,
+        spelled alike; where two are, it stays open. The actor the bare surname had made is then dropped."""
+        by_surname: dict[str, list[Draft]] = defaultdict(list)  # a lookup per bare surname, not a pass per name
+        for draft in self.drafts.values():
+            words = person_words(draft.name)
+            if draft.kind == "person" and len(words) > 1:
+                for word in {words[-1], words[-2]}:  # the surname, or the word before a suffix ("Jr.")
+                    by_surname[fold(word)].append(draft)
+        vacated = set()
+        for n, (span, actor_id) in enumerate(self.mentions):
+            words = person_words(self.drafts[actor_id].name)
+            if self.drafts[actor_id].kind != "person" or len(words) != 1:
+                continue
+            carriers = [d for d in by_surname.get(fold(words[0]), ()) if surname_matches(words[0], d.name, True)]
+            if len(carriers) == 1:
+                self.mentions[n] = (span, carriers[0].id)
+                vacated.add(actor_id)
+                if clean(span.text) not in carriers[0].aliases:
+                    carriers[0].aliases.append(clean(span.text))
+        for actor_id in vacated - {actor_id for _, actor_id in self.mentions}:
+            del self.drafts[actor_id]
+            self.last_seen.pop(actor_id, None)
 
     def draft(self, actor: Actor) -> Draft:
         if actor.id not in self.drafts:
