@@ -93,8 +93,9 @@ def test_a_language_that_closes_a_full_name_is_a_surname(nlp, extractor) -> None
 
 
 def test_a_name_before_a_kinship_noun_is_a_person(nlp, extractor) -> None:
-    text = "Three people were in one pickup. Mason, Devon and the driver believed to be Mason's father were in the other."
-    assert [label for name, label in [(e.text, e.label_) for e in nlp(text).ents] if name == "Mason"] == ["ORG", "ORG"]
+    text = ("Three people were in one pickup. Mason, Devon and the driver believed to be Mason's father were in the "
+            "other.")
+    assert [e.label_ for e in nlp(text).ents if e.text == "Mason"] == ["ORG", "ORG"]  # the premise
     assert read(nlp, extractor, text)[0].get("Mason") == "person"
 
 

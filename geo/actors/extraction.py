@@ -123,8 +123,9 @@ class ActorExtractor:
 def _as_person(span: Span) -> Span:
     """An ORG span that is a person's name, as PERSON ("Tyrise M. Bell"), and the person after a title inside an
     ORG, PERSON or facility span (the "Curtis McCoy" of "Mansfield Sheriff Curtis McCoy"), after a role word
-    ("magician Daryl Miller") or before the place the person comes from ("Leonard of Ada"); a PERSON span that ends in an agency's word is that agency, as ORG ("Alexandria
-    Police"), and so are an acronym ("KBR") and a team ("Team Falcon"); any other span as it is."""
+    ("magician Daryl Miller") or before the place the person comes from ("Leonard of Ada"); a PERSON span that
+    ends in an agency's word is that agency, as ORG ("Alexandria Police"), and so are an acronym ("KBR") and a
+    team ("Team Falcon"); any other span as it is."""
     if span.label_ not in ("ORG", "PERSON", "FAC"):
         return span
     if span.label_ == "PERSON" and (agency_name(span) or _acronym(span) or _team(span)):

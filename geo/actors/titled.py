@@ -16,9 +16,9 @@ from geo.actors.names import NAME_PARTICLES, TITLES
 from geo.names import fold
 from geo.nlp.memo import per_article
 
-__all__ = ["KIN_NOUNS", "PERSON_TITLES", "ROLE_NOUNS", "after_role_noun", "common_word_in_name", "kin_of",
-           "person_in_context",
-           "given_names_by_surname", "person_shaped", "titled_names", "titled_tail", "without_origin", "without_role_word"]
+__all__ = ["KIN_NOUNS", "PERSON_TITLES", "ROLE_NOUNS", "after_role_noun", "common_word_in_name",
+           "given_names_by_surname", "kin_of", "person_in_context", "person_shaped", "titled_names", "titled_tail",
+           "without_origin", "without_role_word"]
 
 #: Titles that stand before a person's name and never begin an organisation's or a place's (the AP Stylebook's
 #: titles and abbreviations, US police and armed forces ranks, civic offices). "General", "Major", "Chief",
