@@ -108,6 +108,7 @@ def test_a_person_named_with_the_place_of_origin_keeps_the_name(nlp, extractor) 
 @pytest.mark.parametrize("name, disease", [
     ("TB", True), ("MDR-TB", True), ("XDR-TB", True), ("Creutzfeldt-Jakob", True), ("Filoviridae", True),
     ("Plasmodium", True), ("Staphylococcus", True), ("T. b. gambiense", True), ("E. coli", True), ("H7", True),
+    ("Ebolavirus", True), ("Henipavirus", True),
     ("Israeli government", False), ("Texas water development board", False), ("Luc de Jong", False),
     ("TB Bank", False), ("Plasmodium Research Institute", False),
 ])
@@ -120,6 +121,12 @@ def test_pathogens_and_strains_are_no_actors(nlp, extractor) -> None:
             "in large tanks.")
     labels = tagged(nlp, text)
     assert labels.get("Vibrio cholerae") == "PERSON" and labels.get("Sterne") == "PERSON"  # the premise
+    assert read(nlp, extractor, text)[0] == {}
+
+
+def test_an_abbreviation_the_article_spells_out_as_a_pathogen_is_no_actor(nlp, extractor) -> None:
+    text = "Two keepers caught the gorilla simian immunodeficiency virus (SIVgor) at the zoo. SIVgor spreads slowly."
+    assert [e.label_ for e in nlp(text).ents if e.text == "SIVgor"] == ["ORG", "ORG"]  # the premise
     assert read(nlp, extractor, text)[0] == {}
 
 

@@ -28,13 +28,14 @@ from spacy.tokens import Span
 
 from geo.actors.names import NAME_PARTICLES
 from geo.names import fold
+from geo.nlp.memo import per_article
 
-__all__ = ["binomial", "is_disease", "names_a_strain"]
+__all__ = ["binomial", "is_disease", "names_a_strain", "spelled_out_disease"]
 
 #: Influenza A subtypes (WHO nomenclature: haemagglutinin and neuraminidase numbers; "H7" alone names the H7 viruses).
 INFLUENZA_SUBTYPE = re.compile(r"^h\d{1,2}(?:n\d{1,2})?$")
-#: Taxa of viruses by their ICTV suffixes: family, subfamily, order ("Filoviridae", "Orthomyxoviridae").
-VIRUS_TAXON = re.compile(r"^[a-z]{3,}vir(?:idae|inae|ales)$")
+#: Taxa of viruses by their ICTV suffixes: order, family, subfamily, genus ("Filoviridae", "Ebolavirus").
+VIRUS_TAXON = re.compile(r"^[a-z]{3,}vir(?:idae|inae|ales|us|uses)$")
 
 #: Words that make a name a disease's ("Spanish flu", "West Nile virus", "Lassa fever", "Colony Collapse Disorder").
 DISEASE_WORDS = frozenset("""
@@ -103,3 +104,12 @@ def names_a_strain(span: Span) -> bool:
     "the Sterne strain"), whatever the name itself is."""
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in STRAIN_WORDS
+
+
+def spelled_out_disease(span: Span) -> bool:
+    """An abbreviation the article spells out as a disease's or a pathogen's name ("Reston ebolavirus (ERV)",
+    "tuberculosis (TB)"): no actor, wherever the article writes it."""
+    return span.text in per_article(span.doc, "newsmap_disease_abbreviations", lambda doc: frozenset(
+        doc[t.i + 1].text for t in doc[1:-2]
+        if t.text == "(" and doc[t.i + 2].text == ")" and doc[t.i + 1].text[:1].isupper()
+        and is_disease(doc[t.i - 1].text)))

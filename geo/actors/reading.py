@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.actors.catalog import Catalog, Countries, Country
 from geo.actors.common import names_no_one
-from geo.actors.diseases import is_disease, names_a_strain
+from geo.actors.diseases import is_disease, names_a_strain, spelled_out_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
 from geo.actors.names import (TITLES, clean, fold, initials, only_titles, organisation_name, person_words,
@@ -79,7 +79,8 @@ class ArticleReading:
     def add(self, span: Span) -> None:
         span = trim(span)
         if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
-                or names_a_strain(span) or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged alone
+                or names_a_strain(span) or spelled_out_disease(span) \
+                or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged alone
             return
         if span.label_ in ("PERSON", "ORG") and names_no_one(span):  # "Riot" of "Riot police", "DUI", "Troop"
             return
