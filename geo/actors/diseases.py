@@ -11,7 +11,9 @@ diseases, the genera of the pathogens those fact sheets name, and the rules of b
 of viruses ends in "-viridae" (ICTV), a species is a genus and a lower-case epithet, the genus often abbreviated
 to its initial ("T. b. gambiense"). A name counts when one of its words is such a name or a word for
 a disease ("flu", "virus", "fever") and none is a word for a body that fights it: the Centers for Disease Control
-and an Ebola treatment centre are organisations. A hyphen joins two such words ("MDR-TB", "Creutzfeldt-Jakob").
+and an Ebola treatment centre are organisations. A hyphen joins two such words ("MDR-TB", "Creutzfeldt-Jakob"). A name
+before "strain" or "disease" is the strain's or the disease's, and an abbreviation the article spells out as a
+disease's name ("Reston ebolavirus (ERV)") is the disease's wherever the article writes it.
 
 >>> is_disease("H5N1"), is_disease("Ebola Reston"), is_disease("Avian Flu"), is_disease("Médecins Sans Frontières")
 (True, True, True, False)
