@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geo.actors.cues import AGENCY_WORDS, INSTITUTION_WORDS, ORGANISATION_WORDS
 from geo.actors.names import clean
@@ -165,5 +165,20 @@ def in_capitals(span: Span) -> bool:
     more than half of its other words of two letters or more are upper case."""
     doc = span.doc
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    words = [t for t in sent if t.is_alpha and len(t) > 1 and not (span.start <= t.i < span.end)]
-    return not words or sum(t.is_upper for t in words) * 2 > len(words)
+    upper, words = _capitals_by_sentence(doc)[sent.start]
+    own = [t for t in span if _word(t)]  # the span's own words do not count
+    upper, words = upper - sum(t.is_upper for t in own), words - len(own)
+    return not words or upper * 2 > words
+
+
+def _word(token: Token) -> bool:
+    return token.is_alpha and len(token) > 1
+
+
+def _capitals_by_sentence(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Each sentence's start -> its words in capitals and its words, counted once per article: a sentence of
+    thousands of names is not read again for each name."""
+    def gather(d: Doc) -> dict[int, tuple[int, int]]:
+        sentences = d.sents if d.has_annotation("SENT_START") else (d[:],)
+        return {s.start: (sum(t.is_upper for t in s if _word(t)), sum(1 for t in s if _word(t))) for s in sentences}
+    return per_article(doc, "newsmap_capitals_by_sentence", gather)

@@ -414,7 +414,9 @@ ABROAD = frozenset("prime foreign external defence defense trade deputy junior".
 def cabinet_title(span: Span) -> bool:
     """A person named after a home portfolio's title ("Interior Minister Carolina Toha", "Health Secretary X"),
     not a former one nor one often abroad."""
-    before = [t for t in span.doc[max(span.start - 4, 0):span.start] if t.sent == span.sent]
+    window = [] if span[0].is_sent_start else list(span.doc[max(span.start - 4, 0):span.start])
+    starts = [n for n, t in enumerate(window) if t.is_sent_start]  # the words of the span's sentence only (Token.sent
+    before = window[starts[-1]:] if starts else window  # walks to the sentence's start: long in a long sentence)
     if len(before) < 2 or before[-1].lower_ not in PORTFOLIO_TITLES or not before[-2].is_title:
         return False
     return not ABROAD & {t.lower_ for t in before} and not {"former", "ex", "ex-"} & {t.lower_ for t in before}

@@ -200,16 +200,21 @@ def without_role_word(span: Span) -> Span | None:
         return Span(span.doc, rest.start, rest.end, label="PERSON") if named else None
     first, surname = span[0], span[-1]
     nouns = _lower_case_nouns(span.doc)
-    if len(span) != 2 or not first.is_title or not _opens_sentence(span) \
-            or first.lower_ not in nouns and first.lemma_.lower() not in nouns:
+    if len(span) != 2 or not first.is_title or first.lower_ not in nouns and first.lemma_.lower() not in nouns:
         return None
     given = given_names_by_surname(span.doc).get(surname.text, frozenset())
-    return Span(span.doc, surname.i, surname.i + 1, label="PERSON") if given - {first.text} else None
+    if not given - {first.text} or not _opens_sentence(span):
+        return None
+    return Span(span.doc, surname.i, surname.i + 1, label="PERSON")
 
 
 def _opens_sentence(span: Span) -> bool:
-    start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
-    return all(t.is_punct or t.is_space for t in span.doc[start:span.start])
+    """Whether only punctuation stands between the span and its sentence's start, read backwards from the span (a
+    name in a sentence of thousands of words is not read from the sentence's start: Span.sent walks there too)."""
+    doc, i = span.doc, span.start
+    while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space):
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
 
 
 def _lower_case_nouns(doc: Doc) -> frozenset[str]:
