@@ -53,7 +53,7 @@ def titled_names(doc: Doc, taken: Iterable[int]) -> list[Span]:
     found = []
     for token in doc:
         if not (_title(token, PERSON_TITLES) or _role_noun(token)) or token.i + 1 < len(doc) \
-                and _title(doc[token.i + 1]) or _headline(token.sent):
+                and _title(doc[token.i + 1]) or token.i in _in_headlines(doc):
             continue  # "Detective Inspector William Leahy": the name follows the last title
         end = token.i + 1
         while end < len(doc) and end - token.i <= _LONGEST and _name_word(doc[end]) and end not in covered:
@@ -79,6 +79,14 @@ def after_role_noun(span: Span) -> bool:
 
 def _title(token: Token, titles: frozenset[str] = PERSON_TITLES | TITLES) -> bool:
     return token.text[:1].isupper() and fold(token.text).rstrip(".") in titles
+
+
+def _in_headlines(doc: Doc) -> frozenset[int]:
+    """The tokens of the article's headline sentences, gathered once per article (a title in a sentence of
+    thousands of words does not read the sentence again)."""
+    sentences = doc.sents if doc.has_annotation("SENT_START") else (doc[:],)
+    return per_article(doc, "newsmap_headline_tokens", lambda d: frozenset(
+        i for s in sentences if _headline(s) for i in range(s.start, s.end)))
 
 
 def _headline(sentence: Span) -> bool:
