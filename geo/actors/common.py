@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geo.actors.cues import AGENCY_WORDS, INSTITUTION_WORDS, ORGANISATION_WORDS
 from geo.actors.names import clean
+from geo.actors.titled import common_word_in_name, given_names_by_surname
 from geo.nlp.memo import per_article
 
-__all__ = ["COMMON_ABBREVIATIONS", "STORM_WORDS", "UNIT_WORDS", "capitalised_by_position", "family_name",
-           "in_capitals", "names_no_one", "numbered_unit"]
+__all__ = ["COMMON_ABBREVIATIONS", "LANGUAGES", "STORM_WORDS", "UNIT_WORDS", "capitalised_by_position",
+           "family_name", "in_capitals", "language", "names_no_one", "numbered_unit"]
 
 #: Abbreviations of common nouns that news writes in capitals (the AP Stylebook's and Merriam-Webster's entries:
 #: offences, hospital wards, vehicles, tests, titles of office holders). None names a body.
@@ -37,6 +38,21 @@ STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical superstorm".sp
 #: among thousands.
 UNIT_WORDS = frozenset("troop troops pack packs den engine ladder".split())
 _NUMBER = re.compile(r"^\d+[A-Za-z]?$")
+#: Languages, and the peoples most of them also name (ISO 639-1's English names of one word: "Tamil", "Pashto",
+#: "Yoruba"): the small model tags them PERSON ("the Tamil community"), but they name no one.
+LANGUAGES = frozenset("""
+Abkhazian Afrikaans Akan Albanian Amharic Arabic Aragonese Armenian Assamese Avaric Avestan Aymara Azerbaijani
+Bambara Bashkir Basque Belarusian Bengali Bislama Bosnian Breton Bulgarian Burmese Catalan Chamorro Chechen Chichewa
+Chinese Chuvash Cornish Corsican Croatian Czech Danish Divehi Dutch Dzongkha English Esperanto Estonian Faroese
+Fijian Finnish French Fulah Galician Georgian German Greek Guarani Gujarati Hausa Hebrew Herero Hindi Hungarian
+Icelandic Igbo Indonesian Inuktitut Inupiaq Irish Italian Japanese Javanese Kalaallisut Kannada Kanuri Kashmiri
+Kazakh Khmer Kikuyu Kinyarwanda Kirghiz Korean Kurdish Kuanyama Latin Latvian Lingala Lithuanian Luxembourgish
+Macedonian Malagasy Malay Malayalam Maltese Maori Marathi Marshallese Mongolian Navajo Ndonga Nepali Norwegian
+Occitan Ojibwa Oriya Oromo Ossetian Pashto Persian Polish Portuguese Punjabi Quechua Romanian Romansh Russian
+Samoan Sanskrit Sardinian Serbian Shona Sindhi Sinhala Sinhalese Slovak Slovenian Somali Sotho Spanish Sundanese
+Swahili Swati Swedish Tagalog Tahitian Tajik Tamil Tatar Telugu Thai Tibetan Tigrinya Tsonga Tswana Turkish
+Turkmen Twi Uighur Ukrainian Urdu Uzbek Venda Vietnamese Walloon Welsh Wolof Xhosa Yiddish Yoruba Zhuang Zulu
+""".split())
 
 
 #: Words that make a name in lower case a body's ("the defence ministry", "congress", "the supreme court").
@@ -47,8 +63,9 @@ BODY_WORDS = AGENCY_WORDS | INSTITUTION_WORDS | frozenset(w for words in ORGANIS
 def names_no_one(span: Span) -> bool:
     """A PERSON or ORG span of the model that names no actor: lower case words ("marijuana", "baggy jeans"; "the
     defence ministry" is a body), an abbreviation of a common noun ("DUI", "ER"), a numbered unit ("Troop 415"), a
-    family's plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461"), a street
-    tagged PERSON ("W. Bridge St") or a common word capitalised by its place ("Riot" of "Riot police")."""
+    family's plural ("the two Hartmanns"), a storm ("Cyclone Larry"), a "person" with digits ("Bill 461") or with
+    a common word in lower case ("George in Twickenham"), a street tagged PERSON ("W. Bridge St") or a common word
+    capitalised by its place ("Riot" of "Riot police")."""
     text = clean(span.text)
     if not any(c.isupper() for c in text):  # a body named in lower case has a body's word in it
         return span.label_ == "PERSON" or not set(text.split()) & BODY_WORDS
@@ -56,9 +73,20 @@ def names_no_one(span: Span) -> bool:
         return True
     if span.label_ == "PERSON" and any(c.isdigit() for c in text):  # "Bill 461", "AD36": no one's name has digits
         return True
+    if span.label_ == "PERSON" and any(common_word_in_name(t) for t in span):
+        return True  # "George in Twickenham", "anthracis Sterne": a common word in it, no one's name (see titled)
     if span.label_ == "PERSON" and span[-1].lower_.rstrip(".") in STREET_WORDS | INSTITUTION_WORDS | AGENCY_WORDS:
         return True  # "W. Bridge St", "Martin Luther King Parkway": a street; "Elementary" alone: a school's word
-    return numbered_unit(span) or family_name(span) or capitalised_by_position(span)
+    return numbered_unit(span) or family_name(span) or capitalised_by_position(span) or language(span)
+
+
+def language(span: Span) -> bool:
+    """One word that is a language's name or its people's plural ("Tamil", "the Tamils"), unless the article closes
+    a person's full name with it (a surname such as "Kashmiri")."""
+    if len(span) != 1:
+        return False
+    word = span.text[:-1] if span.text.endswith("s") and span.text[:-1] in LANGUAGES else span.text
+    return word in LANGUAGES and word not in given_names_by_surname(span.doc)
 
 
 def numbered_unit(span: Span) -> bool:
@@ -137,5 +165,20 @@ def in_capitals(span: Span) -> bool:
     more than half of its other words of two letters or more are upper case."""
     doc = span.doc
     sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    words = [t for t in sent if t.is_alpha and len(t) > 1 and not (span.start <= t.i < span.end)]
-    return not words or sum(t.is_upper for t in words) * 2 > len(words)
+    upper, words = _capitals_by_sentence(doc)[sent.start]
+    own = [t for t in span if _word(t)]  # the span's own words do not count
+    upper, words = upper - sum(t.is_upper for t in own), words - len(own)
+    return not words or upper * 2 > words
+
+
+def _word(token: Token) -> bool:
+    return token.is_alpha and len(token) > 1
+
+
+def _capitals_by_sentence(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Each sentence's start -> its words in capitals and its words, counted once per article: a sentence of
+    thousands of names is not read again for each name."""
+    def gather(d: Doc) -> dict[int, tuple[int, int]]:
+        sentences = d.sents if d.has_annotation("SENT_START") else (d[:],)
+        return {s.start: (sum(t.is_upper for t in s if _word(t)), sum(1 for t in s if _word(t))) for s in sentences}
+    return per_article(doc, "newsmap_capitals_by_sentence", gather)

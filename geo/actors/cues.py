@@ -145,12 +145,18 @@ TITLE_CHAIN_WORDS = TITLES | FORCE_NOUNS | GOVERNMENT_NOUNS | {"'s", "’s", "-"
 def title_chain_left(span: Span) -> list[Token]:
     """The token just left of a run of title words before a name: "Hamas" in "Hamas leader Khaled Meshaal"."""
     doc, i, titles = span.doc, span.start - 1, 0
-    while i >= 0 and fold(doc[i].text) in TITLE_CHAIN_WORDS and doc[i].sent == span.sent:
+    while i >= 0 and fold(doc[i].text) in TITLE_CHAIN_WORDS and _in_sentence_of(span, i):
         titles += fold(doc[i].text) in TITLE_WORDS
         if fold(doc[i].text) in FORCE_NOUNS | GOVERNMENT_NOUNS:
             return [doc[i]] + ([doc[i - 1]] if i > 0 else [])
         i -= 1
-    return [doc[i]] if i >= 0 and titles and doc[i].sent == span.sent else []
+    return [doc[i]] if i >= 0 and titles and _in_sentence_of(span, i) else []
+
+
+def _in_sentence_of(span: Span, i: int) -> bool:
+    """Whether token ``i``, a few words before the span, is in the span's sentence: no sentence starts between them
+    (read over those few words; Token.sent walks to the sentence's start, long in a long sentence)."""
+    return not any(span.doc[k].is_sent_start for k in range(i + 1, span.start + 1))
 
 
 def described_by(span: Span) -> list[Token]:

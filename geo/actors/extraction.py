@@ -30,7 +30,8 @@ from geo.actors.cues import agency_name
 from geo.actors.names import organisation_name
 from geo.actors.organisations import OrganisationIndex
 from geo.actors.reading import ArticleReading
-from geo.actors.titled import after_role_noun, person_in_context, person_shaped, titled_names, titled_tail
+from geo.actors.titled import (after_role_noun, kin_of, person_in_context, person_shaped, titled_names,
+                               titled_tail, without_origin, without_role_word)
 from geo.records import Actor, ActorMention, PlaceMention
 
 __all__ = ["ActorExtractor"]
@@ -121,16 +122,23 @@ class ActorExtractor:
 
 def _as_person(span: Span) -> Span:
     """An ORG span that is a person's name, as PERSON ("Tyrise M. Bell"), and the person after a title inside an
-    ORG, PERSON or facility span (the "Curtis McCoy" of "Mansfield Sheriff Curtis McCoy"); a PERSON span that
-    ends in an agency's word is that agency, as ORG ("Alexandria Police"), and so is an acronym ("KBR"); any other
-    span as it is."""
+    ORG, PERSON or facility span (the "Curtis McCoy" of "Mansfield Sheriff Curtis McCoy"), after a role word
+    ("magician Daryl Miller") or before the place the person comes from ("Leonard of Ada"); a PERSON span that
+    ends in an agency's word is that agency, as ORG ("Alexandria Police"), and so are an acronym ("KBR") and a
+    team ("Team Falcon"); any other span as it is."""
     if span.label_ not in ("ORG", "PERSON", "FAC"):
         return span
-    if span.label_ == "PERSON" and (agency_name(span) or _acronym(span)):
+    if span.label_ == "PERSON" and (agency_name(span) or _acronym(span) or _team(span)):
         return Span(span.doc, span.start, span.end, label="ORG")
-    if span.label_ == "ORG" and (person_shaped(span) or person_in_context(span) or after_role_noun(span)):
-        return Span(span.doc, span.start, span.end, label="PERSON")
-    return titled_tail(span) or span
+    if span.label_ == "ORG" and (person_shaped(span) or person_in_context(span) or after_role_noun(span)
+                                 or kin_of(span)):
+        span = Span(span.doc, span.start, span.end, label="PERSON")
+    return without_role_word(span) or without_origin(span) or titled_tail(span) or span
+
+
+def _team(span: Span) -> bool:
+    """"Team Falcon", "Team Sky": a team named by the word "Team" and its own name, no person."""
+    return len(span) >= 2 and span[0].text == "Team"
 
 
 def _acronym(span: Span) -> bool:

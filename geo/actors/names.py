@@ -42,6 +42,10 @@ councilmember cllr clerk treasurer comptroller controller auditor trustee archbi
 #: Generational suffixes after a surname (the AP Stylebook's "Jr." and "Sr.", and Roman numerals).
 SUFFIXES = frozenset("jr sr ii iii iv".split())
 ARTICLES = frozenset({"the", "a", "an"})
+#: The small words that people's names hold in lower case ("Ludwig van Beethoven", "Mohammed bin Salman", "Muqtada
+#: al-Sadr", "Charles de Gaulle"): Dutch, German, Romance and Arabic name particles.
+NAME_PARTICLES = frozenset("de da di do dos das du del della der den van von ter ten le la las los al el bin ibn bint "
+                           "abu y e".split())
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "a", "an", "de", "du"})
 
 

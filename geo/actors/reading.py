@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.actors.catalog import Catalog, Countries, Country
 from geo.actors.common import names_no_one
-from geo.actors.diseases import is_disease
+from geo.actors.diseases import is_disease, names_a_strain, spelled_out_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
 from geo.actors.names import (TITLES, clean, fold, initials, only_titles, organisation_name, person_words,
@@ -79,7 +79,8 @@ class ArticleReading:
     def add(self, span: Span) -> None:
         span = trim(span)
         if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
-                or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged on its own
+                or names_a_strain(span) or spelled_out_disease(span) \
+                or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged alone
             return
         if span.label_ in ("PERSON", "ORG") and names_no_one(span):  # "Riot" of "Riot police", "DUI", "Troop"
             return
@@ -126,6 +127,32 @@ class ArticleReading:
                 latest = next((a for a in reversed(named) if surname_matches(words[0], self.drafts[a].name)), None)
                 if latest is not None:
                     self.mentions[n] = (span, latest)
+        self.link_early_surnames()
+
+    def link_early_surnames(self) -> None:
+        """A bare surname that no full name before it explains ("Ross tackles the budget", a headline, before
+        "Michael Ross, the new mayor, said") is the one person of the article named in full with that surname,
+        spelled alike; where two are, it stays open. The actor the bare surname had made is then dropped."""
+        by_surname: dict[str, list[Draft]] = defaultdict(list)  # a lookup per bare surname, not a pass per name
+        for draft in self.drafts.values():
+            words = person_words(draft.name)
+            if draft.kind == "person" and len(words) > 1:
+                for word in {words[-1], words[-2]}:  # the surname, or the word before a suffix ("Jr.")
+                    by_surname[fold(word)].append(draft)
+        vacated = set()
+        for n, (span, actor_id) in enumerate(self.mentions):
+            words = person_words(self.drafts[actor_id].name)
+            if self.drafts[actor_id].kind != "person" or len(words) != 1:
+                continue
+            carriers = [d for d in by_surname.get(fold(words[0]), ()) if surname_matches(words[0], d.name, True)]
+            if len(carriers) == 1:
+                self.mentions[n] = (span, carriers[0].id)
+                vacated.add(actor_id)
+                if clean(span.text) not in carriers[0].aliases:
+                    carriers[0].aliases.append(clean(span.text))
+        for actor_id in vacated - {actor_id for _, actor_id in self.mentions}:
+            del self.drafts[actor_id]
+            self.last_seen.pop(actor_id, None)
 
     def draft(self, actor: Actor) -> Draft:
         if actor.id not in self.drafts:
@@ -387,7 +414,9 @@ ABROAD = frozenset("prime foreign external defence defense trade deputy junior".
 def cabinet_title(span: Span) -> bool:
     """A person named after a home portfolio's title ("Interior Minister Carolina Toha", "Health Secretary X"),
     not a former one nor one often abroad."""
-    before = [t for t in span.doc[max(span.start - 4, 0):span.start] if t.sent == span.sent]
+    window = [] if span[0].is_sent_start else list(span.doc[max(span.start - 4, 0):span.start])
+    starts = [n for n, t in enumerate(window) if t.is_sent_start]  # the words of the span's sentence only (Token.sent
+    before = window[starts[-1]:] if starts else window  # walks to the sentence's start: long in a long sentence)
     if len(before) < 2 or before[-1].lower_ not in PORTFOLIO_TITLES or not before[-2].is_title:
         return False
     return not ABROAD & {t.lower_ for t in before} and not {"former", "ex", "ex-"} & {t.lower_ for t in before}

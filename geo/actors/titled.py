@@ -12,11 +12,13 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from geo.actors.cues import AGENCY_WORDS, INSTITUTION_WORDS, organisation_kind
-from geo.actors.names import TITLES
+from geo.actors.names import NAME_PARTICLES, TITLES
 from geo.names import fold
+from geo.nlp.memo import per_article
 
-__all__ = ["PERSON_TITLES", "ROLE_NOUNS", "after_role_noun", "person_in_context", "person_shaped", "titled_names",
-           "titled_tail"]
+__all__ = ["KIN_NOUNS", "PERSON_TITLES", "ROLE_NOUNS", "after_role_noun", "common_word_in_name",
+           "given_names_by_surname", "kin_of", "person_in_context", "person_shaped", "titled_names", "titled_tail",
+           "without_origin", "without_role_word"]
 
 #: Titles that stand before a person's name and never begin an organisation's or a place's (the AP Stylebook's
 #: titles and abbreviations, US police and armed forces ranks, civic offices). "General", "Major", "Chief",
@@ -51,7 +53,7 @@ def titled_names(doc: Doc, taken: Iterable[int]) -> list[Span]:
     found = []
     for token in doc:
         if not (_title(token, PERSON_TITLES) or _role_noun(token)) or token.i + 1 < len(doc) \
-                and _title(doc[token.i + 1]) or _headline(token.sent):
+                and _title(doc[token.i + 1]) or token.i in _in_headlines(doc):
             continue  # "Detective Inspector William Leahy": the name follows the last title
         end = token.i + 1
         while end < len(doc) and end - token.i <= _LONGEST and _name_word(doc[end]) and end not in covered:
@@ -77,6 +79,14 @@ def after_role_noun(span: Span) -> bool:
 
 def _title(token: Token, titles: frozenset[str] = PERSON_TITLES | TITLES) -> bool:
     return token.text[:1].isupper() and fold(token.text).rstrip(".") in titles
+
+
+def _in_headlines(doc: Doc) -> frozenset[int]:
+    """The tokens of the article's headline sentences, gathered once per article (a title in a sentence of
+    thousands of words does not read the sentence again)."""
+    sentences = doc.sents if doc.has_annotation("SENT_START") else (doc[:],)
+    return per_article(doc, "newsmap_headline_tokens", lambda d: frozenset(
+        i for s in sentences if _headline(s) for i in range(s.start, s.end)))
 
 
 def _headline(sentence: Span) -> bool:
@@ -170,3 +180,97 @@ def person_shaped(span: Span) -> bool:
     words = span.text.split()
     return len(words) == 3 and bool(_INITIAL.match(words[1])) and all(
         w[:1].isupper() and w[1:].replace("'", "").isalpha() and len(w) > 1 for w in (words[0], words[2]))
+
+
+def common_word_in_name(token: Token) -> bool:
+    """A lower-case word that no person's name holds: not a name particle ("van", "bin", "de") and not a part of a
+    hyphenated name ("Jong-un", "al-Sadr")."""
+    doc = token.doc
+    joined = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+        or token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return token.is_alpha and token.is_lower and token.lower_ not in NAME_PARTICLES and not joined
+
+
+def without_role_word(span: Span) -> Span | None:
+    """The person's name in a PERSON span that opens with a word for the person's role or trade, or None when it
+    opens with none. A lower-case word before two name words or more ("magician Daryl Miller"); a capitalised
+    word opening its sentence before the surname of a person the article names in full with another given name,
+    when the article also writes that word in lower case as a noun ("Finalist Sommers tackles the budget" beside
+    "Bob Sommers was the first of three finalists")."""
+    if span.label_ != "PERSON" or len(span) < 2:
+        return None
+    leading = 0
+    while leading < len(span) and common_word_in_name(span[leading]):
+        leading += 1
+    if leading:
+        rest = span[leading:]
+        named = len(rest) >= 2 and all(t.text[:1].isupper() for t in rest if t.is_alpha)
+        return Span(span.doc, rest.start, rest.end, label="PERSON") if named else None
+    first, surname = span[0], span[-1]
+    nouns = _lower_case_nouns(span.doc)
+    if len(span) != 2 or not first.is_title or first.lower_ not in nouns and first.lemma_.lower() not in nouns:
+        return None
+    given = given_names_by_surname(span.doc).get(surname.text, frozenset())
+    if not given - {first.text} or not _opens_sentence(span):
+        return None
+    return Span(span.doc, surname.i, surname.i + 1, label="PERSON")
+
+
+def _opens_sentence(span: Span) -> bool:
+    """Whether only punctuation stands between the span and its sentence's start, read backwards from the span (a
+    name in a sentence of thousands of words is not read from the sentence's start: Span.sent walks there too)."""
+    doc, i = span.doc, span.start
+    while i > 0 and not doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space):
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
+
+
+def _lower_case_nouns(doc: Doc) -> frozenset[str]:
+    """The nouns the article writes in lower case, and their lemmas ("finalists", "finalist"), gathered once."""
+    return per_article(doc, "newsmap_lower_case_nouns", lambda d: frozenset(
+        w for t in d if t.is_lower and t.pos_ == "NOUN" for w in (t.lower_, t.lemma_.lower())))
+
+
+def given_names_by_surname(doc: Doc) -> dict[str, frozenset[str]]:
+    """Surname -> the first words of the article's full names (PERSON entities of two words or more) it closes."""
+    def gather(d: Doc) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for e in d.ents:
+            if e.label_ == "PERSON" and len(e) > 1:
+                found.setdefault(e[-1].text, set()).add(e[0].text)
+        return {k: frozenset(v) for k, v in found.items()}
+    return per_article(doc, "newsmapgiven_names_by_surname", gather)
+
+
+#: Nouns of kinship (WordNet's noun.person hyponyms of relative): only a person has a father or a wife.
+KIN_NOUNS = frozenset("""
+father mother parent parents son daughter child children wife husband brother sister sibling siblings grandfather
+grandmother grandson granddaughter uncle aunt nephew niece cousin fiance fiancee widow stepfather stepmother
+stepson stepdaughter
+""".split())
+
+
+def kin_of(span: Span) -> bool:
+    """One plain capitalised word the model tags ORG that the article writes before "'s" and a noun of kinship
+    ("Mason's father"): a person's name, wherever the article writes it."""
+    return len(span) == 1 and _plain_name(span[0]) and span.text in _kin_owners(span.doc)
+
+
+def _kin_owners(doc: Doc) -> frozenset[str]:
+    """The words the article writes before "'s" and a noun of kinship, gathered once per article."""
+    return per_article(doc, "newsmap_kin_owners", lambda d: frozenset(
+        d[t.i - 1].text for t in d[1:-1] if t.text in ("'s", "’s") and d[t.i + 1].lower_ in KIN_NOUNS))
+
+
+#: Prepositions between a person's name and the place the person comes from ("Leonard of Ada", "Ann Cole from Enid").
+_ORIGIN = frozenset("of from".split())
+
+
+def without_origin(span: Span) -> Span | None:
+    """The person's name in a PERSON span that runs on into the place the person comes from ("Leonard of Ada,
+    Oklahoma" in an obituary's list of relatives): the capitalised words before "of" or "from"; None otherwise."""
+    cut = next((t.i for t in span[1:] if t.lower_ in _ORIGIN), None)
+    if span.label_ != "PERSON" or cut is None or cut + 1 >= span.end or not span.doc[cut + 1].text[:1].isupper():
+        return None
+    name = span.doc[span.start:cut]
+    return Span(span.doc, name.start, name.end, label="PERSON") if all(_name_word(t) for t in name) else None
