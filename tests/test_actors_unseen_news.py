@@ -9,23 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from geo.actors.catalog import load_catalog, load_countries
 from geo.actors.diseases import is_disease
-from geo.actors.extraction import ActorExtractor
 from geo.actors.linking import ActorLinker
 from geo.records import Analysis, Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return ActorExtractor(load_catalog(), countries=load_countries())
-
-
-def read(nlp, extractor, text: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """Actors by name with their kinds, and each mention's text with its actor's name."""
-    actors, mentions = extractor.extract(nlp(text))
-    names = {a.id: a.name for a in actors}
-    return {a.name: a.kind for a in actors}, [(m.mention.text, names[m.actor_id]) for m in mentions]
+from tests.test_titled_names import extractor, read  # noqa: F401  (a fixture and a reader shared with these tests)
 
 
 def tagged(nlp, text: str) -> dict[str, str]:

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests import probe_score
+from tests.test_readings import analyse, at_trigger  # noqa: F401  (the fixture: the analysis an ingest runs)
 from tests.test_roles import role_names
 
 
-@pytest.fixture(scope="module")
-def analyse(geoparser):
-    return probe_score.make_analyse(geoparser)
-
-
 def kinds(analysis, trigger: str) -> list[tuple[str, str | None]]:
-    found = [(e.type, e.subtype) for e in analysis.events if e.trigger.text == trigger]
-    assert found, f"no {trigger!r} in {[e.trigger.text for e in analysis.events]}"
-    return found
+    return at_trigger(analysis, trigger, lambda e: (e.type, e.subtype))
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -45,7 +38,7 @@ def test_the_police_and_the_protesters_keep_their_roles(analyse) -> None:
 
 
 @pytest.mark.parametrize("text, trigger, kind", [
-    ("A gunman fired into the crowd at a concert in Las Vegas.", "fired", "Explosions/Remote violence"),
+    ("A gunman fired into the crowd at a concert in Las Vegas.", "fired", "Violence against civilians"),
     ("Rebels clashed with government troops near Goma.", "clashed", "Battles"),
     ("Soldiers fired rockets at the rebel positions near Goma.", "fired", "Explosions/Remote violence"),
 ])

@@ -15,10 +15,15 @@ def analyse(geoparser):
     return probe_score.make_analyse(geoparser)
 
 
-def flags(analysis, trigger: str) -> list[bool]:
-    found = [e.hypothetical for e in analysis.events if e.trigger.text == trigger]
+def at_trigger(analysis, trigger: str, read) -> list:
+    """What ``read`` gives of each event of ``trigger`` (one per event; the trigger must be found)."""
+    found = [read(e) for e in analysis.events if e.trigger.text == trigger]
     assert found, f"no {trigger!r} in {[e.trigger.text for e in analysis.events]}"
     return found
+
+
+def flags(analysis, trigger: str) -> list[bool]:
+    return at_trigger(analysis, trigger, lambda e: e.hypothetical)
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -158,9 +163,7 @@ def test_public_bodies_still_make_statements(analyse, text: str, trigger: str) -
 
 
 def types(analysis, trigger: str) -> list[str]:
-    found = [e.type for e in analysis.events if e.trigger.text == trigger]
-    assert found, f"no {trigger!r} in {[e.trigger.text for e in analysis.events]}"
-    return found
+    return at_trigger(analysis, trigger, lambda e: e.type)
 
 
 @pytest.mark.parametrize("text, trigger, kind", [
