@@ -178,3 +178,25 @@ def test_gunfire_is_no_shelling_and_one_sided_fire_on_civilians_is_an_attack_on_
     """"fire" with no heavy weapon in its clause is gunfire, not a missile attack; one side's fire whose targets are
     all civilians is violence against civilians (ACLED), but a fight between two sides stays a battle."""
     assert types(analyse(text), trigger) == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "President Jordan Hale fired his national security adviser on Tuesday.",
+    "The club fired its coach after the defeat in Leeds.",
+    "The mayor fired the police chief at a council meeting in Dayton.",
+    "The editor was fired on Monday after the paper's owners met in Boston.",
+])
+def test_firing_someone_from_a_job_is_no_attack(analyse, text: str) -> None:
+    """"fire" with a person as its object is a dismissal; "on Tuesday" or "at a meeting" made it licensed as fire
+    "at/on" someone."""
+    assert "fired" not in [e.trigger.text for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah said it fired dozens of rockets at army positions near Metula.",
+    "Rockets were fired at Sderot from the Gaza Strip on Sunday.",
+    "Police fired tear gas at the crowd in Nairobi on Tuesday.",
+    "The gunman fired three shots at the guards outside the embassy in Vienna.",
+])
+def test_firing_weapons_stays_an_event(analyse, text: str) -> None:
+    assert "fired" in [e.trigger.text for e in analyse(text).events]

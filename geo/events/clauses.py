@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from geo.events.modality import conditional, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
-from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal,
+from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal, dismissed,
                                deployed_no_force, made_to_act, met_no_one, play, run_over, signed_no_accord,
                                walkout)
 
@@ -125,7 +125,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     rules = {
-        "fire": lambda: bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"}),
+        "fire": lambda: (bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"}))
+        and not dismissed(token),  # "Trump fired Comey on Tuesday": a dismissal
         "launch": lambda: bool(objs & (WEAPONS - {"attack", "strike", "airstrike", "offensive", "raid", "operation"})),
         "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})
         or any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in kids),

@@ -19,7 +19,8 @@ from geo.events.taxonomy import DEFAULT_TAXONOMY
 from geo.nlp.memo import per_article
 
 __all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
-           "deployed_no_force", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord", "walkout"]
+           "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord",
+           "walkout"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -87,6 +88,26 @@ sanctions boycott action punish punishment escalation
 #: Named parties: a person, an organisation, a people; a country only as the one warned or acting.
 PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 WARNED = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj"})
+
+
+#: What a gun, a launcher or a police line fires (lemmas), besides the weapons of ``clauses.WEAPONS``: any other
+#: object of "fire" is someone dismissed.
+FIRED = frozenset("rocket missile shell mortar projectile shot round drone barrage salvo bullet grenade volley gun "
+                  "rifle pistol weapon cannon gas teargas flare burst torpedo arrow artillery ammunition munition "
+                  "canister pellet blank dart it".split())
+
+
+def dismissed(fire: Token) -> bool:
+    """"fire" in its sense of dismissing someone: an object (or passive subject) that is no weapon or munition
+    ("Trump fired Comey on Tuesday", "the club fired its coach", "the mayor fired the police chief at a meeting",
+    "he was fired on Monday"; not "fired rockets at", "shots were fired into the crowd", "fired tear gas")."""
+    held = [c for c in fire.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(not _fired(c) and not any(_fired(g) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                                         for g in p.children if g.dep_ == "pobj") for c in held)  # "dozens of"
+
+
+def _fired(word: Token) -> bool:
+    return bool({word.lemma_.lower(), word.lower_, word.lower_[:-1]} & FIRED)  # "Rockets were fired"
 
 
 def advice(warn: Token) -> bool:
