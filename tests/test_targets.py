@@ -74,6 +74,9 @@ def test_victims_belong_to_the_country_their_sentence_happens_in(analyser) -> No
             "killed two villagers.")
     ids, _ = targets(analyser, text, "killed")
     assert "civilians-jordan" in ids
+    found = analyser.analyse(Article(id="t", text=text.replace("Canada", "New Zealand")))
+    killed, = [e for e in found.events if e.trigger.text == "killed"]
+    assert ("initiator", "unidentified-armed-group-jordan") in killed.actor_roles  # a name of two words, too
 
 
 def test_what_a_blast_destroyed_is_its_target(analyser) -> None:

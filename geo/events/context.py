@@ -57,7 +57,7 @@ class ArticleContext:
         country = main_country(resolved, focus)
         # "Belfast" alone: its country named from the country table
         self.country = country.name or (country_name(country.code) if country.code else None)
-        self._sentence_countries: dict[int, str] | None = None
+        self.sentence_countries = _sentence_countries(doc, self.place_at)
         self.generic_actors: dict[str, Actor] = {}
         self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
         self.sites: dict[tuple[str, int], PlaceMention] = {}
@@ -74,20 +74,8 @@ class ArticleContext:
             pm = self.place_at.get(t.i)
             if pm is not None and not is_demonym(pm) and pm.place.country_code in names:
                 return names[pm.place.country_code]
-        code = self.sentence_countries().get(head.sent.start)
+        code = self.sentence_countries.get(head.sent.start)
         return (names.get(code) or country_name(code) or self.country) if code else self.country
-
-    def sentence_countries(self) -> dict[int, str]:
-        """The one country of a sentence's places, by the sentence's first token, where they all lie in one: "In
-        Kharkiv, a Russian missile hit an apartment block" hits Ukraine's civilians, whatever country the article
-        is mostly about. Gathered once per article."""
-        if self._sentence_countries is None:
-            found: dict[int, set[str]] = {}
-            for i, pm in self.place_at.items():  # "a tourist from Canada" says where she is from, not the scene
-                if not is_demonym(pm) and pm.place.country_code and self.doc[i].head.lower_ != "from":
-                    found.setdefault(self.doc[i].sent.start, set()).add(pm.place.country_code)
-            self._sentence_countries = {start: min(codes) for start, codes in found.items() if len(codes) == 1}
-        return self._sentence_countries
 
     def generics(self, tokens: Sequence[Token], role: str) -> list[str]:
         """Generic actors of role phrases that name no actor: "gunmen" -> "Unidentified Armed Group (Spain)";
@@ -430,6 +418,21 @@ class ArticleContext:
             if top is not None and t.i == top.i:
                 return False
         return False
+
+
+def _sentence_countries(doc: Doc, place_at: dict[int, PlaceMention]) -> dict[int, str]:
+    """The one country of a sentence's places, by the sentence's first token, where they all lie in one: "In
+    Kharkiv, a Russian missile hit an apartment block" hits Ukraine's civilians, whatever country the article is
+    mostly about. A name is judged by its root word: "a tourist from New Zealand" says where she is from, not the
+    scene, though "New" hangs on "Zealand"."""
+    found: dict[int, set[str]] = {}
+    for i, pm in place_at.items():
+        token = doc[i]
+        if token.head.i != i and place_at.get(token.head.i) is pm:
+            continue  # a word inside the name
+        if not is_demonym(pm) and pm.place.country_code and token.head.lower_ != "from":
+            found.setdefault(token.sent.start, set()).add(pm.place.country_code)
+    return {start: min(codes) for start, codes in found.items() if len(codes) == 1}
 
 
 def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, object]:
