@@ -114,6 +114,8 @@ def _aimed_at(token: Token, kids: list[Token]) -> list[Token]:
 WEAPONS = frozenset({"rocket", "missile", "shell", "mortar", "projectile", "shot", "round", "drone", "barrage",
                      "salvo", "bullet", "grenade", "volley", "attack", "strike", "airstrike", "offensive", "raid",
                      "operation"})
+#: What is launched or fired, not the act itself ("launched an attack": the noun is the trigger).
+MUNITIONS = WEAPONS - {"attack", "strike", "airstrike", "offensive", "raid", "operation"}
 
 
 #: What strikes from the air: "coalition aircraft hit a wedding party".
@@ -126,8 +128,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     rules = {
         "fire": lambda: (bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"}))
-        and not dismissed(token),  # "Trump fired Comey on Tuesday": a dismissal
-        "launch": lambda: bool(objs & (WEAPONS - {"attack", "strike", "airstrike", "offensive", "raid", "operation"})),
+        and not dismissed(token, MUNITIONS),  # "Trump fired Comey on Tuesday": a dismissal
+        "launch": lambda: bool(objs & MUNITIONS),
         "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})
         or any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTESTERS for c in kids),
         "blow": lambda: any(c.dep_ == "prt" and c.lower_ == "up" for c in kids),

@@ -14,7 +14,7 @@ from geo.events.clauses import agents, clause_tokens
 from geo.events.participants import parties
 from geo.events.taxonomy import PROTESTS, RIOTS, EventKind
 
-__all__ = ["at_a_demonstration"]
+__all__ = ["FIGHT_LEMMAS", "FIGHT_NOUNS", "at_a_demonstration"]
 
 #: People of a demonstration (ACLED's "Protesters" and "Rioters"); "crowd" only with a crowd-control weapon, as a
 #: gunman also fires into a crowd.
@@ -25,7 +25,7 @@ CROWDS = DEMONSTRATORS | {"crowd", "crowds", "rally", "demonstration", "protest"
 #: Guidance on Less-Lethal Weapons in Law Enforcement, 2020): the second words of "rubber bullets", "pepper
 #: spray", "stun grenades" (:func:`_crowd_weapon` reads the others).
 LESS_LETHAL_SECOND = frozenset({"bullet", "bullets", "spray", "grenade", "grenades", "gun", "guns", "balls"})
-#: Violent verbs that demonstrators can be the doers of in a street fight.
+#: Words of a fight between two sides, as verbs (lemmas) and nouns: demonstrators can be one side of it.
 FIGHT_LEMMAS = frozenset({"clash", "fight", "scuffle", "battle", "brawl"})
 FIGHT_NOUNS = frozenset({"clash", "clashes", "fighting", "scuffle", "scuffles", "skirmish", "skirmishes",
                          "battle", "battles", "brawl"})

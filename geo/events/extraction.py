@@ -31,7 +31,7 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
                                    habitual, kind_reading, list_entry, natural_force, negated, passive_trigger,
                                    quality, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
-from geo.events.crowds import at_a_demonstration
+from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.senses import addressed
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
@@ -280,9 +280,9 @@ class EventExtractor:
         return _Roles(tuple(initiators), tuple(targets))
 
 
-#: Triggers of a fight between two sides: their civilian casualties do not make them attacks on civilians.
-TWO_SIDED = frozenset("clash fight battle skirmish fighting firefight confrontation hostility hostilities "
-                      "gunbattle".split())
+#: Triggers of a fight between two sides (a street fight's words and those of armed ones): their civilian
+#: casualties do not make them attacks on civilians.
+TWO_SIDED = FIGHT_LEMMAS | FIGHT_NOUNS | {"firefight", "confrontation", "hostility", "hostilities", "gunbattle"}
 
 
 def one_sided(token: Token, kind: EventKind) -> bool:

@@ -90,24 +90,25 @@ PARTY_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 WARNED = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj"})
 
 
-#: What a gun, a launcher or a police line fires (lemmas), besides the weapons of ``clauses.WEAPONS``: any other
-#: object of "fire" is someone dismissed.
-FIRED = frozenset("rocket missile shell mortar projectile shot round drone barrage salvo bullet grenade volley gun "
-                  "rifle pistol weapon cannon gas teargas flare burst torpedo arrow artillery ammunition munition "
+#: What a gun or a police line fires besides the munitions the caller passes (``clauses.MUNITIONS``): lemmas.
+FIRED = frozenset("gun rifle pistol weapon cannon gas teargas flare burst torpedo arrow artillery ammunition munition "
                   "canister pellet blank dart it".split())
 
 
-def dismissed(fire: Token) -> bool:
-    """"fire" in its sense of dismissing someone: an object (or passive subject) that is no weapon or munition
-    ("Trump fired Comey on Tuesday", "the club fired its coach", "the mayor fired the police chief at a meeting",
-    "he was fired on Monday"; not "fired rockets at", "shots were fired into the crowd", "fired tear gas")."""
+def dismissed(fire: Token, munitions: frozenset[str]) -> bool:
+    """"fire" in its sense of dismissing someone: an object (or passive subject) that is none of ``munitions`` nor
+    of ``FIRED`` ("Trump fired Comey on Tuesday", "the club fired its coach", "the mayor fired the police chief at a
+    meeting", "he was fired on Monday"; not "fired rockets at", "shots were fired into the crowd", "fired tear
+    gas", "fired dozens of rockets")."""
+    fired = FIRED | munitions
     held = [c for c in fire.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(not _fired(c) and not any(_fired(g) for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                                         for g in p.children if g.dep_ == "pobj") for c in held)  # "dozens of"
+    return any(not _fired(c, fired) and not any(_fired(g, fired) for p in c.children
+                                                if p.dep_ == "prep" and p.lower_ == "of"
+                                                for g in p.children if g.dep_ == "pobj") for c in held)
 
 
-def _fired(word: Token) -> bool:
-    return bool({word.lemma_.lower(), word.lower_, word.lower_[:-1]} & FIRED)  # "Rockets were fired"
+def _fired(word: Token, fired: frozenset[str]) -> bool:
+    return bool({word.lemma_.lower(), word.lower_, word.lower_[:-1]} & fired)  # "Rockets were fired"
 
 
 def advice(warn: Token) -> bool:
