@@ -94,10 +94,7 @@ class KnownNames:
         doc = town.doc
         if i >= len(doc) or len(doc[i].text) != 2 or not (doc[i].is_upper and doc[i].is_alpha):
             return False
-        states = {c.place.id for c in self.candidates(doc[i].text)
-                  if c.form == "code" and c.place.kind == "admin1" and c.place.country_code in POSTAL_COUNTRIES}
-        return bool(states) and any(c.place.kind in ("city", "admin2") and c.admin1 in states
-                                    for c in self.candidates(town.text))
+        return self._town_in_state(town, doc[i].text, "code")
 
     def abbreviated_state(self, town: Span, i: int) -> int:
         """The end of a state's or province's abbreviation at token ``i``, with its full stop when the tokenizer
@@ -108,12 +105,15 @@ class KnownNames:
             return 0
         stop = i + 1 < len(doc) and doc[i + 1].text == "." and doc[i + 1].idx == doc[i].idx + len(doc[i])
         end = i + 2 if stop else i + 1
-        states = {c.place.id for c in self.candidates(doc[i:end].text)
-                  if c.form == "abbr" and c.place.kind == "admin1" and c.place.country_code in POSTAL_COUNTRIES}
-        if not states or not any(c.place.kind in ("city", "admin2") and c.admin1 in states
-                                 for c in self.candidates(town.text)):
-            return 0
-        return end
+        return end if self._town_in_state(town, doc[i:end].text, "abbr") else 0
+
+    def _town_in_state(self, town: Span, written: str, form: str) -> bool:
+        """Whether ``written`` is, in ``form`` (a postal code or an abbreviation), a US state or Canadian province
+        that ``town`` has a reading in."""
+        states = {c.place.id for c in self.candidates(written)
+                  if c.form == form and c.place.kind == "admin1" and c.place.country_code in POSTAL_COUNTRIES}
+        return bool(states) and any(c.place.kind in ("city", "admin2") and c.admin1 in states
+                                    for c in self.candidates(town.text))
 
     def local_context(self, span: Span) -> bool:
         """Words around a name that make it a place in local news, whatever the NER said: a
