@@ -84,9 +84,9 @@ def _title(token: Token, titles: frozenset[str] = PERSON_TITLES | TITLES) -> boo
 def _in_headlines(doc: Doc) -> frozenset[int]:
     """The tokens of the article's headline sentences, gathered once per article (a title in a sentence of
     thousands of words does not read the sentence again)."""
-    sentences = doc.sents if doc.has_annotation("SENT_START") else (doc[:],)
     return per_article(doc, "newsmap_headline_tokens", lambda d: frozenset(
-        i for s in sentences if _headline(s) for i in range(s.start, s.end)))
+        i for s in (d.sents if d.has_annotation("SENT_START") else (d[:],)) if _headline(s)
+        for i in range(s.start, s.end)))
 
 
 def _headline(sentence: Span) -> bool:
@@ -239,7 +239,7 @@ def given_names_by_surname(doc: Doc) -> dict[str, frozenset[str]]:
             if e.label_ == "PERSON" and len(e) > 1:
                 found.setdefault(e[-1].text, set()).add(e[0].text)
         return {k: frozenset(v) for k, v in found.items()}
-    return per_article(doc, "newsmapgiven_names_by_surname", gather)
+    return per_article(doc, "newsmap_given_names_by_surname", gather)
 
 
 #: Nouns of kinship (WordNet's noun.person hyponyms of relative): only a person has a father or a wife.
