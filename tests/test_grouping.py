@@ -242,3 +242,41 @@ def test_an_event_shown_by_an_undated_report_keeps_the_date_its_other_reports_gi
     assert (exported["date"], exported["date_precision"]) == (None, "unknown")  # the mention itself stays undated
     [beirut] = [p for p in map_data(store, ViewState(actors=("Hezbollah",)))["places"] if p["id"] == "gn:276781"]
     assert [(e["date"], e["date_precision"]) for e in beirut["top_events"]] == [("2024-02", "month")]  # the popup
+
+
+def place_names(analysis, event: Event) -> dict[str, set[str]]:
+    names = {pm.place.id: pm.place.name for pm in analysis.places if pm.place}
+    found: dict[str, set[str]] = {}
+    for role, place in event.place_roles:
+        found.setdefault(role, set()).add(names.get(place, place))
+    return found
+
+
+@pytest.mark.parametrize("text, later, expected", [
+    # the country of a later mention is where the occurrence's first mention put it
+    ("Gunmen attacked a police station in Kirkuk on Monday, killing three officers. "
+     "The attack was the deadliest in Iraq this year.", "attack", {"location": {"Kirkūk"}}),
+    ("Protesters marched through Nairobi on Tuesday. The protest was the largest in Kenya since 2023.",
+     "protest", {"location": {"Nairobi"}}),
+])
+def test_a_mention_at_a_country_takes_the_place_its_occurrence_names_there(analyser, text, later,  # noqa: F811
+                                                                           expected) -> None:
+    analysis = analyser.analyse(Article(id="t", text=text))
+    first, again = analysis.events[0], next(e for e in analysis.events if e.trigger.text == later)
+    assert again.occurrence == first.id
+    assert place_names(analysis, again) == expected
+
+
+def test_a_mention_at_a_city_gains_the_street_its_occurrence_names_there(analyser) -> None:  # noqa: F811
+    text = ("A car bomb exploded in Mosul on Sunday, police said. "
+            "The explosion tore through a market on Nineveh Street, killing four people.")
+    analysis = analyser.analyse(Article(id="t", text=text))
+    blast = next(e for e in analysis.events if e.trigger.text == "exploded")
+    assert place_names(analysis, blast) == {"location": {"Mosul", "Nineveh Street, Mosul"}}
+
+
+def test_a_country_the_mention_qualifies_its_own_place_with_stays(analyser) -> None:  # noqa: F811
+    """"an ambush in Lower Shabelle, Somalia": the sentence names both; nothing is taken from elsewhere."""
+    text = "Soldiers killed six fighters in an ambush in Lower Shabelle, Somalia, on Tuesday."
+    analysis = analyser.analyse(Article(id="t", text=text))
+    assert {"Somalia"} <= place_names(analysis, analysis.events[0])["location"]

@@ -44,6 +44,10 @@ __all__ = ["EventGrouper", "Occurrence", "compatible", "group_mentions", "join_a
 DEMONSTRATIVES = frozenset("this that these those its their his her our".split())
 #: Dependents that say something new of a noun: "the ongoing skirmishes along the border", "the attack that ...".
 NEW_DETAIL = frozenset({"amod", "prep", "relcl", "acl", "nummod", "appos"})
+#: The place roles by which a sentence says where its event happened; not where its fire came from (``origin``).
+SITE_ROLES = frozenset({"location", "target"})
+#: The roles of the places an event is at: its sentence's sites, or its occurrence's places (``context``).
+AT_ROLES = SITE_ROLES | {CONTEXT_ROLE}
 #: Two places this close (km) are one scene (a city and its suburb, a camp outside a town).
 NEAR_KM = 25.0
 #: An event dated only by its article's publication (precision ``reported``) happened at most this many days
@@ -127,6 +131,17 @@ class Knowledge:
         if None in (x.lat, x.lon, y.lat, y.lon):
             return False
         return haversine_km(x.lat, x.lon, y.lat, y.lon) <= NEAR_KM
+
+    def locality_of(self, a: str, b: str | None = None) -> bool:
+        """Whether ``a`` is a street or building (``geo.places.localities``) of ``b`` (its id extends ``b``'s:
+        "Rue Victor Hugo, Lyon" of Lyon), or of any place without ``b``."""
+        return a.startswith(f"local:{b}:" if b else "local:")
+
+    def in_country(self, a: str, b: str) -> bool:
+        """Whether ``b`` is a country and ``a`` another place in it."""
+        x, y = self.places.get(a), self.places.get(b)
+        return bool(x and y and a != b and y.kind == "country" and x.kind != "country"
+                    and x.country_code == y.country_code)
 
     def same_site(self, a: str, b: str) -> bool:
         """One place below a country, or two within :data:`NEAR_KM`: a scene a country alone does not make."""
@@ -241,18 +256,23 @@ def _refers_back(doc: Doc, event: Event) -> bool:
     return span is not None and refers_back(span.root)
 
 
-def share(events: Sequence[Event], groups: Sequence[Occurrence]) -> tuple[Event, ...]:
+def share(events: Sequence[Event], groups: Sequence[Occurrence], know: Knowledge) -> tuple[Event, ...]:
     """Each mention with its occurrence's id; one whose sentence names no place at its group's places (role
-    ``context``), one with no date of its own at its group's date, one that names no initiator with its group's
-    initiators ("the attack" told after "ETA bombed a cafe" is ETA's), an attack with every target of its group (one
-    event has one set of targets, however many sentences tell it)."""
+    ``context``), one that names a place its group knows more precisely at the more precise one
+    (:func:`refined`), one with no date of its own at its group's date, one that names no initiator with its
+    group's initiators ("the attack" told after "ETA bombed a cafe" is ETA's), an attack with every target of its
+    group (one event has one set of targets, however many sentences tell it)."""
     group_of = {i: g for g in groups for i in g.ids}
+    sites: dict[str, dict[str, None]] = defaultdict(dict)
+    for e in events:
+        sites[group_of[e.id].ids[0]].update(dict.fromkeys(p for r, p in e.place_roles if r in SITE_ROLES))
     out = []
     for e in events:
         g = group_of[e.id]
         e = replace(e, occurrence=g.ids[0])
         if g.places and not named_places(e):
             e = replace(e, place_roles=tuple((CONTEXT_ROLE, p) for p in g.places))
+        e = refined(e, tuple(sites[g.ids[0]]), know)
         if not e.date and g.date:
             e = replace(e, date=g.date[0], date_precision=g.date[1])
         if g.initiators and not any(r == "initiator" for r, _ in e.actor_roles):
@@ -262,6 +282,34 @@ def share(events: Sequence[Event], groups: Sequence[Occurrence]) -> tuple[Event,
             e = replace(e, actor_roles=e.actor_roles + tuple(("target", a) for a in shared))
         out.append(e)
     return tuple(out)
+
+
+def refined(event: Event, sites: Sequence[str], know: Knowledge) -> Event:
+    """The mention at the most precise sites its occurrence names: a country it is at (:data:`SITE_ROLES`, or
+    ``context``: its occurrence's places), when it names nothing inside that country itself, becomes the places
+    its occurrence names there ("bombings in the United States" told after "two bombs exploded near the finish line
+    in Boston": Boston, not the country's centroid), and every place gains the streets and buildings its
+    occurrence names in it ("a Friday blast in Lyon" told again as "the explosion targeted a bakery on Rue Victor
+    Hugo": Lyon and the street, which lies at Lyon's point). Where the fire came from (``origin``) is not a
+    site."""
+    own = [p for r, p in event.place_roles if r in AT_ROLES]
+    roles: list[tuple[str, str]] = []
+    for role, place in event.place_roles:
+        if role not in AT_ROLES:
+            roles.append((role, place))
+            continue
+        named_inside = any(know.in_country(q, place) for q in own)
+        for site in [place] if named_inside else _within_country(place, sites, know):
+            roles.append((role, site))
+            roles.extend((role, q) for q in sites if know.locality_of(q, site))
+    return replace(event, place_roles=tuple(dict.fromkeys(roles)))
+
+
+def _within_country(place: str, sites: Sequence[str], know: Knowledge) -> list[str]:
+    """The places (not streets or buildings) the sites name in country ``place``, in their order; the place
+    itself when it is no country or the sites name none in it."""
+    inner = [q for q in sites if not know.locality_of(q) and know.in_country(q, place)]
+    return inner or [place]
 
 
 def reported(events: Sequence[Event], published: dt.date | None) -> tuple[Event, ...]:
@@ -280,7 +328,7 @@ class EventGrouper:
         """``events`` grouped into occurrences, placed and dated by them, then by the article."""
         know = Knowledge({a.id: a for a in actors}, {pm.place.id: pm.place for pm in places if pm.place})
         groups = group_mentions(doc, events, know)
-        events = share(events, groups)
+        events = share(events, groups, know)
         placed = {i for g in groups if g.places for i in g.ids}
         at = [p for g in groups if not g.hypothetical for _ in g.ids for p in g.places]
         scene = scene_of(places, article.text, at)
