@@ -17,14 +17,13 @@ stage settles what needs the whole article:
   by then); an undated article's event stays undated.
 
 The rules of compatibility (:func:`compatible`) are the same across articles: after an article is written, its
-occurrences join compatible ones of other articles (:func:`join_across`; ``geo.ingest.pipeline`` asks the store for
-the candidates, ``geo.store.occurrences``, in the article's write transaction).
+occurrences join compatible ones of other articles (``geo.events.joining``).
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -37,7 +36,7 @@ from geo.records import ATTACK_TYPES, CONTEXT_ROLE, REPORTED, Actor, Article, Ev
 if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences without importing spaCy
     from spacy.tokens import Doc, Token
 
-__all__ = ["EventGrouper", "Occurrence", "compatible", "group_mentions", "join_across", "reported"]
+__all__ = ["EventGrouper", "Knowledge", "Occurrence", "compatible", "date_span", "group_mentions", "reported"]
 
 #: Determiners that make a noun trigger refer back ("this meeting", "their meeting"); "the" does when nothing new
 #: is said of the noun (:func:`refers_back`).
@@ -194,12 +193,12 @@ def dates_overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     """Dates at their own precision ("2024-02" and "2024-02-14") overlap; an unknown date overlaps any."""
     if a is None or b is None:
         return True
-    lo_a, hi_a = _span(*a)
-    lo_b, hi_b = _span(*b)
+    lo_a, hi_a = date_span(*a)
+    lo_b, hi_b = date_span(*b)
     return lo_a <= hi_b and lo_b <= hi_a
 
 
-def _span(value: str, precision: str) -> tuple[dt.date, dt.date]:
+def date_span(value: str, precision: str) -> tuple[dt.date, dt.date]:
     """The days a date may stand for: a day, an ISO week, a month, a year, the days up to a report."""
     if precision == REPORTED:
         day = dt.date.fromisoformat(value)
@@ -341,115 +340,3 @@ def _in_scene(event: Event, scene: str | None) -> Event:
     if not any(r == CONTEXT_ROLE for r, _ in event.place_roles):
         return event
     return replace(event, place_roles=((CONTEXT_ROLE, scene),) if scene else ())
-
-
-# -- across articles --------------------------------------------------------------------------------------------
-
-def occurrences(events: Iterable[Event]) -> dict[str, Occurrence]:
-    """The non-hypothetical occurrences these mentions report (grouped or stored: by ``occurrence``), by id.
-
-    Unlike within an article, an occurrence whose mentions name no place is where it is shown (its ``context``
-    places, the article's scene), and one dated only by its report spans the :data:`REPORT_DAYS` before it:
-    two articles' occurrences are one only if one marker, at one time, can show them."""
-    mentions: dict[str, list[Event]] = {}
-    for e in events:
-        if not e.hypothetical:
-            mentions.setdefault(e.occurrence or e.id, []).append(e)
-    return {key: as_shown(told) for key, told in mentions.items()}
-
-
-def as_shown(told: Sequence[Event]) -> Occurrence:
-    """One occurrence of these mentions as the map shows it (see :func:`occurrences`)."""
-    occ = Occurrence.of(told[0])
-    for e in told[1:]:
-        occ.add(e)
-    if not occ.places:
-        occ.places.update(dict.fromkeys(p for e in told for _, p in e.place_roles))
-    if occ.date is None:
-        occ.date = next(((e.date, REPORTED) for e in told if e.date and e.date_precision == REPORTED), None)
-    return occ
-
-
-def years(found: Iterable[Occurrence]) -> tuple[int, int] | None:
-    """The first and last year of the dates a stored occurrence compatible with these may carry; None when one
-    of them is undated (any year may do). A stored report dated up to :data:`REPORT_DAYS` after one may be."""
-    spans = [_span(*o.date) if o.date else None for o in found]
-    if not spans or None in spans:
-        return None
-    late = dt.timedelta(days=REPORT_DAYS)
-    return min(lo.year for lo, _ in spans), max((hi + late).year for _, hi in spans)
-
-
-def join_across(new: Sequence[Event], stored: Sequence[Event], know: Knowledge,
-                published: Mapping[str, dt.date | None]) -> dict[str, str]:
-    """Which mentions change occurrence (``mention id -> occurrence id``) when the article of ``new`` joins the
-    ``stored`` mentions of other articles.
-
-    The stored occurrences are taken apart into each article's own ones (mentions of one article and one stored
-    occurrence: an article's grouping is never undone), and the groups are rebuilt from scratch with the new
-    article's: every compatible pair of two articles' occurrences is a link, links are taken in the order of the
-    reports they join (by publication date, undated articles last, then article id and offset), and a link
-    merges two groups unless that would put two occurrences of one article in a group or the merged groups are
-    not compatible as wholes. The result depends on the set of articles, not on the order they were ingested
-    in: three reports of one event are one however they arrive. A group keeps the id of its first report."""
-    order = _report_order([*new, *stored], published)
-    parts = _article_occurrences([*new, *stored], order)
-    shown = {key: as_shown(told) for key, told in parts.items()}
-    parts = _touched(parts, {e.id for e in new}, shown, know)
-    keys = sorted(parts, key=order.__getitem__)
-    links = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
-             if parts[a][0].article_id != parts[b][0].article_id
-             and compatible(shown[a], shown[b], know, across=True)]
-    group = {key: [key] for key in keys}  # key -> the members of its group (one shared list per group)
-    for a, b in links:
-        x, y = group[a], group[b]
-        if x is y or _one_article(x, y, parts) or not compatible(_union(x, parts), _union(y, parts), know,
-                                                                   across=True):
-            continue
-        x += y
-        x.sort(key=order.__getitem__)
-        for key in y:
-            group[key] = x
-    return {e.id: members[0] for key, members in group.items() for e in parts[key]
-            if (e.occurrence or e.id) != members[0]}
-
-
-def _touched(parts: dict[str, list[Event]], new_ids: set[str], shown: Mapping[str, Occurrence],
-             know: Knowledge) -> dict[str, list[Event]]:
-    """The new article's occurrences and every stored group one of them links to, whole: only these can regroup
-    (a stored group no new occurrence links to stays as it is), and linking is quadratic in them, not in every
-    candidate the store found."""
-    mine = [k for k in parts if k in new_ids]
-    theirs = [k for k in parts if k not in new_ids]
-    touched = {parts[b][0].occurrence or b for b in theirs if any(compatible(shown[a], shown[b], know, across=True)
-                                                                   for a in mine)}
-    return {k: v for k, v in parts.items() if k in new_ids or (v[0].occurrence or k) in touched}
-
-
-def _article_occurrences(events: Iterable[Event], order: Mapping[str, tuple]) -> dict[str, list[Event]]:
-    """Each article's own occurrences among these mentions (non-hypothetical), keyed by their first report's id."""
-    found: dict[tuple[str, str], list[Event]] = {}
-    for e in events:
-        if not e.hypothetical:
-            found.setdefault((e.article_id, e.occurrence or e.id), []).append(e)
-    told = [sorted(mentions, key=lambda e: order[e.id]) for mentions in found.values()]
-    return {mentions[0].id: mentions for mentions in told}
-
-
-def _one_article(x: Sequence[str], y: Sequence[str], parts: Mapping[str, list[Event]]) -> bool:
-    """Whether two groups hold occurrences of one article (which its own grouping kept apart)."""
-    return bool({parts[k][0].article_id for k in x} & {parts[k][0].article_id for k in y})
-
-
-def _union(keys: Sequence[str], parts: Mapping[str, list[Event]]) -> Occurrence:
-    return as_shown([e for k in keys for e in parts[k]])
-
-
-def _report_order(events: Iterable[Event], published: Mapping[str, dt.date | None]
-                   ) -> dict[str, tuple[bool, dt.date, str, int]]:
-    """Each mention's place in the order of reports: dated articles first, by date, then article id and offset."""
-    out = {}
-    for e in events:
-        day = published.get(e.article_id)
-        out[e.id] = (day is None, day or dt.date.min, e.article_id, e.trigger.start)
-    return out

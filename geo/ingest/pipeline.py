@@ -24,7 +24,8 @@ from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from geo.actors.linking import ActorLinker
-from geo.events.grouping import GENERIC_NAMES, Knowledge, join_across, occurrences, years
+from geo.events.grouping import GENERIC_NAMES, Knowledge
+from geo.events.joining import join_across, occurrences, years
 from geo.ingest import ENGINES
 from geo.nlp import ZoneCount, in_memory_zones, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, AnalysisResult, Article, ArticleFailure, Event, IngestReport,
@@ -170,7 +171,7 @@ def make_analyser(settings: Settings) -> Analyser:
 class OccurrenceJoiner:
     """One real-world event told by several articles is one occurrence: what the store is asked for after an
     article's write (``geo.store.occurrences``), and which occurrences join, by the rule of the grouping
-    within an article (``geo.events.grouping.compatible``, :func:`~geo.events.grouping.join_across`)."""
+    within an article (``geo.events.grouping.compatible``, :func:`~geo.events.joining.join_across`)."""
 
     def query(self, analysis: Analysis) -> CandidateQuery | None:
         from geo.store.occurrences import CandidateQuery  # here: the workers, which import this module, never write
