@@ -200,3 +200,18 @@ def test_firing_someone_from_a_job_is_no_attack(analyse, text: str) -> None:
 ])
 def test_firing_weapons_stays_an_event(analyse, text: str) -> None:
     assert "fired" in [e.trigger.text for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it had seized the town of Abu Hamad from the militia.",
+    "Rebels captured the town of Ali Sabieh on Friday.",
+])
+def test_a_town_taken_is_no_arrest(analyse, text: str) -> None:
+    """The "of" phrase names the town ("the town of Bentiu"), not people taken; a small model may tag the name
+    PERSON. Only a quantity's "of" phrase names who was seized ("seized dozens of hostages")."""
+    assert [e.trigger.text for e in analyse(text).events if e.type == "Strategic developments"] == []
+
+
+def test_dozens_of_hostages_seized_stay_an_arrest(analyse) -> None:
+    analysis = analyse("Security forces seized dozens of suspects in dawn raids across Mombasa on Tuesday.")
+    assert "seized" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]

@@ -218,13 +218,18 @@ def _rammed(token: Token, preps: set[str]) -> bool:
     return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
 
 
+#: Heads of a quantity whose "of" phrase names who was taken ("seized dozens of hostages"), not a place's name
+#: ("seized the town of Wad Madani", whose name the model may tag PERSON).
+QUANTITIES = frozenset("dozens hundreds thousands scores number group handful couple some several".split())
+
+
 def _person_object(token: Token) -> bool:
     people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
               "hostage", "hostages", "civilian", "civilians",
               "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
     objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-             for g in p.children if g.dep_ == "pobj"]  # "seized dozens of hostages"
+    objs += [g for o in objs if o.pos_ == "NUM" or o.lower_ in QUANTITIES for p in o.children
+             if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "dozens of hostages"
     return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
 
 
