@@ -32,6 +32,7 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
                                    quality, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.mishaps import mishap
+from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.senses import addressed
@@ -181,8 +182,9 @@ class EventExtractor:
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
-        if kind.family == "violence" and (natural_force(token) or animal_act(token) or mishap(token)):
-            return False  # "a storm killed four", "officials killed 5,000 chickens", "a gas explosion": no attack
+        if kind.family == "violence" and (natural_force(token) or animal_act(token) or mishap(token)
+                                          or police_search(token)):
+            return False  # "a storm killed four", "killed 5,000 chickens", "a gas explosion", "police raided": no attack
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token)
                                                    or business_statement(token)
                                                    or bare_singular(token))
