@@ -215,3 +215,19 @@ def test_a_town_taken_is_no_arrest(analyse, text: str) -> None:
 def test_dozens_of_hostages_seized_stay_an_arrest(analyse) -> None:
     analysis = analyse("Security forces seized dozens of suspects in dawn raids across Mombasa on Tuesday.")
     assert "seized" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The mining firm said it would close the mine after gunmen attacked a convoy of its workers near Bunia.",
+     "attacked"),
+    ("Airlines may suspend flights to Goma because rebels had shelled the airport on Monday.", "shelled"),
+    ("The minister vowed to track down the militants, who kidnapped 40 villagers in Katsina last month.",
+     "kidnapped"),
+])
+def test_a_past_act_in_a_clause_of_reason_or_a_relative_stays_real(analyse, text: str, trigger: str) -> None:
+    """The modal or the pledge governs what is to come (closing the mine), not the past act that explains it."""
+    assert flags(analyse(text), trigger) == [False]
+
+
+def test_an_act_after_which_something_will_happen_is_still_hypothetical(analyse) -> None:
+    assert flags(analyse("The army will respond at once if militants attack the dam."), "attack") == [True]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.modality import conditional, unrealised
+from geo.events.modality import conditional, past_background, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal, dismissed,
                                deployed_no_force, made_to_act, met_no_one, play, run_over, signed_no_accord,
@@ -402,8 +402,8 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if node.i != token.i and any(irrealis_complement(c) for c in kids):
             return True
-        if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS:
-            return False  # "since the October attacks": a background event keeps its own modality
+        if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS or past_background(node):
+            return False  # "since the October attacks", "after rebels attacked": a background event's own modality
         if node.head.i == node.i:
             return False
         node, below, steps = node.head, node, steps + 1
