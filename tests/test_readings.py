@@ -231,3 +231,18 @@ def test_a_past_act_in_a_clause_of_reason_or_a_relative_stays_real(analyse, text
 
 def test_an_act_after_which_something_will_happen_is_still_hypothetical(analyse) -> None:
     assert flags(analyse("The army will respond at once if militants attack the dam."), "attack") == [True]
+
+
+@pytest.mark.parametrize("text, trigger, role, kind", [
+    ("Snipers shot at mourners outside a church in Juba on Sunday.", "shot", "initiator", "Unidentified Armed Group"),
+    ("Bandits abducted a village chief near Gusau on Tuesday.", "abducted", "initiator", "Unidentified Armed Group"),
+    ("Separatist guerrillas ambushed an army patrol near Bamenda.", "ambushed", "initiator",
+     "Unidentified Armed Group"),
+    ("Commandos raided an insurgent hideout near the border on Friday.", "raided", "initiator", "Military Forces"),
+    ("Gunmen opened fire on coal miners near Quetta, killing six.", "opened", "target", "Civilians"),
+])
+def test_wire_words_for_unnamed_parties_are_generic_actors(analyse, text: str, trigger: str, role: str,
+                                                           kind: str) -> None:
+    """ACLED's actor categories by the nouns wire reports use for them (a dictionary's words: snipers, bandits,
+    guerrillas, commandos, miners)."""
+    assert any(name.startswith(kind) for name in role_names(analyse(text), trigger, role))

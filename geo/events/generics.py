@@ -44,14 +44,22 @@ _WORDS = {
                  "commuter commuters tourist tourists patient patients student students family families "
                  "protester protesters demonstrator demonstrators mourner mourners farmer farmers supporter supporters "
                  "worker workers activist activists journalist journalists reporter reporters teacher teachers "
-                 "doctor doctors nurse nurses driver drivers",
-    "police": "police policeman policemen policewoman officer officers gendarme gendarmes",
+                 "doctor doctors nurse nurses driver drivers passenger passengers fisherman fishermen miner miners "
+                 "herder herders labourer labourers laborer laborers",
+    "police": "police policeman policemen policewoman officer officers gendarme gendarmes detective detectives "
+              "constable constables trooper troopers",
     "military": "soldier soldiers troop troops army serviceman servicemen guardsman guardsmen paratrooper "
-                "paratroopers marine marines forces cadet cadets",
+                "paratroopers marine marines forces cadet cadets commando commandos sailor sailors airman airmen "
+                "conscript conscripts",
     "armed_group": "gunman gunmen militant militants attacker attackers assailant assailants bomber bombers "
                    "insurgent insurgents terrorist terrorists jihadist jihadists extremist extremists rebel rebels "
-                   "fighter fighters",
+                   "fighter fighters sniper snipers separatist separatists militiaman militiamen bandit bandits "
+                   "kidnapper kidnappers abductor abductors pirate pirates guerrilla guerrillas guerilla guerillas "
+                   "jihadi jihadis hijacker hijackers",
 }
+#: The words are a dictionary's (Merriam-Webster, Oxford Learner's) nouns for the people of ACLED's actor categories
+#: (ACLED codebook: Civilians, Police Forces, Military Forces, Unidentified Armed Group); session 13 added the
+#: armed-group nouns wire reports use for unnamed attackers (snipers, bandits, kidnappers, pirates, guerrillas ...).
 #: Lower-case noun -> generic kind.
 GENERIC = {w: kind for kind, words in _WORDS.items() for w in words.split()}
 #: Victim words that only name civilians as targets ("a man was killed"), never as attackers.
