@@ -33,7 +33,7 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
 from geo.events.context import ArticleContext
 from geo.events.mishaps import mishap
 from geo.events.raids import police_search
-from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration
+from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
 from geo.events.senses import addressed
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
@@ -184,7 +184,7 @@ class EventExtractor:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
         if kind.family == "violence" and (natural_force(token) or animal_act(token) or mishap(token)
                                           or police_search(token)):
-            return False  # "a storm killed four", "killed 5,000 chickens", "a gas explosion", "police raided": no attack
+            return False  # "a storm killed four", "killed 5,000 chickens", "a gas explosion", "police raided"
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token)
                                                    or business_statement(token)
                                                    or bare_singular(token))
@@ -194,7 +194,7 @@ class EventExtractor:
                                "PRODUCT"):
             return None
         if token.pos_ in ("VERB", "AUX"):
-            return self.taxonomy.trigger(token.lemma_, "VERB")
+            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token)
         if token.pos_ in ("NOUN", "PROPN"):
             return self.taxonomy.trigger(token.lower_, "NOUN") or self.taxonomy.trigger(token.lemma_, "NOUN")
         return None

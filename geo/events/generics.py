@@ -42,7 +42,8 @@ _WORDS = {
     "civilians": "civilian civilians resident residents people persons worshipper worshippers child children "
                  "passer-by passers-by pedestrian pedestrians shopper shoppers villager villagers pilgrim pilgrims "
                  "commuter commuters tourist tourists patient patients student students family families "
-                 "protester protesters demonstrator demonstrators mourner mourners farmer farmers supporter supporters "
+                 "protester protesters demonstrator demonstrators rioter rioters marcher marchers mourner mourners "
+                 "farmer farmers supporter supporters "
                  "worker workers activist activists journalist journalists reporter reporters teacher teachers "
                  "doctor doctors nurse nurses driver drivers passenger passengers fisherman fishermen miner miners "
                  "herder herders labourer labourers laborer laborers",
