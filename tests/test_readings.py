@@ -246,3 +246,19 @@ def test_wire_words_for_unnamed_parties_are_generic_actors(analyse, text: str, t
     """ACLED's actor categories by the nouns wire reports use for them (a dictionary's words: snipers, bandits,
     guerrillas, commandos, miners)."""
     assert any(name.startswith(kind) for name in role_names(analyse(text), trigger, role))
+
+
+@pytest.mark.parametrize("text, initiator, target", [
+    ("Polish air defences shot down two Belarusian drones over Lublin province on Friday.", "Belarus", "Poland"),
+    ("Saudi air defences shot down four Iranian missiles over Riyadh, the coalition said.", "Iran", "Saudi Arabia"),
+])
+def test_drones_shot_down_are_their_owners_strike(analyse, text: str, initiator: str, target: str) -> None:
+    """The defenders foiled the owner's strike: the owner is the initiator, the defenders the target."""
+    analysis = analyse(text)
+    assert any(initiator in n for n in role_names(analysis, "shot", "initiator"))
+    assert not any(target in n for n in role_names(analysis, "shot", "initiator"))
+
+
+def test_a_missile_fired_from_somewhere_is_a_missile_attack(analyse) -> None:
+    analysis = analyse("Israeli air defences intercepted a ballistic missile fired from Yemen, the army said.")
+    assert at_trigger(analysis, "fired", lambda e: e.subtype) == ["Shelling/artillery/missile attack"]

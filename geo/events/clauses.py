@@ -127,7 +127,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     rules = {
-        "fire": lambda: (bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"}))
+        "fire": lambda: (bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"})
+                         or token.dep_ == "acl" and token.head.lemma_.lower() in MUNITIONS)  # "a missile fired from"
         and not dismissed(token, MUNITIONS),  # "Trump fired Comey on Tuesday": a dismissal
         "launch": lambda: bool(objs & MUNITIONS),
         "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})

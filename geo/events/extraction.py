@@ -35,7 +35,7 @@ from geo.events.mishaps import mishap
 from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
-from geo.events.senses import addressed
+from geo.events.senses import addressed, interception
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -226,6 +226,8 @@ class EventExtractor:
         if protest is not None:
             return protest
         words = {t.lower_ for t in clause_tokens(token)} | {token.lower_}
+        if token.dep_ == "acl":  # "a missile fired from Yemen": the weapon is the noun the participle describes
+            words.add(token.head.lower_)
         weapon = self.taxonomy.weapon(words)
         if weapon is None and kind.type == REMOTE and token.lemma_.lower() == "fire":
             kind = EventKind(BATTLES, "Armed clash", kind.family)  # "a gunman fired into the crowd": gunfire
@@ -278,6 +280,8 @@ class EventExtractor:
             targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
         if kind.family == "protest":
             initiators, targets = protest_sides(token, initiators, targets, ctx)
+        if interception(token):  # "air defences shot down Russian drones": Russia's strike, foiled
+            initiators, targets = targets, initiators
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))

@@ -20,7 +20,7 @@ from geo.nlp.memo import per_article
 
 __all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
            "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord",
-           "walkout"]
+           "walkout", "interception"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -256,3 +256,18 @@ def play(token: Token) -> bool:
     if token.lemma_.lower() not in PLAY or any(t.lower_ in ARMED for t in token.sent):
         return False
     return any(t.lower_ in SPORTS for t in token.sent) or sports_report(token)
+
+
+#: What air defences down: munitions and drones on their way to a target (not aircraft, whose downing is an attack
+#: on the aircraft's side: "Russian forces shot down a Ukrainian jet").
+INTERCEPTED = frozenset("drone drones missile missiles rocket rockets projectile projectiles shell shells "
+                        "munition munitions".split())
+
+
+def interception(token: Token) -> bool:
+    """"Air defences shot down 14 Russian drones": the event is the drones' owner's strike, which the defenders
+    foiled, so the owner is its initiator and the defenders its target (ACLED codes an intercepted drone or missile
+    attack as the attacker's Air/drone strike or missile attack), not the reverse."""
+    if token.lemma_.lower() != "shoot" or not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INTERCEPTED for c in token.children)
