@@ -262,3 +262,20 @@ def test_drones_shot_down_are_their_owners_strike(analyse, text: str, initiator:
 def test_a_missile_fired_from_somewhere_is_a_missile_attack(analyse) -> None:
     analysis = analyse("Israeli air defences intercepted a ballistic missile fired from Yemen, the army said.")
     assert at_trigger(analysis, "fired", lambda e: e.subtype) == ["Shelling/artillery/missile attack"]
+
+
+def test_what_is_pledged_is_to_come(analyse) -> None:
+    analysis = analyse("The two presidents pledged to hold talks on the border dispute in Addis Ababa.")
+    assert flags(analysis, "talks") == [True]
+
+
+def test_the_one_who_vows_is_no_act_to_come(analyse) -> None:
+    """A participle describing the subject of an intention verb tells what happened to the subject."""
+    analysis = analyse("The suspected bomber, shot dead by police in Liege, had vowed revenge on the city.")
+    assert flags(analysis, "shot") == [False]
+
+
+def test_armed_robbers_are_an_armed_group(analyse) -> None:
+    names = role_names(analyse("Armed robbers attacked a cash van near Johannesburg on Monday."), "attacked",
+                       "initiator")
+    assert any(n.startswith("Unidentified Armed Group") for n in names)

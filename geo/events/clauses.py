@@ -22,7 +22,7 @@ MODALS = frozenset("could may might would should will can shall must".split())
 #: Words whose complements are not facts: "the possibility of an attack", "plots to attack", "threatened to strike".
 IRREALIS = frozenset("""
 possibility potential possible threat risk fear fears danger prospect plan plot intend intention aim seek want
-prepare effort efforts threaten vow warn prevent avoid deter likely unlikely order readiness ready willing
+prepare effort efforts threaten vow pledge promise warn prevent avoid deter likely unlikely order readiness ready willing
 call urge demand consider propose scenario hypothetical toward towards about if unless whether
 warning foil thwart avert right refuse decline
 """.split())
@@ -399,8 +399,9 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if any(c.dep_ == "amod" and c.lower_ in ("potential", "possible", "planned", "future") for c in kids):
             return True
-        if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS):
-            return True
+        if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS) \
+                and not (node.pos_ in ("VERB", "AUX") and below.dep_ in ("nsubj", "nsubjpass")):
+            return True  # what is vowed is to come; the one who vows ("X, shot dead by police, had vowed") is not
         if node.i != token.i and any(irrealis_complement(c) for c in kids):
             return True
         if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS or past_background(node):

@@ -69,6 +69,8 @@ TARGET_ONLY = frozenset("man men woman women boy boys girl girls teenager teenag
                         "detainee detainees prisoner prisoners victim victims".split())
 #: Modifiers that make "men" attackers: "armed men abducted an aid worker", "masked men opened fire".
 ARMED = frozenset("armed masked hooded unidentified unknown".split())
+#: Nouns of people whom those modifiers make an unidentified armed group (ACLED's category for unnamed attackers).
+ARMABLE = frozenset("man men youth youths robber robbers individual individuals person persons assailant".split())
 
 #: Nouns of places an event happens at: buildings, parts of towns, posts.
 SITE_NOUNS = frozenset("""
@@ -88,8 +90,8 @@ def generic_kind(token: Token, role: str) -> str | None:
     if not (token.pos_ == "NOUN" and token.is_lower) and not (first and token.pos_ in ("NOUN", "PROPN")):
         return None
     word = token.lower_
-    if word in ("man", "men") and any(c.dep_ == "amod" and c.lower_ in ARMED for c in token.children):
-        return "armed_group"
+    if word in ARMABLE and any(c.dep_ == "amod" and c.lower_ in ARMED for c in token.children):
+        return "armed_group"  # "armed men", "masked youths", "armed robbers": unnamed armed people
     if word in TARGET_ONLY:
         return "civilians" if role == "target" else None
     if word == "forces" and any(c.lower_ == "police" for c in token.children):
