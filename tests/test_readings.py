@@ -279,3 +279,17 @@ def test_armed_robbers_are_an_armed_group(analyse) -> None:
     names = role_names(analyse("Armed robbers attacked a cash van near Johannesburg on Monday."), "attacked",
                        "initiator")
     assert any(n.startswith("Unidentified Armed Group") for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "The former mayor has been under house arrest in Caracas since March.",
+    "The blogger remains in detention in Hanoi, his wife said.",
+    "A court in Rabat sentenced the activist to two years under house arrest.",
+])
+def test_custody_as_a_state_is_no_arrest(analyse, text: str) -> None:
+    assert [e for e in analyse(text).events if e.subtype == "Arrests"] == []
+
+
+def test_putting_someone_under_house_arrest_is_an_arrest(analyse) -> None:
+    analysis = analyse("Soldiers placed the president under house arrest in Niamey on Wednesday.")
+    assert "arrest" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]

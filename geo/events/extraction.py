@@ -28,8 +28,8 @@ from geo.events.clauses import (
     objects, opposed, subjects,
 )
 from geo.events.occurrence import (back_reference, bare_singular, frames_quote, generic_plural, generic_subject,
-                                   habitual, kind_reading, list_entry, natural_force, negated, passive_trigger,
-                                   quality, quoted_speakers, said_by_a_text)
+                                   habitual, in_custody, kind_reading, list_entry, natural_force, negated,
+                                   passive_trigger, quality, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.mishaps import mishap
 from geo.events.raids import police_search
@@ -182,6 +182,8 @@ class EventExtractor:
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
+        if kind.family == "arrest" and in_custody(token):
+            return False  # "remains in detention", "under house arrest since 2021": a state, not the arrest
         if kind.family == "violence" and (natural_force(token) or animal_act(token) or mishap(token)
                                           or police_search(token)):
             return False  # "a storm killed four", "killed 5,000 chickens", "a gas explosion", "police raided"
