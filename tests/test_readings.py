@@ -293,3 +293,14 @@ def test_custody_as_a_state_is_no_arrest(analyse, text: str) -> None:
 def test_putting_someone_under_house_arrest_is_an_arrest(analyse) -> None:
     analysis = analyse("Soldiers placed the president under house arrest in Niamey on Wednesday.")
     assert "arrest" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]
+
+
+def test_missiles_of_a_kind_are_no_launch(analyse) -> None:
+    """A bare plural names what a system is built against, not a launch."""
+    analysis = analyse("The radar is there to track long-range missiles fired by hostile states.")
+    assert "fired" not in [e.trigger.text for e in analysis.events]
+
+
+def test_an_arrest_something_culminated_in_is_the_arrest(analyse) -> None:
+    analysis = analyse("The chase that ended in his arrest began in Tacoma on Monday, police said.")
+    assert "arrest" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]

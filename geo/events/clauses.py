@@ -12,8 +12,8 @@ from spacy.tokens import Token
 from geo.events.modality import conditional, past_background, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal, dismissed,
-                               deployed_no_force, made_to_act, met_no_one, play, run_over, signed_no_accord,
-                               walkout)
+                               deployed_no_force, launched, made_to_act, met_no_one, play, run_over,
+                               signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -128,7 +128,7 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     rules = {
         "fire": lambda: (bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"})
-                         or token.dep_ == "acl" and token.head.lemma_.lower() in MUNITIONS)  # "a missile fired from"
+                         or launched(token, MUNITIONS))
         and not dismissed(token, MUNITIONS),  # "Trump fired Comey on Tuesday": a dismissal
         "launch": lambda: bool(objs & MUNITIONS),
         "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})

@@ -278,6 +278,8 @@ def in_custody(token: Token) -> bool:
     former prime minister under house arrest")."""
     if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ not in ("under", "in", "into"):
         return False
+    if token.head.lower_ != "under" and token.lemma_.lower() == "arrest":
+        return False  # "the events that culminated in his arrest": the arrest itself
     verb = token.head.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head

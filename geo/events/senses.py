@@ -20,7 +20,7 @@ from geo.nlp.memo import per_article
 
 __all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
            "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord",
-           "walkout", "interception"]
+           "walkout", "interception", "launched"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -271,3 +271,10 @@ def interception(token: Token) -> bool:
     if token.lemma_.lower() != "shoot" or not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INTERCEPTED for c in token.children)
+
+
+def launched(token: Token, munitions: frozenset[str]) -> bool:
+    """A participle describing a counted munition is its launch: "a missile fired from Yemen", "two rockets fired
+    at the base"; a bare plural names a kind ("long-range missiles fired by Iran" that a system is to intercept)."""
+    return token.dep_ == "acl" and token.head.lemma_.lower() in munitions \
+        and any(c.dep_ in ("det", "nummod") for c in token.head.children)
