@@ -12,8 +12,8 @@ from spacy.tokens import Token
 from geo.events.modality import conditional, past_background, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal, dismissed,
-                               deployed_no_force, launched, made_to_act, met_no_one, play, run_over,
-                               signed_no_accord, walkout)
+                               deployed_no_force, launched, made_to_act, met_no_one, person_taken, play,
+                               run_over, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -144,8 +144,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         or bool(objs & ATTACKERS),  # "the army said it hit three gunmen": armed men are hit by fire
         "open": lambda: "fire" in objs,  # "opened fire on demonstrators"
         "return": lambda: "fire" in objs,
-        "capture": lambda: _person_object(token),
-        "seize": lambda: _person_object(token),
+        "capture": lambda: person_taken(token),
+        "seize": lambda: person_taken(token),
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
         "meet": lambda: not met_no_one(token),
@@ -217,21 +217,6 @@ ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gu
 def _rammed(token: Token, preps: set[str]) -> bool:
     """A vehicle-borne attack: "a suicide bomber crashed his car into a convoy" (not "a plane crashed into the sea")."""
     return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
-
-
-#: Heads of a quantity whose "of" phrase names who was taken ("seized dozens of hostages"), not a place's name
-#: ("seized the town of Wad Madani", whose name the model may tag PERSON).
-QUANTITIES = frozenset("dozens hundreds thousands scores number group handful couple some several".split())
-
-
-def _person_object(token: Token) -> bool:
-    people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
-              "hostage", "hostages", "civilian", "civilians",
-              "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
-    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for o in objs if o.pos_ == "NUM" or o.lower_ in QUANTITIES for p in o.children
-             if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "dozens of hostages"
-    return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
 
 
 def absorbed(token: Token, family: str, verbs: dict[int, str]) -> bool:

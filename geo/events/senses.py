@@ -20,7 +20,7 @@ from geo.nlp.memo import per_article
 
 __all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
            "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord",
-           "walkout", "interception", "launched"]
+           "walkout", "interception", "launched", "person_taken"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -278,3 +278,20 @@ def launched(token: Token, munitions: frozenset[str]) -> bool:
     at the base"; a bare plural names a kind ("long-range missiles fired by Iran" that a system is to intercept)."""
     return token.dep_ == "acl" and token.head.lemma_.lower() in munitions \
         and any(c.dep_ in ("det", "nummod") for c in token.head.children)
+
+
+#: Heads of a quantity whose "of" phrase names who was taken ("seized dozens of hostages"), not a place's name
+#: ("seized the town of Wad Madani", whose name the model may tag PERSON).
+QUANTITIES = frozenset("dozens hundreds thousands scores number group handful couple some several".split())
+
+
+def person_taken(token: Token) -> bool:
+    """"Capture"/"seize" take a person (an arrest), not a thing or a town: "seized dozens of hostages", "captured
+    two suspects"; not "seized the town of Abu Hamad"."""
+    people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
+              "hostage", "hostages", "civilian", "civilians",
+              "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs if o.pos_ == "NUM" or o.lower_ in QUANTITIES for p in o.children
+             if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "dozens of hostages"
+    return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
