@@ -45,3 +45,24 @@ def test_the_police_and_the_protesters_keep_their_roles(analyse) -> None:
 def test_armed_violence_near_a_crowd_stays_violence(analyse, text: str, trigger: str, kind: str) -> None:
     """A gunman's crowd is no demonstration, and rebels are no demonstrators."""
     assert [k for k, _ in kinds(analyse(text), trigger)] == [kind]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Protesters set fire to the town hall in Kisumu on Thursday.", "set"),
+    ("Rioters looted supermarkets in Durban overnight.", "looted"),
+    ("Youths threw stones at riot police outside the stadium in Tunis.", "threw"),
+    ("Hundreds of demonstrators stormed the electoral commission's offices in Kinshasa.", "stormed"),
+])
+def test_a_crowds_riot_acts_are_a_violent_demonstration(analyse, text: str, trigger: str) -> None:
+    """ACLED's Riots: property destruction, looting and stone-throwing by a crowd (sentences written for newsmap)."""
+    found = [e for e in analyse(text).events if e.trigger.text == trigger]
+    assert [(e.type, e.subtype) for e in found] == [("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    "The council set a deadline of Friday for the new budget.",
+    "Workers burned rubbish in the yard behind the factory in Leeds.",
+    "The bowler threw the ball at the stumps.",
+])
+def test_burning_setting_and_throwing_by_others_are_no_riot(analyse, text: str) -> None:
+    assert [e for e in analyse(text).events if e.type == "Riots"] == []

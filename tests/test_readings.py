@@ -200,3 +200,107 @@ def test_firing_someone_from_a_job_is_no_attack(analyse, text: str) -> None:
 ])
 def test_firing_weapons_stays_an_event(analyse, text: str) -> None:
     assert "fired" in [e.trigger.text for e in analyse(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it had seized the town of Abu Hamad from the militia.",
+    "Rebels captured the town of Ali Sabieh on Friday.",
+])
+def test_a_town_taken_is_no_arrest(analyse, text: str) -> None:
+    """The "of" phrase names the town ("the town of Bentiu"), not people taken; a small model may tag the name
+    PERSON. Only a quantity's "of" phrase names who was seized ("seized dozens of hostages")."""
+    assert [e.trigger.text for e in analyse(text).events if e.type == "Strategic developments"] == []
+
+
+def test_dozens_of_hostages_seized_stay_an_arrest(analyse) -> None:
+    analysis = analyse("Security forces seized dozens of suspects in dawn raids across Mombasa on Tuesday.")
+    assert "seized" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The mining firm said it would close the mine after gunmen attacked a convoy of its workers near Bunia.",
+     "attacked"),
+    ("Airlines may suspend flights to Goma because rebels had shelled the airport on Monday.", "shelled"),
+    ("The minister vowed to track down the militants, who kidnapped 40 villagers in Katsina last month.",
+     "kidnapped"),
+])
+def test_a_past_act_in_a_clause_of_reason_or_a_relative_stays_real(analyse, text: str, trigger: str) -> None:
+    """The modal or the pledge governs what is to come (closing the mine), not the past act that explains it."""
+    assert flags(analyse(text), trigger) == [False]
+
+
+def test_an_act_after_which_something_will_happen_is_still_hypothetical(analyse) -> None:
+    assert flags(analyse("The army will respond at once if militants attack the dam."), "attack") == [True]
+
+
+@pytest.mark.parametrize("text, trigger, role, kind", [
+    ("Snipers shot at mourners outside a church in Juba on Sunday.", "shot", "initiator", "Unidentified Armed Group"),
+    ("Bandits abducted a village chief near Gusau on Tuesday.", "abducted", "initiator", "Unidentified Armed Group"),
+    ("Separatist guerrillas ambushed an army patrol near Bamenda.", "ambushed", "initiator",
+     "Unidentified Armed Group"),
+    ("Commandos raided an insurgent hideout near the border on Friday.", "raided", "initiator", "Military Forces"),
+    ("Gunmen opened fire on coal miners near Quetta, killing six.", "opened", "target", "Civilians"),
+])
+def test_wire_words_for_unnamed_parties_are_generic_actors(analyse, text: str, trigger: str, role: str,
+                                                           kind: str) -> None:
+    """ACLED's actor categories by the nouns wire reports use for them (a dictionary's words: snipers, bandits,
+    guerrillas, commandos, miners)."""
+    assert any(name.startswith(kind) for name in role_names(analyse(text), trigger, role))
+
+
+@pytest.mark.parametrize("text, initiator, target", [
+    ("Polish air defences shot down two Belarusian drones over Lublin province on Friday.", "Belarus", "Poland"),
+    ("Saudi air defences shot down four Iranian missiles over Riyadh, the coalition said.", "Iran", "Saudi Arabia"),
+])
+def test_drones_shot_down_are_their_owners_strike(analyse, text: str, initiator: str, target: str) -> None:
+    """The defenders foiled the owner's strike: the owner is the initiator, the defenders the target."""
+    analysis = analyse(text)
+    assert any(initiator in n for n in role_names(analysis, "shot", "initiator"))
+    assert not any(target in n for n in role_names(analysis, "shot", "initiator"))
+
+
+def test_a_missile_fired_from_somewhere_is_a_missile_attack(analyse) -> None:
+    analysis = analyse("Israeli air defences intercepted a ballistic missile fired from Yemen, the army said.")
+    assert at_trigger(analysis, "fired", lambda e: e.subtype) == ["Shelling/artillery/missile attack"]
+
+
+def test_what_is_pledged_is_to_come(analyse) -> None:
+    analysis = analyse("The two presidents pledged to hold talks on the border dispute in Addis Ababa.")
+    assert flags(analysis, "talks") == [True]
+
+
+def test_the_one_who_vows_is_no_act_to_come(analyse) -> None:
+    """A participle describing the subject of an intention verb tells what happened to the subject."""
+    analysis = analyse("The suspected bomber, shot dead by police in Liege, had vowed revenge on the city.")
+    assert flags(analysis, "shot") == [False]
+
+
+def test_armed_robbers_are_an_armed_group(analyse) -> None:
+    names = role_names(analyse("Armed robbers attacked a cash van near Johannesburg on Monday."), "attacked",
+                       "initiator")
+    assert any(n.startswith("Unidentified Armed Group") for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "The former mayor has been under house arrest in Caracas since March.",
+    "The blogger remains in detention in Hanoi, his wife said.",
+    "A court in Rabat sentenced the activist to two years under house arrest.",
+])
+def test_custody_as_a_state_is_no_arrest(analyse, text: str) -> None:
+    assert [e for e in analyse(text).events if e.subtype == "Arrests"] == []
+
+
+def test_putting_someone_under_house_arrest_is_an_arrest(analyse) -> None:
+    analysis = analyse("Soldiers placed the president under house arrest in Niamey on Wednesday.")
+    assert "arrest" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]
+
+
+def test_missiles_of_a_kind_are_no_launch(analyse) -> None:
+    """A bare plural names what a system is built against, not a launch."""
+    analysis = analyse("The radar is there to track long-range missiles fired by hostile states.")
+    assert "fired" not in [e.trigger.text for e in analysis.events]
+
+
+def test_an_arrest_something_culminated_in_is_the_arrest(analyse) -> None:
+    analysis = analyse("The chase that ended in his arrest began in Tacoma on Monday, police said.")
+    assert "arrest" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]

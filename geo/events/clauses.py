@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.modality import conditional, unrealised
+from geo.events.modality import conditional, past_background, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal, dismissed,
-                               deployed_no_force, made_to_act, met_no_one, play, run_over, signed_no_accord,
-                               walkout)
+                               deployed_no_force, launched, made_to_act, met_no_one, person_taken, play,
+                               run_over, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -22,7 +22,7 @@ MODALS = frozenset("could may might would should will can shall must".split())
 #: Words whose complements are not facts: "the possibility of an attack", "plots to attack", "threatened to strike".
 IRREALIS = frozenset("""
 possibility potential possible threat risk fear fears danger prospect plan plot intend intention aim seek want
-prepare effort efforts threaten vow warn prevent avoid deter likely unlikely order readiness ready willing
+prepare effort efforts threaten vow pledge promise warn prevent avoid deter likely unlikely order readiness ready willing
 call urge demand consider propose scenario hypothetical toward towards about if unless whether
 warning foil thwart avert right refuse decline
 """.split())
@@ -127,7 +127,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass")}
     preps = {c.lower_ for c in kids if c.dep_ == "prep"}
     rules = {
-        "fire": lambda: (bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"}))
+        "fire": lambda: (bool(objs & WEAPONS) or bool(preps & {"at", "on", "into", "toward", "towards"})
+                         or launched(token, MUNITIONS))
         and not dismissed(token, MUNITIONS),  # "Trump fired Comey on Tuesday": a dismissal
         "launch": lambda: bool(objs & MUNITIONS),
         "demonstrate": lambda: bool(preps & {"against", "in", "outside", "for", "near"})
@@ -143,8 +144,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         or bool(objs & ATTACKERS),  # "the army said it hit three gunmen": armed men are hit by fire
         "open": lambda: "fire" in objs,  # "opened fire on demonstrators"
         "return": lambda: "fire" in objs,
-        "capture": lambda: _person_object(token),
-        "seize": lambda: _person_object(token),
+        "capture": lambda: person_taken(token),
+        "seize": lambda: person_taken(token),
         "boost": lambda: bool(objs & {"presence", "troops", "forces", "security", "deployment"}),
         "station": lambda: bool(objs & {"troops", "forces", "soldiers"}),
         "meet": lambda: not met_no_one(token),
@@ -216,16 +217,6 @@ ATTACKERS = frozenset("bomber bombers attacker attackers assailant assailants gu
 def _rammed(token: Token, preps: set[str]) -> bool:
     """A vehicle-borne attack: "a suicide bomber crashed his car into a convoy" (not "a plane crashed into the sea")."""
     return "into" in preps and any(c.dep_ == "nsubj" and c.lemma_.lower() in ATTACKERS | {"bomber"} for c in token.children)
-
-
-def _person_object(token: Token) -> bool:
-    people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
-              "hostage", "hostages", "civilian", "civilians",
-              "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
-    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-             for g in p.children if g.dep_ == "pobj"]  # "seized dozens of hostages"
-    return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
 
 
 def absorbed(token: Token, family: str, verbs: dict[int, str]) -> bool:
@@ -393,12 +384,13 @@ def is_hypothetical(token: Token) -> bool:
             return True
         if any(c.dep_ == "amod" and c.lower_ in ("potential", "possible", "planned", "future") for c in kids):
             return True
-        if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS):
-            return True
+        if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS) \
+                and not (node.pos_ in ("VERB", "AUX") and below.dep_ in ("nsubj", "nsubjpass")):
+            return True  # what is vowed is to come; the one who vows ("X, shot dead by police, had vowed") is not
         if node.i != token.i and any(irrealis_complement(c) for c in kids):
             return True
-        if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS:
-            return False  # "since the October attacks": a background event keeps its own modality
+        if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS or past_background(node):
+            return False  # "since the October attacks", "after rebels attacked": a background event's own modality
         if node.head.i == node.i:
             return False
         node, below, steps = node.head, node, steps + 1

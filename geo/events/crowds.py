@@ -14,7 +14,7 @@ from geo.events.clauses import agents, clause_tokens
 from geo.events.participants import parties
 from geo.events.taxonomy import PROTESTS, RIOTS, EventKind
 
-__all__ = ["FIGHT_LEMMAS", "FIGHT_NOUNS", "at_a_demonstration"]
+__all__ = ["FIGHT_LEMMAS", "FIGHT_NOUNS", "RIOT_ACTS", "at_a_demonstration", "crowd_violence"]
 
 #: People of a demonstration (ACLED's "Protesters" and "Rioters"); "crowd" only with a crowd-control weapon, as a
 #: gunman also fires into a crowd.
@@ -30,6 +30,17 @@ FIGHT_LEMMAS = frozenset({"clash", "fight", "scuffle", "battle", "brawl"})
 FIGHT_NOUNS = frozenset({"clash", "clashes", "fighting", "scuffle", "scuffles", "skirmish", "skirmishes",
                          "battle", "battles", "brawl"})
 
+#: What a crowd does in a riot (ACLED codebook, Riots: "vandalism, property destruction, looting, throwing stones"),
+#: as verbs: a trigger only when demonstrators, a crowd, a mob or youths do it ("protesters set fire to the
+#: parliament", "rioters looted shops", "youths threw stones at police").
+RIOT_ACTS = frozenset("torch loot ransack vandalise vandalize pelt burn set throw hurl".split())
+#: What "set" and "throw" need: "set fire to", "set ablaze"; "threw stones at".
+SET_OBJECTS = frozenset("fire ablaze alight".split())
+MISSILES = frozenset("stone stones rock rocks brick bricks bottle bottles bomb bombs cocktail cocktails "
+                     "projectile projectiles firebomb firebombs object objects".split())
+#: Doers of a riot's acts: demonstrators and crowds ("youths" as the wire's word for rioting young men).
+RIOTERS = DEMONSTRATORS | {"crowd", "crowds", "youths"}
+
 VIOLENT_DEMONSTRATION = EventKind(RIOTS, "Violent demonstration", "protest")
 INTERVENTION = EventKind(PROTESTS, "Protest with intervention", "protest")
 
@@ -41,6 +52,22 @@ def at_a_demonstration(token: Token) -> EventKind | None:
         return INTERVENTION  # "police fired tear gas at the crowd", "dispersed protesters with water cannon"
     if _fight(token) and any(_demonstrators(t) for t in agents(token) + parties(token)):
         return VIOLENT_DEMONSTRATION  # "protesters clashed with police", "clashes between rioters and police"
+    if token.pos_ in ("VERB", "AUX") and any(_demonstrators(t) for t in agents(token)):
+        return VIOLENT_DEMONSTRATION  # "protesters stormed the parliament", "demonstrators attacked a police post"
+    return None
+
+
+def crowd_violence(token: Token) -> EventKind | None:
+    """A riot's act by a crowd ("protesters set fire to the parliament", "rioters looted shops"), or None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or lemma not in RIOT_ACTS:
+        return None
+    objs = {c.lower_ for c in token.children if c.dep_ in ("dobj", "oprd", "acomp", "advmod")}
+    if lemma == "set" and not objs & SET_OBJECTS or lemma in ("throw", "hurl") and not objs & MISSILES:
+        return None
+    doers = [c for c in token.children if c.dep_ == "nsubj"] or agents(token)
+    if any(d.lower_ in RIOTERS or _demonstrators(d) for d in doers):
+        return VIOLENT_DEMONSTRATION
     return None
 
 
@@ -65,5 +92,8 @@ def _fight(token: Token) -> bool:
 
 
 def _demonstrators(token: Token) -> bool:
+    """Demonstrators, also as a conjunct or in a quantity's "of" phrase ("hundreds of protesters")."""
     return token.lower_ in DEMONSTRATORS or any(c.dep_ == "conj" and c.lower_ in DEMONSTRATORS
-                                                for c in token.children)
+                                                for c in token.children) \
+        or any(g.lower_ in DEMONSTRATORS for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj")

@@ -28,12 +28,14 @@ from geo.events.clauses import (
     objects, opposed, subjects,
 )
 from geo.events.occurrence import (back_reference, bare_singular, frames_quote, generic_plural, generic_subject,
-                                   habitual, kind_reading, list_entry, natural_force, negated, passive_trigger,
-                                   quality, quoted_speakers, said_by_a_text)
+                                   habitual, in_custody, kind_reading, list_entry, natural_force, negated,
+                                   passive_trigger, quality, quoted_speakers, said_by_a_text)
 from geo.events.context import ArticleContext
-from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration
+from geo.events.mishaps import mishap
+from geo.events.raids import police_search
+from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence
 from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
-from geo.events.senses import addressed
+from geo.events.senses import addressed, interception
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -180,8 +182,11 @@ class EventExtractor:
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
-        if kind.family == "violence" and (natural_force(token) or animal_act(token)):
-            return False  # "a storm killed four", "officials killed 5,000 chickens": no one's attack on people
+        if kind.family == "arrest" and in_custody(token):
+            return False  # "remains in detention", "under house arrest since 2021": a state, not the arrest
+        if kind.family == "violence" and (natural_force(token) or animal_act(token) or mishap(token)
+                                          or police_search(token)):
+            return False  # "a storm killed four", "killed 5,000 chickens", "a gas explosion", "police raided"
         return kind.family != "statement" or not (said_by_a_text(token) or generic_plural(token)
                                                    or business_statement(token)
                                                    or bare_singular(token))
@@ -191,7 +196,7 @@ class EventExtractor:
                                "PRODUCT"):
             return None
         if token.pos_ in ("VERB", "AUX"):
-            return self.taxonomy.trigger(token.lemma_, "VERB")
+            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token)
         if token.pos_ in ("NOUN", "PROPN"):
             return self.taxonomy.trigger(token.lower_, "NOUN") or self.taxonomy.trigger(token.lemma_, "NOUN")
         return None
@@ -223,6 +228,8 @@ class EventExtractor:
         if protest is not None:
             return protest
         words = {t.lower_ for t in clause_tokens(token)} | {token.lower_}
+        if token.dep_ == "acl":  # "a missile fired from Yemen": the weapon is the noun the participle describes
+            words.add(token.head.lower_)
         weapon = self.taxonomy.weapon(words)
         if weapon is None and kind.type == REMOTE and token.lemma_.lower() == "fire":
             kind = EventKind(BATTLES, "Armed clash", kind.family)  # "a gunman fired into the crowd": gunfire
@@ -275,6 +282,8 @@ class EventExtractor:
             targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
         if kind.family == "protest":
             initiators, targets = protest_sides(token, initiators, targets, ctx)
+        if interception(token):  # "air defences shot down Russian drones": Russia's strike, foiled
+            initiators, targets = targets, initiators
         initiators = list(dict.fromkeys(initiators))
         targets = [a for a in dict.fromkeys(targets) if a not in initiators]
         return _Roles(tuple(initiators), tuple(targets))

@@ -42,16 +42,25 @@ _WORDS = {
     "civilians": "civilian civilians resident residents people persons worshipper worshippers child children "
                  "passer-by passers-by pedestrian pedestrians shopper shoppers villager villagers pilgrim pilgrims "
                  "commuter commuters tourist tourists patient patients student students family families "
-                 "protester protesters demonstrator demonstrators mourner mourners farmer farmers supporter supporters "
+                 "protester protesters demonstrator demonstrators rioter rioters marcher marchers mourner mourners "
+                 "farmer farmers supporter supporters "
                  "worker workers activist activists journalist journalists reporter reporters teacher teachers "
-                 "doctor doctors nurse nurses driver drivers",
-    "police": "police policeman policemen policewoman officer officers gendarme gendarmes",
+                 "doctor doctors nurse nurses driver drivers passenger passengers fisherman fishermen miner miners "
+                 "herder herders labourer labourers laborer laborers",
+    "police": "police policeman policemen policewoman officer officers gendarme gendarmes detective detectives "
+              "constable constables trooper troopers",
     "military": "soldier soldiers troop troops army serviceman servicemen guardsman guardsmen paratrooper "
-                "paratroopers marine marines forces cadet cadets",
+                "paratroopers marine marines forces cadet cadets commando commandos sailor sailors airman airmen "
+                "conscript conscripts",
     "armed_group": "gunman gunmen militant militants attacker attackers assailant assailants bomber bombers "
                    "insurgent insurgents terrorist terrorists jihadist jihadists extremist extremists rebel rebels "
-                   "fighter fighters",
+                   "fighter fighters sniper snipers separatist separatists militiaman militiamen bandit bandits "
+                   "kidnapper kidnappers abductor abductors pirate pirates guerrilla guerrillas guerilla guerillas "
+                   "jihadi jihadis hijacker hijackers",
 }
+#: The words are a dictionary's (Merriam-Webster, Oxford Learner's) nouns for the people of ACLED's actor categories
+#: (ACLED codebook: Civilians, Police Forces, Military Forces, Unidentified Armed Group); session 13 added the
+#: armed-group nouns wire reports use for unnamed attackers (snipers, bandits, kidnappers, pirates, guerrillas ...).
 #: Lower-case noun -> generic kind.
 GENERIC = {w: kind for kind, words in _WORDS.items() for w in words.split()}
 #: Victim words that only name civilians as targets ("a man was killed"), never as attackers.
@@ -60,6 +69,8 @@ TARGET_ONLY = frozenset("man men woman women boy boys girl girls teenager teenag
                         "detainee detainees prisoner prisoners victim victims".split())
 #: Modifiers that make "men" attackers: "armed men abducted an aid worker", "masked men opened fire".
 ARMED = frozenset("armed masked hooded unidentified unknown".split())
+#: Nouns of people whom those modifiers make an unidentified armed group (ACLED's category for unnamed attackers).
+ARMABLE = frozenset("man men youth youths robber robbers individual individuals person persons assailant".split())
 
 #: Nouns of places an event happens at: buildings, parts of towns, posts.
 SITE_NOUNS = frozenset("""
@@ -79,8 +90,8 @@ def generic_kind(token: Token, role: str) -> str | None:
     if not (token.pos_ == "NOUN" and token.is_lower) and not (first and token.pos_ in ("NOUN", "PROPN")):
         return None
     word = token.lower_
-    if word in ("man", "men") and any(c.dep_ == "amod" and c.lower_ in ARMED for c in token.children):
-        return "armed_group"
+    if word in ARMABLE and any(c.dep_ == "amod" and c.lower_ in ARMED for c in token.children):
+        return "armed_group"  # "armed men", "masked youths", "armed robbers": unnamed armed people
     if word in TARGET_ONLY:
         return "civilians" if role == "target" else None
     if word == "forces" and any(c.lower_ == "police" for c in token.children):

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["concessive", "conditional", "unrealised"]
+__all__ = ["concessive", "conditional", "past_background", "unrealised"]
 
 #: Heads of a to-infinitive of arrangement or expectation: "is set to meet", "is due to visit", "are expected to
 #: agree", "hope to arrest", "the talks, scheduled to begin on Monday".
 ARRANGED = frozenset("set due scheduled slated expected poised hope hoping hoped expect expects".split())
+#: Marks of a clause of time or reason: "would halt exports after rebels attacked a pipeline".
+BACKGROUND_MARKS = frozenset("after since because as when following".split())
 #: Marks of a condition on a clause: "if", "unless".
 CONDITIONS = frozenset({"if", "unless"})
 
@@ -62,3 +64,18 @@ def concessive(mark: Token) -> bool:
     before = mark.doc[mark.i - 1] if mark.i > 0 else None
     return any(c.lower_ in ("even", "as") for c in mark.children) or (
         before is not None and before.lower_ in ("even", "as"))
+
+
+def past_background(node: Token) -> bool:
+    """A past act in a clause of time or reason keeps its own modality, whatever the clause it explains: "the
+    company said it would halt exports after rebels attacked a pipeline" (the attack happened; only the halt is to
+    come), as "since the October attacks" does for a noun; so does a relative clause describing a participant
+    ("vowed to hunt down the gunmen, who killed 12 people"). The clause's verb must be past ("attacked", "had
+    attacked"); "will retaliate after rebels attack" stays under the modal."""
+    if node.dep_ == "relcl":
+        pass  # "vowed to hunt down the gunmen, who killed 12 people": what the participant did
+    elif node.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS
+                                         for c in node.children):
+        return False
+    return node.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were")
+                                     for c in node.children)

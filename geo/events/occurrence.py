@@ -265,3 +265,22 @@ def private_person(speaker: Token) -> bool:
         if appos.lemma_.lower() in PRIVATE_NOUNS or "year-old" in words or "years old" in words:
             return True
     return False
+
+
+#: Verbs that put someone into custody: with them "under house arrest", "in detention" is the arrest itself.
+CUSTODY_VERBS = frozenset("place put take send transfer move order".split())
+
+
+def in_custody(token: Token) -> bool:
+    """An arrest noun that names a state, not the act: "has been under house arrest since 2021", "remains in
+    detention", "sentenced to a year under house arrest". ACLED codes the arrest when it happens; a state of custody
+    and a court's sentence are no new event. Only a verb of putting someone there makes it the arrest ("placed the
+    former prime minister under house arrest")."""
+    if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ not in ("under", "in", "into"):
+        return False
+    if token.head.lower_ != "under" and token.lemma_.lower() == "arrest":
+        return False  # "the events that culminated in his arrest": the arrest itself
+    verb = token.head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() not in CUSTODY_VERBS

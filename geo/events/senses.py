@@ -20,7 +20,7 @@ from geo.nlp.memo import per_article
 
 __all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
            "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord",
-           "walkout"]
+           "walkout", "interception", "launched", "person_taken"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -256,3 +256,42 @@ def play(token: Token) -> bool:
     if token.lemma_.lower() not in PLAY or any(t.lower_ in ARMED for t in token.sent):
         return False
     return any(t.lower_ in SPORTS for t in token.sent) or sports_report(token)
+
+
+#: What air defences down: munitions and drones on their way to a target (not aircraft, whose downing is an attack
+#: on the aircraft's side: "Russian forces shot down a Ukrainian jet").
+INTERCEPTED = frozenset("drone drones missile missiles rocket rockets projectile projectiles shell shells "
+                        "munition munitions".split())
+
+
+def interception(token: Token) -> bool:
+    """"Air defences shot down 14 Russian drones": the event is the drones' owner's strike, which the defenders
+    foiled, so the owner is its initiator and the defenders its target (ACLED codes an intercepted drone or missile
+    attack as the attacker's Air/drone strike or missile attack), not the reverse."""
+    if token.lemma_.lower() != "shoot" or not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INTERCEPTED for c in token.children)
+
+
+def launched(token: Token, munitions: frozenset[str]) -> bool:
+    """A participle describing a counted munition is its launch: "a missile fired from Yemen", "two rockets fired
+    at the base"; a bare plural names a kind ("long-range missiles fired by Iran" that a system is to intercept)."""
+    return token.dep_ == "acl" and token.head.lemma_.lower() in munitions \
+        and any(c.dep_ in ("det", "nummod") for c in token.head.children)
+
+
+#: Heads of a quantity whose "of" phrase names who was taken ("seized dozens of hostages"), not a place's name
+#: ("seized the town of Wad Madani", whose name the model may tag PERSON).
+QUANTITIES = frozenset("dozens hundreds thousands scores number group handful couple some several".split())
+
+
+def person_taken(token: Token) -> bool:
+    """"Capture"/"seize" take a person (an arrest), not a thing or a town: "seized dozens of hostages", "captured
+    two suspects"; not "seized the town of Abu Hamad"."""
+    people = {"suspect", "suspects", "man", "men", "woman", "member", "members", "militant", "militants", "leader",
+              "hostage", "hostages", "civilian", "civilians",
+              "commander", "people", "soldier", "soldiers", "fighter", "fighters", "journalist", "activist"}
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs if o.pos_ == "NUM" or o.lower_ in QUANTITIES for p in o.children
+             if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "dozens of hostages"
+    return any(c.lower_ in people or c.ent_type_ == "PERSON" for c in objs)
