@@ -79,6 +79,19 @@ def test_victims_belong_to_the_country_their_sentence_happens_in(analyser) -> No
     assert ("initiator", "unidentified-armed-group-jordan") in killed.actor_roles  # a name of two words, too
 
 
+@pytest.mark.parametrize("text, initiator", [
+    ("Militants fired rockets from Gaza at Israel on Friday.", "unidentified-armed-group-palestine"),
+    ("Rockets were fired by militants from Gaza at the Israeli town of Sderot on Friday.",
+     "unidentified-armed-group-palestine"),
+    ("Troops fired artillery from Russia at Kharkiv overnight, Ukrainian officials said.", "military-forces-russia"),
+])
+def test_an_unnamed_doer_belongs_to_the_country_it_acts_from(analyser, text: str, initiator: str) -> None:
+    """Not to the country its fire lands in, nor to the article's: ACLED codes rockets fired from Gaza by
+    "Unidentified Armed Group (Palestine)"."""
+    [fired] = [e for e in analyser.analyse(Article(id="t", text=text)).events if e.trigger.text == "fired"]
+    assert [a for r, a in fired.actor_roles if r == "initiator"] == [initiator]
+
+
 def test_what_a_blast_destroyed_is_its_target(analyser) -> None:
     """The trigger is the agent of a passive verb of damage, or the subject of an active one."""
     ids, kinds = targets(analyser, "A primary school in Jalalabad was destroyed by an explosion on Tuesday.",

@@ -21,7 +21,7 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
                                  generic_mention, phrase_heads, site_kind, site_mention, surface)
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
-from geo.events.placing import directed, elsewhere, performs, prep_role
+from geo.events.placing import directed, doers_origin, elsewhere, performs, prep_role
 from geo.events.scene import nearest_first
 from geo.events.speech import business_voice, media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
@@ -67,15 +67,19 @@ class ArticleContext:
         self.country_names = {pm.place.country_code: pm.place.name for pm in resolved
                               if pm.place.kind == "country" and not is_demonym(pm)}
 
-    def country_of(self, head: Token) -> str | None:
-        """"militants in southern Lebanon": the country of a place in the phrase, else the article's."""
+    def country_of(self, head: Token, *, initiator: bool = False) -> str | None:
+        """"militants in southern Lebanon": a place's country in the phrase; an initiator's, where it acts from
+        ("fired rockets from Gaza": Palestine's, as ACLED codes it); else the sentence's one country, the article's."""
         names = self.country_names
-        for t in sorted(phrase(head), key=lambda t: t.i):
-            pm = self.place_at.get(t.i)
-            if pm is not None and not is_demonym(pm) and pm.place.country_code in names:
-                return names[pm.place.country_code]
-        code = self.sentence_countries.get(head.sent.start)
+        code = self._country_in(sorted(phrase(head), key=lambda t: t.i), among=names)
+        code = code or (self._country_in(doers_origin(head)) if initiator else None)
+        code = code or self.sentence_countries.get(head.sent.start)
         return (names.get(code) or country_name(code) or self.country) if code else self.country
+
+    def _country_in(self, tokens: Iterable[Token], among: Iterable[str] | None = None) -> str | None:
+        """The country code of the first place among ``tokens`` (and ``among`` these codes)."""
+        return next((code for t in tokens if (pm := self.place_at.get(t.i)) is not None and not is_demonym(pm)
+                     and (code := pm.place.country_code) and (among is None or code in among)), None)
 
     def generics(self, tokens: Sequence[Token], role: str) -> list[str]:
         """Generic actors of role phrases that name no actor: "gunmen" -> "Unidentified Armed Group (Spain)";
@@ -86,7 +90,7 @@ class ArticleContext:
                 kind = generic_kind(head, role)
                 if kind is None or head.i in self.actor_at:
                     continue
-                found.append(self.generic(head, kind))
+                found.append(self.generic(head, kind, initiator=role == "initiator"))
         return found
 
     def attacked(self, tokens: Sequence[Token]) -> list[str]:
@@ -142,11 +146,11 @@ class ArticleContext:
         own = f"{slug(country)}-{kind}" if country and kind in ("military", "police") else None
         return own if own is not None and self.kinds.get(own) == kind else None
 
-    def generic(self, head: Token, kind: str) -> str:
+    def generic(self, head: Token, kind: str, *, initiator: bool = False) -> str:
         """The generic actor of ``kind`` a common noun stands for, recorded with the noun as its mention. A state's
         military or police that the article names is what "the army", "troops" or "police" of that state are
         ("the Sudanese Armed Forces ... the army": one actor, the state's military)."""
-        country = self.country_of(head)
+        country = self.country_of(head, initiator=initiator)
         own = self.state_force(kind, country)
         if own is not None:
             return self._own(own, head)

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS
 
-__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "elsewhere", "performs", "prep_role"]
+__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "doers_origin", "elsewhere", "performs",
+           "prep_role"]
 
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
@@ -30,6 +31,16 @@ def directed(top: Token) -> bool:
     """Whether "at/on" after ``top`` names a target: not after "be", "happen", "occur" ("the explosion
     was at the station" is where, not whom)."""
     return top.lemma_.lower() not in SCENE_VERBS
+
+
+def doers_origin(head: Token) -> list[Token]:
+    """The tokens of the "from" phrases that say where a doer acts from: its own ("militants from Gaza") and those
+    of the verb it is the subject or "by" agent of ("Militants fired rockets from Gaza", "fired by militants from
+    Gaza")."""
+    verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
+    holders = [head, verb] if head.dep_ in ("nsubj", "pobj") and verb.pos_ in ("VERB", "AUX") else [head]
+    return [t for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS
+            for t in c.subtree]
 
 
 def prep_role(prep: str, family: str) -> str | None:
