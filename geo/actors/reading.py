@@ -15,10 +15,11 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from geo.actors.catalog import Catalog, Countries, Country
-from geo.actors.common import names_no_one
+from geo.actors.common import names_no_one, whole_body_name
 from geo.actors.diseases import is_disease, names_a_strain, spelled_out_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
+from geo.actors.ministries import ministry_country, ministry_of, unplaced_alias, unplaced_ministry
 from geo.actors.names import (TITLES, clean, fold, initials, only_titles, organisation_name, person_words,
                              same_person, surname_matches)
 from geo.actors.organisations import first_organisation
@@ -77,7 +78,7 @@ class ArticleReading:
     # -- adding mentions
 
     def add(self, span: Span) -> None:
-        span = trim(span)
+        span = whole_body_name(trim(span))
         if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
                 or names_a_strain(span) or spelled_out_disease(span) \
                 or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged alone
@@ -90,8 +91,10 @@ class ArticleReading:
         draft = self.draft(actor)
         alias = clean(span.text)
         entry = self.extractor.catalog.by_id.get(draft.id)
-        if alias not in draft.aliases and not (entry and alias in entry.word_aliases):
-            # each spelling once: an actor named a thousand times stays one list; "IS" is no name of its own
+        if alias not in draft.aliases and not (entry and alias in entry.word_aliases) \
+                and not unplaced_alias(alias, draft.name):
+            # each spelling once: an actor named a thousand times stays one list; "IS" is no name of its own; the
+            # Health Ministry (Kenya) is not every "Health Ministry"
             draft.aliases.append(alias)
         self.mentions.append((span, draft.id))
         self.last_seen.pop(draft.id, None)
@@ -239,6 +242,13 @@ class ArticleReading:
             found = self.extractor.catalog.get(self.extractor.catalog.aliases.get(fold(candidate), ""))
             if found:
                 return found
+        if unplaced_ministry(bare, self.extractor.countries):  # "the health ministry": whose? (geo.actors.ministries)
+            named = next((d.actor() for d in self.drafts.values() if unplaced_alias(bare, d.name)), None)
+            placed = country or ministry_country(span, self.extractor.countries, self.article_codes())
+            if named is not None and (placed is None or named.name.endswith(f"({placed.name})")):
+                return named  # "the Indonesian Health Ministry ... a Health Ministry official"
+            if placed is not None:
+                return ministry_of(bare, placed, self.extractor.state(placed).id)
         names = (organisation_name(name), organisation_name(bare))
         match = (first_organisation((d.actor() for d in self.drafts.values()), names) or self.initials_of(name)
                  or self.extractor.catalogue_organisation(name, bare)
@@ -354,11 +364,15 @@ class ArticleReading:
         """The government of the one country the article's places lie in: a minister whose title names no state
         or group sits in it. An article that names places of two countries ("met her Chinese counterpart in
         Beijing") leaves the minister's government open."""
-        codes = {pm.place.country_code for pm in self.places if pm.place is not None and pm.place.country_code}
-        country = self.extractor.countries.by_code(codes.pop()) if len(codes) == 1 else None
+        codes = self.article_codes()
+        country = self.extractor.countries.by_code(next(iter(codes))) if len(codes) == 1 else None
         if country is None:
             return []
         return [self.draft(self.extractor.derived(self.extractor.state(country), "government", country)).id]
+
+    def article_codes(self) -> frozenset[str]:
+        """The country codes of the article's places."""
+        return frozenset(pm.place.country_code for pm in self.places if pm.place is not None and pm.place.country_code)
 
     def country_state(self, token: Token) -> str | None:
         if token.ent_type_ not in ("NORP", "GPE"):
