@@ -214,3 +214,24 @@ def test_ministries_of_two_countries_of_near_spellings_stay_two_across_articles(
     assert not same_organisation("Health Ministry (Niger)", "Health Ministry (Nigeria)")
     assert not same_organisation("Health Ministry", "Health Ministry (Kenya)")
     assert same_organisation("Health Ministry (Kenya)", "Health Ministry (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "She now works with young mothers at Harbour House, a shelter in the old port.",
+    "Protesters gathered outside Parliament Buildings on Tuesday.",
+    "The video was first posted on Telegram by a local channel.",
+    "Police said on Twitter that the road was closed.",
+    "Fans shared their Instagram photos of the parade.",
+])
+def test_a_building_or_platform_where_something_happens_is_no_actor(nlp, extractor, text: str) -> None:
+    assert read(nlp, extractor, text)[0] == {}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Telegram removed the channel on Friday.", "Telegram"),
+    ("The White House said the talks would go on.", "White House"),
+    ("The strike was condemned by the White House on Monday.", "White House"),
+])
+def test_a_building_or_platform_that_acts_stays_an_actor(nlp, extractor, text: str, actor: str) -> None:
+    """The White House that speaks is the US presidency; the Telegram that removes a channel is the company."""
+    assert read(nlp, extractor, text)[0] == {actor: "organisation"}

@@ -19,6 +19,7 @@ from geo.actors.common import names_no_one, whole_body_name
 from geo.actors.diseases import is_disease, names_a_strain, spelled_out_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
+from geo.actors.locations import PLATFORMS, names_a_location, towns_listed
 from geo.actors.ministries import ministry_country, ministry_of, unplaced_alias, unplaced_ministry
 from geo.actors.names import (TITLES, clean, fold, initials, only_titles, organisation_name, person_words,
                              same_person, surname_matches)
@@ -170,6 +171,10 @@ class ArticleReading:
         place = self.place_at(span) if label in ("PERSON", "ORG") else None
         if place is not None:  # a town the small model took for a person or a body ("El Fasher", "Chasiv Yar")
             return self.as_state(span) if place.kind == "country" else None
+        if label in ("PERSON", "ORG") and (names_a_location(span) or towns_listed(span, self.places_over)):
+            return None  # "at Sage House", "on Twitter", "Ingham or Townsville" (geo.actors.locations)
+        if label == "PERSON" and span.text in PLATFORMS:  # "Twitter said": the company, no person
+            return self.as_organisation(span)
         person = self.as_person(span) if label == "PERSON" else self.surname_only(span)
         if person is not None:
             return person
