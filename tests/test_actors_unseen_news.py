@@ -235,3 +235,9 @@ def test_a_building_or_platform_where_something_happens_is_no_actor(nlp, extract
 def test_a_building_or_platform_that_acts_stays_an_actor(nlp, extractor, text: str, actor: str) -> None:
     """The White House that speaks is the US presidency; the Telegram that removes a channel is the company."""
     assert read(nlp, extractor, text)[0] == {actor: "organisation"}
+
+
+def test_a_body_named_after_its_country_keeps_the_country_in_its_name(geoparser, extractor) -> None:
+    text = "The Law Society of Kenya said the arrests of two lawyers were illegal."
+    assert "The Law Society" in {e.text for e in geoparser.nlp(text).ents}  # the premise: the model stops at "of"
+    assert "Law Society of Kenya" in _read_with_places(geoparser, extractor, text)

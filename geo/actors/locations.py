@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span
 
+from geo.actors.common import BODY_WORDS
 from geo.actors.names import clean
 
-__all__ = ["BUILDING_WORDS", "PLATFORMS", "names_a_location", "towns_listed"]
+__all__ = ["BUILDING_WORDS", "PLATFORMS", "names_a_location", "towns_listed", "with_its_country"]
 
 #: The last words of a building's name ("Sage House", "Parliament Buildings", "Government Palace", "City Hall").
 BUILDING_WORDS = frozenset("house houses building buildings palace hall tower towers mansion castle".split())
@@ -52,3 +53,23 @@ def towns_listed(span: Span, places_over: Callable[[int, int], Sequence[object]]
     if len(found) < 2:
         return False
     return all(t.is_punct or t.lower_ in ("and", "or") or places_over(t.idx, t.idx + len(t.text)) for t in span)
+
+
+#: Places whose name closes a national or provincial body's name ("the Law Society of Kenya", "the Children's Hospital
+#: Foundation of Manitoba"); a town after "of" says where a firm is ("Boskovich Farms of Oxnard"), not its name.
+NAMING_PLACE_KINDS = frozenset({"country", "admin1"})
+
+
+def with_its_country(span: Span, places_over: Callable[[int, int], Sequence[object]]) -> Span:
+    """An ORG span the model ends before "of" and a country or province ("the Law Society" of Kenya) goes on over
+    them when it ends in a body's word: the country is part of the name, and "the Law Society" alone is every
+    country's. ``places_over(start, end)`` gives the place mentions (``PlaceMention``) covering those characters."""
+    doc, end = span.doc, span.end
+    if span.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "of" or span[-1].lower_ not in BODY_WORDS:
+        return span
+    after = doc[end + 1]
+    for pm in places_over(after.idx, after.idx + 1):
+        if pm.mention.start == after.idx and pm.place.kind in NAMING_PLACE_KINDS:
+            named = doc.char_span(span.start_char, pm.mention.end, label=span.label_)
+            return named if named is not None else span
+    return span

@@ -19,7 +19,7 @@ from geo.actors.common import names_no_one, whole_body_name
 from geo.actors.diseases import is_disease, names_a_strain, spelled_out_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
-from geo.actors.locations import PLATFORMS, names_a_location, towns_listed
+from geo.actors.locations import PLATFORMS, names_a_location, towns_listed, with_its_country
 from geo.actors.ministries import ministry_country, ministry_of, unplaced_alias, unplaced_ministry
 from geo.actors.names import (TITLES, clean, fold, initials, only_titles, organisation_name, person_words,
                              same_person, surname_matches)
@@ -79,7 +79,7 @@ class ArticleReading:
     # -- adding mentions
 
     def add(self, span: Span) -> None:
-        span = whole_body_name(trim(span))
+        span = with_its_country(whole_body_name(trim(span)), self.places_over)
         if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
                 or names_a_strain(span) or spelled_out_disease(span) \
                 or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged alone
