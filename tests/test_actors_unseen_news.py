@@ -196,6 +196,11 @@ def test_a_body_named_first_by_its_abbreviation_takes_the_full_name_it_is_given_
     assert [name for _, name in mentions] == ["National Waterways Board"] * 2
 
 
+def test_a_body_named_in_full_after_its_abbreviation_takes_the_kind_of_its_full_name(nlp, extractor) -> None:
+    kinds, _ = read(nlp, extractor, "The OSP closed the road. The Oregon State Police said the crash killed two.")
+    assert kinds == {"Oregon State Police": "police"}
+
+
 @pytest.mark.parametrize("text, cut, body", [
     ("The Idaho Department of Fish and Game received the report early Friday.", "Idaho Department of Fish and",
      "Idaho Department of Fish and Game"),

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Span
 
+from geo.actors.cues import organisation_kind
 from geo.actors.names import clean, fold, initials, organisation_name
 from geo.names import slug
 
@@ -125,6 +126,8 @@ def _rename(reading: Reading, actor_id: str, name: str) -> None:
         return
     draft.aliases.append(draft.name)
     draft.id, draft.name = new_id, name
+    if draft.kind == "organisation":  # the kind the abbreviation could not tell: "KSP" is the Kentucky State Police
+        draft.kind = organisation_kind(name)
     reading.drafts = {new_id if k == actor_id else k: v for k, v in reading.drafts.items()}
     reading.mentions[:] = [(s, new_id if i == actor_id else i) for s, i in reading.mentions]
     if actor_id in reading.last_seen:
