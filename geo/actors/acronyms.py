@@ -48,9 +48,9 @@ def is_abbreviation(short: str, full: str) -> bool:
 
 def join_bracketed(reading: Reading) -> None:
     """"A (B)": the mentions of the abbreviation's actor join the full name's actor (or the catalogue's)."""
-    catalogue = reading.extractor.catalog.by_id
-    for n in range(len(reading.mentions) - 1):  # merging keeps the list's length and order, so read it live
-        (first, a), (second, b) = reading.mentions[n], reading.mentions[n + 1]
+    catalogue, joined = reading.extractor.catalog.by_id, {}
+    for (first, a), (second, b) in zip(reading.mentions, reading.mentions[1:]):
+        a, b = _found(joined, a), _found(joined, b)
         if a == b or not _bracketed(reading.text, first, second):
             continue
         if "person" in (reading.drafts[a].kind, reading.drafts[b].kind):
@@ -64,71 +64,85 @@ def join_bracketed(reading: Reading) -> None:
         if short in catalogue and full in catalogue:
             continue
         keep, gone = (short, full) if short in catalogue else (full, short)
-        _merge(reading, gone, keep)
-    _join_untagged(reading)
+        _merge(reading, joined, gone, keep)
+    _join_untagged(reading, joined)
+    _relabel(reading, {i: _found(joined, i) for i in joined})
 
 
 _IN_BRACKETS = re.compile(r"\s*\(([^()\s]{2,10})\)")
 
 
-def _join_untagged(reading: Reading) -> None:
+def _join_untagged(reading: Reading, joined: dict[str, str]) -> None:
     """"the Baltic Fisheries Council (CIPB)" where the model tags no name in the brackets: the abbreviation is the
     body's alias, and an actor the article names by it alone is that body."""
+    catalogue = reading.extractor.catalog.by_id
     by_name = {d.name: d.id for d in reading.drafts.values() if d.kind != "person"}
-    for span, actor_id in list(reading.mentions):
+    for span, actor_id in reading.mentions:
+        actor_id = _found(joined, actor_id)
         found = _IN_BRACKETS.match(reading.text, span.end_char)
-        if found is None or actor_id not in reading.drafts or reading.drafts[actor_id].kind == "person" \
-                or not is_abbreviation(found.group(1), span.text):
+        if found is None or reading.drafts[actor_id].kind == "person" or not is_abbreviation(found.group(1), span.text):
             continue
         draft = reading.drafts[actor_id]
-        if found.group(1) not in draft.aliases and draft.id not in reading.extractor.catalog.by_id:
+        if found.group(1) not in draft.aliases and draft.id not in catalogue:
             draft.aliases.append(found.group(1))
         other = by_name.get(found.group(1))
-        if other is not None and other != actor_id and other in reading.drafts \
-                and other not in reading.extractor.catalog.by_id:
-            _merge(reading, other, actor_id)
+        if other is not None and other not in joined and other != actor_id and other not in catalogue:
+            _merge(reading, joined, other, actor_id)
 
 
 def name_spelled_out(reading: Reading) -> None:
     """A body named by an abbreviation that one of its spellings in the article spells out ("FDA", later "the Food
     and Drug Administration") is named by the full name, the abbreviation an alias."""
-    catalogue, known = reading.extractor.catalog.by_id, reading.extractor.known
+    catalogue, known, renamed = reading.extractor.catalog.by_id, reading.extractor.known, {}
     for draft in list(reading.drafts.values()):
         if draft.kind == "person" or draft.id in catalogue or draft.id in known or " " in draft.name:
             continue
         full = next((n for n in draft.aliases if " " in n and draft.name.upper() in (
             initials(n), organisation_name(n).acronym)), None)
-        if full is not None:
-            _rename(reading, draft.id, full)
+        if full is None or slug(full) in renamed.values():  # (two abbreviations of one name: left as they are)
+            continue
+        if slug(full) in reading.drafts:  # the full name is an actor of its own already: one actor
+            _merge(reading, renamed, draft.id, slug(full))
+            continue
+        renamed[draft.id] = slug(full)
+        draft.aliases.append(draft.name)
+        draft.id, draft.name = slug(full), full
+        if draft.kind == "organisation" and organisation_kind(full) in NAMED_KINDS:
+            draft.kind = organisation_kind(full)  # what the abbreviation could not tell: "KSP", the State Police
+    if renamed:
+        reading.drafts = {renamed.get(k, k): v for k, v in reading.drafts.items()}
+        reading.last_seen = {renamed.get(k, k): None for k in reading.last_seen}
+        _relabel(reading, renamed)
+
+
+#: Kinds a body's own name decides ("Kentucky State Police", "Xinhua News Agency", "Ministry of Health"); "Group" of
+#: "American International Group" makes no armed group without words around it.
+NAMED_KINDS = frozenset({"police", "media", "government"})
 
 
 def _bracketed(text: str, first: Span, second: Span) -> bool:
     return text[first.end_char:second.start_char].strip() == "(" and text[second.end_char:second.end_char + 1] == ")"
 
 
-def _merge(reading: Reading, gone: str, keep: str) -> None:
-    """Every mention of ``gone`` becomes one of ``keep``, whose aliases gain ``gone``'s names."""
+def _found(joined: dict[str, str], actor_id: str) -> str:
+    """The actor an id was joined to (through any chain of joins), or the id itself."""
+    while actor_id in joined:
+        actor_id = joined[actor_id]
+    return actor_id
+
+
+def _merge(reading: Reading, joined: dict[str, str], gone: str, keep: str) -> None:
+    """``gone`` joins ``keep``, whose aliases gain ``gone``'s names; its mentions are relabelled once, at the end
+    (relabelling per join would read the article's mentions once per join)."""
     target = reading.drafts[keep]
     for name in (reading.drafts[gone].name, *reading.drafts[gone].aliases):
         if name not in target.aliases:
             target.aliases.append(name)
-    reading.mentions[:] = [(s, keep if i == gone else i) for s, i in reading.mentions]
+    joined[gone] = keep
     del reading.drafts[gone]
     reading.last_seen.pop(gone, None)
 
 
-def _rename(reading: Reading, actor_id: str, name: str) -> None:
-    """The draft ``actor_id`` named ``name``, under that name's id (joining a draft of that id if there is one)."""
-    draft = reading.drafts[actor_id]
-    new_id = slug(name)
-    if new_id in reading.drafts:
-        _merge(reading, actor_id, new_id)
-        return
-    draft.aliases.append(draft.name)
-    draft.id, draft.name = new_id, name
-    if draft.kind == "organisation":  # the kind the abbreviation could not tell: "KSP" is the Kentucky State Police
-        draft.kind = organisation_kind(name)
-    reading.drafts = {new_id if k == actor_id else k: v for k, v in reading.drafts.items()}
-    reading.mentions[:] = [(s, new_id if i == actor_id else i) for s, i in reading.mentions]
-    if actor_id in reading.last_seen:
-        reading.last_seen = {new_id if k == actor_id else k: None for k in reading.last_seen}
+def _relabel(reading: Reading, mapping: dict[str, str]) -> None:
+    if mapping:
+        reading.mentions[:] = [(s, mapping.get(i, i)) for s, i in reading.mentions]

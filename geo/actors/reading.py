@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -249,7 +250,7 @@ class ArticleReading:
                 return found
         if unplaced_ministry(bare, self.extractor.countries):  # "the health ministry": whose? (geo.actors.ministries)
             named = next((d.actor() for d in self.drafts.values() if unplaced_alias(bare, d.name)), None)
-            placed = country or ministry_country(span, self.extractor.countries, self.article_codes())
+            placed = country or ministry_country(span, self.extractor.countries, self.article_codes)
             if named is not None and (placed is None or named.name.endswith(f"({placed.name})")):
                 return named  # "the Indonesian Health Ministry ... a Health Ministry official"
             if placed is not None:
@@ -369,14 +370,15 @@ class ArticleReading:
         """The government of the one country the article's places lie in: a minister whose title names no state
         or group sits in it. An article that names places of two countries ("met her Chinese counterpart in
         Beijing") leaves the minister's government open."""
-        codes = self.article_codes()
+        codes = self.article_codes
         country = self.extractor.countries.by_code(next(iter(codes))) if len(codes) == 1 else None
         if country is None:
             return []
         return [self.draft(self.extractor.derived(self.extractor.state(country), "government", country)).id]
 
+    @cached_property
     def article_codes(self) -> frozenset[str]:
-        """The country codes of the article's places."""
+        """The country codes of the article's places (read once: a ministry asks per mention)."""
         return frozenset(pm.place.country_code for pm in self.places if pm.place is not None and pm.place.country_code)
 
     def country_state(self, token: Token) -> str | None:
