@@ -11,6 +11,7 @@ import pytest
 
 from geo.actors.diseases import is_disease
 from geo.actors.linking import ActorLinker
+from geo.names import slug
 from geo.records import Analysis, Article
 from tests.test_titled_names import extractor, read  # noqa: F401  (a fixture and a reader shared with these tests)
 
@@ -142,3 +143,106 @@ def test_two_initials_an_article_spells_out_link_its_own_and_the_next_articles_m
         analysis = linker.link(Analysis(Article(f"a{n}", text), (), actors, mentions, ()))
         ids.append({m.mention.text: m.actor_id for m in analysis.actor_mentions})
     assert ids[0]["UF"] == ids[0]["University of Florida"] == ids[1]["UF"]
+
+
+def _read_with_places(geoparser, extractor, text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Actors by name with their kinds and affiliations, read with the places the geoparser finds."""
+    doc = geoparser.nlp(text)
+    actors, _ = extractor.extract(doc, geoparser.places(doc))
+    return {a.name: (a.kind, a.affiliations) for a in actors}
+
+
+@pytest.mark.parametrize("text, ministry", [
+    ("Vietnam's Ministry of Health ordered schools to close after a fourth case of measles.",
+     "Ministry of Health (Vietnam)"),
+    ("Heavy rain flooded roads in Mombasa on Monday. The Health Ministry sent tents and water to the town.",
+     "Health Ministry (Kenya)"),
+    ("Ferries stopped sailing from Bergen on Friday. The Ministry of Transport said the storm would pass by Sunday.",
+     "Ministry of Transport (Norway)"),
+])
+def test_a_ministry_named_without_its_country_takes_the_country_around_it(geoparser, extractor, text: str,
+                                                                         ministry: str) -> None:
+    """Every country has a health ministry: "the Health Ministry" alone made one actor of all of them."""
+    actors = _read_with_places(geoparser, extractor, text)
+    assert ministry in actors and actors[ministry][0] == "government"
+    assert actors[ministry][1] == (slug(ministry.split("(")[1].rstrip(")")),)
+    assert not {"Health Ministry", "Ministry of Health", "Ministry of Transport"} & set(actors)
+
+
+def test_a_ministry_of_an_article_about_two_countries_stays_open(geoparser, extractor) -> None:
+    text = "Talks in Oslo and Nairobi went on. The Foreign Ministry said a deal was near."
+    actors = _read_with_places(geoparser, extractor, text)
+    assert "Foreign Ministry" in actors
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors of the Baltic Fisheries Council (BFC) boarded the trawler. The BFC fined its owner.",
+    "Inspectors of the BFC (Baltic Fisheries Council) boarded the trawler. The BFC fined its owner.",
+    "Inspectors of the Baltic Fisheries Council (CIPB) boarded the trawler. The CIPB fined its owner.",
+])
+def test_a_body_and_its_abbreviation_in_brackets_are_one_actor_named_in_full(nlp, extractor, text: str) -> None:
+    """The brackets say the two names are one body, whatever the letters (the third abbreviation is another
+    language's initials); the full name says what the body is."""
+    actors, mentions = extractor.extract(nlp(text))
+    bodies = [a for a in actors if a.kind != "person"]
+    assert [a.name for a in bodies] == ["Baltic Fisheries Council"]
+    assert {m.actor_id for m in mentions} == {"baltic-fisheries-council"}
+
+
+def test_a_body_named_first_by_its_abbreviation_takes_the_full_name_it_is_given_later(nlp, extractor) -> None:
+    kinds, mentions = read(nlp, extractor, "The NWB closed two locks on Monday. Engineers of the National Waterways "
+                                           "Board said the locks would reopen in May.")
+    assert list(kinds) == ["National Waterways Board"]
+    assert [name for _, name in mentions] == ["National Waterways Board"] * 2
+
+
+def test_a_body_named_in_full_after_its_abbreviation_takes_the_kind_of_its_full_name(nlp, extractor) -> None:
+    kinds, _ = read(nlp, extractor, "The OSP closed the road. The Oregon State Police said the crash killed two.")
+    assert kinds == {"Oregon State Police": "police"}
+
+
+@pytest.mark.parametrize("text, cut, body", [
+    ("The Idaho Department of Fish and Game received the report early Friday.", "Idaho Department of Fish and",
+     "Idaho Department of Fish and Game"),
+    ("The hiker was flown by Air Methods to Summit Hospital in Reno.", "Air Methods to", "Air Methods"),
+])
+def test_a_body_name_the_model_ends_on_a_small_word_ends_on_a_name_word(nlp, extractor, text: str, cut: str,
+                                                                        body: str) -> None:
+    assert cut in {e.text.removeprefix("The ") for e in nlp(text).ents}  # the premise: the model's cut
+    assert body in read(nlp, extractor, text)[0]
+
+
+def test_ministries_of_two_countries_of_near_spellings_stay_two_across_articles() -> None:
+    """The linker joins near spellings of one name; the country in brackets must agree exactly."""
+    from geo.actors.names import same_organisation
+
+    assert not same_organisation("Health Ministry (Niger)", "Health Ministry (Nigeria)")
+    assert not same_organisation("Health Ministry", "Health Ministry (Kenya)")
+    assert same_organisation("Health Ministry (Kenya)", "Health Ministry (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "She now works with young mothers at Harbour House, a shelter in the old port.",
+    "Protesters gathered outside Parliament Buildings on Tuesday.",
+    "The video was first posted on Telegram by a local channel.",
+    "Police said on Twitter that the road was closed.",
+    "Fans shared their Instagram photos of the parade.",
+])
+def test_a_building_or_platform_where_something_happens_is_no_actor(nlp, extractor, text: str) -> None:
+    assert read(nlp, extractor, text)[0] == {}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Telegram removed the channel on Friday.", "Telegram"),
+    ("The White House said the talks would go on.", "White House"),
+    ("The strike was condemned by the White House on Monday.", "White House"),
+])
+def test_a_building_or_platform_that_acts_stays_an_actor(nlp, extractor, text: str, actor: str) -> None:
+    """The White House that speaks is the US presidency; the Telegram that removes a channel is the company."""
+    assert read(nlp, extractor, text)[0] == {actor: "organisation"}
+
+
+def test_a_body_named_after_its_country_keeps_the_country_in_its_name(geoparser, extractor) -> None:
+    text = "The Law Society of Kenya said the arrests of two lawyers were illegal."
+    assert "The Law Society" in {e.text for e in geoparser.nlp(text).ents}  # the premise: the model stops at "of"
+    assert "Law Society of Kenya" in _read_with_places(geoparser, extractor, text)

@@ -457,7 +457,7 @@ def test_a_party_framing_a_quotation_makes_a_statement(analyser) -> None:
     events = analyse(analyser, '"We will respond to this attack," declared the Defence Ministry after rockets hit '
                                'Haifa.')
     statement = next(e for e in events if e.type == STATEMENT)
-    assert statement.trigger.text == "declared" and statement.actor_roles == (("initiator", "defence-ministry"),)
+    assert statement.trigger.text == "declared" and statement.actor_roles == (("initiator", "defence-ministry-israel"),)
 
 
 def test_a_standing_text_that_declares_is_no_statement(analyser) -> None:

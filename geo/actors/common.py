@@ -17,7 +17,7 @@ from geo.actors.titled import common_word_in_name, given_names_by_surname
 from geo.nlp.memo import per_article
 
 __all__ = ["COMMON_ABBREVIATIONS", "LANGUAGES", "STORM_WORDS", "UNIT_WORDS", "capitalised_by_position",
-           "family_name", "in_capitals", "language", "names_no_one", "numbered_unit"]
+           "family_name", "in_capitals", "language", "names_no_one", "numbered_unit", "whole_body_name"]
 
 #: Abbreviations of common nouns that news writes in capitals (the AP Stylebook's and Merriam-Webster's entries:
 #: offences, hospital wards, vehicles, tests, titles of office holders). None names a body.
@@ -58,6 +58,39 @@ Turkmen Twi Uighur Ukrainian Urdu Uzbek Venda Vietnamese Walloon Welsh Wolof Xho
 #: Words that make a name in lower case a body's ("the defence ministry", "congress", "the supreme court").
 BODY_WORDS = AGENCY_WORDS | INSTITUTION_WORDS | frozenset(w for words in ORGANISATION_WORDS.values() for w in words) \
     | frozenset("court courts".split())
+
+
+#: Words that join a body's name to more of it ("Department of Fish and Wildlife", "Fish & Wildlife"): the small
+#: model often ends a name on one of them.
+JOINING_WORDS = frozenset({"and", "&", "of", "for", "the"})
+
+
+def whole_body_name(span: Span) -> Span:
+    """An ORG span without the small words the model let trail after the name ("Air Evac to", "the Institute of
+    Business and Law at", "Kellogg later"), or, ended on a joining word after capitalised words, with the one to
+    three capitalised words that finish it ("the Kentucky Department of Fish and" Wildlife): no body's name ends in
+    a small word. Body's words stay ("Unite union", "Xinhua news agency")."""
+    doc, end = span.doc, span.end
+    if span.label_ != "ORG" or len(span) < 2 or span[-1].text[:1].isupper() or span[-1].lower_ in BODY_WORDS:
+        return span
+    if span[-1].lower_ in JOINING_WORDS and span[0].text[:1].isupper():
+        more = end
+        while more < min(end + 3, len(doc)) and _finishes_name(doc[more]):
+            more += 1
+        if more > end:
+            return Span(doc, span.start, more, label=span.label)
+    while end > span.start + 1 and doc[end - 1].tag_ in _SMALL_WORD_TAGS and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    return Span(doc, span.start, end, label=span.label) if end < span.end else span
+
+
+#: Penn Treebank tags of the small words that end no name: prepositions, conjunctions, adverbs, determiners, "to".
+_SMALL_WORD_TAGS = frozenset({"IN", "CC", "RB", "DT", "TO"})
+
+
+def _finishes_name(token: Token) -> bool:
+    """A capitalised singular name word outside any other entity ("Wildlife"; not "Officers", not a town)."""
+    return token.text[:1].isupper() and token.ent_iob_ == "O" and token.tag_ == "NNP" and not token.is_sent_start
 
 
 def names_no_one(span: Span) -> bool:

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from geo.actors.acronyms import join_bracketed, name_spelled_out
 from geo.actors.aliases import SPAN_KEY, ActorAliases
 from geo.actors.catalog import Catalog, Countries, Country, load_countries
 from geo.actors.common import in_capitals
@@ -73,6 +74,8 @@ class ActorExtractor:
         for span in self.candidates(doc):
             reading.add(span)
         reading.add_missed()
+        join_bracketed(reading)  # "the World Organisation for Animal Health (OIE)": one actor
+        name_spelled_out(reading)
         reading.affiliate()
         actors, mentions = reading.result()
         if self.learn:

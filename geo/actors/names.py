@@ -160,12 +160,18 @@ class OrganisationName(NamedTuple):
     folded: str  # fold(clean(name))
     compact: str  # folded, without spaces, upper case: compared with the other name's acronym
     acronym: str
+    qualifier: str = ""  # the country a name closes with in brackets: "Health Ministry (Kenya)" -> "kenya"
+
+
+_QUALIFIER = re.compile(r"\(([^()]+)\)\s*$")
 
 
 @lru_cache(maxsize=1 << 16)
 def organisation_name(name: str) -> OrganisationName:
     folded = fold(clean(name))
-    return OrganisationName(folded, folded.replace(" ", "").upper(), acronym(name))
+    qualifier = _QUALIFIER.search(name)
+    return OrganisationName(folded, folded.replace(" ", "").upper(), acronym(name),
+                            fold(qualifier.group(1)) if qualifier else "")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -178,7 +184,7 @@ def same_organisation_name(a: OrganisationName, b: OrganisationName) -> bool:
     """``same_organisation`` of two names prepared by ``organisation_name``: linking compares each new
     organisation with every known one of a similar name, so the names are prepared once, not per pair."""
     fa, fb = a.folded, b.folded
-    if not fa or not fb:
+    if not fa or not fb or a.qualifier != b.qualifier:  # the Health Ministry (Niger) is not that of Nigeria
         return False
     if fa == fb:
         return True

@@ -10,19 +10,22 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from geo.actors.catalog import Catalog, Countries, Country
-from geo.actors.common import names_no_one
+from geo.actors.common import names_no_one, whole_body_name
 from geo.actors.diseases import is_disease, names_a_strain, spelled_out_disease
 from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUNS, agentive, described_by,
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
+from geo.actors.locations import PLATFORMS, names_a_location, towns_listed, with_its_country
+from geo.actors.ministries import ministry_country, ministry_of, unplaced_alias, unplaced_ministry
 from geo.actors.names import (TITLES, clean, fold, initials, only_titles, organisation_name, person_words,
                              same_person, surname_matches)
 from geo.actors.organisations import first_organisation
-from geo.actors.titled import PERSON_TITLES
+from geo.actors.portfolios import cabinet_title, portfolio
 from geo.names import slug
 from geo.places.localities import LOCALITY_KINDS as LOCALITIES
 from geo.places.placewords import common_word, doc_text
@@ -77,7 +80,7 @@ class ArticleReading:
     # -- adding mentions
 
     def add(self, span: Span) -> None:
-        span = trim(span)
+        span = with_its_country(whole_body_name(trim(span)), self.places_over)
         if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
                 or names_a_strain(span) or spelled_out_disease(span) \
                 or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged alone
@@ -90,8 +93,10 @@ class ArticleReading:
         draft = self.draft(actor)
         alias = clean(span.text)
         entry = self.extractor.catalog.by_id.get(draft.id)
-        if alias not in draft.aliases and not (entry and alias in entry.word_aliases):
-            # each spelling once: an actor named a thousand times stays one list; "IS" is no name of its own
+        if alias not in draft.aliases and not (entry and alias in entry.word_aliases) \
+                and not unplaced_alias(alias, draft.name):
+            # each spelling once: an actor named a thousand times stays one list; "IS" is no name of its own; the
+            # Health Ministry (Kenya) is not every "Health Ministry"
             draft.aliases.append(alias)
         self.mentions.append((span, draft.id))
         self.last_seen.pop(draft.id, None)
@@ -167,6 +172,10 @@ class ArticleReading:
         place = self.place_at(span) if label in ("PERSON", "ORG") else None
         if place is not None:  # a town the small model took for a person or a body ("El Fasher", "Chasiv Yar")
             return self.as_state(span) if place.kind == "country" else None
+        if label in ("PERSON", "ORG") and (names_a_location(span) or towns_listed(span, self.places_over)):
+            return None  # "at Sage House", "on Twitter", "Ingham or Townsville" (geo.actors.locations)
+        if label == "PERSON" and span.text in PLATFORMS:  # "Twitter said": the company, no person
+            return self.as_organisation(span)
         person = self.as_person(span) if label == "PERSON" else self.surname_only(span)
         if person is not None:
             return person
@@ -239,6 +248,13 @@ class ArticleReading:
             found = self.extractor.catalog.get(self.extractor.catalog.aliases.get(fold(candidate), ""))
             if found:
                 return found
+        if unplaced_ministry(bare, self.extractor.countries):  # "the health ministry": whose? (geo.actors.ministries)
+            named = next((d.actor() for d in self.drafts.values() if unplaced_alias(bare, d.name)), None)
+            placed = country or ministry_country(span, self.extractor.countries, self.article_codes)
+            if named is not None and (placed is None or named.name.endswith(f"({placed.name})")):
+                return named  # "the Indonesian Health Ministry ... a Health Ministry official"
+            if placed is not None:
+                return ministry_of(bare, placed, self.extractor.state(placed).id)
         names = (organisation_name(name), organisation_name(bare))
         match = (first_organisation((d.actor() for d in self.drafts.values()), names) or self.initials_of(name)
                  or self.extractor.catalogue_organisation(name, bare)
@@ -354,11 +370,16 @@ class ArticleReading:
         """The government of the one country the article's places lie in: a minister whose title names no state
         or group sits in it. An article that names places of two countries ("met her Chinese counterpart in
         Beijing") leaves the minister's government open."""
-        codes = {pm.place.country_code for pm in self.places if pm.place is not None and pm.place.country_code}
-        country = self.extractor.countries.by_code(codes.pop()) if len(codes) == 1 else None
+        codes = self.article_codes
+        country = self.extractor.countries.by_code(next(iter(codes))) if len(codes) == 1 else None
         if country is None:
             return []
         return [self.draft(self.extractor.derived(self.extractor.state(country), "government", country)).id]
+
+    @cached_property
+    def article_codes(self) -> frozenset[str]:
+        """The country codes of the article's places (read once: a ministry asks per mention)."""
+        return frozenset(pm.place.country_code for pm in self.places if pm.place is not None and pm.place.country_code)
 
     def country_state(self, token: Token) -> str | None:
         if token.ent_type_ not in ("NORP", "GPE"):
@@ -401,42 +422,3 @@ class ArticleReading:
 
 #: One-word names of legislative houses (Wikipedia: List of legislatures by country), also common words.
 LEGISLATURES = frozenset({"House", "Assembly", "Commons", "Lords", "Legislature", "Congress", "Senate"})
-
-
-#: Title nouns a cabinet portfolio word stands before: "Interior Minister", "Defence Secretary".
-PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
-
-
-#: Portfolios whose holders are reported abroad as often as at home ("Foreign Minister X met ... in Beijing").
-ABROAD = frozenset("prime foreign external defence defense trade deputy junior".split())
-
-
-def cabinet_title(span: Span) -> bool:
-    """A person named after a home portfolio's title ("Interior Minister Carolina Toha", "Health Secretary X"),
-    not a former one nor one often abroad."""
-    window = [] if span[0].is_sent_start else list(span.doc[max(span.start - 4, 0):span.start])
-    starts = [n for n, t in enumerate(window) if t.is_sent_start]  # the words of the span's sentence only (Token.sent
-    before = window[starts[-1]:] if starts else window  # walks to the sentence's start: long in a long sentence)
-    if len(before) < 2 or before[-1].lower_ not in PORTFOLIO_TITLES or not before[-2].is_title:
-        return False
-    return not ABROAD & {t.lower_ for t in before} and not {"former", "ex", "ex-"} & {t.lower_ for t in before}
-
-
-#: Levels of government that open an office holder's title ("State Sen.", "County Commissioner", "City Councilman").
-JURISDICTIONS = frozenset("state county city town township village borough parish district federal provincial "
-                          "municipal regional".split())
-
-
-def portfolio(span: Span) -> bool:
-    """One word the model tags ORG before "Minister" or "Secretary", or after "Minister of" or "Secretary of"
-    ("Interior Minister Carolina Toha", "Defence Secretary Lloyd Austin", "Secretary of State Antony Blinken") is
-    the portfolio of the person's title, not an organisation of its own; so is a level of government before any
-    title ("State" of "State Sen. Laura Whitfield")."""
-    doc = span.doc
-    if len(span) != 1:
-        return False
-    before = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PORTFOLIO_TITLES
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and span[0].lower_ in JURISDICTIONS and fold(after.text).rstrip(".") in TITLES | PERSON_TITLES:
-        return True
-    return before or (after is not None and after.lower_ in PORTFOLIO_TITLES)
