@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import institutions, peer_states, readings, scoring, sources
+from geo.places import institutions, peer_states, readings, scoring, settlements, sources
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.ellipsis import SHARED_DIRECTIONS, known_whole
@@ -139,7 +139,8 @@ class Resolver:
         written = how_written(text, mentions, keys)  # "a Lebanon woman", "the Atlantic", "Berea Police Department"
         names = {key: self._readings(key, written.get(key, PLAIN)) for key in set(keys) if key[1] != "border"}
         cues = institutions.state_cues(text, mentions, keys, self.gazetteer.candidates)  # "University of Georgia"
-        state_words = {**readings.unit_words(text, mentions, keys), **cues.mentioned,
+        state_words = {**settlements.written_after_a_settlement_word(text, mentions, keys),  # "the city of X"
+                       **readings.unit_words(text, mentions, keys), **cues.mentioned,
                        **peer_states.among_states(names),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1

@@ -1,0 +1,37 @@
+"""Names written after a word for a settlement: "the city of Zaporizhzhia", "the town of Bethel", "the village of
+Novoselivka". The word says what kind of place the name is: a town, not the province or the country named like it
+(Zaporizhzhia's oblast, São Paulo's state), and the writer vouches that it is a place at all, however small: villages
+are what the small model most often tags as organisations or persons.
+
+The resolver reads :func:`written_after_a_settlement_word` as it reads "state" or "province" after a name (a bonus
+for the readings of that kind, ``resolution.STATE_WORD_BONUS``); the recogniser asks
+:func:`after_a_settlement_word` of a capitalised name it would otherwise drop.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from geo.records import Mention
+
+#: English words for a settlement that news writes before "of" and a town's name (Oxford English Dictionary's
+#: senses of "city", "town", "village", "hamlet"); "township" and "municipality" are units (``placewords``).
+SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet"})
+SETTLEMENT_KINDS = ("city",)
+_WINDOW = 16  # characters before a name that "hamlet of " with spaces fits in
+_BEFORE = re.compile(r"\b(?:%s)\s+of\s+$" % "|".join(sorted(SETTLEMENT_WORDS)), re.I)
+
+
+def written_after_a_settlement_word(text: str, mentions: Sequence[Mention], keys) -> dict:
+    """Per name key written right after "city of", "town of", "village of" or "hamlet of" at least once: the kinds
+    of reading the word speaks for (a town)."""
+    return {key: SETTLEMENT_KINDS for mention, key in zip(mentions, keys)
+            if mention.label == "place" and _BEFORE.search(text, max(0, mention.start - _WINDOW), mention.start)}
+
+
+def after_a_settlement_word(span: Span) -> bool:
+    """Whether a span follows "<settlement word> of" ("the village of Novoselivka")."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_WORDS
