@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import institutions, peer_states, readings, scoring, settlements, sources
+from geo.places import institutions, peer_states, readings, scoring, settlements, sources, subdivisions
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.ellipsis import SHARED_DIRECTIONS, known_whole
@@ -156,7 +156,7 @@ class Resolver:
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         third = self._third_pass(names, first, second, counts, (context, neighbours, cues.named), state_words, lists)
-        return self._answers(mentions, keys, third)
+        return self._subdivisions(text, self._answers(mentions, keys, third))
 
     def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
         """Each mention's answer: worked out once per name as it is written (one sense per document; a
@@ -169,6 +169,22 @@ class Resolver:
             if answer is None:
                 answer = found[written] = self._answer(mention, key, choices)
             out.append(answer if answer.mention is mention else PlaceMention(mention, answer.place, answer.score))
+        return tuple(out)
+
+    def _subdivisions(self, text: str, answers: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
+        """A town answered for a name written before "region" or "oblast" is the subdivision named after it,
+        where one is ("the Bryansk region"; :mod:`geo.places.subdivisions`); per mention: "Bryansk" alone stays
+        the city."""
+        out = list(answers)
+        for i in subdivisions.before_a_subdivision_word(text, [pm.mention for pm in answers]):
+            pm = answers[i]
+            if pm.place is None or pm.place.kind != "city":
+                continue
+            admin1 = next((c.admin1 for c in self.gazetteer.candidates(pm.mention.text, fuzzy=False)
+                           if c.place.id == pm.place.id), None)
+            unit = subdivisions.subdivision_meant(pm.place, admin1, self.gazetteer.place)
+            if unit is not None:
+                out[i] = PlaceMention(pm.mention, unit, pm.score)
         return tuple(out)
 
     def _third_pass(self, names: dict, first: dict, second: dict, counts: Counter, before: tuple,
