@@ -24,7 +24,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import institutions, peer_states, readings, scoring, settlements, sources, subdivisions
+from geo.places import (institutions, peer_states, prominence, readings, scoring, settlements, sources,
+                        subdivisions)
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.ellipsis import SHARED_DIRECTIONS, known_whole
@@ -331,7 +332,7 @@ class Resolver:
         listed = (lists or {}).get(key)
         if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
             return name.alone  # as worked out when the name's readings were kept
-        scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
+        scored = scoring.contextual(name.rows, self._evidence(key, context, name.alone), WEIGHTS) if context else None
         scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
         for i, term in name.fixed + name.county if context else name.fixed:  # in the order of Readings
             scores[i] += term
@@ -370,6 +371,7 @@ class Resolver:
         points = []  # (key, prepared point) of each answer: other names' nearness to it
         towns, by_name = [], {}  # the same of the answers that are towns or counties; answers by their own name
         own: dict = {}
+        bare: dict = {}  # the same of the names whose leading reading is a big city by its own name
         named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
         named_by: dict = {}
         for key, choice in choices.items():
@@ -382,6 +384,8 @@ class Resolver:
                 if cc:
                     countries[cc] += n
                     own[key] = (cc, n, None, 0)
+                    bare.update({key: (cc, n, None, 0, (best.place.lat, best.place.lon))}
+                                if prominence.named_bare(best) else {})
                 continue
             cc = best.place.country_code
             cc_votes = n * (2 if best.place.kind == "country" else 1)
@@ -394,27 +398,32 @@ class Resolver:
             if admin:
                 admins[admin] += n
             own[key] = (cc, cc_votes, admin, n)
+            bare.update({key: (*own[key], (best.place.lat, best.place.lon))} if prominence.named_bare(best) else {})
             points.append((key, prepared(best.place.lat, best.place.lon)))
             towns += [points[-1]] if best.place.kind in LOCAL_KINDS else []
             by_name.update({best.place.id: key} if best.form == "name" else {})
         return {"towns": towns, "by_name": by_name, "countries": countries, "country_total": sum(countries.values()),
                 "admins": admins, "admin_total": sum(admins.values()), "own": own, "named": (named, named_by),
-                "points": points}
+                "points": points, "bare": bare}
 
     @staticmethod
-    def _evidence(key, context) -> dict:
+    def _evidence(key, context, alone: Choice | None = None) -> dict:
         """The article's evidence as one name sees it in a pass: the totals and the places of the *other* names,
         with its own first answer left out (see :func:`scoring.contextual`). Worked out once per name and pass, not once
         per reading."""
         own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
         named, named_by = context["named"]
         named_cc, named_n = named_by.get(key, (None, 0))
-        return {"own_cc": own_cc, "cc_votes": cc_votes, "own_admin": own_admin, "n": n,
-                "countries": context["countries"], "admins": context["admins"],
-                "country_total": context["country_total"] - (cc_votes if own_cc else 0),
-                "admin_total": context["admin_total"] - (n if own_admin else 0),
-                "anchors": [point for k, point in context["points"] if k != key],
-                "named": named, "named_cc": named_cc, "named_n": named_n}
+        evidence = {"own_cc": own_cc, "cc_votes": cc_votes, "own_admin": own_admin, "n": n,
+                    "countries": context["countries"], "admins": context["admins"],
+                    "country_total": context["country_total"] - (cc_votes if own_cc else 0),
+                    "admin_total": context["admin_total"] - (n if own_admin else 0),
+                    "anchors": [point for k, point in context["points"] if k != key],
+                    "named": named, "named_cc": named_cc, "named_n": named_n}
+        others = prominence.other_cities(key, alone, context.get("bare"))  # "Toronto" beside "Miami"
+        if not others:
+            return evidence
+        return prominence.discounted(evidence, others, context["bare"])
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":
