@@ -27,3 +27,16 @@ def test_a_name_after_city_of_is_the_city_not_its_province(gazetteer):
     (answer,) = Resolver(gazetteer).resolve(text, place_mentions(text, "Sao Paulo"))
     assert answer.place.kind == "city" and km(answer.place, -23.55, -46.63) < 20, answer.place
 
+
+
+def test_a_township_the_gazetteer_lacks_is_read_as_its_town(gazetteer):
+    # GeoNames has the towns, not the townships or "Town of" forms of government named after them
+    text = "The school board of Readington Township met on Tuesday, and Flemington sent two observers."
+    answers = {pm.mention.text: pm.place for pm in
+               Resolver(gazetteer).resolve(text, place_mentions(text, "Readington Township", "Flemington"))}
+    assert answers["Readington Township"] is not None, answers
+    assert km(answers["Readington Township"], 40.57, -74.78) < 30, answers["Readington Township"]
+    text = "Snow closed the roads of the Town of Groton, near New London, Connecticut."
+    answers = {pm.mention.text: pm.place for pm in Resolver(gazetteer).resolve(
+        text, place_mentions(text, "Town of Groton", "New London", "Connecticut"))}
+    assert answers["Town of Groton"] is not None and km(answers["Town of Groton"], 41.35, -72.08) < 30, answers

@@ -285,6 +285,9 @@ class Resolver:
         if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
             found = tuple(c for c in self.gazetteer.candidates(key[:unit.start()], fuzzy=False)
                           if c.place.kind in readings.UNIT_KINDS) or found
+        if all(c.fuzzy for c in found) and (town := settlements.town_of_name(key)):  # "Readington Township"
+            found = tuple(replace(c, fuzzy=True) for c in self.gazetteer.candidates(town, fuzzy=False)
+                          if c.place.kind in LOCAL_KINDS) or found  # a last resort: kept only with support
         if written == "bare":  # "IS positions": neither Iceland's code nor the Russian town "Is"
             found = tuple(c for c in found if c.form in ("abbr", "alt"))  # "EU" is the European Union
         elif written != "code":  # "S.C.", "It": not the ISO code of Seychelles or Italy

@@ -35,3 +35,20 @@ def after_a_settlement_word(span: Span) -> bool:
     """Whether a span follows "<settlement word> of" ("the village of Novoselivka")."""
     doc = span.doc
     return span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_WORDS
+
+
+#: A town's name with the word for its form of local government, which GeoNames leaves out: "Readington Township",
+#: "West Chester Twp.", "the Town of Groton", "Kent Borough" (the US Census Bureau's minor civil divisions, named
+#: after the town they hold). Written normalised (:func:`geo.names.normalise`: lower case, no dots).
+_GOVERNMENT = re.compile(r"^(?:(?:town|city|village|township|borough) of (?P<after>.+)|"
+                         r"(?P<before>.+?) (?:township|twp|borough|village|town))$")
+_SHORTEST = 4  # letters of a town's name left: shorter ones are words ("new", "old" of "New Town", "Old Town")
+
+
+def town_of_name(key: str) -> str | None:
+    """The town's own name in a normalised name written with its word for local government ("readington
+    township" -> "readington"), or None: the resolver reads a name so only when the gazetteer does not know it
+    whole, among the town's local readings."""
+    match = _GOVERNMENT.match(key)
+    town = None if match is None else match.group("after") or match.group("before")
+    return town if town is not None and len(town) >= _SHORTEST else None  # not "new" of "New Town"
