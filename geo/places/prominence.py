@@ -93,10 +93,9 @@ WELL_KNOWN = 100_000
 LOCAL_KM = 200.0
 
 
-def named_bare(c: Candidate | None) -> bool:
+def named_bare(c: Candidate) -> bool:
     """Whether a reading is a city news names bare (:data:`WELL_KNOWN`, by its own name)."""
-    return (c is not None and c.place.kind == "city" and c.form == "name" and not c.fuzzy
-            and c.population >= WELL_KNOWN)
+    return c.population >= WELL_KNOWN and c.place.kind == "city" and c.form == "name" and not c.fuzzy
 
 
 def other_cities(key: tuple, alone, bare: dict) -> set:

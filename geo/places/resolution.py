@@ -387,8 +387,8 @@ class Resolver:
                 if cc:
                     countries[cc] += n
                     own[key] = (cc, n, None, 0)
-                    bare.update({key: (cc, n, None, 0, (best.place.lat, best.place.lon))}
-                                if prominence.named_bare(best) else {})
+                    if prominence.named_bare(best):
+                        bare[key] = (cc, n, None, 0, (best.place.lat, best.place.lon))
                 continue
             cc = best.place.country_code
             cc_votes = n * (2 if best.place.kind == "country" else 1)
@@ -401,7 +401,8 @@ class Resolver:
             if admin:
                 admins[admin] += n
             own[key] = (cc, cc_votes, admin, n)
-            bare.update({key: (*own[key], (best.place.lat, best.place.lon))} if prominence.named_bare(best) else {})
+            if prominence.named_bare(best):
+                bare[key] = (cc, cc_votes, admin, n, (best.place.lat, best.place.lon))
             points.append((key, prepared(best.place.lat, best.place.lon)))
             towns += [points[-1]] if best.place.kind in LOCAL_KINDS else []
             by_name.update({best.place.id: key} if best.form == "name" else {})
@@ -423,7 +424,8 @@ class Resolver:
                     "admin_total": context["admin_total"] - (n if own_admin else 0),
                     "anchors": [point for k, point in context["points"] if k != key],
                     "named": named, "named_cc": named_cc, "named_n": named_n}
-        others = prominence.other_cities(key, alone, context.get("bare"))  # "Toronto" beside "Miami"
+        bare = context.get("bare")
+        others = prominence.other_cities(key, alone, bare) if bare else None  # "Toronto" beside "Miami"
         if not others:
             return evidence
         return prominence.discounted(evidence, others, context["bare"])

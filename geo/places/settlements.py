@@ -20,6 +20,7 @@ from geo.records import Mention
 #: senses of "city", "town", "village", "hamlet"); "township" and "municipality" are units (``placewords``).
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet"})
 SETTLEMENT_KINDS = ("city",)
+_OF = frozenset({"of ", "Of ", "OF "})
 _WINDOW = 16  # characters before a name that "hamlet of " with spaces fits in
 _BEFORE = re.compile(r"\b(?:%s)\s+of\s+$" % "|".join(sorted(SETTLEMENT_WORDS)), re.I)
 
@@ -27,8 +28,9 @@ _BEFORE = re.compile(r"\b(?:%s)\s+of\s+$" % "|".join(sorted(SETTLEMENT_WORDS)), 
 def written_after_a_settlement_word(text: str, mentions: Sequence[Mention], keys) -> dict:
     """Per name key written right after "city of", "town of", "village of" or "hamlet of" at least once: the kinds
     of reading the word speaks for (a town)."""
-    return {key: SETTLEMENT_KINDS for mention, key in zip(mentions, keys)
-            if mention.label == "place" and _BEFORE.search(text, max(0, mention.start - _WINDOW), mention.start)}
+    return {key: SETTLEMENT_KINDS for mention, key in zip(mentions, keys)  # the slice spares most names the search
+            if text[mention.start - 3:mention.start] in _OF and mention.label == "place"
+            and _BEFORE.search(text, max(0, mention.start - _WINDOW), mention.start)}
 
 
 def after_a_settlement_word(span: Span) -> bool:

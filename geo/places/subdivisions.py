@@ -24,16 +24,20 @@ from geo.records import Mention, Place
 SUBDIVISION_WORDS = ("region", "oblast", "province", "governorate", "prefecture", "krai", "kray")
 _AFTER = re.compile(r"\s+(?:%s)(s?)\b" % "|".join(SUBDIVISION_WORDS), re.I)
 _LIST_GAP = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)")  # between two names of a list: ", ", " and "
+_OPENINGS = frozenset(" " + w[0] for w in SUBDIVISION_WORDS) | frozenset(" " + w[0].upper() for w in SUBDIVISION_WORDS)
 _STEM = 4  # letters of the city's name the subdivision's name must open with ("Perm" -> "Permskiy kray")
 
 
 def before_a_subdivision_word(text: str, mentions: Sequence[Mention]) -> set[int]:
     """The indices of the mentions a subdivision word follows ("Bryansk region", "Kharkiv oblast"); a plural is
     shared by the list it closes ("the Belgorod and Kursk regions")."""
+    found = {i for i, m in enumerate(mentions) if text[m.end:m.end + 2] in _OPENINGS}  # spares most the match
+    if not found:
+        return set()
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     out: set[int] = set()
     for pos, i in enumerate(order):
-        match = _AFTER.match(text, mentions[i].end)
+        match = _AFTER.match(text, mentions[i].end) if i in found else None
         if match is None:
             continue
         out.add(i)
