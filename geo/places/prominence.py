@@ -104,16 +104,18 @@ def other_cities(key: tuple, alone, bare: dict) -> set:
     are big cities named bare (``bare``: name key -> (country, votes, state, votes)) in another country. Big cities
     are named bare across borders ("grew up in Toronto and now lives in Miami", "flights from Paris to Dallas"):
     one of them is no cue that the metropolis is its small namesake in the other's country (Toronto, Ohio;
-    Houston, Scotland beside "London"), unless that namesake lies near it (:data:`LOCAL_KM`). A state, a country or
-    a small town named in the article still is."""
+    Houston, Scotland beside "London"), unless a namesake lies near one of them (:data:`LOCAL_KM`): then none is
+    left out. A state, a country or a small town named in the article still is a cue."""
     if not bare or alone is None:
         return set()
     best = alone.best[0]
     if best is None or not (_great_city(best) and best.form == "name"):
         return set()
     cc = best.place.country_code
-    return {k for k, (other_cc, _, _, _, point) in bare.items()
-            if k != key and other_cc != cc and not _namesake_near(alone.candidates, other_cc, point)}
+    others = {k for k, (other_cc, *_) in bare.items() if k != key and other_cc != cc}
+    if any(_namesake_near(alone.candidates, bare[k][0], bare[k][4]) for k in others):
+        return set()  # all or none: leaving out the others' votes would raise the near one's share
+    return others
 
 
 def _namesake_near(candidates, cc: str, point: tuple[float, float]) -> bool:
