@@ -24,8 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import (institutions, peer_states, prominence, readings, scoring, settlements, sources,
-                        subdivisions)
+from geo.places import institutions, peer_states, prominence, readings, scoring, settlements, sources, subdivisions
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.ellipsis import SHARED_DIRECTIONS, known_whole
@@ -35,7 +34,7 @@ from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
 from geo.places.other_names import named_elsewhere
 from geo.places.post_towns import far_beside_a_great_namesake
-from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in
+from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, after_comma, containers, local_in
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
@@ -67,15 +66,6 @@ WEIGHTS = scoring.Weights(COUNTRY_PRESENT, COUNTRY_WEIGHT, NAMED_COUNTRY_BONUS, 
 
 def _inside(c: Candidate, ids) -> bool:
     return c.admin1 in ids or c.place.id in ids or f"cc:{c.place.country_code}" in ids
-
-
-def _after_comma(text: str, start: int) -> bool:
-    """Whether the text before ``start`` ends with a comma and white space (read backwards: a long article's
-    prefix is never copied, once per mention)."""
-    i = start - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return i >= 0 and text[i] == ","
 
 
 @dataclass(frozen=True)
@@ -140,9 +130,8 @@ class Resolver:
         written = how_written(text, mentions, keys)  # "a Lebanon woman", "the Atlantic", "Berea Police Department"
         names = {key: self._readings(key, written.get(key, PLAIN)) for key in set(keys) if key[1] != "border"}
         cues = institutions.state_cues(text, mentions, keys, self.gazetteer.candidates)  # "University of Georgia"
-        state_words = {**settlements.written_after_a_settlement_word(text, mentions, keys),  # "the city of X"
-                       **readings.unit_words(text, mentions, keys), **cues.mentioned,
-                       **peer_states.among_states(names),
+        state_words = {**settlements.town_words(text, mentions, keys), **readings.unit_words(text, mentions, keys),
+                       **cues.mentioned, **peer_states.among_states(names),  # "the city of X", "Idlib province" ...
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
         neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
@@ -157,7 +146,7 @@ class Resolver:
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         third = self._third_pass(names, first, second, counts, (context, neighbours, cues.named), state_words, lists)
-        return self._subdivisions(text, self._answers(mentions, keys, third))
+        return subdivisions.read_as_subdivisions(text, self._answers(mentions, keys, third), self.gazetteer)
 
     def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
         """Each mention's answer: worked out once per name as it is written (one sense per document; a
@@ -170,22 +159,6 @@ class Resolver:
             if answer is None:
                 answer = found[written] = self._answer(mention, key, choices)
             out.append(answer if answer.mention is mention else PlaceMention(mention, answer.place, answer.score))
-        return tuple(out)
-
-    def _subdivisions(self, text: str, answers: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
-        """A town answered for a name written before "region" or "oblast" is the subdivision named after it,
-        where one is ("the Bryansk region"; :mod:`geo.places.subdivisions`); per mention: "Bryansk" alone stays
-        the city."""
-        out = list(answers)
-        for i in subdivisions.before_a_subdivision_word(text, [pm.mention for pm in answers]):
-            pm = answers[i]
-            if pm.place is None or pm.place.kind != "city":
-                continue
-            admin1 = next((c.admin1 for c in self.gazetteer.candidates(pm.mention.text, fuzzy=False)
-                           if c.place.id == pm.place.id), None)
-            unit = subdivisions.subdivision_meant(pm.place, admin1, self.gazetteer.place)
-            if unit is not None:
-                out[i] = PlaceMention(pm.mention, unit, pm.score)
         return tuple(out)
 
     def _third_pass(self, names: dict, first: dict, second: dict, counts: Counter, before: tuple,
@@ -258,7 +231,7 @@ class Resolver:
         """A two-letter code stands for a place only as a qualifier ("Boise, ID", "Lyon, FR"); alone in running text
         an ISO code is a word or another name ("airstrikes on IS positions": the Islamic State, not Iceland, nor the town
         "Is"), so only the abbreviations news writes for countries ("US", "UK", "UAE") are read there."""
-        if key[2] != "code" or len(mention.text) != 2 or _after_comma(text, mention.start):
+        if key[2] != "code" or len(mention.text) != 2 or after_comma(text, mention.start):
             return key  # a dateline ("WASHINGTON") or "NSW" is written in capitals too
         return key[0], key[1], "bare"
 
@@ -285,9 +258,7 @@ class Resolver:
         if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
             found = tuple(c for c in self.gazetteer.candidates(key[:unit.start()], fuzzy=False)
                           if c.place.kind in readings.UNIT_KINDS) or found
-        if all(c.fuzzy for c in found) and (town := settlements.town_of_name(key)):  # "Readington Township"
-            found = tuple(replace(c, fuzzy=True) for c in self.gazetteer.candidates(town, fuzzy=False)
-                          if c.place.kind in LOCAL_KINDS) or found  # a last resort: kept only with support
+        found = settlements.town_readings(key, found, self.gazetteer.candidates)  # "Readington Township"
         if written == "bare":  # "IS positions": neither Iceland's code nor the Russian town "Is"
             found = tuple(c for c in found if c.form in ("abbr", "alt"))  # "EU" is the European Union
         elif written != "code":  # "S.C.", "It": not the ISO code of Seychelles or Italy
@@ -335,7 +306,8 @@ class Resolver:
         listed = (lists or {}).get(key)
         if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
             return name.alone  # as worked out when the name's readings were kept
-        scored = scoring.contextual(name.rows, self._evidence(key, context, name.alone), WEIGHTS) if context else None
+        great = name.alone if name.spread is not None and name.spread.great else None  # "Toronto" beside "Miami"
+        scored = scoring.contextual(name.rows, self._evidence(key, context, great), WEIGHTS) if context else None
         scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
         for i, term in name.fixed + name.county if context else name.fixed:  # in the order of Readings
             scores[i] += term
@@ -374,7 +346,6 @@ class Resolver:
         points = []  # (key, prepared point) of each answer: other names' nearness to it
         towns, by_name = [], {}  # the same of the answers that are towns or counties; answers by their own name
         own: dict = {}
-        bare: dict = {}  # the same of the names whose leading reading is a big city by its own name
         named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
         named_by: dict = {}
         for key, choice in choices.items():
@@ -387,8 +358,6 @@ class Resolver:
                 if cc:
                     countries[cc] += n
                     own[key] = (cc, n, None, 0)
-                    if prominence.named_bare(best):
-                        bare[key] = (cc, n, None, 0, (best.place.lat, best.place.lon))
                 continue
             cc = best.place.country_code
             cc_votes = n * (2 if best.place.kind == "country" else 1)
@@ -401,14 +370,12 @@ class Resolver:
             if admin:
                 admins[admin] += n
             own[key] = (cc, cc_votes, admin, n)
-            if prominence.named_bare(best):
-                bare[key] = (cc, cc_votes, admin, n, (best.place.lat, best.place.lon))
             points.append((key, prepared(best.place.lat, best.place.lon)))
             towns += [points[-1]] if best.place.kind in LOCAL_KINDS else []
             by_name.update({best.place.id: key} if best.form == "name" else {})
         return {"towns": towns, "by_name": by_name, "countries": countries, "country_total": sum(countries.values()),
                 "admins": admins, "admin_total": sum(admins.values()), "own": own, "named": (named, named_by),
-                "points": points, "bare": bare}
+                "points": points, "choices": choices}
 
     @staticmethod
     def _evidence(key, context, alone: Choice | None = None) -> dict:
@@ -424,11 +391,7 @@ class Resolver:
                     "admin_total": context["admin_total"] - (n if own_admin else 0),
                     "anchors": [point for k, point in context["points"] if k != key],
                     "named": named, "named_cc": named_cc, "named_n": named_n}
-        bare = context.get("bare")
-        others = prominence.other_cities(key, alone, bare) if bare else None  # "Toronto" beside "Miami"
-        if not others:
-            return evidence
-        return prominence.discounted(evidence, others, context["bare"])
+        return evidence if alone is None else prominence.discounted(evidence, key, alone, context)
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":

@@ -7,7 +7,7 @@ city's name does not match, so the resolver finds only the city. The subdivision
 city's stem. "The Houston region" or "the Atlanta region" is a metropolitan area, and the state around that city is
 named otherwise (Texas, Georgia): the city stays.
 
-The resolver asks :func:`subdivision_meant` of each answer that is a town (``resolution.Resolver._answer``).
+The resolver hands its answers to :func:`read_as_subdivisions` (``resolution.Resolver.resolve``).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Callable
 
 from geo.names import fold
-from geo.records import Mention, Place
+from geo.records import Mention, Place, PlaceMention
 
 #: Words English-language news writes after a city's name for the subdivision named after it (the Associated Press
 #: Stylebook writes "region" or "oblast" for Russia's and Ukraine's units; "province", "governorate", "prefecture"
@@ -60,3 +60,20 @@ def subdivision_meant(town: Place, admin1: str | None, place: Callable[[str], Pl
     own, theirs = fold(town.name).lower(), fold(unit.name).lower()
     stem = min(_STEM, len(own))
     return unit if len(own) >= 3 and theirs[:stem] == own[:stem] else None
+
+
+def read_as_subdivisions(text: str, answers: tuple[PlaceMention, ...], gazetteer) -> tuple[PlaceMention, ...]:
+    """The resolver's answers, a town answered for a name written before a subdivision word replaced by the
+    subdivision named after it, where one is (:func:`subdivision_meant`); per mention, so "Bryansk" alone stays the
+    city. ``gazetteer``: what the town's own subdivision is looked up in."""
+    out = list(answers)
+    for i in before_a_subdivision_word(text, [pm.mention for pm in answers]):
+        pm = answers[i]
+        if pm.place is None or pm.place.kind != "city":
+            continue
+        admin1 = next((c.admin1 for c in gazetteer.candidates(pm.mention.text, fuzzy=False)
+                       if c.place.id == pm.place.id), None)
+        unit = subdivision_meant(pm.place, admin1, gazetteer.place)
+        if unit is not None:
+            out[i] = PlaceMention(pm.mention, unit, pm.score)
+    return tuple(out)
