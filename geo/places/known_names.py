@@ -25,6 +25,7 @@ from geo.places.placewords import (
     title_run,
 )
 from geo.places.qualifiers import POSTAL_COUNTRIES
+from geo.places.settlements import after_a_settlement_word
 
 __all__ = ["KnownNames"]
 
@@ -161,6 +162,8 @@ class KnownNames:
             return False  # "sent to Lismore", but "the road to Eagle", "a tribute to Marshall": a goal, a person
         if span.end < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s", "&"):
             return False  # a person's or a firm's ("into Bell's back", "from McPherson & Jacobsen")
+        if after_a_settlement_word(span):  # "the village of Novoselivka": the word vouches for a town of any size
+            return any(c.form == "name" and c.place.kind == "city" for c in self.candidates(span.text))
         return any(c.form == "name" and c.place.kind in ("city", "admin2") and c.population >= self.town_population
                    for c in self.candidates(span.text))
 

@@ -10,10 +10,11 @@ The resolver (``geo.places.resolution``) adds this support to the neighbour supp
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Callable, Sequence
 
 from geo.places.gazetteer import Candidate
+from geo.places.points import haversine_km
 
 METROPOLIS = 1_000_000  # people: a city of a million or more is known by name far beyond its country
 PAIR_CELL_DEG = 4.0  # grid cell for two great cities "near" each other: the same or an adjacent cell (~440-880 km)
@@ -82,3 +83,80 @@ def with_pairs(support: dict, pairs: dict) -> dict:
         out[key] = tuple(a + b for a, b in zip(base, extra))
     return out
 
+
+
+#: A city this large by its own name is named bare in news, with no state or country ("Miami", "Lyon"; the
+#: recogniser's "well known" city, ``geo.places.known_names``).
+WELL_KNOWN = 100_000
+#: A namesake this near a big city the article names is a local story's town ("Paris" beside "Dallas": Paris,
+#: Texas, 150 km away), and that city's votes are a cue for it.
+LOCAL_KM = 200.0
+
+
+def named_bare(c: Candidate) -> bool:
+    """Whether a reading is a city news names bare (:data:`WELL_KNOWN`, by its own name)."""
+    return c.population >= WELL_KNOWN and c.place.kind == "city" and c.form == "name" and not c.fuzzy
+
+
+def _great_by_name(alone) -> bool:
+    """Whether a name's choice alone (before context) leads with a great city by its own name."""
+    best = alone.best[0] if alone is not None else None
+    return best is not None and best.form == "name" and _great_city(best)
+
+
+def other_cities(key: tuple, alone, bare: dict) -> set:
+    """The names whose votes say nothing about where ``key`` lies: when the name's reading alone (``alone``, its
+    choice before context) is a great city by its own name (:data:`METROPOLIS`), the other names whose answers
+    are big cities named bare (``bare``, :func:`bare_cities`) in another country. Big cities
+    are named bare across borders ("grew up in Toronto and now lives in Miami", "flights from Paris to Dallas"):
+    one of them is no cue that the metropolis is its small namesake in the other's country (Toronto, Ohio;
+    Houston, Scotland beside "London"), unless a namesake lies near one of them (:data:`LOCAL_KM`): then none is
+    left out. A state, a country or a small town named in the article still is a cue."""
+    if not bare or not _great_by_name(alone):
+        return set()
+    cc = alone.best[0].place.country_code
+    others = {k for k, (other_cc, *_) in bare.items() if k != key and other_cc != cc}
+    if any(_namesake_near(alone.candidates, bare[k][0], bare[k][4]) for k in others):
+        return set()  # all or none: leaving out the others' votes would raise the near one's share
+    return others
+
+
+def _namesake_near(candidates, cc: str, point: tuple[float, float]) -> bool:
+    """Whether a town reading in country ``cc`` lies within :data:`LOCAL_KM` of ``point``."""
+    return any(c.place.country_code == cc and c.place.kind in ("city", "admin2")
+               and haversine_km(c.place.lat, c.place.lon, *point) <= LOCAL_KM for c in candidates)
+
+
+def bare_cities(choices: dict, own: dict) -> dict:
+    """Per name whose answer in a pass (``choices``) is a big city named bare (:func:`named_bare`): its votes as
+    the resolver's context counts them (``own``: country, votes, state, votes) and the city's point."""
+    out = {}
+    for key, choice in choices.items():
+        best = choice.best[0]
+        if best is not None and key in own and named_bare(best):
+            out[key] = (*own[key], (best.place.lat, best.place.lon))
+    return out
+
+
+def discounted(evidence: dict, key: tuple, alone, context: dict) -> dict:
+    """``evidence`` (``Resolver._evidence``) without the country's and the state's votes of the names
+    :func:`other_cities` finds for ``key`` in a pass's ``context`` (its choices and votes). Their places still
+    count: a small namesake near one of them is a local story's town ("Paris" in a Texas story that names Dallas,
+    "London" beside "Toronto")."""
+    if not _great_by_name(alone) or "choices" not in context:
+        return evidence  # most names: the votes are gathered only for a great city's name
+    bare = bare_cities(context["choices"], context["own"])
+    others = other_cities(key, alone, bare)
+    if not others:
+        return evidence
+    countries, admins = Counter(evidence["countries"]), Counter(evidence["admins"])
+    country_total, admin_total = evidence["country_total"], evidence["admin_total"]
+    for k in others:
+        cc, votes, admin, n, _ = bare[k]
+        countries[cc] -= votes
+        country_total -= votes
+        if admin:
+            admins[admin] -= n
+            admin_total -= n
+    return {**evidence, "countries": countries, "admins": admins, "country_total": country_total,
+            "admin_total": admin_total}

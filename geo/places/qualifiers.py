@@ -19,7 +19,7 @@ from geo.names import slug, written_as_code
 from geo.places.institutions import campus_state
 from geo.records import Mention, Place
 
-__all__ = ["Qualified", "containers", "local_in", "CONTAINED_KINDS", "QUALIFIER_KINDS"]
+__all__ = ["Qualified", "after_comma", "containers", "local_in", "CONTAINED_KINDS", "QUALIFIER_KINDS"]
 
 QUALIFIER_KINDS = ("admin1", "country")
 LOCAL_KINDS = ("city", "admin2")  # a town, as the resolver reads it (geo.places.readings.LOCAL_KINDS)
@@ -167,3 +167,12 @@ def local_in(name: str, container: Place) -> Place:
     pid = container.country_code if container.kind == "country" else container.id
     return Place(id=f"local:{pid}:{slug(name)}", name=f"{name}, {container.name}", kind="local",
                  lat=container.lat, lon=container.lon, country_code=container.country_code)
+
+
+def after_comma(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends with a comma and white space (read backwards: a long article's
+    prefix is never copied, once per mention)."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import institutions, peer_states, readings, scoring, sources
+from geo.places import institutions, peer_states, prominence, readings, scoring, settlements, sources, subdivisions
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_place, direction_of, directional_place
 from geo.places.ellipsis import SHARED_DIRECTIONS, known_whole
@@ -34,7 +34,7 @@ from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
 from geo.places.other_names import named_elsewhere
 from geo.places.post_towns import far_beside_a_great_namesake
-from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in
+from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, after_comma, containers, local_in
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
@@ -66,15 +66,6 @@ WEIGHTS = scoring.Weights(COUNTRY_PRESENT, COUNTRY_WEIGHT, NAMED_COUNTRY_BONUS, 
 
 def _inside(c: Candidate, ids) -> bool:
     return c.admin1 in ids or c.place.id in ids or f"cc:{c.place.country_code}" in ids
-
-
-def _after_comma(text: str, start: int) -> bool:
-    """Whether the text before ``start`` ends with a comma and white space (read backwards: a long article's
-    prefix is never copied, once per mention)."""
-    i = start - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return i >= 0 and text[i] == ","
 
 
 @dataclass(frozen=True)
@@ -139,8 +130,8 @@ class Resolver:
         written = how_written(text, mentions, keys)  # "a Lebanon woman", "the Atlantic", "Berea Police Department"
         names = {key: self._readings(key, written.get(key, PLAIN)) for key in set(keys) if key[1] != "border"}
         cues = institutions.state_cues(text, mentions, keys, self.gazetteer.candidates)  # "University of Georgia"
-        state_words = {**readings.unit_words(text, mentions, keys), **cues.mentioned,
-                       **peer_states.among_states(names),
+        state_words = {**settlements.town_words(text, mentions, keys), **readings.unit_words(text, mentions, keys),
+                       **cues.mentioned, **peer_states.among_states(names),  # "the city of X", "Idlib province" ...
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
         neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
@@ -155,7 +146,7 @@ class Resolver:
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         third = self._third_pass(names, first, second, counts, (context, neighbours, cues.named), state_words, lists)
-        return self._answers(mentions, keys, third)
+        return subdivisions.read_as_subdivisions(text, self._answers(mentions, keys, third), self.gazetteer)
 
     def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
         """Each mention's answer: worked out once per name as it is written (one sense per document; a
@@ -240,7 +231,7 @@ class Resolver:
         """A two-letter code stands for a place only as a qualifier ("Boise, ID", "Lyon, FR"); alone in running text
         an ISO code is a word or another name ("airstrikes on IS positions": the Islamic State, not Iceland, nor the town
         "Is"), so only the abbreviations news writes for countries ("US", "UK", "UAE") are read there."""
-        if key[2] != "code" or len(mention.text) != 2 or _after_comma(text, mention.start):
+        if key[2] != "code" or len(mention.text) != 2 or after_comma(text, mention.start):
             return key  # a dateline ("WASHINGTON") or "NSW" is written in capitals too
         return key[0], key[1], "bare"
 
@@ -267,6 +258,7 @@ class Resolver:
         if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
             found = tuple(c for c in self.gazetteer.candidates(key[:unit.start()], fuzzy=False)
                           if c.place.kind in readings.UNIT_KINDS) or found
+        found = settlements.town_readings(key, found, self.gazetteer.candidates)  # "Readington Township"
         if written == "bare":  # "IS positions": neither Iceland's code nor the Russian town "Is"
             found = tuple(c for c in found if c.form in ("abbr", "alt"))  # "EU" is the European Union
         elif written != "code":  # "S.C.", "It": not the ISO code of Seychelles or Italy
@@ -314,7 +306,8 @@ class Resolver:
         listed = (lists or {}).get(key)
         if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
             return name.alone  # as worked out when the name's readings were kept
-        scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
+        great = name.alone if name.spread is not None and name.spread.great else None  # "Toronto" beside "Miami"
+        scored = scoring.contextual(name.rows, self._evidence(key, context, great), WEIGHTS) if context else None
         scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
         for i, term in name.fixed + name.county if context else name.fixed:  # in the order of Readings
             scores[i] += term
@@ -382,22 +375,23 @@ class Resolver:
             by_name.update({best.place.id: key} if best.form == "name" else {})
         return {"towns": towns, "by_name": by_name, "countries": countries, "country_total": sum(countries.values()),
                 "admins": admins, "admin_total": sum(admins.values()), "own": own, "named": (named, named_by),
-                "points": points}
+                "points": points, "choices": choices}
 
     @staticmethod
-    def _evidence(key, context) -> dict:
+    def _evidence(key, context, alone: Choice | None = None) -> dict:
         """The article's evidence as one name sees it in a pass: the totals and the places of the *other* names,
         with its own first answer left out (see :func:`scoring.contextual`). Worked out once per name and pass, not once
         per reading."""
         own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
         named, named_by = context["named"]
         named_cc, named_n = named_by.get(key, (None, 0))
-        return {"own_cc": own_cc, "cc_votes": cc_votes, "own_admin": own_admin, "n": n,
-                "countries": context["countries"], "admins": context["admins"],
-                "country_total": context["country_total"] - (cc_votes if own_cc else 0),
-                "admin_total": context["admin_total"] - (n if own_admin else 0),
-                "anchors": [point for k, point in context["points"] if k != key],
-                "named": named, "named_cc": named_cc, "named_n": named_n}
+        evidence = {"own_cc": own_cc, "cc_votes": cc_votes, "own_admin": own_admin, "n": n,
+                    "countries": context["countries"], "admins": context["admins"],
+                    "country_total": context["country_total"] - (cc_votes if own_cc else 0),
+                    "admin_total": context["admin_total"] - (n if own_admin else 0),
+                    "anchors": [point for k, point in context["points"] if k != key],
+                    "named": named, "named_cc": named_cc, "named_n": named_n}
+        return evidence if alone is None else prominence.discounted(evidence, key, alone, context)
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":
