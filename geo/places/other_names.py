@@ -14,14 +14,25 @@ from typing import Sequence
 
 from geo.places.gazetteer import Candidate
 
-__all__ = ["named_elsewhere"]
+__all__ = ["named_elsewhere", "has_lesser_alternates"]
+
+
+def _own(candidates: Sequence[Candidate]) -> int:
+    return max((c.population for c in candidates if c.form == "name"), default=-1)
+
+
+def has_lesser_alternates(candidates: Sequence[Candidate]) -> bool:
+    """Whether :func:`named_elsewhere` can find anything among a name's readings, whatever the article: a reading
+    by an alternate name with fewer people than a reading by the name itself (worked out once per name)."""
+    own = _own(candidates)
+    return any(c.form == "alt" and c.population < own for c in candidates)
 
 
 def named_elsewhere(candidates: Sequence[Candidate], key: tuple, by_name: dict) -> list[int]:
     """The readings (indices) of the name ``key`` matched by an alternate name of a place that another name of the
     article answers by its own name (``by_name``: place id -> that name's key), when the name has a reading by its
     own name with more people: "Youngstown" beside "Mount Gilead" is not Mount Gilead."""
-    own = max((c.population for c in candidates if c.form == "name"), default=-1)
+    own = _own(candidates)
     return [i for i, c in enumerate(candidates) if c.form == "alt" and c.population < own
             and by_name.get(c.place.id, key) != key and _two_names(key[0], by_name[c.place.id][0])]
 

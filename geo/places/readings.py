@@ -66,8 +66,8 @@ class Choice:
     def _best(self) -> tuple[Candidate | None, float]:
         if not self.candidates:
             return None, 0.0
-        i = max(range(len(self.probabilities)), key=self.probabilities.__getitem__)
-        return self.candidates[i], self.probabilities[i]
+        p = max(self.probabilities)  # the first of the greatest, as max over the indices by share finds it
+        return self.candidates[self.probabilities.index(p)], p
 
 
 def prior(c: Candidate) -> float:
@@ -109,14 +109,31 @@ def _cell(lat: float, lon: float) -> int:
 Strength = Callable[[tuple, Sequence[Candidate]], list]  # how strongly each of a name's readings is held (logs)
 
 
-def shares(choices: dict) -> Strength:
+def shares(choices: dict) -> "Shares":
     """The readings' strengths for :func:`neighbours` after a pass: the log of each one's share there (asked only
     for the names that give or get support)."""
-    def held(key: tuple, candidates: Sequence[Candidate]) -> list:
-        choice = choices[key]
+    return Shares(choices)
+
+
+class Shares:
+    """:func:`shares`: a :data:`Strength` (called with a name's key and readings), and :meth:`of` for a name's
+    :class:`Spread`, which reads the shares by position when the pass ranked the name's readings as kept (the same
+    tuple, every place once), instead of by place id: the same logs, without a dictionary per name and pass."""
+
+    def __init__(self, choices: dict) -> None:
+        self.choices = choices
+
+    def __call__(self, key: tuple, candidates: Sequence[Candidate]) -> list:
+        choice = self.choices[key]
         logs = {c.place.id: math.log(max(p, 1e-9)) for c, p in zip(choice.candidates, choice.probabilities)}
         return [logs.get(c.place.id, -1e9) for c in candidates]
-    return held
+
+    def of(self, key: tuple, name: "Spread") -> list:
+        choice = self.choices[key]
+        if choice.candidates is not name.candidates or not name.distinct:
+            return self(key, name.candidates)
+        log = math.log
+        return [log(p if p > 1e-9 else 1e-9) for p in choice.probabilities]
 
 
 class Spread(NamedTuple):
@@ -128,6 +145,7 @@ class Spread(NamedTuple):
     great: bool  # a reading is a great city (prominence.great_city_pairs reads only such names)
     cells: tuple  # per reading, its grid cell if it is local (a city or county), else None
     placed: tuple  # (cell, place id, weight by prior) of the local readings that give support before any pass
+    distinct: bool  # every reading is another place (a gazetteer lookup gives each place once)
 
 
 def spread(candidates: Sequence[Candidate]) -> Spread:
@@ -137,7 +155,8 @@ def spread(candidates: Sequence[Candidate]) -> Spread:
     weights = [math.exp(NEIGHBOUR_SHARPNESS * (s - top)) for s in held]  # as _placed weighs them after a pass
     return Spread(tuple(candidates), _names_a_big_place(candidates), prominence.has_great_city(candidates), cells,
                   tuple((cell, c.place.id, weight) for c, cell, weight in zip(candidates, cells, weights)
-                        if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT))
+                        if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT),
+                  len({c.place.id for c in candidates}) == len(candidates))
 
 
 def _prior_strength(key: tuple, candidates: Sequence[Candidate]) -> list:
@@ -177,13 +196,19 @@ def _local_support(pool: dict, strength: Strength | None, only) -> dict:
             for key, name in pool.items() if only is None or key in only}
 
 
+#: A strength this far (in logs) below its name's best gives a weight surely under ``NEIGHBOUR_MIN_WEIGHT`` (the
+#: margin is far wider than rounding), so :func:`_placed` skips it without its exponential.
+_WEAK = math.log(NEIGHBOUR_MIN_WEIGHT) / NEIGHBOUR_SHARPNESS - 1e-9
+
+
 def _placed(key: tuple, name: Spread, strength: Strength) -> list:
     """:attr:`Spread.placed` after a pass, the readings weighed by ``strength``."""
-    held = strength(key, name.candidates)
+    held = strength.of(key, name) if isinstance(strength, Shares) else strength(key, name.candidates)
     top = max(held)
+    weak = top + _WEAK
     out = []
     for c, cell, s in zip(name.candidates, name.cells, held):
-        if cell is not None:
+        if cell is not None and s >= weak:
             weight = math.exp(NEIGHBOUR_SHARPNESS * (s - top))
             if weight >= NEIGHBOUR_MIN_WEIGHT:
                 out.append((cell, c.place.id, weight))

@@ -32,8 +32,8 @@ from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
-from geo.places.other_names import named_elsewhere
-from geo.places.post_towns import far_beside_a_great_namesake
+from geo.places.other_names import has_lesser_alternates, named_elsewhere
+from geo.places.post_towns import beside_a_great_namesake, far_beside_a_great_namesake
 from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
@@ -98,6 +98,13 @@ class Readings:
     rows: scoring.Rows | None = field(default=None, compare=False)  # what scoring.contextual reads of them
     spread: readings.Spread | None = field(default=None, compare=False)  # what readings.neighbours reads of them
     alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
+    # Read in every ranking, so kept as plain values: each reading's kind, the terms added with context (fixed,
+    # then county), and whether the rules that read a name's readings against the article can apply to it at all
+    # (a post town beside a great namesake, a reading by another place's alternate name).
+    kinds: tuple[str, ...] = field(default=(), compare=False)
+    with_context: tuple[tuple[int, float], ...] = field(default=(), compare=False)
+    post_towns: bool = field(default=True, compare=False)
+    alternates: bool = field(default=True, compare=False)
 
 
 def _applying(terms: list[float]) -> tuple[tuple[int, float], ...]:
@@ -289,7 +296,10 @@ class Resolver:
             fuzzy=any(c.fuzzy for c in candidates),
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
-            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates))
+            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates),
+            kinds=tuple(c.place.kind for c in candidates), post_towns=beside_a_great_namesake(candidates),
+            alternates=has_lesser_alternates(candidates))
+        name = replace(name, with_context=name.fixed + name.county)
         return replace(name, alone=self._rank(key, name, None)) if candidates else name  # reads the name only
 
     def _fixed_terms(self, key: tuple, candidates: tuple[Candidate, ...]) -> tuple[tuple[int, float], ...]:
@@ -316,20 +326,21 @@ class Resolver:
             return name.alone  # as worked out when the name's readings were kept
         scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
         scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
-        for i, term in name.fixed + name.county if context else name.fixed:  # in the order of Readings
+        for i, term in name.with_context if context else name.fixed:  # in the order of Readings
             scores[i] += term
         for i, support in enumerate(near):
             if support:
                 scores[i] += NEIGHBOUR_BONUS * support
         if unit_kinds or listed is not None:
-            for i, c in enumerate(candidates):
-                if c.place.kind in unit_kinds:
+            for i, kind in enumerate(name.kinds):
+                if kind in unit_kinds:
                     scores[i] += STATE_WORD_BONUS
-                if listed == c.place.kind:
+                if listed == kind:
                     scores[i] += LIST_BONUS
         if context and not key[3].ids:  # "Denver" alone beside Indiana: not Indiana's post office of that name
-            for i in far_beside_a_great_namesake(candidates, scores, key, context["towns"]) + named_elsewhere(
-                    candidates, key, context["by_name"]):  # nor "Youngstown" beside "Mount Gilead" as Mount Gilead
+            for i in (far_beside_a_great_namesake(candidates, scores, key, context["towns"]) if name.post_towns
+                      else []) + (named_elsewhere(candidates, key, context["by_name"]) if name.alternates
+                                  else []):  # nor "Youngstown" beside "Mount Gilead" as Mount Gilead
                 scores[i] = -math.inf
         if name.fuzzy:
             kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
