@@ -7,8 +7,6 @@ import math
 import random
 from collections import Counter
 
-import numpy as np
-
 from geo.places import readings, scoring
 from geo.places.points import haversine_km, nearest_km, prepared
 from geo.places.qualifiers import Qualified
@@ -168,7 +166,7 @@ def test_contextual_scores_from_kept_rows_are_the_per_reading_scores_to_the_last
 def _towns(towns: list) -> scoring.Rows:
     n = len(towns)
     return scoring.Rows(n, (("US", tuple(range(n))),), (("US", tuple(range(n))),), {}, (), tuple(range(n)),
-                        np.array([prepared(*t) for t in towns]).reshape(-1, 4))
+                        scoring.towns([prepared(*t) for t in towns]))
 
 
 def test_nearness_measured_as_arrays_is_the_nearness_of_the_loop_even_at_its_limits():
