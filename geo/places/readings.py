@@ -288,7 +288,7 @@ def fuzzy_supported(c: Candidate, key, context) -> bool:
     if not c.place.country_code:
         return False
     own_cc, cc_votes = context["own"].get(key, (None, 0, None, 0))[:2]
-    votes = context["countries"][c.place.country_code]
+    votes = context["countries"].get(c.place.country_code, 0)
     return votes - (cc_votes if own_cc == c.place.country_code else 0) > 0
 
 

@@ -111,6 +111,9 @@ def _applying(terms: list[float]) -> tuple[tuple[int, float], ...]:
     return tuple((i, term) for i, term in enumerate(terms) if term)
 
 
+NO_CHOICE = Choice((), ())  # a name without readings (one for all: a choice is never changed)
+
+
 def _best_id(choice: Choice) -> str | None:
     best = choice.best[0]
     return best.place.id if best is not None else None
@@ -316,7 +319,7 @@ class Resolver:
     def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
         candidates = name.candidates
         if not candidates:
-            return Choice((), ())
+            return NO_CHOICE
         if len(candidates) == 1 and not candidates[0].fuzzy:
             return name.alone or Choice(candidates, (1.0,))  # one reading: its share is 1 whatever its score
         near = (neighbours or {}).get(key, ())
@@ -324,7 +327,8 @@ class Resolver:
         listed = (lists or {}).get(key)
         if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
             return name.alone  # as worked out when the name's readings were kept
-        scored = scoring.contextual(name.rows, self._evidence(key, context), WEIGHTS) if context else None
+        scored = scoring.contextual(name.rows, self._evidence(key, context, bool(name.rows.index)), WEIGHTS) \
+            if context else None
         scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
         for i, term in name.with_context if context else name.fixed:  # in the order of Readings
             scores[i] += term
@@ -345,7 +349,7 @@ class Resolver:
         if name.fuzzy:
             kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
             if not kept:
-                return Choice((), ())
+                return NO_CHOICE
             if len(kept) < len(candidates):
                 candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
         top = max(scores)
@@ -358,13 +362,14 @@ class Resolver:
         return QUALIFIER_BONUS if ids and _inside(c, ids) else 0.0
 
     def _context(self, choices: dict, counts: Counter) -> dict:
-        """Countries and admin1s of the confident answers (weighted by mentions) and their points."""
-        countries: Counter = Counter()
-        admins: Counter = Counter()
+        """Countries and admin1s of the confident answers (weighted by mentions) and their points. The votes are
+        plain dicts (a pass builds one context per article, and every count in them is above zero)."""
+        countries: dict = {}
+        admins: dict = {}
         points = []  # (key, prepared point) of each answer: other names' nearness to it
         towns, by_name = [], {}  # the same of the answers that are towns or counties; answers by their own name
         own: dict = {}
-        named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
+        named: dict = {}  # mentions of countries by their names ("Canada", not "Canadian")
         named_by: dict = {}
         for key, choice in choices.items():
             best, p = choice.best
@@ -374,32 +379,35 @@ class Resolver:
             if p < CONFIDENT:  # "Henry County": which one is open, but every reading is in the United States
                 cc = readings.sure_country(choice)
                 if cc:
-                    countries[cc] += n
+                    countries[cc] = countries.get(cc, 0) + n
                     own[key] = (cc, n, None, 0)
                 continue
             cc = best.place.country_code
             cc_votes = n * (2 if best.place.kind == "country" else 1)
             if cc:
-                countries[cc] += cc_votes
+                countries[cc] = countries.get(cc, 0) + cc_votes
             if best.place.kind == "country" and key[1] != "demonym" and cc:
-                named[cc] += n
+                named[cc] = named.get(cc, 0) + n
                 named_by[key] = (cc, n)
             admin = best.place.id if best.place.kind == "admin1" else best.admin1
             if admin:
-                admins[admin] += n
+                admins[admin] = admins.get(admin, 0) + n
             own[key] = (cc, cc_votes, admin, n)
             points.append((key, prepared(best.place.lat, best.place.lon)))
-            towns += [points[-1]] if best.place.kind in LOCAL_KINDS else []
-            by_name.update({best.place.id: key} if best.form == "name" else {})
+            if best.place.kind in LOCAL_KINDS:
+                towns.append(points[-1])
+            if best.form == "name":
+                by_name[best.place.id] = key
         return {"towns": towns, "by_name": by_name, "countries": countries, "country_total": sum(countries.values()),
                 "admins": admins, "admin_total": sum(admins.values()), "own": own, "named": (named, named_by),
                 "points": points}
 
     @staticmethod
-    def _evidence(key, context) -> dict:
+    def _evidence(key, context, towns: bool = True) -> dict:
         """The article's evidence as one name sees it in a pass: the totals and the places of the *other* names,
         with its own first answer left out (see :func:`scoring.contextual`). Worked out once per name and pass, not once
-        per reading."""
+        per reading. The places (``anchors``) are gathered only for a name with ``towns`` (no other reading reads
+        them)."""
         own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
         named, named_by = context["named"]
         named_cc, named_n = named_by.get(key, (None, 0))
@@ -407,7 +415,7 @@ class Resolver:
                 "countries": context["countries"], "admins": context["admins"],
                 "country_total": context["country_total"] - (cc_votes if own_cc else 0),
                 "admin_total": context["admin_total"] - (n if own_admin else 0),
-                "anchors": [point for k, point in context["points"] if k != key],
+                "anchors": [point for k, point in context["points"] if k != key] if towns else [],
                 "named": named, "named_cc": named_cc, "named_n": named_n}
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
