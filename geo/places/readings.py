@@ -146,6 +146,7 @@ class Spread(NamedTuple):
     cells: tuple  # per reading, its grid cell if it is local (a city or county), else None
     placed: tuple  # (cell, place id, weight by prior) of the local readings that give support before any pass
     distinct: bool  # every reading is another place (a gazetteer lookup gives each place once)
+    occupied: frozenset  # the cells of its local readings (the cells whose neighbours' weights it looks up)
 
 
 def spread(candidates: Sequence[Candidate]) -> Spread:
@@ -156,7 +157,8 @@ def spread(candidates: Sequence[Candidate]) -> Spread:
     return Spread(tuple(candidates), _names_a_big_place(candidates), prominence.has_great_city(candidates), cells,
                   tuple((cell, c.place.id, weight) for c, cell, weight in zip(candidates, cells, weights)
                         if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT),
-                  len({c.place.id for c in candidates}) == len(candidates))
+                  len({c.place.id for c in candidates}) == len(candidates),
+                  frozenset(cell for cell in cells if cell is not None))
 
 
 def _prior_strength(key: tuple, candidates: Sequence[Candidate]) -> list:
@@ -190,10 +192,11 @@ def _local_support(pool: dict, strength: Strength | None, only) -> dict:
     for key, name in pool.items():
         for cell, place_id, weight in name.placed if strength is None else _placed(key, name, strength):
             cells[cell].setdefault(key, {})[place_id] = weight
-    around = _around(cells)
+    wanted = {key: name for key, name in pool.items() if only is None or key in only}
+    around = _around(cells, frozenset().union(*[name.occupied for name in wanted.values()]))
     return {key: tuple([_support(key, c.place.id, near) if cell is not None and (near := around.get(cell)) else 0
                         for c, cell in zip(name.candidates, name.cells)])
-            for key, name in pool.items() if only is None or key in only}
+            for key, name in wanted.items()}
 
 
 #: A strength this far (in logs) below its name's best gives a weight surely under ``NEIGHBOUR_MIN_WEIGHT`` (the
@@ -215,13 +218,18 @@ def _placed(key: tuple, name: Spread, strength: Strength) -> list:
     return out
 
 
-def _around(cells: dict) -> dict:
-    """Per grid cell, the readings' weights of it and of the eight cells around it: gathered once per pass from
-    the few cells that hold a reading, so each reading looks up one cell instead of nine."""
-    around: dict[int, list] = defaultdict(list)
+def _around(cells: dict, looked_up: frozenset) -> dict:
+    """Per grid cell looked up (``looked_up``: the cells of the readings whose support is wanted), the readings'
+    weights of it and of the eight cells around it: gathered once per pass from the few cells that hold a reading,
+    so each reading looks up one cell instead of nine."""
+    around: dict[int, list] = {}
     for cell, weights in cells.items():
         for step in _AROUND:
-            around[cell + step].append(weights)
+            if (near := cell + step) in looked_up:
+                if near in around:
+                    around[near].append(weights)
+                else:
+                    around[near] = [weights]
     return around
 
 
