@@ -14,18 +14,19 @@ from typing import Sequence
 
 from geo.places.gazetteer import Candidate
 
-__all__ = ["named_elsewhere", "has_lesser_alternates"]
+__all__ = ["named_elsewhere", "lesser_alternates"]
 
 
 def _own(candidates: Sequence[Candidate]) -> int:
     return max((c.population for c in candidates if c.form == "name"), default=-1)
 
 
-def has_lesser_alternates(candidates: Sequence[Candidate]) -> bool:
-    """Whether :func:`named_elsewhere` can find anything among a name's readings, whatever the article: a reading
-    by an alternate name with fewer people than a reading by the name itself (worked out once per name)."""
+def lesser_alternates(candidates: Sequence[Candidate]) -> frozenset[str]:
+    """The places :func:`named_elsewhere` can find among a name's readings, whatever the article: those read by an
+    alternate name with fewer people than a reading by the name itself (worked out once per name). It finds none
+    in an article that answers none of them by its own name."""
     own = _own(candidates)
-    return any(c.form == "alt" and c.population < own for c in candidates)
+    return frozenset(c.place.id for c in candidates if c.form == "alt" and c.population < own)
 
 
 def named_elsewhere(candidates: Sequence[Candidate], key: tuple, by_name: dict) -> list[int]:

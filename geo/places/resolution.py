@@ -32,7 +32,7 @@ from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
-from geo.places.other_names import has_lesser_alternates, named_elsewhere
+from geo.places.other_names import lesser_alternates, named_elsewhere
 from geo.places.post_towns import beside_a_great_namesake, far_beside_a_great_namesake
 from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
@@ -104,7 +104,7 @@ class Readings:
     kinds: tuple[str, ...] = field(default=(), compare=False)
     with_context: tuple[tuple[int, float], ...] = field(default=(), compare=False)
     post_towns: bool = field(default=True, compare=False)
-    alternates: bool = field(default=True, compare=False)
+    alternates: frozenset = field(default=frozenset(), compare=False)  # the places of those alternate readings
 
 
 def _applying(terms: list[float]) -> tuple[tuple[int, float], ...]:
@@ -301,7 +301,7 @@ class Resolver:
                                         if c.place.kind == "admin1" and c.form == "name")),
             rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates),
             kinds=tuple(c.place.kind for c in candidates), post_towns=beside_a_great_namesake(candidates),
-            alternates=has_lesser_alternates(candidates))
+            alternates=lesser_alternates(candidates))
         name = replace(name, with_context=name.fixed + name.county)
         return replace(name, alone=self._rank(key, name, None)) if candidates else name  # reads the name only
 
@@ -332,9 +332,10 @@ class Resolver:
         scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
         for i, term in name.with_context if context else name.fixed:  # in the order of Readings
             scores[i] += term
-        for i, support in enumerate(near):
-            if support:
-                scores[i] += NEIGHBOUR_BONUS * support
+        if any(near):
+            for i, support in enumerate(near):
+                if support:
+                    scores[i] += NEIGHBOUR_BONUS * support
         if unit_kinds or listed is not None:
             for i, kind in enumerate(name.kinds):
                 if kind in unit_kinds:
@@ -343,7 +344,8 @@ class Resolver:
                     scores[i] += LIST_BONUS
         if context and not key[3].ids:  # "Denver" alone beside Indiana: not Indiana's post office of that name
             for i in (far_beside_a_great_namesake(candidates, scores, key, context["towns"]) if name.post_towns
-                      else []) + (named_elsewhere(candidates, key, context["by_name"]) if name.alternates
+                      else []) + (named_elsewhere(candidates, key, context["by_name"])
+                                  if not name.alternates.isdisjoint(context["by_name"])
                                   else []):  # nor "Youngstown" beside "Mount Gilead" as Mount Gilead
                 scores[i] = -math.inf
         if name.fuzzy:
