@@ -264,3 +264,23 @@ def test_a_name_read_by_another_places_alternate_name_is_known_before_any_articl
         answered = {c.place.id: ("somewhere else", "place") for c in name.candidates
                     if c.place.id not in name.alternates}
         assert other_names.named_elsewhere(name.candidates, key, answered) == []
+
+
+def test_the_one_country_of_a_choice_summed_by_its_groups_is_the_one_summed_by_place(gazetteer):
+    """A choice that holds a name's readings as kept sums its shares per country by the groups kept with the name:
+    the same sums to the last bit, and the same country when two tie, as reading each place's country."""
+    resolver, rng = Resolver(gazetteer), random.Random(23)
+    for n in AMBIGUOUS:
+        name = resolver._readings((n, "place", "", Qualified()))
+        for _ in range(40):
+            raw = [rng.choice([rng.random(), 0.0, 0.5, 1e-300]) for _ in name.candidates]
+            total = sum(raw) or 1.0
+            shares = tuple(p / total for p in raw)
+            grouped = readings.Choice(name.candidates, shares, name.rows.countries)
+            plain = readings.Choice(name.candidates, shares)
+            assert readings._sure_country(grouped) == readings._sure_country(plain)
+            by_place: dict = {}
+            for c, p in zip(name.candidates, shares):
+                if c.place.country_code:
+                    by_place[c.place.country_code] = by_place.get(c.place.country_code, 0) + p
+            assert {cc: sum(map(shares.__getitem__, group)) for cc, group in name.rows.countries} == by_place

@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Callable, NamedTuple, Sequence
 
 from geo.names import normalise
@@ -58,6 +59,9 @@ class Choice:
 
     candidates: tuple[Candidate, ...]
     probabilities: tuple[float, ...]
+    # The readings' indices per country, in the order the countries first come (scoring.Rows.countries), when the
+    # choice holds the readings as kept with the name: what sure_country sums, known without reading each place.
+    by_country: tuple | None = field(default=None, repr=False, compare=False)
     best: tuple[Candidate | None, float] = field(init=False, repr=False, compare=False)  # read again and again
 
     def __post_init__(self) -> None:
@@ -188,10 +192,16 @@ def neighbours(pool: dict[tuple, Spread], strength: Strength | None = None, only
 
 def _local_support(pool: dict, strength: Strength | None, only) -> dict:
     """:func:`neighbours` for local readings (cities and counties) in the same or an adjacent grid cell."""
-    cells: dict[int, dict] = defaultdict(dict)
+    cells: dict[int, dict] = {}  # per cell, per name, its readings' weights there
     for key, name in pool.items():
         for cell, place_id, weight in name.placed if strength is None else _placed(key, name, strength):
-            cells[cell].setdefault(key, {})[place_id] = weight
+            names = cells.get(cell)
+            if names is None:
+                cells[cell] = {key: {place_id: weight}}
+            elif key in names:
+                names[key][place_id] = weight
+            else:
+                names[key] = {place_id: weight}
     wanted = {key: name for key, name in pool.items() if only is None or key in only}
     around = _around(cells, frozenset().union(*[name.occupied for name in wanted.values()]))
     return {key: tuple([_support(key, c.place.id, near) if cell is not None and (near := around.get(cell)) else 0
@@ -272,13 +282,18 @@ def sure_country(choice: Choice) -> str | None:
 
 
 def _sure_country(choice: Choice) -> str | None:
-    shares: Counter = Counter()
-    for c, p in zip(choice.candidates, choice.probabilities):
-        if c.place.country_code:
-            shares[c.place.country_code] += p
+    """The shares summed per country in the readings' order (by their groups when the choice has them), and the
+    first country of the greatest sum."""
+    if choice.by_country is not None:
+        shares = {cc: sum(map(choice.probabilities.__getitem__, group)) for cc, group in choice.by_country}
+    else:
+        shares = {}
+        for c, p in zip(choice.candidates, choice.probabilities):
+            if c.place.country_code:
+                shares[c.place.country_code] = shares.get(c.place.country_code, 0) + p
     if not shares:
         return None
-    cc, share = shares.most_common(1)[0]
+    cc, share = max(shares.items(), key=itemgetter(1))
     return cc if share >= SURE_COUNTRY else None
 
 

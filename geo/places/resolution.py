@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
@@ -223,11 +223,11 @@ class Resolver:
         same place there (one sense per document); with two containers, two places."""
         quals = containers(text, mentions, self.gazetteer.candidates)
         bases = [self._unqualifying(self._key(self._shared(text, m), m.label), text, m) for m in mentions]
-        written: dict[tuple, set] = defaultdict(set)
+        written: dict[tuple, set] = {}
         for base, qual in zip(bases, quals):
             if qual.ids:
-                written[base].add(qual)
-        return [base + ((qual if qual.ids or len(written[base]) != 1 else next(iter(written[base]))),)
+                written.setdefault(base, set()).add(qual)
+        return [base + ((qual if qual.ids or len(written.get(base, ())) != 1 else next(iter(written[base]))),)
                 for base, qual in zip(bases, quals)]
 
     def _shared(self, text: str, mention: Mention) -> str:
@@ -357,7 +357,8 @@ class Resolver:
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
-        return Choice(tuple(candidates), tuple([w / total for w in weights]))
+        return Choice(tuple(candidates), tuple([w / total for w in weights]),
+                      name.rows.countries if candidates is name.candidates else None)
 
     @staticmethod
     def _qualified(c: Candidate, ids) -> float:
