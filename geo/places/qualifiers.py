@@ -51,6 +51,9 @@ class Qualified(NamedTuple):
     sure: bool = False
 
 
+_NONE = Qualified()  # most mentions are written with no container (a tuple: one serves them all)
+
+
 def _qualifier(text: str, start: int, words: str, lookup: Lookup, town: str = "") -> Qualified:
     """The admin1 and country ids that the capitalised words after the comma name as a whole ("Ala.", "North
     Rhine-Westphalia"); none when they name something else ("Montreal, Quebec City", "Bentley Park, Trinity
@@ -101,7 +104,7 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
     campus = "University" in text  # most articles name no campus town
     for n, mention in enumerate(mentions):
         match = _QUALIFIER.match(text, mention.end) if mention.label == "place" and n not in listed else None
-        found = _qualifier(text, match.start(1), match.group(1), lookup, mention.text) if match else Qualified()
+        found = _qualifier(text, match.start(1), match.group(1), lookup, mention.text) if match else _NONE
         if campus and not found.ids and mention.label == "place" and (
                 state := campus_state(text, mention.start, lookup)):
             found = Qualified(frozenset({state}))  # "Kansas State University in Manhattan"

@@ -385,22 +385,23 @@ class Resolver:
                     countries[cc] = countries.get(cc, 0) + n
                     own[key] = (cc, n, None, 0)
                 continue
-            cc = best.place.country_code
-            cc_votes = n * (2 if best.place.kind == "country" else 1)
+            place = best.place
+            cc, kind = place.country_code, place.kind
+            cc_votes = n * (2 if kind == "country" else 1)
             if cc:
                 countries[cc] = countries.get(cc, 0) + cc_votes
-            if best.place.kind == "country" and key[1] != "demonym" and cc:
+            if kind == "country" and key[1] != "demonym" and cc:
                 named[cc] = named.get(cc, 0) + n
                 named_by[key] = (cc, n)
-            admin = best.place.id if best.place.kind == "admin1" else best.admin1
+            admin = place.id if kind == "admin1" else best.admin1
             if admin:
                 admins[admin] = admins.get(admin, 0) + n
             own[key] = (cc, cc_votes, admin, n)
-            points.append((key, prepared(best.place.lat, best.place.lon)))
-            if best.place.kind in LOCAL_KINDS:
+            points.append((key, prepared(place.lat, place.lon)))
+            if kind in LOCAL_KINDS:
                 towns.append(points[-1])
             if best.form == "name":
-                by_name[best.place.id] = key
+                by_name[place.id] = key
         return {"towns": towns, "by_name": by_name, "countries": countries, "country_total": sum(countries.values()),
                 "admins": admins, "admin_total": sum(admins.values()), "own": own, "named": (named, named_by),
                 "points": points}
