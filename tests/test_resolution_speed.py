@@ -7,7 +7,7 @@ import math
 import random
 from collections import Counter
 
-from geo.places import other_names, readings, scoring
+from geo.places import neighbours, other_names, readings, scoring
 from geo.places.points import haversine_km, nearest_km, prepared
 from geo.places.qualifiers import Qualified
 from geo.places.readings import LOCAL_KINDS
@@ -219,15 +219,15 @@ def test_a_town_is_found_written_as_one_as_the_patterns_alone_find_it():
         assert bool(readings.written_as_a_town(text, [mention], ["k"])) == expected, text
 
 
-def _plain_placed(key: tuple, choice, spread: readings.Spread) -> list:
+def _plain_placed(key: tuple, choice, spread: neighbours.Spread) -> list:
     """The oracle: the neighbour weights of a name's local readings after a pass, as the definition reads them (its
     shares by place id, every reading's exponential, the minimum weight)."""
     logs = {c.place.id: math.log(max(p, 1e-9)) for c, p in zip(choice.candidates, choice.probabilities)}
     held = [logs.get(c.place.id, -1e9) for c in spread.candidates]
     top = max(held)
-    return [(cell, c.place.id, math.exp(readings.NEIGHBOUR_SHARPNESS * (s - top)))
+    return [(cell, c.place.id, math.exp(neighbours.NEIGHBOUR_SHARPNESS * (s - top)))
             for c, cell, s in zip(spread.candidates, spread.cells, held)
-            if cell is not None and math.exp(readings.NEIGHBOUR_SHARPNESS * (s - top)) >= readings.NEIGHBOUR_MIN_WEIGHT]
+            if cell is not None and math.exp(neighbours.NEIGHBOUR_SHARPNESS * (s - top)) >= neighbours.NEIGHBOUR_MIN_WEIGHT]
 
 
 def test_neighbour_weights_read_by_position_are_those_read_by_place(gazetteer):
@@ -244,13 +244,13 @@ def test_neighbour_weights_read_by_position_are_those_read_by_place(gazetteer):
             raw = [rng.choice([rng.random(), 1e-12, 0.0, 1.0]) for _ in range(size)]
             if rng.random() < 0.3 and size > 1:  # one share just at the minimum weight's edge of the best
                 best = max(range(size), key=raw.__getitem__)
-                raw[rng.randrange(size)] = raw[best] * math.sqrt(readings.NEIGHBOUR_MIN_WEIGHT)
+                raw[rng.randrange(size)] = raw[best] * math.sqrt(neighbours.NEIGHBOUR_MIN_WEIGHT)
             kept = spread.candidates if rng.random() < 0.7 else spread.candidates[:max(1, size // 2)]
             choice = readings.Choice(tuple(kept), tuple(raw[:len(kept)]))
-            shares = readings.shares({key: choice})
+            shares = neighbours.shares({key: choice})
             if kept is spread.candidates:
                 assert shares.of(key, spread) == shares(key, spread.candidates)
-            assert readings._placed(key, spread, shares) == _plain_placed(key, choice, spread)
+            assert neighbours._placed(key, spread, shares) == _plain_placed(key, choice, spread)
 
 
 def test_a_name_read_by_another_places_alternate_name_is_known_before_any_article(gazetteer):

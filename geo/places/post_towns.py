@@ -28,7 +28,7 @@ _SAME_TOWN_KM = 25.0
 _WELL_KNOWN = 100_000
 _ID_PREFIX = "zip:"
 #: "Near" another town of the article: about the reach of the resolver's neighbour rule (a grid cell of half a
-#: degree and the cells around it, ``geo.places.readings.NEIGHBOUR_CELL_DEG``).
+#: degree and the cells around it, ``geo.places.neighbours.NEIGHBOUR_CELL_DEG``).
 _NEAR_KM = 100.0
 
 

@@ -54,6 +54,15 @@ class Qualified(NamedTuple):
 _NONE = Qualified()  # most mentions are written with no container (a tuple: one serves them all)
 
 
+def after_comma(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends with a comma and white space (read backwards: a long article's
+    prefix is never copied, once per mention)."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","
+
+
 def _qualifier(text: str, start: int, words: str, lookup: Lookup, town: str = "") -> Qualified:
     """The admin1 and country ids that the capitalised words after the comma name as a whole ("Ala.", "North
     Rhine-Westphalia"); none when they name something else ("Montreal, Quebec City", "Bentley Park, Trinity

@@ -25,8 +25,9 @@ from typing import Sequence
 
 from geo.names import normalise, written_as_code
 from geo.places import institutions, peer_states, readings, scoring, sources
+from geo.places import neighbours as nearby
 from geo.places.calibration import ScoreCalibration
-from geo.places.derived import border_place, direction_of, directional_place
+from geo.places.derived import border_between, direction_of, directional_place
 from geo.places.ellipsis import SHARED_DIRECTIONS, known_whole
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
@@ -34,7 +35,7 @@ from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
 from geo.places.other_names import lesser_alternates, named_elsewhere
 from geo.places.post_towns import beside_a_great_namesake, far_beside_a_great_namesake
-from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in
+from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, after_comma, containers, local_in
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
@@ -68,15 +69,6 @@ def _inside(c: Candidate, ids) -> bool:
     return c.admin1 in ids or c.place.id in ids or f"cc:{c.place.country_code}" in ids
 
 
-def _after_comma(text: str, start: int) -> bool:
-    """Whether the text before ``start`` ends with a comma and white space (read backwards: a long article's
-    prefix is never copied, once per mention)."""
-    i = start - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return i >= 0 and text[i] == ","
-
-
 @dataclass(frozen=True)
 class Readings:
     """A name's readings and the terms of their scores that depend on nothing but the name and its readings
@@ -96,11 +88,10 @@ class Readings:
     fuzzy: bool  # a reading is a near spelling (kept only with the article's support)
     states: frozenset  # the countries with a state of this name (see scoring.contextual)
     rows: scoring.Rows | None = field(default=None, compare=False)  # what scoring.contextual reads of them
-    spread: readings.Spread | None = field(default=None, compare=False)  # what readings.neighbours reads of them
+    spread: nearby.Spread | None = field(default=None, compare=False)  # what nearby.neighbours reads of them
     alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
-    # Read in every ranking, so kept as plain values: each reading's kind, the terms added with context (fixed,
-    # then county), and whether the rules that read a name's readings against the article can apply to it at all
-    # (a post town beside a great namesake, a reading by another place's alternate name).
+    # Read in every ranking: each reading's kind, the terms added with context (fixed, then county), and whether the
+    # rules below can apply at all (a post town beside a great namesake, lesser alternate names).
     kinds: tuple[str, ...] = field(default=(), compare=False)
     with_context: tuple[tuple[int, float], ...] = field(default=(), compare=False)
     post_towns: bool = field(default=True, compare=False)
@@ -111,12 +102,12 @@ def _applying(terms: list[float]) -> tuple[tuple[int, float], ...]:
     return tuple((i, term) for i, term in enumerate(terms) if term)
 
 
-NO_CHOICE = Choice((), ())  # a name without readings (one for all: a choice is never changed)
-
-
 def _best_id(choice: Choice) -> str | None:
     best = choice.best[0]
     return best.place.id if best is not None else None
+
+
+NO_CHOICE = Choice((), ())  # a name without readings (one for all: a choice is never changed)
 
 
 class Resolver:
@@ -153,7 +144,7 @@ class Resolver:
                        **peer_states.among_states(names),
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
-        neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
+        neighbours = nearby.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         counts = Counter(keys)
         context = self._context(first, counts)
@@ -192,7 +183,7 @@ class Resolver:
         if not again:
             return second
         context = self._context(second, counts)
-        neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, readings.shares(second),
+        neighbours = nearby.neighbours({key: name.spread for key, name in names.items()}, nearby.shares(second),
                                          only=set(again))
         same = context == before[0]
         third = dict(second)
@@ -250,7 +241,7 @@ class Resolver:
         """A two-letter code stands for a place only as a qualifier ("Boise, ID", "Lyon, FR"); alone in running text
         an ISO code is a word or another name ("airstrikes on IS positions": the Islamic State, not Iceland, nor the town
         "Is"), so only the abbreviations news writes for countries ("US", "UK", "UAE") are read there."""
-        if key[2] != "code" or len(mention.text) != 2 or _after_comma(text, mention.start):
+        if key[2] != "code" or len(mention.text) != 2 or after_comma(text, mention.start):
             return key  # a dateline ("WASHINGTON") or "NSW" is written in capitals too
         return key[0], key[1], "bare"
 
@@ -299,7 +290,7 @@ class Resolver:
             fuzzy=any(c.fuzzy for c in candidates),
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
-            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates),
+            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=nearby.spread(candidates),
             kinds=tuple(c.place.kind for c in candidates), post_towns=beside_a_great_namesake(candidates),
             alternates=lesser_alternates(candidates))
         name = replace(name, with_context=name.fixed + name.county)
@@ -343,10 +334,9 @@ class Resolver:
                 if listed == kind:
                     scores[i] += LIST_BONUS
         if context and not key[3].ids:  # "Denver" alone beside Indiana: not Indiana's post office of that name
-            for i in (far_beside_a_great_namesake(candidates, scores, key, context["towns"]) if name.post_towns
-                      else []) + (named_elsewhere(candidates, key, context["by_name"])
-                                  if not name.alternates.isdisjoint(context["by_name"])
-                                  else []):  # nor "Youngstown" beside "Mount Gilead" as Mount Gilead
+            far = far_beside_a_great_namesake(candidates, scores, key, context["towns"]) if name.post_towns else []
+            for i in far + (named_elsewhere(candidates, key, context["by_name"])  # nor "Youngstown" beside "Mount
+                            if not name.alternates.isdisjoint(context["by_name"]) else []):  # Gilead" as Mount Gilead
                 scores[i] = -math.inf
         if name.fuzzy:
             kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
@@ -365,9 +355,9 @@ class Resolver:
         return QUALIFIER_BONUS if ids and _inside(c, ids) else 0.0
 
     def _context(self, choices: dict, counts: Counter) -> dict:
-        """Countries and admin1s of the confident answers (weighted by mentions) and their points. The votes are
-        plain dicts (a pass builds one context per article, and every count in them is above zero)."""
-        countries: dict = {}
+        """Countries and admin1s of the confident answers (weighted by mentions; every count is above zero) and
+        their points."""
+        countries: dict = {}  # plain dicts, not Counters: one context per article and pass
         admins: dict = {}
         points = []  # (key, prepared point) of each answer: other names' nearness to it
         towns, by_name = [], {}  # the same of the answers that are towns or counties; answers by their own name
@@ -424,7 +414,8 @@ class Resolver:
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":
-            return self._border(mention)
+            place = border_between(mention.text, self.gazetteer)
+            return PlaceMention(mention, place, 0.8 if place is not None else 0.0)
         best, p = choices[key].best
         contained = self._in_container(mention, key, choices[key]) if key[3].sure and (
             best is None or not _inside(best, key[3].ids)) else None
@@ -457,17 +448,3 @@ class Resolver:
             return None
         answer = self.geocoder.geocode(query, exactly_one=True)
         return answer if isinstance(answer, Place) else None
-
-    def _border(self, mention: Mention) -> PlaceMention:
-        sides = re.split(r"\s*[-\u2013/]\s*", re.sub(r"\s+(border|frontier)$", "", mention.text), maxsplit=1)
-        places = [self._best_big(side) for side in sides]
-        if len(places) != 2 or None in places:
-            return PlaceMention(mention, None, 0.0)
-        return PlaceMention(mention, border_place(*places), 0.8)
-
-    def _best_big(self, name: str) -> Place | None:
-        cands = [c for c in self.gazetteer.candidates(name, fuzzy=False) if c.place.kind in ("country", "admin1")]
-        if not cands:
-            return None
-        best = max(cands, key=prior)
-        return self.gazetteer.place(best.place.id) or best.place
