@@ -238,7 +238,8 @@ def test_neighbour_weights_read_by_position_are_those_read_by_place(gazetteer):
     for n in AMBIGUOUS:
         key = (n, "place", "", Qualified())
         spread = resolver._readings(key).spread
-        assert spread.distinct and spread.occupied == {cell for cell in spread.cells if cell is not None}
+        assert spread.distinct and set(spread.occupied) == {cell for cell in spread.cells if cell is not None}
+        assert len(spread.occupied) == len(set(spread.occupied))
         size = len(spread.candidates)
         for _ in range(40):
             raw = [rng.choice([rng.random(), 1e-12, 0.0, 1.0]) for _ in range(size)]

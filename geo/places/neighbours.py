@@ -73,7 +73,7 @@ class Spread(NamedTuple):
     cells: tuple  # per reading, its grid cell if it is local (a city or county), else None
     placed: tuple  # (cell, place id, weight by prior) of the local readings that give support before any pass
     distinct: bool  # every reading is another place (a gazetteer lookup gives each place once)
-    occupied: frozenset  # the cells of its local readings (the cells whose neighbours' weights it looks up)
+    occupied: tuple  # the cells of its local readings, each once (the cells whose neighbours' weights it looks up)
 
 
 def spread(candidates: Sequence[Candidate]) -> Spread:
@@ -85,7 +85,7 @@ def spread(candidates: Sequence[Candidate]) -> Spread:
                   tuple((cell, c.place.id, weight) for c, cell, weight in zip(candidates, cells, weights)
                         if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT),
                   len({c.place.id for c in candidates}) == len(candidates),
-                  frozenset(cell for cell in cells if cell is not None))
+                  tuple(dict.fromkeys(cell for cell in cells if cell is not None)))
 
 
 def _prior_strength(key: tuple, candidates: Sequence[Candidate]) -> list:

@@ -21,12 +21,15 @@ def _own(candidates: Sequence[Candidate]) -> int:
     return max((c.population for c in candidates if c.form == "name"), default=-1)
 
 
+_NONE: frozenset[str] = frozenset()  # most names have none: one empty set serves them all
+
+
 def lesser_alternates(candidates: Sequence[Candidate]) -> frozenset[str]:
     """The places :func:`named_elsewhere` can find among a name's readings, whatever the article: those read by an
     alternate name with fewer people than a reading by the name itself (worked out once per name). It finds none
     in an article that answers none of them by its own name."""
     own = _own(candidates)
-    return frozenset(c.place.id for c in candidates if c.form == "alt" and c.population < own)
+    return frozenset(c.place.id for c in candidates if c.form == "alt" and c.population < own) or _NONE
 
 
 def named_elsewhere(candidates: Sequence[Candidate], key: tuple, by_name: dict) -> list[int]:

@@ -53,22 +53,15 @@ class Rows(NamedTuple):
     admins: dict  # state id: the readings that are it or lie in it, but a town named like a state of its own country
     supra: tuple[int, ...]  # in no country, and water, a continent or a region: the most voted country counts
     index: tuple[int, ...]  # the towns and counties (their nearness to the other places counts)
-    points: Towns  # their points
+    points: tuple[np.ndarray, np.ndarray]  # their points, from towns()
 
 
-class Towns(NamedTuple):
-    """The points of a name's towns and counties as :func:`near_bonuses` and :func:`_near_bonuses` read them, in
-    the forms each wants (kept with the name, not converted at each pass)."""
-
-    listed: list  # prepared (points.prepared): one [lat, lon, lat in radians, its cosine] each
-    halves: np.ndarray  # (longitude, latitude) in radians, halved, one row each
-    cosines: np.ndarray  # the cosine of each one's latitude, one row each (a column, to broadcast over the anchors)
-
-
-def towns(points: Sequence[tuple]) -> Towns:
-    """:class:`Towns` of prepared points."""
+def towns(points: Sequence[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """Prepared points (points.prepared: lat, lon, lat in radians, its cosine), one row each, and their longitudes
+    and latitudes in radians, halved, as :func:`_near_bonuses` reads them (kept with the name, not worked out at
+    each pass)."""
     array = np.array(points, dtype=float).reshape(-1, 4)
-    return Towns(array.tolist(), array[:, 1:3] * _HALF, array[:, 3, None].copy())
+    return array, array[:, 1:3] * _HALF
 
 
 def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tuple[str, ...]) -> Rows:
@@ -136,7 +129,7 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
             _add(out, group, weights.admin_present + weights.admin_weight * votes / admin_total)
     if anchors and name.index:
         near = _near_bonuses(name, anchors) if len(name.index) * len(anchors) > ARRAY_PAIRS else near_bonuses(
-            name.points.listed, anchors)
+            name.points[0].tolist(), anchors)
         for i, bonus in zip(name.index, near):
             if bonus:
                 out[i] += bonus
@@ -154,12 +147,12 @@ def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> list[float]:
     distance, so the nearest anchor's term is compared with the terms of those distances (:data:`_NEAR_TERMS`)
     without an arcsine. A town whose nearest lies within a hair of one of these limits (:data:`_DOUBT_TERMS`, where
     the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
-    points = name.points
+    points, halves = name.points
     there = np.array(anchors, dtype=float)
-    term = np.sin(there[:, 1:3] * _HALF - points.halves[:, None, :])  # per town, anchor: (longitude, latitude)
+    term = np.sin(there[:, 1:3] * _HALF - halves[:, None, :])  # per town and anchor: (longitude, latitude)
     term *= term
     nearest = term[:, :, 0]
-    nearest *= points.cosines
+    nearest *= points[:, 3, None]
     nearest *= there[:, 3]
     nearest += term[:, :, 1]
     where = np.searchsorted(_EDGES, nearest.min(axis=1), side="right")
@@ -167,7 +160,8 @@ def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> list[float]:
     doubtful = where & 1
     if not doubtful.any():
         return bonus
-    return [near_bonus(points.listed[j], anchors) if doubt else b for j, (b, doubt) in enumerate(zip(bonus, doubtful))]
+    listed = points.tolist()
+    return [near_bonus(listed[j], anchors) if doubt else b for j, (b, doubt) in enumerate(zip(bonus, doubtful))]
 
 
 def _term(km: float) -> float:
