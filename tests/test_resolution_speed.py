@@ -7,9 +7,7 @@ import math
 import random
 from collections import Counter
 
-import numpy as np
-
-from geo.places import readings, scoring
+from geo.places import neighbours, other_names, readings, scoring
 from geo.places.points import haversine_km, nearest_km, prepared
 from geo.places.qualifiers import Qualified
 from geo.places.readings import LOCAL_KINDS
@@ -168,7 +166,7 @@ def test_contextual_scores_from_kept_rows_are_the_per_reading_scores_to_the_last
 def _towns(towns: list) -> scoring.Rows:
     n = len(towns)
     return scoring.Rows(n, (("US", tuple(range(n))),), (("US", tuple(range(n))),), {}, (), tuple(range(n)),
-                        np.array([prepared(*t) for t in towns]).reshape(-1, 4))
+                        scoring.towns([prepared(*t) for t in towns]))
 
 
 def test_nearness_measured_as_arrays_is_the_nearness_of_the_loop_even_at_its_limits():
@@ -219,3 +217,71 @@ def test_a_town_is_found_written_as_one_as_the_patterns_alone_find_it():
                         or readings._A_BEFORE.search(window) and readings._TOWN_PERSON.match(text, mention.end)
                         or readings._AGE_BEFORE.search(window) or readings._STREET_BEFORE.search(window))
         assert bool(readings.written_as_a_town(text, [mention], ["k"])) == expected, text
+
+
+def _plain_placed(key: tuple, choice, spread: neighbours.Spread) -> list:
+    """The oracle: the neighbour weights of a name's local readings after a pass, as the definition reads them (its
+    shares by place id, every reading's exponential, the minimum weight)."""
+    logs = {c.place.id: math.log(max(p, 1e-9)) for c, p in zip(choice.candidates, choice.probabilities)}
+    held = [logs.get(c.place.id, -1e9) for c in spread.candidates]
+    top = max(held)
+    return [(cell, c.place.id, math.exp(neighbours.NEIGHBOUR_SHARPNESS * (s - top)))
+            for c, cell, s in zip(spread.candidates, spread.cells, held)
+            if cell is not None and math.exp(neighbours.NEIGHBOUR_SHARPNESS * (s - top)) >= neighbours.NEIGHBOUR_MIN_WEIGHT]
+
+
+def test_neighbour_weights_read_by_position_are_those_read_by_place(gazetteer):
+    """After a pass, a name's readings lend their support by their shares: read by position when the pass ranked the
+    readings as kept, by place otherwise (a near spelling left out), and a reading far below the best skipped before
+    its exponential, the weights are the definition's to the last bit, shares at the minimum weight included."""
+    resolver, rng = Resolver(gazetteer), random.Random(17)
+    for n in AMBIGUOUS:
+        key = (n, "place", "", Qualified())
+        spread = resolver._readings(key).spread
+        assert spread.distinct and set(spread.occupied) == {cell for cell in spread.cells if cell is not None}
+        assert len(spread.occupied) == len(set(spread.occupied))
+        size = len(spread.candidates)
+        for _ in range(40):
+            raw = [rng.choice([rng.random(), 1e-12, 0.0, 1.0]) for _ in range(size)]
+            if rng.random() < 0.3 and size > 1:  # one share just at the minimum weight's edge of the best
+                best = max(range(size), key=raw.__getitem__)
+                raw[rng.randrange(size)] = raw[best] * math.sqrt(neighbours.NEIGHBOUR_MIN_WEIGHT)
+            kept = spread.candidates if rng.random() < 0.7 else spread.candidates[:max(1, size // 2)]
+            choice = readings.Choice(tuple(kept), tuple(raw[:len(kept)]))
+            shares = neighbours.shares({key: choice})
+            if kept is spread.candidates:
+                assert shares.of(key, spread) == shares(key, spread.candidates)
+            assert neighbours._placed(key, spread, shares) == _plain_placed(key, choice, spread)
+
+
+def test_a_name_read_by_another_places_alternate_name_is_known_before_any_article(gazetteer):
+    """The readings named_elsewhere can leave out are known from the name alone, so a name none of whose lesser
+    alternate readings another name answers is not searched: the rule finds nothing there."""
+    resolver = Resolver(gazetteer)
+    for n in AMBIGUOUS:
+        key = (n, "place", "", Qualified())
+        name = resolver._readings(key)
+        assert name.alternates == other_names.lesser_alternates(name.candidates)
+        answered = {c.place.id: ("somewhere else", "place") for c in name.candidates
+                    if c.place.id not in name.alternates}
+        assert other_names.named_elsewhere(name.candidates, key, answered) == []
+
+
+def test_the_one_country_of_a_choice_summed_by_its_groups_is_the_one_summed_by_place(gazetteer):
+    """A choice that holds a name's readings as kept sums its shares per country by the groups kept with the name:
+    the same sums to the last bit, and the same country when two tie, as reading each place's country."""
+    resolver, rng = Resolver(gazetteer), random.Random(23)
+    for n in AMBIGUOUS:
+        name = resolver._readings((n, "place", "", Qualified()))
+        for _ in range(40):
+            raw = [rng.choice([rng.random(), 0.0, 0.5, 1e-300]) for _ in name.candidates]
+            total = sum(raw) or 1.0
+            shares = tuple(p / total for p in raw)
+            grouped = readings.Choice(name.candidates, shares, name.rows.countries)
+            plain = readings.Choice(name.candidates, shares)
+            assert readings._sure_country(grouped) == readings._sure_country(plain)
+            by_place: dict = {}
+            for c, p in zip(name.candidates, shares):
+                if c.place.country_code:
+                    by_place[c.place.country_code] = by_place.get(c.place.country_code, 0) + p
+            assert {cc: sum(map(shares.__getitem__, group)) for cc, group in name.rows.countries} == by_place

@@ -4,10 +4,30 @@ Lebanon-Israel border"), with a point and, where the sources have polygons, a sh
 from __future__ import annotations
 
 import json
+import re
 
+from geo.places.readings import prior
 from geo.records import Place
 
-__all__ = ["border_place", "direction_of", "directional_place"]
+__all__ = ["border_between", "border_place", "direction_of", "directional_place"]
+
+
+def border_between(text: str, gazetteer) -> Place | None:
+    """The border a mention names ("Lebanon-Israel border", "the Syria/Turkey frontier"): between the country or
+    state each side names (the likeliest by prior), or None when a side names none."""
+    sides = re.split(r"\s*[-\u2013/]\s*", re.sub(r"\s+(border|frontier)$", "", text), maxsplit=1)
+    places = [_best_big(side, gazetteer) for side in sides]
+    if len(places) != 2 or None in places:
+        return None
+    return border_place(*places)
+
+
+def _best_big(name: str, gazetteer) -> Place | None:
+    cands = [c for c in gazetteer.candidates(name, fuzzy=False) if c.place.kind in ("country", "admin1")]
+    if not cands:
+        return None
+    best = max(cands, key=prior)
+    return gazetteer.place(best.place.id) or best.place
 
 
 def direction_of(text: str) -> str:

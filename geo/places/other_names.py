@@ -14,14 +14,29 @@ from typing import Sequence
 
 from geo.places.gazetteer import Candidate
 
-__all__ = ["named_elsewhere"]
+__all__ = ["named_elsewhere", "lesser_alternates"]
+
+
+def _own(candidates: Sequence[Candidate]) -> int:
+    return max((c.population for c in candidates if c.form == "name"), default=-1)
+
+
+_NONE: frozenset[str] = frozenset()  # most names have none: one empty set serves them all
+
+
+def lesser_alternates(candidates: Sequence[Candidate]) -> frozenset[str]:
+    """The places :func:`named_elsewhere` can find among a name's readings, whatever the article: those read by an
+    alternate name with fewer people than a reading by the name itself (worked out once per name). It finds none
+    in an article that answers none of them by its own name."""
+    own = _own(candidates)
+    return frozenset(c.place.id for c in candidates if c.form == "alt" and c.population < own) or _NONE
 
 
 def named_elsewhere(candidates: Sequence[Candidate], key: tuple, by_name: dict) -> list[int]:
     """The readings (indices) of the name ``key`` matched by an alternate name of a place that another name of the
     article answers by its own name (``by_name``: place id -> that name's key), when the name has a reading by its
     own name with more people: "Youngstown" beside "Mount Gilead" is not Mount Gilead."""
-    own = max((c.population for c in candidates if c.form == "name"), default=-1)
+    own = _own(candidates)
     return [i for i, c in enumerate(candidates) if c.form == "alt" and c.population < own
             and by_name.get(c.place.id, key) != key and _two_names(key[0], by_name[c.place.id][0])]
 

@@ -17,7 +17,7 @@ from geo.names import fold, slug
 from geo.places.placewords import KIND_WORDS
 from geo.places.points import haversine_km, nearest_km
 
-__all__ = ["post_towns", "far_beside_a_great_namesake"]
+__all__ = ["post_towns", "far_beside_a_great_namesake", "beside_a_great_namesake"]
 
 #: ZIP code types that are places people live: not APO/FPO military mail nor one firm's own code.
 _TOWN_TYPES = frozenset({"STANDARD", "PO BOX"})
@@ -28,7 +28,7 @@ _SAME_TOWN_KM = 25.0
 _WELL_KNOWN = 100_000
 _ID_PREFIX = "zip:"
 #: "Near" another town of the article: about the reach of the resolver's neighbour rule (a grid cell of half a
-#: degree and the cells around it, ``geo.places.readings.NEIGHBOUR_CELL_DEG``).
+#: degree and the cells around it, ``geo.places.neighbours.NEIGHBOUR_CELL_DEG``).
 _NEAR_KM = 100.0
 
 
@@ -61,6 +61,16 @@ def post_towns(states: dict[str, str], known: Iterable[tuple[str, str | None, fl
         yield f"{_ID_PREFIX}{state}:{slug(spelling[name, state])}", spelling[name, state], admin1, lat, lon
 
 
+def _great_namesake(candidates: Sequence) -> bool:
+    return any(c.form == "name" and c.population >= _WELL_KNOWN and c.place.kind == "city" for c in candidates)
+
+
+def beside_a_great_namesake(candidates: Sequence) -> bool:
+    """Whether :func:`far_beside_a_great_namesake` can find anything among a name's readings, whatever the article:
+    a post town and a well-known city of the name (worked out once per name)."""
+    return any(c.place.id.startswith(_ID_PREFIX) for c in candidates) and _great_namesake(candidates)
+
+
 def far_beside_a_great_namesake(candidates: Sequence, scores: Sequence[float], key, towns: Sequence) -> list[int]:
     """The indices of a name's post towns that lie farther than :data:`_NEAR_KM` from every other town the article
     reads (``towns``: (name key, prepared point) of its answers that are towns or counties), when the name is also
@@ -72,7 +82,7 @@ def far_beside_a_great_namesake(candidates: Sequence, scores: Sequence[float], k
     if not candidates[scores.index(max(scores))].place.id.startswith(_ID_PREFIX):
         return []
     posts = [i for i, c in enumerate(candidates) if c.place.id.startswith(_ID_PREFIX)]
-    if not any(c.form == "name" and c.population >= _WELL_KNOWN and c.place.kind == "city" for c in candidates):
+    if not _great_namesake(candidates):
         return []
     others = [point for k, point in towns if k != key]
     return [i for i in posts if (near := nearest_km(candidates[i].place.lat, candidates[i].place.lon, others,

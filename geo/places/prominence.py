@@ -5,7 +5,7 @@ Madinah), while a small town bears them as its own (Mecca, California; Medina, O
 together are the two great cities that lie near each other, not two readings of one small town.
 
 The resolver (``geo.places.resolution``) adds this support to the neighbour support of
-:func:`geo.places.readings.neighbours`.
+:func:`geo.places.neighbours.neighbours`.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ METROPOLIS = 1_000_000  # people: a city of a million or more is known by name f
 PAIR_CELL_DEG = 4.0  # grid cell for two great cities "near" each other: the same or an adjacent cell (~440-880 km)
 PAIR_MIN_WEIGHT = 0.2  # a great city read far below its name's best reading (exp(2 * gap)) lends no support
 
-Strength = Callable[[tuple, Sequence[Candidate]], list]  # per reading of a name (readings.Strength)
+Strength = Callable[[tuple, Sequence[Candidate]], list]  # per reading of a name (neighbours.Strength)
 
 
 def _great_city(c: Candidate) -> bool:

@@ -19,7 +19,7 @@ from geo.names import slug, written_as_code
 from geo.places.institutions import campus_state
 from geo.records import Mention, Place
 
-__all__ = ["Qualified", "after_comma", "containers", "local_in", "CONTAINED_KINDS", "QUALIFIER_KINDS"]
+__all__ = ["Qualified", "after_comma", "containers", "local_in", "unqualifying", "CONTAINED_KINDS", "QUALIFIER_KINDS"]
 
 QUALIFIER_KINDS = ("admin1", "country")
 LOCAL_KINDS = ("city", "admin2")  # a town, as the resolver reads it (geo.places.readings.LOCAL_KINDS)
@@ -49,6 +49,27 @@ class Qualified(NamedTuple):
 
     ids: frozenset[str] = frozenset()
     sure: bool = False
+
+
+_NONE = Qualified()  # most mentions are written with no container (a tuple: one serves them all)
+
+
+def after_comma(text: str, start: int) -> bool:
+    """Whether the text before ``start`` ends with a comma and white space (read backwards: a long article's
+    prefix is never copied, once per mention)."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ","
+
+
+def unqualifying(key: tuple[str, str, str], text: str, mention: Mention) -> tuple[str, str, str]:
+    """A two-letter code stands for a place only as a qualifier ("Boise, ID", "Lyon, FR"); alone in running text
+    an ISO code is a word or another name ("airstrikes on IS positions": the Islamic State, not Iceland, nor the
+    town "Is"), so only the abbreviations news writes for countries ("US", "UK", "UAE") are read there."""
+    if key[2] != "code" or len(mention.text) != 2 or after_comma(text, mention.start):
+        return key  # a dateline ("WASHINGTON") or "NSW" is written in capitals too
+    return key[0], key[1], "bare"
 
 
 def _qualifier(text: str, start: int, words: str, lookup: Lookup, town: str = "") -> Qualified:
@@ -101,7 +122,7 @@ def containers(text: str, mentions: Sequence[Mention], lookup: Lookup) -> list[Q
     campus = "University" in text  # most articles name no campus town
     for n, mention in enumerate(mentions):
         match = _QUALIFIER.match(text, mention.end) if mention.label == "place" and n not in listed else None
-        found = _qualifier(text, match.start(1), match.group(1), lookup, mention.text) if match else Qualified()
+        found = _qualifier(text, match.start(1), match.group(1), lookup, mention.text) if match else _NONE
         if campus and not found.ids and mention.label == "place" and (
                 state := campus_state(text, mention.start, lookup)):
             found = Qualified(frozenset({state}))  # "Kansas State University in Manhattan"
@@ -167,12 +188,3 @@ def local_in(name: str, container: Place) -> Place:
     pid = container.country_code if container.kind == "country" else container.id
     return Place(id=f"local:{pid}:{slug(name)}", name=f"{name}, {container.name}", kind="local",
                  lat=container.lat, lon=container.lon, country_code=container.country_code)
-
-
-def after_comma(text: str, start: int) -> bool:
-    """Whether the text before ``start`` ends with a comma and white space (read backwards: a long article's
-    prefix is never copied, once per mention)."""
-    i = start - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return i >= 0 and text[i] == ","

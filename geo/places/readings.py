@@ -1,6 +1,7 @@
 """A name's readings (its gazetteer candidates) and what makes one more likely than another: the priors of a
-reading alone, and the evidence of the article's other names (readings near each other, the one country an
-ambiguous name lies in, enumerations of states, "Washington state", a near spelling's support).
+reading alone, and the evidence of the article's other names (the one country an ambiguous name lies in,
+enumerations of states, "Washington state", a near spelling's support; readings near each other:
+:mod:`geo.places.neighbours`).
 
 The resolver (``geo.places.resolution``) adds these up in its passes.
 """
@@ -10,10 +11,10 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple, Sequence
+from operator import itemgetter
+from typing import Sequence
 
 from geo.names import normalise
-from geo.places import prominence
 from geo.places.gazetteer import Candidate
 from geo.places.placewords import KIND_WORDS, UNIT_WORDS
 from geo.places.points import haversine_km, nearest_km
@@ -27,10 +28,6 @@ CAPITAL_BONUS = 2.0
 POPULATION_WEIGHT = 0.6
 FUZZY_NEAR_KM = 500.0  # a near-spelling is accepted this close to another place of the article (or in its country)
 SURE_COUNTRY = 0.8  # an ambiguous name whose readings lie this surely in one country votes for it ("Dallas")
-NEIGHBOUR_CAP = 2  # other names that support a reading, at most
-NEIGHBOUR_CELL_DEG = 0.5  # grid cell for "near": readings in the same or an adjacent cell (~50-110 km)
-NEIGHBOUR_MIN_WEIGHT = 0.2  # weaker readings (a hamlet against a city of 500,000) give no support
-NEIGHBOUR_SHARPNESS = 2.0  # a reading supports with weight exp(2 * (its prior - its name's best prior))
 LOCAL_KINDS = ("city", "admin2")
 SEAT_RADIUS_KM = 100.0  # cities carry no admin2 id: a county "contains" a same-named city this close to its point
 TERRITORY_RADIUS_KM = 60.0
@@ -58,6 +55,9 @@ class Choice:
 
     candidates: tuple[Candidate, ...]
     probabilities: tuple[float, ...]
+    # The readings' indices per country, in the order the countries first come (scoring.Rows.countries), when the
+    # choice holds the readings as kept with the name: what sure_country sums, known without reading each place.
+    by_country: tuple | None = field(default=None, repr=False, compare=False)
     best: tuple[Candidate | None, float] = field(init=False, repr=False, compare=False)  # read again and again
 
     def __post_init__(self) -> None:
@@ -66,8 +66,8 @@ class Choice:
     def _best(self) -> tuple[Candidate | None, float]:
         if not self.candidates:
             return None, 0.0
-        i = max(range(len(self.probabilities)), key=self.probabilities.__getitem__)
-        return self.candidates[i], self.probabilities[i]
+        p = max(self.probabilities)  # the first of the greatest, as max over the indices by share finds it
+        return self.candidates[self.probabilities.index(p)], p
 
 
 def prior(c: Candidate) -> float:
@@ -96,137 +96,6 @@ def short_form_bonus(c: Candidate, name: str, candidates: Sequence[Candidate]) -
     return -FORM_PRIOR["alt"] if own != name and _GENERIC_AFFIX.sub("", own) == name else 0.0
 
 
-_ROW = 1024  # from a grid cell's number to the next row's: above a row's 720 cells (and one either side), so rows
-_AROUND = tuple(dy * _ROW + dx for dy in (-1, 0, 1) for dx in (-1, 0, 1))  # never share a number
-
-
-def _cell(lat: float, lon: float) -> int:
-    """The grid cell of a point, as one int (hashed at once, where a pair of ints is hashed again at each lookup);
-    the cells around it are its number plus :data:`_AROUND`."""
-    return int(math.floor(lat / NEIGHBOUR_CELL_DEG)) * _ROW + int(math.floor(lon / NEIGHBOUR_CELL_DEG))
-
-
-Strength = Callable[[tuple, Sequence[Candidate]], list]  # how strongly each of a name's readings is held (logs)
-
-
-def shares(choices: dict) -> Strength:
-    """The readings' strengths for :func:`neighbours` after a pass: the log of each one's share there (asked only
-    for the names that give or get support)."""
-    def held(key: tuple, candidates: Sequence[Candidate]) -> list:
-        choice = choices[key]
-        logs = {c.place.id: math.log(max(p, 1e-9)) for c, p in zip(choice.candidates, choice.probabilities)}
-        return [logs.get(c.place.id, -1e9) for c in candidates]
-    return held
-
-
-class Spread(NamedTuple):
-    """What :func:`neighbours` reads of a name's readings that depends on nothing but the readings: worked out once
-    per name (:func:`spread`) and kept with them, not once per pass."""
-
-    candidates: tuple
-    big: bool  # a name of a country or a state: neither gets nor gives the support
-    great: bool  # a reading is a great city (prominence.great_city_pairs reads only such names)
-    cells: tuple  # per reading, its grid cell if it is local (a city or county), else None
-    placed: tuple  # (cell, place id, weight by prior) of the local readings that give support before any pass
-
-
-def spread(candidates: Sequence[Candidate]) -> Spread:
-    held = [prior(c) for c in candidates]
-    top = max(held, default=0.0)
-    cells = tuple(_cell(c.place.lat, c.place.lon) if c.place.kind in LOCAL_KINDS else None for c in candidates)
-    weights = [math.exp(NEIGHBOUR_SHARPNESS * (s - top)) for s in held]  # as _placed weighs them after a pass
-    return Spread(tuple(candidates), _names_a_big_place(candidates), prominence.has_great_city(candidates), cells,
-                  tuple((cell, c.place.id, weight) for c, cell, weight in zip(candidates, cells, weights)
-                        if cell is not None and weight >= NEIGHBOUR_MIN_WEIGHT))
-
-
-def _prior_strength(key: tuple, candidates: Sequence[Candidate]) -> list:
-    return [prior(c) for c in candidates]
-
-
-def neighbours(pool: dict[tuple, Spread], strength: Strength | None = None, only=None) -> dict:
-    """For each name, per candidate: support from the *other* names of the article that have a
-    local reading (city or county) within about 50-110 km of it. Two ambiguous names that can both
-    be read as places next to each other ("Paris" and "Henry County", Tennessee) rarely are so by
-    chance: one sense per discourse, applied to the article's places jointly. A reading supports
-    in proportion to its prior against its name's best reading, so hamlets that happen to be
-    neighbours (Atlanta and Macon, Illinois) do not outvote the famous pair (Georgia's); after a
-    pass, ``strength`` is its share in that pass instead (see :func:`shares`).
-    Names of countries and states ("New York", "Mexico") neither get nor give this support:
-    their town namesakes are near everything in a local story. ``only``: the names whose support is wanted (every
-    name's readings still give theirs); the others' may be left out."""
-    pool = {key: name for key, name in pool.items() if name.candidates and not name.big}
-    if len(pool) < 2:
-        return {}
-    great = {key: name.candidates for key, name in pool.items() if name.great}
-    pairs: dict = {}  # none without two names of great cities: not weighed
-    if len(great) > 1:
-        pairs = prominence.great_city_pairs(great, strength or _prior_strength, NEIGHBOUR_SHARPNESS)
-    return prominence.with_pairs(_local_support(pool, strength, only), pairs)
-
-
-def _local_support(pool: dict, strength: Strength | None, only) -> dict:
-    """:func:`neighbours` for local readings (cities and counties) in the same or an adjacent grid cell."""
-    cells: dict[int, dict] = defaultdict(dict)
-    for key, name in pool.items():
-        for cell, place_id, weight in name.placed if strength is None else _placed(key, name, strength):
-            cells[cell].setdefault(key, {})[place_id] = weight
-    around = _around(cells)
-    return {key: tuple([_support(key, c.place.id, near) if cell is not None and (near := around.get(cell)) else 0
-                        for c, cell in zip(name.candidates, name.cells)])
-            for key, name in pool.items() if only is None or key in only}
-
-
-def _placed(key: tuple, name: Spread, strength: Strength) -> list:
-    """:attr:`Spread.placed` after a pass, the readings weighed by ``strength``."""
-    held = strength(key, name.candidates)
-    top = max(held)
-    out = []
-    for c, cell, s in zip(name.candidates, name.cells, held):
-        if cell is not None:
-            weight = math.exp(NEIGHBOUR_SHARPNESS * (s - top))
-            if weight >= NEIGHBOUR_MIN_WEIGHT:
-                out.append((cell, c.place.id, weight))
-    return out
-
-
-def _around(cells: dict) -> dict:
-    """Per grid cell, the readings' weights of it and of the eight cells around it: gathered once per pass from
-    the few cells that hold a reading, so each reading looks up one cell instead of nine."""
-    around: dict[int, list] = defaultdict(list)
-    for cell, weights in cells.items():
-        for step in _AROUND:
-            around[cell + step].append(weights)
-    return around
-
-
-def _support(key: tuple, place_id: str, near: list) -> float:
-    """The support of the other names for one reading: their strongest weights in and around its cell
-    (``near``, from :func:`_around`), at most ``NEIGHBOUR_CAP`` names. Another name's reading of the same place
-    lends none when the names share no words: two names of an article are two places ("Mecca and Medina" are not
-    both Medina, Ohio, which GeoNames also calls Mecca); one name written two ways ("ARLINGTON", "Arlington") or
-    with and without its unit word ("Plymouth", "Plymouth County") is one."""
-    best: dict = {}
-    for weights in near:
-        for other, readings in weights.items():
-            if other == key:
-                continue
-            if place_id in readings and not _one_name(key[0], other[0]):
-                weight = max((w for pid, w in readings.items() if pid != place_id), default=0.0)
-            else:
-                weight = max(readings.values())
-            if weight > best.get(other, 0.0):
-                best[other] = weight
-    return sum(sorted(best.values(), reverse=True)[:NEIGHBOUR_CAP])
-
-
-def _one_name(a: str, b: str) -> bool:
-    """Whether two normalised names are one name, the shorter opening the longer ("plymouth", "plymouth county")."""
-    short, long = sorted((a, b), key=len)
-    return long == short or long.startswith(short + " ")
-
-
-
 def sure_country(choice: Choice) -> str | None:
     """The country an ambiguous name lies in whichever of its readings is meant (their shares
     summed per country reach ``SURE_COUNTRY``, four in five), or None: "Henry County" is one of nine US
@@ -239,13 +108,18 @@ def sure_country(choice: Choice) -> str | None:
 
 
 def _sure_country(choice: Choice) -> str | None:
-    shares: Counter = Counter()
-    for c, p in zip(choice.candidates, choice.probabilities):
-        if c.place.country_code:
-            shares[c.place.country_code] += p
+    """The shares summed per country in the readings' order (by their groups when the choice has them), and the
+    first country of the greatest sum."""
+    if choice.by_country is not None:
+        shares = {cc: sum(map(choice.probabilities.__getitem__, group)) for cc, group in choice.by_country}
+    else:
+        shares = {}
+        for c, p in zip(choice.candidates, choice.probabilities):
+            if c.place.country_code:
+                shares[c.place.country_code] = shares.get(c.place.country_code, 0) + p
     if not shares:
         return None
-    cc, share = shares.most_common(1)[0]
+    cc, share = max(shares.items(), key=itemgetter(1))
     return cc if share >= SURE_COUNTRY else None
 
 
@@ -263,7 +137,7 @@ def fuzzy_supported(c: Candidate, key, context) -> bool:
     if not c.place.country_code:
         return False
     own_cc, cc_votes = context["own"].get(key, (None, 0, None, 0))[:2]
-    votes = context["countries"][c.place.country_code]
+    votes = context["countries"].get(c.place.country_code, 0)
     return votes - (cc_votes if own_cc == c.place.country_code else 0) > 0
 
 

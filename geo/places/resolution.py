@@ -18,30 +18,32 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
 from geo.places import institutions, peer_states, prominence, readings, scoring, settlements, sources, subdivisions
+from geo.places import neighbours as nearby
 from geo.places.calibration import ScoreCalibration
-from geo.places.derived import border_place, direction_of, directional_place
+from geo.places.derived import border_between, direction_of, directional_place
 from geo.places.ellipsis import SHARED_DIRECTIONS, known_whole
 from geo.places.gazetteer import Candidate, Gazetteer
 from geo.places.initials import CityInitials, initials_keys, read_initials, written_as_initials
 from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
-from geo.places.other_names import named_elsewhere
-from geo.places.post_towns import far_beside_a_great_namesake
-from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, after_comma, containers, local_in
+from geo.places.other_names import lesser_alternates, named_elsewhere
+from geo.places.post_towns import beside_a_great_namesake, far_beside_a_great_namesake
+from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in, unqualifying
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
 COUNTRY_WEIGHT, COUNTRY_PRESENT = 3.0, 1.0
 ADMIN_WEIGHT, ADMIN_PRESENT = 2.5, 1.0
 QUALIFIER_BONUS = 4.0
-SEAT_BONUS = 2.0  # "Tehran": the city named like the province it lies in is usually meant (so are "Edmonton", "Washington")
+#: "Tehran": the city named like the province it lies in is usually meant (so are "Edmonton", "Washington").
+SEAT_BONUS = 2.0
 TERRITORY_BONUS = 3.0  # "Gaza": a curated territory named after a city inside it is meant over that city
 CONFIDENT = 0.5
 NEIGHBOUR_BONUS = 1.5  # per other name with a reading near this one (local news: "Paris" + "Henry County")
@@ -87,8 +89,14 @@ class Readings:
     fuzzy: bool  # a reading is a near spelling (kept only with the article's support)
     states: frozenset  # the countries with a state of this name (see scoring.contextual)
     rows: scoring.Rows | None = field(default=None, compare=False)  # what scoring.contextual reads of them
-    spread: readings.Spread | None = field(default=None, compare=False)  # what readings.neighbours reads of them
+    spread: nearby.Spread | None = field(default=None, compare=False)  # what nearby.neighbours reads of them
     alone: Choice | None = field(default=None, compare=False)  # pass one's choice without support or a unit word
+    # Read in every ranking: each reading's kind, the terms added with context (fixed, then county), and whether the
+    # rules below can apply at all (a post town beside a great namesake, lesser alternate names).
+    kinds: tuple[str, ...] = field(default=(), compare=False)
+    with_context: tuple[tuple[int, float], ...] = field(default=(), compare=False)
+    post_towns: bool = field(default=True, compare=False)
+    alternates: frozenset = field(default=frozenset(), compare=False)  # the places of those alternate readings
 
 
 def _applying(terms: list[float]) -> tuple[tuple[int, float], ...]:
@@ -98,6 +106,9 @@ def _applying(terms: list[float]) -> tuple[tuple[int, float], ...]:
 def _best_id(choice: Choice) -> str | None:
     best = choice.best[0]
     return best.place.id if best is not None else None
+
+
+NO_CHOICE = Choice((), ())  # a name without readings (one for all: a choice is never changed)
 
 
 class Resolver:
@@ -134,7 +145,7 @@ class Resolver:
                        **cues.mentioned, **peer_states.among_states(names),  # "the city of X", "Idlib province" ...
                        **{key: ("admin1",) for key in readings.state_words(text, mentions, keys)}}
         ranked = {key for key, name in names.items() if len(name.candidates) > 1 or name.fuzzy}  # the others: 1
-        neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
+        neighbours = nearby.neighbours({key: name.spread for key, name in names.items()}, only=ranked)
         first = {key: self._rank(key, name, None, neighbours, state_words) for key, name in names.items()}
         counts = Counter(keys)
         context = self._context(first, counts)
@@ -173,7 +184,7 @@ class Resolver:
         if not again:
             return second
         context = self._context(second, counts)
-        neighbours = readings.neighbours({key: name.spread for key, name in names.items()}, readings.shares(second),
+        neighbours = nearby.neighbours({key: name.spread for key, name in names.items()}, nearby.shares(second),
                                          only=set(again))
         same = context == before[0]
         third = dict(second)
@@ -203,12 +214,12 @@ class Resolver:
         written with ("Bethel, Delaware"). A name written once with one container and elsewhere alone is the
         same place there (one sense per document); with two containers, two places."""
         quals = containers(text, mentions, self.gazetteer.candidates)
-        bases = [self._unqualifying(self._key(self._shared(text, m), m.label), text, m) for m in mentions]
-        written: dict[tuple, set] = defaultdict(set)
+        bases = [unqualifying(self._key(self._shared(text, m), m.label), text, m) for m in mentions]
+        written: dict[tuple, set] = {}
         for base, qual in zip(bases, quals):
             if qual.ids:
-                written[base].add(qual)
-        return [base + ((qual if qual.ids or len(written[base]) != 1 else next(iter(written[base]))),)
+                written.setdefault(base, set()).add(qual)
+        return [base + ((qual if qual.ids or len(written.get(base, ())) != 1 else next(iter(written[base]))),)
                 for base, qual in zip(bases, quals)]
 
     def _shared(self, text: str, mention: Mention) -> str:
@@ -225,15 +236,6 @@ class Resolver:
         name = DIRECTION_WORDS.sub("", text) if label == "directional" else text
         written = "code" if written_as_code(name) else "initials" if written_as_initials(name) else ""
         return normalise(name), label, written
-
-    @staticmethod
-    def _unqualifying(key: tuple[str, str, str], text: str, mention: Mention) -> tuple[str, str, str]:
-        """A two-letter code stands for a place only as a qualifier ("Boise, ID", "Lyon, FR"); alone in running text
-        an ISO code is a word or another name ("airstrikes on IS positions": the Islamic State, not Iceland, nor the town
-        "Is"), so only the abbreviations news writes for countries ("US", "UK", "UAE") are read there."""
-        if key[2] != "code" or len(mention.text) != 2 or after_comma(text, mention.start):
-            return key  # a dateline ("WASHINGTON") or "NSW" is written in capitals too
-        return key[0], key[1], "bare"
 
     @staticmethod
     def _constrained(key: tuple, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -281,7 +283,10 @@ class Resolver:
             fuzzy=any(c.fuzzy for c in candidates),
             states=(states := frozenset(c.place.country_code for c in candidates
                                         if c.place.kind == "admin1" and c.form == "name")),
-            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=readings.spread(candidates))
+            rows=scoring.rows(candidates, states, SUPRANATIONAL_KINDS), spread=nearby.spread(candidates),
+            kinds=tuple(c.place.kind for c in candidates), post_towns=beside_a_great_namesake(candidates),
+            alternates=lesser_alternates(candidates))
+        name = replace(name, with_context=name.fixed + name.county)
         return replace(name, alone=self._rank(key, name, None)) if candidates else name  # reads the name only
 
     def _fixed_terms(self, key: tuple, candidates: tuple[Candidate, ...]) -> tuple[tuple[int, float], ...]:
@@ -298,7 +303,7 @@ class Resolver:
     def _rank(self, key, name: Readings, context, neighbours=None, state_words=None, lists=None) -> Choice:
         candidates = name.candidates
         if not candidates:
-            return Choice((), ())
+            return NO_CHOICE
         if len(candidates) == 1 and not candidates[0].fuzzy:
             return name.alone or Choice(candidates, (1.0,))  # one reading: its share is 1 whatever its score
         near = (neighbours or {}).get(key, ())
@@ -307,46 +312,51 @@ class Resolver:
         if context is None and name.alone is not None and not unit_kinds and listed is None and not any(near):
             return name.alone  # as worked out when the name's readings were kept
         great = name.alone if name.spread is not None and name.spread.great else None  # "Toronto" beside "Miami"
-        scored = scoring.contextual(name.rows, self._evidence(key, context, great), WEIGHTS) if context else None
+        scored = scoring.contextual(name.rows, self._evidence(key, context, bool(name.rows.index), great), WEIGHTS) \
+            if context else None
         scores = [p + s for p, s in zip(name.prior, scored)] if context else list(name.prior)
-        for i, term in name.fixed + name.county if context else name.fixed:  # in the order of Readings
+        for i, term in name.with_context if context else name.fixed:  # in the order of Readings
             scores[i] += term
-        for i, support in enumerate(near):
-            if support:
-                scores[i] += NEIGHBOUR_BONUS * support
+        if any(near):
+            for i, support in enumerate(near):
+                if support:
+                    scores[i] += NEIGHBOUR_BONUS * support
         if unit_kinds or listed is not None:
-            for i, c in enumerate(candidates):
-                if c.place.kind in unit_kinds:
+            for i, kind in enumerate(name.kinds):
+                if kind in unit_kinds:
                     scores[i] += STATE_WORD_BONUS
-                if listed == c.place.kind:
+                if listed == kind:
                     scores[i] += LIST_BONUS
         if context and not key[3].ids:  # "Denver" alone beside Indiana: not Indiana's post office of that name
-            for i in far_beside_a_great_namesake(candidates, scores, key, context["towns"]) + named_elsewhere(
-                    candidates, key, context["by_name"]):  # nor "Youngstown" beside "Mount Gilead" as Mount Gilead
+            far = far_beside_a_great_namesake(candidates, scores, key, context["towns"]) if name.post_towns else []
+            for i in far + (named_elsewhere(candidates, key, context["by_name"])  # nor "Youngstown" beside "Mount
+                            if not name.alternates.isdisjoint(context["by_name"]) else []):  # Gilead" as Mount Gilead
                 scores[i] = -math.inf
         if name.fuzzy:
             kept = [i for i, c in enumerate(candidates) if not c.fuzzy or readings.fuzzy_supported(c, key, context)]
             if not kept:
-                return Choice((), ())
+                return NO_CHOICE
             if len(kept) < len(candidates):
                 candidates, scores = [candidates[i] for i in kept], [scores[i] for i in kept]
         top = max(scores)
         weights = [math.exp(s - top) for s in scores]
         total = sum(weights)
-        return Choice(tuple(candidates), tuple([w / total for w in weights]))
+        return Choice(tuple(candidates), tuple([w / total for w in weights]),
+                      name.rows.countries if candidates is name.candidates else None)
 
     @staticmethod
     def _qualified(c: Candidate, ids) -> float:
         return QUALIFIER_BONUS if ids and _inside(c, ids) else 0.0
 
     def _context(self, choices: dict, counts: Counter) -> dict:
-        """Countries and admin1s of the confident answers (weighted by mentions) and their points."""
-        countries: Counter = Counter()
-        admins: Counter = Counter()
+        """Countries and admin1s of the confident answers (weighted by mentions; every count is above zero) and
+        their points."""
+        countries: dict = {}  # plain dicts, not Counters: one context per article and pass
+        admins: dict = {}
         points = []  # (key, prepared point) of each answer: other names' nearness to it
         towns, by_name = [], {}  # the same of the answers that are towns or counties; answers by their own name
         own: dict = {}
-        named: Counter = Counter()  # mentions of countries by their names ("Canada", not "Canadian")
+        named: dict = {}  # mentions of countries by their names ("Canada", not "Canadian")
         named_by: dict = {}
         for key, choice in choices.items():
             best, p = choice.best
@@ -356,32 +366,36 @@ class Resolver:
             if p < CONFIDENT:  # "Henry County": which one is open, but every reading is in the United States
                 cc = readings.sure_country(choice)
                 if cc:
-                    countries[cc] += n
+                    countries[cc] = countries.get(cc, 0) + n
                     own[key] = (cc, n, None, 0)
                 continue
-            cc = best.place.country_code
-            cc_votes = n * (2 if best.place.kind == "country" else 1)
+            place = best.place
+            cc, kind = place.country_code, place.kind
+            cc_votes = n * (2 if kind == "country" else 1)
             if cc:
-                countries[cc] += cc_votes
-            if best.place.kind == "country" and key[1] != "demonym" and cc:
-                named[cc] += n
+                countries[cc] = countries.get(cc, 0) + cc_votes
+            if kind == "country" and key[1] != "demonym" and cc:
+                named[cc] = named.get(cc, 0) + n
                 named_by[key] = (cc, n)
-            admin = best.place.id if best.place.kind == "admin1" else best.admin1
+            admin = place.id if kind == "admin1" else best.admin1
             if admin:
-                admins[admin] += n
+                admins[admin] = admins.get(admin, 0) + n
             own[key] = (cc, cc_votes, admin, n)
-            points.append((key, prepared(best.place.lat, best.place.lon)))
-            towns += [points[-1]] if best.place.kind in LOCAL_KINDS else []
-            by_name.update({best.place.id: key} if best.form == "name" else {})
+            points.append((key, prepared(place.lat, place.lon)))
+            if kind in LOCAL_KINDS:
+                towns.append(points[-1])
+            if best.form == "name":
+                by_name[place.id] = key
         return {"towns": towns, "by_name": by_name, "countries": countries, "country_total": sum(countries.values()),
                 "admins": admins, "admin_total": sum(admins.values()), "own": own, "named": (named, named_by),
                 "points": points, "choices": choices}
 
     @staticmethod
-    def _evidence(key, context, alone: Choice | None = None) -> dict:
+    def _evidence(key, context, towns: bool = True, alone: Choice | None = None) -> dict:
         """The article's evidence as one name sees it in a pass: the totals and the places of the *other* names,
         with its own first answer left out (see :func:`scoring.contextual`). Worked out once per name and pass, not once
-        per reading."""
+        per reading. The places (``anchors``) are gathered only for a name with ``towns`` (no other reading reads
+        them)."""
         own_cc, cc_votes, own_admin, n = context["own"].get(key, (None, 0, None, 0))
         named, named_by = context["named"]
         named_cc, named_n = named_by.get(key, (None, 0))
@@ -389,13 +403,14 @@ class Resolver:
                     "countries": context["countries"], "admins": context["admins"],
                     "country_total": context["country_total"] - (cc_votes if own_cc else 0),
                     "admin_total": context["admin_total"] - (n if own_admin else 0),
-                    "anchors": [point for k, point in context["points"] if k != key],
+                    "anchors": [point for k, point in context["points"] if k != key] if towns else [],
                     "named": named, "named_cc": named_cc, "named_n": named_n}
         return evidence if alone is None else prominence.discounted(evidence, key, alone, context)
 
     def _answer(self, mention: Mention, key, choices) -> PlaceMention:
         if mention.label == "border":
-            return self._border(mention)
+            place = border_between(mention.text, self.gazetteer)
+            return PlaceMention(mention, place, 0.8 if place is not None else 0.0)
         best, p = choices[key].best
         contained = self._in_container(mention, key, choices[key]) if key[3].sure and (
             best is None or not _inside(best, key[3].ids)) else None
@@ -428,17 +443,3 @@ class Resolver:
             return None
         answer = self.geocoder.geocode(query, exactly_one=True)
         return answer if isinstance(answer, Place) else None
-
-    def _border(self, mention: Mention) -> PlaceMention:
-        sides = re.split(r"\s*[-\u2013/]\s*", re.sub(r"\s+(border|frontier)$", "", mention.text), maxsplit=1)
-        places = [self._best_big(side) for side in sides]
-        if len(places) != 2 or None in places:
-            return PlaceMention(mention, None, 0.0)
-        return PlaceMention(mention, border_place(*places), 0.8)
-
-    def _best_big(self, name: str) -> Place | None:
-        cands = [c for c in self.gazetteer.candidates(name, fuzzy=False) if c.place.kind in ("country", "admin1")]
-        if not cands:
-            return None
-        best = max(cands, key=prior)
-        return self.gazetteer.place(best.place.id) or best.place

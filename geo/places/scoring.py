@@ -53,7 +53,15 @@ class Rows(NamedTuple):
     admins: dict  # state id: the readings that are it or lie in it, but a town named like a state of its own country
     supra: tuple[int, ...]  # in no country, and water, a continent or a region: the most voted country counts
     index: tuple[int, ...]  # the towns and counties (their nearness to the other places counts)
-    points: np.ndarray  # their points, prepared (points.prepared): one (lat, lon, lat in radians, its cosine) each
+    points: tuple[np.ndarray, np.ndarray]  # their points, from towns()
+
+
+def towns(points: Sequence[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """Prepared points (points.prepared: lat, lon, lat in radians, its cosine), one row each, and their longitudes
+    and latitudes in radians, halved, as :func:`_near_bonuses` reads them (kept with the name, not worked out at
+    each pass)."""
+    array = np.array(points, dtype=float).reshape(-1, 4)
+    return array, array[:, 1:3] * _HALF
 
 
 def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tuple[str, ...]) -> Rows:
@@ -74,14 +82,12 @@ def rows(candidates: Sequence[Candidate], states: frozenset, supranational: tupl
     index = tuple(i for i, c in enumerate(candidates) if c.place.kind in LOCAL_KINDS)
     points = [prepared(candidates[i].place.lat, candidates[i].place.lon) for i in index]
     return Rows(len(candidates), _groups(countries), _groups(named), dict(_groups(admins)), tuple(supra), index,
-                np.array(points, dtype=float) if points else _NO_POINTS)
+                towns(points))
 
 
 def _groups(by: dict) -> tuple:
     return tuple((k, tuple(v)) for k, v in by.items())
 
-
-_NO_POINTS = np.empty((0, 4))
 
 
 def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
@@ -123,7 +129,7 @@ def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
             _add(out, group, weights.admin_present + weights.admin_weight * votes / admin_total)
     if anchors and name.index:
         near = _near_bonuses(name, anchors) if len(name.index) * len(anchors) > ARRAY_PAIRS else near_bonuses(
-            name.points.tolist(), anchors)
+            name.points[0].tolist(), anchors)
         for i, bonus in zip(name.index, near):
             if bonus:
                 out[i] += bonus
@@ -141,19 +147,17 @@ def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> list[float]:
     distance, so the nearest anchor's term is compared with the terms of those distances (:data:`_NEAR_TERMS`)
     without an arcsine. A town whose nearest lies within a hair of one of these limits (:data:`_DOUBT_TERMS`, where
     the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
-    points = name.points
+    points, halves = name.points
     there = np.array(anchors, dtype=float)
-    half, half2 = points[:, 1:3] * _HALF, there[:, 1:3] * _HALF  # (longitude, latitude) in radians, halved
-    across = np.sin(half2[:, 0] - half[:, 0, None])
-    across *= across
-    across *= points[:, 3, None]
-    across *= there[:, 3]
-    term = np.sin(half2[:, 1] - half[:, 1, None])
+    term = np.sin(there[:, 1:3] * _HALF - halves[:, None, :])  # per town and anchor: (longitude, latitude)
     term *= term
-    term += across
-    nearest = term.min(axis=1)
-    bonus = _BONUSES[np.searchsorted(_NEAR_TERMS, nearest, side="right")].tolist()
-    doubtful = np.searchsorted(_DOUBT_TERMS[0], nearest, side="right") != np.searchsorted(_DOUBT_TERMS[1], nearest)
+    nearest = term[:, :, 0]
+    nearest *= points[:, 3, None]
+    nearest *= there[:, 3]
+    nearest += term[:, :, 1]
+    where = np.searchsorted(_EDGES, nearest.min(axis=1), side="right")
+    bonus = _BONUS_BETWEEN[where].tolist()
+    doubtful = where & 1
     if not doubtful.any():
         return bonus
     listed = points.tolist()
@@ -169,6 +173,11 @@ _HALF = np.array([math.pi / 360, 0.5])  # degrees of longitude and radians of la
 _NEAR_TERMS = np.array([_term(km) for km in NEAR_LIMITS])
 _DOUBT_TERMS = np.array([[_term(km - NEAR_GUARD_KM) for km in NEAR_LIMITS],  # a term in one of these bands is
                          [_term(km + NEAR_GUARD_KM) for km in NEAR_LIMITS]])  # within a hair of a limit
+# The bands' edges in one sorted array, each band's upper edge taken one float up so that a band holds both its
+# edges: a term's place among them is odd inside a band (doubtful) and 2k between bands, where k limits lie below it
+# (the bonus is then _BONUSES[k], as for a search of _NEAR_TERMS: each limit's term lies inside its band).
+_EDGES = np.array([edge for low, high in _DOUBT_TERMS.T for edge in (low, np.nextafter(high, np.inf))])
+_BONUS_BETWEEN = np.array([b for bonus in _BONUSES for b in (bonus, math.nan)][:-1])
 
 
 def near_bonus(point: tuple, anchors: Sequence[tuple]) -> float:

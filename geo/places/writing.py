@@ -5,15 +5,16 @@ once is read so at every mention."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from geo.places import definite, readings, town_bodies
 from geo.places.gazetteer import Candidate
 from geo.records import Mention
 
 
-@dataclass(frozen=True)
-class Writing:
+class Writing(NamedTuple):
+    """How a name is written (a named tuple: it is part of the key a name's readings are kept by, hashed in C)."""
+
     as_town: bool = False  # "a Lebanon woman", "the Jordan middle school"
     after_the: bool = False  # "the Atlantic"
     before_body: bool = False  # "Berea Police Department"
