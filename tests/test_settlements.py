@@ -28,6 +28,14 @@ def test_a_name_after_city_of_is_the_city_not_its_province(gazetteer):
     assert answer.place.kind == "city" and km(answer.place, -23.55, -46.63) < 20, answer.place
 
 
+def test_a_suburb_named_with_its_city_is_a_place(geoparser):
+    # the small model tags both suburbs as an organisation or a person; "suburb of" vouches for a town, also one
+    # written in another of its names ("Douma", GeoNames' alternate name of Duma)
+    found = _found(geoparser, "Rioters torched cars in the Paris suburb of Nanterre after police shot a teenager.")
+    assert found.get("Nanterre") is not None and found["Nanterre"].country_code == "FR", found
+    found = _found(geoparser, "Government forces shelled the Damascus suburb of Douma on Monday, killing 14 people.")
+    assert found.get("Douma") is not None and km(found["Douma"], 33.57, 36.40) < 20, found
+
 
 def test_a_township_the_gazetteer_lacks_is_read_as_its_town(gazetteer):
     # GeoNames has the towns, not the townships or "Town of" forms of government named after them

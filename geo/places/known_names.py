@@ -152,7 +152,8 @@ class KnownNames:
         if prev is None or not capitalised(span[0]) or common_word(span):
             return False
         if prev.lower_ not in LOCATIVE_PREPOSITIONS and not (prev.lower_ == "of" and first > 1 and (
-                doc[first - 2].lower_ in OF_PLACE_HEADS or doc[first - 2].lower_ in LOCAL_HEADS)):
+                doc[first - 2].lower_ in OF_PLACE_HEADS or doc[first - 2].lower_ in LOCAL_HEADS
+                or after_a_settlement_word(span))):
             return False
         if span.text.isupper() or first > 1 and doc[first - 2].lower_ == "according":
             return False  # an acronym ("at UGA"), a source ("according to McPherson")
@@ -163,7 +164,7 @@ class KnownNames:
         if span.end < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s", "&"):
             return False  # a person's or a firm's ("into Bell's back", "from McPherson & Jacobsen")
         if after_a_settlement_word(span):  # "the village of Novoselivka": the word vouches for a town of any size
-            return any(c.form == "name" and c.place.kind == "city" for c in self.candidates(span.text))
+            return any(c.form in ("name", "alt") and c.place.kind == "city" for c in self.candidates(span.text))
         return any(c.form == "name" and c.place.kind in ("city", "admin2") and c.population >= self.town_population
                    for c in self.candidates(span.text))
 

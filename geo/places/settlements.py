@@ -18,8 +18,9 @@ from spacy.tokens import Span
 from geo.records import Mention
 
 #: English words for a settlement that news writes before "of" and a town's name (Oxford English Dictionary's
-#: senses of "city", "town", "village", "hamlet"); "township" and "municipality" are units (``placewords``).
-SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet"})
+#: senses of "city", "town", "village", "hamlet", and "suburb": "the Paris suburb of Nanterre"); "township" and
+#: "municipality" are units (``placewords``).
+SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet", "suburb"})
 SETTLEMENT_KINDS = ("city",)
 TOWN_KINDS = ("city", "admin2")  # a town or a county: the local readings (``readings.LOCAL_KINDS``)
 _OF = frozenset({"of ", "Of ", "OF "})
