@@ -434,6 +434,18 @@ def test_a_countrys_name_the_model_tags_as_a_person_is_the_country(toponym_nlp):
     assert toponyms(toponym_nlp, "Chad scored twice for the home side, and his coach said he was proud.") == []
 
 
+def test_a_metropolis_the_model_tags_as_a_person_is_the_city_as_a_verbs_object(toponym_nlp):
+    """"struck Kyiv", "visited Kyiv" with "Kyiv" tagged PERSON: the capital. A person of that name in the article
+    ("Mary Sydney ... Police questioned Sydney") stays a person."""
+    found = [t for t, _ in toponyms(toponym_nlp, "Russian missiles struck Kyiv overnight, the mayor said.")]
+    assert "Kyiv" in found, found
+    found = [t for t, _ in toponyms(toponym_nlp, "The US secretary of state visited Kyiv on Thursday.")]
+    assert "Kyiv" in found, found
+    found = [t for t, _ in toponyms(toponym_nlp, "Mary Sydney was arrested on Friday. Police questioned Sydney "
+                                                 "for six hours.")]
+    assert "Sydney" not in found, found
+
+
 def test_a_big_city_after_an_outlets_acronym_is_a_place(toponym_nlp):
     """"CBC Toronto", "CDC Atlanta" tagged as one organisation: the station's or the office's city is named; a
     region or a continent after an acronym is the body's name ("NHS West Midlands", "DKMS Americas")."""

@@ -37,6 +37,7 @@ from geo.nlp.memo import per_article
 from geo.places.discourse import conjuncts, postal_symbols, subdivision_codes, towns_of_named_states
 from geo.places.discourse import repeats as discourse_repeats
 from geo.places.known_names import KnownNames
+from geo.places.prominence import METROPOLIS
 from geo.places.organisations import club_name
 from geo.places.placewords import (
     BIG_KINDS,
@@ -165,6 +166,16 @@ class ToponymRecognizer:
             return False
         return any(c.form == "name" and c.place.kind == "country" for c in self.names.candidates(span.text))
 
+    def _metropolis_as_object(self, span: Span, person_words: set[str]) -> bool:
+        """A city of a million people or more by its main name, tagged as a person where it is a verb's object
+        ("Russian missiles struck Kyiv overnight", "visited Kyiv": the small model tags "Kyiv" PERSON), unless
+        the article names a person with that word."""
+        if len(span) != 1 or span.text.lower() in person_words or span.root.dep_ != "dobj":
+            return False
+        return span.root.head.pos_ == "VERB" and any(
+            c.form == "name" and c.place.kind == "city" and c.population >= METROPOLIS
+            for c in self.names.candidates(span.text))
+
     def _big_city(self, span: Span) -> bool:
         """A city of 100,000 people by its main name (the recogniser's "well known" among towns)."""
         return any(c.form == "name" and c.place.kind == "city" and c.population >= 100_000
@@ -214,7 +225,8 @@ class ToponymRecognizer:
         prev = doc[span.start - 1] if span.start > 0 else None
         after_preposition = prev is not None and prev.lower_ in PLACE_PREPOSITIONS
         if self.names.well_known(span) and (span.label_ != "PERSON" or after_preposition or len(span) > 1
-                                            or self._lone_country(span, person_words)):
+                                            or self._lone_country(span, person_words)
+                                            or self._metropolis_as_object(span, person_words)):
             return [self.names.qualify(span)]
         if self.names.known_place(span) and self.names.local_context(span):
             return [Span(doc, span.start, span.end, label="place")]
