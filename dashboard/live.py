@@ -203,7 +203,7 @@ def sections_ui(store: Store, settings: Settings, url: ViewState, view: LiveView
         events_ui(store, version, state, view.counts["events"], {p["id"]: p["name"] for p in view.data["places"]},
                   view.names, db_url)
     elif section == "timeline":
-        timeline_ui(store, version, state, db_url)
+        timeline_ui(version, state, db_url, view.counts["events"])
     elif not settings.read_only:
         ingest_ui(store, settings)
 
@@ -273,13 +273,27 @@ def _page_offset(key: str, total: int, per_page: int, what: str) -> int:
     return first
 
 
-def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> None:
+def timeline_ui(version: int, state: ViewState, db_url: str, total: int) -> None:
+    """Events per month, and how many of the view's events are left out for having no date: news often gives
+    none, and a chart of the few dated ones read as the whole view would mislead."""
     by = st.radio("Events per month by", ["type", "actor"], horizontal=True, key="timeline_by")
     rows = q.timeline(db_url, version, state.filters_only(), by)
+    by_type = rows if by == "type" else q.timeline(db_url, version, state.filters_only(), "type")
+    dated = sum(r["events"] for r in by_type)  # one type per event: the type rows count each dated event once
+    if total > dated:
+        st.caption(undated_note(dated, total))
     if not rows:
         st.info("No dated event in this view.")
         return
     st.altair_chart(timeline_chart(rows, by), width="stretch")
+
+
+def undated_note(dated: int, total: int) -> str:
+    """What the timeline leaves out, in one sentence: "37 of the view's 421 events have a date and are on the
+    timeline; the other 384, undated, are on the map and in the Events section"."""
+    events = "event" if total == 1 else "events"
+    return (f"{dated:,} of the view's {total:,} {events} have a date and are on the timeline; the other "
+            f"{total - dated:,}, undated, are on the map and in the Events section.")
 
 
 def timeline_chart(rows: list[dict[str, Any]], by: str) -> Any:
@@ -293,7 +307,8 @@ def timeline_chart(rows: list[dict[str, Any]], by: str) -> Any:
         colour = alt.Color("key:N", title="event type",
                            scale=alt.Scale(domain=types, range=[style.type_colour(t) for t in types]))
     return (alt.Chart(alt.Data(values=rows)).mark_bar()
-            .encode(x=alt.X("month:O", title="month"), y=alt.Y("sum(events):Q", title="events"), color=colour,
+            .encode(x=alt.X("month:O", title="month"),
+                    y=alt.Y("sum(events):Q", title="events", axis=alt.Axis(tickMinStep=1)), color=colour,
                     tooltip=["month:O", "key:N", "events:Q"]))
 
 

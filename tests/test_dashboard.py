@@ -311,3 +311,20 @@ def test_a_snapshot_keeps_the_time_slider(sqlite_store):
     kept = get_snapshot(sqlite_store, snap.id)
     assert (kept.state.until, kept.state.step) == ("2024-02-25", "month")
     assert kept.description.endswith(", up to 2024-02-25")
+
+
+def test_the_timeline_says_how_many_events_it_leaves_out_for_having_no_date(fixture_db):
+    """News often gives no date: the timeline of the dated events alone must not read as the whole view."""
+    from tests.factories import undated_analysis
+
+    assert not [c for c in _app(tab="timeline").caption if "undated" in c.value]  # every event dated: no note
+    store = Store.open(fixture_db)
+    store.write(undated_analysis())
+    store.close()
+    at = _app(tab="timeline")
+    assert not at.exception
+    notes = [html.unescape(c.value) for c in at.caption if "undated" in c.value]
+    assert notes == ["4 of the view's 5 events have a date and are on the timeline; the other 1, undated, are on "
+                     "the map and in the Events section."]
+    at = at.radio(key="timeline_by").set_value("actor").run()
+    assert [html.unescape(c.value) for c in at.caption if "undated" in c.value] == notes
