@@ -328,3 +328,17 @@ def test_the_timeline_says_how_many_events_it_leaves_out_for_having_no_date(fixt
                      "the map and in the Events section."]
     at = at.radio(key="timeline_by").set_value("actor").run()
     assert [html.unescape(c.value) for c in at.caption if "undated" in c.value] == notes
+
+
+def test_a_link_with_dates_far_outside_the_events_opens(fixture_db):
+    """A link may name any date, long before the first event or years ahead; the page and its date fields open
+    with it, and the view says what it holds."""
+    import datetime as dt
+
+    for params, sentence in (({"from": "2031-06-01"}, "0 events in 0 places, from 2031-06-01"),
+                             ({"from": "1890-02-03", "to": "2040-01-01"}, "4 events in 5 places, 1890-02-03 to "
+                                                                          "2040-01-01")):
+        at = _app(**params)
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        assert _caption(at) == sentence
+        assert at.date_input(key="f_from").value == dt.date.fromisoformat(params["from"])
