@@ -31,6 +31,7 @@ from geo.views.words import place_counts
 SEEDS = REPO_ROOT / "seeds"
 PLACE_ZOOM = 8
 SECTION_LABELS = {"articles": "Articles", "events": "Events", "timeline": "Timeline", "ingest": "Ingest"}
+OPEN_HELP = "Open the event's article (in a new tab), its places, actors and events highlighted"
 
 
 @dataclass(frozen=True)
@@ -245,13 +246,14 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
         return
     offset = _page_offset("events_page", total, EVENTS_PER_PAGE, "events")
     page = q.events_page(db_url, version, state.filters_only(), offset, EVENTS_PER_PAGE)
-    rows = event_rows(page["events"], places, names, page["titles"])
-    needle = st.text_input("Filter rows", placeholder="any word in a row of this page",
-                           key="events_filter").lower().strip()
-    if needle:
-        rows = [r for r in rows if needle in " ".join(str(v) for v in r.values()).lower()]
+    rows = [{"open": link(state.replace(article=e["article_id"])), **row}
+            for e, row in zip(page["events"], event_rows(page["events"], places, names, page["titles"]))]
+    words = st.text_input("Filter rows", placeholder="words in a row of this page", key="events_filter").lower().split()
+    rows = [r for r in rows if all(w in " ".join(str(v) for k, v in r.items() if k != "open").lower() for w in words)]
     st.dataframe(events_table(rows), hide_index=True, width="stretch",
-                 column_config={"article": st.column_config.TextColumn(width="medium")})
+                 column_config={"article": st.column_config.TextColumn(width="medium"),
+                                "open": st.column_config.LinkColumn("read", display_text="open", width="small",
+                                                                    help=OPEN_HELP)})
 
     def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
         return view_data(store, state.filters_only())

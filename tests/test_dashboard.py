@@ -342,3 +342,16 @@ def test_a_link_with_dates_far_outside_the_events_opens(fixture_db):
         assert not at.exception and not at.error, [e.value for e in at.error]
         assert _caption(at) == sentence
         assert at.date_input(key="f_from").value == dt.date.fromisoformat(params["from"])
+
+
+def test_each_event_row_opens_its_article_and_the_row_filter_takes_words(fixture_db):
+    """From a row of the events table to the article it comes from, the view kept; the row filter finds rows
+    with every word typed, in any order."""
+    at = _app(tab="events", actor="Hezbollah")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns)[0] == "open"
+    assert set(table["open"]) == {"?actor=Hezbollah&article=a1" + "0" * 14 + "&tab=events"}
+    at = at.text_input(key="events_filter").set_value("Israel rockets").run()  # the text says "fired rockets at"
+    assert not at.exception
+    assert at.dataframe[0].value["type"].tolist() == ["Explosions/Remote violence"]
