@@ -163,7 +163,8 @@ def article_ui(store: Store, state: ViewState) -> None:
     """One article with its places, actors and event triggers highlighted; places link to the map."""
     row = store.article(state.article or "")
     if row is None:
-        st.warning(f"No article with id \u201c{escape(state.article or '')}\u201d in the store. "
+        st.warning(f"No single article with id \u201c{escape(state.article or '')}\u201d: none has it, or more than "
+                   "one id starts with it; give the whole id (the Articles section links each article). "
                    f"[Close]({link(state.replace(article=None))})")
         return
     st.subheader(escape(row["title"] or "untitled"))

@@ -355,3 +355,17 @@ def test_each_event_row_opens_its_article_and_the_row_filter_takes_words(fixture
     at = at.text_input(key="events_filter").set_value("Israel rockets").run()  # the text says "fired rockets at"
     assert not at.exception
     assert at.dataframe[0].value["type"].tolist() == ["Explosions/Remote violence"]
+
+
+def test_an_id_prefix_two_articles_share_says_so(fixture_db):
+    """A prefix opens an article only when one id starts with it; when two do, the message must not claim that
+    no such article exists."""
+    from tests.factories import undated_analysis
+
+    store = Store.open(fixture_db)
+    store.write(undated_analysis("a1" + "f" * 14))  # beside a1000..., the Beirut article
+    store.close()
+    at = _app(article="a1")
+    assert not at.exception
+    warning, = (w.value for w in at.warning if "article" in w.value)
+    assert "more than one id starts with it" in warning and "give the whole id" in warning
