@@ -74,7 +74,12 @@ def _widget_ui(sb: Any, f: Filter, facets: dict[str, Any], by_id: dict[str, dict
 
 
 def _date_ui(column: Any, f: Filter, facets: dict[str, Any]) -> None:
+    """A date field whose range reaches the date it holds: a link may name any date (``from=1990-01-01`` before
+    the first event, ``to=2030-01-01``), and Streamlit refuses to draw a date outside the range."""
     lo, hi = _date_bounds(facets)
+    current = st.session_state.get(f.widget.key)
+    if current:
+        lo, hi = min(lo, current), max(hi, current)
     column.date_input(f.widget.label, key=f.widget.key, min_value=lo, max_value=hi, format="YYYY-MM-DD")
 
 

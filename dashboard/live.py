@@ -31,6 +31,7 @@ from geo.views.words import place_counts
 SEEDS = REPO_ROOT / "seeds"
 PLACE_ZOOM = 8
 SECTION_LABELS = {"articles": "Articles", "events": "Events", "timeline": "Timeline", "ingest": "Ingest"}
+OPEN_HELP = "Open the event's article (in a new tab), its places, actors and events highlighted"
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,8 @@ def article_ui(store: Store, state: ViewState) -> None:
     """One article with its places, actors and event triggers highlighted; places link to the map."""
     row = store.article(state.article or "")
     if row is None:
-        st.warning(f"No article with id \u201c{escape(state.article or '')}\u201d in the store. "
+        st.warning(f"No single article with id \u201c{escape(state.article or '')}\u201d: none has it, or more than "
+                   "one id starts with it; give the whole id (the Articles section links each article). "
                    f"[Close]({link(state.replace(article=None))})")
         return
     st.subheader(escape(row["title"] or "untitled"))
@@ -203,7 +205,7 @@ def sections_ui(store: Store, settings: Settings, url: ViewState, view: LiveView
         events_ui(store, version, state, view.counts["events"], {p["id"]: p["name"] for p in view.data["places"]},
                   view.names, db_url)
     elif section == "timeline":
-        timeline_ui(store, version, state, db_url)
+        timeline_ui(version, state, db_url, view.counts["events"])
     elif not settings.read_only:
         ingest_ui(store, settings)
 
@@ -245,13 +247,14 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
         return
     offset = _page_offset("events_page", total, EVENTS_PER_PAGE, "events")
     page = q.events_page(db_url, version, state.filters_only(), offset, EVENTS_PER_PAGE)
-    rows = event_rows(page["events"], places, names, page["titles"])
-    needle = st.text_input("Filter rows", placeholder="any word in a row of this page",
-                           key="events_filter").lower().strip()
-    if needle:
-        rows = [r for r in rows if needle in " ".join(str(v) for v in r.values()).lower()]
+    rows = [{"open": link(state.replace(article=e["article_id"])), **row}
+            for e, row in zip(page["events"], event_rows(page["events"], places, names, page["titles"]))]
+    words = st.text_input("Filter rows", placeholder="words in a row of this page", key="events_filter").lower().split()
+    rows = [r for r in rows if all(w in " ".join(str(v) for k, v in r.items() if k != "open").lower() for w in words)]
     st.dataframe(events_table(rows), hide_index=True, width="stretch",
-                 column_config={"article": st.column_config.TextColumn(width="medium")})
+                 column_config={"article": st.column_config.TextColumn(width="medium"),
+                                "open": st.column_config.LinkColumn("read", display_text="open", width="small",
+                                                                    help=OPEN_HELP)})
 
     def view() -> dict[str, Any]:  # the whole view (not only this page), built when a download is clicked
         return view_data(store, state.filters_only())
@@ -273,13 +276,27 @@ def _page_offset(key: str, total: int, per_page: int, what: str) -> int:
     return first
 
 
-def timeline_ui(store: Store, version: int, state: ViewState, db_url: str) -> None:
+def timeline_ui(version: int, state: ViewState, db_url: str, total: int) -> None:
+    """Events per month, and how many of the view's events are left out for having no date: news often gives
+    none, and a chart of the few dated ones read as the whole view would mislead."""
     by = st.radio("Events per month by", ["type", "actor"], horizontal=True, key="timeline_by")
     rows = q.timeline(db_url, version, state.filters_only(), by)
+    by_type = rows if by == "type" else q.timeline(db_url, version, state.filters_only(), "type")
+    dated = sum(r["events"] for r in by_type)  # one type per event: the type rows count each dated event once
+    if total > dated:
+        st.caption(undated_note(dated, total))
     if not rows:
         st.info("No dated event in this view.")
         return
     st.altair_chart(timeline_chart(rows, by), width="stretch")
+
+
+def undated_note(dated: int, total: int) -> str:
+    """What the timeline leaves out, in one sentence: "37 of the view's 421 events have a date and are on the
+    timeline; the other 384, undated, are on the map and in the Events section"."""
+    events = "event" if total == 1 else "events"
+    return (f"{dated:,} of the view's {total:,} {events} have a date and are on the timeline; the other "
+            f"{total - dated:,}, undated, are on the map and in the Events section.")
 
 
 def timeline_chart(rows: list[dict[str, Any]], by: str) -> Any:
@@ -293,7 +310,8 @@ def timeline_chart(rows: list[dict[str, Any]], by: str) -> Any:
         colour = alt.Color("key:N", title="event type",
                            scale=alt.Scale(domain=types, range=[style.type_colour(t) for t in types]))
     return (alt.Chart(alt.Data(values=rows)).mark_bar()
-            .encode(x=alt.X("month:O", title="month"), y=alt.Y("sum(events):Q", title="events"), color=colour,
+            .encode(x=alt.X("month:O", title="month"),
+                    y=alt.Y("sum(events):Q", title="events", axis=alt.Axis(tickMinStep=1)), color=colour,
                     tooltip=["month:O", "key:N", "events:Q"]))
 
 

@@ -115,6 +115,13 @@ def later_analysis() -> Analysis:
                        (("location", "gn:281124"),), "2024-03-10")])
 
 
+def undated_analysis(article_id: str = "e5" + "0" * 14) -> Analysis:
+    """An article with no publication date and an event with none: much news comes so (a text pasted in)."""
+    text = "Crowds marched through Beirut demanding bread and work."
+    return _analysis(article_id, "Marching for bread", "Wire", None, text, ["Beirut"], [],
+                     [("marched", "Protests", (), (("location", "gn:276781"),), None)])
+
+
 def context_analysis() -> Analysis:
     """Events whose sentence names no place, placed at the article's main place (role "context"): one next
     to an event the sentence places in Gaza, one alone in Khan Younis."""

@@ -311,3 +311,61 @@ def test_a_snapshot_keeps_the_time_slider(sqlite_store):
     kept = get_snapshot(sqlite_store, snap.id)
     assert (kept.state.until, kept.state.step) == ("2024-02-25", "month")
     assert kept.description.endswith(", up to 2024-02-25")
+
+
+def test_the_timeline_says_how_many_events_it_leaves_out_for_having_no_date(fixture_db):
+    """News often gives no date: the timeline of the dated events alone must not read as the whole view."""
+    from tests.factories import undated_analysis
+
+    assert not [c for c in _app(tab="timeline").caption if "undated" in c.value]  # every event dated: no note
+    store = Store.open(fixture_db)
+    store.write(undated_analysis())
+    store.close()
+    at = _app(tab="timeline")
+    assert not at.exception
+    notes = [html.unescape(c.value) for c in at.caption if "undated" in c.value]
+    assert notes == ["4 of the view's 5 events have a date and are on the timeline; the other 1, undated, are on "
+                     "the map and in the Events section."]
+    at = at.radio(key="timeline_by").set_value("actor").run()
+    assert [html.unescape(c.value) for c in at.caption if "undated" in c.value] == notes
+
+
+def test_a_link_with_dates_far_outside_the_events_opens(fixture_db):
+    """A link may name any date, long before the first event or years ahead; the page and its date fields open
+    with it, and the view says what it holds."""
+    import datetime as dt
+
+    for params, sentence in (({"from": "2031-06-01"}, "0 events in 0 places, from 2031-06-01"),
+                             ({"from": "1890-02-03", "to": "2040-01-01"}, "4 events in 5 places, 1890-02-03 to "
+                                                                          "2040-01-01")):
+        at = _app(**params)
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        assert _caption(at) == sentence
+        assert at.date_input(key="f_from").value == dt.date.fromisoformat(params["from"])
+
+
+def test_each_event_row_opens_its_article_and_the_row_filter_takes_words(fixture_db):
+    """From a row of the events table to the article it comes from, the view kept; the row filter finds rows
+    with every word typed, in any order."""
+    at = _app(tab="events", actor="Hezbollah")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns)[0] == "open"
+    assert set(table["open"]) == {"?actor=Hezbollah&article=a1" + "0" * 14 + "&tab=events"}
+    at = at.text_input(key="events_filter").set_value("Israel rockets").run()  # the text says "fired rockets at"
+    assert not at.exception
+    assert at.dataframe[0].value["type"].tolist() == ["Explosions/Remote violence"]
+
+
+def test_an_id_prefix_two_articles_share_says_so(fixture_db):
+    """A prefix opens an article only when one id starts with it; when two do, the message must not claim that
+    no such article exists."""
+    from tests.factories import undated_analysis
+
+    store = Store.open(fixture_db)
+    store.write(undated_analysis("a1" + "f" * 14))  # beside a1000..., the Beirut article
+    store.close()
+    at = _app(article="a1")
+    assert not at.exception
+    warning, = (w.value for w in at.warning if "article" in w.value)
+    assert "more than one id starts with it" in warning and "give the whole id" in warning

@@ -5,12 +5,16 @@ import html
 import json
 import re
 
+import pytest
+
 from geo.render import maps, panel
+from geo.render.assets import available_assets
 from geo.store import Store
 from geo.views.state import ViewState, view_data
 from geo.render.exports.geojson import to_geojson
 from geo.views.state import map_data
 from geo.views.words import events_text
+from tests.conftest import REPO
 from tests.factories import PAYLOAD, context_analysis, fill
 
 FAKE_ASSETS = {name: f"data:text/plain,{name}" for name in ("leaflet.js", "leaflet.css")}
@@ -225,3 +229,34 @@ def test_the_png_draws_dashed_outlines_and_says_so_in_its_legend(sqlite_store):
         texts = [t.get_text() for t in ax.get_legend().get_texts()]
         assert any(s for s in styles) == dashed, styles
         assert (maps.CONTEXT_LEGEND in texts) == dashed, texts
+
+
+# Cities far apart, so that their view needs the whole world: the map must open with all of them in sight.
+WORLD_CITIES = {"San Francisco": (37.7749, -122.4194), "Tokyo": (35.6895, 139.6917), "Sydney": (-33.8679, 151.2073),
+                "Buenos Aires": (-34.6132, -58.3772), "Lagos": (6.4541, 3.3947), "Anchorage": (61.2181, -149.9003)}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1092, 728, 448])  # the map's frame beside the panel on 1920, 1400, 1000 px
+def test_a_world_wide_view_opens_with_every_place_in_sight(sqlite_store, tmp_path, width):
+    """A store of news from everywhere opens on the whole world: a frame narrower than the world at zoom 2
+    (1024 px) must still show every place, not cut off the Pacific coasts."""
+    from tests.browser import chromium
+    from tests.leaflet import _GROUP, wait_for_places
+
+    assets = available_assets(REPO / "cache")
+    if assets is None:
+        pytest.skip("offline map assets missing: run `newsmap assets`")
+    data = _data(sqlite_store)
+    places = [dict(p, id=f"city:{name}", name=name, lat=lat, lon=lon)
+              for p, (name, (lat, lon)) in zip(data["places"] * 2, WORLD_CITIES.items())]
+    data = dict(data, places=places)
+    page_file = tmp_path / "world.html"
+    page_file.write_text(maps.render_html(maps.build_map(data, ViewState(), offline=True, assets=assets.urls())))
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": width, "height": 700})
+        page.goto(page_file.as_uri(), wait_until="load")
+        wait_for_places(page)
+        hidden = page.evaluate(f"""() => {{ const [m, g] = ({_GROUP})(); const d = g.nmPlaces, box = m.getBounds();
+            return d.id.filter((id, i) => !box.contains([d.lat[i], d.lon[i]])).length; }}""")
+    assert hidden == 0

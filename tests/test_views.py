@@ -101,6 +101,12 @@ def test_view_data_filters_in_the_database(store: Store):
     assert sorted(e["date"] for e in march["events"]) == ["2024-03", "2024-03-15"]
     assert {a["source"] for a in view_data(store, ViewState(source="Wire"))["articles"]} == {"Wire"}
     assert _names(view_data(store, ViewState(q="JETS"))) == ["Beirut", "Gaza", "Khan Younis"]
+    # Words, as in a search box: in any order, apart, and in the title or the text.
+    assert _names(view_data(store, ViewState(q="Younis  jets"))) == ["Beirut", "Gaza", "Khan Younis"]
+    assert _names(view_data(store, ViewState(q="strikes fighters"))) == ["Beirut", "Gaza", "Khan Younis"]
+    assert view_data(store, ViewState(q="jets Qaani"))["places"] == []  # the words of two different articles
+    assert view_data(store, ViewState(q="% _"))["places"] == []  # LIKE's wildcards are plain characters
+    assert view_data(store, ViewState(q=" ".join(f"w{i}" for i in range(5000))))["places"] == []  # a long link
     assert view_data(store, ViewState(actors=("nobody",)))["places"] == []
 
 

@@ -314,7 +314,9 @@ def build_map(data: Data, state: ViewState, *, offline: bool = False, assets: Ma
     fit = data if fit is None else fit
     m = folium.Map(location=_center(state, fit), zoom_start=state.zoom or DEFAULT_ZOOM, tiles=None,
                    prefer_canvas=True, height=height, control_scale=True)
-    m.options.update(max_zoom=18, min_zoom=2)  # tiles may be absent
+    # Zoom 0 and quarter steps let the opening fit show every place: at zoom 2 the world is 1024 px wide, wider
+    # than the map's frame beside the panel on most screens, so a world-wide view lost both Pacific coasts.
+    m.options.update(max_zoom=18, min_zoom=0, zoom_snap=0.25)
     if offline and not assets:
         raise ValueError("an offline map needs local assets: pass assets=Assets.urls() (see geo.render.assets)")
     folium.map.CustomPane("outlines", z_index=150).add_to(m)

@@ -58,12 +58,26 @@ class Condition:
     widens: str = ""
 
 
+MAX_WORDS = 16  # a link's q can be long; each word is one more scan of the texts, and SQL has a depth limit
+
+
+def search_words(q: str | None) -> list[str]:
+    """The words an article must contain, lower-cased, each once, at most :data:`MAX_WORDS`: "shot police" finds
+    "police ... shot" as well, as a search box does; the words are matched as text (``%`` and ``_`` are literal).
+
+    >>> search_words("Police  shot police")
+    ['police', 'shot']
+    """
+    return list(dict.fromkeys((q or "").lower().split()))[:MAX_WORDS]
+
+
 def _words(f: ViewFilter, a: sa.Table) -> Clause | None:
-    if not f.q:
+    """Every word in the title or the text (not necessarily side by side, nor in the same field)."""
+    words = search_words(f.q)
+    if not words:
         return None
-    key = f.q.strip().lower()
-    return sa.or_(sa.func.lower(a.c.title).contains(key, autoescape=True),
-                  sa.func.lower(a.c.text).contains(key, autoescape=True))
+    return sa.and_(*(sa.or_(sa.func.lower(a.c.title).contains(w, autoescape=True),
+                            sa.func.lower(a.c.text).contains(w, autoescape=True)) for w in words))
 
 
 def _on_or_after(f: ViewFilter, date: sa.ColumnElement[str]) -> Clause | None:
