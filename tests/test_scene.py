@@ -15,7 +15,7 @@ from geo.records import CONTEXT_ROLE, Article
 from tests.seeds_score import analyse_seeds
 
 BEIRUT, GAZA, MIDDLE_EAST = "gn:276781", "region:gaza-strip", "region:middle-east"
-ODESA, KYIV, ATHENS_GA = "gn:698740", "gn:703448", "gn:4180386"
+ODESA_OBLAST, KYIV, ATHENS_GA = "adm:698738", "gn:703448", "gn:4180386"
 
 
 @pytest.fixture(scope="module")
@@ -52,12 +52,13 @@ def test_the_middle_east_is_never_where_an_event_is(seeds, analyser) -> None:
 
 def test_the_dateline_is_where_the_report_was_filed_not_where_the_event_was(analyser) -> None:
     """The parser reads "KYIV, Ukraine (AP) -" into the first sentence's clause; the strike was in the Odesa
-    region. A sentence that names no place still takes the dateline's city, as the article's scene."""
+    region (the oblast, named after its city). A sentence that names no place still takes the dateline's city, as the
+    article's scene."""
     text = ("KYIV, Ukraine (AP) - Russian drones struck an energy facility in the Odesa region overnight, cutting "
             "power to thousands of homes.")
     events = analyser.analyse(Article(id="d", text=text, published=dt.date(2024, 5, 2))).events
     strike = next(e for e in events if e.trigger.text == "struck")
-    assert {p for _, p in strike.place_roles} == {ODESA}, strike.place_roles  # not Kyiv, not Ukraine
+    assert {p for _, p in strike.place_roles} == {ODESA_OBLAST}, strike.place_roles  # not Kyiv, not Ukraine
     filed = analyser.analyse(Article(id="e", text="KYIV (Reuters) - An explosion rocked the station on Tuesday, "
                                      "police said.", published=dt.date(2024, 5, 2))).events
     assert filed and all(KYIV in p for e in filed for _, p in e.place_roles), [e.place_roles for e in filed]
