@@ -246,3 +246,16 @@ def test_a_body_named_after_its_country_keeps_the_country_in_its_name(geoparser,
     text = "The Law Society of Kenya said the arrests of two lawyers were illegal."
     assert "The Law Society" in {e.text for e in geoparser.nlp(text).ents}  # the premise: the model stops at "of"
     assert "Law Society of Kenya" in _read_with_places(geoparser, extractor, text)
+
+
+@pytest.mark.parametrize("text, ended, party", [
+    # the model stops on "of" itself: cut there, the name would be every country's Democratic Party
+    ("Kuznetsov, 55, was the head of the now-defunct Democratic Party of Georgia, which was seen as a front.",
+     "Democratic Party of", "Democratic Party of Georgia"),
+    # the model stops before "of": a party is named with its country as a body is
+    ("Ruiz, 47, headed the former Socialist Party of Chile, which merged in 1990.", "Socialist Party",
+     "Socialist Party of Chile"),
+])
+def test_a_party_named_after_its_country_keeps_the_country(geoparser, extractor, text, ended, party) -> None:
+    assert ended in {e.text for e in geoparser.nlp(text).ents}  # the premise: where the model ends the name
+    assert party in _read_with_places(geoparser, extractor, text)

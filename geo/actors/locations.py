@@ -58,16 +58,27 @@ def towns_listed(span: Span, places_over: Callable[[int, int], Sequence[object]]
 #: Places whose name closes a national or provincial body's name ("the Law Society of Kenya", "the Children's Hospital
 #: Foundation of Manitoba"); a town after "of" says where a firm is ("Boskovich Farms of Oxnard"), not its name.
 NAMING_PLACE_KINDS = frozenset({"country", "admin1"})
+#: The last words of names that go on with "of" and their country: a body's, and a political party's ("Socialist
+#: Party of Chile", "Communist Party of China": parties so named the world over, Wikipedia's lists of political
+#: parties by country).
+COUNTRY_NAMED = BODY_WORDS | {"party"}
 
 
 def with_its_country(span: Span, places_over: Callable[[int, int], Sequence[object]]) -> Span:
     """An ORG span the model ends before "of" and a country or province ("the Law Society" of Kenya) goes on over
-    them when it ends in a body's word: the country is part of the name, and "the Law Society" alone is every
-    country's. ``places_over(start, end)`` gives the place mentions (``PlaceMention``) covering those characters."""
+    them when it ends in a body's or a party's word: the country is part of the name, and "the Law Society" alone is
+    every country's. So does one the model ends on "of" itself ("the now-defunct Democratic Party of" Russia), whatever
+    its last word: cut to "Democratic Party", it would be another country's party. ``places_over(start, end)``
+    gives the place mentions (``PlaceMention``) covering those characters."""
     doc, end = span.doc, span.end
-    if span.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "of" or span[-1].lower_ not in BODY_WORDS:
+    if span.label_ != "ORG" or end >= len(doc):
         return span
-    after = doc[end + 1]
+    if len(span) > 1 and span[-1].lower_ == "of":
+        after = doc[end]
+    elif end + 1 < len(doc) and doc[end].lower_ == "of" and span[-1].lower_ in COUNTRY_NAMED:
+        after = doc[end + 1]
+    else:
+        return span
     for pm in places_over(after.idx, after.idx + 1):
         if pm.mention.start == after.idx and pm.place.kind in NAMING_PLACE_KINDS:
             named = doc.char_span(span.start_char, pm.mention.end, label=span.label_)

@@ -80,7 +80,7 @@ class ArticleReading:
     # -- adding mentions
 
     def add(self, span: Span) -> None:
-        span = with_its_country(whole_body_name(trim(span)), self.places_over)
+        span = whole_body_name(with_its_country(trim(span), self.places_over))
         if not span.text.strip() or self.extractor.catalog.is_not_actor(span.text) or is_disease(span.text) \
                 or names_a_strain(span) or spelled_out_disease(span) \
                 or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged alone
