@@ -78,6 +78,18 @@ def _place_names(analysis, event) -> set[str]:
     return {names.get(p, p) for _, p in event.place_roles}
 
 
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Rioters torched cars and looted shops in the Paris suburb of Nanterre after police shot a teenager.",
+     "torched", "Nanterre"),
+    ("A gunman opened fire in the Chicago suburb of Highland Park during a parade.", "opened", "Highland Park"),
+])
+def test_a_city_that_only_says_where_a_suburb_is_is_not_the_events(analyser, text, trigger, place) -> None:
+    analysis = analyser.analyse(Article(id="s", text=text))
+    names = {pm.place.id: pm.place.name for pm in analysis.places if pm.place}
+    event = next(e for e in analysis.events if e.trigger.text == trigger)
+    assert [names[p] for _, p in event.place_roles] == [place], event.place_roles
+
+
 def test_a_place_in_another_participants_clause_is_not_the_events(analyser) -> None:
     """The condemnation names no place of its own; Florida is where the president's holiday is, in a clause with
     its own subject. The statement takes the article's scene (Kabul), not the nearest place of the sentence."""

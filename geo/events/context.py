@@ -21,7 +21,7 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
                                  generic_mention, phrase_heads, site_kind, site_mention, surface)
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
-from geo.events.placing import directed, doers_origin, elsewhere, performs, prep_role
+from geo.events.placing import directed, doers_origin, elsewhere, locates_another, performs, prep_role
 from geo.events.scene import nearest_first
 from geo.events.speech import business_voice, media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
@@ -354,7 +354,7 @@ class ArticleContext:
         return countries[0] if countries else None
 
     def path_role(self, place: Token, top: Token, family: str) -> str | None:
-        if self.is_descriptor(place):
+        if self.is_descriptor(place) or locates_another(place, self.place_at):
             return None
         node, subject, role = place, False, ""
         for _ in range(12):

@@ -5,12 +5,14 @@ Pure functions of spaCy tokens, used by :class:`geo.events.context.ArticleContex
 """
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Token
 
 from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS
 
-__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "doers_origin", "elsewhere", "performs",
-           "prep_role"]
+__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "doers_origin", "elsewhere",
+           "locates_another", "performs", "prep_role"]
 
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
@@ -41,6 +43,15 @@ def doers_origin(head: Token) -> list[Token]:
     holders = [head, verb] if head.dep_ in ("nsubj", "pobj") and verb.pos_ in ("VERB", "AUX") else [head]
     return [t for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS
             for t in c.subtree]
+
+
+def locates_another(place: Token, place_at: Container[int]) -> bool:
+    """Whether a place only says where another one is: it modifies a noun whose "of" phrase names that place ("the
+    Paris suburb of Nanterre", "the Damascus suburb of Douma"): the riot was in Nanterre, not in Paris."""
+    head = place.head
+    return place.dep_ == "compound" and head.i != place.i and any(
+        g.i in place_at for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj")
 
 
 def prep_role(prep: str, family: str) -> str | None:
