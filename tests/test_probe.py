@@ -11,7 +11,7 @@ from tests import probe_score
 #: The probe figures when these floors were set (docs/accuracy.md, "Session 13 end": events5's readings, the
 #: suburbs and the metropolis tagged as a person in places): a change that loses on news written apart from any
 #: corpus fails here.
-FLOORS = {"precision": 0.947, "recall": 0.943, "f1": 0.945, "place_acc": 0.977, "initiator_acc": 0.790,
+FLOORS = {"precision": 0.947, "recall": 0.943, "f1": 0.945, "place_acc": 0.977, "initiator_acc": 0.802,
           "target_acc": 0.809}
 
 

@@ -229,3 +229,21 @@ def test_he_in_a_speakers_own_words_is_someone_else(analyse) -> None:
     assert "John Finney" not in role_names(a, "shooting", "initiator")
     told = analyse("John Finney said he shot the intruder in self-defence.")
     assert "John Finney" in role_names(told, "shot", "initiator")
+
+
+@pytest.mark.parametrize("text, trigger, word", [
+    ("Hezbollah said it fired dozens of rockets at army posts near the border on Friday.", "fired", "Hezbollah"),
+    ("The Houthis said they launched drones at a tanker in the Red Sea on Tuesday.", "launched", "Houthis"),
+    ("The army said it killed 12 militants in an air strike near Kandahar.", "killed", "army"),
+])
+def test_a_party_reporting_its_own_act_initiated_it(analyse, text: str, trigger: str, word: str) -> None:
+    assert any(word in n for n in role_names(analyse(text), trigger, "initiator"))
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ('"They have tried to assassinate me today," the president said on Saturday.', "assassinate"),
+    ("Witnesses told reporters that they had seen gunmen attack the convoy.", "attack"),
+])
+def test_a_persons_they_or_a_quoted_one_is_not_the_speaker(analyse, text: str, trigger: str) -> None:
+    analysis = analyse(text)
+    assert not role_names(analysis, trigger, "initiator") & {"president", "Witnesses", "reporters"}

@@ -34,7 +34,8 @@ from geo.events.context import ArticleContext
 from geo.events.mishaps import mishap
 from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence
-from geo.events.participants import parties, passive_agents, patients, possessed_patient, responsibility_verb
+from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
+                                     responsibility_verb)
 from geo.events.senses import addressed, interception
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
@@ -243,10 +244,11 @@ class EventExtractor:
         return kind
 
     def roles(self, token: Token, kind: EventKind, ctx: ArticleContext) -> _Roles:
-        by = agents(token) or (quoted_speakers(token) if kind.family == "statement" else [])
+        by = reported_doers(agents(token)) or (quoted_speakers(token) if kind.family == "statement" else [])
         initiators = [a for t in by + parties(token) for a in ctx.actors_of(t)]  # "fighting between X and Y"
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
-        if not initiators and light is not None and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with") \
+        if not initiators and light is not None \
+                and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with") \
                 and token.head.lower_ != "to":  # "responded to the shooting": what they answer, not their act
             by = subjects(light)
             initiators = [a for t in by for a in ctx.actors_of(t)]

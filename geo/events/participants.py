@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from geo.events.generics import SITE_NOUNS
 
 __all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_subjects", "parties", "passive_agents",
-           "patients", "possessed_patient", "quoting", "responsibility_verb"]
+           "patients", "possessed_patient", "quoting", "reported_doers", "responsibility_verb"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -141,3 +141,40 @@ def outer_subjects(clause: Token) -> list[Token]:
         if node.head.i == node.i:
             return []
         node = node.head
+
+
+#: Verbs by which a party reports its own acts ("Hezbollah said it fired", "the army announced it had killed").
+REPORTING_VERBS = frozenset("say tell announce claim confirm state report add admit acknowledge".split())
+#: Pronouns a party names itself by in the report of its act.
+PARTY_PRONOUNS = frozenset("it they".split())
+
+
+def reported_doers(doers: list[Token]) -> list[Token]:
+    """The doers with "it"/"they" that subject a clause a party reports replaced by that party: "Hezbollah said it
+    fired dozens of rockets", "The Houthis said they launched drones", "The army said it killed 12 militants": the
+    speaker's own act. A person's "they" is others ("'They have tried to assassinate me,' Maduro said"), and so is
+    a pronoun inside a quotation (the same reading for "he"/"she" is the actors' antecedent of a person)."""
+    found = []
+    for doer in doers:
+        clause = doer.head
+        reporting = doer.lower_ in PARTY_PRONOUNS and doer.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" \
+            and clause.head.lemma_.lower() in REPORTING_VERBS and not _quoted_between(doer, clause.head)
+        speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"
+                    and _may_say(c, doer)] if reporting else []
+        found += speakers or [doer]
+    return found
+
+
+def _may_say(speaker: Token, pronoun: Token) -> bool:
+    """Whether a speaker can be what "it"/"they" stands for: not one person ("Maduro said they ..."); a group can,
+    though the model may tag it PERSON ("The Houthis said they": a name with "the" is no one person's)."""
+    return speaker.ent_type_ != "PERSON" or pronoun.lower_ == "they" and (
+        speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" and c.lower_ == "the" for c in speaker.children))
+
+
+def _quoted_between(a: Token, b: Token) -> bool:
+    doc = a.doc
+    return any(t.text in QUOTATION_MARKS for t in doc[min(a.i, b.i):max(a.i, b.i)])
+
+
+QUOTATION_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
