@@ -1,4 +1,4 @@
-"""Names written after "the": a water reading, not a town of the same name (``geo/places/definite.py``)."""
+"""Names written after "the": a water reading, not a town or province of the same name (``geo/places/definite.py``)."""
 from __future__ import annotations
 
 from geo.places.resolution import Resolver
@@ -23,3 +23,15 @@ def test_a_town_without_the_and_a_name_with_no_water_reading_keep_their_towns(ga
     text = "Rockets were fired from the Gaza border overnight."
     [gaza] = resolver.resolve(text, place_mentions(text, "Gaza"))
     assert gaza.place.kind == "region", gaza.place  # the territory named after its city, as without "the"
+
+
+def test_a_sea_after_the_is_no_province_named_after_it(gazetteer):
+    """Sudan's and Egypt's Red Sea states are named after the sea: "in the Red Sea" is the sea; "Red Sea state"
+    without "the" stays the state."""
+    resolver = Resolver(gazetteer)
+    text = "Drones struck a cargo ship in the Red Sea on Tuesday, the shipping agency said."
+    [sea] = resolver.resolve(text, place_mentions(text, "Red Sea"))
+    assert sea.place is not None and sea.place.kind == "water", sea.place
+    text = "Floods hit Port Sudan, the capital of Red Sea state, on Monday."
+    _, state = resolver.resolve(text, place_mentions(text, "Port Sudan", "Red Sea"))
+    assert state.place is not None and state.place.kind == "admin1", state.place
