@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.nlp.sentences import words_near
+
 __all__ = ["EXPLOSIONS", "mishap"]
 
 #: Trigger lemmas of an explosion.
@@ -62,9 +64,7 @@ def mishap(token: Token) -> bool:
 def _armed(token: Token) -> bool:
     """A weapon or an attacker named in the token's sentence, within ``REACH`` words of it (a bounded look, so a
     sentence without full stops stays linear)."""
-    sent = token.sent
-    window = token.doc[max(sent.start, token.i - REACH):min(sent.end, token.i + REACH + 1)]
-    return any(t.lemma_.lower() in WEAPONS or t.lower_ in WEAPONS for t in window)
+    return any(t.lemma_.lower() in WEAPONS or t.lower_ in WEAPONS for t in words_near(token, REACH))
 
 
 def _accident(token: Token) -> bool:
@@ -89,8 +89,8 @@ def _refers_to_mishap(token: Token) -> bool:
     if any(c.dep_ in ("compound", "amod") for c in token.children):
         return False
     doc, start = token.doc, token.sent.start
-    earlier = [t for t in doc[max(start - 200, 0):start] if t.lemma_.lower() in EXPLOSIONS]
-    earlier = [t for t in earlier if t.sent.start >= _back_limit(token)]
+    limit = _back_limit(token)
+    earlier = [t for t in doc[max(start - 200, 0):start] if t.lemma_.lower() in EXPLOSIONS and t.sent.start >= limit]
     return bool(earlier) and not _armed(earlier[-1]) and _accident(earlier[-1])
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.nlp.sentences import words_near
+
 __all__ = ["police_search"]
 
 #: Words of policing (a dictionary's words for police bodies and officers, ACLED's "Police Forces").
@@ -34,8 +36,7 @@ def police_search(token: Token) -> bool:
     """Whether a "raid" trigger is a police search or an arrest's means with no force in its sentence."""
     if token.lemma_.lower() != "raid":
         return False
-    sent = token.sent
-    window = token.doc[max(sent.start, token.i - REACH):min(sent.end, token.i + REACH + 1)]
+    window = words_near(token, REACH)
     words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
     if words & FORCE:
         return False

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from geo.events.taxonomy import DEFAULT_TAXONOMY
 from geo.nlp.memo import per_article
+from geo.nlp.sentences import words_near
 
 __all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
            "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord",
@@ -197,8 +198,7 @@ def commercial_deal(token: Token) -> bool:
         return True  # "a great deal of", "the best deals": a quantity or a bargain
     if word not in ("deal", "agreement", "agree"):
         return False
-    sent = token.sent  # a window, not the clause's subtree: a hostile sentence of deals stays linear
-    near = token.doc[max(sent.start, token.i - WINDOW):min(sent.end, token.i + WINDOW + 1)]
+    near = words_near(token, WINDOW)  # a window, not the clause's subtree: a hostile sentence of deals stays linear
     if any(t.lower_ in ACCORDS - {"deal", "deals", "agreement", "agreements"} for t in near):
         return False  # "a ceasefire agreement", "a peace deal to exchange prisoners"
     return any(t.lower_ in COMMERCE or t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY" for t in near)

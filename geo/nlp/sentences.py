@@ -13,7 +13,7 @@ Part of the foundation: imports spaCy, nothing of newsmap.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 FACTORY = "newsmap_sentence_cap"
 MAX_RUN = 256
@@ -38,3 +38,10 @@ def cap_sentence_length(nlp: Language) -> None:
     """Put :func:`cap_sentences` before the pipeline's parser (a pipeline without one is left as it is)."""
     if "parser" in nlp.pipe_names and FACTORY not in nlp.pipe_names:
         nlp.add_pipe(FACTORY, before="parser")
+
+
+def words_near(token: Token, reach: int) -> Span:
+    """The words of a token's sentence within ``reach`` of it: a rule that reads the words around a trigger reads
+    this window, not the whole sentence, so an article of long sentences costs it what short ones do."""
+    sent = token.sent
+    return token.doc[max(sent.start, token.i - reach):min(sent.end, token.i + reach + 1)]
