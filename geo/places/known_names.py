@@ -18,6 +18,7 @@ from geo.places.placewords import (
     PART_WORDS,
     PLACE_PREPOSITIONS,
     TITLE_MODIFIERS,
+    WELL_KNOWN,
     capitalised,
     common_word,
     local_title,
@@ -54,7 +55,7 @@ class KnownNames:
         """A country, state, continent or region by its name, or a city of 100,000+ people by its
         main name (a city's alternate names include foreign forms: "Quds" is Jerusalem in Arabic)."""
         return any(c.form in ("name", "alt", "abbr") and c.place.kind in BIG_KINDS
-                   or c.form == "name" and c.population >= 100_000 for c in self.candidates(span.text))
+                   or c.form == "name" and c.population >= WELL_KNOWN for c in self.candidates(span.text))
 
     def main_name(self, span: Span) -> bool:
         """Whether a span is the main gazetteer name of a place (not an alternate spelling, which
@@ -151,9 +152,9 @@ class KnownNames:
         prev = doc[first - 1] if first > 0 else None  # "through central Santiago": the word before "central"
         if prev is None or not capitalised(span[0]) or common_word(span):
             return False
+        settled = after_a_settlement_word(span)  # "the village of Novoselivka": the word vouches for a town
         if prev.lower_ not in LOCATIVE_PREPOSITIONS and not (prev.lower_ == "of" and first > 1 and (
-                doc[first - 2].lower_ in OF_PLACE_HEADS or doc[first - 2].lower_ in LOCAL_HEADS
-                or after_a_settlement_word(span))):
+                doc[first - 2].lower_ in OF_PLACE_HEADS or doc[first - 2].lower_ in LOCAL_HEADS or settled)):
             return False
         if span.text.isupper() or first > 1 and doc[first - 2].lower_ == "according":
             return False  # an acronym ("at UGA"), a source ("according to McPherson")
@@ -163,7 +164,7 @@ class KnownNames:
             return False  # "sent to Lismore", but "the road to Eagle", "a tribute to Marshall": a goal, a person
         if span.end < len(doc) and doc[span.end].lower_ in ("'s", "\u2019s", "&"):
             return False  # a person's or a firm's ("into Bell's back", "from McPherson & Jacobsen")
-        if after_a_settlement_word(span):  # "the village of Novoselivka": the word vouches for a town of any size
+        if settled:  # of any size
             return any(c.form in ("name", "alt") and c.place.kind == "city" for c in self.candidates(span.text))
         return any(c.form == "name" and c.place.kind in ("city", "admin2") and c.population >= self.town_population
                    for c in self.candidates(span.text))

@@ -38,6 +38,9 @@ OF_PLACE_HEADS = {"centre", "center", "outskirts", "heart", "suburbs", "edge", "
                   "east", "west", "northeast", "northwest", "southeast", "southwest", "capital", "port", "province"}
 BIG_KINDS = {"country", "admin1", "continent", "region", "water"}
 LOCAL_KINDS = {"city", "admin2"}  # a town or a county, as the recogniser and the resolver read it
+#: A city this large by its own name is "well known": news names it bare, with no state or country ("Miami",
+#: "Lyon"), and the recogniser takes it whatever the model tagged it.
+WELL_KNOWN = 100_000
 OTHER_LABELS = {"PERSON", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY"}
 DISEASE_WORDS = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis", "strain"}
 #: Words for a building that close a facility's name ("Jordan Hall", "Carnegie Hall", "Lincoln Tower"): the

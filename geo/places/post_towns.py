@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from geo.names import fold, slug
-from geo.places.placewords import KIND_WORDS
+from geo.places.placewords import KIND_WORDS, WELL_KNOWN
 from geo.places.points import haversine_km, nearest_km
 
 __all__ = ["post_towns", "far_beside_a_great_namesake", "beside_a_great_namesake"]
@@ -23,9 +23,6 @@ __all__ = ["post_towns", "far_beside_a_great_namesake", "beside_a_great_namesake
 _TOWN_TYPES = frozenset({"STANDARD", "PO BOX"})
 #: A cities500 town this near, with the same name and state, is the same town.
 _SAME_TOWN_KM = 25.0
-#: A city this large by its main name is one news names bare (the recogniser's "well known" city,
-#: ``geo.places.known_names``).
-_WELL_KNOWN = 100_000
 _ID_PREFIX = "zip:"
 #: "Near" another town of the article: about the reach of the resolver's neighbour rule (a grid cell of half a
 #: degree and the cells around it, ``geo.places.neighbours.NEIGHBOUR_CELL_DEG``).
@@ -62,7 +59,7 @@ def post_towns(states: dict[str, str], known: Iterable[tuple[str, str | None, fl
 
 
 def _great_namesake(candidates: Sequence) -> bool:
-    return any(c.form == "name" and c.population >= _WELL_KNOWN and c.place.kind == "city" for c in candidates)
+    return any(c.form == "name" and c.population >= WELL_KNOWN and c.place.kind == "city" for c in candidates)
 
 
 def beside_a_great_namesake(candidates: Sequence) -> bool:

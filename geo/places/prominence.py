@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Sequence
 
 from geo.places.gazetteer import Candidate
+from geo.places.placewords import WELL_KNOWN
 from geo.places.points import haversine_km
 
 METROPOLIS = 1_000_000  # people: a city of a million or more is known by name far beyond its country
@@ -84,10 +85,6 @@ def with_pairs(support: dict, pairs: dict) -> dict:
     return out
 
 
-
-#: A city this large by its own name is named bare in news, with no state or country ("Miami", "Lyon"; the
-#: recogniser's "well known" city, ``geo.places.known_names``).
-WELL_KNOWN = 100_000
 #: A namesake this near a big city the article names is a local story's town ("Paris" beside "Dallas": Paris,
 #: Texas, 150 km away), and that city's votes are a cue for it.
 LOCAL_KM = 200.0
@@ -98,10 +95,15 @@ def named_bare(c: Candidate) -> bool:
     return c.population >= WELL_KNOWN and c.place.kind == "city" and c.form == "name" and not c.fuzzy
 
 
+def great_by_name(c: Candidate) -> bool:
+    """Whether a reading is a great city (:data:`METROPOLIS`) by its own name."""
+    return c.form == "name" and _great_city(c)
+
+
 def _great_by_name(alone) -> bool:
     """Whether a name's choice alone (before context) leads with a great city by its own name."""
     best = alone.best[0] if alone is not None else None
-    return best is not None and best.form == "name" and _great_city(best)
+    return best is not None and great_by_name(best)
 
 
 def other_cities(key: tuple, alone, bare: dict) -> set:

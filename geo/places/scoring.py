@@ -89,7 +89,6 @@ def _groups(by: dict) -> tuple:
     return tuple((k, tuple(v)) for k, v in by.items())
 
 
-
 def contextual(name: Rows, evidence: dict, weights: Weights) -> list[float]:
     """The contextual score of each reading: the evidence of the *other* names of the article (``evidence``, from
     ``Resolver._evidence``), term by term:
@@ -144,9 +143,9 @@ def _add(out: list, group: tuple, term: float) -> None:
 def _near_bonuses(name: Rows, anchors: Sequence[tuple]) -> list[float]:
     """:func:`near_bonuses` of the name's towns and counties (in the order of ``name.index``), the distances measured
     as arrays: only whether the nearest is within 50, 200 or 1,000 km counts, and the haversine term grows with the
-    distance, so the nearest anchor's term is compared with the terms of those distances (:data:`_NEAR_TERMS`)
-    without an arcsine. A town whose nearest lies within a hair of one of these limits (:data:`_DOUBT_TERMS`, where
-    the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
+    distance, so the nearest anchor's term is placed among the terms of those distances (:data:`_EDGES`) without an
+    arcsine. A town whose nearest lies within a hair of one of these limits (the bands of :data:`_DOUBT_TERMS`,
+    where the last bit of a vectorised sine could matter) is measured again by :func:`near_bonus`."""
     points, halves = name.points
     there = np.array(anchors, dtype=float)
     term = np.sin(there[:, 1:3] * _HALF - halves[:, None, :])  # per town and anchor: (longitude, latitude)
@@ -170,12 +169,11 @@ def _term(km: float) -> float:
 
 
 _HALF = np.array([math.pi / 360, 0.5])  # degrees of longitude and radians of latitude to halved radians
-_NEAR_TERMS = np.array([_term(km) for km in NEAR_LIMITS])
 _DOUBT_TERMS = np.array([[_term(km - NEAR_GUARD_KM) for km in NEAR_LIMITS],  # a term in one of these bands is
                          [_term(km + NEAR_GUARD_KM) for km in NEAR_LIMITS]])  # within a hair of a limit
 # The bands' edges in one sorted array, each band's upper edge taken one float up so that a band holds both its
 # edges: a term's place among them is odd inside a band (doubtful) and 2k between bands, where k limits lie below it
-# (the bonus is then _BONUSES[k], as for a search of _NEAR_TERMS: each limit's term lies inside its band).
+# (the bonus is then _BONUSES[k], as for a search of the limits' own terms: each lies inside its band).
 _EDGES = np.array([edge for low, high in _DOUBT_TERMS.T for edge in (low, np.nextafter(high, np.inf))])
 _BONUS_BETWEEN = np.array([b for bonus in _BONUSES for b in (bonus, math.nan)][:-1])
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from geo.places.placewords import LOCAL_KINDS
 from geo.records import Mention
 
 #: English words for a settlement that news writes before "of" and a town's name (Oxford English Dictionary's
@@ -22,15 +23,14 @@ from geo.records import Mention
 #: "municipality" are units (``placewords``).
 SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet", "suburb"})
 SETTLEMENT_KINDS = ("city",)
-TOWN_KINDS = ("city", "admin2")  # a town or a county: the local readings (``readings.LOCAL_KINDS``)
 _OF = frozenset({"of ", "Of ", "OF "})
 _WINDOW = 16  # characters before a name that "hamlet of " with spaces fits in
 _BEFORE = re.compile(r"\b(?:%s)\s+of\s+$" % "|".join(sorted(SETTLEMENT_WORDS)), re.I)
 
 
 def town_words(text: str, mentions: Sequence[Mention], keys) -> dict:
-    """Per name key written right after "city of", "town of", "village of" or "hamlet of" at least once: the kinds
-    of reading the word speaks for (a town)."""
+    """Per name key written right after a settlement word and "of" ("city of", "village of", "suburb of") at least
+    once: the kinds of reading the word speaks for (a town)."""
     return {key: SETTLEMENT_KINDS for mention, key in zip(mentions, keys)  # the slice spares most names the search
             if text[mention.start - 3:mention.start] in _OF and mention.label == "place"
             and _BEFORE.search(text, max(0, mention.start - _WINDOW), mention.start)}
@@ -65,4 +65,4 @@ def town_readings(key: str, found: tuple, candidates) -> tuple:
     kept only with the article's support (``resolution.Resolver._rank``). ``candidates``: the gazetteer's lookup."""
     if not all(c.fuzzy for c in found) or (town := town_of_name(key)) is None:
         return found
-    return tuple(replace(c, fuzzy=True) for c in candidates(town, fuzzy=False) if c.place.kind in TOWN_KINDS) or found
+    return tuple(replace(c, fuzzy=True) for c in candidates(town, fuzzy=False) if c.place.kind in LOCAL_KINDS) or found

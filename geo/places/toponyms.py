@@ -37,7 +37,7 @@ from geo.nlp.memo import per_article
 from geo.places.discourse import conjuncts, postal_symbols, subdivision_codes, towns_of_named_states
 from geo.places.discourse import repeats as discourse_repeats
 from geo.places.known_names import KnownNames
-from geo.places.prominence import METROPOLIS
+from geo.places.prominence import great_by_name, named_bare
 from geo.places.organisations import club_name
 from geo.places.placewords import (
     BIG_KINDS,
@@ -54,6 +54,7 @@ from geo.places.placewords import (
     PLACE_PREPOSITIONS,
     TITLE_MODIFIERS,
     UNIT_TOKENS,
+    WELL_KNOWN,
     capitalised,
     direction_word,
     firm_name,
@@ -140,7 +141,7 @@ class ToponymRecognizer:
         if self.gazetteer is None:
             return True
         candidates = self.names.candidates(span.text)
-        big = any(c.place.kind in BIG_KINDS or c.population >= 100_000 for c in candidates)
+        big = any(c.place.kind in BIG_KINDS or c.population >= WELL_KNOWN for c in candidates)
         if span.text.lower() in person_words and (not big or self._a_named_person(span)):
             return False
         if candidates:
@@ -172,14 +173,11 @@ class ToponymRecognizer:
         the article names a person with that word."""
         if len(span) != 1 or span.text.lower() in person_words or span.root.dep_ != "dobj":
             return False
-        return span.root.head.pos_ == "VERB" and any(
-            c.form == "name" and c.place.kind == "city" and c.population >= METROPOLIS
-            for c in self.names.candidates(span.text))
+        return span.root.head.pos_ == "VERB" and any(map(great_by_name, self.names.candidates(span.text)))
 
     def _big_city(self, span: Span) -> bool:
         """A city of 100,000 people by its main name (the recogniser's "well known" among towns)."""
-        return any(c.form == "name" and c.place.kind == "city" and c.population >= 100_000
-                   for c in self.names.candidates(span.text))
+        return any(map(named_bare, self.names.candidates(span.text)))
 
     def _a_named_person(self, span: Span) -> bool:
         """Whether a one-word name is a person's the article names in full (:func:`_a_named_person`)."""
