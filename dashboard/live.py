@@ -250,7 +250,7 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
     rows = [{"open": link(state.replace(article=e["article_id"])), **row}
             for e, row in zip(page["events"], event_rows(page["events"], places, names, page["titles"]))]
     words = st.text_input("Filter rows", placeholder="words in a row of this page", key="events_filter").lower().split()
-    rows = [r for r in rows if all(w in " ".join(str(v) for k, v in r.items() if k != "open").lower() for w in words)]
+    rows = [r for r in rows if _holds_words(r, words)]
     st.dataframe(events_table(rows), hide_index=True, width="stretch",
                  column_config={"article": st.column_config.TextColumn(width="medium"),
                                 "open": st.column_config.LinkColumn("read", display_text="open", width="small",
@@ -263,6 +263,12 @@ def events_ui(store: Store, version: int, state: ViewState, total: int, places: 
                        exports.MEDIA_TYPES["csv"], on_click="ignore")
     st.download_button("Download the places (GeoJSON)", lambda: exports.render(view(), "geojson"),
                        "newsmap-places.geojson", exports.MEDIA_TYPES["geojson"], on_click="ignore")
+
+
+def _holds_words(row: dict[str, Any], words: list[str]) -> bool:
+    """Whether a row of the events table holds every word (its link column left out), the row read once."""
+    text = " ".join(str(v) for k, v in row.items() if k != "open").lower()
+    return all(w in text for w in words)
 
 
 def _page_offset(key: str, total: int, per_page: int, what: str) -> int:

@@ -72,10 +72,10 @@ def past_background(node: Token) -> bool:
     come), as "since the October attacks" does for a noun; so does a relative clause describing a participant
     ("vowed to hunt down the gunmen, who killed 12 people"). The clause's verb must be past ("attacked", "had
     attacked"); "will retaliate after rebels attack" stays under the modal."""
-    if node.dep_ == "relcl":
-        pass  # "vowed to hunt down the gunmen, who killed 12 people": what the participant did
-    elif node.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS
-                                         for c in node.children):
+    describing = node.dep_ == "relcl"  # "vowed to hunt down the gunmen, who killed 12 people": what they did
+    explaining = node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS
+                                              for c in node.children)
+    if not (describing or explaining):
         return False
     return node.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were")
                                      for c in node.children)
