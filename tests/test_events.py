@@ -366,6 +366,13 @@ def test_an_event_that_is_the_means_of_an_actor_is_its_doing(analyser) -> None:
     # the kind keeps its degree and means: a charge names an offence, not an occurrence
     ("The man was charged with aggravated assault with a knife after a brawl in Leeds.", "assault"),
     ("He was charged with first-degree sexual assault and two counts of burglary.", "assault"),
+    # the offence of a plea, a sentence, a charge's gerund, a charge named by its offence
+    ("A Dayton man pleaded guilty to first-degree murder on Monday.", "murder"),
+    ("He was sentenced to five years for assault and robbery.", "assault"),
+    ("He was charged with trafficking in persons and assault.", "assault"),
+    ("Two men were charged with disturbing the peace by fighting.", "fighting"),
+    ("He was jailed for murder in 1998.", "murder"),
+    ("The suspect faces assault charges in two states.", "assault"),
     ("A gas cylinder exploded accidentally in a kitchen in Lagos.", "exploded"),  # no one's act
     ("An accidental explosion destroyed a warehouse in Lagos.", "explosion"),
     ("There was no virus left to fight.", "fight"),  # a metaphor, its object the noun the clause modifies
@@ -385,6 +392,9 @@ def test_a_trigger_needs_an_occurrence(analyser, text: str, absent: str) -> None
     ("Police arrested two men after the vote.", "arrested"),
     ("A group claimed responsibility for the bombing in Mosul.", "bombing"),
     ("The murder of a judge in Lagos shocked the country.", "murder"),  # specific: a determiner and a patient
+    ("He pleaded guilty to the murder of his neighbour in Dayton.", "murder"),
+    ("Two men were arrested for involvement in clashes with police in Dhaka.", "clashes"),  # not the charge
+    ("Dozens were detained for taking part in protests in Minsk.", "protests"),
     ("A car bomb exploded in a market in Lagos.", "exploded"),
     ("Gunmen killed 30 people in Kerala.", "killed"),
     ("He was about to be charged over the anthrax attacks that killed five people.", "killed"),  # a weapon
@@ -392,6 +402,19 @@ def test_a_trigger_needs_an_occurrence(analyser, text: str, absent: str) -> None
 ])
 def test_occurrences_stay_events(analyser, text: str, present: str) -> None:
     assert present in [e.trigger.text for e in analyse(analyser, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "A man shot his neighbour in Akron on Sunday.",
+    "Police said John Smith shot his wife outside a bar in Toledo.",
+    "A teenager stabbed his stepfather at their home in Leeds.",
+])
+def test_one_persons_violence_against_kin_or_neighbour_is_an_attack_on_a_civilian(analyser, text: str) -> None:
+    """ACLED's battles are between two armed, organised sides; one person shooting a relative or a neighbour
+    is violence against a civilian."""
+    events = [e for e in analyse(analyser, text) if e.type != "Strategic developments"]
+    assert events and all(e.type == "Violence against civilians" for e in events), events
+    assert any(a.startswith("civilians-") for e in events for _, a in e.actor_roles), events
 
 
 def _roles(analyser: Analyser, text: str, trigger: str) -> tuple:

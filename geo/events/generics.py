@@ -66,7 +66,13 @@ GENERIC = {w: kind for kind, words in _WORDS.items() for w in words.split()}
 #: Victim words that only name civilians as targets ("a man was killed"), never as attackers.
 TARGET_ONLY = frozenset("man men woman women boy boys girl girls teenager teenagers teen teens refugee refugees "
                         "migrant migrants hostage hostages guest guests survivor survivors suspect suspects "
-                        "detainee detainees prisoner prisoners victim victims".split())
+                        "detainee detainees prisoner prisoners victim victims "
+                        # kin and household (a dictionary's kinship terms): "shot his neighbour", "stabbed his wife"
+                        "wife wives husband husbands son sons daughter daughters mother mothers father fathers "
+                        "brother brothers sister sisters girlfriend girlfriends boyfriend boyfriends stepfather "
+                        "stepmother stepson stepdaughter grandmother grandfather grandson granddaughter cousin "
+                        "cousins nephew niece uncle aunt fiancee fiancée fiance fiancé partner neighbour neighbours "
+                        "neighbor neighbors roommate roommates".split())
 #: Modifiers that make "men" attackers: "armed men abducted an aid worker", "masked men opened fire".
 ARMED = frozenset("armed masked hooded unidentified unknown".split())
 #: Nouns of people whom those modifiers make an unidentified armed group (ACLED's category for unnamed attackers).

@@ -35,12 +35,26 @@ strategy strategies tactic tactics policy policies doctrine
 """.split())
 
 
+#: Words of a legal proceeding whose "of/for/with/to" phrase names an offence: "accused of", "convicted of",
+#: "charged with", "sentenced for", "jailed for", "pleaded guilty to" (the offence is the charge's kind, the
+#: occurrence it charges is told, if at all, as "the murder of X"). Verbs as lemmas, adjectives as words.
+LEGAL_OWNERS = frozenset("""
+accuse convict charge suspect acquit indict sentence jail imprison prosecute arrest plead guilty innocent
+""".split())
+#: Prepositions by which such a word or a noun of category names its offence.
+OFFENCE_PREPS = frozenset("of for against with to".split())
+#: How many gerunds may stand between a charge and its offence: "charged with disturbing the peace by fighting".
+CHARGE_DEPTH = 4
+
+
 def kind_reading(token: Token) -> bool:
     """A noun trigger that names a kind of act, not an occurrence: bare (no determiner, possessor, number or
-    prepositional modifier) and no participant, under a noun of category ("charges of murder", "convicted of
-    assault", "a law against incitement"), or an adjective's complement ("guilty of murder")."""
-    if token.pos_ in ("VERB", "AUX"):
-        return False
+    prepositional modifier) and no participant, under a noun of category ("charges of murder", "murder charges",
+    "a law against incitement") or a word of a legal proceeding ("convicted of assault", "pleaded guilty to
+    first-degree murder", "sentenced for assault and robbery", "charged with trafficking in persons and assault",
+    "charged with disturbing the peace by fighting")."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ != "pobj":
+        return False  # but a gerund an offence is told by: "charged with disturbing the peace by fighting"
     if any(c.dep_ not in ("conj", "cc", "punct", "compound", "amod", "nmod") and not instrument(c)
            for c in token.children):
         return False  # "the strategy of drone strikes", "first-degree assault": a kind is named by its weapon,
@@ -48,11 +62,28 @@ def kind_reading(token: Token) -> bool:
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ != "pobj" or node.head.lower_ not in ("of", "for", "against", "with"):
-        return False
-    owner = node.head.head
-    return owner.lemma_.lower() in CATEGORY_HEADS or owner.lower_ in CATEGORY_HEADS \
-        or owner.lemma_.lower() in ("accuse", "convict", "charge", "suspect", "acquit", "guilty", "innocent")
+    if node.dep_ in ("compound", "nmod") and _category(node.head):
+        return True  # "murder charges", "assault and drug charges"
+    for _ in range(CHARGE_DEPTH):
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in OFFENCE_PREPS and _category(node.head.head):
+            return True
+        prep = node.head
+        if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.dep_ != "pcomp" or prep.head.pos_ != "VERB":
+            return False  # only through a gerund of the offence, not "arrested for involvement in clashes"
+        node = prep.head
+    return False
+
+
+def _category(owner: Token) -> bool:
+    """A noun of category, a word of a legal proceeding, or the term a court gave ("sentenced to five years for
+    assault")."""
+    if owner.dep_ == "pobj" and owner.head.lower_ == "to" and _legal(owner.head.head):
+        return True
+    return owner.lemma_.lower() in CATEGORY_HEADS or owner.lower_ in CATEGORY_HEADS or _legal(owner)
+
+
+def _legal(word: Token) -> bool:
+    return word.lemma_.lower() in LEGAL_OWNERS or word.lower_ in LEGAL_OWNERS
 
 
 def instrument(child: Token) -> bool:
