@@ -373,6 +373,14 @@ def test_an_event_that_is_the_means_of_an_actor_is_its_doing(analyser) -> None:
     ("Two men were charged with disturbing the peace by fighting.", "fighting"),
     ("He was jailed for murder in 1998.", "murder"),
     ("The suspect faces assault charges in two states.", "assault"),
+    # a view shared, a stance, accords held, a thing agreed upon: no agreement made
+    ("Two commissioners agreed that problems with the assessors had gone on long enough.", "agreed"),
+    ("The head of the unit agrees offences committed by children are a major problem.", "agrees"),
+    ("He nodded in agreement with the response.", "agreement"),
+    ("Chile has nine agreements with Asian countries.", "agreements"),
+    ("Buses arrived at agreed upon meeting points before dawn.", "agreed"),
+    # an encounter is no meeting
+    ("When the clerk opened the door, he was met by a man with a gun.", "met"),
     ("A gas cylinder exploded accidentally in a kitchen in Lagos.", "exploded"),  # no one's act
     ("An accidental explosion destroyed a warehouse in Lagos.", "explosion"),
     ("There was no virus left to fight.", "fight"),  # a metaphor, its object the noun the clause modifies
@@ -395,6 +403,10 @@ def test_a_trigger_needs_an_occurrence(analyser, text: str, absent: str) -> None
     ("He pleaded guilty to the murder of his neighbour in Dayton.", "murder"),
     ("Two men were arrested for involvement in clashes with police in Dhaka.", "clashes"),  # not the charge
     ("Dozens were detained for taking part in protests in Minsk.", "protests"),
+    ("Putin said he and Erdogan agreed in a phone call that Russian investigators would fly to Ankara.", "agreed"),
+    ("Kenya and Uganda signed an agreement on the border in Nairobi.", "signed"),
+    ("The two leaders agreed to a ceasefire in Geneva on Monday.", "agreed"),
+    ("The delegation was met by the foreign minister at the airport in Accra.", "met"),
     ("A car bomb exploded in a market in Lagos.", "exploded"),
     ("Gunmen killed 30 people in Kerala.", "killed"),
     ("He was about to be charged over the anthrax attacks that killed five people.", "killed"),  # a weapon
@@ -415,6 +427,13 @@ def test_one_persons_violence_against_kin_or_neighbour_is_an_attack_on_a_civilia
     events = [e for e in analyse(analyser, text) if e.type != "Strategic developments"]
     assert events and all(e.type == "Violence against civilians" for e in events), events
     assert any(a.startswith("civilians-") for e in events for _, a in e.actor_roles), events
+
+
+@pytest.mark.parametrize("text", ["We need to meet families where they are.",
+                                  "The council needs to hold talks with the unions in Leeds."])
+def test_what_needs_doing_is_not_done(analyser, text: str) -> None:
+    events = analyse(analyser, text)
+    assert events and all(e.hypothetical for e in events), events
 
 
 def _roles(analyser: Analyser, text: str, trigger: str) -> tuple:

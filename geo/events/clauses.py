@@ -11,9 +11,9 @@ from spacy.tokens import Token
 
 from geo.events.modality import conditional, past_background, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
-from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal, dismissed,
-                               deployed_no_force, launched, made_to_act, met_no_one, person_taken, play,
-                               run_over, signed_no_accord, walkout)
+from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
+                               commercial_deal, deployed_no_force, dismissed, launched, made_to_act, met_no_one,
+                               person_taken, play, run_over, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -23,6 +23,7 @@ MODALS = frozenset("could may might would should will can shall must".split())
 IRREALIS = frozenset("""
 possibility potential possible threat risk fear fears danger prospect plan plot intend intention aim seek want
 prepare effort efforts threaten vow pledge promise warn prevent avoid deter likely unlikely order readiness ready willing
+need
 call urge demand consider propose scenario hypothetical toward towards about if unless whether
 warning foil thwart avert right refuse decline
 """.split())
@@ -193,6 +194,8 @@ def _noun_licensed(token: Token, kids: list[Token]) -> bool:
     if token.lemma_.lower() == "rally" and (token.head.lemma_.lower() in ("tell", "address") and token.dep_ == "dobj"
                                             or any(c.lower_ in CAMPAIGN for c in kids)):
         return False  # "told a campaign rally": a politician's audience, not a protest
+    if token.lower_ in ACCORDS and accord_not_made(token):
+        return False  # "nodded in agreement", "Chile has nine agreements"
     if token.dep_ == "attr" and token.head.lemma_ == "be" and not acronym(token.head, token):
         return False  # "This is our battle" names a stance, not an event
     if token.lemma_.lower() == "warning" and any(c.lower_ in ADVISORIES for c in kids

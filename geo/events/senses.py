@@ -19,9 +19,9 @@ from geo.events.taxonomy import DEFAULT_TAXONOMY
 from geo.nlp.memo import per_article
 from geo.nlp.sentences import words_near
 
-__all__ = ["AUDIENCES", "addressed", "advice", "agreed_with_a_view", "blow", "collision", "commercial_deal",
-           "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over", "signed_no_accord",
-           "walkout", "interception", "launched", "person_taken"]
+__all__ = ["AUDIENCES", "accord_not_made", "addressed", "advice", "agreed_with_a_view", "blow", "collision",
+           "commercial_deal", "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over",
+           "signed_no_accord", "walkout", "interception", "launched", "person_taken"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -48,8 +48,13 @@ def walkout(strike: Token) -> bool:
 
 
 def met_no_one(meet: Token) -> bool:
-    """"Six districts met the standard", "the plan met with criticism": a standard met or a reception, no meeting."""
+    """"Six districts met the standard", "the plan met with criticism": a standard met or a reception, no meeting;
+    "he was met by a man with a gun": an encounter with someone unnamed, no meeting ("was met by the foreign
+    minister" is one)."""
     kids = list(meet.children)
+    if any(g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "some") for d in g.children)
+           for c in kids if c.dep_ == "agent" for g in c.children):
+        return True
     if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MET_STANDARDS for c in kids):
         return True
     return any(g.lemma_.lower() in RECEPTIONS for c in kids if c.dep_ == "prep" and c.lower_ == "with"
@@ -167,11 +172,32 @@ def deployed_no_force(verb: Token) -> bool:
                                   or o.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for o in objs)
 
 
+#: Auxiliaries of a clause that arranges what is to happen: "agreed that investigators would fly to Ankara".
+ARRANGING = frozenset("would will shall should must could can may might".split())
+
+
 def agreed_with_a_view(verb: Token) -> bool:
-    """"agreed with defence claims that ...", "the FBI agrees with the CIA's conclusion": an opinion shared, no
-    agreement between parties."""
-    return any(g.dep_ == "pobj" and g.lemma_.lower() in VIEWS
-               for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children)
+    """"agreed with defence claims that ...", "the FBI agrees with the CIA's conclusion", "agreed that problems had
+    gone on long enough", "agrees offences by children are a problem": an opinion shared, no agreement between
+    parties; a clause of what is to happen ("agreed that investigators would fly to Ankara") is one. A participle
+    that describes a thing ("agreed upon meeting points") reports no agreement."""
+    if verb.dep_ == "amod" or (any(c.lower_ == "upon" for c in verb.children)
+                               and not any(c.dep_.startswith("nsubj") for c in verb.children)):
+        return True
+    if any(g.dep_ == "pobj" and g.lemma_.lower() in VIEWS
+           for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children):
+        return True
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(a.dep_ in ("aux", "auxpass") and a.lower_ in ARRANGING | {"to"}
+                                     for c in clauses for a in c.children)
+
+
+def accord_not_made(noun: Token) -> bool:
+    """An accord noun that reports no agreement made: a stance ("nodded in agreement", "in agreement with") or
+    accords a country holds ("Canada has only one trade agreement in Asia", "Chile has nine agreements")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return True
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() == "have"
 
 
 #: Words of buying and selling (the Oxford Collocations Dictionary's "deal": "a business/property/tax deal", "the
