@@ -379,6 +379,10 @@ def test_an_event_that_is_the_means_of_an_actor_is_its_doing(analyser) -> None:
     ("He nodded in agreement with the response.", "agreement"),
     ("Chile has nine agreements with Asian countries.", "agreements"),
     ("Buses arrived at agreed upon meeting points before dawn.", "agreed"),
+    # a record, a suspicion, money rammed at a programme
+    ("He has prior arrests for trespassing and theft in Ohio.", "arrests"),
+    ("Habibzade was arrested at the scene on suspicion of attempted murder.", "murder"),
+    ("You're going to ram $5 billion at a sleepy little program.", "ram"),
     # an encounter is no meeting
     ("When the clerk opened the door, he was met by a man with a gun.", "met"),
     ("A gas cylinder exploded accidentally in a kitchen in Lagos.", "exploded"),  # no one's act
@@ -430,7 +434,8 @@ def test_one_persons_violence_against_kin_or_neighbour_is_an_attack_on_a_civilia
 
 
 @pytest.mark.parametrize("text", ["We need to meet families where they are.",
-                                  "The council needs to hold talks with the unions in Leeds."])
+                                  "The council needs to hold talks with the unions in Leeds.",
+                                  "Militants are going to attack the base in Kunduz."])
 def test_what_needs_doing_is_not_done(analyser, text: str) -> None:
     events = analyse(analyser, text)
     assert events and all(e.hypothetical for e in events), events

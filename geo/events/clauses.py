@@ -139,7 +139,7 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in {"bomb", "device", "explosive", "ied", "mine"} for c in kids),
         "kill": lambda: _killer(token) and not run_over(token, WEAPONS | AIRCRAFT | ATTACKERS),
         "crash": lambda: _rammed(token, preps),
-        "ram": lambda: _rammed(token, preps) or bool(objs),
+        "ram": lambda: _rammed(token, preps) or any(c.dep_ == "dobj" and c.ent_type_ != "MONEY" for c in kids),
         "claim": lambda: bool(objs & ({"responsibility"} | CLAIMED)),
         "hit": lambda: any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | AIRCRAFT for c in kids)
         or bool(objs & ATTACKERS),  # "the army said it hit three gunmen": armed men are hit by fire

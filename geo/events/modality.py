@@ -1,13 +1,13 @@
 """Readings that put an event in the future or leave it undone, beyond modals and words of intention
 (:func:`geo.events.clauses.is_hypothetical` asks them on its way from the trigger up to the clause root).
 
-English marks an arranged or expected act with a few constructions that carry no modal: "the summit is to be
-held", "talks are set to begin", "the minister is due to visit", "ministers are expected to agree", "police hope to
-arrest"; and it leaves an act undone with "too early to declare", "stopped short of declaring". A consequence of
-a condition ("if you cook meat well, it kills the virus") holds only when the condition does (the trigger's own
-clause; "even if" concedes and asserts, "as if" compares). The words are the usual complements of these
-constructions in English grammars and learners' dictionaries (the "be to" future, "be due/set/scheduled/expected
-to", "too + adjective + to-infinitive", "short of"), not corpus phrases.
+English marks an arranged or expected act with a few constructions that carry no modal: "the summit is to be held",
+"talks are set to begin", "the minister is due to visit", "militants are going to attack", "ministers are expected
+to agree", "police hope to arrest"; and it leaves an act undone with "too early to declare", "stopped short of
+declaring". A consequence of a condition ("if you cook meat well, it kills the virus") holds only when the condition
+does (the trigger's own clause; "even if" concedes and asserts, "as if" compares). The words are the usual
+complements of these constructions in English grammars and learners' dictionaries (the "be to" and "be going to"
+futures, "be due/set/scheduled/expected to", "too + adjective + to-infinitive", "short of"), not corpus phrases.
 Pure functions of spaCy tokens.
 """
 from __future__ import annotations
@@ -34,21 +34,29 @@ def _infinitive(node: Token) -> bool:
 def unrealised(node: Token, below: Token | None) -> bool:
     """Whether ``node``, reached from ``below`` on the way up from a trigger, leaves the act below it undone or
     only arranged: "is to be held" (a form of "be" whose complement is a to-infinitive), "is set/due/expected to",
-    "too early to declare" (an infinitive under an adjective graded by "too"), "stopped short of declaring"."""
+    "is going to", "too early to declare" (an infinitive under an adjective graded by "too"), "stopped short of
+    declaring"."""
     if below is None:
         return False
     arranging = node.lemma_.lower() == "be" or node.lower_ in ARRANGED or node.lemma_.lower() in ARRANGED
     if arranging and below.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "xcomp" and _infinitive(c)
                                                                  for c in node.children):
         return True  # "the summit is to be held": the subject of the arrangement
-    if below.dep_ == "xcomp" and _infinitive(below) and arranging:
-        return True  # "the rebels are to attend", "talks are set to begin", "police hope to arrest"
+    if below.dep_ == "xcomp" and _infinitive(below) and (arranging or _going(node)):
+        return True  # "the rebels are to attend", "talks are set to begin", "police hope to arrest", "are going
+        # to attack"
     if below.dep_ in ("xcomp", "acomp", "ccomp") and _infinitive(below) and node.pos_ == "ADJ" \
             and any(c.dep_ == "advmod" and c.lower_ == "too" for c in node.children):
         return True  # "too early to declare a pandemic"
     if node.lower_ == "of" and node.head.lower_ == "short":
         return True  # "stopped short of declaring an emergency", "fell short of an agreement"
     return False
+
+
+def _going(node: Token) -> bool:
+    """The "going to" future: a progressive "go" with its "be" ("militants are going to attack"), not "went to"."""
+    return node.lemma_.lower() == "go" and node.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be"
+                                                                     for c in node.children)
 
 
 def conditional(node: Token) -> bool:

@@ -30,7 +30,7 @@ def negated(token: Token) -> bool:
 #: Heads of "of" phrases that name a kind of act, not an occurrence: "charges of murder", "acts of terrorism".
 CATEGORY_HEADS = frozenset("""
 charge charges count counts accusation accusations allegation allegations conviction convictions crime crimes act acts
-offence offences offense offenses law laws threat threats fear fears risk risks kind kinds type types form forms
+offence offences offense offenses suspicion law laws threat threats fear fears risk risks kind kinds type types form forms
 strategy strategies tactic tactics policy policies doctrine
 """.split())
 
@@ -307,6 +307,8 @@ def in_custody(token: Token) -> bool:
     detention", "sentenced to a year under house arrest". ACLED codes the arrest when it happens; a state of custody
     and a court's sentence are no new event. Only a verb of putting someone there makes it the arrest ("placed the
     former prime minister under house arrest")."""
+    if on_record(token):
+        return True
     if token.pos_ in ("VERB", "AUX") or token.dep_ != "pobj" or token.head.lower_ not in ("under", "in", "into"):
         return False
     if token.head.lower_ != "under" and token.lemma_.lower() == "arrest":
@@ -315,3 +317,14 @@ def in_custody(token: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.lemma_.lower() not in CUSTODY_VERBS
+
+
+#: Adjectives of a record: "prior arrests for trespassing", "his previous arrest in 2009".
+RECORD = frozenset("prior previous past earlier".split())
+
+
+def on_record(token: Token) -> bool:
+    """An arrest noun that names someone's record, not an arrest reported now: "has prior arrests for
+    trespassing", "a previous arrest"."""
+    return token.pos_ == "NOUN" and (any(c.dep_ == "amod" and c.lower_ in RECORD for c in token.children)
+                                     or token.dep_ == "dobj" and token.head.lemma_.lower() == "have")

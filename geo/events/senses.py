@@ -42,8 +42,18 @@ TRAFFIC = frozenset("car cars truck trucks pickup vehicle vehicles van bus train
 BLUNT = frozenset("fist fists hand hands bat hammer stick rock club baton bottle pipe elbow knee foot".split())
 
 
+#: People who go on strike ("the medical workers' strike", "a doctors' strike"): a strike they own is a walkout.
+STRIKERS = frozenset("""
+worker workers employee employees staff doctor doctors nurse nurses teacher teachers driver drivers miner miners
+docker dockers pilot pilots union unions
+""".split())
+
+
 def walkout(strike: Token) -> bool:
-    """"Union members planned a strike over pay", "nurses will strike over wages": a walkout, not an air strike."""
+    """"Union members planned a strike over pay", "nurses will strike over wages", "the medical workers'
+    strike": a walkout, not an air strike."""
+    if any(c.dep_ == "poss" and c.lower_ in STRIKERS for c in strike.children):
+        return True
     return any(t.lower_ in INDUSTRIAL for t in strike.sent)
 
 
