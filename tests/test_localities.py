@@ -91,3 +91,14 @@ def test_a_facility_named_after_a_place_sits_in_the_town_it_is_said_to_be_in(loc
     assert base["Kandahar Air Base"].place.id.startswith(f"local:{base['Kandahar'].place.id}:")
     suburb = by_text(local("Police stood outside Didsbury mosque in Manchester on Wednesday."))
     assert suburb["Didsbury mosque"].place.id.startswith(f"local:{suburb['Didsbury'].place.id}:")
+
+
+def test_a_facility_named_by_a_country_is_where_it_stands_not_in_its_owner(local) -> None:
+    """"A US base in Syria" belongs to the United States and stands in Syria: the map puts it in Syria, and the
+    United States stays a mention of its own (its owner, as a demonym would be)."""
+    found = by_text(local("Iranian-backed militants attacked a US base in Syria on Sunday."))
+    syria, base = found["Syria"].place, found["US base"].place
+    assert (base.lat, base.lon) == (syria.lat, syria.lon) and base.country_code == syria.country_code
+    assert found["US"].place.kind == "country" and found["US"].place.country_code == "US"
+    found = by_text(local("Thousands of protesters in Baghdad gathered outside the US embassy."))
+    assert found["US embassy"].place.id.startswith(f"local:{found['Baghdad'].place.id}:")

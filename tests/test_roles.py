@@ -247,3 +247,18 @@ def test_a_party_reporting_its_own_act_initiated_it(analyse, text: str, trigger:
 def test_a_persons_they_or_a_quoted_one_is_not_the_speaker(analyse, text: str, trigger: str) -> None:
     analysis = analyse(text)
     assert not role_names(analysis, trigger, "initiator") & {"president", "Witnesses", "reporters"}
+
+
+@pytest.mark.parametrize("text, trigger, role, name", [
+    # the people of a demonym, the forces of a country's base; the unnamed attackers of the country they act in
+    ("Azerbaijan stepped up its shelling of Armenian villages on Tuesday.", "shelling", "target",
+     "Civilians (Armenia)"),
+    ("Iranian-backed militants attacked a US base in Syria on Sunday.", "attacked", "target",
+     "Military Forces (United States)"),
+    ("Iranian-backed militants attacked a US base in Syria on Sunday.", "attacked", "initiator",
+     "Unidentified Armed Group (Syria)"),
+    ("Kurdish militants claimed responsibility for bombings in Istanbul that killed 44 people.", "bombings",
+     "initiator", "Unidentified Armed Group (Turkey)"),  # a people's name is no country of operation
+])
+def test_whose_people_and_sites_a_country_word_names(analyse, text: str, trigger: str, role: str, name: str) -> None:
+    assert name in role_names(analyse(text), trigger, role)

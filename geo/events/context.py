@@ -26,6 +26,7 @@ from geo.events.scene import nearest_first
 from geo.events.speech import business_voice, media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
+from geo.nlp.sentences import token_index
 from geo.places.focus import dateline_end, is_backdrop, is_demonym, main_country, main_place
 from geo.places.placewords import doc_text
 from geo.records import CONTEXT_ROLE, Actor, ActorMention, Article, Mention, PlaceMention
@@ -46,10 +47,11 @@ class ArticleContext:
         self.article = article
         self.kinds = {a.id: a.kind for a in actors}
         self.affiliated = {a.id: a.affiliations for a in actors}
-        self.actor_at = _index(doc, ((am.mention, am.actor_id)
+        self.actor_at = token_index(doc, ((am.mention, am.actor_id)
                                      for am in outside_credits(article.text, actor_mentions)))
         resolved = [pm for pm in places if pm.place is not None]
-        self.place_at = _index(doc, ((pm.mention, pm) for pm in resolved))
+        self.place_at = token_index(doc, ((pm.mention, pm) for pm in resolved))
+        self.nation_at = token_index(doc, ((pm.mention, pm) for pm in resolved if pm.place.kind == "country"))
         focus = main_place(resolved, countries=True, text=article.text)  # settled by geo.events.scene
         self.focus = focus.place.id if focus is not None else None
         self.resolved = resolved
@@ -71,10 +73,18 @@ class ArticleContext:
         """"militants in southern Lebanon": a place's country in the phrase; an initiator's, where it acts from
         ("fired rockets from Gaza": Palestine's, as ACLED codes it); else the sentence's one country, the article's."""
         names = self.country_names
-        code = self._country_in(sorted(phrase(head), key=lambda t: t.i), among=names)
+        code = None if initiator else self._nationality(head)  # "Kurdish militants" act in Turkey
+        code = code or self._country_in(sorted(phrase(head), key=lambda t: t.i), among=names)
         code = code or (self._country_in(doers_origin(head)) if initiator else None)
         code = code or self.sentence_countries.get(head.sent.start)
         return (names.get(code) or country_name(code) or self.country) if code else self.country
+
+    def _nationality(self, head: Token) -> str | None:
+        """The country a demonym or a country's name before the noun gives its people or its site: "Armenian
+        villagers", "a US base" (not "Iranian-backed militants", whose demonym qualifies another word). Not a
+        people's name that is no country's ("Kurdish", which the gazetteer places in Iraq's Kurdistan Region)."""
+        return next((pm.place.country_code for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
+                     and (pm := self.nation_at.get(c.i)) is not None), None)
 
     def _country_in(self, tokens: Iterable[Token], among: Iterable[str] | None = None) -> str | None:
         """The country code of the first place among ``tokens`` (and ``among`` these codes)."""
@@ -437,14 +447,3 @@ def _sentence_countries(doc: Doc, place_at: dict[int, PlaceMention]) -> dict[int
         if not is_demonym(pm) and pm.place.country_code and token.head.lower_ != "from":
             found.setdefault(token.sent.start, set()).add(pm.place.country_code)
     return {start: min(codes) for start, codes in found.items() if len(codes) == 1}
-
-
-def _index(doc: Doc, items: Iterable[tuple[Mention, object]]) -> dict[int, object]:
-    """Token index -> the item whose mention covers it."""
-    index: dict[int, object] = {}
-    for mention, item in items:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                index.setdefault(t.i, item)
-    return index

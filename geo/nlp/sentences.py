@@ -12,9 +12,13 @@ Part of the foundation: imports spaCy, nothing of newsmap.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+T = TypeVar("T")
 FACTORY = "newsmap_sentence_cap"
 MAX_RUN = 256
 ENDS = frozenset({".", "!", "?", "…"})
@@ -45,3 +49,15 @@ def words_near(token: Token, reach: int) -> Span:
     this window, not the whole sentence, so an article of long sentences costs it what short ones do."""
     sent = token.sent
     return token.doc[max(sent.start, token.i - reach):min(sent.end, token.i + reach + 1)]
+
+
+def token_index(doc: Doc, items: Iterable[tuple[Any, T]]) -> dict[int, T]:
+    """Token index -> the first item whose mention (anything with character ``start`` and ``end``) covers the
+    token: how the stages after the geoparser find the place or the actor a word belongs to."""
+    index: dict[int, T] = {}
+    for mention, item in items:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                index.setdefault(t.i, item)
+    return index

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from geo.names import slug
+from geo.nlp.sentences import token_index
 from geo.places.focus import main_place, may_be_main
 from geo.places.placewords import LOCAL_KINDS
 from geo.places.points import haversine_km
@@ -91,7 +92,7 @@ class LocalityStage:
 
     def places(self, doc: Doc, found: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
         resolved = [pm for pm in found if pm.place is not None]
-        at = _token_index(doc, resolved)
+        at = token_index(doc, ((pm.mention, pm) for pm in resolved))
         focus = main_place(resolved, countries=False)  # never a country: nearby() falls back to the sentence's
         added = [pm for span, kind in named_localities(doc) if (pm := self.locality(span, kind, at, focus))]
         kept = [pm for pm in found if not _moved_namesake(pm, added)]
@@ -103,8 +104,12 @@ class LocalityStage:
         inside = [at[t.i] for t in span if t.i in at]
         if inside and not namesake(span, inside[0], at):
             return None  # the geoparser resolved part of it: its answer stands
-        parent = (stated_town(span, inside[0], at) or inside[0]) if inside \
-            else container(span, at) or nearby(span, at, focus)
+        if inside and inside[0].place.kind == "country":  # "a US base in Syria": the owner, not the site
+            parent = container(span, at) or nearby(span, at, focus, owner=inside[0]) or inside[0]
+        elif inside:
+            parent = stated_town(span, inside[0], at) or inside[0]
+        else:
+            parent = container(span, at) or nearby(span, at, focus)
         if parent is None or parent.place.lat is None:
             return None
         return local_mention(span, span.text, kind, parent)
@@ -249,12 +254,14 @@ def container(span: Span, at: dict[int, PlaceMention]) -> PlaceMention | None:
     return None
 
 
-def nearby(span: Span, at: dict[int, PlaceMention], focus: PlaceMention | None) -> PlaceMention | None:
+def nearby(span: Span, at: dict[int, PlaceMention], focus: PlaceMention | None,
+           owner: PlaceMention | None = None) -> PlaceMention | None:
     """The sentence's nearest place below country level; else the last one of the sentence before, where the story
     just was ("Police in the city of Lyon ... a Friday blast. The explosion targeted a bakery on Rue Victor Hugo",
-    in an article that names Paris more often); else the article's main place; else the sentence's country."""
+    in an article that names Paris more often); else the article's main place; else the sentence's country. Not
+    the ``owner`` a facility is named by ("the US embassy")."""
     sentence = [(abs(i - span.start), pm) for i, pm in at.items()
-                if span.sent.start <= i < span.sent.end and usable(pm)]
+                if span.sent.start <= i < span.sent.end and usable(pm) and pm is not owner]
     local = [(d, pm) for d, pm in sentence if pm.place.kind != "country"]
     if local:
         return min(local, key=lambda x: x[0])[1]
@@ -271,8 +278,9 @@ def nearby(span: Span, at: dict[int, PlaceMention], focus: PlaceMention | None) 
 
 def _moved_namesake(pm: PlaceMention, added: Sequence[PlaceMention]) -> bool:
     """A place named only as a facility's namesake, where the facility is said to be in another town: the
-    "Washington" of "Washington University in St. Louis" is no mention of Washington (``stated_town``)."""
-    return pm.place is not None and any(
+    "Washington" of "Washington University in St. Louis" is no mention of Washington (``stated_town``). A country
+    stays: "a US base in Syria" names the United States as its owner, as a demonym would."""
+    return pm.place is not None and pm.place.kind != "country" and any(
         a.mention.start <= pm.mention.start and pm.mention.end <= a.mention.end
         and not a.place.id.startswith(f"local:{pm.place.id}:") for a in added)
 
@@ -288,13 +296,3 @@ def local_mention(span: Span, name: str, kind: str, parent: PlaceMention) -> Pla
                   country_code=p.country_code)
     mention = Mention(span.start_char, span.end_char, span.text, kind)
     return PlaceMention(mention, place, round(min(parent.score, 1.0) * SCORE, 4))
-
-
-def _token_index(doc: Doc, places: Sequence[PlaceMention]) -> dict[int, PlaceMention]:
-    index: dict[int, PlaceMention] = {}
-    for pm in places:
-        span = doc.char_span(pm.mention.start, pm.mention.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                index.setdefault(t.i, pm)
-    return index
