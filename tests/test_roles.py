@@ -262,3 +262,14 @@ def test_a_persons_they_or_a_quoted_one_is_not_the_speaker(analyse, text: str, t
 ])
 def test_whose_people_and_sites_a_country_word_names(analyse, text: str, trigger: str, role: str, name: str) -> None:
     assert name in role_names(analyse(text), trigger, role)
+
+
+def test_the_doer_of_another_clause_is_no_place_of_the_event(analyse) -> None:
+    """ "with Israel intensifying its strikes" says what Israel does; the clashes along the border are not fired
+    from Israel for that."""
+    text = "Clashes along the Lebanon-Israel border have displaced thousands, with Israel intensifying its strikes."
+    analysis = analyse(text)
+    places = {p.place.id: p.place.name for p in analysis.places if p.place}
+    roles = {(r, places.get(p, p)) for r, p in event(analysis, "Clashes").place_roles}
+    assert roles and ("origin", "Israel") not in roles, roles
+    assert ("origin", "Israel") in {(r, places.get(p, p)) for r, p in event(analysis, "strikes").place_roles}

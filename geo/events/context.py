@@ -80,9 +80,8 @@ class ArticleContext:
         return (names.get(code) or country_name(code) or self.country) if code else self.country
 
     def _nationality(self, head: Token) -> str | None:
-        """The country a demonym or a country's name before the noun gives its people or its site: "Armenian
-        villagers", "a US base" (not "Iranian-backed militants", whose demonym qualifies another word). Not a
-        people's name that is no country's ("Kurdish", which the gazetteer places in Iraq's Kurdistan Region)."""
+        """The country a country word before the noun gives its people or site: "Armenian villagers", "a US base";
+        not "Iranian-backed militants", nor a people's name that is no country's ("Kurdish": Kurdistan Region)."""
         return next((pm.place.country_code for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i
                      and (pm := self.nation_at.get(c.i)) is not None), None)
 
@@ -376,6 +375,8 @@ class ArticleContext:
                 role = prep_role(node.head.lower_, family) or "none"
                 if role == "origin" and describes(node.head, top):
                     return None  # "a refugee from Afghanistan was stabbed", "leaders from Iraq met"
+            if node.dep_ in ("nsubj", "csubj") and node.head.i != top.i and node.head.pos_ in ("VERB", "AUX"):
+                return None  # another verb's doer: "skirmishes ..., with Israel intensifying its strikes"
             subject |= node.dep_ in ("nsubj", "csubj")
             if node.dep_ in ("dobj", "nsubjpass") and node.head.i == top.i and family == "violence" and not role:
                 return "target"
