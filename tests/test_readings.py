@@ -304,3 +304,24 @@ def test_missiles_of_a_kind_are_no_launch(analyse) -> None:
 def test_an_arrest_something_culminated_in_is_the_arrest(analyse) -> None:
     analysis = analyse("The chase that ended in his arrest began in Tacoma on Monday, police said.")
     assert "arrest" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]
+
+
+@pytest.mark.parametrize("text, trigger, hypothetical", [
+    ("The army denied that its soldiers had fired on protesters in Lagos.", "fired", True),
+    ("Officials in Dhaka denied that police had arrested the opposition leader.", "arrested", True),
+    ("The group denied responsibility for the bombing of a bus in Kabul.", "bombing", False),
+])
+def test_a_denied_clause_is_only_possible_but_a_denied_responsibility_is_not(analyse, text: str, trigger: str,
+                                                                            hypothetical: bool) -> None:
+    """Session 14 (events6): docs/events.md said a denial higher up marks the act hypothetical; nothing did."""
+    assert flags(analyse(text), trigger) == [hypothetical]
+
+
+@pytest.mark.parametrize("text, trigger, threatened", [
+    ("Hezbollah threatened to strike Israeli cities if the offensive in Lebanon continued.", "threatened", "strike"),
+    ("The junta warned it would bomb rebel towns in Shan State unless the fighters withdrew.", "warned", "bomb"),
+])
+def test_a_conditional_threat_was_made(analyse, text: str, trigger: str, threatened: str) -> None:
+    """The "if" clause is the condition of the threatened act, not of the threat (session 14, own sentences)."""
+    a = analyse(text)
+    assert flags(a, trigger) == [False] and flags(a, threatened) == [True]

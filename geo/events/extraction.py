@@ -215,7 +215,7 @@ class EventExtractor:
             id=f"{ctx.article.id}:{token.idx}", article_id=ctx.article.id, type=kind.type, subtype=kind.subtype,
             trigger=Mention(token.idx, token.idx + len(token.text), token.text, kind.type),
             sentence=sent.text, start=sent.start_char, end=sent.end_char,
-            date=date.value, date_precision=date.precision, hypothetical=is_hypothetical(token),
+            date=date.value, date_precision=date.precision, hypothetical=is_hypothetical(token, speech=kind.family == "statement"),
             actor_roles=tuple([("initiator", a) for a in roles.initiators] + [("target", a) for a in roles.targets]),
             place_roles=ctx.place_roles(token, kind.family),
         )

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["concessive", "conditional", "past_background", "unrealised"]
+__all__ = ["concessive", "conditional", "denied", "past_background", "unrealised"]
 
 #: Heads of a to-infinitive of arrangement or expectation: "is set to meet", "is due to visit", "are expected to
 #: agree", "hope to arrest", "the talks, scheduled to begin on Monday".
 ARRANGED = frozenset("set due scheduled slated expected poised hope hoping hoped expect expects".split())
 #: Marks of a clause of time or reason: "would halt exports after rebels attacked a pipeline".
 BACKGROUND_MARKS = frozenset("after since because as when following".split())
+#: Verbs that say a reported act did not happen: "denied that its soldiers had fired", "refuted claims that".
+DENIALS = frozenset({"deny", "refute"})
 #: Marks of a condition on a clause: "if", "unless".
 CONDITIONS = frozenset({"if", "unless"})
 
@@ -49,6 +51,13 @@ def unrealised(node: Token, below: Token | None) -> bool:
     if node.lower_ == "of" and node.head.lower_ == "short":
         return True  # "stopped short of declaring an emergency", "fell short of an agreement"
     return False
+
+
+def denied(node: Token, below: Token | None) -> bool:
+    """Whether ``node``, reached from ``below``, denies the clause below it: "the army denied that its soldiers
+    had fired on protesters" asserts nothing about the firing but the denial. Only the that-clause is denied: the
+    bombing of "denied responsibility for the bombing" happened."""
+    return below is not None and below.dep_ == "ccomp" and node.lemma_.lower() in DENIALS
 
 
 def conditional(node: Token) -> bool:
