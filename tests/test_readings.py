@@ -325,3 +325,24 @@ def test_a_conditional_threat_was_made(analyse, text: str, trigger: str, threate
     """The "if" clause is the condition of the threatened act, not of the threat (session 14, own sentences)."""
     a = analyse(text)
     assert flags(a, trigger) == [False] and flags(a, threatened) == [True]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The rise in kidnappings has alarmed foreign companies operating in the Niger Delta.", "kidnappings"),
+    ("Rights groups have long criticised the use of arbitrary detention in Eritrea.", "detention"),
+    ("The Chilean author has written a history of political assassinations.", "assassinations"),
+    ("The government has banned all protests in Minsk until further notice.", "protests"),
+    ("Critics say the new law criminalises peaceful protest in Hong Kong.", "protest"),
+])
+def test_a_kind_of_act_counted_recorded_or_ruled_on_is_no_occurrence(analyse, text: str, trigger: str) -> None:
+    """Session 14 (events6), own sentences: a trend's "in" phrase, a practice's or a history's "of" phrase and the
+    object of a verb of ruling (ban, outlaw, criminalise ...) name a kind of act, as "charges of murder" does."""
+    assert trigger not in triggers(analyse, text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A history teacher was kidnapped in Port Harcourt on Monday.", "kidnapped"),
+    ("Police banned the rally after protesters clashed with officers in Minsk on Sunday.", "clashed"),
+])
+def test_acts_near_such_words_stay(analyse, text: str, trigger: str) -> None:
+    assert trigger in triggers(analyse, text)

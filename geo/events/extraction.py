@@ -29,7 +29,7 @@ from geo.events.clauses import (
 )
 from geo.events.occurrence import (back_reference, bare_singular, frames_quote, generic_plural, generic_subject,
                                    habitual, in_custody, kind_reading, list_entry, natural_force, negated,
-                                   passive_trigger, quality, quoted_speakers, said_by_a_text)
+                                   passive_trigger, quality, quoted_speakers, regulated, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.mishaps import mishap
 from geo.events.raids import police_search
@@ -179,7 +179,8 @@ class EventExtractor:
         ("kidnappings are common"), not the title in a list ("* 2007 Bagram Airfield bombing"), not a storm's or an
         outbreak's doing; a statement needs a speaker, not a standing text ("the constitution declares"), and a
         single act, not a bare plural ("in defiance of international warnings")."""
-        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token):
+        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token) \
+                or regulated(token):
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
