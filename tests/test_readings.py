@@ -37,6 +37,8 @@ def flags(analysis, trigger: str) -> list[bool]:
     ("Health officials said it was too early to declare an emergency in the province.", "declare"),
     ("The regulator stopped short of declaring a state of emergency.", "declaring"),
     ("If the rebels enter the valley, the army attacks them at once.", "attacks"),
+    ("Security talks between Serbia and Kosovo were postponed on Monday.", "talks"),
+    ("Organisers cancelled the march in Kampala after police warnings.", "march"),
 ])
 def test_an_arranged_or_undone_act_is_hypothetical(analyse, text: str, trigger: str) -> None:
     assert flags(analyse(text), trigger) == [True]

@@ -7,7 +7,8 @@ arrest"; and it leaves an act undone with "too early to declare", "stopped short
 a condition ("if you cook meat well, it kills the virus") holds only when the condition does (the trigger's own
 clause; "even if" concedes and asserts, "as if" compares). The words are the usual complements of these
 constructions in English grammars and learners' dictionaries (the "be to" future, "be due/set/scheduled/expected
-to", "too + adjective + to-infinitive", "short of"), not corpus phrases.
+to", "too + adjective + to-infinitive", "short of"), not corpus phrases; an act put off ("the talks were postponed",
+"called off the strike") has not taken place.
 Pure functions of spaCy tokens.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ __all__ = ["concessive", "conditional", "denied", "past_background", "unrealised
 ARRANGED = frozenset("set due scheduled slated expected poised hope hoping hoped expect expects".split())
 #: Marks of a clause of time or reason: "would halt exports after rebels attacked a pipeline".
 BACKGROUND_MARKS = frozenset("after since because as when following".split())
+#: Verbs that put an arranged act off: "security talks were postponed", "organisers cancelled the march".
+PUT_OFF = frozenset("postpone cancel delay defer reschedule".split())
 #: Verbs that say a reported act did not happen: "denied that its soldiers had fired", "refuted claims that".
 DENIALS = frozenset({"deny", "refute"})
 #: Marks of a condition on a clause: "if", "unless".
@@ -36,7 +39,8 @@ def _infinitive(node: Token) -> bool:
 def unrealised(node: Token, below: Token | None) -> bool:
     """Whether ``node``, reached from ``below`` on the way up from a trigger, leaves the act below it undone or
     only arranged: "is to be held" (a form of "be" whose complement is a to-infinitive), "is set/due/expected to",
-    "too early to declare" (an infinitive under an adjective graded by "too"), "stopped short of declaring"."""
+    "too early to declare" (an infinitive under an adjective graded by "too"), "stopped short of declaring", and an
+    act put off: "the talks were postponed", "organisers cancelled the march", "called off the strike"."""
     if below is None:
         return False
     arranging = node.lemma_.lower() == "be" or node.lower_ in ARRANGED or node.lemma_.lower() in ARRANGED
@@ -50,7 +54,9 @@ def unrealised(node: Token, below: Token | None) -> bool:
         return True  # "too early to declare a pandemic"
     if node.lower_ == "of" and node.head.lower_ == "short":
         return True  # "stopped short of declaring an emergency", "fell short of an agreement"
-    return False
+    return below.dep_ in ("nsubjpass", "dobj") and (node.lemma_.lower() in PUT_OFF or node.lemma_.lower() == "call"
+                                                    and any(c.dep_ == "prt" and c.lower_ == "off"
+                                                            for c in node.children))
 
 
 def denied(node: Token, below: Token | None) -> bool:
