@@ -247,3 +247,12 @@ def test_a_party_reporting_its_own_act_initiated_it(analyse, text: str, trigger:
 def test_a_persons_they_or_a_quoted_one_is_not_the_speaker(analyse, text: str, trigger: str) -> None:
     analysis = analyse(text)
     assert not role_names(analysis, trigger, "initiator") & {"president", "Witnesses", "reporters"}
+
+
+@pytest.mark.parametrize("text, trigger, word", [
+    ("A drone strike hit a car in Shabwa on Sunday, killing three al-Qaeda members.", "hit", "al-Qaeda"),
+    ("An air strike struck a house in Rafah on Monday, killing two Hamas commanders.", "struck", "Hamas"),
+])
+def test_named_dead_are_the_attacks_targets(analyse, text: str, trigger: str, word: str) -> None:
+    """Session 14 (events6): casualties that name an actor were left out; only unnamed ones became generic targets."""
+    assert any(word in n for n in role_names(analyse(text), trigger, "target"))

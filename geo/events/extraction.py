@@ -279,8 +279,9 @@ class EventExtractor:
                   if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
         targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token))
         if kind.family in GENERIC_FAMILIES:
-            victims = aimed + (casualties(token) if kind.family == "violence" else [])
-            targets += ctx.generics([t for t in victims if not ctx.actors_of(t)], "target")
+            dead = casualties(token) if kind.family == "violence" else []
+            targets += [a for t in dead for a in ctx.actors_of(t)]  # "a strike ..., killing three al-Qaeda members"
+            targets += ctx.generics([t for t in aimed + dead if not ctx.actors_of(t)], "target")
         if kind.family == "violence":  # "stormed a bakery": the attacked site, typed as GTD types targets
             targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
         if kind.family == "protest":
