@@ -256,3 +256,11 @@ def test_a_persons_they_or_a_quoted_one_is_not_the_speaker(analyse, text: str, t
 def test_named_dead_are_the_attacks_targets(analyse, text: str, trigger: str, word: str) -> None:
     """Session 14 (events6): casualties that name an actor were left out; only unnamed ones became generic targets."""
     assert any(word in n for n in role_names(analyse(text), trigger, "target"))
+
+
+@pytest.mark.parametrize("text, trigger, word", [
+    ("Security forces fired tear gas at stone-throwing youths in Srinagar on Friday.", "fired", "youths"),
+    ("Gunmen on motorbikes fired into the crowd at a market in Gwoza on Sunday.", "fired", "crowd"),
+])
+def test_youths_and_crowds_fired_at_are_civilian_targets(analyse, text: str, trigger: str, word: str) -> None:
+    assert any(word in n for n in role_names(analyse(text), trigger, "target"))
