@@ -101,6 +101,10 @@ def test_a_participle_joined_to_a_subordinate_clause_keeps_the_outer_doer(analys
     ("The prime minister said in a televised speech that the curfew would be lifted.", "speech"),
     ("The militia is pressuring farmers to hand over their harvest.", "pressuring"),
     ("The junta coerced journalists into signing pledges of loyalty.", "coerced"),
+    # session 14 (events6): a claim of responsibility by any verb, whoever makes it
+    ("The Provisional IRA accepted responsibility for the bombings in Belfast.", "accepted"),
+    ("The group took credit for the ambush of an army convoy near Gao.", "took"),
+    ("The group said it was responsible for the attack on a checkpoint in Kabul.", "said"),
 ])
 def test_speeches_accusations_and_coercion_are_statements(analyse, text: str, trigger: str) -> None:
     assert trigger in triggers(analyse, text)
@@ -112,6 +116,9 @@ def test_speeches_accusations_and_coercion_are_statements(analyse, text: str, tr
     ("A spokesman told reporters that the meeting went well.", "told"),
     ("She felt obliged to attend the ceremony.", "obliged"),
     ("Residents said they were pressured by rising rents.", "pressured"),
+    ("The rebels refused to accept responsibility for the massacre in Bunia.", "accept"),
+    ("No group has taken responsibility for the bombing in Quetta.", "taken"),
+    ("A witness said the gunmen were responsible for the attack in Kabul.", "said"),
 ])
 def test_sourcing_and_other_senses_stay_no_statement(analyse, text: str, trigger: str) -> None:
     assert trigger not in triggers(analyse, text)

@@ -35,7 +35,7 @@ from geo.events.mishaps import mishap
 from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence
 from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
-                                     responsibility_verb)
+                                     responsibility_verb, takes_responsibility)
 from geo.events.senses import addressed, interception
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
@@ -125,6 +125,9 @@ class EventExtractor:
             return []
         out = []
         for token in sent:
+            if takes_responsibility(token) and self.occurrence(token, kind):
+                out.append((token, kind))  # "the IRA accepted responsibility": a claim, whoever makes it
+                continue
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.taxonomy.speech:
                 continue
             if not reports and not addressed(token):
