@@ -33,7 +33,7 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
 from geo.events.context import ArticleContext
 from geo.events.mishaps import mishap
 from geo.events.raids import police_search
-from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence
+from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence, street_protest
 from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
                                      responsibility_verb, takes_responsibility)
 from geo.events.senses import addressed, interception
@@ -201,7 +201,7 @@ class EventExtractor:
                                "PRODUCT"):
             return None
         if token.pos_ in ("VERB", "AUX"):
-            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token)
+            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token)
         if token.pos_ in ("NOUN", "PROPN"):
             return self.taxonomy.trigger(token.lower_, "NOUN") or self.taxonomy.trigger(token.lemma_, "NOUN")
         return None
