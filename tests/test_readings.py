@@ -50,6 +50,7 @@ def test_an_arranged_or_undone_act_is_hypothetical(analyse, text: str, trigger: 
     ("The army attacked the town after the rebels refused to leave.", "attacked"),
     ("The killer is set to be executed in May for the fatal stabbing of a nurse in Leeds in 2009.", "stabbing"),
     ("Militias kept shelling the town as if there was no truce, residents said.", "shelling"),
+    ("Heavy gunfire could be heard across Khartoum throughout the night.", "gunfire"),  # session 14
 ])
 def test_an_act_that_happened_stays_real(analyse, text: str, trigger: str) -> None:
     assert flags(analyse(text), trigger) == [False]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.modality import conditional, denied, past_background, unrealised
+from geo.events.modality import conditional, denied, past_background, perceived, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (addressed, advice, agreed_with_a_view, blow, collision, commercial_deal, dismissed,
                                deployed_no_force, launched, made_to_act, met_no_one, person_taken, play,
@@ -379,8 +379,8 @@ def is_hypothetical(token: Token, *, speech: bool = False) -> bool:
             return True  # "is to be held", "too early to declare", "if you cook meat well, it kills"
         own_clause = own_clause and node.pos_ not in ("VERB", "AUX")
         reason = reason or (node.dep_ == "pobj" and node.head.lower_ == "for")  # "is to die for the stabbing"
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids):
-            return True
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids) and not perceived(node):
+            return True  # "could attack"; but "gunfire could be heard" was heard
         if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "without") for c in kids):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):

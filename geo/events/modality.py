@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["concessive", "conditional", "denied", "past_background", "unrealised"]
+__all__ = ["concessive", "conditional", "denied", "past_background", "perceived", "unrealised"]
 
 #: Heads of a to-infinitive of arrangement or expectation: "is set to meet", "is due to visit", "are expected to
 #: agree", "hope to arrest", "the talks, scheduled to begin on Monday".
@@ -79,6 +79,17 @@ def concessive(mark: Token) -> bool:
     before = mark.doc[mark.i - 1] if mark.i > 0 else None
     return any(c.lower_ in ("even", "as") for c in mark.children) or (
         before is not None and before.lower_ in ("even", "as"))
+
+
+#: Verbs of perception that "could" makes a report of what was perceived: "gunfire could be heard across the city".
+PERCEPTION = frozenset("hear see feel".split())
+
+
+def perceived(node: Token) -> bool:
+    """"Explosions could be heard across Kyiv": a past "could" of perception says the blasts were heard, not that
+    they might happen."""
+    return node.lemma_.lower() in PERCEPTION and any(c.dep_ == "auxpass" for c in node.children) and any(
+        c.dep_ == "aux" and c.lower_ == "could" for c in node.children)
 
 
 def past_background(node: Token) -> bool:
