@@ -139,6 +139,8 @@ def test_a_noun_triggers_relative_clause_is_its_scene_not_its_claimants_descript
 @pytest.mark.parametrize("text, scene, elsewhere", [
     ("A refugee from Afghanistan was stabbed to death in a park in Hamburg on Friday.", "Hamburg", "Afghanistan"),
     ("Envoys from Iran met in Geneva on Tuesday to discuss the war.", "Geneva", "Iran"),
+    # session 14 (events6): whose ministers they are says no scene when the clause names one
+    ("The foreign ministers of India and Pakistan met in New York on Friday.", "New York", "Pakistan"),
 ])
 def test_where_a_participant_comes_from_is_not_the_events_place(analyse, text: str, scene: str,
                                                                elsewhere: str) -> None:
