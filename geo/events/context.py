@@ -372,7 +372,7 @@ class ArticleContext:
             node = node.head
         if subject and role in ("", "location"):
             if place.i in self.actor_at:  # "Israel intensified its strikes": the attacker, not the scene
-                return "origin" if family == "violence" else None
+                return "doer" if family == "violence" else None
             return "subject"
         return None if role == "none" else (role or "location")
 

@@ -99,6 +99,9 @@ def own_clause(node: Token) -> bool:
 def scene_first(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Places of the subject phrase stand for the event's place only when the clause names none of its own: "the
     foreign ministers of India and Pakistan met in New York" met in New York, not in India; "the explosion at the
-    station" has no other and keeps its subject's place."""
+    station" has no other and keeps its subject's place. An attacker named by its country (``doer``: "Israel
+    launched air strikes on Gaza") is where the fire came from only when the clause names no place it lands."""
     scene = any(r == "location" for r, _ in roles)
-    return [("location" if r == "subject" else r, p) for r, p in roles if r != "subject" or not scene]
+    landed = scene or any(r == "target" for r, _ in roles)
+    return [("location" if r == "subject" else "origin" if r == "doer" else r, p) for r, p in roles
+            if not (r == "subject" and scene or r == "doer" and landed)]
