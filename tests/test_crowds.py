@@ -66,3 +66,22 @@ def test_a_crowds_riot_acts_are_a_violent_demonstration(analyse, text: str, trig
 ])
 def test_burning_setting_and_throwing_by_others_are_no_riot(analyse, text: str) -> None:
     assert [e for e in analyse(text).events if e.type == "Riots"] == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Opposition supporters took to the streets of Caracas on Saturday to reject the election result.", "took"),
+    ("Protesters gathered outside the Israeli embassy in Amman on Friday.", "gathered"),
+    ("Hundreds assembled in the main square of Tbilisi on Sunday to denounce the new law.", "assembled"),
+])
+def test_a_protest_told_without_a_protest_word_is_a_protest(analyse, text: str, trigger: str) -> None:
+    """Session 14 (events6), own sentences: the idiom and a crowd of demonstrators (or one gathered to protest)."""
+    assert kinds(analyse(text), trigger) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "Mourners gathered at the cemetery in Srinagar on Sunday.",
+    "Thousands gathered in Lima to celebrate the victory of the national team.",
+    "The minister took to the stage in Geneva to present the report.",
+])
+def test_other_gatherings_are_no_protest(analyse, text: str) -> None:
+    assert [e for e in analyse(text).events if e.type == "Protests"] == []

@@ -37,6 +37,8 @@ def flags(analysis, trigger: str) -> list[bool]:
     ("Health officials said it was too early to declare an emergency in the province.", "declare"),
     ("The regulator stopped short of declaring a state of emergency.", "declaring"),
     ("If the rebels enter the valley, the army attacks them at once.", "attacks"),
+    ("Security talks between Serbia and Kosovo were postponed on Monday.", "talks"),
+    ("Organisers cancelled the march in Kampala after police warnings.", "march"),
 ])
 def test_an_arranged_or_undone_act_is_hypothetical(analyse, text: str, trigger: str) -> None:
     assert flags(analyse(text), trigger) == [True]
@@ -48,6 +50,7 @@ def test_an_arranged_or_undone_act_is_hypothetical(analyse, text: str, trigger: 
     ("The army attacked the town after the rebels refused to leave.", "attacked"),
     ("The killer is set to be executed in May for the fatal stabbing of a nurse in Leeds in 2009.", "stabbing"),
     ("Militias kept shelling the town as if there was no truce, residents said.", "shelling"),
+    ("Heavy gunfire could be heard across Khartoum throughout the night.", "gunfire"),  # session 14
 ])
 def test_an_act_that_happened_stays_real(analyse, text: str, trigger: str) -> None:
     assert flags(analyse(text), trigger) == [False]
@@ -99,6 +102,10 @@ def test_a_participle_joined_to_a_subordinate_clause_keeps_the_outer_doer(analys
     ("The prime minister said in a televised speech that the curfew would be lifted.", "speech"),
     ("The militia is pressuring farmers to hand over their harvest.", "pressuring"),
     ("The junta coerced journalists into signing pledges of loyalty.", "coerced"),
+    # session 14 (events6): a claim of responsibility by any verb, whoever makes it
+    ("The Provisional IRA accepted responsibility for the bombings in Belfast.", "accepted"),
+    ("The group took credit for the ambush of an army convoy near Gao.", "took"),
+    ("The group said it was responsible for the attack on a checkpoint in Kabul.", "said"),
 ])
 def test_speeches_accusations_and_coercion_are_statements(analyse, text: str, trigger: str) -> None:
     assert trigger in triggers(analyse, text)
@@ -110,6 +117,9 @@ def test_speeches_accusations_and_coercion_are_statements(analyse, text: str, tr
     ("A spokesman told reporters that the meeting went well.", "told"),
     ("She felt obliged to attend the ceremony.", "obliged"),
     ("Residents said they were pressured by rising rents.", "pressured"),
+    ("The rebels refused to accept responsibility for the massacre in Bunia.", "accept"),
+    ("No group has taken responsibility for the bombing in Quetta.", "taken"),
+    ("A witness said the gunmen were responsible for the attack in Kabul.", "said"),
 ])
 def test_sourcing_and_other_senses_stay_no_statement(analyse, text: str, trigger: str) -> None:
     assert trigger not in triggers(analyse, text)
@@ -304,3 +314,45 @@ def test_missiles_of_a_kind_are_no_launch(analyse) -> None:
 def test_an_arrest_something_culminated_in_is_the_arrest(analyse) -> None:
     analysis = analyse("The chase that ended in his arrest began in Tacoma on Monday, police said.")
     assert "arrest" in [e.trigger.text for e in analysis.events if e.subtype == "Arrests"]
+
+
+@pytest.mark.parametrize("text, trigger, hypothetical", [
+    ("The army denied that its soldiers had fired on protesters in Lagos.", "fired", True),
+    ("Officials in Dhaka denied that police had arrested the opposition leader.", "arrested", True),
+    ("The group denied responsibility for the bombing of a bus in Kabul.", "bombing", False),
+])
+def test_a_denied_clause_is_only_possible_but_a_denied_responsibility_is_not(analyse, text: str, trigger: str,
+                                                                            hypothetical: bool) -> None:
+    """Session 14 (events6): docs/events.md said a denial higher up marks the act hypothetical; nothing did."""
+    assert flags(analyse(text), trigger) == [hypothetical]
+
+
+@pytest.mark.parametrize("text, trigger, threatened", [
+    ("Hezbollah threatened to strike Israeli cities if the offensive in Lebanon continued.", "threatened", "strike"),
+    ("The junta warned it would bomb rebel towns in Shan State unless the fighters withdrew.", "warned", "bomb"),
+])
+def test_a_conditional_threat_was_made(analyse, text: str, trigger: str, threatened: str) -> None:
+    """The "if" clause is the condition of the threatened act, not of the threat (session 14, own sentences)."""
+    a = analyse(text)
+    assert flags(a, trigger) == [False] and flags(a, threatened) == [True]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The rise in kidnappings has alarmed foreign companies operating in the Niger Delta.", "kidnappings"),
+    ("Rights groups have long criticised the use of arbitrary detention in Eritrea.", "detention"),
+    ("The Chilean author has written a history of political assassinations.", "assassinations"),
+    ("The government has banned all protests in Minsk until further notice.", "protests"),
+    ("Critics say the new law criminalises peaceful protest in Hong Kong.", "protest"),
+])
+def test_a_kind_of_act_counted_recorded_or_ruled_on_is_no_occurrence(analyse, text: str, trigger: str) -> None:
+    """Session 14 (events6), own sentences: a trend's "in" phrase, a practice's or a history's "of" phrase and the
+    object of a verb of ruling (ban, outlaw, criminalise ...) name a kind of act, as "charges of murder" does."""
+    assert trigger not in triggers(analyse, text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A history teacher was kidnapped in Port Harcourt on Monday.", "kidnapped"),
+    ("Police banned the rally after protesters clashed with officers in Minsk on Sunday.", "clashed"),
+])
+def test_acts_near_such_words_stay(analyse, text: str, trigger: str) -> None:
+    assert trigger in triggers(analyse, text)

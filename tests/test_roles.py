@@ -273,3 +273,20 @@ def test_the_doer_of_another_clause_is_no_place_of_the_event(analyse) -> None:
     roles = {(r, places.get(p, p)) for r, p in event(analysis, "Clashes").place_roles}
     assert roles and ("origin", "Israel") not in roles, roles
     assert ("origin", "Israel") in {(r, places.get(p, p)) for r, p in event(analysis, "strikes").place_roles}
+
+
+@pytest.mark.parametrize("text, trigger, word", [
+    ("A drone strike hit a car in Shabwa on Sunday, killing three al-Qaeda members.", "hit", "al-Qaeda"),
+    ("An air strike struck a house in Rafah on Monday, killing two Hamas commanders.", "struck", "Hamas"),
+])
+def test_named_dead_are_the_attacks_targets(analyse, text: str, trigger: str, word: str) -> None:
+    """Session 14 (events6): casualties that name an actor were left out; only unnamed ones became generic targets."""
+    assert any(word in n for n in role_names(analyse(text), trigger, "target"))
+
+
+@pytest.mark.parametrize("text, trigger, word", [
+    ("Security forces fired tear gas at stone-throwing youths in Srinagar on Friday.", "fired", "youths"),
+    ("Gunmen on motorbikes fired into the crowd at a market in Gwoza on Sunday.", "fired", "crowd"),
+])
+def test_youths_and_crowds_fired_at_are_civilian_targets(analyse, text: str, trigger: str, word: str) -> None:
+    assert any(word in n for n in role_names(analyse(text), trigger, "target"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.modality import conditional, past_background, unrealised
+from geo.events.modality import conditional, denied, past_background, perceived, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
                                commercial_deal, deployed_no_force, dismissed, launched, made_to_act, met_no_one,
@@ -364,23 +364,26 @@ def clause_tokens(token: Token) -> list[Token]:
     return phrase(top or token)
 
 
-def is_hypothetical(token: Token) -> bool:
+def is_hypothetical(token: Token, *, speech: bool = False) -> bool:
     """Whether the event is possible, intended, negated or conditional rather than reported as having happened.
 
     Climbs from the trigger to the clause root looking for modals ("could"), negation,
     "if", and words of intention or possibility ("plots to attack", "the potential for
-    escalated hostilities", "the possibility of Israel launching an attack").
+    escalated hostilities", "the possibility of Israel launching an attack"), and a denial of the clause ("denied
+    that troops attacked"). A statement's own "if" clause (``speech``) is the condition of what it threatens, not
+    of the threat: "Hezbollah threatened to strike if the offensive continued" reports a threat that was made.
     """
     node, below, steps, own_clause, reason = token, None, 0, True, False
     while steps < 8:
         kids = list(node.children)
-        if (not reason and unrealised(node, below)) or (own_clause and node.pos_ in ("VERB", "AUX")
-                                                        and conditional(node)):
+        if (not reason and (unrealised(node, below) or denied(node, below))) or (
+                own_clause and node.pos_ in ("VERB", "AUX") and conditional(node)
+                and not (speech and node.i == token.i)):
             return True  # "is to be held", "too early to declare", "if you cook meat well, it kills"
         own_clause = own_clause and node.pos_ not in ("VERB", "AUX")
         reason = reason or (node.dep_ == "pobj" and node.head.lower_ == "for")  # "is to die for the stabbing"
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids):
-            return True
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in kids) and not perceived(node):
+            return True  # "could attack"; but "gunfire could be heard" was heard
         if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "without") for c in kids):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):

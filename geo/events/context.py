@@ -21,7 +21,7 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
                                  generic_mention, phrase_heads, site_kind, site_mention, surface)
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
-from geo.events.placing import directed, doers_origin, elsewhere, locates_another, performs, prep_role
+from geo.events.placing import directed, doers_origin, elsewhere, locates_another, performs, prep_role, scene_first
 from geo.events.scene import nearest_first
 from geo.events.speech import business_voice, media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
@@ -313,7 +313,7 @@ class ArticleContext:
                     roles.append((role, pm.place.id))
         if family == "violence":
             roles = [("origin" if r == "subject" else r, p) for r, p in roles]
-        roles = [("location" if r == "subject" else r, p) for r, p in roles]
+        roles = scene_first(roles)
         roles += self.site_roles(token, family, [p for _, p in roles])
         roles = roles or self.nearest_place(token)
         if not roles and self.focus:
@@ -383,7 +383,7 @@ class ArticleContext:
             node = node.head
         if subject and role in ("", "location"):
             if place.i in self.actor_at:  # "Israel intensified its strikes": the attacker, not the scene
-                return "origin" if family == "violence" else None
+                return "doer" if family == "violence" else None
             return "subject"
         return None if role == "none" else (role or "location")
 

@@ -14,7 +14,7 @@ from geo.events.clauses import agents, clause_tokens
 from geo.events.participants import parties
 from geo.events.taxonomy import PROTESTS, RIOTS, EventKind
 
-__all__ = ["FIGHT_LEMMAS", "FIGHT_NOUNS", "RIOT_ACTS", "at_a_demonstration", "crowd_violence"]
+__all__ = ["FIGHT_LEMMAS", "FIGHT_NOUNS", "RIOT_ACTS", "at_a_demonstration", "crowd_violence", "street_protest"]
 
 #: People of a demonstration (ACLED's "Protesters" and "Rioters"); "crowd" only with a crowd-control weapon, as a
 #: gunman also fires into a crowd.
@@ -69,6 +69,33 @@ def crowd_violence(token: Token) -> EventKind | None:
     if any(d.lower_ in RIOTERS or _demonstrators(d) for d in doers):
         return VIOLENT_DEMONSTRATION
     return None
+
+
+#: Verbs of a crowd coming together (Oxford Learner's Dictionary: gather, assemble, converge), a protest when
+#: demonstrators do it or do it to protest: "protesters gathered outside the embassy", "hundreds assembled in the
+#: square to denounce the verdict".
+ASSEMBLE = frozenset("gather assemble converge".split())
+#: Purposes that make an assembly a protest: "gathered to protest/denounce/demand/condemn".
+PROTEST_AIMS = frozenset("protest denounce demand condemn oppose".split())
+PEACEFUL = EventKind(PROTESTS, "Peaceful protest", "protest")
+
+
+def street_protest(token: Token) -> EventKind | None:
+    """A protest told without a protest word: the idiom "took to the streets" (a dictionary's "to protest in
+    public"), or a crowd of demonstrators, or one with a purpose of protest, that gathers; "mourners gathered"
+    and "gathered to celebrate" are no protest."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() == "street" for g in c.children) for c in token.children):
+        return PEACEFUL
+    if lemma not in ASSEMBLE:
+        return None
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    aims = [c for c in token.children if c.dep_ == "advcl" and c.lemma_.lower() in PROTEST_AIMS
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    return PEACEFUL if aims or any(_demonstrators(d) for d in doers) else None
 
 
 def _crowd_weapon(token: Token) -> bool:

@@ -29,13 +29,13 @@ from geo.events.clauses import (
 )
 from geo.events.occurrence import (back_reference, bare_singular, frames_quote, generic_plural, generic_subject,
                                    habitual, in_custody, kind_reading, list_entry, natural_force, negated,
-                                   passive_trigger, quality, quoted_speakers, said_by_a_text)
+                                   passive_trigger, quality, quoted_speakers, regulated, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.mishaps import mishap
 from geo.events.raids import police_search
-from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence
+from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence, street_protest
 from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
-                                     responsibility_verb)
+                                     responsibility_verb, takes_responsibility)
 from geo.events.senses import addressed, interception
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
@@ -125,6 +125,9 @@ class EventExtractor:
             return []
         out = []
         for token in sent:
+            if takes_responsibility(token) and self.occurrence(token, kind):
+                out.append((token, kind))  # "the IRA accepted responsibility": a claim, whoever makes it
+                continue
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.taxonomy.speech:
                 continue
             if not reports and not addressed(token):
@@ -179,7 +182,8 @@ class EventExtractor:
         ("kidnappings are common"), not the title in a list ("* 2007 Bagram Airfield bombing"), not a storm's or an
         outbreak's doing; a statement needs a speaker, not a standing text ("the constitution declares"), and a
         single act, not a bare plural ("in defiance of international warnings")."""
-        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token):
+        if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token) \
+                or regulated(token):
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
@@ -197,7 +201,7 @@ class EventExtractor:
                                "PRODUCT"):
             return None
         if token.pos_ in ("VERB", "AUX"):
-            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token)
+            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token)
         if token.pos_ in ("NOUN", "PROPN"):
             return self.taxonomy.trigger(token.lower_, "NOUN") or self.taxonomy.trigger(token.lemma_, "NOUN")
         return None
@@ -215,7 +219,7 @@ class EventExtractor:
             id=f"{ctx.article.id}:{token.idx}", article_id=ctx.article.id, type=kind.type, subtype=kind.subtype,
             trigger=Mention(token.idx, token.idx + len(token.text), token.text, kind.type),
             sentence=sent.text, start=sent.start_char, end=sent.end_char,
-            date=date.value, date_precision=date.precision, hypothetical=is_hypothetical(token),
+            date=date.value, date_precision=date.precision, hypothetical=is_hypothetical(token, speech=kind.family == "statement"),
             actor_roles=tuple([("initiator", a) for a in roles.initiators] + [("target", a) for a in roles.targets]),
             place_roles=ctx.place_roles(token, kind.family),
         )
@@ -278,8 +282,9 @@ class EventExtractor:
                   if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
         targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token))
         if kind.family in GENERIC_FAMILIES:
-            victims = aimed + (casualties(token) if kind.family == "violence" else [])
-            targets += ctx.generics([t for t in victims if not ctx.actors_of(t)], "target")
+            dead = casualties(token) if kind.family == "violence" else []
+            targets += [a for t in dead for a in ctx.actors_of(t)]  # "a strike ..., killing three al-Qaeda members"
+            targets += ctx.generics([t for t in aimed + dead if not ctx.actors_of(t)], "target")
         if kind.family == "violence":  # "stormed a bakery": the attacked site, typed as GTD types targets
             targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
         if kind.family == "protest":

@@ -7,20 +7,25 @@ to agree", "police hope to arrest"; and it leaves an act undone with "too early 
 declaring". A consequence of a condition ("if you cook meat well, it kills the virus") holds only when the condition
 does (the trigger's own clause; "even if" concedes and asserts, "as if" compares). The words are the usual
 complements of these constructions in English grammars and learners' dictionaries (the "be to" and "be going to"
-futures, "be due/set/scheduled/expected to", "too + adjective + to-infinitive", "short of"), not corpus phrases.
+futures, "be due/set/scheduled/expected to", "too + adjective + to-infinitive", "short of"), not corpus phrases; an
+act put off ("the talks were postponed", "called off the strike") has not taken place.
 Pure functions of spaCy tokens.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["concessive", "conditional", "past_background", "unrealised"]
+__all__ = ["concessive", "conditional", "denied", "past_background", "perceived", "unrealised"]
 
 #: Heads of a to-infinitive of arrangement or expectation: "is set to meet", "is due to visit", "are expected to
 #: agree", "hope to arrest", "the talks, scheduled to begin on Monday".
 ARRANGED = frozenset("set due scheduled slated expected poised hope hoping hoped expect expects".split())
 #: Marks of a clause of time or reason: "would halt exports after rebels attacked a pipeline".
 BACKGROUND_MARKS = frozenset("after since because as when following".split())
+#: Verbs that put an arranged act off: "security talks were postponed", "organisers cancelled the march".
+PUT_OFF = frozenset("postpone cancel delay defer reschedule".split())
+#: Verbs that say a reported act did not happen: "denied that its soldiers had fired", "refuted claims that".
+DENIALS = frozenset({"deny", "refute"})
 #: Marks of a condition on a clause: "if", "unless".
 CONDITIONS = frozenset({"if", "unless"})
 
@@ -35,7 +40,8 @@ def unrealised(node: Token, below: Token | None) -> bool:
     """Whether ``node``, reached from ``below`` on the way up from a trigger, leaves the act below it undone or
     only arranged: "is to be held" (a form of "be" whose complement is a to-infinitive), "is set/due/expected to",
     "is going to", "too early to declare" (an infinitive under an adjective graded by "too"), "stopped short of
-    declaring"."""
+    declaring", and an act put off: "the talks were postponed", "organisers cancelled the march", "called off the
+    strike"."""
     if below is None:
         return False
     arranging = node.lemma_.lower() == "be" or node.lower_ in ARRANGED or node.lemma_.lower() in ARRANGED
@@ -50,7 +56,16 @@ def unrealised(node: Token, below: Token | None) -> bool:
         return True  # "too early to declare a pandemic"
     if node.lower_ == "of" and node.head.lower_ == "short":
         return True  # "stopped short of declaring an emergency", "fell short of an agreement"
-    return False
+    return below.dep_ in ("nsubjpass", "dobj") and (node.lemma_.lower() in PUT_OFF or node.lemma_.lower() == "call"
+                                                    and any(c.dep_ == "prt" and c.lower_ == "off"
+                                                            for c in node.children))
+
+
+def denied(node: Token, below: Token | None) -> bool:
+    """Whether ``node``, reached from ``below``, denies the clause below it: "the army denied that its soldiers
+    had fired on protesters" asserts nothing about the firing but the denial. Only the that-clause is denied: the
+    bombing of "denied responsibility for the bombing" happened."""
+    return below is not None and below.dep_ == "ccomp" and node.lemma_.lower() in DENIALS
 
 
 def _going(node: Token) -> bool:
@@ -72,6 +87,17 @@ def concessive(mark: Token) -> bool:
     before = mark.doc[mark.i - 1] if mark.i > 0 else None
     return any(c.lower_ in ("even", "as") for c in mark.children) or (
         before is not None and before.lower_ in ("even", "as"))
+
+
+#: Verbs of perception that "could" makes a report of what was perceived: "gunfire could be heard across the city".
+PERCEPTION = frozenset("hear see feel".split())
+
+
+def perceived(node: Token) -> bool:
+    """"Explosions could be heard across Kyiv": a past "could" of perception says the blasts were heard, not that
+    they might happen."""
+    return node.lemma_.lower() in PERCEPTION and any(c.dep_ == "auxpass" for c in node.children) and any(
+        c.dep_ == "aux" and c.lower_ == "could" for c in node.children)
 
 
 def past_background(node: Token) -> bool:

@@ -30,8 +30,14 @@ def negated(token: Token) -> bool:
 #: Heads of "of" phrases that name a kind of act, not an occurrence: "charges of murder", "acts of terrorism".
 CATEGORY_HEADS = frozenset("""
 charge charges count counts accusation accusations allegation allegations conviction convictions crime crimes act acts
-offence offences offense offenses suspicion law laws threat threats fear fears risk risks kind kinds type types form forms
-strategy strategies tactic tactics policy policies doctrine
+offence offences offense offenses suspicion law laws threat threats fear fears risk risks kind kinds type types
+form forms strategy strategies tactic tactics policy policies doctrine use practice history
+""".split())
+#: Heads of "in" phrases that count a kind of act over time: "the rise in kidnappings", "an increase in arrests".
+TREND_HEADS = frozenset("rise rises increase increases decline declines drop drops".split())
+#: Verbs that rule on a kind of act: "banned all protests", "a law that criminalises peaceful protest".
+REGULATING = frozenset("""
+ban outlaw prohibit forbid criminalise criminalize legalise legalize permit authorise authorize regulate
 """.split())
 
 
@@ -62,6 +68,8 @@ def kind_reading(token: Token) -> bool:
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "in" and node.head.head.lemma_.lower() in TREND_HEADS:
+        return True  # "the rise in kidnappings": a count of such acts, none of them told
     if node.dep_ in ("compound", "nmod") and _category(node.head):
         return True  # "murder charges", "assault and drug charges"
     for _ in range(CHARGE_DEPTH):
@@ -84,6 +92,18 @@ def _category(owner: Token) -> bool:
 
 def _legal(word: Token) -> bool:
     return word.lemma_.lower() in LEGAL_OWNERS or word.lower_ in LEGAL_OWNERS
+
+
+def regulated(token: Token) -> bool:
+    """A noun trigger that a verb of ruling takes as its object names the kind of act it rules on: "the government
+    banned all protests", "the law criminalises peaceful protest", "protests were outlawed". Bare or under "all"/
+    "any"; "banned the rally planned for Saturday" names one (which only a modal or plan makes hypothetical)."""
+    if token.pos_ != "NOUN" or token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    if token.head.lemma_.lower() not in REGULATING:
+        return False
+    return not any(c.dep_ in ("poss", "nummod") or c.dep_ in ("det", "predet") and c.lower_ not in ("all", "any")
+                   for c in token.children)
 
 
 def instrument(child: Token) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from geo.events.generics import SITE_NOUNS
 
 __all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_subjects", "parties", "passive_agents",
-           "patients", "possessed_patient", "quoting", "reported_doers", "responsibility_verb"]
+           "patients", "possessed_patient", "quoting", "reported_doers", "responsibility_verb", "takes_responsibility"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -89,6 +89,26 @@ def responsibility_verb(token: Token) -> Token | None:
         return None
     verb = noun.head
     return verb if verb.lemma_.lower() in ("claim", "accept", "admit", "take", "bear", "assume") else None
+
+
+#: Verbs that take responsibility for an act as their object ("claim" is a statement trigger of its own).
+OWNING = frozenset("accept admit take assume bear".split())
+#: Subjects that say the speaker itself is responsible: "the group said it was responsible for the attack".
+SELF = frozenset("it they we".split())
+
+
+def takes_responsibility(verb: Token) -> bool:
+    """Whether a verb claims an act for its subject, which makes it a statement whoever speaks (a claim of
+    responsibility, docs/events.md): "the IRA accepted responsibility for the bombings", "the group took credit for
+    the attack", "the group said it was responsible for the attack". "Police said ETA was responsible" accuses
+    someone else, and stays the police's account; an infinitive ("refused to accept responsibility", "had to admit
+    responsibility") is a claim not made."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.lemma_.lower() in OWNING:
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in verb.children)
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in SELF for g in c.children)
+               and any(g.dep_ == "acomp" and g.lower_ == "responsible" for g in c.children) for c in verb.children)
 
 
 def parties(token: Token) -> list[Token]:

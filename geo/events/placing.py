@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS
 
 __all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "doers_origin", "elsewhere",
-           "locates_another", "performs", "prep_role"]
+           "locates_another", "performs", "prep_role", "scene_first"]
 
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
@@ -94,3 +94,14 @@ def own_clause(node: Token) -> bool:
     on Alps Road": the attack's scene), a noun does not ("while the president was on holiday in Florida")."""
     return node.dep_ in CLAUSE_DEPS | {"conj"} and node.pos_ in ("VERB", "AUX") \
         and any(c.dep_ in SUBJECTS and c.lower_ not in CARRIED for c in node.children)
+
+
+def scene_first(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Places of the subject phrase stand for the event's place only when the clause names none of its own: "the
+    foreign ministers of India and Pakistan met in New York" met in New York, not in India; "the explosion at the
+    station" has no other and keeps its subject's place. An attacker named by its country (``doer``: "Israel
+    launched air strikes on Gaza") is where the fire came from only when the clause names no place it lands."""
+    scene = any(r == "location" for r, _ in roles)
+    landed = scene or any(r == "target" for r, _ in roles)
+    return [("location" if r == "subject" else "origin" if r == "doer" else r, p) for r, p in roles
+            if not (r == "subject" and scene or r == "doer" and landed)]
