@@ -103,7 +103,7 @@ class ToponymRecognizer:
             if span is None:
                 continue
             if ent.label_ in self.labels and self._keep(span, person_words):
-                found.append(self.names.qualify(self._known_part(span)))
+                found += self.names.town_and_state(span) or [self.names.qualify(self._known_part(span))]
             elif (ent.label_ in self.demonym_labels or ent.label_ in self.labels) and self.names.is_demonym(span):
                 found.append(Span(doc, span.start, span.end, label="demonym"))
             elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"
