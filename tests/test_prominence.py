@@ -26,3 +26,21 @@ def test_a_namesake_near_the_big_city_is_still_the_local_town(gazetteer):
     places = _resolve(gazetteer, "A Paris woman was flown to a Dallas hospital after the crash on Friday.",
                       "Paris", "Dallas")
     assert places["Paris"].country_code == "US" and km(places["Paris"], 33.66, -95.56) < 30, places["Paris"]
+
+
+def test_a_town_beside_a_big_city_that_leads_its_namesakes_is_the_one_near_it(gazetteer):
+    # "Atlanta" leads its villages though its share stays low; its point is a cue for the other towns
+    places = _resolve(gazetteer, "The couple met in Dublin and later married in Atlanta, where they run a bakery.",
+                      "Dublin", "Atlanta")
+    assert km(places["Dublin"], 32.54, -82.90) < 30, places["Dublin"]  # Dublin, Georgia, not Dublin, California
+    places = _resolve(gazetteer, "Police in Dublin arrested the suspect at a motel outside Atlanta on Tuesday.",
+                      "Dublin", "Atlanta")
+    assert km(places["Dublin"], 32.54, -82.90) < 30, places["Dublin"]
+    places = _resolve(gazetteer, "The band played in Columbia before its show in Houston.", "Columbia", "Houston")
+    assert places["Houston"].country_code == "US", places["Houston"]
+
+
+def test_a_big_city_split_among_namesakes_is_no_cue(gazetteer):
+    # "Jackson" (Mississippi, Tennessee, Michigan) leads nothing: the great Dublin stays the capital
+    places = _resolve(gazetteer, "The delegation flew from Dublin to Paris for the talks.", "Dublin", "Paris")
+    assert places["Dublin"].country_code == "IE" and places["Paris"].country_code == "FR", places

@@ -27,3 +27,18 @@ def test_the_city_alone_and_a_metropolitan_area_stay_the_city(gazetteer):
     assert [p.kind for p in places] == ["city", "admin1"], places
     (atlanta,) = _resolve(gazetteer, "Commuters in the Atlanta region faced icy roads on Monday.", "Atlanta")
     assert atlanta.kind == "city" and km(atlanta, 33.75, -84.39) < 20, atlanta  # Georgia is not named after it
+
+
+def test_a_city_that_is_its_own_unit_before_region_is_the_unit_named_after_it(gazetteer):
+    # Moscow and Kyiv are first-order units themselves; GeoNames names the units around them "Moscow Oblast",
+    # "Kyiv Oblast"
+    (moscow,) = _resolve(gazetteer, "Forest fires spread across the Moscow region on Friday.", "Moscow")
+    assert moscow.kind == "admin1" and moscow.id != "adm:524894" and moscow.country_code == "RU", moscow
+    (kyiv,) = _resolve(gazetteer, "Power cuts hit the Kyiv region after the strikes.", "Kyiv")
+    assert kyiv.kind == "admin1" and kyiv.country_code == "UA" and kyiv.name != "Kyiv", kyiv
+    places = _resolve(gazetteer, "Drones were shot down over the Moscow and Kaluga regions.", "Moscow", "Kaluga")
+    assert [p.kind for p in places] == ["admin1", "admin1"] and places[0].id != "adm:524894", places
+    (moscow,) = _resolve(gazetteer, "Police in Moscow detained dozens of protesters.", "Moscow")
+    assert moscow.kind == "city", moscow  # the city alone stays the city
+    (houston,) = _resolve(gazetteer, "Commuters in the Houston region faced flooded roads.", "Houston")
+    assert houston.kind == "city" and km(houston, 29.76, -95.36) < 20, houston  # no unit named after it

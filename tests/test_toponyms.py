@@ -462,3 +462,9 @@ def test_towns_listed_with_or_in_one_entity_are_each_a_place(gazetteer):
     nlp = _ruled(gazetteer, [("Ingham or Townsville", "ORG")])
     found = [t for t, _ in toponyms(nlp, "Flights to Ingham or Townsville were cancelled.")]
     assert found == ["Ingham", "Townsville"], found
+
+
+def test_a_town_and_its_state_tagged_as_one_place_are_two_places(toponym_nlp):
+    # the model tags "Florence, South Carolina" as one name; cut to its longest known part it read "Florence,"
+    found = toponyms(toponym_nlp, "Residents of Florence, South Carolina, lost power after the storm.")
+    assert ("Florence", "place") in found and ("South Carolina", "place") in found, found

@@ -109,6 +109,23 @@ class KnownNames:
         end = i + 2 if stop else i + 1
         return end if self._town_in_state(town, doc[i:end].text, "abbr") else 0
 
+    def town_and_state(self, span: Span) -> list[Span]:
+        """A town and its state or country the model tagged as one place ("Florence, South Carolina"): the two
+        places, when the gazetteer does not know the whole and has a reading of the town inside the state or
+        country written after the comma. Cut to its longest known part instead, the span kept the comma and read
+        the town alone ("Florence," as the Italian city)."""
+        commas = [t.i for t in span if t.text == ","]
+        if len(commas) != 1 or not span.start < commas[0] < span.end - 1 or self.candidates(span.text):
+            return []
+        town, state = Span(span.doc, span.start, commas[0], label="place"), Span(span.doc, commas[0] + 1, span.end,
+                                                                                  label="place")
+        units = [c.place for c in self.candidates(state.text) if c.form in ("name", "alt")
+                 and c.place.kind in ("admin1", "country")]
+        ids, codes = {u.id for u in units}, {u.country_code for u in units if u.kind == "country"}
+        inside = any(c.place.kind in ("city", "admin2") and (c.admin1 in ids or c.place.country_code in codes)
+                     for c in self.candidates(town.text))
+        return [town, state] if inside else []
+
     def _town_in_state(self, town: Span, written: str, form: str) -> bool:
         """Whether ``written`` is, in ``form`` (a postal code or an abbreviation), a US state or Canadian province
         that ``town`` has a reading in."""

@@ -95,6 +95,26 @@ def named_bare(c: Candidate) -> bool:
     return c.population >= WELL_KNOWN and c.place.kind == "city" and c.form == "name" and not c.fuzzy
 
 
+#: A big city's reading this many times as likely as the next of its name leads clearly: "Atlanta" (510,000 people)
+#: against its villages in Texas, Indiana and Michigan, though its share stays below the resolver's confidence.
+CLEAR_LEAD = 3.0
+
+
+def leading_big_city(choice) -> bool:
+    """Whether a name's choice (``readings.Choice``) leads with a big city named bare (:func:`named_bare`) at least
+    :data:`CLEAR_LEAD` times as likely as its next reading. Its many small namesakes keep such a city's share low
+    ("Atlanta" 0.46 alone, "Houston" 0.38), yet news that names it bare means it, and its country and its point
+    are a cue for the article's other towns (``Resolver._context``): "met in Dublin and married in Atlanta" is
+    Dublin, Georgia, 190 km away, not the bigger Dublin of California. Its state is not counted as a state named
+    in the article is: one "Dallas" in a story of Santa Clara, California, made it the Texan village. Split names
+    ("Jackson", "Albany", "Edmonton" of Alberta and of London) are no cue."""
+    best, p = choice.best
+    if best is None or not named_bare(best):
+        return False
+    second = max((q for c, q in zip(choice.candidates, choice.probabilities) if c is not best), default=0.0)
+    return p >= CLEAR_LEAD * second
+
+
 def great_by_name(c: Candidate) -> bool:
     """Whether a reading is a great city (:data:`METROPOLIS`) by its own name."""
     return c.form == "name" and _great_city(c)

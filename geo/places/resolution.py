@@ -363,7 +363,10 @@ class Resolver:
             if best is None:
                 continue
             n = counts[key]
-            if p < CONFIDENT:  # "Henry County": which one is open, but every reading is in the United States
+            sure = p >= CONFIDENT
+            if not sure and not prominence.leading_big_city(choice):  # "Henry County": which one is open,
+                # but every reading is in the United States. "Atlanta" leads its namesakes: its country and its
+                # point count, not its state (prominence.leading_big_city)
                 cc = readings.sure_country(choice)
                 if cc:
                     countries[cc] = countries.get(cc, 0) + n
@@ -377,7 +380,7 @@ class Resolver:
             if kind == "country" and key[1] != "demonym" and cc:
                 named[cc] = named.get(cc, 0) + n
                 named_by[key] = (cc, n)
-            admin = place.id if kind == "admin1" else best.admin1
+            admin = (place.id if kind == "admin1" else best.admin1) if sure else None
             if admin:
                 admins[admin] = admins.get(admin, 0) + n
             own[key] = (cc, cc_votes, admin, n)

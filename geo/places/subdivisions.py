@@ -5,7 +5,9 @@ their capitals, and English-language news writes them "the Bryansk region", "the
 with the city's own name. GeoNames keeps such a subdivision under its native name ("Bryanskaya oblast'"), which the
 city's name does not match, so the resolver finds only the city. The subdivision is meant: its name shares the
 city's stem. "The Houston region" or "the Atlanta region" is a metropolitan area, and the state around that city is
-named otherwise (Texas, Georgia): the city stays.
+named otherwise (Texas, Georgia): the city stays. The unit GeoNames names after the city with an English unit word
+("Moscow Oblast", "Kyiv Oblast") is looked up first: Moscow and Kyiv are first-order units themselves, and their
+own unit is the city, not the region around it.
 
 The resolver hands its answers to :func:`read_as_subdivisions` (``resolution.Resolver.resolve``).
 """
@@ -62,10 +64,27 @@ def subdivision_meant(town: Place, admin1: str | None, place: Callable[[str], Pl
     return unit if len(own) >= 3 and theirs[:stem] == own[:stem] else None
 
 
+#: The English words GeoNames' alternate names of first-order subdivisions join to their city's name ("Moscow Oblast",
+#: "Kyiv Oblast", "Minsk Region", "Tehran Province"), in the order they are tried.
+UNIT_NAMES = ("Oblast", "Region", "Province", "Governorate", "Prefecture", "Krai")
+
+
+def unit_named_for(town: Place, name: str, candidates: Callable[[str], Sequence]) -> Place | None:
+    """The first-order subdivision of the town's country GeoNames names "<name> Oblast" (or Region, Province ...:
+    :data:`UNIT_NAMES`), read before the town's own subdivision: Moscow and Kyiv are first-order units themselves
+    ("Moskva", "Kyiv"), and "the Moscow region" is Moscow Oblast around the city, "the Kyiv region" Kyiv Oblast.
+    None where no such unit is ("the Houston region": Texas is no Houston Region)."""
+    for word in UNIT_NAMES:
+        for c in candidates(f"{name} {word}"):
+            if c.place.kind == "admin1" and c.place.country_code == town.country_code:
+                return c.place
+    return None
+
+
 def read_as_subdivisions(text: str, answers: tuple[PlaceMention, ...], gazetteer) -> tuple[PlaceMention, ...]:
     """The resolver's answers, a town answered for a name written before a subdivision word replaced by the
-    subdivision named after it, where one is (:func:`subdivision_meant`); per mention, so "Bryansk" alone stays the
-    city. ``gazetteer``: what the town's own subdivision is looked up in."""
+    subdivision named after it, where one is (:func:`unit_named_for`, :func:`subdivision_meant`); per mention, so
+    "Bryansk" alone stays the city. ``gazetteer``: what the town's own subdivision is looked up in."""
     out = list(answers)
     for i in before_a_subdivision_word(text, [pm.mention for pm in answers]):
         pm = answers[i]
@@ -73,7 +92,8 @@ def read_as_subdivisions(text: str, answers: tuple[PlaceMention, ...], gazetteer
             continue
         admin1 = next((c.admin1 for c in gazetteer.candidates(pm.mention.text, fuzzy=False)
                        if c.place.id == pm.place.id), None)
-        unit = subdivision_meant(pm.place, admin1, gazetteer.place)
+        unit = unit_named_for(pm.place, pm.mention.text, lambda name: gazetteer.candidates(name, fuzzy=False)) \
+            or subdivision_meant(pm.place, admin1, gazetteer.place)
         if unit is not None:
             out[i] = PlaceMention(pm.mention, unit, pm.score)
     return tuple(out)

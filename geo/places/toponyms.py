@@ -39,6 +39,7 @@ from geo.places.discourse import repeats as discourse_repeats
 from geo.places.known_names import KnownNames
 from geo.places.prominence import great_by_name, named_bare
 from geo.places.organisations import club_name
+from geo.places.persons import stands_as_a_person, titled_surnames
 from geo.places.placewords import (
     BIG_KINDS,
     BUILDING_WORDS,
@@ -102,7 +103,7 @@ class ToponymRecognizer:
             if span is None:
                 continue
             if ent.label_ in self.labels and self._keep(span, person_words):
-                found.append(self.names.qualify(self._known_part(span)))
+                found += self.names.town_and_state(span) or [self.names.qualify(self._known_part(span))]
             elif (ent.label_ in self.demonym_labels or ent.label_ in self.labels) and self.names.is_demonym(span):
                 found.append(Span(doc, span.start, span.end, label="demonym"))
             elif self.gazetteer is not None and (ent.label_ in MISLABELLED or ent.label_ == "FAC"
@@ -132,6 +133,8 @@ class ToponymRecognizer:
             kept = non_overlapping(list(kept) + repeats + subdivision_codes(doc, kept, self.names)
                                    + postal_symbols(doc, kept, self.names))
             kept = non_overlapping(list(kept) + conjuncts(doc, kept, person_words, self.names))
+        kept = [s for s in kept if not stands_as_a_person(s)  # "Krystal D. Hall", "Sen. Lincoln ... Lincoln said"
+                and not (s.text in titled_surnames(doc) and _stands_as_a_person(s))]
         doc._.toponyms = _without_firms_only(kept, firms)
         return doc
 
