@@ -134,7 +134,8 @@ def on_heading(span: Span, text: str) -> bool:
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()
-    return len(line.split()) <= 12 and not line.endswith((".", "!", "?", '"', "”", ":"))
+    # 13 pieces at most: a text with no line break is not split whole for every name on it
+    return len(line.split(None, 12)) <= 12 and not line.endswith((".", "!", "?", '"', "”", ":"))
 
 
 TITLE_WORDS = TITLES | {"secretary general"}
