@@ -68,6 +68,16 @@ def test_an_abbreviation_of_unknown_kind_joins_the_body_it_abbreviates_and_takes
     assert army.id == "armenian-army"
 
 
+def test_initials_shared_by_chance_rename_nothing_and_join_no_kinds():
+    linker = ActorLinker([Actor("eta", "ETA", "organisation"), Actor("gpd", "GPD", "organisation")])
+    (eta,) = linker.link(article_with("a", Actor("edmonton-traders-association", "Edmonton Traders' Association",
+                                                 "organisation"))).actors
+    assert eta.name == "ETA"  # linked on the initials, as before; the name the other article used stays
+    (police,) = linker.link(article_with("b", Actor("glasgow-police-department", "Glasgow Police Department",
+                                                    "police"))).actors
+    assert police.id == "glasgow-police-department"
+
+
 def test_a_catalogue_actor_keeps_the_catalogue_name():
     linker = ActorLinker([Actor("bbc", "BBC", "media")])
     (actor,) = linker.link(article_with("a", Actor("british-broadcasting-corporation",

@@ -10,7 +10,10 @@ person carries it, so two people who share a surname stay apart.
 
 A linked actor keeps the id it was first stored under (ids are in exports and links) but is named by the fullest
 name a source gave it (:func:`geo.records.named_in_full`): "FDA" first and "the Food and Drug Administration (FDA)"
-later is the Food and Drug Administration, as in the other order. Catalogue actors keep the catalogue's name.
+later is the Food and Drug Administration, as in the other order. A body is renamed only where the article of the
+full name writes the short one too: two articles whose names merely share initials ("ETA", "Edmonton Traders'
+Association") were linked before this rule and still are, but the short name stays. Catalogue actors keep the
+catalogue's name.
 """
 from __future__ import annotations
 
@@ -41,8 +44,10 @@ class ActorLinker:
         merged: dict[str, Actor] = {}
         for actor in analysis.actors:
             target = mapping.get(actor.id, actor.id)
-            merged[target] = _merge(merged.get(target) or self.known.get(target), actor, target, mapping,
-                                    renames=target not in self.fixed)
+            old = merged.get(target) or self.known.get(target)
+            renames = target not in self.fixed and old is not None and (
+                actor.kind == "person" or _written(old.name, actor.aliases))
+            merged[target] = _merge(old, actor, target, mapping, renames)
         self._remember(merged.values())
         if not mapping:
             return replace(analysis, actors=tuple(merged.values()))
@@ -69,16 +74,18 @@ class ActorLinker:
         return None  # states are identified by their country already
 
     def _abbreviated(self, actor: Actor) -> Actor | None:
-        """A body of another kind that this one abbreviates or spells out: an abbreviation alone does not tell
-        the kind ("KSP" is an organisation until "Kentucky State Police (KSP)" says police), so a body of the
-        unknown kind and one of a named kind are one when one's name is the other's initials."""
+        """A body of another kind that this one abbreviates or spells out, where the article of the full name
+        wrote the abbreviation too: an abbreviation alone does not tell the kind ("KSP" is an organisation until
+        "Kentucky State Police (KSP)" says police), and initials alone join bodies by chance (a Gainesville
+        article's "GPD" is not the Glasgow Police Department of another)."""
         if actor.kind == "organisation":
             kinds = GROUP_KINDS - {"organisation"}
         else:
             kinds = frozenset({"organisation"})
         ids = {i for kind in kinds for i in self.index.candidates(replace(actor, kind=kind))}
         pool = [self.known[i] for i in sorted(ids, key=self.index.order.__getitem__)]
-        return next((k for k in pool if _initials_of(k.name, actor.name) or _initials_of(actor.name, k.name)), None)
+        return next((k for k in pool if _initials_of(k.name, actor.name) and _written(k.name, actor.aliases)
+                     or _initials_of(actor.name, k.name) and _written(actor.name, k.aliases)), None)
 
     def _person(self, actor: Actor, pool: list[Actor]) -> Actor | None:
         words = person_words(actor.name)
@@ -133,6 +140,13 @@ def _keys(actor: Actor) -> set[tuple[str, str, str]]:
             compact = fold(clean(name)).replace(" ", "")
             keys |= {(actor.kind, "start", compact[:3]), (actor.kind, "start", acronym(name).lower()[:3])}
     return keys
+
+
+def _written(name: str, spellings: tuple[str, ...]) -> bool:
+    """Whether ``name`` is one of the ``spellings`` an article gave an actor: the article connects the two names
+    ("the Food and Drug Administration (FDA)"), where equal initials alone may be chance ("ETA", the Basque group,
+    and an Edmonton Traders' Association)."""
+    return fold(name) in {fold(s) for s in spellings}
 
 
 def _initials_of(short: str, full: str) -> bool:
