@@ -31,10 +31,12 @@ PLACE_NOUNS = frozenset("border borders territory city capital north south east 
                         "side soil airspace embassy cities towns villages areas".split())
 LEAD_VERBS = frozenset("preside head lead command run direct chair".split())
 ORGANISATION_WORDS = {
-    "media": "news times post journal agency press tv television radio broadcasting gazette tribune herald daily "
+    "media": "news times post journal press tv television radio broadcasting gazette tribune herald daily "
              "channel magazine media newspaper network".split(),
+    # "agency" is a government's ("Environmental Protection Agency", "Canadian Food Inspection Agency"); a news
+    # agency says "news" or "press" ("Xinhua News Agency", "Associated Press"), media words read first
     "government": "ministry government parliament cabinet presidency senate congress council department office "
-                  "authority commission".split(),
+                  "authority commission agency".split(),
     "military": "army military navy air force forces police gendarmerie guard".split(),
     "armed_group": "militia militias brigade brigades battalion battalions front liberation jihad mujahideen rebels "
                    "insurgents movement forces army group".split(),
