@@ -113,3 +113,10 @@ def test_two_ingests_in_either_order_name_the_body_in_full(store: Store, analyse
     assert [(b["id"], b["name"], b["aliases"]) for b in bodies] == [
         ("fda" if order == TEXTS else "food-and-drug-administration", "Food and Drug Administration", ["FDA"])]
     assert len({m["article_id"] for m in bodies[0]["mentions"]}) == 2
+
+
+def test_a_row_an_affiliation_wrote_first_takes_its_actors_name(store: Store):
+    store.write(article_with("a", Actor("karim-haddad", "Karim Haddad", "person", affiliations=("harbour-guild",))))
+    store.write(article_with("b", Actor("harbour-guild", "Harbour Guild", "organisation", ("the Guild",))))
+    guild = next(a for a in store.actors() if a.id == "harbour-guild")
+    assert (guild.name, guild.aliases) == ("Harbour Guild", ("the Guild",))
