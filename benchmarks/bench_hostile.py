@@ -5,7 +5,7 @@
 An ingest reads untrusted files, and one article that costs the square of its length stalls every article after
 it. Each case below is built to reach a cost that grows faster than the text: one endless sentence full of
 triggers (no full stop), one name said thousands of times, thousands of towns listed before their state, a
-sentence that names a place, a union and a meeting over and over. Each is analysed by the default analyser
+sentence that names a place, a union and a meeting over and over, a thousand bodies each named once. Each is analysed by the default analyser
 (``geo.ingest.pipeline.make_analyser``: the model, places, actors, events, grouping) at ``--chars`` characters
 and at a quarter of that, beside the seed articles repeated to the same lengths (news with full stops, the
 baseline). Printed per case: seconds at both sizes, the growth from the quarter to the whole (4.0x is linear,
@@ -14,6 +14,7 @@ baseline). Printed per case: seconds at both sizes, the growth from the quarter 
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import sys
 import time
@@ -32,7 +33,14 @@ CASES = {
     "one name said again and again": "Karim Haddad met Haddad in Tyre and ",
     "towns listed before their state": "Dover, ",
     "places, unions and meetings, no full stop": "Jets struck the car in Gaza and union workers met the goal ",
+    "many distinct organisation names": "",  # built by distinct_bodies
 }
+#: Words of made-up bodies' names ("the Eastfield Potters Guild"): 20 x 20 x 10 distinct names, one a sentence.
+PLACES = ("North South East West Upper Lower Grand Royal Central Coastal Valley River Harbour Mountain Lake Forest "
+          "Prairie Island Desert Canyon").split()
+TRADES = ("Farmers Miners Teachers Nurses Bakers Drivers Pilots Sailors Weavers Potters Masons Millers Fishers "
+          "Brewers Printers Tailors Smiths Carvers Painters Singers").split()
+BODIES = "Association Union Council Federation Guild Society League Alliance Board Institute".split()
 
 
 def news(chars: int) -> str:
@@ -41,7 +49,21 @@ def news(chars: int) -> str:
     return (seeds * (chars // len(seeds) + 1))[:chars]
 
 
+def distinct_bodies(chars: int) -> str:
+    """Sentences that each name another body (about a thousand in 110,000 characters): an article's reading
+    compared each new body's name with every body drafted before it."""
+    sentences, size = [], 0
+    for place, trade, body in itertools.product(PLACES, TRADES, BODIES):
+        sentences.append(f"Officials of the {place}field {trade} {body} met on Tuesday to discuss the budget. ")
+        size += len(sentences[-1])
+        if size >= chars:
+            break
+    return "".join(sentences)[:chars]
+
+
 def built(unit: str, chars: int) -> str:
+    if not unit:
+        return distinct_bodies(chars)
     text = unit * (chars // len(unit))
     return text + "Delaware" if unit == "Dover, " else text
 

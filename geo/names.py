@@ -34,6 +34,19 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text))
 
 
+#: Words an abbreviation skips ("Food and Drug Administration" -> FDA, "Muqtada al-Sadr"): English and Arabic
+#: articles, Romance particles and short prepositions.
+INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "a", "an", "de", "du"})
+
+
+@lru_cache(maxsize=1 << 16)
+def initials(name: str) -> str:
+    """Initials of the significant words of a name of two words or more: "British Airways" -> "BA". An article
+    that names a body in full and then by two initials means that body ("British Airways ... BA")."""
+    words = [w for w in fold(name).split() if w not in INITIAL_SKIPS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
 SLUG_MAX = 64  # leaves room in a 120-character id column for the prefixes of composed ids ("local:gn:...:")
 
 

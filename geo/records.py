@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from geo.names import fold
+from geo.names import fold, initials
 
 # An event's place role when its sentence names no place and the article's main place stands in: views show
 # such places as less certain than a place the sentence names.
@@ -154,6 +154,34 @@ def merge_actor(known: Actor, spellings: Iterable[str], affiliations: Iterable[s
     """A known actor seen again: it keeps its id, name and kind, and gains the new spellings and affiliations."""
     return replace(known, aliases=merge_aliases(known.aliases, spellings, known.name),
                    affiliations=tuple(dict.fromkeys((*known.affiliations, *affiliations))))
+
+
+def spells_out(name: str, other: str) -> bool:
+    """Whether ``other`` is ``name`` written in full: ``name`` one word, ``other`` several, and ``name`` its last
+    word (a bare surname: "Haddad" of "Karim Haddad") or its initials ("FDA" of "Food and Drug Administration",
+    "DoD" of "Department of Defense"). Only then is one name fuller than the other: of two spellings of one
+    length ("Esmail Qaani", "Ismail Qaani") neither is."""
+    short, words = fold(name), fold(other).split()
+    if " " in short or len(words) < 2 or len(name.split()) > 1:
+        return False
+    return short == words[-1] or short.upper() == initials(other) or short == "".join(w[0] for w in words)
+
+
+def named_in_full(actor: Actor, name: str, kind: str) -> Actor:
+    """``actor`` seen under ``name`` (as a ``kind``): when ``name`` spells out the actor's name, it becomes the
+    name, the old one an alias, and a body whose kind its abbreviation could not tell ("organisation") takes the
+    kind of its full name ("KSP" -> the Kentucky State Police, police). The id stays: it is in exports and links.
+
+    Linking and the store apply this one rule, so the name an actor ends with does not depend on which article
+    was ingested first.
+
+    >>> named_in_full(Actor("fda", "FDA", "organisation"), "Food and Drug Administration", "government")
+    Actor(id='fda', name='Food and Drug Administration', kind='government', aliases=('FDA',), affiliations=())
+    """
+    if not spells_out(actor.name, name):
+        return actor
+    kind = kind if actor.kind == "organisation" and kind not in ("person", "state") else actor.kind
+    return replace(actor, name=name, kind=kind, aliases=merge_aliases((), (actor.name, *actor.aliases), name))
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ import pytest
 from geo.actors.aliases import ActorAliases, add_actor_components
 from geo.actors.cues import organisation_kind
 from geo.actors.extraction import ActorExtractor
+from geo.actors.reading import ArticleReading
 from geo.actors.organisations import OrganisationIndex, first_organisation
 from geo.actors.catalog import Catalog, load_catalog, load_countries
 from rapidfuzz import fuzz
 
-from geo.actors.names import (acronym, clean, fold, organisation_name, same_organisation, same_organisation_name,
-                            same_person, skeleton)
+from geo.actors.names import (acronym, clean, fold, initials, organisation_name, same_organisation,
+                             same_organisation_name, same_person, skeleton)
 from geo.records import Actor
 from tests.seeds_score import analyse_seeds
 
@@ -350,3 +351,32 @@ def test_a_demonym_several_countries_share_names_the_most_populous(countries) ->
     Territory; read first, they took the demonym from the United States and India."""
     assert countries.find("American").code == "US" and countries.find("Indian").code == "IN"
     assert countries.find("Dominican").code == "DO" and countries.find("Israeli").code == "IL"
+
+
+def _every_drafted_body(reading, names):
+    """The scan the index replaced: every draft of the article, in order."""
+    return first_organisation((d.actor() for d in reading.drafts.values()), names)
+
+
+def _every_body_by_initials(reading, name):
+    own, compact = initials(name), organisation_name(name).compact
+    for draft in reading.drafts.values():
+        if draft.kind != "person" and draft.id not in reading.extractor.catalog.by_id and any(
+                initials(n) == compact or own and organisation_name(n).compact == own
+                for n in (draft.name, *draft.aliases)):
+            return draft.actor()
+    return None
+
+
+def test_an_articles_bodies_resolve_through_the_index_as_through_a_scan_of_every_draft(nlp, monkeypatch) -> None:
+    text = ("The Eastfield Potters Guild met the Westfield Weavers Union on Monday. The EPG said the Eastfield "
+            "Potters' Guild would strike. British Airways and the Westfield Weaver Union agreed; BA said so. " +
+            " ".join(f"Officials of the {p}field {t} Council met on Tuesday." for p in ("North", "South", "Upper")
+                     for t in ("Farmers", "Miners", "Nurses", "Bakers")) + " The North Farmers Council left.")
+    doc = nlp(text)
+    fast = ActorExtractor(load_catalog()).extract(doc)
+    monkeypatch.setattr(ArticleReading, "drafted_body", _every_drafted_body)
+    monkeypatch.setattr(ArticleReading, "initials_of", _every_body_by_initials)
+    assert ActorExtractor(load_catalog()).extract(doc) == fast
+    names = {a.name: a.aliases for a in fast[0]}
+    assert "BA" in names["British Airways"] and "Westfield Weaver Union" in names["Westfield Weavers Union"]

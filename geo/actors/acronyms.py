@@ -21,7 +21,7 @@ from geo.actors.cues import organisation_kind
 from geo.actors.names import clean, fold, initials, organisation_name
 from geo.names import slug
 
-__all__ = ["is_abbreviation", "join_bracketed", "name_spelled_out"]
+__all__ = ["is_abbreviation", "join_bracketed", "joined_to", "merge_into", "name_spelled_out", "relabel"]
 
 _ABBREVIATION = re.compile(r"^[A-Za-z][A-Za-z0-9&\-]{1,9}$")
 
@@ -50,7 +50,7 @@ def join_bracketed(reading: Reading) -> None:
     """"A (B)": the mentions of the abbreviation's actor join the full name's actor (or the catalogue's)."""
     catalogue, joined = reading.extractor.catalog.by_id, {}
     for (first, a), (second, b) in zip(reading.mentions, reading.mentions[1:]):
-        a, b = _found(joined, a), _found(joined, b)
+        a, b = joined_to(joined, a), joined_to(joined, b)
         if a == b or not _bracketed(reading.text, first, second):
             continue
         if "person" in (reading.drafts[a].kind, reading.drafts[b].kind):
@@ -64,9 +64,9 @@ def join_bracketed(reading: Reading) -> None:
         if short in catalogue and full in catalogue:
             continue
         keep, gone = (short, full) if short in catalogue else (full, short)
-        _merge(reading, joined, gone, keep)
+        merge_into(reading, joined, gone, keep)
     _join_untagged(reading, joined)
-    _relabel(reading, {i: _found(joined, i) for i in joined})
+    relabel(reading, {i: joined_to(joined, i) for i in joined})
 
 
 _IN_BRACKETS = re.compile(r"\s*\(([^()\s]{2,10})\)")
@@ -78,7 +78,7 @@ def _join_untagged(reading: Reading, joined: dict[str, str]) -> None:
     catalogue = reading.extractor.catalog.by_id
     by_name = {d.name: d.id for d in reading.drafts.values() if d.kind != "person"}
     for span, actor_id in reading.mentions:
-        actor_id = _found(joined, actor_id)
+        actor_id = joined_to(joined, actor_id)
         found = _IN_BRACKETS.match(reading.text, span.end_char)
         if found is None or reading.drafts[actor_id].kind == "person" or not is_abbreviation(found.group(1), span.text):
             continue
@@ -87,7 +87,7 @@ def _join_untagged(reading: Reading, joined: dict[str, str]) -> None:
             draft.aliases.append(found.group(1))
         other = by_name.get(found.group(1))
         if other is not None and other not in joined and other != actor_id and other not in catalogue:
-            _merge(reading, joined, other, actor_id)
+            merge_into(reading, joined, other, actor_id)
 
 
 def name_spelled_out(reading: Reading) -> None:
@@ -102,7 +102,7 @@ def name_spelled_out(reading: Reading) -> None:
         if full is None or slug(full) in renamed.values():  # (two abbreviations of one name: left as they are)
             continue
         if slug(full) in reading.drafts:  # the full name is an actor of its own already: one actor
-            _merge(reading, renamed, draft.id, slug(full))
+            merge_into(reading, renamed, draft.id, slug(full))
             continue
         renamed[draft.id] = slug(full)
         draft.aliases.append(draft.name)
@@ -112,7 +112,7 @@ def name_spelled_out(reading: Reading) -> None:
     if renamed:
         reading.drafts = {renamed.get(k, k): v for k, v in reading.drafts.items()}
         reading.last_seen = {renamed.get(k, k): None for k in reading.last_seen}
-        _relabel(reading, renamed)
+        relabel(reading, renamed)
 
 
 #: Kinds a body's own name decides ("Kentucky State Police", "Xinhua News Agency", "Ministry of Health"); "Group" of
@@ -124,14 +124,14 @@ def _bracketed(text: str, first: Span, second: Span) -> bool:
     return text[first.end_char:second.start_char].strip() == "(" and text[second.end_char:second.end_char + 1] == ")"
 
 
-def _found(joined: dict[str, str], actor_id: str) -> str:
+def joined_to(joined: dict[str, str], actor_id: str) -> str:
     """The actor an id was joined to (through any chain of joins), or the id itself."""
     while actor_id in joined:
         actor_id = joined[actor_id]
     return actor_id
 
 
-def _merge(reading: Reading, joined: dict[str, str], gone: str, keep: str) -> None:
+def merge_into(reading: Reading, joined: dict[str, str], gone: str, keep: str) -> None:
     """``gone`` joins ``keep``, whose aliases gain ``gone``'s names; its mentions are relabelled once, at the end
     (relabelling per join would read the article's mentions once per join)."""
     target = reading.drafts[keep]
@@ -143,6 +143,6 @@ def _merge(reading: Reading, joined: dict[str, str], gone: str, keep: str) -> No
     reading.last_seen.pop(gone, None)
 
 
-def _relabel(reading: Reading, mapping: dict[str, str]) -> None:
+def relabel(reading: Reading, mapping: dict[str, str]) -> None:
     if mapping:
         reading.mentions[:] = [(s, mapping.get(i, i)) for s, i in reading.mentions]

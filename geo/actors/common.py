@@ -30,6 +30,11 @@ GMT UTC EST EDT CST CDT MST MDT PST PDT
 #: Way and Court are left out).
 STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd parkway pkwy highway hwy drive circle "
                           "turnpike expressway freeway".split())
+#: The street suffixes' abbreviations among them: a body's name never closes with one ("Augusta St", "DeKalb Ave"
+#: tagged ORG are streets), where "Downing Street said" may stand for the office in it.
+STREET_ABBREVIATIONS = frozenset("st ave rd blvd pkwy hwy".split())
+#: Words before the number of a numbered road ("Interstate 85", "Route 9", "Highway 401").
+ROAD_WORDS = frozenset("interstate route highway hwy".split())
 #: Words that open the name of a storm (the WMO's names of tropical cyclones: "Hurricane Katrina", "Cyclone
 #: Larry", "Tropical Storm Fay"): a storm is no actor, as a disease is none (``geo.actors.diseases``).
 STORM_WORDS = frozenset("hurricane typhoon cyclone storm tropical superstorm".split())
@@ -110,7 +115,16 @@ def names_no_one(span: Span) -> bool:
         return True  # "George in Twickenham", "anthracis Sterne": a common word in it, no one's name (see titled)
     if span.label_ == "PERSON" and span[-1].lower_.rstrip(".") in STREET_WORDS | INSTITUTION_WORDS | AGENCY_WORDS:
         return True  # "W. Bridge St", "Martin Luther King Parkway": a street; "Elementary" alone: a school's word
+    if span.label_ == "ORG" and road(span):
+        return True
     return numbered_unit(span) or family_name(span) or capitalised_by_position(span) or language(span)
+
+
+def road(span: Span) -> bool:
+    """A street or a numbered road the model tagged ORG ("Main St.", "Interstate 85"): a place, no body."""
+    words = [t.lower_.rstrip(".") for t in span]
+    numbered = len(words) >= 2 and span[-1].like_num and words[-2] in ROAD_WORDS
+    return words[-1] in STREET_ABBREVIATIONS or numbered
 
 
 def language(span: Span) -> bool:

@@ -31,10 +31,12 @@ PLACE_NOUNS = frozenset("border borders territory city capital north south east 
                         "side soil airspace embassy cities towns villages areas".split())
 LEAD_VERBS = frozenset("preside head lead command run direct chair".split())
 ORGANISATION_WORDS = {
-    "media": "news times post journal agency press tv television radio broadcasting gazette tribune herald daily "
+    "media": "news times post journal press tv television radio broadcasting gazette tribune herald daily "
              "channel magazine media newspaper network".split(),
+    # "agency" is a government's ("Environmental Protection Agency", "Canadian Food Inspection Agency"); a news
+    # agency says "news" or "press" ("Xinhua News Agency", "Associated Press"), media words read first
     "government": "ministry government parliament cabinet presidency senate congress council department office "
-                  "authority commission".split(),
+                  "authority commission agency".split(),
     "military": "army military navy air force forces police gendarmerie guard".split(),
     "armed_group": "militia militias brigade brigades battalion battalions front liberation jihad mujahideen rebels "
                    "insurgents movement forces army group".split(),
@@ -134,7 +136,8 @@ def on_heading(span: Span, text: str) -> bool:
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()
-    return len(line.split()) <= 12 and not line.endswith((".", "!", "?", '"', "”", ":"))
+    # 13 pieces at most: a text with no line break is not split whole for every name on it
+    return len(line.split(None, 12)) <= 12 and not line.endswith((".", "!", "?", '"', "”", ":"))
 
 
 TITLE_WORDS = TITLES | {"secretary general"}

@@ -31,6 +31,7 @@ from geo.actors.cues import agency_name
 from geo.actors.names import organisation_name
 from geo.actors.organisations import OrganisationIndex
 from geo.actors.reading import ArticleReading
+from geo.actors.shortened import join_short_forms
 from geo.actors.titled import (after_role_noun, kin_of, person_in_context, person_shaped, titled_names,
                                titled_tail, without_origin, without_role_word)
 from geo.records import Actor, ActorMention, PlaceMention
@@ -76,6 +77,7 @@ class ActorExtractor:
         reading.add_missed()
         join_bracketed(reading)  # "the World Organisation for Animal Health (OIE)": one actor
         name_spelled_out(reading)
+        join_short_forms(reading)  # "Dow Chemical Co" ... "Dow": one actor
         reading.affiliate()
         actors, mentions = reading.result()
         if self.learn:

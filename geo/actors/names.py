@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from geo.names import fold
+from geo.names import fold, initials
 
 # The abbreviations news style writes before names (the AP Stylebook's titles, the US armed forces' and police
 # ranks: "Sgt.", "Det.", "Lt. Gov."; the Commonwealth's members of parliaments and assemblies: "MP", "MLA", "MPP").
@@ -46,7 +46,6 @@ ARTICLES = frozenset({"the", "a", "an"})
 #: al-Sadr", "Charles de Gaulle"): Dutch, German, Romance and Arabic name particles.
 NAME_PARTICLES = frozenset("de da di do dos das du del della der den van von ter ten le la las los al el bin ibn bint "
                            "abu y e".split())
-_SMALL = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "a", "an", "de", "du"})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -144,14 +143,6 @@ def acronym(name: str) -> str:
     Associated Press, which the catalogue lists under both names); within one article see ``initials``."""
     words = initials(name)
     return words if len(words) >= 3 else ""
-
-
-@lru_cache(maxsize=1 << 16)
-def initials(name: str) -> str:
-    """Initials of the significant words of a name of two words or more: "British Airways" -> "BA". An article
-    that names a body in full and then by two initials means that body ("British Airways ... BA")."""
-    words = [w for w in fold(name).split() if w not in _SMALL]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
 class OrganisationName(NamedTuple):

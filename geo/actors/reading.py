@@ -22,9 +22,9 @@ from geo.actors.cues import (FORCE_NOUNS, GOVERNMENT_NOUNS, HOSTILE, POLICE_NOUN
                              hostile_on_land, on_heading, organisation_kind, title_chain_left, trim)
 from geo.actors.locations import PLATFORMS, names_a_location, towns_listed, with_its_country
 from geo.actors.ministries import ministry_country, ministry_of, unplaced_alias, unplaced_ministry
-from geo.actors.names import (TITLES, clean, fold, initials, only_titles, organisation_name, person_words,
-                             same_person, surname_matches)
-from geo.actors.organisations import first_organisation
+from geo.actors.names import (TITLES, OrganisationName, clean, fold, initials, only_titles, organisation_name,
+                             person_words, same_person, surname_matches)
+from geo.actors.organisations import NameIndex, first_organisation
 from geo.actors.portfolios import cabinet_title, portfolio
 from geo.names import slug
 from geo.places.localities import LOCALITY_KINDS as LOCALITIES
@@ -76,6 +76,11 @@ class ArticleReading:
         self.drafts: dict[str, Draft] = {}
         self.mentions: list[tuple[Span, str]] = []
         self.last_seen: dict[str, None] = {}  # actor ids, the most recently mentioned last
+        # The names of the bodies drafted so far, so that a new name is compared with the few that could match it
+        # and not with every body of the article (an article of a thousand bodies read a million pairs).
+        self.bodies = NameIndex()
+        self.body_ids: list[str] = []  # the drafts of the bodies, in the order they were drafted
+        self.body_number: dict[str, int] = {}  # and each one's place in that order
 
     # -- adding mentions
 
@@ -98,6 +103,7 @@ class ArticleReading:
             # each spelling once: an actor named a thousand times stays one list; "IS" is no name of its own; the
             # Health Ministry (Kenya) is not every "Health Ministry"
             draft.aliases.append(alias)
+            self.index_names(draft, (alias,))
         self.mentions.append((span, draft.id))
         self.last_seen.pop(draft.id, None)
         self.last_seen[draft.id] = None
@@ -161,9 +167,27 @@ class ArticleReading:
 
     def draft(self, actor: Actor) -> Draft:
         if actor.id not in self.drafts:
-            self.drafts[actor.id] = Draft(actor.id, actor.name, actor.kind, list(actor.aliases),
-                                          list(actor.affiliations))
+            draft = self.drafts[actor.id] = Draft(actor.id, actor.name, actor.kind, list(actor.aliases),
+                                                  list(actor.affiliations))
+            self.index_names(draft, (draft.name, *draft.aliases))
         return self.drafts[actor.id]
+
+    def index_names(self, draft: Draft, names: Sequence[str]) -> None:
+        """Index a body's names as it is drafted and named (people are no bodies): names added to a draft after
+        the mentions are read (``geo.actors.acronyms``) need no index, no body is looked up then."""
+        if draft.kind == "person":
+            return
+        number = self.body_number.setdefault(draft.id, len(self.body_ids))
+        if number == len(self.body_ids):
+            self.body_ids.append(draft.id)
+        for name in names:
+            self.bodies.add(number, name)
+
+    def drafted_body(self, names: Sequence[OrganisationName]) -> Actor | None:
+        """The first body drafted in this article one of whose names is the same organisation as one of
+        ``names`` (:func:`geo.actors.organisations.first_organisation` over the drafts, through the index)."""
+        ids = (self.body_ids[n] for n in self.bodies.candidates(names))
+        return first_organisation((self.drafts[i].actor() for i in ids if i in self.drafts), names)
 
     def resolve(self, span: Span) -> Actor | None:
         label = span.label_
@@ -256,7 +280,7 @@ class ArticleReading:
             if placed is not None:
                 return ministry_of(bare, placed, self.extractor.state(placed).id)
         names = (organisation_name(name), organisation_name(bare))
-        match = (first_organisation((d.actor() for d in self.drafts.values()), names) or self.initials_of(name)
+        match = (self.drafted_body(names) or self.initials_of(name)
                  or self.extractor.catalogue_organisation(name, bare)
                  or first_organisation(self.extractor.known.values(), names))
         if match:
@@ -276,16 +300,10 @@ class ArticleReading:
         ("BA" after "British Airways"): within one article two initials stand for the body it names. The
         catalogue lists its actors' initials itself ("AP"), so "Alexandria Police" is not the AP of a dateline."""
         own, compact = initials(name), organisation_name(name).compact
-
-        def abbreviates(other: str) -> bool:  # one name gives the initials of the other
-            return initials(other) == compact or bool(own) and organisation_name(other).compact == own
-
-        for draft in self.drafts.values():
-            if draft.kind == "person" or draft.id in self.extractor.catalog.by_id:
-                continue
-            if any(abbreviates(n) for n in (draft.name, *draft.aliases)):
-                return draft.actor()
-        return None
+        found = self.bodies.keyed("initials", compact) | (self.bodies.keyed("compact", own) if own else set())
+        ids = (self.body_ids[n] for n in sorted(found))  # one name gives the initials of the other
+        return next((self.drafts[i].actor() for i in ids if i in self.drafts
+                     and i not in self.extractor.catalog.by_id), None)
 
     def place_at(self, span: Span) -> Place | None:
         """The place the geoparser read at exactly this span: it weighed the name against the gazetteer and its

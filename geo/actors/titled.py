@@ -146,14 +146,23 @@ def _named_as_person_elsewhere(span: Span) -> bool:
     """The span's last word stands elsewhere after a person's title, or in a PERSON name other than the span's own
     words (the model tagging the same two words PERSON once and ORG once says nothing)."""
     doc, surname = span.doc, span[-1].text
-    for token in doc:
-        if token.text != surname or span.start <= token.i < span.end:
+    for token in (doc[i] for i in per_article(doc, "actors.tokens_by_text", _tokens_by_text).get(surname, ())):
+        if span.start <= token.i < span.end:
             continue
         if token.i > 0 and _title(doc[token.i - 1], PERSON_TITLES):
             return True
         if token.ent_type_ == "PERSON" and _entity_words(token) != [t.text for t in span]:
             return True
     return False
+
+
+def _tokens_by_text(doc: Doc) -> dict[str, list[int]]:
+    """Where each word stands in the article, in order: a name's other places are looked up, not searched for
+    (an article of a thousand bodies read its whole text once per body)."""
+    found: dict[str, list[int]] = {}
+    for token in doc:
+        found.setdefault(token.text, []).append(token.i)
+    return found
 
 
 def _entity_words(token: Token) -> list[str]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from geo.records import Actor, Analysis, Article, Event, Place, merge_aliases
+from geo.records import Actor, Analysis, Article, Event, Place, merge_aliases, named_in_full
 from geo.store import schema as tables
 from geo.store.engine import StoreEngine, is_transient, upsert
 from geo.store.occurrences import Joiner, join_occurrences
@@ -82,12 +82,10 @@ class Writes(StoreEngine):
         actors = sorted({a.id: a for a in actors}.values(), key=lambda a: a.id)
         if not actors:
             return
-        known = {r.id: r.aliases for r in conn.execute(_KNOWN_ACTORS, {"ids": [a.id for a in actors]})}
-        merged = [(a, json.dumps(merge_aliases(json.loads(known[a.id]), a.aliases)))
-                  for a in actors if a.id in known]
-        updates = [dict(b_id=a.id, b_aliases=aliases) for a, aliases in merged if aliases != known[a.id]]
+        known = {r.id: r for r in conn.execute(_KNOWN_ACTORS, {"ids": [a.id for a in actors]})}
+        updates = [row for a in actors if a.id in known and (row := _updated(known[a.id], a))]
         if updates:
-            conn.execute(_SET_ALIASES, updates)
+            conn.execute(_SET_ACTOR, updates)
         fresh = [dict(id=a.id, name=a.name, kind=a.kind, aliases=json.dumps(list(a.aliases)))
                  for a in actors if a.id not in known]
         parents = [dict(id=p, name=p, kind="organisation", aliases="[]")
@@ -129,7 +127,23 @@ class Writes(StoreEngine):
 
 _STORED_ARTICLES = (sa.select(tables.articles.c.id)
                     .where(tables.articles.c.id.in_(sa.bindparam("ids", expanding=True))))
-_KNOWN_ACTORS = (sa.select(tables.actors.c.id, tables.actors.c.aliases)
+_KNOWN_ACTORS = (sa.select(tables.actors.c.id, tables.actors.c.name, tables.actors.c.kind, tables.actors.c.aliases)
                  .where(tables.actors.c.id.in_(sa.bindparam("ids", expanding=True))))
-_SET_ALIASES = (tables.actors.update().where(tables.actors.c.id == sa.bindparam("b_id"))
-                .values(aliases=sa.bindparam("b_aliases")))
+_SET_ACTOR = (tables.actors.update().where(tables.actors.c.id == sa.bindparam("b_id"))
+              .values(name=sa.bindparam("b_name"), kind=sa.bindparam("b_kind"), aliases=sa.bindparam("b_aliases")))
+
+
+def _updated(row: sa.Row, seen: Actor) -> dict[str, str] | None:
+    """The stored actor ``row`` seen again as ``seen``: its new spellings, and the fuller name when ``seen``'s
+    spells out the stored one (the rule of the linker, :func:`geo.records.named_in_full`, applied again here so
+    that a writer whose linker had not yet seen the rename cannot undo it). A row an affiliation wrote before its
+    actor was stored (named by its id) takes the actor's name. None when nothing changes."""
+    stored = Actor(row.id, row.name, row.kind, tuple(json.loads(row.aliases)))
+    if stored.name == stored.id != seen.name:
+        stored = Actor(row.id, seen.name, seen.kind, stored.aliases)
+    actor = named_in_full(stored, seen.name, seen.kind)
+    renamed = actor.name != row.name
+    aliases = json.dumps(merge_aliases(actor.aliases, seen.aliases, actor.name if renamed else None))
+    if not renamed and actor.kind == row.kind and aliases == row.aliases:
+        return None
+    return dict(b_id=row.id, b_name=actor.name, b_kind=actor.kind, b_aliases=aliases)
