@@ -16,6 +16,10 @@ from geo.store import Store
 from geo.views.filters import FILTERS, Filter
 from geo.views.state import ViewState
 
+# What typing in a list keeps: the choices holding the typed letters together. Streamlit's default keeps
+# those holding them in order anywhere ("Israel" kept "Missouri State Highway Patrol"), and Enter then
+# picks every choice kept.
+MATCH = "contains"
 DATES = tuple(f for f in FILTERS if f.widget.kind == "dates")  # from, to: side by side, checked as a pair
 
 
@@ -56,10 +60,10 @@ def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> Non
 def _widget_ui(sb: Any, f: Filter, facets: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> None:
     w, current = f.widget, st.session_state[f.widget.key]
     if w.kind == "actors":
-        sb.multiselect(w.label, list(by_id), key=w.key, placeholder=w.placeholder,
+        sb.multiselect(w.label, list(by_id), key=w.key, placeholder=w.placeholder, filter_mode=MATCH,
                        format_func=lambda i: _actor_label(by_id.get(i)), help=w.help)
     elif w.kind == "multiselect":
-        sb.multiselect(w.label, sorted(set(facets[w.facet]) | set(current)), key=w.key)
+        sb.multiselect(w.label, sorted(set(facets[w.facet]) | set(current)), key=w.key, filter_mode=MATCH)
     elif w.kind == "select":
         choices = [w.any_choice, *facets[w.facet]]
         if current not in choices:

@@ -369,3 +369,12 @@ def test_an_id_prefix_two_articles_share_says_so(fixture_db):
     assert not at.exception
     warning, = (w.value for w in at.warning if "article" in w.value)
     assert "more than one id starts with it" in warning and "give the whole id" in warning
+
+
+def test_typing_in_the_actors_and_types_lists_keeps_the_choices_holding_the_letters_together(fixture_db):
+    """Streamlit's default search keeps every choice holding the typed letters in order anywhere, and Enter
+    then picks them all: "Iran" picked Israel too (the browser test types it)."""
+    at = _app()
+    assert at.multiselect(key="f_actors").proto.filter_mode == 1  # FILTER_MODE_CONTAINS
+    assert at.multiselect(key="f_types").proto.filter_mode == 1
+
