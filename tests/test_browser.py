@@ -263,3 +263,9 @@ def test_typing_an_actor_and_enter_picks_the_actors_whose_label_holds_the_words(
         page.wait_for_timeout(1500)  # the URL is written once per run: a second actor would be there now
         assert "Israel" not in page.url and "actor=Iran" in page.url, page.url
 
+
+def test_the_time_slider_shows_the_dates_it_spans(server: str):
+    """The slider shows only its thumb's date; the analyst sees its two ends written under it."""
+    with page_at(f"{server}/?until=2024-02-25") as page:
+        map_frame(page)
+        page.get_by_text("Slider from 2024-02-14 to 2024-03-18").wait_for(timeout=30_000)
