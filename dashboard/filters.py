@@ -15,6 +15,7 @@ from dashboard.data import actor_choices, choice_state, facets as store_facets
 from geo.store import Store
 from geo.views.filters import FILTERS, Filter
 from geo.views.state import ViewState
+from geo.views.words import plural
 
 # What typing in a list keeps: the choices holding the typed letters together. Streamlit's default keeps
 # those holding them in order anywhere ("Israel" kept "Missouri State Highway Patrol"), and Enter then
@@ -141,7 +142,8 @@ def _actor_label(actor: dict[str, Any] | None) -> str:
     if actor is None:
         return "unknown actor"
     kind = actor["kind"].replace("_", " ")
-    return f"{actor['name']} ({kind}) \u00b7 {actor['event_count']} ev, {actor['mention_count']} mentions"
+    name = actor["name"] if kind in actor["name"].lower() else f"{actor['name']} ({kind})"  # not "Police (police)"
+    return f"{name} \u00b7 {plural(actor['event_count'], 'event')}, {plural(actor['mention_count'], 'mention')}"
 
 
 def _actor_token(store: Store, actor: dict[str, Any] | None, actor_id: str) -> str:

@@ -269,3 +269,15 @@ def test_the_time_slider_shows_the_dates_it_spans(server: str):
     with page_at(f"{server}/?until=2024-02-25") as page:
         map_frame(page)
         page.get_by_text("Slider from 2024-02-14 to 2024-03-18").wait_for(timeout=30_000)
+
+
+def test_the_actors_choices_are_read_whole(server: str):
+    """Each actor's line ends with its counts; in a list as narrow as the sidebar they were cut off."""
+    with page_at(f"{server}/") as page:
+        map_frame(page)
+        page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").first.click()
+        page.locator("[role=option]").first.wait_for(timeout=30_000)
+        lines = page.evaluate("""() => [...document.querySelectorAll('[role=option]')].map(o => {
+            const e = o.querySelector('div'); return [e.innerText, e.scrollWidth - e.clientWidth]; })""")
+        assert lines and all(cut <= 0 for _, cut in lines), lines
+        assert any("Hezbollah (armed group) \u00b7 2 events" in text for text, _ in lines), lines

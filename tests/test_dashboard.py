@@ -417,3 +417,13 @@ def test_the_time_slider_spans_the_months_most_dates_are_in_and_all_dates_reache
     assert _caption(at) == "1 event in 1 place, up to 1949-01-01" and _param(at, "until") == ["1949-01-01"]
     at.toggle(key="time_all").set_value(False).run()  # back to the usual months: the date moves into them
     assert at.slider(key="time_slider").value == dt.date(2024, 2, 1) and _param(at, "until") == ["2024-02-01"]
+
+
+def test_an_actors_line_names_its_kind_once_and_its_counts_in_words():
+    """"Police Forces (United States) (police) · 10 ev" read as a stammer and a code."""
+    from dashboard.filters import _actor_label
+
+    police = {"name": "Police Forces (United States)", "kind": "police", "event_count": 10, "mention_count": 1}
+    assert _actor_label(police) == "Police Forces (United States) \u00b7 10 events, 1 mention"
+    group = {"name": "Hezbollah", "kind": "armed_group", "event_count": 1, "mention_count": 3}
+    assert _actor_label(group) == "Hezbollah (armed group) \u00b7 1 event, 3 mentions"
