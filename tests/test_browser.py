@@ -281,3 +281,20 @@ def test_the_actors_choices_are_read_whole(server: str):
             const e = o.querySelector('div'); return [e.innerText, e.scrollWidth - e.clientWidth]; })""")
         assert lines and all(cut <= 0 for _, cut in lines), lines
         assert any("Hezbollah (armed group) \u00b7 2 events" in text for text, _ in lines), lines
+
+
+def test_the_browsers_back_button_returns_to_the_view_before(server: str):
+    """Pick an actor, then Back: the view without the actor, in the URL and on the page."""
+    with page_at(f"{server}/") as page:
+        map_frame(page)
+        page.get_by_text("involving").wait_for(state="detached", timeout=30_000)
+        box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").first
+        box.click()
+        box.fill("Hezbollah")
+        page.locator("[role=option]", has_text="Hezbollah").first.click()
+        page.get_by_text("involving Hezbollah").wait_for(timeout=30_000)
+        page.wait_for_url(lambda u: "actor=Hezbollah" in u, timeout=30_000)
+        page.go_back()
+        page.wait_for_function("() => !document.body.innerText.includes('involving Hezbollah')", timeout=30_000)
+        page.wait_for_timeout(1500)  # the URL is written at the end of the run: the actor must not come back
+        assert "actor=" not in page.url and "involving" not in page.locator("[data-testid=stMain]").inner_text()

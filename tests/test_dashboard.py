@@ -427,3 +427,21 @@ def test_an_actors_line_names_its_kind_once_and_its_counts_in_words():
     assert _actor_label(police) == "Police Forces (United States) \u00b7 10 events, 1 mention"
     group = {"name": "Hezbollah", "kind": "armed_group", "event_count": 1, "mention_count": 3}
     assert _actor_label(group) == "Hezbollah (armed group) \u00b7 1 event, 3 mentions"
+
+
+def test_back_to_an_earlier_url_shows_its_view_again(fixture_db):
+    """The browser's Back changes the URL and runs the page again: the filters, the section and the slider's
+    step follow the URL, not the widgets' last values (which the page used to write straight back)."""
+    at = _app()
+    at.multiselect(key="f_actors").set_value(["hezbollah"]).run()
+    at.segmented_control(key="section").set_value("events").run()
+    assert _param(at, "actor") == ["Hezbollah"] and _param(at, "tab") == ["events"]
+    at.query_params.clear()  # Back to the page as first opened
+    at.run()
+    assert not at.exception and _caption(at) == "4 events in 5 places"
+    assert at.multiselect(key="f_actors").value == [] and at.segmented_control(key="section").value == "articles"
+    assert "actor" not in at.query_params and "tab" not in at.query_params
+    at.query_params.update({"actor": ["Hezbollah"], "step": "month"})  # Forward, to a link with a step
+    at.run()
+    assert _caption(at) == "2 events in 3 places involving Hezbollah"
+    assert at.segmented_control(key="time_step").value == "month"
