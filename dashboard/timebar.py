@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from html import escape
 
 import streamlit as st
 
@@ -56,9 +57,11 @@ def time_ui(db_url: str, version: int, state: ViewState) -> ViewState:
     slider.slider("Up to", min_value=lo, max_value=hi, key=SLIDER, step=dt.timedelta(days=1), format="YYYY-MM-DD",
                   on_change=_moved, label_visibility="collapsed", help=by_key("until").widget.help)
     if main != span:
-        widen.toggle("All dates", key=ALL, on_change=_widened, help=f"Let the slider reach every date of the view, {span[0]} to "
-                     f"{span[1]}, not only the part where most of them are")
-    st.caption(range_words(lo, hi, None if (lo, hi) == span else outside_words(months, main)))
+        widen.toggle("All dates", key=ALL, on_change=_widened, help=f"Let the slider reach every date of the "
+                     f"view, {span[0]} to {span[1]}, not only the part where most of them are")
+    words = escape(range_words(lo, hi, None if (lo, hi) == span else outside_words(months, main)))
+    st.caption(f"<span class='nm-range'>{words.replace('*All dates*', '<em>All dates</em>')}</span>",
+               unsafe_allow_html=True)  # the class makes room for the line (dashboard.widgets.PAGE_CSS)
     chosen = st.session_state[STEP] or DEFAULT_STEP
     return state.replace(until=_until(until, hi), step=None if chosen == DEFAULT_STEP else chosen)
 
