@@ -82,6 +82,7 @@ def live_page_ui(store: Store, settings: Settings, offline: bool) -> None:
     for warning in warnings:
         st.warning(f"Ignored a URL parameter: {md(warning)}")
     q.load_view(db_url, version, url, settings.data_dir)  # the view's queries at once; the widgets below read them
+    live.follow_url()  # Back or Forward: the widgets start from the URL again
     init_filters(store, url)
     state = filters_state(store, version, url, db_url)
     view = live.view_ui(store, settings, offline, url, state, version)

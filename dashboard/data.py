@@ -119,6 +119,15 @@ def timeline(db_url: str, version: int, state: ViewState, by: str) -> list[dict[
     return store.timeline(state.filters_only().filter(store), by=by)
 
 
+def month_counts(db_url: str, version: int, state: ViewState) -> dict[str, int]:
+    """The view's dated events per stored month (YYYY-MM, or YYYY for a year alone), from the timeline's
+    cached query: where the time slider's default range goes (:func:`geo.views.time.main_range`)."""
+    counts: dict[str, int] = {}
+    for row in timeline(db_url, version, state.filters_only(), "type"):  # one type per event: counted once
+        counts[row["month"]] = counts.get(row["month"], 0) + row["events"]
+    return counts
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def articles_page(db_url: str, version: int, state: ViewState, offset: int, limit: int) -> list[dict[str, Any]]:
     """One page of the view's articles, newest first (cut in the database)."""
@@ -160,6 +169,7 @@ def _load_view(db_url: str, version: int, state: ViewState, articles: bool, data
         lambda: map_columns(db_url, version, state),  # the map's data first, then its columns
         lambda: view_counts(db_url, version, state),
         lambda: date_range(db_url, version, state.replace(until=None)),  # the time slider's span
+        lambda: timeline(db_url, version, state.replace(until=None), "type"),  # and where its dates cluster
         lambda: actor_choices(db_url, version, choice_state(state)),
         lambda: facets(db_url, version),
         lambda: actor_names(db_url, version),

@@ -15,7 +15,12 @@ from dashboard.data import actor_choices, choice_state, facets as store_facets
 from geo.store import Store
 from geo.views.filters import FILTERS, Filter
 from geo.views.state import ViewState
+from geo.views.words import plural
 
+# What typing in a list keeps: the choices holding the typed letters together. Streamlit's default keeps
+# those holding them in order anywhere ("Israel" kept "Missouri State Highway Patrol"), and Enter then
+# picks every choice kept.
+MATCH = "contains"
 DATES = tuple(f for f in FILTERS if f.widget.kind == "dates")  # from, to: side by side, checked as a pair
 
 
@@ -56,10 +61,10 @@ def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> Non
 def _widget_ui(sb: Any, f: Filter, facets: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> None:
     w, current = f.widget, st.session_state[f.widget.key]
     if w.kind == "actors":
-        sb.multiselect(w.label, list(by_id), key=w.key, placeholder=w.placeholder,
+        sb.multiselect(w.label, list(by_id), key=w.key, placeholder=w.placeholder, filter_mode=MATCH,
                        format_func=lambda i: _actor_label(by_id.get(i)), help=w.help)
     elif w.kind == "multiselect":
-        sb.multiselect(w.label, sorted(set(facets[w.facet]) | set(current)), key=w.key)
+        sb.multiselect(w.label, sorted(set(facets[w.facet]) | set(current)), key=w.key, filter_mode=MATCH)
     elif w.kind == "select":
         choices = [w.any_choice, *facets[w.facet]]
         if current not in choices:
@@ -137,7 +142,8 @@ def _actor_label(actor: dict[str, Any] | None) -> str:
     if actor is None:
         return "unknown actor"
     kind = actor["kind"].replace("_", " ")
-    return f"{actor['name']} ({kind}) \u00b7 {actor['event_count']} ev, {actor['mention_count']} mentions"
+    name = actor["name"] if kind in actor["name"].lower() else f"{actor['name']} ({kind})"  # not "Police (police)"
+    return f"{name} \u00b7 {plural(actor['event_count'], 'event')}, {plural(actor['mention_count'], 'mention')}"
 
 
 def _actor_token(store: Store, actor: dict[str, Any] | None, actor_id: str) -> str:

@@ -222,12 +222,33 @@ def section_ui(url: ViewState, read_only: bool = False) -> str | None:
     return None if choice == SECTIONS[0] else choice
 
 
+WRITTEN = "url_written"  # session state: the query parameters the last run wrote into the address bar
+# The widgets that start from the URL once per session (filters, section, the slider's step): forgotten
+# when the URL changes under the page, so they start from it again.
+FROM_URL = ("f_init", "section", timebar.STEP)
+
+
 def write_url(state: ViewState) -> None:
     wanted = state.to_query_params()
-    current = {k: (v if len(v := st.query_params.get_all(k)) > 1 or k in ("actor", "type") else v[0])
-               for k in st.query_params.keys()}
-    if current != wanted:
+    if url_params() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[WRITTEN] = wanted
+
+
+def follow_url() -> None:
+    """The browser's Back and Forward change the URL, not the widgets, which are the source of truth after the
+    first run: the page wrote the widgets' view straight back and Back did nothing. A URL that is not the one
+    the last run wrote was changed outside the page, so the widgets start from it again."""
+    written = st.session_state.get(WRITTEN)
+    if written is not None and url_params() != written:
+        for key in FROM_URL:
+            st.session_state.pop(key, None)
+
+
+def url_params() -> dict[str, list[str] | str]:
+    """The address bar's query parameters as :meth:`ViewState.to_query_params` writes them."""
+    return {k: (v if len(v := st.query_params.get_all(k)) > 1 or k in ("actor", "type") else v[0])
+            for k in st.query_params.keys()}
 
 
 def articles_ui(db_url: str, version: int, state: ViewState, total: int) -> None:

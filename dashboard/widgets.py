@@ -31,8 +31,15 @@ PAGE_CSS = """
 [data-testid="stMainBlockContainer"] {padding: 2.8rem 1.5rem 2rem 1.5rem; max-width: none}
 [data-testid="stMainBlockContainer"] h1 {font-size: 1.7rem; padding: 0 0 0.1rem 0}
 iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !important; min-height: 360px}
-@media (max-width: 640px) {iframe[title="streamlit_folium.st_folium"] {height: 65vh !important}}
+[data-testid="stMain"]:has(.nm-range) iframe[title="streamlit_folium.st_folium"] {
+  height: calc(100vh - 232px) !important}
+@media (max-width: 640px) {iframe[title="streamlit_folium.st_folium"],
+  [data-testid="stMain"]:has(.nm-range) iframe[title="streamlit_folium.st_folium"] {height: 65vh !important}}
+[data-testid="stMultiSelectDropdown"] {min-width: min(30rem, 95vw)}
 """
+# The map is shorter by the time slider's line of dates when there is one (.nm-range), so it still ends on the
+# first screen. The last rule: a list's choices open wider than the sidebar's field (over the map), since they
+# cannot wrap (Streamlit lays them out at a fixed height) and an actor's counts come last in its line.
 # Inside the map's frame: the map fills the frame, whatever height st_folium set on it.
 FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !important}</style>"
 

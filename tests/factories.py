@@ -122,6 +122,13 @@ def undated_analysis(article_id: str = "e5" + "0" * 14) -> Analysis:
                      [("marched", "Protests", (), (("location", "gn:276781"),), None)])
 
 
+def background_analysis() -> Analysis:
+    """An article of the desk's months that recalls a clash decades before: one date far from the others."""
+    text = "Fighters clashed near Beirut in May 1948, the archive shows."
+    return _analysis("b7" + "0" * 14, "From the archive", "Wire", dt.date(2024, 3, 1), text, ["Beirut"], [],
+                     [("clashed", "Battles", (), (("location", "gn:276781"),), "1948-05")])
+
+
 def context_analysis() -> Analysis:
     """Events whose sentence names no place, placed at the article's main place (role "context"): one next
     to an event the sentence places in Gaza, one alone in Khan Younis."""

@@ -35,14 +35,15 @@ def test_runs_and_describes_the_view(fixture_db):
 
 
 def test_only_the_open_section_runs_and_the_url_holds_it(fixture_db, monkeypatch):
-    """Articles, Events, Timeline and Ingest are sections of which only the open one runs its queries."""
+    """Articles, Events, Timeline and Ingest are sections of which only the open one runs its queries (the
+    events per month by type are the time slider's too: where its dates cluster; by actor, the Timeline's)."""
     from geo.store import Store as StoreClass
 
     calls: list[str] = []
     for name in ("view_events", "timeline", "view_articles"):
         original = getattr(StoreClass, name)
-        monkeypatch.setattr(StoreClass, name, lambda self, *a, _o=original, _n=name, **k: calls.append(_n)
-                            or _o(self, *a, **k))
+        monkeypatch.setattr(StoreClass, name, lambda self, *a, _o=original, _n=name, **k: calls.append(
+            "slider's months" if _n == "timeline" and k.get("by") == "type" else _n) or _o(self, *a, **k))
     at = _app()
     assert not at.dataframe and "view_events" not in calls and "timeline" not in calls
     assert "view_articles" in calls and "tab" not in at.query_params
@@ -51,6 +52,8 @@ def test_only_the_open_section_runs_and_the_url_holds_it(fixture_db, monkeypatch
     assert _param(at, "tab") == ["events"]
     at = _app(tab="timeline")
     assert at.segmented_control(key="section").value == "timeline" and at.radio(key="timeline_by")
+    at.radio(key="timeline_by").set_value("actor").run()
+    assert "timeline" in calls
 
 
 def test_url_restores_the_view(fixture_db):
@@ -369,3 +372,76 @@ def test_an_id_prefix_two_articles_share_says_so(fixture_db):
     assert not at.exception
     warning, = (w.value for w in at.warning if "article" in w.value)
     assert "more than one id starts with it" in warning and "give the whole id" in warning
+
+
+def test_typing_in_the_actors_and_types_lists_keeps_the_choices_holding_the_letters_together(fixture_db):
+    """Streamlit's default search keeps every choice holding the typed letters in order anywhere, and Enter
+    then picks them all: "Iran" picked Israel too (the browser test types it)."""
+    at = _app()
+    assert at.multiselect(key="f_actors").proto.filter_mode == 1  # FILTER_MODE_CONTAINS
+    assert at.multiselect(key="f_types").proto.filter_mode == 1
+
+
+def _slider_range(at: AppTest) -> tuple:
+    """The time slider's first and last day (a date slider holds them as microseconds since 1970)."""
+    import datetime as dt
+
+    slider = at.slider(key="time_slider")
+    return tuple(dt.date(1970, 1, 1) + dt.timedelta(microseconds=v) for v in (slider.min, slider.max))
+
+
+def _with_an_old_date(db: str) -> None:
+    from tests.factories import background_analysis
+
+    store = Store.open(db)
+    store.write(background_analysis())  # a clash of 1948 recalled in a 2024 article
+    store.close()
+
+
+def test_the_time_slider_spans_the_months_most_dates_are_in_and_all_dates_reaches_the_rest(fixture_db):
+    """One event of 1948 among those of 2024: the slider spans February to March 2024 and says what is
+    outside it; All dates widens it to 1948, and a link up to 1949 opens it widened at that date."""
+    import datetime as dt
+
+    _with_an_old_date(fixture_db)
+    at = _app()
+    assert not at.exception
+    assert _slider_range(at) == (dt.date(2024, 2, 1), dt.date(2024, 3, 15))
+    assert any("Slider from 2024-02-01 to 2024-03-15 (outside it: 1 event before 2024-02-01, from 1948-05"
+               in c.value for c in at.caption)
+    at.toggle(key="time_all").set_value(True).run()
+    assert _slider_range(at)[0] == dt.date(1948, 5, 1)
+    at = _app(until="1949-01-01")
+    assert not at.exception and at.toggle(key="time_all").value
+    assert at.slider(key="time_slider").value == dt.date(1949, 1, 1)
+    assert _caption(at) == "1 event in 1 place, up to 1949-01-01" and _param(at, "until") == ["1949-01-01"]
+    at.toggle(key="time_all").set_value(False).run()  # back to the usual months: the date moves into them
+    assert at.slider(key="time_slider").value == dt.date(2024, 2, 1) and _param(at, "until") == ["2024-02-01"]
+
+
+def test_an_actors_line_names_its_kind_once_and_its_counts_in_words():
+    """"Police Forces (United States) (police) · 10 ev" read as a stammer and a code."""
+    from dashboard.filters import _actor_label
+
+    police = {"name": "Police Forces (United States)", "kind": "police", "event_count": 10, "mention_count": 1}
+    assert _actor_label(police) == "Police Forces (United States) \u00b7 10 events, 1 mention"
+    group = {"name": "Hezbollah", "kind": "armed_group", "event_count": 1, "mention_count": 3}
+    assert _actor_label(group) == "Hezbollah (armed group) \u00b7 1 event, 3 mentions"
+
+
+def test_back_to_an_earlier_url_shows_its_view_again(fixture_db):
+    """The browser's Back changes the URL and runs the page again: the filters, the section and the slider's
+    step follow the URL, not the widgets' last values (which the page used to write straight back)."""
+    at = _app()
+    at.multiselect(key="f_actors").set_value(["hezbollah"]).run()
+    at.segmented_control(key="section").set_value("events").run()
+    assert _param(at, "actor") == ["Hezbollah"] and _param(at, "tab") == ["events"]
+    at.query_params.clear()  # Back to the page as first opened
+    at.run()
+    assert not at.exception and _caption(at) == "4 events in 5 places"
+    assert at.multiselect(key="f_actors").value == [] and at.segmented_control(key="section").value == "articles"
+    assert "actor" not in at.query_params and "tab" not in at.query_params
+    at.query_params.update({"actor": ["Hezbollah"], "step": "month"})  # Forward, to a link with a step
+    at.run()
+    assert _caption(at) == "2 events in 3 places involving Hezbollah"
+    assert at.segmented_control(key="time_step").value == "month"

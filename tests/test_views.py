@@ -229,3 +229,21 @@ def test_popup_details_cut_per_place_equal_the_ranking(sqlite_store: Store, stat
         ranked = sqlite_store._top_events(conn, f, 3), sqlite_store._place_article_ids(conn, f, 5)
     assert cut == ranked
     assert all(len(events) == 3 for events in cut[0].values()) and all(len(a) == 5 for a in cut[1].values())
+
+
+def test_the_time_sliders_default_range_is_the_run_of_months_with_most_events():
+    """Dates more than a year from the rest form their own run, before (a treaty of 1935) or after (a plan for
+    2030); the run with most events is the slider's range, and a spread of months with no such gap is kept whole."""
+    import datetime as dt
+
+    from geo.views.time import main_range, outside_words
+
+    span = (dt.date(1935, 1, 1), dt.date(2030, 12, 31))
+    months = {"1935": 2, "2023-10": 2, "2024-02": 6, "2024-03": 8, "2030": 3}
+    assert main_range(months, span) == (dt.date(2023, 10, 1), dt.date(2024, 3, 31))
+    assert outside_words(months, main_range(months, span)) == (
+        "2 events before 2023-10-01, from 1935; 3 events after 2024-03-31, up to 2030")
+    spread = {f"{y}-06": 1 for y in range(2015, 2025)}
+    assert main_range(spread, (dt.date(2015, 6, 1), dt.date(2024, 6, 30))) == (dt.date(2015, 6, 1),
+                                                                              dt.date(2024, 6, 30))
+    assert main_range({"1935": 5, "2024-03": 1}, span) == (dt.date(1935, 1, 1), dt.date(1935, 12, 31))

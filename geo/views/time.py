@@ -50,3 +50,49 @@ def date_range(first: str | None, last: str | None) -> tuple[dt.date, dt.date] |
     if not first or not last:
         return None
     return first_day(first), last_day(last)
+
+
+GAP = dt.timedelta(days=366)  # dates further apart than this belong to different clusters
+
+
+def main_range(months: dict[str, int], span: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """The part of ``span`` where most of the view's dated events are, the slider's default range.
+
+    News dates its events near the time it was written, and now and then one long before ("the 1935
+    treaty"): a slider over 1935-2024 leaves the real months a sliver under the thumb. ``months`` counts the
+    view's events by stored month (YYYY-MM, or YYYY for a year alone); the months are cut into runs wherever
+    two are more than a year apart, and the run holding the most events (the latest on a tie) is kept.
+    Events outside it stay in the view: before it they are always shown, after it they appear at its end.
+
+    >>> span = (dt.date(1935, 1, 1), dt.date(2024, 3, 15))
+    >>> main_range({"1935": 1, "2023-10": 2, "2024-02": 6, "2024-03": 8}, span)
+    (datetime.date(2023, 10, 1), datetime.date(2024, 3, 15))
+    """
+    runs: list[list[str]] = []
+    for month in sorted(months, key=first_day):
+        if runs and first_day(month) - last_day(runs[-1][-1]) <= GAP:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    if len(runs) < 2:
+        return span
+    best = max(reversed(runs), key=lambda run: sum(months[m] for m in run))
+    lo, hi = max(first_day(best[0]), span[0]), min(last_day(best[-1]), span[1])
+    return (lo, hi) if lo < hi else span
+
+
+def outside_words(months: dict[str, int], main: tuple[dt.date, dt.date]) -> str | None:
+    """What the default range leaves out, in a few words for the slider's caption: "21 events before
+    2023-10-01, from 1935" (None when it leaves out nothing)."""
+    before = {m: n for m, n in months.items() if first_day(m) < main[0]}
+    after = {m: n for m, n in months.items() if first_day(m) > main[1]}
+    parts = []
+    if before:
+        parts.append(f"{_events(sum(before.values()))} before {main[0].isoformat()}, from {min(before, key=first_day)}")
+    if after:
+        parts.append(f"{_events(sum(after.values()))} after {main[1].isoformat()}, up to {max(after, key=last_day)}")
+    return "; ".join(parts) or None
+
+
+def _events(n: int) -> str:
+    return f"{n:,} event" if n == 1 else f"{n:,} events"
