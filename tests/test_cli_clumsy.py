@@ -70,3 +70,29 @@ def test_links_that_lead_nowhere_are_reported_not_skipped(tmp_path: Path):
     assert all("symbolic link" in reason for reason in failures.values())
     [direct] = iter_paths([str(tmp_path / "loop1.txt")], 10**6)
     assert "symbolic link" in direct.reason
+
+
+@pytest.mark.parametrize("command", [["articles"], ["actors"], ["show", "abc"], ["export"], ["snapshot", "list"],
+                                     ["snapshot", "show", "abcdefghijklmnop"]])
+def test_a_reading_command_on_a_mistyped_store_creates_nothing(tmp_path: Path, capsys, command: list[str]):
+    """A typo in --db made a new empty store, and its folders, and said "no articles yet"."""
+    db = tmp_path / "typo" / "nwesmap.sqlite"
+    assert geo.cli.main([*command, "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "no store at" in err and str(db) in err and "Traceback" not in err, err
+    assert not (tmp_path / "typo").exists()
+
+
+def test_escape_sequences_in_arguments_never_reach_the_terminal(tmp_path: Path, capsys):
+    db = tmp_path / "s.sqlite"
+    assert geo.cli.main(["snapshot", "list", "--db", str(db)]) == 1  # no store yet
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        geo.cli.main(["articles", f"--q{ESCAPES}"])  # argparse's "unrecognized arguments"
+    with pytest.raises(SystemExit):
+        geo.cli.main(["snapshot", ESCAPES])
+    geo.cli.main(["ingest", "--db", str(db), str(tmp_path / "none" / ESCAPES)])
+    geo.cli.main(["export", "--db", str(db), "-o", str(tmp_path / "none" / ESCAPES)])
+    out = capsys.readouterr()
+    assert "\u001b" not in out.err + out.out and "\u0007" not in out.err + out.out, out
+    assert out.err.count("\\x1b]0;PWNED\\x07") >= 4, out.err
