@@ -96,3 +96,33 @@ def test_escape_sequences_in_arguments_never_reach_the_terminal(tmp_path: Path, 
     out = capsys.readouterr()
     assert "\u001b" not in out.err + out.out and "\u0007" not in out.err + out.out, out
     assert out.err.count("\\x1b]0;PWNED\\x07") >= 4, out.err
+
+
+def test_a_full_disk_stops_the_ingest_once_and_keeps_what_was_stored(store):  # noqa: ANN001 - both databases
+    """Each article failed on its own with "disk I/O error", hundreds of identical lines, and the ingest went on
+    reading and analysing what could not be stored."""
+    import sqlalchemy as sa
+
+    from geo.errors import StoreError
+    from geo.ingest.pipeline import Pipeline
+    from geo.settings import load_settings
+    from tests.faulty import make_faulty_analyser
+
+    write, calls = store.write, []
+
+    def fills_up(analysis, joiner=None):  # noqa: ANN001, ANN202
+        calls.append(analysis.article.id)
+        if len(calls) > 2:
+            raise sa.exc.OperationalError("INSERT", {}, Exception("database or disk is full"))
+        return write(analysis, joiner)
+
+    store.write = fills_up
+    texts = [f"Good article number {i}." for i in range(6)]
+    inputs = [Article(id=f"{i:016x}", text=t, origin=f"in:{i}", raw=t.encode()) for i, t in enumerate(texts)]
+    pipeline = Pipeline(analyser=make_faulty_analyser(), store=store, settings=load_settings())
+    with pytest.raises(StoreError, match=r"disk is full.*2 article\(s\) were stored.*run the same command again"):
+        pipeline.ingest(inputs)
+    assert len(calls) == 3 and store.count_articles() == 2
+    store.write = write
+    again = pipeline.ingest(inputs)
+    assert len(again.duplicates) == 2 and len(again.ingested) == 4
