@@ -11,9 +11,10 @@ import argparse
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from geo.cli import browse, export, ingest, places, serve, snapshot
-from geo.cli.common import EPILOG
+from geo.cli.common import EPILOG, visible
 from geo.errors import NewsmapError
 
 
@@ -26,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except NewsmapError as err:
-        print(f"newsmap: error: {err}", file=sys.stderr)
+        print(f"newsmap: error: {visible(err)}", file=sys.stderr)  # errors quote inputs: file names, values
         return 1
     except KeyboardInterrupt:
         print("newsmap: interrupted; everything committed so far is kept", file=sys.stderr)
@@ -39,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _unexpected(err, args.debug)
         if args.debug:
             traceback.print_exc()
-        print(f"newsmap: error: {line}", file=sys.stderr)
+        print(f"newsmap: error: {visible(line)}", file=sys.stderr)
         return 1
 
 
@@ -69,13 +70,22 @@ def _unexpected(err: Exception, debug: bool) -> int:
     if debug:
         traceback.print_exc()
     first = (str(err).strip().splitlines() or [""])[0][:300]
-    print(f"newsmap: error: unexpected {type(err).__name__}: {first} (run again with --debug for the "
+    print(f"newsmap: error: unexpected {type(err).__name__}: {visible(first)} (run again with --debug for the "
           "traceback, and please report it)", file=sys.stderr)
     return 1
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse quotes most bad values with repr(), but not all: ``unrecognized arguments`` joins them as typed,
+    so an argument holding a terminal escape sequence reached the terminal raw."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {visible(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="newsmap", epilog=EPILOG,
         description="Map where news stories happen, who is involved and what happened there.")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -18,7 +18,7 @@ def add_articles(sub: argparse._SubParsersAction) -> None:
 
 
 def run_articles(args: argparse.Namespace) -> int:
-    rows = open_store(settings_from(args)).articles(limit=args.limit)
+    rows = open_store(settings_from(args), reading=True).articles(limit=args.limit)
     if not rows:
         print("no articles yet: add some with `newsmap ingest PATH`")
         return 0
@@ -41,7 +41,7 @@ def add_show(sub: argparse._SubParsersAction) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    store = open_store(settings_from(args))
+    store = open_store(settings_from(args), reading=True)
     article = store.article(args.article_id)
     if article is None:
         print(f"newsmap: error: no single article with id {args.article_id!r}; list them with `newsmap articles`",
@@ -65,7 +65,7 @@ def add_actors(sub: argparse._SubParsersAction) -> None:
 
 
 def run_actors(args: argparse.Namespace) -> int:
-    return command_actors(open_store(settings_from(args)), sys.stdout)
+    return command_actors(open_store(settings_from(args), reading=True), sys.stdout)
 
 
 def command_actors(store: Store, out: TextIO) -> int:

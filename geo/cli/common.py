@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from geo.errors import ExportError, NewsmapError
+from geo.errors import ExportError, NewsmapError, StoreError
 from geo.render import exports
 from geo.settings import Settings, declarations, load_settings
 from geo.store import Store
@@ -43,7 +43,16 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(**{n: getattr(args, n) for n in names if hasattr(args, n)})
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings, *, reading: bool = False) -> Store:
+    """The store of the settings; ``reading`` (a command that only reads) refuses a SQLite file that does not
+    exist instead of creating it: a mistyped --db made a new empty store, and its folders, and answered
+    "no articles yet", which reads as if the ingest had been lost."""
+    from geo.store.engine import normalise_url, sqlite_path
+
+    path = sqlite_path(normalise_url(settings.db_url))
+    if reading and path and not Path(path).exists():
+        raise StoreError(f"no store at {path} (the file does not exist). Check the path given to --db or "
+                         "NEWSMAP_DB, or fill it with `newsmap ingest PATH`")
     return Store.open(settings.db_url, read_only=settings.read_only)
 
 

@@ -31,7 +31,7 @@ def run_export(args: argparse.Namespace) -> int:
     from geo.views.state import summary, view_data
 
     settings = settings_from(args)
-    store = open_store(settings)
+    store = open_store(settings, reading=True)
     state = state_from(args)
     if not state.filtered and not state.show_hypothetical and args.format in exports.FORMATS:
         write_output(exports.render(store.export(), args.format).encode("utf-8"), args.output)

@@ -59,7 +59,7 @@ def _snapshot_create(args: argparse.Namespace) -> int:
 def _snapshot_list(args: argparse.Namespace) -> int:
     from geo.views.snapshots import list_snapshots
 
-    snaps = list_snapshots(open_store(settings_from(args)))
+    snaps = list_snapshots(open_store(settings_from(args), reading=True))
     if not snaps:
         print("no snapshots yet: save one with `newsmap snapshot create --title TITLE [filters]`")
         return 0
@@ -72,7 +72,7 @@ def _snapshot_list(args: argparse.Namespace) -> int:
 def _snapshot_show(args: argparse.Namespace) -> int:
     from geo.views.snapshots import get_snapshot
 
-    snap = get_snapshot(open_store(settings_from(args)), args.id)
+    snap = get_snapshot(open_store(settings_from(args), reading=True), args.id)
     for key, value in (("id", snap.id), ("title", snap.title), ("created", snap.created_label),
                        ("view", snap.description), ("note", snap.note or "-"), ("link", f"/{snap.url()}"),
                        ("filters", snap.state.to_url() if snap.state.to_query_params() else "none (the whole store)")):
@@ -100,7 +100,7 @@ def _snapshot_export(args: argparse.Namespace) -> int:
     from geo.views.snapshots import get_snapshot
 
     settings = settings_from(args)
-    snap = get_snapshot(open_store(settings), args.id)
+    snap = get_snapshot(open_store(settings, reading=True), args.id)
     body = share_bytes(settings, dict(snap.data), args.format, title=snap.title, description=snap.caption,
                        size=args.size, state=snap.state)
     write_output(body, args.output or default_file(f"snapshot-{snap.id}", args.format))

@@ -11,7 +11,6 @@ stores the rest.
 """
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import hashlib
 import io
@@ -24,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from geo.ingest.encodings import decode, sniff_sample, utf16_without_bom
 from geo.records import Article, ReadFailure
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -51,46 +51,6 @@ def article_id(text: str) -> str:
     """
     normal = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
-
-
-def decode(data: bytes, origin: str) -> tuple[str, tuple[str, ...]]:
-    """Bytes to text, refusing binary data and saying when a fallback encoding was used.
-
-    Raises ``ValueError`` with the user-facing reason.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ("decoded as UTF-16 (byte-order mark)",)
-    if _looks_binary(data):
-        raise ValueError("binary file (not text); give a .txt, .md, .json, .jsonl or .html file")
-    try:
-        return data.decode("utf-8-sig"), ()
-    except UnicodeDecodeError as err:
-        text = data.decode("cp1252", errors="replace")
-        note = f"not valid UTF-8 (byte {err.start}); decoded as Windows-1252 instead"
-        return text, (note,)
-
-
-def _looks_binary(data: bytes) -> bool:
-    """Judged on the first 8 KB. A NUL byte marks binary data (images, archives, databases, UTF-16 without a
-    byte-order mark) unless the bytes are valid UTF-8 and NULs are rare: a stray NUL in a story pasted from
-    another program is removed with a note (:func:`make_article`), not a reason to lose the story."""
-    head = data[:8192]
-    if not head:
-        return False
-    controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 12, 13))
-    nuls = head.count(0)
-    if controls / len(head) > 0.1 or nuls > max(1, len(head) // 100):
-        return True
-    return bool(nuls) and not _valid_utf8_start(head)
-
-
-def _valid_utf8_start(head: bytes) -> bool:
-    """Whether these bytes begin a UTF-8 text (a character cut at the end of the sample does not count)."""
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def parse_text(text: str) -> dict[str, object]:
@@ -210,7 +170,7 @@ def read_bytes(data: bytes, origin: str, kind: str | None = None) -> Iterator[Re
     if not data.strip():
         yield ReadFailure(origin, "empty file")
         return
-    if kind in JSONL_SUFFIXES and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if kind in JSONL_SUFFIXES and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):
         # judged line by line, as a stream is: one binary or malformed line loses only itself
         yield from _read_jsonl_stream(io.BytesIO(data), origin, len(data))
         return
@@ -244,6 +204,11 @@ def load_json(text: str, line: int | None = None) -> object:
         return json.loads(text)
     except json.JSONDecodeError as err:
         raise ValueError(f"malformed JSON at line {line or err.lineno}, column {err.colno}: {err.msg}") from None
+    except ValueError as err:  # Python refuses integers of more than 4,300 digits (a guard against slow parsing)
+        if "digits" not in str(err):
+            raise
+        raise ValueError("JSON holds a number of more than 4,300 digits; write it as a string, or leave it "
+                         "out") from None
     except RecursionError:
         raise ValueError("JSON nested too deeply (arrays or objects inside each other more than about 1,000 "
                          "levels); give one object per article") from None
@@ -378,6 +343,9 @@ def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 
 def _sniff_kind(data: bytes) -> str:
+    """The reader for stdin, judged on its first characters: a byte-order mark (UTF-8 or UTF-16) or UTF-16
+    without one is read past, or JSON sent from Windows was stored as one article whose text was the JSON."""
+    data = sniff_sample(data)
     head = data.lstrip()[:1]
     if head in (b"{", b"["):
         first_line = data.lstrip().split(b"\n", 1)[0].strip()
@@ -404,7 +372,7 @@ def iter_paths(paths: Iterable[str], max_bytes: int, stdin: BinaryIO | None = No
         elif path.exists():
             yield from read_file(path, max_bytes)
         else:
-            yield ReadFailure(name, "no such file or folder")
+            yield ReadFailure(name, DANGLING if path.is_symlink() else "no such file or folder")
 
 
 def _read_folder(folder: Path, max_bytes: int) -> Iterator[ReadResult]:
@@ -420,3 +388,9 @@ def _read_folder(folder: Path, max_bytes: int) -> Iterator[ReadResult]:
     for path in sorted(files):
         if path.is_file():
             yield from read_file(path, max_bytes)
+        else:  # said, not skipped: a link that leads nowhere may be the one article the user looks for
+            yield ReadFailure(str(path), DANGLING if not path.exists() else NOT_A_FILE)
+
+
+DANGLING = "a symbolic link that leads nowhere (its target is missing, or links point at each other in a loop)"
+NOT_A_FILE = "not a regular file (a pipe, socket or device named like an article); skipped"

@@ -30,6 +30,7 @@ from geo.ingest import ENGINES
 from geo.nlp import ZoneCount, in_memory_zones, memory_zone, require_model
 from geo.records import (Actor, ActorMention, Analysis, AnalysisResult, Article, ArticleFailure, Event, IngestReport,
                          PlaceMention, ReadFailure)
+from geo.errors import StoreError
 from geo.settings import Settings
 
 if TYPE_CHECKING:
@@ -221,7 +222,13 @@ class Pipeline:
             if isinstance(analysis, ArticleFailure):
                 tally.add(tally.failed, analysis)
                 continue
-            result = self._store(analysis)
+            try:
+                result = self._store(analysis)
+            except StoreUnwritable as err:
+                raise StoreError(f"the store cannot be written any more ({err}): the disk may be full or the "
+                                 f"store read-only. {len(tally.ingested)} article(s) were stored before it and "
+                                 "are kept; free some space and run the same command again to store the "
+                                 "rest") from err
             if isinstance(result, ArticleFailure):
                 tally.add(tally.failed, result)
             else:
@@ -252,6 +259,10 @@ class Pipeline:
                 analysis = self.linker.link(analysis)
             return self.store.write(analysis, self.joiner)
         except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
+            from geo.store.engine import unwritable  # here: the workers never import the SQL layer
+
+            if reason := unwritable(err):  # ... but a full disk is every article's: stop, and say so once
+                raise StoreUnwritable(reason) from err
             if self.linker is not None:
                 self.linker = ActorLinker(self.store.actors())
             return ArticleFailure.from_error(analysis.article, "could not be stored", err)
@@ -280,6 +291,10 @@ class Pipeline:
                     seen.add(result.id)
                     tally.notes.extend(f"{result.origin}: {n}" for n in result.notes)
                     yield result
+
+
+class StoreUnwritable(Exception):
+    """No article can be written any more (a full disk): the ingest stops instead of failing each article."""
 
 
 def too_long(chars: int, limit: int) -> str:

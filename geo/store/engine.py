@@ -170,6 +170,18 @@ def is_transient(err: sa.exc.OperationalError) -> bool:
     return any(k in text for k in ("deadlock", "database is locked", "could not serialize", "lock timeout"))
 
 
+#: What a database says when no article can be written any more, whatever the article: a full disk, a file over
+#: the size limit, a store made read-only under a running ingest (SQLite's and PostgreSQL's own wording).
+_UNWRITABLE = ("database or disk is full", "disk i/o error", "attempt to write a readonly database",
+               "no space left on device", "could not extend file", "read-only transaction")
+
+
+def unwritable(err: BaseException) -> str | None:
+    """The database's own words when ``err`` says the store cannot be written at all, else None."""
+    text = _first_line(err) if str(getattr(err, "orig", err)).strip() else ""
+    return text if any(k in text.lower() for k in _UNWRITABLE) else None
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see _sqlite_begin).
     dbapi_conn.isolation_level = None
