@@ -290,3 +290,11 @@ def test_named_dead_are_the_attacks_targets(analyse, text: str, trigger: str, wo
 ])
 def test_youths_and_crowds_fired_at_are_civilian_targets(analyse, text: str, trigger: str, word: str) -> None:
     assert any(word in n for n in role_names(analyse(text), trigger, "target"))
+
+
+def test_a_clause_the_model_took_for_a_name_is_an_event_not_a_body(analyse) -> None:
+    """The small model tags "Smith shot Jones" as one organisation: the shooting went missing and the actor list
+    gained a body of that name. A verb with its own subject and object is a clause."""
+    analysis = analyse("Police said Smith shot Jones twice in the chest outside a bar in Toledo.")
+    assert "shot" in [e.trigger.text for e in analysis.events]
+    assert not [a.name for a in analysis.actors if "shot" in a.name]

@@ -34,6 +34,7 @@ from geo.actors.reading import ArticleReading
 from geo.actors.shortened import join_short_forms
 from geo.actors.titled import (after_role_noun, kin_of, person_in_context, person_shaped, titled_names,
                                titled_tail, without_origin, without_role_word)
+from geo.nlp.sentences import acting_verb
 from geo.records import Actor, ActorMention, PlaceMention
 
 __all__ = ["ActorExtractor"]
@@ -90,7 +91,7 @@ class ActorExtractor:
         (after a title in it, or shaped like one) is that person."""
         aliases = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else self.alias_matcher().matches(doc)
         ents = [e for e in map(_as_person, doc.ents) if e.label_ in ("PERSON", "ORG", "NORP", "GPE", "LOC")
-                and "\n" not in e.text]
+                and "\n" not in e.text and not any(acting_verb(t) for t in e)]  # "Smith shot Jones" is no body
         taken = {i for s in aliases for i in range(s.start, s.end)}
         spans = aliases + [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
         spans += titled_names(doc, taken.union(i for e in doc.ents for i in range(e.start, e.end)))

@@ -41,6 +41,7 @@ from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehic
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.events.visits import private_visit
+from geo.nlp.sentences import acting_verb
 from geo.records import Actor, ActorMention, Article, Event, Mention, PlaceMention
 
 __all__ = ["EventExtractor", "EventFindings", "is_hypothetical"]
@@ -198,8 +199,8 @@ class EventExtractor:
 
     def kind(self, token: Token) -> EventKind | None:
         if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT",
-                               "PRODUCT"):
-            return None
+                               "PRODUCT") and not (token.ent_type_ in ("ORG", "PERSON") and acting_verb(token)):
+            return None  # a word of a name is no trigger, but a clause the model took for one is ("Smith shot Jones")
         if token.pos_ in ("VERB", "AUX"):
             return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token)
         if token.pos_ in ("NOUN", "PROPN"):
@@ -219,7 +220,8 @@ class EventExtractor:
             id=f"{ctx.article.id}:{token.idx}", article_id=ctx.article.id, type=kind.type, subtype=kind.subtype,
             trigger=Mention(token.idx, token.idx + len(token.text), token.text, kind.type),
             sentence=sent.text, start=sent.start_char, end=sent.end_char,
-            date=date.value, date_precision=date.precision, hypothetical=is_hypothetical(token, speech=kind.family == "statement"),
+            date=date.value, date_precision=date.precision,
+            hypothetical=is_hypothetical(token, speech=kind.family == "statement"),
             actor_roles=tuple([("initiator", a) for a in roles.initiators] + [("target", a) for a in roles.targets]),
             place_roles=ctx.place_roles(token, kind.family),
         )
