@@ -135,6 +135,15 @@ def geoparser(toponym_nlp, gazetteer):
     return Geoparser(toponym_nlp, Resolver(gazetteer))
 
 
+@pytest.fixture(scope="session")
+def analyse(geoparser):
+    """The analysis an ingest runs, as text -> Analysis (``tests.probe_score.make_analyse``): one for the session,
+    as it keeps nothing from one text to the next but its caches."""
+    from tests import probe_score
+
+    return probe_score.make_analyse(geoparser)
+
+
 def seed_text(name: str) -> str:
     """A seed article as the article reader hands it on: boilerplate lines removed."""
     text = (SEEDS / name).read_text(encoding="utf-8")

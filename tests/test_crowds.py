@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_readings import analyse, at_trigger  # noqa: F401  (the fixture: the analysis an ingest runs)
+from tests.test_readings import at_trigger
 from tests.test_roles import role_names
 
 

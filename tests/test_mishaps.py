@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests import probe_score
 from tests.test_probe import triggers
-
-
-@pytest.fixture(scope="module")
-def analyse(geoparser):
-    return probe_score.make_analyse(geoparser)
 
 
 @pytest.mark.parametrize("text", [

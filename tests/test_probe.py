@@ -14,11 +14,6 @@ FLOORS = {"precision": 0.966, "recall": 0.944, "f1": 0.955, "place_acc": 0.979, 
           "target_acc": 0.814}
 
 
-@pytest.fixture(scope="module")
-def analyse(geoparser):
-    return probe_score.make_analyse(geoparser)
-
-
 def real(analysis: Analysis) -> list[Event]:
     """The events the dashboard shows: not hypothetical."""
     return [e for e in analysis.events if not e.hypothetical]

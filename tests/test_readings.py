@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests import probe_score
 from tests.test_probe import event, triggers
 from tests.test_roles import role_names
-
-
-@pytest.fixture(scope="module")
-def analyse(geoparser):
-    return probe_score.make_analyse(geoparser)
 
 
 def at_trigger(analysis, trigger: str, read) -> list:

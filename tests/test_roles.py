@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests import probe_score
 from tests.test_probe import event, real
-
-
-@pytest.fixture(scope="module")
-def analyse(geoparser):
-    return probe_score.make_analyse(geoparser)
 
 
 def role_names(analysis, trigger: str, role: str) -> set[str]:
