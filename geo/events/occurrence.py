@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from geo.actors.diseases import is_disease
 from geo.events.clauses import NATURAL_CAUSES, governor, subjects
+from geo.events.senses import held
 
 def negated(token: Token) -> bool:
     """Whether the occurrence itself is denied: "did not attack", "no attack took place", "held no talks"
@@ -347,4 +348,4 @@ def on_record(token: Token) -> bool:
     """An arrest noun that names someone's record, not an arrest reported now: "has prior arrests for
     trespassing", "a previous arrest"."""
     return token.pos_ == "NOUN" and (any(c.dep_ == "amod" and c.lower_ in RECORD for c in token.children)
-                                     or token.dep_ == "dobj" and token.head.lemma_.lower() == "have")
+                                     or held(token))

@@ -75,6 +75,12 @@ def possessed_patient(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ == "poss"]
 
 
+#: Verbs that take responsibility for an act as their object ("claim" is a statement trigger of its own).
+OWNING = frozenset("accept admit take assume bear".split())
+#: What those verbs take: "accepted responsibility", "took credit".
+RESPONSIBILITY = frozenset({"responsibility", "credit"})
+
+
 def responsibility_verb(token: Token) -> Token | None:
     """"X claimed/accepted/admitted responsibility for the bombings", "X claimed a bombing", "X was responsible
     for the bombing": the verb whose subject is the initiator."""
@@ -85,14 +91,12 @@ def responsibility_verb(token: Token) -> Token | None:
     noun = token.head.head
     if noun.lower_ == "responsible" and noun.dep_ == "acomp":  # "police said ETA was responsible for the bombing"
         return noun.head
-    if noun.lemma_.lower() not in ("responsibility", "credit") or noun.head.pos_ != "VERB":
+    if noun.lemma_.lower() not in RESPONSIBILITY or noun.head.pos_ != "VERB":
         return None
     verb = noun.head
-    return verb if verb.lemma_.lower() in ("claim", "accept", "admit", "take", "bear", "assume") else None
+    return verb if verb.lemma_.lower() in OWNING | {"claim"} else None
 
 
-#: Verbs that take responsibility for an act as their object ("claim" is a statement trigger of its own).
-OWNING = frozenset("accept admit take assume bear".split())
 #: Subjects that say the speaker itself is responsible: "the group said it was responsible for the attack".
 SELF = frozenset("it they we".split())
 
@@ -106,7 +110,7 @@ def takes_responsibility(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     if verb.lemma_.lower() in OWNING:
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in verb.children)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in RESPONSIBILITY for c in verb.children)
     return any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in SELF for g in c.children)
                and any(g.dep_ == "acomp" and g.lower_ == "responsible" for g in c.children) for c in verb.children)
 

@@ -20,8 +20,8 @@ from geo.nlp.memo import per_article
 from geo.nlp.sentences import words_near
 
 __all__ = ["AUDIENCES", "accord_not_made", "addressed", "advice", "agreed_with_a_view", "blow", "collision",
-           "commercial_deal", "deployed_no_force", "dismissed", "made_to_act", "met_no_one", "play", "run_over",
-           "signed_no_accord", "walkout", "interception", "launched", "person_taken"]
+           "commercial_deal", "deployed_no_force", "dismissed", "held", "made_to_act", "met_no_one", "play",
+           "run_over", "signed_no_accord", "walkout", "interception", "launched", "person_taken"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -207,6 +207,11 @@ def accord_not_made(noun: Token) -> bool:
     accords a country holds ("Canada has only one trade agreement in Asia", "Chile has nine agreements")."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in noun.children):
         return True
+    return held(noun)
+
+
+def held(noun: Token) -> bool:
+    """A noun someone has, not an act reported: "Chile has nine agreements", "he has prior arrests"."""
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() == "have"
 
 
