@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from geo.ingest.encodings import decode, sniff_sample, utf16_without_bom
+from geo.ingest.encodings import decode, sniff_sample, utf16_encoding
 from geo.records import Article, ReadFailure
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -170,7 +170,7 @@ def read_bytes(data: bytes, origin: str, kind: str | None = None) -> Iterator[Re
     if not data.strip():
         yield ReadFailure(origin, "empty file")
         return
-    if kind in JSONL_SUFFIXES and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):
+    if kind in JSONL_SUFFIXES and not utf16_encoding(data):
         # judged line by line, as a stream is: one binary or malformed line loses only itself
         yield from _read_jsonl_stream(io.BytesIO(data), origin, len(data))
         return

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import codecs
 
+#: The byte-order marks of UTF-16, little- and big-endian.
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
 
 def decode(data: bytes, origin: str) -> tuple[str, tuple[str, ...]]:
     """Bytes to text, refusing binary data and saying when a fallback encoding was used.
 
     Raises ``ValueError`` with the user-facing reason.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(UTF16_BOMS):
         return data.decode("utf-16"), ("decoded as UTF-16 (byte-order mark)",)
     if _looks_binary(data):
         if encoding := utf16_without_bom(data):
@@ -63,6 +66,12 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """The UTF-16 codec to read ``data`` with: "utf-16" after a byte-order mark, else :func:`utf16_without_bom`'s
+    answer; None for bytes that are no UTF-16 text."""
+    return "utf-16" if data.startswith(UTF16_BOMS) else utf16_without_bom(data)
+
+
 def _valid_utf8_start(head: bytes) -> bool:
     """Whether these bytes begin a UTF-8 text (a character cut at the end of the sample does not count)."""
     try:
@@ -75,7 +84,7 @@ def _valid_utf8_start(head: bytes) -> bool:
 def sniff_sample(data: bytes) -> bytes:
     """The start of ``data`` as UTF-8 bytes without a byte-order mark (``data`` itself when it is not UTF-16)."""
     sample = data[:65536]
-    encoding = "utf-16" if sample.startswith((b"\xff\xfe", b"\xfe\xff")) else utf16_without_bom(sample)
+    encoding = utf16_encoding(sample)
     if encoding:
         return sample[:len(sample) - len(sample) % 2].decode(encoding, errors="replace").encode("utf-8")
     return data.removeprefix(codecs.BOM_UTF8)
