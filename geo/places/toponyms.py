@@ -134,7 +134,7 @@ class ToponymRecognizer:
                                    + postal_symbols(doc, kept, self.names))
             kept = non_overlapping(list(kept) + conjuncts(doc, kept, person_words, self.names))
         kept = [s for s in kept if not stands_as_a_person(s)  # "Krystal D. Hall", "Sen. Lincoln ... Lincoln said"
-                and not (s.text in titled_surnames(doc) and _stands_as_a_person(s))]
+                and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))]
         doc._.toponyms = _without_firms_only(kept, firms)
         return doc
 
@@ -347,7 +347,7 @@ def _a_named_person(span: Span, country_or_state: bool) -> bool:
     must also be written nowhere in the article after a preposition of place ("in Egypt"): the model tags titles
     such as "Rethinking Egypt" PERSON, and "Israel Katz" stands in articles about Israel. After "in", "from" ...
     or as an object the name stays a place."""
-    if len(span) != 1 or not _stands_as_a_person(span):
+    if len(span) != 1 or not _in_a_persons_role(span):
         return False
     surnames, given = per_article(span.doc, "newsmap_full_names_words", _full_names_words)
     if span.text not in surnames and span.text not in given:
@@ -365,7 +365,7 @@ def _sentences_about_persons(doc: Doc) -> frozenset[int]:
     return frozenset(t.i for sent in doc.sents if any(t.lower_ in _PERSONAL_PRONOUNS for t in sent) for t in sent)
 
 
-def _stands_as_a_person(span: Span) -> bool:
+def _in_a_persons_role(span: Span) -> bool:
     """The subject of a verb, a possessive ("Fairfield's trial", "Flores' case") or a family ("the Flores family")."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
