@@ -24,3 +24,28 @@ def test_a_town_after_a_state_initial_or_a_comma_stays_a_place(toponym_nlp):
     assert "Charleston" in places and "Lincoln" in places, places
     places = _places(toponym_nlp, "The senator, a Democrat from Lincoln, said Nebraska farmers need rain.")
     assert "Lincoln" in places, places
+
+
+def test_a_saint_a_church_or_a_feast_is_named_for_is_no_place(toponym_nlp):
+    text = ("A bomb went off in Cairo on Sunday in the small church of St. Peter and St. Paul, next to St. Mark's "
+            "Coptic Orthodox Cathedral. Mourners later filled the Saint Peter and Saint Paul Coptic Church.")
+    places = _places(toponym_nlp, text)
+    assert places == ["Cairo"], places  # no Saint Peter (Minnesota), Saint Paul or Saint Mark (Grenada)
+    places = _places(toponym_nlp, "Crowds marched in Dublin for St. Patrick's Day.")
+    assert places == ["Dublin"], places
+
+
+def test_a_town_named_for_a_saint_stays_a_place(toponym_nlp):
+    places = _places(toponym_nlp, "Police in St. Paul said a church in St. Paul was broken into overnight.")
+    assert places.count("St. Paul") == 2, places
+    places = _places(toponym_nlp, "St. Mary Parish deputies searched the bayou near Morgan City.")
+    assert "St. Mary Parish" in places, places  # a Louisiana parish is a county, not a church's
+
+
+def test_a_title_before_a_persons_name_is_no_place(toponym_nlp):
+    places = _places(toponym_nlp, "The Grand Mufti sent his condolences to Pope Tawadros of Alexandria.")
+    assert "Pope" not in places and "Alexandria" in places, places
+    places = _places(toponym_nlp, "The service in London was led by Cardinal Vincent Nichols.")
+    assert places == ["London"], places
+    places = _places(toponym_nlp, "She moved to Cardinal, Manitoba, last year.")
+    assert "Cardinal" in places, places  # the town, where no person's name follows

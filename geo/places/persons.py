@@ -16,6 +16,20 @@ from geo.nlp.memo import per_article
 from geo.places.placewords import PERSON_TITLES
 
 _INITIAL = re.compile(r"^[A-Z]\.$")  # "D." of "Krystal D. Hall"
+#: How English writes a saint's name ("St. Peter", "Saint Paul", the French "Ste. Anne").
+SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
+#: What a saint's name is given to: "the church of St. Peter", "the Saint Peter and Saint Paul Coptic Orthodox
+#: Church", "the Feast of St. Joseph". Not "parish": a Louisiana parish is a county ("St. Mary Parish").
+DEDICATED = frozenset("church cathedral basilica chapel abbey monastery convent priory shrine feast order".split())
+#: What a saint's possessive names as well: "St. Mark's Cathedral", "St. Michael's Hospital", "St. Patrick's Day".
+DEDICATED_OWNED = DEDICATED | {"hospital", "school", "college", "academy", "day"}
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: Titles written before a person's name (forms of address of churches, courts, armies and monarchies), several of
+#: them also towns' names: Pope (Latvia), Cardinal (Manitoba), Bishop (California), Sheikh (Egypt).
+NAME_TITLES = frozenset("""pope cardinal bishop archbishop patriarch metropolitan imam ayatollah rabbi sheikh sheik emir
+king queen prince princess sultan general admiral colonel major captain sergeant lieutenant senator governor
+chancellor premier president minister judge justice mayor""".split())
+_NAME_REACH = 8  # words of a church's name after the saint's ("Saint Paul Coptic Orthodox Church")
 
 
 def stands_as_a_person(span: Span) -> bool:
@@ -35,6 +49,53 @@ def stands_as_a_person(span: Span) -> bool:
         given = doc[span.start - 2] if span.start >= 2 else None
         return given is not None and given.is_alpha and given.is_title and len(given) > 1
     return before.ent_type_ == "PERSON" and word.ent_type_ != "PERSON" and before.is_alpha and before.is_title
+
+
+def a_title_before_a_name(span: Span) -> bool:
+    """Whether a one-word name is a title written before a person's name: "condolences to Pope Tawadros",
+    "Cardinal Vincent Nichols" (the model tags the name after it a person, and the title is no town)."""
+    if len(span) != 1 or span[0].lower_ not in NAME_TITLES or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
+def a_saints_dedication(span: Span) -> bool:
+    """Whether a saint's name is written as the one a church, a hospital or a feast is named for: "the small
+    church of St. Peter and St. Paul", "St. Mark's Coptic Orthodox Cathedral", "the Saint Peter and Saint Paul
+    Church". The saint is meant, not a town named after the saint (Saint Peter, Minnesota, in a story from
+    Cairo); a town of that name is written without such words ("a church in St. Paul", "St. Paul police")."""
+    if len(span) < 2 or span[0].text not in SAINT_WORDS:
+        return False
+    return _dedicated_before(span) or _dedicated_after(span)
+
+
+def _dedicated_before(span: Span) -> bool:
+    """"church of St. Peter", also for a second saint ("church of St. Peter and St. Paul")."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].lower_ in ("and", "&"):  # back over the first saint of a pair
+        i -= 1
+        while i >= 0 and doc[i].text not in SAINT_WORDS and doc[i].is_title and span.start - i <= 4:
+            i -= 1
+        if i < 0 or doc[i].text not in SAINT_WORDS:
+            return False
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in DEDICATED
+
+
+def _dedicated_after(span: Span) -> bool:
+    """"St. Mark's Coptic Orthodox Cathedral", "Saint Peter and Saint Paul Coptic Orthodox Church": the name goes
+    on in capitals (or with "and" to a second saint) to a church's word."""
+    doc, i = span.doc, span.end
+    owned = i < len(doc) and doc[i].text in _POSSESSIVE
+    i += owned
+    words = DEDICATED_OWNED if owned else DEDICATED
+    for token in doc[i:min(len(doc), i + _NAME_REACH)]:
+        if token.lower_ in words and token.is_title:
+            return True
+        if not (token.is_title or token.text in SAINT_WORDS or token.lower_ in ("and", "&")):
+            return False
+    return False
 
 
 def titled_surnames(doc: Doc) -> frozenset[str]:

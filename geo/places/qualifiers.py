@@ -17,9 +17,10 @@ from typing import Callable, NamedTuple, Sequence
 
 from geo.names import slug, written_as_code
 from geo.places.institutions import campus_state
-from geo.records import Mention, Place
+from geo.records import Mention, Place, PlaceMention
 
-__all__ = ["Qualified", "after_comma", "containers", "local_in", "unqualifying", "CONTAINED_KINDS", "QUALIFIER_KINDS"]
+__all__ = ["Qualified", "after_comma", "containers", "in_stated_towns", "local_in", "unqualifying", "CONTAINED_KINDS",
+           "QUALIFIER_KINDS"]
 
 QUALIFIER_KINDS = ("admin1", "country")
 LOCAL_KINDS = ("city", "admin2")  # a town, as the resolver reads it (geo.places.readings.LOCAL_KINDS)
@@ -188,3 +189,19 @@ def local_in(name: str, container: Place) -> Place:
     pid = container.country_code if container.kind == "country" else container.id
     return Place(id=f"local:{pid}:{slug(name)}", name=f"{name}, {container.name}", kind="local",
                  lat=container.lat, lon=container.lon, country_code=container.country_code)
+
+
+def in_stated_towns(text: str, answers: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
+    """A name placed in its written container (:func:`local_in`) right before a town's name that the article reads
+    as a town lies in that town: "1935 Orchard St., Alexandria" in a story from Louisiana is in Alexandria,
+    Louisiana, where the article's other "Alexandria" is, not in Egypt's Alexandria Governorate, which is all the
+    qualifier's words name among states. A street is written with its town, and the town's reading is the
+    article's, worked out with every cue it gives."""
+    order = sorted(range(len(answers)), key=lambda i: answers[i].mention.start)
+    out = list(answers)
+    for i, j in zip(order, order[1:]):
+        named, town = answers[i], answers[j]
+        if (named.place is not None and named.place.kind == "local" and town.place is not None
+                and town.place.kind in LOCAL_KINDS and text[named.mention.end:town.mention.start].strip() == ","):
+            out[i] = PlaceMention(named.mention, local_in(named.mention.text, town.place), named.score)
+    return tuple(out)

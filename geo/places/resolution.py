@@ -35,7 +35,7 @@ from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
 from geo.places.other_names import lesser_alternates, named_elsewhere
 from geo.places.post_towns import beside_a_great_namesake, far_beside_a_great_namesake
-from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, local_in, unqualifying
+from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, in_stated_towns, local_in, unqualifying
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
@@ -157,7 +157,8 @@ class Resolver:
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         third = self._third_pass(names, first, second, counts, (context, neighbours, cues.named), state_words, lists)
-        return subdivisions.read_as_subdivisions(text, self._answers(mentions, keys, third), self.gazetteer)
+        answers = in_stated_towns(text, self._answers(mentions, keys, third))  # "Orchard St., Alexandria"
+        return subdivisions.read_as_subdivisions(text, answers, self.gazetteer)
 
     def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
         """Each mention's answer: worked out once per name as it is written (one sense per document; a

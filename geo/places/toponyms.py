@@ -39,7 +39,7 @@ from geo.places.discourse import repeats as discourse_repeats
 from geo.places.known_names import KnownNames
 from geo.places.prominence import great_by_name, named_bare
 from geo.places.organisations import club_name
-from geo.places.persons import stands_as_a_person, titled_surnames
+from geo.places.persons import a_saints_dedication, a_title_before_a_name, stands_as_a_person, titled_surnames
 from geo.places.placewords import (
     BIG_KINDS,
     BUILDING_WORDS,
@@ -134,6 +134,8 @@ class ToponymRecognizer:
                                    + postal_symbols(doc, kept, self.names))
             kept = non_overlapping(list(kept) + conjuncts(doc, kept, person_words, self.names))
         kept = [s for s in kept if not stands_as_a_person(s)  # "Krystal D. Hall", "Sen. Lincoln ... Lincoln said"
+                and not a_saints_dedication(s)  # "the church of St. Peter", "St. Mark's Cathedral"
+                and not a_title_before_a_name(s)  # "Pope Tawadros", "Cardinal Vincent Nichols"
                 and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))]
         doc._.toponyms = _without_firms_only(kept, firms)
         return doc
