@@ -102,3 +102,17 @@ def test_a_facility_named_by_a_country_is_where_it_stands_not_in_its_owner(local
     assert found["US"].place.kind == "country" and found["US"].place.country_code == "US"
     found = by_text(local("Thousands of protesters in Baghdad gathered outside the US embassy."))
     assert found["US embassy"].place.id.startswith(f"local:{found['Baghdad'].place.id}:")
+
+
+def test_a_french_street_or_square_with_de_la_is_named_whole(local) -> None:
+    found = by_text(local("A bakery on Rue de la Paix in Paris was hit, and crowds gathered in the Place de la "
+                          "Concorde."))
+    paris = found["Paris"].place
+    assert found["Rue de la Paix"].place.id == f"local:{paris.id}:rue-de-la-paix"
+    assert found["Place de la Concorde"].place.kind == LOCAL
+
+
+def test_a_title_cased_phrase_with_a_pronoun_is_no_square(local) -> None:
+    found = by_text(local('The group, based in Washington, wrote of "Preserving Christianity in the Place of Its '
+                          'Birth and in Your Own Backyard" on Monday.'))
+    assert not any(pm.place.kind in (LOCAL, FACILITY) for pm in found.values()), found

@@ -145,8 +145,13 @@ def named_localities(doc: Doc) -> list[tuple[Span, str]]:
     spans += [s for t in heads if (s := prefixed_name(t)) is not None]
     spans += [_without_the(e) for e in doc.ents if e.label_ in ("FAC", "ORG") and (
         e[-1].lower_ in NAMED_HEADS or (e[0].lower_ in PREFIXES and len(e) > 1))]
-    kept = filter_spans([s for s in spans if s is not None and "\n" not in s.text])
+    kept = filter_spans([s for s in spans if s is not None and "\n" not in s.text and not _pronoun_in(s)])
     return [(s, kind_of(s)) for s in kept]
+
+
+def _pronoun_in(span: Span) -> bool:
+    """A name holds no pronoun: "the Place of Its Birth" in a title-cased quotation is a phrase, not a square."""
+    return any(t.pos_ == "PRON" for t in span)
 
 
 def headed_name(head: Token) -> Span | None:
@@ -181,9 +186,13 @@ def prefixed_name(first: Token) -> Span | None:
         return None
     end = first.i + 1
     doc = first.doc
-    while end < len(doc) and (_capital(doc[end]) or (doc[end].lower_ in NAME_LINKS and end + 1 < len(doc)
-                                                     and _capital(doc[end + 1]))):
-        end += 1
+    while end < len(doc):
+        links = end
+        while links < len(doc) and doc[links].lower_ in NAME_LINKS:  # "de la" of "Rue de la Paix"
+            links += 1
+        if links >= len(doc) or not _capital(doc[links]):
+            break
+        end = links + 1
     return doc[first.i:end] if end > first.i + 1 else None
 
 
