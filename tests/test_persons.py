@@ -49,3 +49,11 @@ def test_a_title_before_a_persons_name_is_no_place(toponym_nlp):
     assert places == ["London"], places
     places = _places(toponym_nlp, "She moved to Cardinal, Manitoba, last year.")
     assert "Cardinal" in places, places  # the town, where no person's name follows
+
+
+def test_an_abbreviated_title_before_a_name_is_no_place(toponym_nlp):
+    places = _places(toponym_nlp, "The pilots flew under the command of Gen. Claire Chennault in China.")
+    assert places == ["China"], places  # Gen. is no Gennes, France
+    places = _places(toponym_nlp, "Both women were taken to St. Michael's Hospital in Toronto, and a son studied at "
+                                  "St. John's University in New York.")
+    assert "St. Michael's" not in places and "St. John's" not in places and "Toronto" in places, places

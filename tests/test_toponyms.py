@@ -468,3 +468,25 @@ def test_a_town_and_its_state_tagged_as_one_place_are_two_places(toponym_nlp):
     # the model tags "Florence, South Carolina" as one name; cut to its longest known part it read "Florence,"
     found = toponyms(toponym_nlp, "Residents of Florence, South Carolina, lost power after the storm.")
     assert ("Florence", "place") in found and ("South Carolina", "place") in found, found
+
+
+def test_a_common_noun_in_lower_case_is_no_place(toponym_nlp):
+    text = "The school board race turned on the gulf in graduation rates between the city's two high schools."
+    assert toponyms(toponym_nlp, text) == []  # not Gulf Province, Papua New Guinea
+    text = "rockets hit beirut on monday, officials in iraq said, and the gulf states met."
+    assert [t for t, _ in toponyms(toponym_nlp, text)][:2] == ["beirut", "iraq"]  # a text with no capitals at all
+
+
+def test_a_surname_particle_opening_a_name_is_no_town(toponym_nlp):
+    text = "Goodwin defended the charity, saying Van Voorhis suffered from other illnesses before he died."
+    assert "Van" not in [t for t, _ in toponyms(toponym_nlp, text)]  # not Van, Turkey
+    text = "Kurdish fighters were reported near Van and Hakkari in eastern Turkey on Monday."
+    assert "Van" in [t for t, _ in toponyms(toponym_nlp, text)]
+
+
+def test_an_institution_word_alone_is_no_place(toponym_nlp):
+    text = ("Carlo Dade, director of the Centre for Trade and Investment Policy in Calgary, spoke, as did a doctor "
+            "of the Commonwealth Cancer Center in London, Kentucky, and the Federal Prosecutor's Office in Karlsruhe.")
+    found = [t for t, _ in toponyms(toponym_nlp, text)]
+    assert not {"Centre", "Commonwealth", "Federal"} & set(found), found  # Burkina Faso, the Philippines, Argentina
+    assert {"Calgary", "London", "Kentucky", "Karlsruhe"} <= set(found), found

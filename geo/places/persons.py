@@ -21,14 +21,16 @@ SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 #: What a saint's name is given to: "the church of St. Peter", "the Saint Peter and Saint Paul Coptic Orthodox
 #: Church", "the Feast of St. Joseph". Not "parish": a Louisiana parish is a county ("St. Mary Parish").
 DEDICATED = frozenset("church cathedral basilica chapel abbey monastery convent priory shrine feast order".split())
-#: What a saint's possessive names as well: "St. Mark's Cathedral", "St. Michael's Hospital", "St. Patrick's Day".
-DEDICATED_OWNED = DEDICATED | {"hospital", "school", "college", "academy", "day"}
+#: What a saint's possessive names as well: "St. Mark's Cathedral", "St. Michael's Hospital", "St. John's University",
+#: "St. Patrick's Day".
+DEDICATED_OWNED = DEDICATED | {"hospital", "school", "college", "academy", "university", "day"}
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Titles written before a person's name (forms of address of churches, courts, armies and monarchies), several of
 #: them also towns' names: Pope (Latvia), Cardinal (Manitoba), Bishop (California), Sheikh (Egypt).
 NAME_TITLES = frozenset("""pope cardinal bishop archbishop patriarch metropolitan imam ayatollah rabbi sheikh sheik emir
 king queen prince princess sultan general admiral colonel major captain sergeant lieutenant senator governor
-chancellor premier president minister judge justice mayor""".split())
+chancellor premier president minister judge justice mayor
+gen. col. maj. capt. lt. sgt. adm. cmdr. gov. sen. rep. rev. fr. msgr. pres. supt. insp. det. dr. prof.""".split())
 _NAME_REACH = 8  # words of a church's name after the saint's ("Saint Paul Coptic Orthodox Church")
 
 
@@ -53,7 +55,8 @@ def stands_as_a_person(span: Span) -> bool:
 
 def a_title_before_a_name(span: Span) -> bool:
     """Whether a one-word name is a title written before a person's name: "condolences to Pope Tawadros",
-    "Cardinal Vincent Nichols" (the model tags the name after it a person, and the title is no town)."""
+    "Cardinal Vincent Nichols", "the command of Gen. Claire Chennault" (the model tags the name after it a person,
+    and the title is no town: Gen. is no Gennes)."""
     if len(span) != 1 or span[0].lower_ not in NAME_TITLES or span.end >= len(span.doc):
         return False
     after = span.doc[span.end]
@@ -87,8 +90,8 @@ def _dedicated_after(span: Span) -> bool:
     """"St. Mark's Coptic Orthodox Cathedral", "Saint Peter and Saint Paul Coptic Orthodox Church": the name goes
     on in capitals (or with "and" to a second saint) to a church's word."""
     doc, i = span.doc, span.end
-    owned = i < len(doc) and doc[i].text in _POSSESSIVE
-    i += owned
+    owned = span[-1].text in _POSSESSIVE or i < len(doc) and doc[i].text in _POSSESSIVE  # "St. Michael's" | "Hospital"
+    i += owned and span[-1].text not in _POSSESSIVE
     words = DEDICATED_OWNED if owned else DEDICATED
     for token in doc[i:min(len(doc), i + _NAME_REACH)]:
         if token.lower_ in words and token.is_title:

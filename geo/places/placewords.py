@@ -28,7 +28,8 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "from", "to", "outside", "across", "in
 LOCATIVE_PREPOSITIONS = PLACE_PREPOSITIONS - {"of", "and", "between"} | {"through"}
 #: Articles and particles that open names in other languages ("La Moneda", "El Fasher", "Le Bourget", "Al Karak"):
 #: never a place on their own, whatever a gazetteer abbreviation says ("La." is Louisiana).
-NAME_PARTICLES = {"la", "le", "les", "el", "al", "los", "las", "de", "del", "du", "des", "di", "da", "the"}
+NAME_PARTICLES = {"la", "le", "les", "el", "al", "los", "las", "de", "del", "du", "des", "di", "da", "the",
+                  "van", "von", "der", "den", "ter", "ten", "dos", "das"}  # "Van Voorhis" is no Van, Turkey
 #: Words of a part of a town between the preposition and its name: "marched through central Santiago".
 PART_WORDS = {"central", "downtown", "greater", "inner", "northern", "southern", "eastern", "western", "coastal",
               "suburban", "rural", "old"}
@@ -55,7 +56,10 @@ COURT_RANKS = {"supreme", "superior", "high", "circuit", "district", "federal", 
                "constitutional", "magistrates", "magistrate", "crown", "probate", "juvenile", "family", "claims",
                "bankruptcy", "chancery", "county", "municipal", "criminal", "civil", "tax"}
 GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region", "province", "area", "areas",
-                 "highway", "highways", "street", "road", "roads"}
+                 "highway", "highways", "street", "road", "roads",
+                 # words for institutions, which name first-level units and towns elsewhere (Centre, Burkina Faso
+                 # and France; Federal, Argentina; University, Florida): alone, the institution is meant
+                 "university", "college", "centre", "center", "federal", "commonwealth"}
 #: Words of a time, of English calendars and clocks: a model's date or time with none of them and no digit is a name
 #: it mistook ("In Manchester, the council ..." tagged as a date).
 TIME_WORDS = {

@@ -149,6 +149,8 @@ class ToponymRecognizer:
         big = any(c.place.kind in BIG_KINDS or c.population >= WELL_KNOWN for c in candidates)
         if span.text.lower() in person_words and (not big or self._a_named_person(span)):
             return False
+        if span.text.islower() and not _written_in_lower_case(span.doc):
+            return False  # "the gulf in graduation rates": a common noun, not Gulf Province
         if candidates:
             return not (span.label_ == "FAC" and _after_the(span) and not _modifies_a_noun(span) and all(
                 c.place.kind in LOCAL_KINDS for c in candidates))  # "the White House", "the Capitol"
@@ -397,6 +399,13 @@ def _after_an_acronym(span: Span, start: int) -> bool:
     "NHS West Midlands", nor a continent, "DKMS Americas"), which news names as the place."""
     first = span[0]
     return start == span.start + 1 and first.is_upper and first.is_alpha and len(first) >= 2
+
+
+def _written_in_lower_case(doc: Doc) -> bool:
+    """Whether the article is written without capitals (a transcript, a chat), where a place's name is lower case
+    too: fewer than one word in fifty starts with a capital letter."""
+    return per_article(doc, "newsmap_written_in_lower_case", lambda d: 50 * sum(
+        t.text[:1].isupper() for t in d if t.is_alpha) < sum(t.is_alpha for t in d))
 
 
 def _after_the(span: Span) -> bool:
