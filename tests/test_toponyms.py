@@ -490,3 +490,13 @@ def test_an_institution_word_alone_is_no_place(toponym_nlp):
     found = [t for t, _ in toponyms(toponym_nlp, text)]
     assert not {"Centre", "Commonwealth", "Federal"} & set(found), found  # Burkina Faso, the Philippines, Argentina
     assert {"Calgary", "London", "Kentucky", "Karlsruhe"} <= set(found), found
+
+
+def test_a_word_in_capitals_in_running_text_is_an_acronym_not_a_town(toponym_nlp):
+    text = "An Albany police SWAT team and state agents arrested the man in Albany, Ga., on Friday."
+    found = [t for t, _ in toponyms(toponym_nlp, text)]
+    assert "SWAT" not in found and "Albany" in found, found  # not Swat, Pakistan
+    text = "GEORGETOWN, Ky. (WKYT) - A doctor from Pikeville saw it. Officials in the UAE and the DRC agreed."
+    found = [t for t, _ in toponyms(toponym_nlp, text)]
+    assert {"GEORGETOWN", "UAE", "DRC"} <= set(found), found  # a dateline, and the abbreviations of countries
+    assert "PARIS" in [t for t, _ in toponyms(toponym_nlp, "POLICE ARREST MAN IN PARIS")]  # a headline in capitals

@@ -136,6 +136,7 @@ class ToponymRecognizer:
         kept = [s for s in kept if not stands_as_a_person(s)  # "Krystal D. Hall", "Sen. Lincoln ... Lincoln said"
                 and not a_saints_dedication(s)  # "the church of St. Peter", "St. Mark's Cathedral"
                 and not a_title_before_a_name(s)  # "Pope Tawadros", "Cardinal Vincent Nichols"
+                and not self._an_acronym(s)  # "an Albany police SWAT team", "Region 1 BOE"
                 and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))]
         doc._.toponyms = _without_firms_only(kept, firms)
         return doc
@@ -159,6 +160,17 @@ class ToponymRecognizer:
         if len(span) == 1 and (sentence_start(span[0]) or span.label_ == "FAC"):
             return False
         return span.label_ != "FAC"
+
+    def _an_acronym(self, span: Span) -> bool:
+        """A word in capitals in running text that the gazetteer knows only as a name written in small letters
+        ("an Albany police SWAT team": Swat, Pakistan; "Region 1 BOE approves its budget": Boe, Nauru) is an
+        acronym. A dateline opening a line ("GEORGETOWN, Ky."), a headline in capitals and the abbreviations
+        and codes of places ("UAE", "NSW", "DRC") stay."""
+        if len(span) != 1 or len(span.text) < 3 or not span.text.isalpha() or not span.text.isupper():
+            return False
+        if _opens_a_line(span) or _among_capitals(span) or _before_a_dateline_mark(span):
+            return False
+        return not any(c.form in ("abbr", "code") for c in self.names.candidates(span.text))
 
     def _lone_country(self, span: Span, person_words: set[str]) -> bool:
         """A country's own name tagged as a person, alone ("Mali, Niger and Senegal", "Tunisia was one of the first",
@@ -399,6 +411,26 @@ def _after_an_acronym(span: Span, start: int) -> bool:
     "NHS West Midlands", nor a continent, "DKMS Americas"), which news names as the place."""
     first = span[0]
     return start == span.start + 1 and first.is_upper and first.is_alpha and len(first) >= 2
+
+
+def _opens_a_line(span: Span) -> bool:
+    """Whether a span is the first word of the text or of a line (where a dateline stands)."""
+    doc = span.doc
+    return span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_ or (
+        doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
+
+
+def _before_a_dateline_mark(span: Span) -> bool:
+    """Whether a word is followed as a dateline is: "GALESBURG -- Rain fell", "PEORIA (AP)", "GEORGETOWN, Ky."."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in ("(", ",", "-", "--", "\u2014", "\u2013", ":")
+
+
+def _among_capitals(span: Span) -> bool:
+    """Whether a word in capitals stands beside another (a headline or a sign written in capitals)."""
+    doc = span.doc
+    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in around)
 
 
 def _written_in_lower_case(doc: Doc) -> bool:
