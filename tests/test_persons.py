@@ -57,3 +57,14 @@ def test_an_abbreviated_title_before_a_name_is_no_place(toponym_nlp):
     places = _places(toponym_nlp, "Both women were taken to St. Michael's Hospital in Toronto, and a son studied at "
                                   "St. John's University in New York.")
     assert "St. Michael's" not in places and "St. John's" not in places and "Toronto" in places, places
+
+
+def test_a_name_set_beside_a_relative_is_a_person(toponym_nlp):
+    places = _places(toponym_nlp, "His daughters, Malia and Sasha, often join their father at the ceremony in Washington.")
+    assert places == ["Washington"], places  # not Malia, Crete
+    places = _places(toponym_nlp, "The charity is named for him; Tanya is his wife and its president, in Atlanta.")
+    assert places == ["Atlanta"], places
+    places = _places(toponym_nlp, "Among the guests were Jeffrey Haskins and wife, Tonya, all of Paris, Texas.")
+    assert "Tonya" not in places and "Paris" in places, places
+    places = _places(toponym_nlp, "The capital, Amman, was calm, and Jordan is his home now.")
+    assert "Amman" in places and "Jordan" in places, places

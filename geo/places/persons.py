@@ -31,6 +31,11 @@ NAME_TITLES = frozenset("""pope cardinal bishop archbishop patriarch metropolita
 king queen prince princess sultan general admiral colonel major captain sergeant lieutenant senator governor
 chancellor premier president minister judge justice mayor
 gen. col. maj. capt. lt. sgt. adm. cmdr. gov. sen. rep. rev. fr. msgr. pres. supt. insp. det. dr. prof.""".split())
+#: Nouns of family ties (English kinship terms): a name set beside one is a relative's ("his daughters, Malia and
+#: Sasha", "Tanya is his wife"), never a town (Malia, Crete; Tanya, Mexico).
+KIN = frozenset("""wife husband spouse partner fiancee fiancée fiance fiancé widow widower daughter daughters son sons
+child children mother father parents brother brothers sister sisters grandson granddaughter grandchildren
+grandmother grandfather aunt uncle nephew niece cousin twin twins stepson stepdaughter""".split())
 _NAME_REACH = 8  # words of a church's name after the saint's ("Saint Paul Coptic Orthodox Church")
 
 
@@ -61,6 +66,23 @@ def a_title_before_a_name(span: Span) -> bool:
         return False
     after = span.doc[span.end]
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
+def named_as_kin(span: Span) -> bool:
+    """Whether a one-word name is set beside a noun of family ties: in apposition ("his daughters, Malia and
+    Sasha", "Jeffrey Haskins and wife, Tonya, all of Paris") or as the subject of "be" ("Tanya is his wife")."""
+    if len(span) != 1:
+        return False
+    word, doc = span[0], span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in KIN:
+        return True  # "and wife, Tonya", however the parser attached it
+    if word.dep_ == "conj" and word.head.dep_ == "appos":
+        word = word.head  # "Sasha" of "Malia and Sasha"
+    if word.dep_ == "appos":
+        return word.head.lower_ in KIN
+    if word.dep_ == "nsubj" and word.head.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.lower_ in KIN for c in word.head.children)
+    return False
 
 
 def a_saints_dedication(span: Span) -> bool:

@@ -39,7 +39,8 @@ from geo.places.discourse import repeats as discourse_repeats
 from geo.places.known_names import KnownNames
 from geo.places.prominence import great_by_name, named_bare
 from geo.places.organisations import club_name
-from geo.places.persons import a_saints_dedication, a_title_before_a_name, stands_as_a_person, titled_surnames
+from geo.places.persons import (a_saints_dedication, a_title_before_a_name, named_as_kin, stands_as_a_person,
+                                titled_surnames)
 from geo.places.placewords import (
     BIG_KINDS,
     BUILDING_WORDS,
@@ -137,6 +138,7 @@ class ToponymRecognizer:
                 and not a_saints_dedication(s)  # "the church of St. Peter", "St. Mark's Cathedral"
                 and not a_title_before_a_name(s)  # "Pope Tawadros", "Cardinal Vincent Nichols"
                 and not self._an_acronym(s)  # "an Albany police SWAT team", "Region 1 BOE"
+                and not named_as_kin(s)  # "his daughters, Malia and Sasha", "Tanya is his wife"
                 and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))]
         doc._.toponyms = _without_firms_only(kept, firms)
         return doc
