@@ -68,3 +68,5 @@ def test_a_name_set_beside_a_relative_is_a_person(toponym_nlp):
     assert "Tonya" not in places and "Paris" in places, places
     places = _places(toponym_nlp, "The capital, Amman, was calm, and Jordan is his home now.")
     assert "Amman" in places and "Jordan" in places, places
+    places = _places(toponym_nlp, "Alberta looks to Asia. China is Canada's second largest trading partner.")
+    assert "China" in places, places

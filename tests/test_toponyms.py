@@ -500,3 +500,7 @@ def test_a_word_in_capitals_in_running_text_is_an_acronym_not_a_town(toponym_nlp
     found = [t for t, _ in toponyms(toponym_nlp, text)]
     assert {"GEORGETOWN", "UAE", "DRC"} <= set(found), found  # a dateline, and the abbreviations of countries
     assert "PARIS" in [t for t, _ in toponyms(toponym_nlp, "POLICE ARREST MAN IN PARIS")]  # a headline in capitals
+    text = "Governor rejects aid. COLUMBIA --- The governor said Friday he would not take it."
+    assert "COLUMBIA" in [t for t, _ in toponyms(toponym_nlp, text)]
+    text = "Ice cream seller dies aged 72. CAMBRIDGE'S best-known ice cream seller, Tony Sava, has died."
+    assert "CAMBRIDGE" in [t for t, _ in toponyms(toponym_nlp, text)]  # a British story's opening in capitals

@@ -32,8 +32,9 @@ king queen prince princess sultan general admiral colonel major captain sergeant
 chancellor premier president minister judge justice mayor
 gen. col. maj. capt. lt. sgt. adm. cmdr. gov. sen. rep. rev. fr. msgr. pres. supt. insp. det. dr. prof.""".split())
 #: Nouns of family ties (English kinship terms): a name set beside one is a relative's ("his daughters, Malia and
-#: Sasha", "Tanya is his wife"), never a town (Malia, Crete; Tanya, Mexico).
-KIN = frozenset("""wife husband spouse partner fiancee fiancée fiance fiancé widow widower daughter daughters son sons
+#: Sasha", "Tanya is his wife"), never a town (Malia, Crete; Tanya, Mexico). Not "partner": "China is Canada's
+#: second largest trading partner".
+KIN = frozenset("""wife husband spouse fiancee fiancée fiance fiancé widow widower daughter daughters son sons
 child children mother father parents brother brothers sister sisters grandson granddaughter grandchildren
 grandmother grandfather aunt uncle nephew niece cousin twin twins stepson stepdaughter""".split())
 _NAME_REACH = 8  # words of a church's name after the saint's ("Saint Paul Coptic Orthodox Church")

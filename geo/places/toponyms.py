@@ -28,6 +28,7 @@ span the gazetteer does not know is cut to its known part ("the Henderson County
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -415,6 +416,9 @@ def _after_an_acronym(span: Span, start: int) -> bool:
     return start == span.start + 1 and first.is_upper and first.is_alpha and len(first) >= 2
 
 
+_DASHES = re.compile(r"^[-\u2012\u2013\u2014\u2015]+$")
+
+
 def _opens_a_line(span: Span) -> bool:
     """Whether a span is the first word of the text or of a line (where a dateline stands)."""
     doc = span.doc
@@ -423,9 +427,12 @@ def _opens_a_line(span: Span) -> bool:
 
 
 def _before_a_dateline_mark(span: Span) -> bool:
-    """Whether a word is followed as a dateline is: "GALESBURG -- Rain fell", "PEORIA (AP)", "GEORGETOWN, Ky."."""
+    """Whether a word is followed as a dateline is ("GALESBURG -- Rain fell", "COLUMBIA --- The governor",
+    "PEORIA (AP)", "GEORGETOWN, Ky.") or as the word in capitals that opens a British story ("CAMBRIDGE'S Mr Ice
+    Cream has died")."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].text in ("(", ",", "-", "--", "\u2014", "\u2013", ":")
+    return span.end < len(doc) and (doc[span.end].text in ("(", ",", ":", "'S", "\u2019S", "'s", "\u2019s")
+                                    or _DASHES.match(doc[span.end].text) is not None)
 
 
 def _among_capitals(span: Span) -> bool:
