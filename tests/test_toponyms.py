@@ -504,3 +504,11 @@ def test_a_word_in_capitals_in_running_text_is_an_acronym_not_a_town(toponym_nlp
     assert "COLUMBIA" in [t for t, _ in toponyms(toponym_nlp, text)]
     text = "Ice cream seller dies aged 72. CAMBRIDGE'S best-known ice cream seller, Tony Sava, has died."
     assert "CAMBRIDGE" in [t for t, _ in toponyms(toponym_nlp, text)]  # a British story's opening in capitals
+
+
+def test_a_departments_or_schools_portfolio_is_no_town(toponym_nlp):
+    text = ("She studied at the University School of Law in New York; the Department of Justice and the state "
+            "Department of Labor in Atlanta hired her. The Bank of England did not.")
+    found = [t for t, _ in toponyms(toponym_nlp, text)]
+    assert not {"Law", "Justice", "Labor"} & set(found), found  # Law, Scotland; Justice, Illinois; La Labor
+    assert {"New York", "Atlanta", "England"} <= set(found), found

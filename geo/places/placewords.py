@@ -60,6 +60,11 @@ GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region
                  # words for institutions, which name first-level units and towns elsewhere (Centre, Burkina Faso
                  # and France; Federal, Argentina; University, Florida): alone, the institution is meant
                  "university", "college", "centre", "center", "federal", "commonwealth"}
+#: What a department, ministry or school is "of" (the US federal executive departments' and common ministries'
+#: portfolios, and faculties of law): after "of" in an organisation's name, the portfolio, never the town of that name
+#: ("the Department of Justice": Justice, Illinois; "School of Law": Law, Scotland; "Department of Labor": La Labor).
+PORTFOLIO_WORDS = {"law", "justice", "labor", "labour", "energy", "commerce", "interior", "homeland", "trade",
+                   "industry", "culture"}
 #: Words of a time, of English calendars and clocks: a model's date or time with none of them and no digit is a name
 #: it mistook ("In Manchester, the council ..." tagged as a date).
 TIME_WORDS = {

@@ -55,6 +55,7 @@ from geo.places.placewords import (
     MISLABELLED,
     NAME_PARTICLES,
     PLACE_PREPOSITIONS,
+    PORTFOLIO_WORDS,
     TITLE_MODIFIERS,
     UNIT_TOKENS,
     WELL_KNOWN,
@@ -272,6 +273,8 @@ class ToponymRecognizer:
             return []
         for start in range(span.start + 1, span.end):  # a closing country or state, or "of <place>"
             tail = Span(doc, start, span.end)
+            if tail.text.lower() in PORTFOLIO_WORDS:
+                continue  # "the Department of Justice", "School of Law"
             if (doc[start - 1].lower_ == "of" or self.names.big_by_name(tail) or _after_an_acronym(span, start)
                     and self._big_city(tail)) and self.names.known_place(tail):
                 if all(t.lower_ in FEATURE_WORDS for t in tail):
