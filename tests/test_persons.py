@@ -26,13 +26,14 @@ def test_a_town_after_a_state_initial_or_a_comma_stays_a_place(toponym_nlp):
     assert "Lincoln" in places, places
 
 
+
 def test_a_saint_a_church_or_a_feast_is_named_for_is_no_place(toponym_nlp):
-    text = ("A bomb went off in Cairo on Sunday in the small church of St. Peter and St. Paul, next to St. Mark's "
-            "Coptic Orthodox Cathedral. Mourners later filled the Saint Peter and Saint Paul Coptic Church.")
+    text = ("A gas heater exploded in Lyon on Sunday inside the old church of St. Anne and St. Joachim, beside "
+            "St. Jude's Cathedral. By evening worshippers had filled the Saint Anne and Saint Joachim Chapel again.")
     places = _places(toponym_nlp, text)
-    assert places == ["Cairo"], places  # no Saint Peter (Minnesota), Saint Paul or Saint Mark (Grenada)
-    places = _places(toponym_nlp, "Crowds marched in Dublin for St. Patrick's Day.")
-    assert places == ["Dublin"], places
+    assert places == ["Lyon"], places  # no town named for a saint
+    places = _places(toponym_nlp, "Pipers marched in Boston for St. Andrew's Day.")
+    assert places == ["Boston"], places
 
 
 def test_a_town_named_for_a_saint_stays_a_place(toponym_nlp):
@@ -43,30 +44,30 @@ def test_a_town_named_for_a_saint_stays_a_place(toponym_nlp):
 
 
 def test_a_title_before_a_persons_name_is_no_place(toponym_nlp):
-    places = _places(toponym_nlp, "The Grand Mufti sent his condolences to Pope Tawadros of Alexandria.")
-    assert "Pope" not in places and "Alexandria" in places, places
-    places = _places(toponym_nlp, "The service in London was led by Cardinal Vincent Nichols.")
-    assert places == ["London"], places
+    places = _places(toponym_nlp, "The bishops gave thanks to Pope Benedict in Rome.")
+    assert places == ["Rome"], places  # not Pope, Latvia
+    places = _places(toponym_nlp, "Parishioners applauded Cardinal Desmond Connell and Bishop Eamon Casey in Limerick.")
+    assert places == ["Limerick"], places  # not Cardinal, Manitoba, nor Bishop, California
     places = _places(toponym_nlp, "She moved to Cardinal, Manitoba, last year.")
     assert "Cardinal" in places, places  # the town, where no person's name follows
 
 
 def test_an_abbreviated_title_before_a_name_is_no_place(toponym_nlp):
-    places = _places(toponym_nlp, "The pilots flew under the command of Gen. Claire Chennault in China.")
-    assert places == ["China"], places  # Gen. is no Gennes, France
-    places = _places(toponym_nlp, "Both women were taken to St. Michael's Hospital in Toronto, and a son studied at "
-                                  "St. John's University in New York.")
-    assert "St. Michael's" not in places and "St. John's" not in places and "Toronto" in places, places
+    places = _places(toponym_nlp, "The convoy moved north under the command of Gen. Walter Krueger in Luzon.")
+    assert "Gen." not in places and "Luzon" in places, places  # Gen. is no Gennes, France
+    places = _places(toponym_nlp, "Two nurses were taken to St. Luke's Hospital in Denver, and a third studied at "
+                                  "St. Bernard's College in Perth.")
+    assert "St. Luke's" not in places and "St. Bernard's" not in places and "Denver" in places, places
 
 
 def test_a_name_set_beside_a_relative_is_a_person(toponym_nlp):
-    places = _places(toponym_nlp, "His daughters, Malia and Sasha, often join their father at the ceremony in Washington.")
-    assert places == ["Washington"], places  # not Malia, Crete
-    places = _places(toponym_nlp, "The charity is named for him; Tanya is his wife and its president, in Atlanta.")
-    assert places == ["Atlanta"], places
-    places = _places(toponym_nlp, "Among the guests were Jeffrey Haskins and wife, Tonya, all of Paris, Texas.")
-    assert "Tonya" not in places and "Paris" in places, places
+    places = _places(toponym_nlp, "Her daughters, Florence and Victoria, ran the bakery in Leeds for thirty years.")
+    assert places == ["Leeds"], places  # not Florence, Italy
+    places = _places(toponym_nlp, "The clinic was his idea; Lorena is his wife and its manager, in Denver.")
+    assert places == ["Denver"], places
+    places = _places(toponym_nlp, "The winners were Paul Hardy and wife, Marion, both of Tulsa, Oklahoma.")
+    assert "Marion" not in places and "Tulsa" in places, places
     places = _places(toponym_nlp, "The capital, Amman, was calm, and Jordan is his home now.")
     assert "Amman" in places and "Jordan" in places, places
-    places = _places(toponym_nlp, "Alberta looks to Asia. China is Canada's second largest trading partner.")
-    assert "China" in places, places
+    places = _places(toponym_nlp, "Ontario looks south. Mexico is Canada's third largest trading partner.")
+    assert "Mexico" in places, places

@@ -470,40 +470,41 @@ def test_a_town_and_its_state_tagged_as_one_place_are_two_places(toponym_nlp):
     assert ("Florence", "place") in found and ("South Carolina", "place") in found, found
 
 
+
 def test_a_common_noun_in_lower_case_is_no_place(toponym_nlp):
-    text = "The school board race turned on the gulf in graduation rates between the city's two high schools."
+    text = "Teachers worry about the gulf in test scores between the two schools."
     assert toponyms(toponym_nlp, text) == []  # not Gulf Province, Papua New Guinea
     text = "rockets hit beirut on monday, officials in iraq said, and the gulf states met."
     assert [t for t, _ in toponyms(toponym_nlp, text)][:2] == ["beirut", "iraq"]  # a text with no capitals at all
 
 
 def test_a_surname_particle_opening_a_name_is_no_town(toponym_nlp):
-    text = "Goodwin defended the charity, saying Van Voorhis suffered from other illnesses before he died."
+    text = "Van Dyke Construction won the contract for the new bridge."
     assert "Van" not in [t for t, _ in toponyms(toponym_nlp, text)]  # not Van, Turkey
     text = "Kurdish fighters were reported near Van and Hakkari in eastern Turkey on Monday."
     assert "Van" in [t for t, _ in toponyms(toponym_nlp, text)]
 
 
 def test_an_institution_word_alone_is_no_place(toponym_nlp):
-    text = ("Carlo Dade, director of the Centre for Trade and Investment Policy in Calgary, spoke, as did a doctor "
-            "of the Commonwealth Cancer Center in London, Kentucky, and the Federal Prosecutor's Office in Karlsruhe.")
+    text = ("Maria Olsen, head of the Centre for Coastal Research in Halifax, spoke, as did a nurse from the "
+            "Commonwealth Heart Institute in Cardiff and a lawyer of the Federal Audit Office in Bonn.")
     found = [t for t, _ in toponyms(toponym_nlp, text)]
     assert not {"Centre", "Commonwealth", "Federal"} & set(found), found  # Burkina Faso, the Philippines, Argentina
-    assert {"Calgary", "London", "Kentucky", "Karlsruhe"} <= set(found), found
+    assert {"Halifax", "Cardiff", "Bonn"} <= set(found), found
 
 
 def test_a_word_in_capitals_in_running_text_is_an_acronym_not_a_town(toponym_nlp):
-    text = "An Albany police SWAT team and state agents arrested the man in Albany, Ga., on Friday."
+    text = "A Dayton police SWAT unit surrounded the house, and officers arrested the man in Dayton, Ohio."
     found = [t for t, _ in toponyms(toponym_nlp, text)]
-    assert "SWAT" not in found and "Albany" in found, found  # not Swat, Pakistan
-    text = "GEORGETOWN, Ky. (WKYT) - A doctor from Pikeville saw it. Officials in the UAE and the DRC agreed."
+    assert "SWAT" not in found and "Dayton" in found, found  # not Swat, Pakistan
+    text = "TOLEDO, Ohio (AP) - A judge from Sylvania ruled on Monday. Envoys of the UAE and the DRC agreed."
     found = [t for t, _ in toponyms(toponym_nlp, text)]
-    assert {"GEORGETOWN", "UAE", "DRC"} <= set(found), found  # a dateline, and the abbreviations of countries
+    assert {"TOLEDO", "UAE", "DRC"} <= set(found), found  # a dateline, and the abbreviations of countries
     assert "PARIS" in [t for t, _ in toponyms(toponym_nlp, "POLICE ARREST MAN IN PARIS")]  # a headline in capitals
-    text = "Governor rejects aid. COLUMBIA --- The governor said Friday he would not take it."
-    assert "COLUMBIA" in [t for t, _ in toponyms(toponym_nlp, text)]
-    text = "Ice cream seller dies aged 72. CAMBRIDGE'S best-known ice cream seller, Tony Sava, has died."
-    assert "CAMBRIDGE" in [t for t, _ in toponyms(toponym_nlp, text)]  # a British story's opening in capitals
+    text = "Mayor quits. RALEIGH --- The mayor said Friday she would step down."
+    assert "RALEIGH" in [t for t, _ in toponyms(toponym_nlp, text)]
+    text = "Bookshop closes after 200 years. OXFORD'S oldest bookshop shut its doors on Saturday."
+    assert "OXFORD" in [t for t, _ in toponyms(toponym_nlp, text)]  # a British story's opening in capitals
 
 
 def test_a_departments_or_schools_portfolio_is_no_town(toponym_nlp):

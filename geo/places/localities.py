@@ -150,7 +150,7 @@ def named_localities(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def _pronoun_in(span: Span) -> bool:
-    """A name holds no pronoun: "the Place of Its Birth" in a title-cased quotation is a phrase, not a square."""
+    """A name holds no pronoun: "the Place of Our Childhood" in a title-cased quotation is a phrase, not a square."""
     return any(t.pos_ == "PRON" for t in span)
 
 

@@ -18,10 +18,10 @@ from geo.places.placewords import PERSON_TITLES
 _INITIAL = re.compile(r"^[A-Z]\.$")  # "D." of "Krystal D. Hall"
 #: How English writes a saint's name ("St. Peter", "Saint Paul", the French "Ste. Anne").
 SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
-#: What a saint's name is given to: "the church of St. Peter", "the Saint Peter and Saint Paul Coptic Orthodox
-#: Church", "the Feast of St. Joseph". Not "parish": a Louisiana parish is a county ("St. Mary Parish").
+#: What a saint's name is given to: "the church of St. Anne", "the Saint Anne and Saint Joachim
+#: Chapel", "the Feast of St. Joseph". Not "parish": a Louisiana parish is a county ("St. Mary Parish").
 DEDICATED = frozenset("church cathedral basilica chapel abbey monastery convent priory shrine feast order".split())
-#: What a saint's possessive names as well: "St. Mark's Cathedral", "St. Michael's Hospital", "St. John's University",
+#: What a saint's possessive names as well: "St. Jude's Cathedral", "St. Luke's Hospital", "St. Bernard's College",
 #: "St. Patrick's Day".
 DEDICATED_OWNED = DEDICATED | {"hospital", "school", "college", "academy", "university", "day"}
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -31,13 +31,13 @@ NAME_TITLES = frozenset("""pope cardinal bishop archbishop patriarch metropolita
 king queen prince princess sultan general admiral colonel major captain sergeant lieutenant senator governor
 chancellor premier president minister judge justice mayor
 gen. col. maj. capt. lt. sgt. adm. cmdr. gov. sen. rep. rev. fr. msgr. pres. supt. insp. det. dr. prof.""".split())
-#: Nouns of family ties (English kinship terms): a name set beside one is a relative's ("his daughters, Malia and
-#: Sasha", "Tanya is his wife"), never a town (Malia, Crete; Tanya, Mexico). Not "partner": "China is Canada's
-#: second largest trading partner".
+#: Nouns of family ties (English kinship terms): a name set beside one is a relative's ("her daughters, Florence and
+#: Victoria", "Lorena is his wife"), never a town (Florence, Italy; Lorena, Brazil). Not "partner": "Mexico is
+#: Canada's third largest trading partner".
 KIN = frozenset("""wife husband spouse fiancee fiancée fiance fiancé widow widower daughter daughters son sons
 child children mother father parents brother brothers sister sisters grandson granddaughter grandchildren
 grandmother grandfather aunt uncle nephew niece cousin twin twins stepson stepdaughter""".split())
-_NAME_REACH = 8  # words of a church's name after the saint's ("Saint Paul Coptic Orthodox Church")
+_NAME_REACH = 8  # words of a church's name after the saint's ("Saint Joachim Orthodox Chapel")
 
 
 def stands_as_a_person(span: Span) -> bool:
@@ -60,8 +60,8 @@ def stands_as_a_person(span: Span) -> bool:
 
 
 def a_title_before_a_name(span: Span) -> bool:
-    """Whether a one-word name is a title written before a person's name: "condolences to Pope Tawadros",
-    "Cardinal Vincent Nichols", "the command of Gen. Claire Chennault" (the model tags the name after it a person,
+    """Whether a one-word name is a title written before a person's name: "thanks to Pope Benedict",
+    "Cardinal Desmond Connell", "the command of Gen. Walter Krueger" (the model tags the name after it a person,
     and the title is no town: Gen. is no Gennes)."""
     if len(span) != 1 or span[0].lower_ not in NAME_TITLES or span.end >= len(span.doc):
         return False
@@ -70,15 +70,15 @@ def a_title_before_a_name(span: Span) -> bool:
 
 
 def named_as_kin(span: Span) -> bool:
-    """Whether a one-word name is set beside a noun of family ties: in apposition ("his daughters, Malia and
-    Sasha", "Jeffrey Haskins and wife, Tonya, all of Paris") or as the subject of "be" ("Tanya is his wife")."""
+    """Whether a one-word name is set beside a noun of family ties: in apposition ("her daughters, Florence and
+    Victoria", "Paul Hardy and wife, Marion, of Tulsa") or as the subject of "be" ("Lorena is his wife")."""
     if len(span) != 1:
         return False
     word, doc = span[0], span.doc
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in KIN:
-        return True  # "and wife, Tonya", however the parser attached it
+        return True  # "and wife, Marion", however the parser attached it
     if word.dep_ == "conj" and word.head.dep_ == "appos":
-        word = word.head  # "Sasha" of "Malia and Sasha"
+        word = word.head  # "Victoria" of "Florence and Victoria"
     if word.dep_ == "appos":
         return word.head.lower_ in KIN
     if word.dep_ == "nsubj" and word.head.lemma_ == "be":
@@ -87,9 +87,9 @@ def named_as_kin(span: Span) -> bool:
 
 
 def a_saints_dedication(span: Span) -> bool:
-    """Whether a saint's name is written as the one a church, a hospital or a feast is named for: "the small
-    church of St. Peter and St. Paul", "St. Mark's Coptic Orthodox Cathedral", "the Saint Peter and Saint Paul
-    Church". The saint is meant, not a town named after the saint (Saint Peter, Minnesota, in a story from
+    """Whether a saint's name is written as the one a church, a hospital or a feast is named for: "the old
+    church of St. Anne and St. Joachim", "St. Jude's Cathedral", "the Saint Anne and Saint Joachim
+    Chapel". The saint is meant, not a town named after the saint (Saint Peter, Minnesota, in a story from
     Cairo); a town of that name is written without such words ("a church in St. Paul", "St. Paul police")."""
     if len(span) < 2 or span[0].text not in SAINT_WORDS:
         return False
@@ -97,7 +97,7 @@ def a_saints_dedication(span: Span) -> bool:
 
 
 def _dedicated_before(span: Span) -> bool:
-    """"church of St. Peter", also for a second saint ("church of St. Peter and St. Paul")."""
+    """"church of St. Anne", also for a second saint ("church of St. Anne and St. Joachim")."""
     doc, i = span.doc, span.start - 1
     if i >= 0 and doc[i].lower_ in ("and", "&"):  # back over the first saint of a pair
         i -= 1
@@ -110,10 +110,10 @@ def _dedicated_before(span: Span) -> bool:
 
 
 def _dedicated_after(span: Span) -> bool:
-    """"St. Mark's Coptic Orthodox Cathedral", "Saint Peter and Saint Paul Coptic Orthodox Church": the name goes
+    """"St. Jude's Cathedral", "Saint Anne and Saint Joachim Chapel": the name goes
     on in capitals (or with "and" to a second saint) to a church's word."""
     doc, i = span.doc, span.end
-    owned = span[-1].text in _POSSESSIVE or i < len(doc) and doc[i].text in _POSSESSIVE  # "St. Michael's" | "Hospital"
+    owned = span[-1].text in _POSSESSIVE or i < len(doc) and doc[i].text in _POSSESSIVE  # "St. Luke's" | "Hospital"
     i += owned and span[-1].text not in _POSSESSIVE
     words = DEDICATED_OWNED if owned else DEDICATED
     for token in doc[i:min(len(doc), i + _NAME_REACH)]:

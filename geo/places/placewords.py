@@ -29,7 +29,7 @@ LOCATIVE_PREPOSITIONS = PLACE_PREPOSITIONS - {"of", "and", "between"} | {"throug
 #: Articles and particles that open names in other languages ("La Moneda", "El Fasher", "Le Bourget", "Al Karak"):
 #: never a place on their own, whatever a gazetteer abbreviation says ("La." is Louisiana).
 NAME_PARTICLES = {"la", "le", "les", "el", "al", "los", "las", "de", "del", "du", "des", "di", "da", "the",
-                  "van", "von", "der", "den", "ter", "ten", "dos", "das"}  # "Van Voorhis" is no Van, Turkey
+                  "van", "von", "der", "den", "ter", "ten", "dos", "das"}  # "Van Dyke Construction": no Van, Turkey
 #: Words of a part of a town between the preposition and its name: "marched through central Santiago".
 PART_WORDS = {"central", "downtown", "greater", "inner", "northern", "southern", "eastern", "western", "coastal",
               "suburban", "rural", "old"}

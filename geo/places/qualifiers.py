@@ -193,7 +193,7 @@ def local_in(name: str, container: Place) -> Place:
 
 def in_stated_towns(text: str, answers: Sequence[PlaceMention]) -> tuple[PlaceMention, ...]:
     """A name placed in its written container (:func:`local_in`) right before a town's name that the article reads
-    as a town lies in that town: "1935 Orchard St., Alexandria" in a story from Louisiana is in Alexandria,
+    as a town lies in that town: "88 Cypress St., Alexandria" in a story from Louisiana is in Alexandria,
     Louisiana, where the article's other "Alexandria" is, not in Egypt's Alexandria Governorate, which is all the
     qualifier's words name among states. A street is written with its town, and the town's reading is the
     article's, worked out with every cue it gives."""

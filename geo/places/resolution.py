@@ -157,7 +157,7 @@ class Resolver:
         # "Atlanta" in pass two; once "Georgia" is surely the state, Atlanta is read again. Only a move to
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         third = self._third_pass(names, first, second, counts, (context, neighbours, cues.named), state_words, lists)
-        answers = in_stated_towns(text, self._answers(mentions, keys, third))  # "Orchard St., Alexandria"
+        answers = in_stated_towns(text, self._answers(mentions, keys, third))  # "Cypress St., Alexandria"
         return subdivisions.read_as_subdivisions(text, answers, self.gazetteer)
 
     def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
