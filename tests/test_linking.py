@@ -167,3 +167,15 @@ def test_a_known_actor_seen_again_keeps_its_name_and_gains_new_spellings_once() 
     seen = merge_actor(known, ["ESMAIL QAANI", "Qaani", "Ismail Qaani"], ["quds-force", "iran"])
     assert seen == Actor("esmail-qaani", "Esmail Qaani", "person", ("Ismail Qaani", "Qaani"), ("quds-force", "iran"))
     assert merge_aliases(["Hizbullah"], ["Hezbollah", "Hizbullah"]) == ("Hizbullah", "Hezbollah")  # no name: all kept
+
+
+def test_a_later_ingest_reads_the_offices_of_stored_articles_from_the_store(store: Store):
+    """Two ingests, two linkers: the second knows the mayor's office only from the words the store kept."""
+    texts = ("Duluth Mayor Dennis Carter opened a new library branch on Saturday.",
+             "Mayor Carter said on Monday that Duluth would repair the harbour wall before winter.")
+    for i, text in enumerate(texts):
+        make_pipeline(load_settings(), store).ingest(read_bytes(text.encode(), f"{i}.txt"))
+    (carter,) = [a for a in store.export()["actors"] if "Carter" in a["name"]]
+    assert carter["name"] == "Dennis Carter" and {m["text"] for m in carter["mentions"]} == {"Dennis Carter", "Carter"}
+    assert store.mention_contexts(["dennis-carter", "nobody"]) == {"dennis-carter": [
+        ("Duluth Mayor ", "Dennis Carter", " opened a new librar"), ("Mayor ", "Carter", " said on Monday that")]}
