@@ -127,6 +127,7 @@ def test_a_bare_surname_stored_without_an_office_still_links_when_a_later_articl
 def test_offices_are_read_from_the_title_before_a_name_or_a_government_after_it():
     assert offices("On Monday, Sen.", "Whitfield") == offices("", "Senator Ann Whitfield") == {"senator"}
     assert offices("", "Mr. Smith") == offices("the late ", "Smith") == frozenset()
+    assert offices("said the mayor. ", "Smith") == offices("met the Prime Minister, ", "Smith") == frozenset()
     assert same_office(offices("the ", "Obama", " administration said"), offices("", "President Barack Obama"))
     assert not same_office(offices("Detective ", "Brandt"), offices("Judge ", "Peter Brandt"))
 

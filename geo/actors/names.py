@@ -109,19 +109,32 @@ def offices(before: str, name: str, after: str = "") -> frozenset[str]:
     >>> sorted(offices("the ", "Obama", " administration said"))
     ['head of a government']
     """
-    words = [fold(w) for w in (*re.findall(r"[A-Za-z][A-Za-z.-]*", before[-80:]), *clean(name).split(" "))]
-    named = len(person_words(name))
-    words = words[:len(words) - named] if named else words
-    found: list[str] = []
-    for word in reversed(words):
-        parts = word.split()
-        if not parts or not all(p in TITLES or p == "elect" for p in parts):
-            break
-        found.extend(SPELLED_TITLES.get(p, p) for p in parts)
+    words = clean(name).split(" ")
+    inside = words[:len(words) - len(person_words(name))]  # "Mayor" of "Mayor Karim Haddad"
+    found = _titles_before(before[-80:] + "".join(f"{w} " for w in inside))
     following = re.match(r"(?:'s|’s)?\s+([A-Za-z]+)", after)
     if following and following.group(1).lower() in GOVERNED:
         found.append(HEAD)
     return frozenset(found) - COURTESY
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z-]*)(\.?)\s*$")
+
+
+def _titles_before(text: str) -> list[str]:
+    """The title words that close ``text`` (the words right before a name), nearest first, written out: a comma or
+    a sentence's end between a title and the name ends them ("said the mayor. Smith added": no office of Smith's),
+    an abbreviation's full stop does not ("Sen. Whitfield")."""
+    found: list[str] = []
+    while last := _LAST_WORD.search(text):
+        parts = fold(last.group(1)).split()
+        if not parts or not all(p in TITLES or p == "elect" for p in parts):
+            break
+        if last.group(2) and not all(p in ABBREVIATED_TITLES for p in parts):
+            break
+        found.extend(SPELLED_TITLES.get(p, p) for p in parts)
+        text = text[:last.start()]
+    return found
 
 
 def same_office(a: frozenset[str], b: frozenset[str]) -> bool:
