@@ -4,35 +4,49 @@ Extraction (geo.actors.extraction) may run in worker processes that cannot see e
 results. Linking runs where articles are written, one article at a time in input
 order, so "Ismail qaani" in the second article becomes the "Esmail Qaani" of the
 first whatever the number of workers, and the store never holds two rows for one
-person. Matching is conservative: full names must agree word by word (allowing
-transliteration variants), and a bare surname links only when exactly one known
-person carries it, so two people who share a surname stay apart.
+person. A link across articles joins two stories in the actor filter, so it asks for more than a link within
+one article, where the article itself says who is meant:
+
+- full names agree word by word (allowing transliteration variants);
+- a bare surname joins a full name only when exactly one known person carries it and something besides the
+  name vouches for the link: a catalogue person, a body both belong to, or an office written with both names
+  ("Finance Minister Morneau", "Finance Minister Bill Morneau");
+- bodies' names are written alike: equal, or a near spelling that changes no whole word ("Centre", "Center";
+  never "Northfield" and "Southfield Farmers Council");
+- initials join a full name only where an article wrote the two together (the initials are then the body's
+  alias) or the body is a catalogue actor: "ETA" of one story is not the Edmonton Traders' Association of another.
 
 A linked actor keeps the id it was first stored under (ids are in exports and links) but is named by the fullest
 name a source gave it (:func:`geo.records.named_in_full`): "FDA" first and "the Food and Drug Administration (FDA)"
 later is the Food and Drug Administration, as in the other order. A body is renamed only where the article of the
-full name writes the short one too: two articles whose names merely share initials ("ETA", "Edmonton Traders'
-Association") were linked before this rule and still are, but the short name stays. Catalogue actors keep the
-catalogue's name.
+full name writes the short one too. Catalogue actors keep the catalogue's name.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from geo.actors.catalog import Catalog, load_catalog
-from geo.actors.names import (OrganisationName, acronym, clean, fold, organisation_name, person_words,
-                             same_organisation_name, same_person, skeleton, surname_matches)
+from geo.actors.names import (OrganisationName, acronym, clean, fold, offices, organisation_name, person_words,
+                             same_office, same_organisation_name, same_person, skeleton, spelled_alike, surname_matches)
 from geo.records import Actor, ActorMention, Analysis, Event, merge_actor, named_in_full, spells_out
 
 GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "police", "government", "media"})
+
+#: What a store tells of the people it holds (``Store.mention_contexts``): for each actor id asked, the text written
+#: right before each of its mentions, the mention's text and the text right after it, where a title or a
+#: government named after the person ("the Trudeau government") says which office the person holds.
+Contexts = Callable[[Sequence[str]], dict[str, list[tuple[str, str, str]]]]
 
 
 class ActorLinker:
     """Rewrites an Analysis so its actors use the ids of actors already known."""
 
-    def __init__(self, known: Iterable[Actor] = (), catalog: Catalog | None = None) -> None:
+    def __init__(self, known: Iterable[Actor] = (), catalog: Catalog | None = None,
+                 contexts: Contexts | None = None) -> None:
         self.fixed = frozenset((catalog or load_catalog()).by_id)  # catalogue actors: their names are curated
+        self.contexts = contexts or _no_contexts
+        self.held: dict[str, frozenset[str]] = {}  # the offices of the articles linked here, by actor id
         self.known: dict[str, Actor] = {}
         self.org_names: dict[str, tuple[OrganisationName, ...]] = {}  # of each known actor's names
         self.index = _NameIndex()
@@ -40,7 +54,9 @@ class ActorLinker:
 
     def link(self, analysis: Analysis) -> Analysis:
         """The same analysis with actor ids mapped onto known actors; its actors become known."""
-        mapping = {a.id: m.id for a in analysis.actors if a.id not in self.known and (m := self.match(a))}
+        held = _offices_in(analysis)
+        mapping = {a.id: m.id for a in analysis.actors if (a.id not in self.known or _bare_surname(self.known[a.id]))
+                   and (m := self.match(a, held.get(a.id, frozenset()))) and m.id != a.id}
         merged: dict[str, Actor] = {}
         for actor in analysis.actors:
             target = mapping.get(actor.id, actor.id)
@@ -49,6 +65,9 @@ class ActorLinker:
                 actor.kind == "person" or _written(old.name, actor.aliases))
             merged[target] = _merge(old, actor, target, mapping, renames)
         self._remember(merged.values())
+        for actor_id, found in held.items():
+            target = mapping.get(actor_id, actor_id)
+            self.held[target] = self.held.get(target, frozenset()) | found
         if not mapping:
             return replace(analysis, actors=tuple(merged.values()))
         return replace(analysis, actors=tuple(merged.values()),
@@ -62,16 +81,26 @@ class ActorLinker:
             self.org_names[actor.id] = tuple(organisation_name(n) for n in (actor.name, *actor.aliases))
             self.index.add(actor)
 
-    def match(self, actor: Actor) -> Actor | None:
-        """The known actor this one is, or None when none is clearly the same."""
+    def match(self, actor: Actor, held: frozenset[str] = frozenset()) -> Actor | None:
+        """The known actor this one is, or None when none is clearly the same. ``held`` are the offices the new
+        article writes with the actor's name ("Mayor", "Finance Minister")."""
         pool = [self.known[i] for i in self.index.candidates(actor)]
         if actor.kind == "person":
-            return self._person(actor, pool)
+            return self._person(actor, pool, held)
         if actor.kind in GROUP_KINDS:
             names = [organisation_name(n) for n in (actor.name, *actor.aliases)]
-            return next((k for k in pool if any(same_organisation_name(n, m) for n in names
+            return next((k for k in pool if any(self._same_body(actor, k, n, m) for n in names
                                                 for m in self.org_names[k.id])), None) or self._abbreviated(actor)
         return None  # states are identified by their country already
+
+    def _same_body(self, actor: Actor, known: Actor, name: OrganisationName, other: OrganisationName) -> bool:
+        """Two bodies' names of two articles that name one body: written alike, or one the other's initials when
+        one of the two is a catalogue actor. Initials alone join bodies by chance ("ETA", the Basque group, and
+        an Edmonton Traders' Association): otherwise they count only where an article wrote them with the full
+        name ("the Rapid Support Forces (RSF)"), which gave the body the initials as an alias."""
+        if actor.id in self.fixed or known.id in self.fixed:
+            return same_organisation_name(name, other)
+        return spelled_alike(name, other)
 
     def _abbreviated(self, actor: Actor) -> Actor | None:
         """A body of another kind that this one abbreviates or spells out, where the article of the full name
@@ -87,27 +116,48 @@ class ActorLinker:
         return next((k for k in pool if _initials_of(k.name, actor.name) and _written(k.name, actor.aliases)
                      or _initials_of(actor.name, k.name) and _written(actor.name, k.aliases)), None)
 
-    def _person(self, actor: Actor, pool: list[Actor]) -> Actor | None:
+    def _person(self, actor: Actor, pool: list[Actor], held: frozenset[str]) -> Actor | None:
         words = person_words(actor.name)
         if len(words) == 1:
             carriers = [k for k in pool if surname_matches(words[0], k.name, exact=True)]  # "Rose" is not "Ross"
-            return carriers[0] if len(carriers) == 1 else None
+            return carriers[0] if len(carriers) == 1 and self._vouched(actor, held, carriers[0]) else None
         full = [k for k in pool if len(person_words(k.name)) > 1]
         return next((k for k in full if any(same_person(actor.name, n) for n in (k.name, *k.aliases))), None) \
-            or self._surname_first(actor, pool, full)
+            or self._surname_first(actor, pool, full, held)
 
-    @staticmethod
-    def _surname_first(actor: Actor, pool: list[Actor], full: list[Actor]) -> Actor | None:
-        """A person named in full whom an earlier article named by the surname alone ("Haddad", then "Karim
-        Haddad"): the one bare-surname actor of that spelling, when no person known in full carries the surname
-        (the bare name would have linked to that one). The other order links too (a bare surname to its one
-        carrier), so both orders give one actor."""
+    def _surname_first(self, actor: Actor, pool: list[Actor], full: list[Actor], held: frozenset[str]
+                       ) -> Actor | None:
+        """A person named in full whom an earlier article named by the surname alone ("Mayor Haddad", then "Mayor
+        Karim Haddad"): the one bare-surname actor of that spelling, when no person known in full carries the
+        surname (the bare name would have linked to that one) and something besides the name vouches for it
+        (:meth:`_vouched`). The other order links on the same terms, so both orders give one actor."""
         surname = person_words(actor.name)[-1]
         if any(surname_matches(surname, k.name, exact=True) for k in full):
             return None
         bare = [k for k in pool if len(person_words(k.name)) == 1 and spells_out(k.name, actor.name)
                 and fold(k.name) == fold(surname)]
-        return bare[0] if len(bare) == 1 else None
+        return bare[0] if len(bare) == 1 and self._vouched(actor, held, bare[0]) else None
+
+    def _vouched(self, actor: Actor, held: frozenset[str], known: Actor) -> bool:
+        """Whether a bare surname of one article and a full name of another are one person by more than the name:
+        two stories' "Smith" and "John Smith" are namesakes too often (two times in six on unseen news). The
+        catalogue's people are curated; otherwise the two must share a body they belong to (not a state: a
+        country has many Smiths) or an office written with the name ("Finance Minister Morneau", "Finance
+        Minister Bill Morneau"; "Sen." and "Senator" are one office, "Mr" is none)."""
+        if known.id in self.fixed or actor.id in self.fixed:
+            return True
+        shared = set(actor.affiliations) & set(known.affiliations)
+        if any(p in self.known and self.known[p].kind != "state" for p in shared):
+            return True
+        return bool(held) and same_office(held, self._offices_of(known))
+
+    def _offices_of(self, known: Actor) -> frozenset[str]:
+        """The offices written with a known person's name: in its names, in the articles linked here and in the
+        store's."""
+        found = {o for name in (known.name, *known.aliases) for o in offices("", name)} | self.held.get(known.id, set())
+        for before, text, after in self.contexts([known.id]).get(known.id, ()):
+            found |= offices(before, text, after)
+        return frozenset(found)
 
 
 class _NameIndex:
@@ -140,6 +190,29 @@ def _keys(actor: Actor) -> set[tuple[str, str, str]]:
             compact = fold(clean(name)).replace(" ", "")
             keys |= {(actor.kind, "start", compact[:3]), (actor.kind, "start", acronym(name).lower()[:3])}
     return keys
+
+
+def _offices_in(analysis: Analysis) -> dict[str, frozenset[str]]:
+    """The offices an article writes with each person's name (see :func:`geo.actors.names.offices`)."""
+    people = {a.id for a in analysis.actors if a.kind == "person"}
+    found: dict[str, set[str]] = {}
+    for am in analysis.actor_mentions:
+        if am.actor_id in people:
+            start, end, text = am.mention.start, am.mention.end, analysis.article.text
+            found.setdefault(am.actor_id, set()).update(
+                offices(text[max(0, start - 80):start], am.mention.text, text[end:end + 20]))
+    return {i: frozenset(o) for i, o in found.items()}
+
+
+def _bare_surname(actor: Actor) -> bool:
+    """A person known by the surname alone: a later article's bare surname has its id, but may say, by an office,
+    that it is a person known in full ("Obama said" stored first, "President Obama" later)."""
+    return actor.kind == "person" and len(person_words(actor.name)) == 1
+
+
+def _no_contexts(actor_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
+    """No store: the known actors' names alone tell their offices."""
+    return {}
 
 
 def _written(name: str, spellings: tuple[str, ...]) -> bool:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from geo.names import fold, initials
+from geo.names import INITIAL_SKIPS, fold, initials
 
 # The abbreviations news style writes before names (the AP Stylebook's titles, the US armed forces' and police
 # ranks: "Sgt.", "Det.", "Lt. Gov."; the Commonwealth's members of parliaments and assemblies: "MP", "MLA", "MPP").
@@ -78,6 +78,69 @@ def _person_words(text: str) -> tuple[str, ...]:
     while len(words) > 1 and fold(words[0]).replace(" ", "-") in TITLES | {"secretary-general"}:
         words = words[1:]
     return tuple(words)
+
+
+#: Words of ``TITLES`` that tell no office: courtesy titles and words that qualify an office ("Mr", "former",
+#: "President-elect"). Two stories' "Mr Smith" are as likely two men as one.
+COURTESY = frozenset("mr mrs ms dr sir former late top senior acting elect".split())
+#: News style's abbreviated titles written out (the AP Stylebook's list), so that "Sen. Whitfield" and "Senator
+#: Ann Whitfield" hold one office.
+SPELLED_TITLES = {"sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant",
+                  "col": "colonel", "gen": "general", "maj": "major", "capt": "captain", "sgt": "sergeant",
+                  "prof": "professor", "det": "detective", "cpl": "corporal", "insp": "inspector",
+                  "supt": "superintendent", "cmdr": "commander", "adm": "admiral", "rev": "reverend",
+                  "cllr": "councillor", "councilmember": "councillor"}
+#: The offices of one who heads a government, of a country, a state or a town, and the nouns news writes after
+#: such a person's surname for the government itself ("the Trudeau government", "the Obama administration").
+HEADS = frozenset("president prime premier chancellor king queen emir governor mayor".split())
+GOVERNED = frozenset("administration government regime presidency cabinet".split())
+#: The office "the Obama administration" tells: a head of a government, at whatever level.
+HEAD = "head of a government"
+
+
+def offices(before: str, name: str, after: str = "") -> frozenset[str]:
+    """The office words written with a person's name: in the name's span ("Mayor Karim Haddad") or right before
+    it ("Finance Minister Morneau" -> minister, finance), abbreviations written out, courtesy titles left out;
+    and :data:`HEAD` when a government noun follows the name ("the Trudeau government"). Across articles a bare
+    surname is one person with a full name only when the two hold an office in common (``geo.actors.linking``).
+
+    >>> sorted(offices("On Monday, Sen.", "Whitfield"))
+    ['senator']
+    >>> sorted(offices("the ", "Obama", " administration said"))
+    ['head of a government']
+    """
+    words = clean(name).split(" ")
+    inside = words[:len(words) - len(person_words(name))]  # "Mayor" of "Mayor Karim Haddad"
+    found = _titles_before(before[-80:] + "".join(f"{w} " for w in inside))
+    following = re.match(r"(?:'s|’s)?\s+([A-Za-z]+)", after)
+    if following and following.group(1).lower() in GOVERNED:
+        found.append(HEAD)
+    return frozenset(found) - COURTESY
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z-]*)(\.?)\s*$")
+
+
+def _titles_before(text: str) -> list[str]:
+    """The title words that close ``text`` (the words right before a name), nearest first, written out: a comma or
+    a sentence's end between a title and the name ends them ("said the mayor. Smith added": no office of Smith's),
+    an abbreviation's full stop does not ("Sen. Whitfield")."""
+    found: list[str] = []
+    while last := _LAST_WORD.search(text):
+        parts = fold(last.group(1)).split()
+        if not parts or not all(p in TITLES or p == "elect" for p in parts):
+            break
+        if last.group(2) and not all(p in ABBREVIATED_TITLES for p in parts):
+            break
+        found.extend(SPELLED_TITLES.get(p, p) for p in parts)
+        text = text[:last.start()]
+    return found
+
+
+def same_office(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of :func:`offices` name one office: a word in common, or a government named after one
+    person ("the Obama administration") and the head's office of the other ("President Barack Obama")."""
+    return bool(a & b) or HEAD in a and bool(b & HEADS) or HEAD in b and bool(a & HEADS)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -181,4 +244,39 @@ def same_organisation_name(a: OrganisationName, b: OrganisationName) -> bool:
         return True
     if a.compact == b.acronym or b.compact == a.acronym:
         return True
-    return min(len(fa), len(fb)) >= 6 and fuzz.ratio(fa, fb) >= 92
+    return spelled_alike(a, b)
+
+
+def spelled_alike(a: OrganisationName, b: OrganisationName) -> bool:
+    """Two names of one body written a little differently ("Kenya Wildlife Service" and "Services", "Centre" and
+    "Center", "Organisation" and "Organization"): equal, or a near-equal spelling whose words pair up one by one,
+    each the same word in another spelling. A near spelling that changes a whole word is another body, however
+    close the letters ("Northfield" and "Southfield Farmers Council", "Eastfield" and "Westfield Mall"). Initials
+    are not compared here: across articles they are no evidence by themselves (``geo.actors.linking``)."""
+    fa, fb = a.folded, b.folded
+    if not fa or not fb or a.qualifier != b.qualifier:
+        return False
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) < 6 or fuzz.ratio(fa, fb) < 92:
+        return False
+    wa, wb = _significant_words(fa), _significant_words(fb)
+    if len(wa) != len(wb):
+        return "".join(wa) == "".join(wb)  # one word written as two ("Mid-America", "MidAmerica")
+    return all(_same_name_word(x, y) for x, y in zip(wa, wb))
+
+
+def _significant_words(folded: str) -> tuple[str, ...]:
+    return tuple(w for w in folded.split() if w not in INITIAL_SKIPS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_name_word(a: str, b: str) -> bool:
+    """One word of a body's name in two spellings: equal, the same consonant skeleton ("Hizbollah", "Hezbollah"),
+    or a near spelling that keeps the word's first letter ("Centre", "Center"). Words that open differently are
+    other words ("North", "South"; "Eastfield", "Westfield")."""
+    if a == b:
+        return True
+    if skeleton(a) and skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 70:
+        return True
+    return a[0] == b[0] and fuzz.ratio(a, b) >= 80

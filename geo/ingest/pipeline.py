@@ -264,7 +264,7 @@ class Pipeline:
             if reason := unwritable(err):  # ... but a full disk is every article's: stop, and say so once
                 raise StoreUnwritable(reason) from err
             if self.linker is not None:
-                self.linker = ActorLinker(self.store.actors())
+                self.linker = ActorLinker(self.store.actors(), contexts=self.store.mention_contexts)
             return ArticleFailure.from_error(analysis.article, "could not be stored", err)
 
     def local_analyser(self) -> Analyser:
@@ -305,7 +305,7 @@ def too_long(chars: int, limit: int) -> str:
 def make_pipeline(settings: Settings, store: Store) -> Pipeline:
     """Analysis with every stage, linking actors to those of earlier articles and ingests."""
     return Pipeline(analyser=None, store=store, settings=settings,  # the analyser is built when first used
-                    max_chars=settings.max_chars, linker=ActorLinker(store.actors()))
+                    max_chars=settings.max_chars, linker=ActorLinker(store.actors(), contexts=store.mention_contexts))
 
 
 # -- analysis in worker processes ---------------------------------------------------------------

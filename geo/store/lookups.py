@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -64,6 +64,25 @@ class Lookups(StoreEngine):
             return [Actor(id=r.id, name=r.name, kind=r.kind, aliases=tuple(json.loads(r.aliases)),
                           affiliations=tuple(sorted(parents.get(r.id, ()))))
                     for r in conn.execute(sa.select(tables.actors).order_by(tables.actors.c.id))]
+
+    def mention_contexts(self, actor_ids: Sequence[str], chars: int = 80
+                         ) -> dict[str, list[tuple[str, str, str]]]:
+        """For each of ``actor_ids``, the ``chars`` characters written right before each of its mentions, the
+        mention's text and the 20 characters after it: the linker reads there the office a person held in earlier
+        articles ("Finance Minister" before "Morneau", "government" after "Trudeau"), which the actor's row does
+        not keep."""
+        mn, a = tables.mentions, tables.articles
+        before = sa.case((mn.c.start >= chars, sa.func.substr(a.c.text, mn.c.start - chars + 1, chars)),
+                         else_=sa.func.substr(a.c.text, 1, mn.c.start))
+        after = sa.func.substr(a.c.text, mn.c.end + 1, 20)
+        query = (sa.select(mn.c.actor_id, before.label("before"), mn.c.text, after.label("after"))
+                 .join_from(mn, a, mn.c.article_id == a.c.id)
+                 .where(mn.c.actor_id.in_(list(actor_ids))).order_by(mn.c.actor_id, mn.c.article_id, mn.c.start))
+        found: dict[str, list[tuple[str, str, str]]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                found.setdefault(row.actor_id, []).append((row.before or "", row.text, row.after or ""))
+        return found
 
     def resolve_actor(self, token: str) -> str | None:
         """The id of the actor named ``token``: its id, its name or one of its aliases (any case)."""
