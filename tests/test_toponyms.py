@@ -503,6 +503,8 @@ def test_a_word_in_capitals_in_running_text_is_an_acronym_not_a_town(toponym_nlp
     assert "PARIS" in [t for t, _ in toponyms(toponym_nlp, "POLICE ARREST MAN IN PARIS")]  # a headline in capitals
     text = "Mayor quits. RALEIGH --- The mayor said Friday she would step down."
     assert "RALEIGH" in [t for t, _ in toponyms(toponym_nlp, text)]
+    text = "Mayor quits. RALEIGH \x97 The mayor said Friday she would step down."  # a Windows dash read as Latin-1
+    assert "RALEIGH" in [t for t, _ in toponyms(toponym_nlp, text)]
     text = "Bookshop closes after 200 years. OXFORD'S oldest bookshop shut its doors on Saturday."
     assert "OXFORD" in [t for t, _ in toponyms(toponym_nlp, text)]  # a British story's opening in capitals
 

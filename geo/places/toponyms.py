@@ -28,7 +28,6 @@ span the gazetteer does not know is cut to its known part ("the Henderson County
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -419,9 +418,6 @@ def _after_an_acronym(span: Span, start: int) -> bool:
     return start == span.start + 1 and first.is_upper and first.is_alpha and len(first) >= 2
 
 
-_DASHES = re.compile(r"^[-\u2012\u2013\u2014\u2015]+$")
-
-
 def _opens_a_line(span: Span) -> bool:
     """Whether a span is the first word of the text or of a line (where a dateline stands)."""
     doc = span.doc
@@ -434,8 +430,11 @@ def _before_a_dateline_mark(span: Span) -> bool:
     "PEORIA (AP)", "TOLEDO, Ohio") or as the word in capitals that opens a British story ("OXFORD'S oldest
     bookshop has closed")."""
     doc = span.doc
-    return span.end < len(doc) and (doc[span.end].text in ("(", ",", ":", "'S", "\u2019S", "'s", "\u2019s")
-                                    or _DASHES.match(doc[span.end].text) is not None)
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end].text
+    # a dash of any length, a bracket, a comma, or a character no word has (a Windows dash read as U+0097)
+    return after in ("'S", "\u2019S", "'s", "\u2019s") or not any(c.isalnum() or c == "." for c in after)
 
 
 def _among_capitals(span: Span) -> bool:
