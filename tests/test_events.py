@@ -616,3 +616,14 @@ def test_a_sports_report_is_play_and_real_violence_in_it_is_not(analyser) -> Non
     attack = ("Rovers beat City 2-0 in a tense match on Saturday. The referee was praised. After the match, gunmen "
               "attacked the team bus near the stadium in Lagos, killing the driver.")
     assert "attacked" in [e.trigger.text for e in analyse(analyser, attack)]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Dock workers in Antwerp went on strike on Monday, halting traffic at the port.", False),
+    ("Train drivers across Portugal remained on strike for a third day on Wednesday.", False),
+    ("Two civilians died in a drone strike on a car near Kidal on Monday.", True),
+])
+def test_going_on_strike_is_a_walkout(analyser, text: str, kept: bool) -> None:
+    """Session 15 (events7): "on strike" is the idiom of a walkout, whoever stops work and whatever the sentence
+    says of pay or unions; an air strike is "a strike", with its article."""
+    assert any(e.type == REMOTE for e in analyse(analyser, text)) is kept

@@ -51,9 +51,11 @@ docker dockers pilot pilots union unions
 
 def walkout(strike: Token) -> bool:
     """"Union members planned a strike over pay", "nurses will strike over wages", "the medical workers'
-    strike": a walkout, not an air strike."""
+    strike", "dock workers went on strike": a walkout, not an air strike."""
     if any(c.dep_ == "poss" and c.lower_ in STRIKERS for c in strike.children):
         return True
+    if strike.lower_ == "strike" and strike.head.lower_ == "on" and not any(c.dep_ == "det" for c in strike.children):
+        return True  # "went on strike", "nurses remain on strike": the idiom of a walkout, whoever strikes
     return any(t.lower_ in INDUSTRIAL for t in strike.sent)
 
 
