@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events.gatherings import no_party_gathering
 from geo.events.modality import conditional, denied, past_background, perceived, unrealised
 from geo.events.participants import outer_subjects, possessed_patient
 from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
@@ -83,8 +84,8 @@ def licensed(token: Token) -> bool:
     kids = list(token.children)
     if play(token):
         return False  # "the striker fired a shot into the top corner": play in a match
-    if commercial_deal(token):
-        return False  # "the best deals on televisions", "agreed to buy its partner's stake": trade, no accord
+    if commercial_deal(token) or no_party_gathering(token):
+        return False  # "the best deals on televisions": trade, no accord; "the town council met": no consultation
     if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill", "arrest") and any(
             a.lemma_.lower() in METAPHOR_OBJECTS or a.lower_ in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
         return False
