@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.animals import animal_act
+from geo.events.arson import armed_arson, burnt
 from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
     objects, opposed, subjects,
@@ -202,7 +203,8 @@ class EventExtractor:
                                "PRODUCT") and not (token.ent_type_ in ("ORG", "PERSON") and acting_verb(token)):
             return None  # a word of a name is no trigger, but a clause the model took for one is ("Smith shot Jones")
         if token.pos_ in ("VERB", "AUX"):
-            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token)
+            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token) \
+                or armed_arson(token)
         if token.pos_ in ("NOUN", "PROPN"):
             return self.taxonomy.trigger(token.lower_, "NOUN") or self.taxonomy.trigger(token.lemma_, "NOUN")
         return None
@@ -288,7 +290,8 @@ class EventExtractor:
             targets += [a for t in dead for a in ctx.actors_of(t)]  # "a strike ..., killing three al-Qaeda members"
             targets += ctx.generics([t for t in aimed + dead if not ctx.actors_of(t)], "target")
         if kind.family == "violence":  # "stormed a bakery": the attacked site, typed as GTD types targets
-            targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
+            targets += ctx.attacked(aimed + struck(token) + burnt(token)
+                                    + (blast_sites(token) if kind.type == REMOTE else []))
         if kind.family == "protest":
             initiators, targets = protest_sides(token, initiators, targets, ctx)
         if interception(token):  # "air defences shot down Russian drones": Russia's strike, foiled
