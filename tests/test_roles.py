@@ -292,3 +292,25 @@ def test_a_clause_the_model_took_for_a_name_is_an_event_not_a_body(analyse) -> N
     analysis = analyse("Police said Smith shot Jones twice in the chest outside a bar in Toledo.")
     assert "shot" in [e.trigger.text for e in analysis.events]
     assert not [a.name for a in analysis.actors if "shot" in a.name]
+
+
+@pytest.mark.parametrize("text, trigger, role, word", [
+    ("The students, who had been arrested by police in Dhaka on Monday, were freed on bail.", "arrested", "target",
+     "students"),
+    ("Villagers who were kidnapped by bandits in Katsina last month have returned home.", "kidnapped", "target",
+     "Villagers"),
+    ("Relatives of the pilgrims whom gunmen shot near Jos buried them on Sunday.", "shot", "target", "pilgrims"),
+    ("Aid workers abducted by militants in Darfur were released on Friday.", "abducted", "target", "Aid workers"),
+    # the antecedent of an active relative clause stays its doer
+    ("Soldiers who stormed a village near Gao on Friday killed 12 people.", "stormed", "initiator", "Soldiers"),
+])
+def test_the_noun_a_passive_relative_clause_describes_is_what_was_done_to(analyse, text: str, trigger: str,
+                                                                         role: str, word: str) -> None:
+    """Session 15 (events7): "who had been arrested", "whom gunmen shot", "abducted by militants": the relative
+    pronoun stands for the noun, which is the patient; it had been the doer, or no one."""
+    assert any(word in n for n in role_names(analyse(text), trigger, role))
+
+
+def test_a_victim_in_a_passive_relative_clause_is_no_doer(analyse) -> None:
+    a = analyse("A judge ordered the release of nine protesters who had been detained during the march in Lima.")
+    assert role_names(a, "detained", "initiator") == set()

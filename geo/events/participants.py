@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from geo.events.generics import SITE_NOUNS
 
 __all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_subjects", "parties", "passive_agents",
-           "patients", "possessed_patient", "quoting", "reported_doers", "responsibility_verb", "takes_responsibility"]
+           "patients", "possessed_patient", "quoting", "relative_patient", "reported_doers", "responsibility_verb", "takes_responsibility"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -66,6 +66,20 @@ def patients(token: Token) -> list[Token]:
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj"]
+
+
+def relative_patient(verb: Token) -> list[Token]:
+    """The noun a relative clause or a past participle describes, when it is what the verb was done to: "activists
+    who had been detained by police", "the man whom soldiers shot", "fishermen abducted by pirates". The relative
+    pronoun stands for the noun, so the noun is the patient there, never the doer ("soldiers who attacked a village"
+    keeps its soldiers as the attackers)."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if verb.dep_ == "acl":
+        passive = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    else:
+        passive = any(c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WP", "WDT") for c in verb.children)
+    return [verb.head] if passive else []
 
 
 def possessed_patient(token: Token) -> list[Token]:
