@@ -314,3 +314,15 @@ def test_the_noun_a_passive_relative_clause_describes_is_what_was_done_to(analys
 def test_a_victim_in_a_passive_relative_clause_is_no_doer(analyse) -> None:
     a = analyse("A judge ordered the release of nine protesters who had been detained during the march in Lima.")
     assert role_names(a, "detained", "initiator") == set()
+
+
+@pytest.mark.parametrize("text, trigger, word", [
+    ("Herders killed nine farmers in Plateau state on Sunday.", "killed", "farmers"),
+    ("Two teachers were shot by residents during a quarrel over land in Kano.", "shot", "teachers"),
+])
+def test_civilians_attacked_by_civilians_stay_targets(analyse, text: str, trigger: str, word: str) -> None:
+    """Session 15 (events7): both sides are the article's one generic "Civilians" actor, which was dropped from the
+    targets for being an initiator; two groups of people are two sides, and the attack is on civilians."""
+    a = analyse(text)
+    assert any(word in n for n in role_names(a, trigger, "target"))
+    assert event(a, trigger).type == "Violence against civilians"

@@ -297,7 +297,8 @@ class EventExtractor:
         if interception(token):  # "air defences shot down Russian drones": Russia's strike, foiled
             initiators, targets = targets, initiators
         initiators = list(dict.fromkeys(initiators))
-        targets = [a for a in dict.fromkeys(targets) if a not in initiators]
+        # "herders killed 12 farmers": civilians on both sides are two groups of people, one generic actor
+        targets = [a for a in dict.fromkeys(targets) if a not in initiators or _civilians(a, ctx)]
         return _Roles(tuple(initiators), tuple(targets))
 
 
