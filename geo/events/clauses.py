@@ -14,7 +14,7 @@ from geo.events.modality import conditional, denied, past_background, perceived,
 from geo.events.participants import outer_subjects, possessed_patient, relative_patient
 from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
                                commercial_deal, deployed_no_force, dismissed, launched, made_to_act, met_no_one,
-                               person_taken, play, run_over, signed_no_accord, walkout)
+                               person_taken, play, run_over, set_off_a_mine, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -143,7 +143,7 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "ram": lambda: _rammed(token, preps) or any(c.dep_ == "dobj" and c.ent_type_ != "MONEY" for c in kids),
         "claim": lambda: bool(objs & ({"responsibility"} | CLAIMED)),
         "hit": lambda: any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | AIRCRAFT for c in kids)
-        or bool(objs & ATTACKERS),  # "the army said it hit three gunmen": armed men are hit by fire
+        or bool(objs & ATTACKERS) or set_off_a_mine(token),  # "it hit three gunmen", "their truck hit a mine"
         "open": lambda: "fire" in objs,  # "opened fire on demonstrators"
         "return": lambda: "fire" in objs,
         "capture": lambda: person_taken(token),
@@ -159,7 +159,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "deploy": lambda: not deployed_no_force(token),
         "agree": lambda: not agreed_with_a_view(token),
         "march": lambda: token.is_lower,
-        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
+        "strike": lambda: set_off_a_mine(token)
+        or not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
         and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS)
         and not any(c.dep_ == "prt" and c.lower_ in ("out", "up") for c in kids),  # "strikes out", "struck up"
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement

@@ -37,7 +37,7 @@ from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence, street_protest
 from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
                                      responsibility_verb, takes_responsibility)
-from geo.events.senses import addressed, interception
+from geo.events.senses import addressed, interception, set_off_a_mine
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -296,6 +296,8 @@ class EventExtractor:
             initiators, targets = protest_sides(token, initiators, targets, ctx)
         if interception(token):  # "air defences shot down Russian drones": Russia's strike, foiled
             initiators, targets = targets, initiators
+        if set_off_a_mine(token):  # "their patrol hit a landmine": the mine hit the patrol, whoever laid it
+            initiators, targets = [], initiators + targets
         initiators = list(dict.fromkeys(initiators))
         # "herders killed 12 farmers": civilians on both sides are two groups of people, one generic actor
         targets = [a for a in dict.fromkeys(targets) if a not in initiators or _civilians(a, ctx)]
