@@ -24,6 +24,10 @@ def role_names(analysis, trigger: str, role: str) -> set[str]:
     ("Gunmen abducted six aid workers in eastern Congo on Thursday.", "abducted", "target", "aid workers"),
     ("Police in Lagos arrested three suspects on Sunday.", "arrested", "target", "suspects"),
     ("Hundreds of farmers protested in Warsaw on Wednesday.", "protested", "initiator", "farmers"),
+    # session 15 (events7): people named by their trade or as a shop's people
+    ("Gunmen shot dead three market traders in Maiduguri on Tuesday.", "shot", "target", "traders"),
+    ("A shopkeeper was stabbed during a robbery in Bradford on Friday.", "stabbed", "target", "shopkeeper"),
+    ("Militants abducted a businessman in Peshawar on Monday.", "abducted", "target", "businessman"),
 ])
 def test_common_nouns_of_people_take_their_roles(analyse, text: str, trigger: str, role: str, word: str) -> None:
     assert any(word in n for n in role_names(analyse(text), trigger, role))
