@@ -330,3 +330,12 @@ def test_civilians_attacked_by_civilians_stay_targets(analyse, text: str, trigge
     a = analyse(text)
     assert any(word in n for n in role_names(a, trigger, "target"))
     assert event(a, trigger).type == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text, trigger, word", [
+    ("Riot police tear-gassed nurses who were marching to the health ministry in Nairobi.", "marching", "nurses"),
+    ("Villagers described militants who attacked their homes near Beni on Sunday.", "attacked", "militants"),
+])
+def test_a_relative_pronoun_subject_stands_for_its_noun(analyse, text: str, trigger: str, word: str) -> None:
+    """Session 15 (events7): "who" names no actor; the noun it stands for does the act of its clause."""
+    assert any(word in n for n in role_names(analyse(text), trigger, "initiator"))

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from geo.events.gatherings import no_party_gathering
 from geo.events.modality import conditional, denied, past_background, perceived, unrealised
-from geo.events.participants import outer_subjects, possessed_patient, relative_patient
+from geo.events.participants import outer_subjects, possessed_patient, relative_patient, standing_for
 from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
                                commercial_deal, deployed_no_force, dismissed, launched, made_to_act, met_no_one,
                                person_taken, play, run_over, set_off_a_mine, signed_no_accord, walkout)
@@ -253,7 +253,7 @@ def governor(token: Token) -> Token | None:
 
 def subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, inherited through conjunctions, control ("prompting Israel to respond") and relatives."""
-    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    found = [standing_for(c) for c in verb.children if c.dep_ in ("nsubj", "csubj")]  # "who": the noun
     found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if found:
         return found

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from geo.events.generics import SITE_NOUNS
 
 __all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_subjects", "parties", "passive_agents",
-           "patients", "possessed_patient", "quoting", "relative_patient", "reported_doers", "responsibility_verb", "takes_responsibility"]
+           "patients", "possessed_patient", "quoting", "relative_patient", "standing_for", "reported_doers", "responsibility_verb", "takes_responsibility"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -80,6 +80,14 @@ def relative_patient(verb: Token) -> list[Token]:
     else:
         passive = any(c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WP", "WDT") for c in verb.children)
     return [verb.head] if passive else []
+
+
+def standing_for(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("students who were marching": the students), else the token."""
+    clause = token.head
+    if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return token
 
 
 def possessed_patient(token: Token) -> list[Token]:
