@@ -339,3 +339,15 @@ def test_civilians_attacked_by_civilians_stay_targets(analyse, text: str, trigge
 def test_a_relative_pronoun_subject_stands_for_its_noun(analyse, text: str, trigger: str, word: str) -> None:
     """Session 15 (events7): "who" names no actor; the noun it stands for does the act of its clause."""
     assert any(word in n for n in role_names(analyse(text), trigger, "initiator"))
+
+
+@pytest.mark.parametrize("text, trigger, role, word", [
+    ("Two activists were beaten and detained by police in Minsk on Sunday.", "detained", "target", "activists"),
+    ("Three aid workers were abducted and later killed by militants near Kidal.", "killed", "target", "aid workers"),
+    ("A teenager was shot and killed by police in Memphis on Friday.", "shot", "initiator", "Police"),
+])
+def test_passive_verbs_joined_by_and_share_their_subject_and_agent(analyse, text: str, trigger: str, role: str,
+                                                                    word: str) -> None:
+    """Session 15 (events7): "were beaten and detained by police": the activists were detained, and by the police,
+    though the parse hangs the subject on the first verb and the agent on the last."""
+    assert any(word in n for n in role_names(analyse(text), trigger, role))

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from geo.events.gatherings import no_party_gathering
 from geo.events.modality import conditional, denied, past_background, perceived, unrealised
-from geo.events.participants import outer_subjects, possessed_patient, relative_patient, standing_for
+from geo.events.participants import outer_patients, outer_subjects, possessed_patient, standing_for
 from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
                                commercial_deal, deployed_no_force, dismissed, launched, made_to_act, met_no_one,
                                person_taken, play, run_over, set_off_a_mine, signed_no_accord, walkout)
@@ -264,7 +264,7 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
         return controller or subjects(verb.head)
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not relative_patient(verb):
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not outer_patients(verb):
         return [verb.head]  # "soldiers who attacked": the noun does it; "activists who were detained": it is done to
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return subjects(verb.head)  # a purpose clause: "militants crossed the border to attack a post"
@@ -291,7 +291,7 @@ def objects(token: Token) -> list[Token]:
         heads += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() == "target"]
     found = []
     for head in heads:
-        found += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + relative_patient(head)
+        found += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + outer_patients(head)
         found += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | WITH_PREPS
                   for g in c.children if g.dep_ == "pobj"]
     if found and token.pos_ == "VERB":

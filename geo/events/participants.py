@@ -10,8 +10,9 @@ from spacy.tokens import Token
 
 from geo.events.generics import SITE_NOUNS
 
-__all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_subjects", "parties", "passive_agents",
-           "patients", "possessed_patient", "quoting", "relative_patient", "standing_for", "reported_doers", "responsibility_verb", "takes_responsibility"]
+__all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_patients", "outer_subjects", "parties",
+           "passive_agents", "patients", "possessed_patient", "quoting", "relative_patient", "reported_doers",
+           "responsibility_verb", "standing_for", "takes_responsibility"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -32,8 +33,11 @@ def passive_agents(token: Token) -> list[Token]:
     of the verb a noun trigger is the passive subject of, through raising verbs' complements; and of its participle
     ("a spate of attacks carried out by extremists")."""
     by = [g for v in token.children if v.dep_ == "acl" for c in v.children if c.dep_ == "agent" for g in c.children]
-    if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("nsubjpass", "nsubj"):
-        return [] if token.pos_ in ("VERB", "AUX") else by
+    if token.pos_ in ("VERB", "AUX"):  # "a teenager was shot and killed by police": the agent both verbs share
+        return [g for v in token.children if v.dep_ == "conj" and v.tag_ == "VBN" for c in v.children
+                if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if _passive(token) else []
+    if token.dep_ not in ("nsubjpass", "nsubj"):
+        return by
     found, verb = [], token.head
     for _ in range(3):
         found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -80,6 +84,24 @@ def relative_patient(verb: Token) -> list[Token]:
     else:
         passive = any(c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WP", "WDT") for c in verb.children)
     return [verb.head] if passive else []
+
+
+def _passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+
+
+def shared_patient(verb: Token) -> list[Token]:
+    """The passive subject a passive conjunct verb shares with the verb before it: "two activists were beaten and
+    detained", "three journalists were abducted and later killed": the activists were detained too."""
+    if verb.dep_ != "conj" or not _passive(verb) or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"] if verb.head.pos_ in ("VERB", "AUX") else []
+
+
+def outer_patients(verb: Token) -> list[Token]:
+    """What a verb was done to, named outside its own clause: the noun of its relative clause or participle, or the
+    passive subject it shares with the verb before it."""
+    return relative_patient(verb) + shared_patient(verb)
 
 
 def standing_for(token: Token) -> Token:
