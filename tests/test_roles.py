@@ -351,3 +351,11 @@ def test_passive_verbs_joined_by_and_share_their_subject_and_agent(analyse, text
     """Session 15 (events7): "were beaten and detained by police": the activists were detained, and by the police,
     though the parse hangs the subject on the first verb and the agent on the last."""
     assert any(word in n for n in role_names(analyse(text), trigger, role))
+
+
+def test_the_object_of_shot_dead_is_the_target(analyse) -> None:
+    """Session 15 (events7): the parse hangs "four people" on "dead" in "a gunman shot dead four people"; they are
+    the shooting's target, which made it an attack on civilians."""
+    a = analyse("A gunman shot dead four people in Bergen on Tuesday.")
+    assert any("people" in n for n in role_names(a, "shot", "target"))
+    assert event(a, "shot").type == "Violence against civilians"

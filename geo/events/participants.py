@@ -98,10 +98,17 @@ def shared_patient(verb: Token) -> list[Token]:
     return [c for c in verb.head.children if c.dep_ == "nsubjpass"] if verb.head.pos_ in ("VERB", "AUX") else []
 
 
+def resultative_object(verb: Token) -> list[Token]:
+    """The object the parse hangs on the adjective of a result: "a gunman shot dead four people" (the people are
+    the object of "dead" in the parse, as if the adjective had taken them)."""
+    return [g for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ == "ADJ"
+            for g in c.children if g.dep_ == "dobj"]
+
+
 def outer_patients(verb: Token) -> list[Token]:
-    """What a verb was done to, named outside its own clause: the noun of its relative clause or participle, or the
-    passive subject it shares with the verb before it."""
-    return relative_patient(verb) + shared_patient(verb)
+    """What a verb was done to, named off its own node in the parse: the noun of its relative clause or participle,
+    the passive subject it shares with the verb before it, or an object hung on the adjective of a result."""
+    return relative_patient(verb) + shared_patient(verb) + resultative_object(verb)
 
 
 def standing_for(token: Token) -> Token:
