@@ -616,3 +616,33 @@ def test_a_sports_report_is_play_and_real_violence_in_it_is_not(analyser) -> Non
     attack = ("Rovers beat City 2-0 in a tense match on Saturday. The referee was praised. After the match, gunmen "
               "attacked the team bus near the stadium in Lagos, killing the driver.")
     assert "attacked" in [e.trigger.text for e in analyse(analyser, attack)]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Dock workers in Antwerp went on strike on Monday, halting traffic at the port.", False),
+    ("Train drivers across Portugal remained on strike for a third day on Wednesday.", False),
+    ("Two civilians died in a drone strike on a car near Kidal on Monday.", True),
+])
+def test_going_on_strike_is_a_walkout(analyser, text: str, kept: bool) -> None:
+    """Session 15 (events7): "on strike" is the idiom of a walkout, whoever stops work and whatever the sentence
+    says of pay or unions; an air strike is "a strike", with its article."""
+    assert any(e.type == REMOTE for e in analyse(analyser, text)) is kept
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Three soldiers died when their vehicle hit a landmine near Tessalit on Sunday.", "hit", "military-forces"),
+    ("A minibus struck a roadside bomb near Kandahar, killing nine passengers.", "struck", "civilians"),
+])
+def test_a_hidden_explosive_set_off_by_its_victims_is_an_explosion(analyser, text: str, trigger: str,
+                                                                   target: str | None) -> None:
+    """Session 15 (events7): "hit"/"struck" a mine is ACLED's Remote explosive/landmine/IED, and what hit the mine is
+    what the mine hit: no initiator (whoever laid it is not named)."""
+    e = next(e for e in analyse(analyser, text) if e.trigger.text == trigger)
+    assert (e.type, e.subtype) == (REMOTE, "Remote explosive/landmine/IED")
+    assert [a for r, a in e.actor_roles if r == "initiator"] == []
+    if target is not None:
+        assert any(a.startswith(target) for r, a in e.actor_roles if r == "target")
+
+
+def test_a_car_that_hits_a_tree_is_no_explosion(analyser) -> None:
+    assert analyse(analyser, "A van hit a tree on the road to Carlisle on Sunday.") == ()

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events.gatherings import no_party_gathering
 from geo.events.modality import conditional, denied, past_background, perceived, unrealised
-from geo.events.participants import outer_subjects, possessed_patient
+from geo.events.participants import outer_patients, outer_subjects, possessed_patient, standing_for
 from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
                                commercial_deal, deployed_no_force, dismissed, launched, made_to_act, met_no_one,
-                               person_taken, play, run_over, signed_no_accord, walkout)
+                               person_taken, play, run_over, set_off_a_mine, signed_no_accord, walkout)
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
@@ -83,8 +84,8 @@ def licensed(token: Token) -> bool:
     kids = list(token.children)
     if play(token):
         return False  # "the striker fired a shot into the top corner": play in a match
-    if commercial_deal(token):
-        return False  # "the best deals on televisions", "agreed to buy its partner's stake": trade, no accord
+    if commercial_deal(token) or no_party_gathering(token):
+        return False  # "the best deals on televisions": trade, no accord; "the town council met": no consultation
     if token.lemma_.lower() in ("attack", "battle", "fight", "combat", "strike", "kill", "arrest") and any(
             a.lemma_.lower() in METAPHOR_OBJECTS or a.lower_ in METAPHOR_OBJECTS for a in _aimed_at(token, kids)):
         return False
@@ -142,7 +143,7 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "ram": lambda: _rammed(token, preps) or any(c.dep_ == "dobj" and c.ent_type_ != "MONEY" for c in kids),
         "claim": lambda: bool(objs & ({"responsibility"} | CLAIMED)),
         "hit": lambda: any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS | AIRCRAFT for c in kids)
-        or bool(objs & ATTACKERS),  # "the army said it hit three gunmen": armed men are hit by fire
+        or bool(objs & ATTACKERS) or set_off_a_mine(token),  # "it hit three gunmen", "their truck hit a mine"
         "open": lambda: "fire" in objs,  # "opened fire on demonstrators"
         "return": lambda: "fire" in objs,
         "capture": lambda: person_taken(token),
@@ -158,7 +159,8 @@ def _verb_licensed(token: Token, kids: list[Token]) -> bool:
         "deploy": lambda: not deployed_no_force(token),
         "agree": lambda: not agreed_with_a_view(token),
         "march": lambda: token.is_lower,
-        "strike": lambda: not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
+        "strike": lambda: set_off_a_mine(token)
+        or not objs & {"deal", "balance", "chord", "note", "tone"} and not walkout(token)
         and not blow(token) and not collision(token, WEAPONS | AIRCRAFT | ATTACKERS)
         and not any(c.dep_ == "prt" and c.lower_ in ("out", "up") for c in kids),  # "strikes out", "struck up"
         # "had pledged allegiance to Islamic State": joining a side (an affiliation), not a statement
@@ -251,7 +253,7 @@ def governor(token: Token) -> Token | None:
 
 def subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, inherited through conjunctions, control ("prompting Israel to respond") and relatives."""
-    found = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    found = [standing_for(c) for c in verb.children if c.dep_ in ("nsubj", "csubj")]  # "who": the noun
     found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if found:
         return found
@@ -262,8 +264,8 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         controller = [c for c in verb.head.children if c.dep_ == "dobj"]
         return controller or subjects(verb.head)
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not outer_patients(verb):
+        return [verb.head]  # "soldiers who attacked": the noun does it; "activists who were detained": it is done to
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return subjects(verb.head)  # a purpose clause: "militants crossed the border to attack a post"
     return []
@@ -289,7 +291,7 @@ def objects(token: Token) -> list[Token]:
         heads += [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() == "target"]
     found = []
     for head in heads:
-        found += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+        found += [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + outer_patients(head)
         found += [g for c in head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | WITH_PREPS
                   for g in c.children if g.dep_ == "pobj"]
     if found and token.pos_ == "VERB":

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.events.animals import animal_act
+from geo.events.arson import armed_arson, burnt
 from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
     objects, opposed, subjects,
@@ -36,7 +37,7 @@ from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence, street_protest
 from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
                                      responsibility_verb, takes_responsibility)
-from geo.events.senses import addressed, interception
+from geo.events.senses import addressed, interception, set_off_a_mine
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -202,7 +203,8 @@ class EventExtractor:
                                "PRODUCT") and not (token.ent_type_ in ("ORG", "PERSON") and acting_verb(token)):
             return None  # a word of a name is no trigger, but a clause the model took for one is ("Smith shot Jones")
         if token.pos_ in ("VERB", "AUX"):
-            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token)
+            return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token) \
+                or armed_arson(token)
         if token.pos_ in ("NOUN", "PROPN"):
             return self.taxonomy.trigger(token.lower_, "NOUN") or self.taxonomy.trigger(token.lemma_, "NOUN")
         return None
@@ -288,13 +290,17 @@ class EventExtractor:
             targets += [a for t in dead for a in ctx.actors_of(t)]  # "a strike ..., killing three al-Qaeda members"
             targets += ctx.generics([t for t in aimed + dead if not ctx.actors_of(t)], "target")
         if kind.family == "violence":  # "stormed a bakery": the attacked site, typed as GTD types targets
-            targets += ctx.attacked(aimed + struck(token) + (blast_sites(token) if kind.type == REMOTE else []))
+            targets += ctx.attacked(aimed + struck(token) + burnt(token)
+                                    + (blast_sites(token) if kind.type == REMOTE else []))
         if kind.family == "protest":
             initiators, targets = protest_sides(token, initiators, targets, ctx)
         if interception(token):  # "air defences shot down Russian drones": Russia's strike, foiled
             initiators, targets = targets, initiators
+        if set_off_a_mine(token):  # "their patrol hit a landmine": the mine hit the patrol, whoever laid it
+            initiators, targets = [], initiators + targets
         initiators = list(dict.fromkeys(initiators))
-        targets = [a for a in dict.fromkeys(targets) if a not in initiators]
+        # "herders killed 12 farmers": civilians on both sides are two groups of people, one generic actor
+        targets = [a for a in dict.fromkeys(targets) if a not in initiators or _civilians(a, ctx)]
         return _Roles(tuple(initiators), tuple(targets))
 
 

@@ -46,7 +46,9 @@ _WORDS = {
                  "farmer farmers supporter supporters "
                  "worker workers activist activists journalist journalists reporter reporters teacher teachers "
                  "doctor doctors nurse nurses driver drivers passenger passengers fisherman fishermen miner miners "
-                 "herder herders labourer labourers laborer laborers youth youths crowd crowds",
+                 "herder herders labourer labourers laborer laborers youth youths crowd crowds "
+                 "trader traders shopkeeper shopkeepers vendor vendors merchant merchants businessman businessmen "
+                 "businesswoman businesswomen customer customers diner diners employee employees",
     "police": "police policeman policemen policewoman officer officers gendarme gendarmes detective detectives "
               "constable constables trooper troopers",
     "military": "soldier soldiers troop troops army serviceman servicemen guardsman guardsmen paratrooper "
@@ -61,7 +63,9 @@ _WORDS = {
 #: The words are a dictionary's (Merriam-Webster, Oxford Learner's) nouns for the people of ACLED's actor categories
 #: (ACLED codebook: Civilians, Police Forces, Military Forces, Unidentified Armed Group); session 13 added the
 #: armed-group nouns wire reports use for unnamed attackers (snipers, bandits, kidnappers, pirates, guerrillas ...);
-#: session 14 the civilians a volley is fired at or into ("youths", "the crowd"; "armed youths" stay armed).
+#: session 14 the civilians a volley is fired at or into ("youths", "the crowd"; "armed youths" stay armed); session 15
+#: people named by their trade or as a shop's people (traders, shopkeepers, vendors, merchants, businessmen,
+#: customers, diners, employees), the unarmed people ACLED's codebook counts as civilians.
 #: Lower-case noun -> generic kind.
 GENERIC = {w: kind for kind, words in _WORDS.items() for w in words.split()}
 #: Victim words that only name civilians as targets ("a man was killed"), never as attackers.

@@ -10,8 +10,9 @@ from spacy.tokens import Token
 
 from geo.events.generics import SITE_NOUNS
 
-__all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_subjects", "parties", "passive_agents",
-           "patients", "possessed_patient", "quoting", "reported_doers", "responsibility_verb", "takes_responsibility"]
+__all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_patients", "outer_subjects", "parties",
+           "passive_agents", "patients", "possessed_patient", "quoting", "relative_patient", "reported_doers",
+           "responsibility_verb", "standing_for", "takes_responsibility"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -32,8 +33,11 @@ def passive_agents(token: Token) -> list[Token]:
     of the verb a noun trigger is the passive subject of, through raising verbs' complements; and of its participle
     ("a spate of attacks carried out by extremists")."""
     by = [g for v in token.children if v.dep_ == "acl" for c in v.children if c.dep_ == "agent" for g in c.children]
-    if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("nsubjpass", "nsubj"):
-        return [] if token.pos_ in ("VERB", "AUX") else by
+    if token.pos_ in ("VERB", "AUX"):  # "a teenager was shot and killed by police": the agent both verbs share
+        return [g for v in token.children if v.dep_ == "conj" and v.tag_ == "VBN" for c in v.children
+                if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if _passive(token) else []
+    if token.dep_ not in ("nsubjpass", "nsubj"):
+        return by
     found, verb = [], token.head
     for _ in range(3):
         found += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -66,6 +70,53 @@ def patients(token: Token) -> list[Token]:
         return []
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
             if g.dep_ == "pobj"]
+
+
+def relative_patient(verb: Token) -> list[Token]:
+    """The noun a relative clause or a past participle describes, when it is what the verb was done to: "activists
+    who had been detained by police", "the man whom soldiers shot", "fishermen abducted by pirates". The relative
+    pronoun stands for the noun, so the noun is the patient there, never the doer ("soldiers who attacked a village"
+    keeps its soldiers as the attackers)."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if verb.dep_ == "acl":
+        passive = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    else:
+        passive = any(c.dep_ in ("nsubjpass", "dobj") and c.tag_ in ("WP", "WDT") for c in verb.children)
+    return [verb.head] if passive else []
+
+
+def _passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+
+
+def shared_patient(verb: Token) -> list[Token]:
+    """The passive subject a passive conjunct verb shares with the verb before it: "two activists were beaten and
+    detained", "three journalists were abducted and later killed": the activists were detained too."""
+    if verb.dep_ != "conj" or not _passive(verb) or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "nsubjpass"] if verb.head.pos_ in ("VERB", "AUX") else []
+
+
+def resultative_object(verb: Token) -> list[Token]:
+    """The object the parse hangs on the adjective of a result: "a gunman shot dead four people" (the people are
+    the object of "dead" in the parse, as if the adjective had taken them)."""
+    return [g for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and c.pos_ == "ADJ"
+            for g in c.children if g.dep_ == "dobj"]
+
+
+def outer_patients(verb: Token) -> list[Token]:
+    """What a verb was done to, named off its own node in the parse: the noun of its relative clause or participle,
+    the passive subject it shares with the verb before it, or an object hung on the adjective of a result."""
+    return relative_patient(verb) + shared_patient(verb) + resultative_object(verb)
+
+
+def standing_for(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("students who were marching": the students), else the token."""
+    clause = token.head
+    if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return token
 
 
 def possessed_patient(token: Token) -> list[Token]:

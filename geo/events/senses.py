@@ -21,7 +21,7 @@ from geo.nlp.sentences import words_near
 
 __all__ = ["AUDIENCES", "accord_not_made", "addressed", "advice", "agreed_with_a_view", "blow", "collision",
            "commercial_deal", "deployed_no_force", "dismissed", "held", "made_to_act", "met_no_one", "play",
-           "run_over", "signed_no_accord", "walkout", "interception", "launched", "person_taken"]
+           "run_over", "set_off_a_mine", "signed_no_accord", "walkout", "interception", "launched", "person_taken"]
 
 #: Words of an industrial dispute anywhere in a strike's sentence ("a minority of trade union members").
 INDUSTRIAL = frozenset("union unions unionists walkout walkouts picket pickets picketing pay wage wages salary "
@@ -51,9 +51,11 @@ docker dockers pilot pilots union unions
 
 def walkout(strike: Token) -> bool:
     """"Union members planned a strike over pay", "nurses will strike over wages", "the medical workers'
-    strike": a walkout, not an air strike."""
+    strike", "dock workers went on strike": a walkout, not an air strike."""
     if any(c.dep_ == "poss" and c.lower_ in STRIKERS for c in strike.children):
         return True
+    if strike.lower_ == "strike" and strike.head.lower_ == "on" and not any(c.dep_ == "det" for c in strike.children):
+        return True  # "went on strike", "nurses remain on strike": the idiom of a walkout, whoever strikes
     return any(t.lower_ in INDUSTRIAL for t in strike.sent)
 
 
@@ -312,6 +314,20 @@ def interception(token: Token) -> bool:
     if token.lemma_.lower() != "shoot" or not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return False
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INTERCEPTED for c in token.children)
+
+
+#: Hidden explosives a vehicle or a foot patrol sets off by touching them: "the patrol hit a landmine".
+HIDDEN_EXPLOSIVES = frozenset("mine mines landmine landmines ied ieds bomb explosive explosives".split())
+
+
+def set_off_a_mine(token: Token) -> bool:
+    """"Their patrol hit a landmine", "a bus struck a roadside bomb": a hidden explosive set off by its victims, an
+    explosion (ACLED's Remote explosive/landmine/IED) whoever laid it; the subject is what it hit, not who attacked
+    (``extraction`` turns the roles round, as for an interception)."""
+    if token.lemma_.lower() not in ("hit", "strike") or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "dobj" and (c.lower_ in HIDDEN_EXPLOSIVES or c.lemma_.lower() == "device" and any(
+        g.lower_ in ("explosive", "improvised") for g in c.children)) for c in token.children)
 
 
 def launched(token: Token, munitions: frozenset[str]) -> bool:
