@@ -23,6 +23,7 @@ def test_variants_spell_out_a_direction_and_toggle_a_final_h():
     assert variants("nw pakistan") == ("northwest pakistan",)
     assert variants("marsa") == ("marsah",) and variants("tabriz") == ()
     assert variants("n") == ()  # a direction alone is no abbreviation of anything
+    assert variants("platte co") == ("platte county",) and variants("co") == ()
 
 
 def test_a_name_of_its_own_keeps_its_readings_and_looks_no_further():
@@ -57,3 +58,8 @@ def test_a_city_known_by_its_airport_s_name_is_the_city(gazetteer):
     # "Hodeidah" is the words of Hodeidah International Airport's name; GeoNames writes the city "Hodeida" too
     places = _resolve(gazetteer, "Aid ships unloaded grain at Hodeidah on Sunday.", "Hodeidah")
     assert places["Hodeidah"].kind == "city" and km(places["Hodeidah"], 14.8, 42.95) < 20, places["Hodeidah"]
+
+
+def test_a_county_abbreviated_after_its_name_is_the_county(gazetteer):
+    places = _resolve(gazetteer, "Deputies in Loudon Co. closed the highway after the crash.", "Loudon Co.")
+    assert places["Loudon Co."].kind == "admin2" and km(places["Loudon Co."], 35.73, -84.29) < 30, places["Loudon Co."]

@@ -2,6 +2,8 @@
 
 - A direction abbreviated to its initial before a name: "N. Korea", "S. Sudan", "NE Syria" are North Korea,
   South Sudan and north-east Syria as news writes them in headlines and tight copy.
+- A unit word abbreviated after a name: "Platte Co.", "Loudon Co." are Platte County and Loudon County, as local
+  news writes them; "Twp." is a township.
 - A final "h" after "a" or "e", which transliterations from Arabic, Persian and Hebrew write or leave out at will
   (the feminine ending): "Shabwa" and "Shabwah", "Hodeidah" and "Hodeida" are one place each.
 
@@ -18,6 +20,8 @@ from geo.places.gazetteer import Candidate
 #: Initials of the compass points, as headlines abbreviate them before a name, and the words they stand for.
 DIRECTION_INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west",
                       "ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest"}
+#: Unit words as news abbreviates them after a name, and the words they stand for.
+UNIT_ABBREVIATIONS = {"co": "county", "cnty": "county", "twp": "township"}
 _SOFT_ENDINGS = ("a", "e")  # vowels a transliteration may close with an "h" or without one
 MIN_LENGTH = 4  # "Ra", "Bah": too short to tell a variant from another name
 
@@ -34,6 +38,9 @@ def variants(key: str) -> tuple[str, ...]:
     first, _, rest = key.partition(" ")
     if rest and first in DIRECTION_INITIALS:
         out.append(f"{DIRECTION_INITIALS[first]} {rest}")
+    stem, _, last = key.rpartition(" ")
+    if stem and last in UNIT_ABBREVIATIONS:
+        out.append(f"{stem} {UNIT_ABBREVIATIONS[last]}")
     if len(key) >= MIN_LENGTH:
         if key[-1] == "h" and key[-2] in _SOFT_ENDINGS:
             out.append(key[:-1])
