@@ -280,7 +280,7 @@ class Resolver:
 
     def _readings_uncached(self, key: tuple, written: Writing = PLAIN) -> Readings:
         """A name's readings (see :class:`Readings`), those left by how the article writes it (:mod:`.writing`)."""
-        candidates = narrowed(self._constrained(key, self._candidates(*key[:3])), written)
+        candidates = narrowed(self._constrained(key, self._candidates(*key[:3])), written, key[0])
         name = Readings(
             candidates,
             prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),
