@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from geo.places.gazetteer import Candidate
 from geo.places.resolution import Resolver
-from geo.places.spellings import names_a_place, respelled, variants
+from geo.places.spellings import is_a_name, names_a_place, respelled, variants
 from geo.records import Place
 
 from .conftest import km, place_mentions
@@ -18,10 +18,11 @@ def _reading(name: str, kind: str = "city", form: str = "name", fuzzy: bool = Fa
                      None, form, fuzzy)
 
 
-def test_variants_spell_out_a_direction_and_toggle_a_final_h():
+def test_variants_spell_out_a_direction_and_write_the_ending_and_the_article_otherwise():
     assert variants("s sudan") == ("south sudan",)
     assert variants("nw pakistan") == ("northwest pakistan",)
-    assert variants("marsa") == ("marsah",) and variants("tabriz") == ()
+    assert variants("marsa")[:2] == ("marsah", "al marsa") and variants("sabre")[0] == "sabreh" and variants("tabriz") == ("al tabriz",)
+    assert variants("el minya") == ("el minyah", "minya", "al minya", "minyah", "al minyah")
     assert variants("n") == ()  # a direction alone is no abbreviation of anything
     assert variants("platte co") == ("platte county",) and variants("co") == ()
 
@@ -32,9 +33,10 @@ def test_a_name_of_its_own_keeps_its_readings_and_looks_no_further():
     assert respelled("sana", found, lambda name: asked.append(name) or ()) == found and asked == []
 
 
-def test_another_name_or_an_airport_is_no_place_of_that_name():
-    assert not names_a_place((_reading("Old Town", form="alt"), _reading("Town Airport", kind="airport")))
-    assert names_a_place((_reading("Old Town", form="alt"),), own=False)
+def test_an_airport_or_another_name_of_a_village_is_no_name_of_a_place():
+    assert not is_a_name((_reading("Old Town", form="alt"), _reading("Town Airport", kind="airport")))
+    assert is_a_name((_reading("Old Province", kind="admin1", form="alt"),))
+    assert names_a_place((_reading("Old Town", form="alt"),))
     assert not names_a_place((_reading("Town", kind="city"),), kinds=("admin1",))
 
 
@@ -63,3 +65,15 @@ def test_a_city_known_by_its_airport_s_name_is_the_city(gazetteer):
 def test_a_county_abbreviated_after_its_name_is_the_county(gazetteer):
     places = _resolve(gazetteer, "Deputies in Loudon Co. closed the highway after the crash.", "Loudon Co.")
     assert places["Loudon Co."].kind == "admin2" and km(places["Loudon Co."], 35.73, -84.29) < 30, places["Loudon Co."]
+
+
+def test_a_town_written_without_its_article_is_the_town(gazetteer):
+    # GeoNames writes the Iraqi city "Al Diwaniyah"; news often leaves the article out
+    places = _resolve(gazetteer, "Farmers near Diwaniyah lost their wheat to the drought.", "Diwaniyah")
+    assert places["Diwaniyah"] is not None and km(places["Diwaniyah"], 31.99, 44.93) < 20, places["Diwaniyah"]
+
+
+def test_another_name_of_a_known_city_reads_no_variant(gazetteer):
+    # "Amarah" is another name of Al Amarah, a city of Iraq: the region "Amara" of Ethiopia is not added to it
+    places = _resolve(gazetteer, "The market in Amarah reopened after the floods.", "Amarah")
+    assert places["Amarah"].country_code == "IQ", places["Amarah"]
