@@ -23,28 +23,23 @@ from geo.places.placewords import DIRECTIONS, KIND_WORDS
 WATER_KINDS = ("water",)
 LAND_KINDS = ("city", "admin2", "admin1")  # towns, counties and provinces
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_THE_OPENS = re.compile(r"[Tt]he\s")  # a span given with its article: "the Gulf"
+_THE_OPENS = ("the ", "The ")  # a span given with its article: "the Gulf"
 
 
-def written_with_the(text: str, mentions: Sequence[Mention], keys) -> set:
-    """Keys of the place names the article writes right after "the" ("the Atlantic"), at least once (the article
-    before the span or opening it)."""
-    return {key for mention, key in zip(mentions, keys) if mention.label == "place" and _after_the(text, mention)}
-
-
-def always_with_the(text: str, mentions: Sequence[Mention], keys) -> set:
-    """Keys of the place names the article writes after "the" at every mention: a common word so written is the
-    place the story means ("the Gulf"), while one written once without it is a town's name ("A Delta police
-    officer ... the Delta officer")."""
-    seen: dict = {}
+def written_with_the(text: str, mentions: Sequence[Mention], keys) -> tuple[set, set]:
+    """Keys of the place names the article writes right after "the" ("the Atlantic"; the article before the span
+    or opening it): those written so at least once, and those written so at every mention. A common word written
+    so at every mention is the place the story means ("the Gulf"), while one written once without it is a town's
+    name ("A Spring teenager ... the Spring teenager")."""
+    once, without = set(), set()
     for mention, key in zip(mentions, keys):
         if mention.label == "place":
-            seen[key] = seen.get(key, True) and bool(_after_the(text, mention))
-    return {key for key, always in seen.items() if always}
+            (once if _after_the(text, mention) else without).add(key)
+    return once, once - without
 
 
 def _after_the(text: str, mention: Mention):
-    return _THE_BEFORE.search(text, max(0, mention.start - 5), mention.start) or _THE_OPENS.match(mention.text)
+    return _THE_BEFORE.search(text, max(0, mention.start - 5), mention.start) or mention.text.startswith(_THE_OPENS)
 
 
 #: Words that name a kind of place or a direction: "the Gulf", "the South" are no place called by the bare word.

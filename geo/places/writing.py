@@ -27,9 +27,8 @@ PLAIN = Writing()
 def how_written(text: str, mentions: Sequence[Mention], keys) -> dict:
     """Per name key written in one of the ways above: its :class:`Writing` (others are :data:`PLAIN`)."""
     towns = readings.written_as_a_town(text, mentions, keys)
-    wide = definite.written_with_the(text, mentions, keys)
+    wide, always = definite.written_with_the(text, mentions, keys)
     bodies = town_bodies.before_a_town_body(text, mentions, keys)
-    always = definite.always_with_the(text, mentions, keys) if wide else set()
     return {key: Writing(key in towns, key in wide, key in bodies, key in always and key not in bodies)
             for key in towns | wide | bodies}
 
