@@ -21,7 +21,8 @@ def _reading(name: str, kind: str = "city", form: str = "name", fuzzy: bool = Fa
 def test_variants_spell_out_a_direction_and_write_the_ending_and_the_article_otherwise():
     assert variants("s sudan") == ("south sudan",)
     assert variants("nw pakistan") == ("northwest pakistan",)
-    assert variants("marsa")[:2] == ("marsah", "al marsa") and variants("sabre")[0] == "sabreh" and variants("tabriz") == ("al tabriz",)
+    assert variants("marsa")[:2] == ("marsah", "al marsa") and variants("sabre")[0] == "sabreh"
+    assert variants("tabriz") == ("al tabriz",)
     assert variants("el minya") == ("el minyah", "minya", "al minya", "minyah", "al minyah")
     assert variants("n") == ()  # a direction alone is no abbreviation of anything
     assert variants("platte co") == ("platte county",) and variants("co") == ()

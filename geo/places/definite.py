@@ -6,10 +6,10 @@ A town's name used as a modifier ("the Paris attacks") has no water reading to p
 are left out: a territory named after its city ("the Gaza border") keeps its city, which is what makes it the
 territory (``readings.names_a_city_inside``).
 
-A common word written after "the" at every mention ("the Gulf", "the South", "the Coast") names a place the reader knows from the
-story (the Persian Gulf, the American South), not a town or province called by that bare word elsewhere (Papua New
-Guinea's Gulf Province, Cameroon's South Region): those readings are left out too, and a name with no other reading
-is left without an answer rather than placed on another continent."""
+A common word written after "the" at every mention ("the Gulf", "the South", "the Coast") names a place the
+reader knows from the story (the Persian Gulf, the American South), not a town or province called by that bare word
+elsewhere (Papua New Guinea's Gulf Province, Cameroon's South Region): those readings are left out too, and a name
+with no other reading is left without an answer rather than placed on another continent."""
 from __future__ import annotations
 
 import re

@@ -260,8 +260,8 @@ class Resolver:
         unit = readings.UNIT_ENDING.search(key)
         if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
             stem = key[:unit.start()]
-            found = tuple(c for c in self._spelled(stem, self.gazetteer.candidates(stem, fuzzy=False), readings.UNIT_KINDS)
-                          if c.place.kind in readings.UNIT_KINDS) or found
+            units = self._spelled(stem, self.gazetteer.candidates(stem, fuzzy=False), readings.UNIT_KINDS)
+            found = tuple(c for c in units if c.place.kind in readings.UNIT_KINDS) or found
         found = settlements.town_readings(key, found, self.gazetteer.candidates)  # "Readington Township"
         if written == "bare":  # "IS positions": neither Iceland's code nor the Russian town "Is"
             found = tuple(c for c in found if c.form in ("abbr", "alt"))  # "EU" is the European Union

@@ -1,13 +1,13 @@
 """Other spellings of a name: ways news writes a place that the gazetteer does not hold as one of its names.
 
-- A direction abbreviated to its initial before a name: "N. Korea", "S. Sudan", "NE Syria" are North Korea,
-  South Sudan and north-east Syria as news writes them in headlines and tight copy.
+- A direction abbreviated to its initial before a name: "N. Korea", "S. Sudan" are North Korea and South Sudan
+  as news writes them in headlines and tight copy.
 - A unit word abbreviated after a name: "Platte Co.", "Loudon Co." are Platte County and Loudon County, as local
   news writes them; "Twp." is a township.
 - The feminine ending of Arabic, Persian and Hebrew names, which transliterations write "-a", "-ah", "-e" or "-eh"
   at will: "Shabwa" and "Shabwah", "Hodeidah" and "Hodeida" are one place each.
 - The Arabic article, which news leaves out of a town's name where GeoNames keeps it, or writes "el" for "al":
-  "Qatraneh" is Al Qatranah.
+  "Diwaniyah" is Al Diwaniyah.
 
 A variant is read only when the name as written is no place's name (it has no readings, only near spellings, only
 an airport named after its town, or only another name of a small town), and its readings are then added to the
@@ -27,7 +27,7 @@ DIRECTION_INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west",
 #: Unit words as news abbreviates them after a name, and the words they stand for.
 UNIT_ABBREVIATIONS = {"co": "county", "cnty": "county", "twp": "township"}
 #: The feminine ending as transliterations write it, and the other ways of writing it: with or without an "h",
-#: "eh" or "ah" ("Qatraneh", "Qatranah"). A bare "a" and "e" are not swapped: "Sabre" is no "Sabra".
+#: "eh" or "ah" ("Hodeideh", "Hodeidah"). A bare "a" and "e" are not swapped: "Sabre" is no "Sabra".
 FEMININE_ENDINGS = {"ah": ("a", "eh"), "eh": ("e", "ah"), "a": ("ah",), "e": ("eh",)}
 ARTICLES = ("al", "el")  # the Arabic article as a word of its own (normalised: "Al-Qatranah" is "al qatranah")
 MIN_LENGTH = 4  # "Ra", "Bah": too short to tell a variant from another name
