@@ -29,7 +29,7 @@ UNIT_ABBREVIATIONS = {"co": "county", "cnty": "county", "twp": "township"}
 #: The feminine ending as transliterations write it, and the other ways of writing it: with or without an "h",
 #: "eh" or "ah" ("Hodeideh", "Hodeidah"). A bare "a" and "e" are not swapped: "Sabre" is no "Sabra".
 FEMININE_ENDINGS = {"ah": ("a", "eh"), "eh": ("e", "ah"), "a": ("ah",), "e": ("eh",)}
-ARTICLES = ("al", "el")  # the Arabic article as a word of its own (normalised: "Al-Qatranah" is "al qatranah")
+ARTICLES = ("al", "el")  # the Arabic article as a word of its own (normalised: "Al-Kut" is "al kut")
 MIN_LENGTH = 4  # "Ra", "Bah": too short to tell a variant from another name
 MIN_ARTICLE_LENGTH = 3  # "Kut" is Al Kut
 SMALL_KINDS = ("city", "admin2")  # towns and counties: another name of a small one is a weak reading
