@@ -35,3 +35,23 @@ def test_a_sea_after_the_is_no_province_named_after_it(gazetteer):
     text = "Floods hit Port Sudan, the capital of Red Sea state, on Monday."
     _, state = resolver.resolve(text, place_mentions(text, "Port Sudan", "Red Sea"))
     assert state.place is not None and state.place.kind == "admin1", state.place
+
+
+def test_a_common_word_after_the_is_no_province_called_by_it(gazetteer):
+    """Papua New Guinea's Gulf Province and Cameroon's South Region bear the bare words as their names: "the Gulf"
+    and "the South" of a story are not them. With no other reading the name is left without an answer."""
+    resolver = Resolver(gazetteer)
+    for text, name in [("Oil tankers idled in the Gulf while the ministers met.", "Gulf"),
+                       ("Storms swept across the South overnight, cutting power to thousands.", "South"),
+                       ("Reporters flew to the Gulf on Monday.", "the Gulf")]:
+        [answer] = resolver.resolve(text, place_mentions(text, name))
+        assert answer.place is None, answer.place
+
+
+def test_a_common_word_written_once_without_the_keeps_its_town(gazetteer):
+    """A town called by a common word, written once as its name: "the Spring teenager" is the same town."""
+    resolver = Resolver(gazetteer)
+    text = "A Spring teenager won the spelling bee in Houston; the Spring teenager will compete again in May."
+    first, _, second = resolver.resolve(text, place_mentions(text, "Spring", "Houston"))
+    assert first.place is not None and first.place.kind == "city", first.place
+    assert second.place == first.place

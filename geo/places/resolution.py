@@ -24,7 +24,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from geo.names import normalise, written_as_code
-from geo.places import institutions, peer_states, prominence, readings, scoring, settlements, sources, subdivisions
+from geo.places import institutions, peer_states, prominence, readings, scoring, settlements, sources, spellings
+from geo.places import subdivisions
 from geo.places import neighbours as nearby
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_between, direction_of, directional_place
@@ -254,13 +255,14 @@ class Resolver:
         return inside or candidates
 
     def _candidates(self, key: str, label: str, written: str = "code") -> tuple[Candidate, ...]:
-        found = readings.without_common_words(self.gazetteer.candidates(key), key)
+        found = readings.without_common_words(self._spelled(key, self.gazetteer.candidates(key)), key)
         if written == "initials":  # "L.A.": not "La." (Louisiana)
             found = read_initials(key, found, self._initials, self._city_initials)
         unit = readings.UNIT_ENDING.search(key)
         if unit and all(c.fuzzy for c in found):  # "Aleppo Governorates", "Homs Province": the unit of that name
-            found = tuple(c for c in self.gazetteer.candidates(key[:unit.start()], fuzzy=False)
-                          if c.place.kind in readings.UNIT_KINDS) or found
+            stem = key[:unit.start()]
+            units = self._spelled(stem, self.gazetteer.candidates(stem, fuzzy=False), readings.UNIT_KINDS)
+            found = tuple(c for c in units if c.place.kind in readings.UNIT_KINDS) or found
         found = settlements.town_readings(key, found, self.gazetteer.candidates)  # "Readington Township"
         if written == "bare":  # "IS positions": neither Iceland's code nor the Russian town "Is"
             found = tuple(c for c in found if c.form in ("abbr", "alt"))  # "EU" is the European Union
@@ -272,9 +274,14 @@ class Resolver:
         places = tuple(c for c in found if c.form != "demonym")
         return places or (found if not any(c.fuzzy for c in found) else ())  # "Americas" is not "Americans"
 
+    def _spelled(self, key: str, found: tuple[Candidate, ...], kinds=None) -> tuple[Candidate, ...]:
+        """A name's readings, with those of another spelling of it when none is a place of that name (of ``kinds``
+        when given): "N. Korea", "Shabwa", "Hodeidah" (:mod:`geo.places.spellings`)."""
+        return spellings.respelled(key, found, lambda name: self.gazetteer.candidates(name, fuzzy=False), kinds)
+
     def _readings_uncached(self, key: tuple, written: Writing = PLAIN) -> Readings:
         """A name's readings (see :class:`Readings`), those left by how the article writes it (:mod:`.writing`)."""
-        candidates = narrowed(self._constrained(key, self._candidates(*key[:3])), written)
+        candidates = narrowed(self._constrained(key, self._candidates(*key[:3])), written, key[0])
         name = Readings(
             candidates,
             prior=tuple(prior(c) + readings.short_form_bonus(c, key[0], candidates) for c in candidates),
