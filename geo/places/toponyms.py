@@ -40,6 +40,7 @@ from geo.places.known_names import KnownNames
 from geo.places.prominence import great_by_name, named_bare
 from geo.places.organisations import club_name
 from geo.places.persons import stands_as_a_person, titled_surnames
+from geo.places.seats import speaks_for_its_government
 from geo.places.placewords import (
     BIG_KINDS,
     BUILDING_WORDS,
@@ -134,7 +135,8 @@ class ToponymRecognizer:
                                    + postal_symbols(doc, kept, self.names))
             kept = non_overlapping(list(kept) + conjuncts(doc, kept, person_words, self.names))
         kept = [s for s in kept if not stands_as_a_person(s)  # "Krystal D. Hall", "Sen. Lincoln ... Lincoln said"
-                and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))]
+                and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))
+                and not (self.gazetteer is not None and speaks_for_its_government(s, self.names.candidates))]
         doc._.toponyms = _without_firms_only(kept, firms)
         return doc
 
