@@ -48,6 +48,13 @@ def test_a_seat_of_power_outranks_a_small_town_of_its_name(gazetteer, name, coun
     assert place is not None and place.kind == "landmark" and place.country_code == country, place
 
 
+def test_westminster_alone_is_the_seat_of_parliament(gazetteer):
+    """Westminster, Colorado (116,000 people) and Westminster, California are larger than most namesakes, yet
+    without context world news means the Palace of Westminster."""
+    place = _resolve_one(gazetteer, "The vote in Westminster was delayed again.", "Westminster")
+    assert place is not None and place.country_code == "GB" and km(place, 51.50, -0.12) < 5, place
+
+
 def test_a_large_namesake_keeps_its_name_in_its_own_states_story(gazetteer):
     """Westminster, Colorado is a city of 100,000: a landmark reading must not take it from a Colorado story."""
     text = "Firefighters in Westminster, north of Denver, Colorado, contained the blaze by noon."
