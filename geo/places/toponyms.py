@@ -41,6 +41,7 @@ from geo.places.prominence import great_by_name, named_bare
 from geo.places.organisations import club_name
 from geo.places.persons import (a_saints_dedication, a_title_before_a_name, named_as_kin, stands_as_a_person,
                                 titled_surnames)
+from geo.places.seats import speaks_for_its_government
 from geo.places.placewords import (
     BIG_KINDS,
     BUILDING_WORDS,
@@ -140,7 +141,8 @@ class ToponymRecognizer:
                 and not a_title_before_a_name(s)  # "Pope Benedict", "Cardinal Desmond Connell"
                 and not self._an_acronym(s)  # "a Dayton police SWAT unit"
                 and not named_as_kin(s)  # "her daughters, Florence and Victoria", "Lorena is his wife"
-                and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))]
+                and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))
+                and not (self.gazetteer is not None and speaks_for_its_government(s, self.names.candidates))]
         doc._.toponyms = _without_firms_only(kept, firms)
         return doc
 
