@@ -26,7 +26,7 @@ from geo.settings import REPO_ROOT, Settings
 from geo.store import Store
 from geo.views.highlight import Span, article_spans, escape, highlight_html
 from geo.views.state import SECTIONS, ViewState, view_data
-from geo.views.words import place_counts
+from geo.views.words import place_counts, plural
 
 SEEDS = REPO_ROOT / "seeds"
 PLACE_ZOOM = 8
@@ -70,10 +70,10 @@ def seed_ui(store: Store, settings: Settings) -> None:
 
         def tick(_origin: str) -> None:
             done[0] += 1
-            bar.progress(done[0] / max(len(results), 1), text=f"{done[0]} of {len(results)} articles")
+            bar.progress(done[0] / max(len(results), 1), text=f"{done[0]:,} of {plural(len(results), 'article')}")
 
         report = pipeline.ingest(results, progress=tick)
-        progress.update(label=f"Seeds ingested: {len(report.ingested)} articles", state="complete", expanded=False)
+        progress.update(label=f"Seeds ingested: {plural(len(report.ingested), 'article')}", state="complete", expanded=False)
 
 
 # -- the upper half: title, map, place panel or article -------------------------------------------
