@@ -86,9 +86,7 @@ def place_columns(data: Data) -> dict[str, Any]:
     def index(table: str, value: str) -> int:
         return tables[table].setdefault(value, len(tables[table]))
 
-    for p in data.get("places", []):
-        if p.get("lat") is None or p.get("lon") is None:
-            continue
+    for p in drawing_order(data.get("places", [])):
         parts = popup_parts(p, events, actor_names, titles)
         cols["lat"].append(round(p["lat"], 5))
         cols["lon"].append(round(p["lon"], 5))
@@ -102,6 +100,14 @@ def place_columns(data: Data) -> dict[str, Any]:
         for key in ("id", "name"):
             cols[key].append(parts[key])
     return {**cols, **{name: list(values) for name, values in tables.items()}}
+
+
+def drawing_order(places: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The places with coordinates, biggest circle first: the page draws them in this order and a click goes to
+    the topmost circle under it, so a small place drawn before a big neighbour lay under it, hidden and out of
+    reach of the mouse (places came in the order of their ids). The PNG export draws in the same order."""
+    drawable = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
+    return sorted(drawable, key=lambda p: -marker_radius(place_count(p)))
 
 
 def column_popup(columns: Mapping[str, Any], i: int) -> str:
