@@ -18,8 +18,8 @@ import streamlit as st
 from dashboard import data as q
 from dashboard import share, status, timebar
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
-from dashboard.widgets import (MAP_COLUMNS, article_line_html, article_list_ui, esc, event_rows, events_table, link,
-                               map_ui, place_panel_ui)
+from dashboard.widgets import (MAP_COLUMNS, URL_TURNS, article_line_html, article_list_ui, esc, event_rows,
+                               events_table, link, map_ui, place_panel_ui)
 from geo.render import exports, maps, style
 from geo.render.panel import event_entry_html
 from geo.settings import REPO_ROOT, Settings
@@ -243,6 +243,7 @@ def follow_url() -> None:
     if written is not None and url_params() != written:
         for key in FROM_URL:
             st.session_state.pop(key, None)
+        st.session_state[URL_TURNS] = st.session_state.get(URL_TURNS, 0) + 1  # the map's ring follows (map_ui)
 
 
 def url_params() -> dict[str, list[str] | str]:

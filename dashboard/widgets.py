@@ -44,6 +44,9 @@ iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !importa
 FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !important}</style>"
 
 
+URL_TURNS = "url_turns"  # session state: how many times the URL changed under the page (Back, Forward)
+
+
 def link(state: ViewState) -> str:
     return state.to_url()
 
@@ -66,7 +69,8 @@ def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: 
                                 outlines=get_outlines(settings.data_dir), columns_json=columns_json, fit=fit)
     folium_map.get_root().header.add_child(folium.Element(FRAME_CSS))
     out = st_folium(folium_map, key="map", height=MAP_HEIGHT, use_container_width=True,
-                    returned_objects=["last_object_clicked"])
+                    returned_objects=["last_object_clicked"],
+                    feature_group_to_add=maps.RingFollower(state.place, st.session_state.get(URL_TURNS, 0)))
     click = (out or {}).get("last_object_clicked")
     if not click or click == st.session_state.get("last_click"):
         return None
@@ -78,7 +82,8 @@ def ring_place(state: ViewState) -> str | None:
     """The place ringed by the map's script: the one selected when this map (these filters and this map
     view) was first drawn in the session. A click rings a place in the page at once (``places_layer.js``);
     writing it into the script too would change the script, and streamlit-folium would then draw a new map
-    and lose the reader's pan and zoom."""
+    and lose the reader's pan and zoom. A selection that changes otherwise (Back) reaches the drawn map through
+    :class:`geo.render.maps.RingFollower`."""
     view = state.replace(place=None, article=None, tab=None)
     kept = st.session_state.get("map_ring")
     if kept is None or kept[0] != view:

@@ -222,6 +222,29 @@ def places_layer(data: Data, columns_json: str | None = None, selected: str | No
 _PLACEHOLDER = re.compile("__RING__|__SELECTED__|__COLUMNS__")
 
 
+class RingFollower(folium.FeatureGroup):
+    """An empty layer whose script rings ``selected`` on a map already drawn (the places layer's ``nmRing``).
+
+    The dashboard keeps its map's script unchanged while the reader pans and clicks (a new script is a new map,
+    and the reader's view is lost), so the place ringed by the script is the one of the map's first drawing.
+    After a click the page rings the clicked place itself; after the browser's Back the URL selects another
+    place, or none, and the map kept the clicked place's ring. streamlit-folium runs the script of the layers it
+    is given to add (``feature_group_to_add``) whenever that script changes, on the map as it is: this one's
+    says which place the page selects now. ``turn`` counts the URL's changes from outside the page (Back,
+    Forward): the script must change with each, also when it names the same place as before, since a click in
+    between moved the ring without the page's script knowing."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = L.featureGroup();
+    {{ this.get_name() }}.nmTurn = {{ this.turn }};
+    {{ this._parent.get_name() }}.eachLayer(function (layer) { if (layer.nmRing) layer.nmRing({{ this.selected }}); });
+    {% endmacro %}""")
+
+    def __init__(self, selected: str | None, turn: int = 0) -> None:
+        super().__init__(name="Selected place", control=False)
+        self.selected, self.turn = to_json(selected), int(turn)
+
+
 def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLayer:
     """Country outlines under the tiles (their pane sits below the tile pane): the map without internet."""
     options = f"{{pane: {json.dumps(pane)}, interactive: false, style: {json.dumps(OUTLINE_STYLE)}}}"
