@@ -36,10 +36,14 @@ iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !importa
 @media (max-width: 640px) {iframe[title="streamlit_folium.st_folium"],
   [data-testid="stMain"]:has(.nm-range) iframe[title="streamlit_folium.st_folium"] {height: 65vh !important}}
 [data-testid="stMultiSelectDropdown"] {min-width: min(30rem, 95vw)}
+[data-testid="stMultiSelectTagsContainer"] [data-tag] {max-width: 100%; height: auto; min-height: 1.5rem}
+[data-testid="stMultiSelectTagsContainer"] [data-tag] > span {white-space: normal; overflow: visible;
+  text-overflow: clip; overflow-wrap: anywhere; line-height: 1.3; padding: 0.1rem 0}
 """
 # The map is shorter by the time slider's line of dates when there is one (.nm-range), so it still ends on the
 # first screen. The last rule: a list's choices open wider than the sidebar's field (over the map), since they
-# cannot wrap (Streamlit lays them out at a fixed height) and an actor's counts come last in its line.
+# cannot wrap (Streamlit lays them out at a fixed height) and an actor's counts come last in its line. The
+# selected actors' chips wrap instead of ending in "..." ("Hezbollah (armed g..." said neither kind nor counts).
 # Inside the map's frame: the map fills the frame, whatever height st_folium set on it.
 FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !important}</style>"
 

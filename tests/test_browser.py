@@ -320,3 +320,15 @@ def test_back_after_a_click_takes_the_ring_off(server: str):
         click_place(frame, "gn:276781")  # another place: selected, in the page and the URL
         page.wait_for_url(lambda u: "place=gn" in u, timeout=30_000)
         assert selected_place(frame) == "gn:276781"
+
+
+def test_the_selected_actors_chips_are_read_whole(server: str):
+    """A chip in the Actors field ended in "..." after a dozen letters ("Hezbollah (armed g..."): it wraps now."""
+    with page_at(f"{server}/?actor=Hezbollah&actor=Israel&actor=Esmail%20Qaani") as page:
+        wait_for_places(map_frame(page))
+        chips = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelectTagsContainer'] [data-tag] > span")
+        chips.first.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        shown = chips.evaluate_all("spans => spans.map(s => [s.textContent, s.scrollWidth - s.clientWidth])")
+    assert len(shown) == 3 and any("Hezbollah (armed group)" in text for text, _ in shown), shown
+    assert all(cut <= 1 for _, cut in shown), shown
