@@ -18,15 +18,15 @@ import streamlit as st
 from dashboard import data as q
 from dashboard import share, status, timebar
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
-from dashboard.widgets import (MAP_COLUMNS, article_line_html, article_list_ui, esc, event_rows, events_table, link,
-                               map_ui, place_panel_ui)
+from dashboard.widgets import (MAP_COLUMNS, URL_TURNS, article_line_html, article_list_ui, esc, event_rows,
+                               events_table, link, map_ui, place_panel_ui)
 from geo.render import exports, maps, style
 from geo.render.panel import event_entry_html
 from geo.settings import REPO_ROOT, Settings
 from geo.store import Store
 from geo.views.highlight import Span, article_spans, escape, highlight_html
 from geo.views.state import SECTIONS, ViewState, view_data
-from geo.views.words import place_counts
+from geo.views.words import place_counts, plural
 
 SEEDS = REPO_ROOT / "seeds"
 PLACE_ZOOM = 8
@@ -70,10 +70,10 @@ def seed_ui(store: Store, settings: Settings) -> None:
 
         def tick(_origin: str) -> None:
             done[0] += 1
-            bar.progress(done[0] / max(len(results), 1), text=f"{done[0]} of {len(results)} articles")
+            bar.progress(done[0] / max(len(results), 1), text=f"{done[0]:,} of {plural(len(results), 'article')}")
 
         report = pipeline.ingest(results, progress=tick)
-        progress.update(label=f"Seeds ingested: {len(report.ingested)} articles", state="complete", expanded=False)
+        progress.update(label=f"Seeds ingested: {plural(len(report.ingested), 'article')}", state="complete", expanded=False)
 
 
 # -- the upper half: title, map, place panel or article -------------------------------------------
@@ -243,6 +243,7 @@ def follow_url() -> None:
     if written is not None and url_params() != written:
         for key in FROM_URL:
             st.session_state.pop(key, None)
+        st.session_state[URL_TURNS] = st.session_state.get(URL_TURNS, 0) + 1  # the map's ring follows (map_ui)
 
 
 def url_params() -> dict[str, list[str] | str]:

@@ -48,6 +48,9 @@ def time_ui(db_url: str, version: int, state: ViewState) -> ViewState:
     lo, hi = span if st.session_state.get(ALL) or main == span else main
     st.session_state[RANGE], st.session_state[MAIN] = (lo, hi), main
     until = _clamped(wanted, lo, hi)
+    if note := early_date_note(wanted, until):
+        st.warning(note)
+        st.session_state[UNTIL] = _until(until, hi)  # said once: the next run starts from the moved date
     st.session_state[SLIDER] = until
     playing = bool(st.session_state.get(PLAYING))
     play, step, slider, widen = st.columns([1.1, 2.6, 7.5, 1.6], vertical_alignment="bottom")
@@ -72,6 +75,17 @@ def range_words(lo: dt.date, hi: dt.date, outside: str | None) -> str:
     reaches them)". The events before the slider's start are in the view at any of its dates."""
     words = f"Slider from {lo.isoformat()} to {hi.isoformat()}"
     return f"{words} (outside it: {outside}; *All dates* reaches them)" if outside else words
+
+
+def early_date_note(wanted: str | dt.date | None, until: dt.date) -> str | None:
+    """What the page says when a link's date (``until``) lies before every event of the view and the slider
+    starts at its first date instead, which shows the first date's events where the link asked for none; as
+    for other bad URL values, the change is said rather than made silently. A date after the last event
+    needs no word: up to then is the whole view, as the slider's end shows it."""
+    if wanted is None or (day := wanted if isinstance(wanted, dt.date) else dt.date.fromisoformat(wanted)) >= until:
+        return None
+    return (f"The link's date (until) {day.isoformat()} is before every event of this view: the slider starts "
+            f"at the first one, {until.isoformat()}.")
 
 
 def keep_playing() -> None:

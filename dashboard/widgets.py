@@ -36,12 +36,19 @@ iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !importa
 @media (max-width: 640px) {iframe[title="streamlit_folium.st_folium"],
   [data-testid="stMain"]:has(.nm-range) iframe[title="streamlit_folium.st_folium"] {height: 65vh !important}}
 [data-testid="stMultiSelectDropdown"] {min-width: min(30rem, 95vw)}
+[data-testid="stMultiSelectTagsContainer"] [data-tag] {max-width: 100%; height: auto; min-height: 1.5rem}
+[data-testid="stMultiSelectTagsContainer"] [data-tag] > span {white-space: normal; overflow: visible;
+  text-overflow: clip; overflow-wrap: anywhere; line-height: 1.3; padding: 0.1rem 0}
 """
 # The map is shorter by the time slider's line of dates when there is one (.nm-range), so it still ends on the
 # first screen. The last rule: a list's choices open wider than the sidebar's field (over the map), since they
-# cannot wrap (Streamlit lays them out at a fixed height) and an actor's counts come last in its line.
+# cannot wrap (Streamlit lays them out at a fixed height) and an actor's counts come last in its line. The
+# selected actors' chips wrap instead of ending in "..." ("Hezbollah (armed g..." said neither kind nor counts).
 # Inside the map's frame: the map fills the frame, whatever height st_folium set on it.
 FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !important}</style>"
+
+
+URL_TURNS = "url_turns"  # session state: how many times the URL changed under the page (Back, Forward)
 
 
 def link(state: ViewState) -> str:
@@ -66,7 +73,8 @@ def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: 
                                 outlines=get_outlines(settings.data_dir), columns_json=columns_json, fit=fit)
     folium_map.get_root().header.add_child(folium.Element(FRAME_CSS))
     out = st_folium(folium_map, key="map", height=MAP_HEIGHT, use_container_width=True,
-                    returned_objects=["last_object_clicked"])
+                    returned_objects=["last_object_clicked"],
+                    feature_group_to_add=maps.RingFollower(state.place, st.session_state.get(URL_TURNS, 0)))
     click = (out or {}).get("last_object_clicked")
     if not click or click == st.session_state.get("last_click"):
         return None
@@ -78,7 +86,8 @@ def ring_place(state: ViewState) -> str | None:
     """The place ringed by the map's script: the one selected when this map (these filters and this map
     view) was first drawn in the session. A click rings a place in the page at once (``places_layer.js``);
     writing it into the script too would change the script, and streamlit-folium would then draw a new map
-    and lose the reader's pan and zoom."""
+    and lose the reader's pan and zoom. A selection that changes otherwise (Back) reaches the drawn map through
+    :class:`geo.render.maps.RingFollower`."""
     view = state.replace(place=None, article=None, tab=None)
     kept = st.session_state.get("map_ring")
     if kept is None or kept[0] != view:

@@ -16,7 +16,7 @@ from geo.render import maps, style
 from geo.store import Store
 from tests.browser import map_frame, outside, page_at, serve
 from tests.factories import context_analysis, fill, reported_twice_analysis
-from tests.leaflet import (click_place, drawn_ids, opening_zooms, place_colours, place_point, place_radius, popup_text,
+from tests.leaflet import (_GROUP, click_place, drawn_ids, opening_zooms, place_colours, place_point, place_radius, popup_text,
                            selected_place, wait_for_places)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -298,3 +298,37 @@ def test_the_browsers_back_button_returns_to_the_view_before(server: str):
         page.wait_for_function("() => !document.body.innerText.includes('involving Hezbollah')", timeout=30_000)
         page.wait_for_timeout(1500)  # the URL is written at the end of the run: the actor must not come back
         assert "actor=" not in page.url and "involving" not in page.locator("[data-testid=stMain]").inner_text()
+
+
+def test_back_after_a_click_takes_the_ring_off(server: str):
+    """After Back from a clicked place the URL selects none, and the map kept the clicked place's ring (its
+    script is kept while the reader pans and clicks). The ring follows the URL now, without a new map."""
+    with page_at(f"{server}/?actor=Hezbollah") as page:
+        frame = map_frame(page)
+        wait_for_places(frame)
+        page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=30_000)
+        click_place(frame, "country:IL")
+        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
+        page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)
+        page.go_back(wait_until="commit")
+        page.wait_for_url(lambda u: "place=" not in u, timeout=30_000)
+        page.get_by_text("Click a place").wait_for(timeout=30_000)
+        frame.wait_for_function(f"() => ({_GROUP})()[1].nmSelected === null", timeout=30_000)
+        frame.locator(".nm-popup").first.wait_for(state="detached", timeout=5_000)  # closed with its ring
+        page.wait_for_timeout(500)
+        assert min(_ring_pixel(page, frame, "country:IL")) > 60  # no black ring left on the screen
+        click_place(frame, "gn:276781")  # another place: selected, in the page and the URL
+        page.wait_for_url(lambda u: "place=gn" in u, timeout=30_000)
+        assert selected_place(frame) == "gn:276781"
+
+
+def test_the_selected_actors_chips_are_read_whole(server: str):
+    """A chip in the Actors field ended in "..." after a dozen letters ("Hezbollah (armed g..."): it wraps now."""
+    with page_at(f"{server}/?actor=Hezbollah&actor=Israel&actor=Esmail%20Qaani") as page:
+        wait_for_places(map_frame(page))
+        chips = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelectTagsContainer'] [data-tag] > span")
+        chips.first.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        shown = chips.evaluate_all("spans => spans.map(s => [s.textContent, s.scrollWidth - s.clientWidth])")
+    assert len(shown) == 3 and any("Hezbollah (armed group)" in text for text, _ in shown), shown
+    assert all(cut <= 1 for _, cut in shown), shown

@@ -11,6 +11,7 @@ import pytest
 import geo.cli
 from geo.ingest.articles import iter_paths, read_bytes, read_stream
 from geo.records import Article, ReadFailure
+from tests.test_geocoding import silent_server  # noqa: F401 - a fixture: a geocoder that never answers
 
 STORY = "Reuters/ Troops moved into Mosul on Tuesday after clashes near Kirkuk.\n"
 ARABIC = "Reuters/ \u0628\u063a\u062f\u0627\u062f: troops moved into Baghdad on Friday.\n"
@@ -126,3 +127,125 @@ def test_a_full_disk_stops_the_ingest_once_and_keeps_what_was_stored(store):  # 
     store.write = write
     again = pipeline.ingest(inputs)
     assert len(again.duplicates) == 2 and len(again.ingested) == 4
+
+
+# -- session 15 (ux7): what a careless user still tripped on ------------------------------------------------
+
+
+@pytest.mark.parametrize("data, name, origin", [
+    (b'{"title": "First", "text": "Troops moved into Kut on Tuesday.", "title": "Second"}', "feed.json", "feed.json"),
+    (b'[{"text": "Police closed roads in Basra."}, {"text": "Troops moved into Kut.", "source": "A", "source": "B"}]',
+     "feed.json", "feed.json[1]"),
+    (b'{"text": "Police closed roads in Basra."}\n{"text": "Troops moved into Kut.", "source": "A", "source": "B"}\n',
+     "feed.jsonl", "feed.jsonl:2"),
+])
+def test_a_key_given_twice_in_a_json_article_is_noted_and_the_article_kept(data: bytes, name: str, origin: str):
+    """Every JSON reader keeps a repeated key's last value without a word; the first title was lost unseen."""
+    articles = [r for r in read_bytes(data, name) if isinstance(r, Article)]
+    assert len(articles) == len(list(read_bytes(data, name))), "every article is kept"
+    noted = [a for a in articles if a.notes]
+    assert [a.origin for a in noted] == [origin], articles
+    [note] = noted[0].notes
+    assert ("'title'" in note or "'source'" in note) and "last value is kept" in note, note
+    assert noted[0].title == "Second" or noted[0].source == "B"
+
+
+def test_nested_repeated_keys_and_distinct_keys_say_nothing():
+    data = b'{"text": "Troops moved into Kut.", "title": "Kut", "extra": {"a": 1, "a": 2}}'
+    [article] = read_bytes(data, "feed.json")
+    assert article.notes == ()
+
+
+def _ingest(store, articles: list[Article]) -> None:  # noqa: ANN001 - a Store
+    from geo.ingest.pipeline import Pipeline
+    from geo.settings import load_settings
+    from tests.faulty import make_faulty_analyser
+
+    Pipeline(analyser=make_faulty_analyser(), store=store, settings=load_settings()).ingest(articles)
+
+
+def test_a_title_of_100000_characters_is_cut_on_the_terminal_and_kept_whole_in_the_store(tmp_path: Path, capsys):
+    from geo.cli.ingest import print_report
+    from geo.records import IngestReport
+    from geo.store import Store
+
+    title = ESCAPES + "Long title " * 10_000
+    db = tmp_path / "s.sqlite"
+    store = Store.open(str(db))
+    _ingest(store, [Article(id="a" * 16, text="Troops moved into Kut.", title=title, origin="x", raw=b"x")])
+    store.close()
+    assert geo.cli.main(["articles", "--db", str(db)]) == 0
+    report = IngestReport((), (), (ReadFailure(title, f"published date {title!r} is not YYYY-MM-DD"),), (f"{title}: n",))
+    print_report(report, io.StringIO(), err := io.StringIO())
+    lines = capsys.readouterr().out.splitlines()[1:] + err.getvalue().splitlines()
+    assert len(lines) == 3 and all(len(line) < 1000 for line in lines), [len(line) for line in lines]
+    assert all("more characters)" in line and "\\x1b]0;PWNED" in line and "\u001b" not in line for line in lines)
+    assert Store.open(str(db)).article("a" * 16)["title"] == title  # stored whole
+
+
+class _Interrupts:
+    """An event stage that Ctrl-C stops at the third article, once."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def extract_all(self, doc, article, places, actors, actor_mentions):  # noqa: ANN001, ANN201
+        from geo.events.extraction import EventFindings
+
+        self.seen += 1
+        if self.seen == 3:
+            raise KeyboardInterrupt
+        return EventFindings(())
+
+
+def test_ctrl_c_says_the_same_command_stores_the_rest_and_it_does(tmp_path: Path, capsys, monkeypatch):
+    import spacy
+
+    import geo.ingest.pipeline as pipeline
+    from geo.ingest.pipeline import Analyser, Pipeline
+    from geo.settings import load_settings
+
+    stage = _Interrupts()
+    monkeypatch.setattr(pipeline, "make_pipeline", lambda settings, store: Pipeline(
+        analyser=Analyser(nlp=spacy.blank("en"), events=stage), store=store, settings=load_settings()))
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(f"Article number {i}: troops moved into a town.\n")
+    command = ["ingest", "--db", str(tmp_path / "s.sqlite"), *(str(tmp_path / f"{i}.txt") for i in range(6))]
+    assert geo.cli.main(command) == 130
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "run the same command again to store the rest" in err, err
+    assert geo.cli.main(command) == 0
+    assert "ingested 4, duplicates 2, failed 0" in capsys.readouterr().out
+
+
+@pytest.mark.timeout(120)
+def test_a_geocoder_that_never_answers_leaves_the_place_unresolved_with_a_clear_line(
+        tmp_path: Path, data_dir: Path, silent_server, caplog, capsys):  # noqa: ANN001
+    """Nominatim (geopy, --geocoder-url) on a server that accepts and never answers: the ingest goes on, the
+    name the gazetteer does not know is left unresolved with one line saying why, and nothing is cached."""
+    import logging
+    import sqlite3
+
+    from geo.places.gazetteer import gazetteer_path
+    from geo.store import Store
+
+    url, accepted = silent_server
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / gazetteer_path(".").name).symlink_to(gazetteer_path(data_dir).resolve())
+    (tmp_path / "q.txt").write_text("Talks in Qwxzyville\n\nOfficials met in Qwxzyville and Beirut on Monday.\n")
+    db = tmp_path / "s.sqlite"
+    with caplog.at_level(logging.WARNING):
+        code = geo.cli.main(["ingest", "--db", str(db), "--data-dir", str(tmp_path / "data"), "--geocoder",
+                             "nominatim", "--geocoder-url", url, "--geocoder-timeout", "0.5",
+                             "--geocoder-min-delay", "0", str(tmp_path / "q.txt")])
+    assert code == 0 and "ingested 1, duplicates 0, failed 0" in capsys.readouterr().out
+    assert accepted, "the request reached the silent server"
+    [line] = [r.getMessage() for r in caplog.records if r.name.startswith("geo.")]
+    assert line.startswith("geocoder nominatim timed out on 'Qwxzyville'") and "left unresolved" in line, line
+    assert "not cached" in line and "Max retries" not in line, line
+    store = Store.open(str(db))
+    [row] = store.articles()
+    targets = {m["text"]: m["place_id"] for m in store.mentions(row["id"])}
+    assert targets.get("Qwxzyville", "absent") is None and targets["Beirut"] == "gn:276781", targets
+    with sqlite3.connect(tmp_path / "data" / "geocache.sqlite") as cache:
+        assert cache.execute("SELECT count(*) FROM answers").fetchone() == (0,)

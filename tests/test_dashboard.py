@@ -445,3 +445,18 @@ def test_back_to_an_earlier_url_shows_its_view_again(fixture_db):
     at.run()
     assert _caption(at) == "2 events in 3 places involving Hezbollah"
     assert at.segmented_control(key="time_step").value == "month"
+
+
+def test_a_link_dated_before_every_event_says_the_slider_starts_later(fixture_db):
+    """`?until=1900-01-01` was moved to the view's first date without a word, and so showed that date's events
+    where the link asked for none; the page says so, as it does for other bad URL values, once."""
+    import datetime as dt
+
+    at = _app(until="1900-01-01")
+    assert not at.exception
+    [warning] = [w.value for w in at.warning]
+    assert "1900-01-01" in warning and "before every event" in warning and "2024-02-14" in warning, warning
+    assert at.slider(key="time_slider").value == dt.date(2024, 2, 14) and _param(at, "until") == ["2024-02-14"]
+    at.segmented_control(key="section").set_value("events").run()
+    assert not at.warning and _param(at, "until") == ["2024-02-14"]
+    assert not _app(until="2024-02-25").warning and not _app(until="2030-01-01").warning

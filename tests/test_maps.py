@@ -260,3 +260,43 @@ def test_a_world_wide_view_opens_with_every_place_in_sight(sqlite_store, tmp_pat
         hidden = page.evaluate(f"""() => {{ const [m, g] = ({_GROUP})(); const d = g.nmPlaces, box = m.getBounds();
             return d.id.filter((id, i) => !box.contains([d.lat[i], d.lon[i]])).length; }}""")
     assert hidden == 0
+
+
+def _town(place_id: str, lat: float, lon: float, events: int) -> dict:
+    return {"id": place_id, "name": place_id.title(), "kind": "city", "lat": lat, "lon": lon, "event_count": events,
+            "mention_count": events, "dominant_type": "Battles", "top_events": [], "article_ids": []}
+
+
+# A village a few kilometres from a city that has many more events: its circle lies inside the city's. The
+# village comes first by id, as the store lists places.
+TOWNS = {"places": [_town("a-village", 33.01, 35.01, 1), _town("b-city", 33.0, 35.0, 60)],
+         "events": [], "articles": [], "actors": []}
+
+
+def test_big_circles_are_drawn_first_and_small_ones_on_top():
+    cols = maps.place_columns(TOWNS)
+    assert cols["id"] == ["b-city", "a-village"] and cols["r"][0] > cols["r"][1]
+
+
+@pytest.mark.browser
+def test_a_small_place_inside_a_bigger_ones_circle_can_be_clicked(tmp_path):
+    """The page draws the places in the columns' order and a click goes to the topmost circle: a village listed
+    before the city around it lay under the city's circle, and a click on it opened the city."""
+    from tests.browser import chromium
+    from tests.leaflet import click_place, place_point, place_radius, selected_place, wait_for_places
+
+    assets = available_assets(REPO / "cache")
+    if assets is None:
+        pytest.skip("offline map assets missing: run `newsmap assets`")
+    page_file = tmp_path / "towns.html"
+    state = ViewState(lat=33.0, lon=35.0, zoom=10)
+    page_file.write_text(maps.render_html(maps.build_map(TOWNS, state, offline=True, assets=assets.urls())))
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 900, "height": 700})
+        page.goto(page_file.as_uri(), wait_until="load")
+        wait_for_places(page)
+        village, city = place_point(page, "a-village"), place_point(page, "b-city")
+        inside = ((village["x"] - city["x"]) ** 2 + (village["y"] - city["y"]) ** 2) ** 0.5
+        assert inside + place_radius(page, "a-village") < place_radius(page, "b-city"), "the village is inside"
+        click_place(page, "a-village")
+        assert selected_place(page) == "a-village"

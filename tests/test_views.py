@@ -247,3 +247,16 @@ def test_the_time_sliders_default_range_is_the_run_of_months_with_most_events():
     assert main_range(spread, (dt.date(2015, 6, 1), dt.date(2024, 6, 30))) == (dt.date(2015, 6, 1),
                                                                               dt.date(2024, 6, 30))
     assert main_range({"1935": 5, "2024-03": 1}, span) == (dt.date(1935, 1, 1), dt.date(1935, 12, 31))
+
+
+def test_counts_are_written_one_way_on_the_slider_line_the_caption_and_the_panels():
+    """The slider's line wrote "1,234 events" and the view's sentence "1234 events"; both use plural now."""
+    import datetime as dt
+
+    from geo.views.time import outside_words
+    from geo.views.words import events_text, plural
+
+    main = (dt.date(2024, 1, 1), dt.date(2024, 3, 31))
+    assert outside_words({"1990-05": 1234, "2024-02": 5}, main) == "1,234 events before 2024-01-01, from 1990-05"
+    assert plural(1234, "event") == "1,234 events" and events_text(2500, 1200).startswith("2,500 events (1,200 ")
+    assert ViewState().describe({"events": 1234, "places": 1001}).startswith("1,234 events in 1,001 places")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from geo.cli import browse, export, ingest, places, serve, snapshot
-from geo.cli.common import EPILOG, visible
+from geo.cli.common import EPILOG, LINE_CHARS, brief, visible
 from geo.errors import NewsmapError
 
 
@@ -27,10 +27,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except NewsmapError as err:
-        print(f"newsmap: error: {visible(err)}", file=sys.stderr)  # errors quote inputs: file names, values
+        print(f"newsmap: error: {brief(err, LINE_CHARS)}", file=sys.stderr)  # errors quote inputs: names, values
         return 1
     except KeyboardInterrupt:
-        print("newsmap: interrupted; everything committed so far is kept", file=sys.stderr)
+        print(f"newsmap: interrupted; {getattr(args, 'interrupted', INTERRUPTED)}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -40,8 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _unexpected(err, args.debug)
         if args.debug:
             traceback.print_exc()
-        print(f"newsmap: error: {visible(line)}", file=sys.stderr)
+        print(f"newsmap: error: {brief(line, LINE_CHARS)}", file=sys.stderr)
         return 1
+
+
+INTERRUPTED = "everything committed so far is kept"  # a command may say more (``interrupted`` in its defaults)
 
 
 def environment_error(err: BaseException) -> str | None:

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from geo.cli.common import add_settings, open_store, settings_from, visible
+from geo.cli.common import add_settings, brief, open_store, settings_from, visible
 from geo.store import Store
 
 
@@ -27,7 +27,7 @@ def run_articles(args: argparse.Namespace) -> int:
         date = r["published"].isoformat() if r["published"] else "-"
         source = visible((r["source"] or "-")[:16])
         print(f"{visible(r['id']):16}  {date:10}  {source:16}  {r['mentions']:>8}  {r['events']:>6}  "
-              f"{visible(r['title'] or '')}")
+              f"{brief(r['title'] or '')}")  # `newsmap show ID` prints it whole
     return 0
 
 

@@ -74,6 +74,23 @@ def visible(value: object, *, lines: bool = False) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return (_CONTROLS_IN_TEXT if lines else _CONTROLS).sub(escaped, "" if value is None else str(value))
 
+SHOWN_CHARS = 300  # a value longer than this is cut where the terminal shows it (the store keeps it whole)
+LINE_CHARS = 600  # the same for a whole message, which may quote a value among its own words
+
+
+def brief(value: object, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as :func:`visible` writes it, cut after ``limit`` characters with a count of the rest: a title
+    of 100,000 characters filled a terminal's whole scrollback in a note or failure line that names it.
+
+    >>> brief("Long " * 1000, limit=10)
+    'Long Long … (4,990 more characters)'
+    """
+    text = "" if value is None else str(value)
+    if len(text) > limit:
+        text = f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+    return visible(text)
+
+
 class progress:
     """A tqdm bar on stderr (hidden when stderr is not a terminal), as a context manager."""
 

@@ -5,7 +5,8 @@ import argparse
 import sys
 from typing import TextIO
 
-from geo.cli.common import EPILOG, GEOCODER_SETTINGS, add_settings, open_store, progress, settings_from, visible
+from geo.cli.common import (EPILOG, GEOCODER_SETTINGS, LINE_CHARS, add_settings, brief, open_store, progress,
+                            settings_from)
 from geo.ingest import ENGINES
 from geo.store import Store
 
@@ -29,7 +30,13 @@ def add_ingest(sub: argparse._SubParsersAction) -> None:
                    help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --engine dask); "
                         "without it --engine dask starts a local cluster of --workers processes")
     add_settings(p, "db", "data_dir", "model", "max_bytes", "max_chars", *GEOCODER_SETTINGS)
-    p.set_defaults(handler=run_ingest)
+    p.set_defaults(handler=run_ingest, interrupted=INTERRUPTED)
+
+
+# Each article is committed on its own and an article already stored is a duplicate, skipped before analysis:
+# the same command stores what the interrupted one had not reached (tests/test_cli_clumsy.py runs it twice).
+INTERRUPTED = ("the articles stored so far are kept; run the same command again to store the rest (those already "
+               "stored are counted as duplicates)")
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -63,10 +70,11 @@ def report_if_empty(store: Store, results) -> int:  # noqa: ANN001 - iterable of
 
 
 def print_report(report, out: TextIO, err: TextIO, debug: bool = False) -> None:
+    """Notes and failures one line each, cut where a value is very long (:func:`brief`), then the counts."""
     for note in report.notes:
-        print(f"note: {visible(note)}", file=err)
+        print(f"note: {brief(note, LINE_CHARS)}", file=err)
     for failure in report.failed:
-        print(f"failed: {visible(failure.origin)}: {visible(failure.reason)}", file=err)
+        print(f"failed: {brief(failure.origin)}: {brief(failure.reason, LINE_CHARS)}", file=err)
         if debug and getattr(failure, "detail", ""):
             print(failure.detail.rstrip(), file=err)
     print(f"ingested {len(report.ingested)}, duplicates {len(report.duplicates)}, failed {len(report.failed)}",

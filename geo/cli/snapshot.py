@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from geo.cli.common import (EPILOG, default_file, add_settings, add_size, add_view_filters, open_store,
+from geo.cli.common import (brief, EPILOG, default_file, add_settings, add_size, add_view_filters, open_store,
                              settings_from, share_bytes, state_from, usage, visible, write_output)
 from geo.render import exports
 
@@ -52,7 +52,7 @@ def _snapshot_create(args: argparse.Namespace) -> int:
     from geo.views.snapshots import create_snapshot
 
     snap = create_snapshot(open_store(settings_from(args)), state_from(args), title=args.title, note=args.note)
-    print(f"{snap.id}\t{visible(snap.description)}\nopen it in the dashboard at /{snap.url()}")
+    print(f"{snap.id}\t{brief(snap.description)}\nopen it in the dashboard at /{snap.url()}")
     return 0
 
 
@@ -65,7 +65,7 @@ def _snapshot_list(args: argparse.Namespace) -> int:
         return 0
     print(f"{'id':16}  {'created':20}  {'title':30}  description")
     for snap in snaps:
-        print(f"{snap.id:16}  {snap.created_label:20}  {visible(snap.title[:30]):30}  {visible(snap.description)}")
+        print(f"{snap.id:16}  {snap.created_label:20}  {visible(snap.title[:30]):30}  {brief(snap.description)}")
     return 0
 
 

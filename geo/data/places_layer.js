@@ -10,7 +10,8 @@
  * it is HTML-escaped already; this code only joins them.
  *
  * `selected` is the id of the selected place (or null): it is ringed, and a click moves the ring at once
- * (the page learns of the click afterwards and keeps the map, so the ring cannot wait for it).
+ * (the page learns of the click afterwards and keeps the map, so the ring cannot wait for it). When the page's
+ * selection changes otherwise (Back, Forward), geo.render.maps.ring_follower calls `nmRing(id)`.
  *
  * Events: hovering a place shows its name, clicking it opens its popup, rings it and fires "click" on the
  * layer with the place's own position as `latlng` (streamlit-folium reports it as last_object_clicked).
@@ -196,6 +197,17 @@
             if (i < 0 || !this._map) return null;
             var p = this._map.latLngToContainerPoint([d.lat[i], d.lon[i]]);
             return {x: p.x, y: p.y};
+        },
+
+        /* The page's selection changed without a click on the map (the browser's Back or Forward): ring the */
+        /* place of the URL, or none, and close a popup left open on the place that was selected. */
+        nmRing: function (id) {
+            if (id === this.nmSelected) return;
+            this.nmSelected = id;
+            if (!this._map) return;
+            this._map.closePopup();
+            this._view = null;
+            this._draw();
         },
 
         nmOpen: function (id) {  /* open a place's popup as a click would, without selecting it */

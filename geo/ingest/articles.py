@@ -201,7 +201,7 @@ def load_json(text: str, line: int | None = None) -> object:
     its line and column, and JSON nested deeper than Python's parser goes (``[[[[...`` a hundred thousand deep,
     which ``json`` answers with a RecursionError) says so instead of ending the program."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=JsonObject.from_pairs)
     except json.JSONDecodeError as err:
         raise ValueError(f"malformed JSON at line {line or err.lineno}, column {err.colno}: {err.msg}") from None
     except ValueError as err:  # Python refuses integers of more than 4,300 digits (a guard against slow parsing)
@@ -212,6 +212,33 @@ def load_json(text: str, line: int | None = None) -> object:
     except RecursionError:
         raise ValueError("JSON nested too deeply (arrays or objects inside each other more than about 1,000 "
                          "levels); give one object per article") from None
+
+
+class JsonObject(dict):
+    """A JSON object that remembers the keys written in it more than once. Every JSON reader keeps the last
+    value of a repeated key without a word, so an article whose ``title`` was given twice (a feed put together
+    by hand, two exports merged) lost the first one silently; the reader says so instead."""
+
+    repeated: tuple[str, ...] = ()
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, object]]) -> "JsonObject":
+        obj = cls(pairs)
+        if len(obj) < len(pairs):
+            seen: set[str] = set()
+            obj.repeated = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))
+        return obj
+
+
+def repeated_keys_note(item: object) -> tuple[str, ...]:
+    """The note for an article object with repeated keys ("key 'title' given more than once in the JSON object:
+    the last value is kept"), or none."""
+    repeated = getattr(item, "repeated", ())
+    if not repeated:
+        return ()
+    keys = ", ".join(repr(k) for k in repeated)
+    return (f"{'keys' if len(repeated) > 1 else 'key'} {keys} given more than once in the JSON object: the last "
+            "value is kept",)
 
 
 def _read_json(text: str, origin: str, raw: bytes, notes: tuple[str, ...]) -> Iterator[ReadResult]:
@@ -247,6 +274,7 @@ def _article_from_object(item: object, origin: str, raw: bytes, notes: tuple[str
         raise ValueError(f"expected a JSON object with a 'text' field, got {type(item).__name__}")
     if not isinstance(item.get("text"), str):
         raise ValueError("JSON object has no 'text' string field")
+    notes = (*notes, *repeated_keys_note(item))
     fields = parse_text(item["text"]) if item.get("title") is None else {"text": clean_text(item["text"])}
     for key in ("title", "url", "source", "published"):
         if isinstance(item.get(key), (list, dict)):

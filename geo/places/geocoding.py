@@ -18,7 +18,7 @@ import logging
 from typing import Callable
 from urllib.parse import urlparse
 
-from geopy.exc import GeopyError
+from geopy.exc import GeocoderTimedOut, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
 from geo.errors import GeocoderError
@@ -110,9 +110,29 @@ class FallbackGeocoder:
         try:
             return self.primary.geocode(query, exactly_one=exactly_one, timeout=timeout, country_bias=country_bias)
         except SERVICE_FAILURES as exc:
-            log.warning("geocoder %s failed for %r (%s: %s); using the offline answer", self.name, query,
-                        type(exc).__name__, exc)
-            return self.fallback.geocode(query, exactly_one=exactly_one, country_bias=country_bias)
+            answer = self.fallback.geocode(query, exactly_one=exactly_one, country_bias=country_bias)
+            log.warning("%s", failure_line(self.name, query, exc, answer))
+            return answer
+
+
+def failure_line(service: str, query: str, exc: BaseException, answer: object) -> str:
+    """One line for a service that failed on a name: what went wrong (a timeout in words of its own, as
+    urllib3's "Max retries exceeded ... Read timed out" hid it), what the name became, and that nothing was
+    cached. ``query`` is cut at 200 characters: the line is for a terminal or a log.
+
+    >>> failure_line("nominatim", "Qwxzyville", TimeoutError("timed out"), None)[:60]
+    "geocoder nominatim timed out on 'Qwxzyville' (no answer with"
+    """
+    name = repr(query if len(query) <= 200 else query[:200] + "\u2026")
+    if isinstance(exc, GeocoderTimedOut) or "timed out" in str(exc).lower():
+        what = f"geocoder {service} timed out on {name} (no answer within --geocoder-timeout)"
+    else:
+        first = (str(exc).strip().splitlines() or [""])[0][:200]
+        what = f"geocoder {service} failed on {name} ({type(exc).__name__}: {first})"
+    if not answer:
+        return (f"{what}; the offline gazetteer does not know it either: left unresolved (not cached: the service is "
+                "asked again next time)")
+    return f"{what}; using the offline answer (not cached: the service is asked again next time)"
 
 
 def geopy_service(settings):

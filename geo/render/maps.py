@@ -86,9 +86,7 @@ def place_columns(data: Data) -> dict[str, Any]:
     def index(table: str, value: str) -> int:
         return tables[table].setdefault(value, len(tables[table]))
 
-    for p in data.get("places", []):
-        if p.get("lat") is None or p.get("lon") is None:
-            continue
+    for p in drawing_order(data.get("places", [])):
         parts = popup_parts(p, events, actor_names, titles)
         cols["lat"].append(round(p["lat"], 5))
         cols["lon"].append(round(p["lon"], 5))
@@ -102,6 +100,14 @@ def place_columns(data: Data) -> dict[str, Any]:
         for key in ("id", "name"):
             cols[key].append(parts[key])
     return {**cols, **{name: list(values) for name, values in tables.items()}}
+
+
+def drawing_order(places: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The places with coordinates, biggest circle first: the page draws them in this order and a click goes to
+    the topmost circle under it, so a small place drawn before a big neighbour lay under it, hidden and out of
+    reach of the mouse (places came in the order of their ids). The PNG export draws in the same order."""
+    drawable = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
+    return sorted(drawable, key=lambda p: -marker_radius(place_count(p)))
 
 
 def column_popup(columns: Mapping[str, Any], i: int) -> str:
@@ -214,6 +220,29 @@ def places_layer(data: Data, columns_json: str | None = None, selected: str | No
 
 
 _PLACEHOLDER = re.compile("__RING__|__SELECTED__|__COLUMNS__")
+
+
+class RingFollower(folium.FeatureGroup):
+    """An empty layer whose script rings ``selected`` on a map already drawn (the places layer's ``nmRing``).
+
+    The dashboard keeps its map's script unchanged while the reader pans and clicks (a new script is a new map,
+    and the reader's view is lost), so the place ringed by the script is the one of the map's first drawing.
+    After a click the page rings the clicked place itself; after the browser's Back the URL selects another
+    place, or none, and the map kept the clicked place's ring. streamlit-folium runs the script of the layers it
+    is given to add (``feature_group_to_add``) whenever that script changes, on the map as it is: this one's
+    says which place the page selects now. ``turn`` counts the URL's changes from outside the page (Back,
+    Forward): the script must change with each, also when it names the same place as before, since a click in
+    between moved the ring without the page's script knowing."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+    var {{ this.get_name() }} = L.featureGroup();
+    {{ this.get_name() }}.nmTurn = {{ this.turn }};
+    {{ this._parent.get_name() }}.eachLayer(function (layer) { if (layer.nmRing) layer.nmRing({{ this.selected }}); });
+    {% endmacro %}""")
+
+    def __init__(self, selected: str | None, turn: int = 0) -> None:
+        super().__init__(name="Selected place", control=False)
+        self.selected, self.turn = to_json(selected), int(turn)
 
 
 def outline_layer(outlines: Mapping[str, Any], pane: str = "outlines") -> DataLayer:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from geo.views.words import plural
+
 STEPS = ("day", "week", "month")  # the play button's steps, in the order the dashboard offers them
 DEFAULT_STEP = "week"  # left out of links
 
@@ -88,11 +90,9 @@ def outside_words(months: dict[str, int], main: tuple[dt.date, dt.date]) -> str 
     after = {m: n for m, n in months.items() if first_day(m) > main[1]}
     parts = []
     if before:
-        parts.append(f"{_events(sum(before.values()))} before {main[0].isoformat()}, from {min(before, key=first_day)}")
+        parts.append(f"{plural(sum(before.values()), 'event')} before {main[0].isoformat()}, from {min(before, key=first_day)}")
     if after:
-        parts.append(f"{_events(sum(after.values()))} after {main[1].isoformat()}, up to {max(after, key=last_day)}")
+        parts.append(f"{plural(sum(after.values()), 'event')} after {main[1].isoformat()}, "
+                     f"up to {max(after, key=last_day)}")
     return "; ".join(parts) or None
 
-
-def _events(n: int) -> str:
-    return f"{n:,} event" if n == 1 else f"{n:,} events"

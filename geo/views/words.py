@@ -2,8 +2,8 @@
 article context)"), written once for the view's sentence, the map's popups (the page gets them ready-made, see
 :func:`geo.render.panel.popup_parts`) and the dashboard's place panels.
 
->>> plural(1, "event"), plural(7, "place")
-('1 event', '7 places')
+>>> plural(1, "event"), plural(1234, "place")
+('1 event', '1,234 places')
 """
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from typing import Any
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    """A count and its noun, the count with thousands separators as every count on the page is written: the
+    slider's line said "1,234 events" beside a caption's "1234 events"."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def events_text(events: int, context: int = 0) -> str:
@@ -20,7 +22,7 @@ def events_text(events: int, context: int = 0) -> str:
     there only because their sentence names no place and the article's main place stood in (role
     "context"), which an analyst weighs differently from a place the sentence names."""
     text = plural(events, "event")
-    return f"{text} ({context} placed from article context)" if context else text
+    return f"{text} ({context:,} placed from article context)" if context else text
 
 
 def place_counts(place: Mapping[str, Any], sep: str = " \u00b7 ") -> str:
