@@ -91,6 +91,37 @@ def test_a_failed_lookup_is_asked_again_not_remembered_as_unknown(gazetteer, tmp
     assert service.calls == ["Qwxzyville", "Qwxzyville"]
 
 
+def test_a_run_stops_asking_a_service_that_fails_again_and_again(gazetteer, tmp_path, caplog):
+    """A service that is down would cost every unknown name of every article its whole timeout: after three
+    failures in a row the run answers offline, says so once, and caches nothing of it."""
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_min_delay=0.0)
+    service = FakeService(fail=True)
+    geocoder = make_geocoder(settings, gazetteer, GeocodeCache.open(tmp_path), service=service)
+    names = ["Qwxzyville", "Zzyzxton", "Blorpburg", "Vrumbleford", "Beirut", "Kwelltown"]
+    with caplog.at_level(logging.WARNING):
+        answers = [geocoder.geocode(name) for name in names]
+    assert service.calls == names[:3]  # the last three never wait for the service
+    assert answers[4].country_code == "LB" and answers[5] is None
+    assert caplog.text.count("failed 3 times in a row") == 1
+    service.fail = False
+    assert make_geocoder(settings, gazetteer, GeocodeCache.open(tmp_path), service=service).geocode(
+        "Zzyzxton").lat == 10.0  # the next run asks again: nothing was cached as unknown
+
+
+def test_one_answer_between_failures_keeps_the_service(gazetteer, tmp_path):
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_min_delay=0.0)
+    service = FakeService(fail=True)
+    geocoder = make_geocoder(settings, gazetteer, service=service)
+    for name in ("Aaa", "Bbb"):
+        geocoder.geocode(name)
+    service.fail = False
+    geocoder.geocode("Ccc")  # an answer: the failures were not in a row
+    service.fail = True
+    for name in ("Ddd", "Eee"):
+        geocoder.geocode(name)
+    assert service.calls == ["Aaa", "Bbb", "Ccc", "Ddd", "Eee"]
+
+
 @pytest.fixture
 def silent_server():
     """A TCP server that accepts connections and never answers: a geocoder that hangs."""

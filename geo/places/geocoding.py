@@ -97,22 +97,40 @@ class RateLimitedGeocoder:
 SERVICE_FAILURES = (GeopyError, GeocoderError, OSError, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
-class FallbackGeocoder:
-    """The primary geocoder, or the fallback's answer (with a warning) when the primary fails."""
+#: Failures in a row after which a run stops asking the service: a service that is down or unreachable would
+#: otherwise cost every unknown name of every article the whole timeout (three times over, with the HTTP
+#: library's retries), and an ingest of a thousand articles would take hours to learn nothing.
+GIVE_UP_AFTER = 3
 
-    def __init__(self, primary, fallback) -> None:
+
+class FallbackGeocoder:
+    """The primary geocoder, or the fallback's answer (with a warning) when the primary fails; after
+    :data:`GIVE_UP_AFTER` failures in a row, the fallback alone for the rest of the run (said once)."""
+
+    def __init__(self, primary, fallback, give_up_after: int = GIVE_UP_AFTER) -> None:
         self.primary = primary
         self.fallback = fallback
         self.name = primary.name
+        self.give_up_after = give_up_after
+        self.failures = 0  # in a row
 
     def geocode(self, query: str, *, exactly_one: bool = True, timeout: float | None = None,
                 country_bias: str | None = None) -> Place | list[Place] | None:
+        if self.failures >= self.give_up_after:
+            return self.fallback.geocode(query, exactly_one=exactly_one, country_bias=country_bias)
         try:
-            return self.primary.geocode(query, exactly_one=exactly_one, timeout=timeout, country_bias=country_bias)
+            answer = self.primary.geocode(query, exactly_one=exactly_one, timeout=timeout, country_bias=country_bias)
         except SERVICE_FAILURES as exc:
+            self.failures += 1
             answer = self.fallback.geocode(query, exactly_one=exactly_one, country_bias=country_bias)
             log.warning("%s", failure_line(self.name, query, exc, answer))
+            if self.failures >= self.give_up_after:
+                log.warning("geocoder %s failed %d times in a row: the rest of this run answers from the offline "
+                            "gazetteer only (nothing of it is cached; run again when the service is back)",
+                            self.name, self.failures)
             return answer
+        self.failures = 0
+        return answer
 
 
 def failure_line(service: str, query: str, exc: BaseException, answer: object) -> str:
