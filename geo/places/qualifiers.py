@@ -19,8 +19,8 @@ from geo.names import slug, written_as_code
 from geo.places.institutions import campus_state
 from geo.records import Mention, Place, PlaceMention
 
-__all__ = ["Qualified", "after_comma", "containers", "in_stated_towns", "local_in", "unqualifying", "CONTAINED_KINDS",
-           "QUALIFIER_KINDS"]
+__all__ = ["Qualified", "after_comma", "contained_place", "containers", "in_stated_towns", "local_in", "unqualifying",
+           "CONTAINED_KINDS", "QUALIFIER_KINDS"]
 
 QUALIFIER_KINDS = ("admin1", "country")
 LOCAL_KINDS = ("city", "admin2")  # a town, as the resolver reads it (geo.places.readings.LOCAL_KINDS)
@@ -181,6 +181,16 @@ def _as_qualifier(mention: Mention, own: Qualified, qualifier_at: dict) -> Quali
     if own.ids or ids is None or len(mention.text) != 2 or not written_as_code(mention.text):
         return own
     return Qualified(ids)
+
+
+def contained_place(mention: Mention, ids: frozenset[str], candidates: Sequence, gazetteer) -> Place | None:
+    """A town written with one container (``ids``) and without a reading inside it, placed in the container
+    ("Bethel, Delaware" when the gazetteer has no Bethel there); a name of a bigger place is left alone (None)."""
+    if any(c.place.kind not in CONTAINED_KINDS for c in candidates) or mention.label != "place":
+        return None
+    (cid,) = ids
+    container = gazetteer.country(cid[3:]) if cid.startswith("cc:") else gazetteer.place(cid)
+    return None if container is None else local_in(mention.text, container)
 
 
 def local_in(name: str, container: Place) -> Place:

@@ -36,7 +36,8 @@ from geo.places.readings import LOCAL_KINDS, Choice, prior
 from geo.places.points import prepared
 from geo.places.other_names import lesser_alternates, named_elsewhere
 from geo.places.post_towns import beside_a_great_namesake, far_beside_a_great_namesake
-from geo.places.qualifiers import CONTAINED_KINDS, QUALIFIER_KINDS, containers, in_stated_towns, local_in, unqualifying
+from geo.places.qualifiers import (CONTAINED_KINDS, QUALIFIER_KINDS, contained_place, containers, in_stated_towns,
+                                   unqualifying)
 from geo.places.writing import PLAIN, Writing, how_written, narrowed
 from geo.records import Mention, Place, PlaceMention
 
@@ -437,16 +438,9 @@ class Resolver:
         return PlaceMention(mention, place, self.calibration.score(p, kind=place.kind, fuzzy=best.fuzzy))
 
     def _in_container(self, mention: Mention, key: tuple, choice: Choice) -> PlaceMention | None:
-        """A town written with one container and without a reading inside it, placed in the container
-        ("Bethel, Delaware" when the gazetteer has no Bethel there); a name of a bigger place is left alone."""
-        if any(c.place.kind not in CONTAINED_KINDS for c in choice.candidates) or mention.label != "place":
-            return None
-        (cid,) = key[3].ids
-        container = self.gazetteer.country(cid[3:]) if cid.startswith("cc:") else self.gazetteer.place(cid)
-        if container is None:
-            return None
-        place = local_in(mention.text, container)
-        return PlaceMention(mention, place, self.calibration.score(CONTAINED_SHARE, kind=place.kind))
+        """A town in its written container when it has no reading inside (:func:`.qualifiers.contained_place`)."""
+        place = contained_place(mention, key[3].ids, choice.candidates, self.gazetteer)
+        return place and PlaceMention(mention, place, self.calibration.score(CONTAINED_SHARE, kind=place.kind))
 
     def _online(self, query: str) -> Place | None:
         """Ask the configured online geocoder for a name the gazetteer lacks; None if none or no answer."""

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from geo.nlp.memo import per_article
 from geo.places.discourse import conjuncts, postal_symbols, subdivision_codes, towns_of_named_states
 from geo.places.discourse import repeats as discourse_repeats
+from geo.places.capitals import after_an_acronym, an_acronym, written_in_lower_case
 from geo.places.known_names import KnownNames
 from geo.places.prominence import great_by_name, named_bare
 from geo.places.organisations import club_name
@@ -139,7 +140,7 @@ class ToponymRecognizer:
         kept = [s for s in kept if not stands_as_a_person(s)  # "Krystal D. Hall", "Sen. Lincoln ... Lincoln said"
                 and not a_saints_dedication(s)  # "the church of St. Anne", "St. Jude's Cathedral"
                 and not a_title_before_a_name(s)  # "Pope Benedict", "Cardinal Desmond Connell"
-                and not self._an_acronym(s)  # "a Dayton police SWAT unit"
+                and not an_acronym(s, self.names.candidates)  # "a Dayton police SWAT unit"
                 and not named_as_kin(s)  # "her daughters, Florence and Victoria", "Lorena is his wife"
                 and not (s.text in titled_surnames(doc) and _in_a_persons_role(s))
                 and not (self.gazetteer is not None and speaks_for_its_government(s, self.names.candidates))]
@@ -155,7 +156,7 @@ class ToponymRecognizer:
         big = any(c.place.kind in BIG_KINDS or c.population >= WELL_KNOWN for c in candidates)
         if span.text.lower() in person_words and (not big or self._a_named_person(span)):
             return False
-        if span.text.islower() and not _written_in_lower_case(span.doc):
+        if span.text.islower() and not written_in_lower_case(span.doc):
             return False  # "the gulf in test scores": a common noun, not Gulf Province
         if candidates:
             return not (span.label_ == "FAC" and _after_the(span) and not _modifies_a_noun(span) and all(
@@ -165,17 +166,6 @@ class ToponymRecognizer:
         if len(span) == 1 and (sentence_start(span[0]) or span.label_ == "FAC"):
             return False
         return span.label_ != "FAC"
-
-    def _an_acronym(self, span: Span) -> bool:
-        """A word in capitals in running text that the gazetteer knows only as a name written in small letters
-        ("a Dayton police SWAT unit": Swat, Pakistan; "the county BOE approves its budget": Boe, Nauru) is an
-        acronym. A dateline opening a line ("TOLEDO, Ohio"), a headline in capitals and the abbreviations
-        and codes of places ("UAE", "NSW", "DRC") stay."""
-        if len(span) != 1 or len(span.text) < 3 or not span.text.isalpha() or not span.text.isupper():
-            return False
-        if _opens_a_line(span) or _among_capitals(span) or _before_a_dateline_mark(span):
-            return False
-        return not any(c.form in ("abbr", "code") for c in self.names.candidates(span.text))
 
     def _lone_country(self, span: Span, person_words: set[str]) -> bool:
         """A country's own name tagged as a person, alone ("Mali, Niger and Senegal", "Tunisia was one of the first",
@@ -276,7 +266,7 @@ class ToponymRecognizer:
             tail = Span(doc, start, span.end)
             if tail.text.lower() in PORTFOLIO_WORDS:
                 continue  # "the Department of Justice", "School of Law"
-            if (doc[start - 1].lower_ == "of" or self.names.big_by_name(tail) or _after_an_acronym(span, start)
+            if (doc[start - 1].lower_ == "of" or self.names.big_by_name(tail) or after_an_acronym(span, start)
                     and self._big_city(tail)) and self.names.known_place(tail):
                 if all(t.lower_ in FEATURE_WORDS for t in tail):
                     return self._named_feature(span)  # "Tin Can Island" is an island, its "Island" no Iceland
@@ -410,47 +400,6 @@ def _after_prepositions(doc: Doc) -> frozenset[str]:
     """The words the article writes as the object of a preposition of place ("in Egypt", "to Georgia")."""
     return frozenset(t.text for t in doc if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPOSITIONS
                      and not (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))  # not "in Flores' honor"
-
-
-def _after_an_acronym(span: Span, start: int) -> bool:
-    """Whether the words from ``start`` close an organisation's name after its acronym alone ("CBC Toronto", "CTV
-    Winnipeg", "CDC Atlanta"): a broadcaster's station or a body's office in that city (a big city: not a region,
-    "NHS West Midlands", nor a continent, "DKMS Americas"), which news names as the place."""
-    first = span[0]
-    return start == span.start + 1 and first.is_upper and first.is_alpha and len(first) >= 2
-
-
-def _opens_a_line(span: Span) -> bool:
-    """Whether a span is the first word of the text or of a line (where a dateline stands)."""
-    doc = span.doc
-    return span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_ or (
-        doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
-
-
-def _before_a_dateline_mark(span: Span) -> bool:
-    """Whether a word is followed as a dateline is ("GALESBURG -- Rain fell", "RALEIGH --- The mayor",
-    "PEORIA (AP)", "TOLEDO, Ohio") or as the word in capitals that opens a British story ("OXFORD'S oldest
-    bookshop has closed")."""
-    doc = span.doc
-    if span.end >= len(doc):
-        return False
-    after = doc[span.end].text
-    # a dash of any length, a bracket, a comma, or a character no word has (a Windows dash read as U+0097)
-    return after in ("'S", "\u2019S", "'s", "\u2019s") or not any(c.isalnum() or c == "." for c in after)
-
-
-def _among_capitals(span: Span) -> bool:
-    """Whether a word in capitals stands beside another (a headline or a sign written in capitals)."""
-    doc = span.doc
-    around = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
-    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in around)
-
-
-def _written_in_lower_case(doc: Doc) -> bool:
-    """Whether the article is written without capitals (a transcript, a chat), where a place's name is lower case
-    too: fewer than one word in fifty starts with a capital letter."""
-    return per_article(doc, "newsmap_written_in_lower_case", lambda d: 50 * sum(
-        t.text[:1].isupper() for t in d if t.is_alpha) < sum(t.is_alpha for t in d))
 
 
 def _after_the(span: Span) -> bool:
