@@ -38,3 +38,13 @@ def test_every_curated_english_name_has_a_source_and_names_a_place(gazetteer):
         place = gazetteer.place(place_id)
         assert place is not None and place.kind == "city", place_id
         assert all(any(c.place.id == place_id and c.form == "name" for c in gazetteer.candidates(n)) for n in names)
+
+
+def test_the_abbreviations_governments_use_for_their_states(gazetteer):
+    """"KSA" is how the Saudi government writes its kingdom in English (not Kosrae, Micronesia, by its subdivision
+    code), "ROK" how Seoul writes the Republic of Korea."""
+    resolver = Resolver(gazetteer)
+    for text, name, country in [("Oil exports from the KSA rose in March.", "KSA", "SA"),
+                                ("ROK and US troops held joint drills near the border.", "ROK", "KR")]:
+        [answer] = resolver.resolve(text, place_mentions(text, name))
+        assert answer.place is not None and answer.place.country_code == country, answer.place
