@@ -14,11 +14,10 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span
 
 from geo.nlp.memo import per_article
+from geo.places.placewords import POSSESSIVES
 
 __all__ = ["after_an_acronym", "an_acronym", "written_in_lower_case"]
 
-#: What may follow a word in capitals that opens a British story ("OXFORD'S oldest bookshop has closed").
-_POSSESSIVES = ("'S", "\u2019S", "'s", "\u2019s")
 
 
 def an_acronym(span: Span, candidates: Callable[[str], Sequence]) -> bool:
@@ -64,7 +63,7 @@ def _before_a_dateline_mark(span: Span) -> bool:
         return False
     after = doc[span.end].text
     # a dash of any length, a bracket, a comma, or a character no word has (a Windows dash read as U+0097)
-    return after in _POSSESSIVES or not any(c.isalnum() or c == "." for c in after)
+    return after.lower() in POSSESSIVES or not any(c.isalnum() or c == "." for c in after)  # "OXFORD'S"
 
 
 def _among_capitals(span: Span) -> bool:

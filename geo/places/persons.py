@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from geo.nlp.memo import per_article
-from geo.places.placewords import PERSON_TITLES
+from geo.places.placewords import PERSON_TITLES, POSSESSIVES
 
 _INITIAL = re.compile(r"^[A-Z]\.$")  # "D." of "Krystal D. Hall"
 #: How English writes a saint's name ("St. Peter", "Saint Paul", the French "Ste. Anne").
@@ -24,7 +24,6 @@ DEDICATED = frozenset("church cathedral basilica chapel abbey monastery convent 
 #: What a saint's possessive names as well: "St. Jude's Cathedral", "St. Luke's Hospital", "St. Bernard's College",
 #: "St. Patrick's Day".
 DEDICATED_OWNED = DEDICATED | {"hospital", "school", "college", "academy", "university", "day"}
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: Titles written before a person's name (forms of address of churches, courts, armies and monarchies), several of
 #: them also towns' names: Pope (Latvia), Cardinal (Manitoba), Bishop (California), Sheikh (Egypt).
 NAME_TITLES = frozenset("""pope cardinal bishop archbishop patriarch metropolitan imam ayatollah rabbi sheikh sheik emir
@@ -113,8 +112,8 @@ def _dedicated_after(span: Span) -> bool:
     """"St. Jude's Cathedral", "Saint Anne and Saint Joachim Chapel": the name goes
     on in capitals (or with "and" to a second saint) to a church's word."""
     doc, i = span.doc, span.end
-    owned = span[-1].text in _POSSESSIVE or i < len(doc) and doc[i].text in _POSSESSIVE  # "St. Luke's" | "Hospital"
-    i += owned and span[-1].text not in _POSSESSIVE
+    owned = span[-1].text in POSSESSIVES or i < len(doc) and doc[i].text in POSSESSIVES  # "St. Luke's" | "Hospital"
+    i += owned and span[-1].text not in POSSESSIVES
     words = DEDICATED_OWNED if owned else DEDICATED
     for token in doc[i:min(len(doc), i + _NAME_REACH)]:
         if token.lower_ in words and token.is_title:

@@ -30,6 +30,8 @@ LOCATIVE_PREPOSITIONS = PLACE_PREPOSITIONS - {"of", "and", "between"} | {"throug
 #: never a place on their own, whatever a gazetteer abbreviation says ("La." is Louisiana).
 NAME_PARTICLES = {"la", "le", "les", "el", "al", "los", "las", "de", "del", "du", "des", "di", "da", "the",
                   "van", "von", "der", "den", "ter", "ten", "dos", "das"}  # "Van Dyke Construction": no Van, Turkey
+#: The possessive ending as the tokenizer splits it off ("Flores' case", "St. Luke's Hospital").
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: Words of a part of a town between the preposition and its name: "marched through central Santiago".
 PART_WORDS = {"central", "downtown", "greater", "inner", "northern", "southern", "eastern", "western", "coastal",
               "suburban", "rural", "old"}

@@ -57,6 +57,7 @@ from geo.places.placewords import (
     NAME_PARTICLES,
     PLACE_PREPOSITIONS,
     PORTFOLIO_WORDS,
+    POSSESSIVES,
     TITLE_MODIFIERS,
     UNIT_TOKENS,
     WELL_KNOWN,
@@ -349,7 +350,6 @@ def _without_firms_only(kept: tuple[Span, ...], firms: set[tuple[int, int]]) -> 
 
 #: English pronouns of a person (a country is "it"): a sentence with one speaks of a person.
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
-_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
 
 def _a_named_person(span: Span, country_or_state: bool) -> bool:
@@ -384,7 +384,7 @@ def _in_a_persons_role(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
-    return after is not None and (after.text in _POSSESSIVE
+    return after is not None and (after.text in POSSESSIVES
                                   or after.lower_ in ("family", "families"))
 
 
@@ -399,7 +399,7 @@ def _full_names_words(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
 def _after_prepositions(doc: Doc) -> frozenset[str]:
     """The words the article writes as the object of a preposition of place ("in Egypt", "to Georgia")."""
     return frozenset(t.text for t in doc if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPOSITIONS
-                     and not (t.i + 1 < len(doc) and doc[t.i + 1].text in _POSSESSIVE))  # not "in Flores' honor"
+                     and not (t.i + 1 < len(doc) and doc[t.i + 1].text in POSSESSIVES))  # not "in Flores' honor"
 
 
 def _after_the(span: Span) -> bool:
