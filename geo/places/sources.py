@@ -19,6 +19,7 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -138,10 +139,10 @@ def far_namesake(alternate: str, point: tuple[float, float], curated_names: dict
     return bool(points) and all(haversine_km(*point, *p) > NAMESAKE_KM for p in points)
 
 
-def curated_name_points() -> dict[str, list[tuple[float, float]]]:
-    """Normalised name -> points of every curated region, feature and landmark that bears it."""
+def curated_name_points(entries: Iterable[Entry]) -> dict[str, list[tuple[float, float]]]:
+    """Normalised name -> points of every curated region, feature and landmark (``entries``) that bears it."""
     out: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for entry in (*regions(), *features(), *landmarks()):
+    for entry in entries:
         for name, _form in entry.names:
             out[normalise(name)].append((entry.lat, entry.lon))
     return dict(out)
@@ -428,9 +429,8 @@ def all_entries() -> Iterator[Entry]:
     """Every entry of every source, in a fixed order."""
     yield from continents()
     yield from countries()
-    yield from regions()
-    yield from features()
-    yield from landmarks()
+    curated = [*regions(), *features(), *landmarks()]  # read once: their names also weed the towns' alternates
+    yield from curated
     yield from former_subdivisions()
     us_states: dict[str, str] = {}
     for entry in subdivisions():
@@ -438,7 +438,7 @@ def all_entries() -> Iterator[Entry]:
             us_states.update((code, entry.id) for code, form in entry.names if form == "code")
         yield entry
     us_towns = []
-    for entry in cities(curated_name_points()):
+    for entry in cities(curated_name_points(curated)):
         if entry.country_code == "US":
             us_towns.append((entry.name, entry.admin1, entry.lat, entry.lon))
         yield entry
