@@ -20,20 +20,18 @@ from collections import defaultdict
 
 from geo.actors.acronyms import Reading, joined_to, merge_into, relabel
 from geo.actors.common import BODY_WORDS
+from geo.actors.linking import GROUP_KINDS  # the kinds of named bodies
 from geo.actors.locations import BUILDING_WORDS
 from geo.actors.names import fold
 
 __all__ = ["join_short_forms"]
-
-#: Kinds of named bodies (the kinds of ``geo.actors.linking.GROUP_KINDS``).
-BODY_KINDS = frozenset({"organisation", "armed_group", "military", "police", "government", "media"})
 
 
 def join_short_forms(reading: Reading) -> None:
     """Each body whose name is the first words of exactly one other body's name (through any chain of such
     names: "Tri-State", "Tri-State Racetrack", "Tri-State Racetrack & Gaming Center") joins that body."""
     fixed = set(reading.extractor.catalog.by_id) | set(reading.extractor.known)
-    bodies = [d for d in reading.drafts.values() if d.kind in BODY_KINDS and d.id not in fixed]
+    bodies = [d for d in reading.drafts.values() if d.kind in GROUP_KINDS and d.id not in fixed]
     opening: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the first words of a name -> the bodies so named
     for draft in bodies:
         words = tuple(fold(draft.name).split())
