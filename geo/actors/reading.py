@@ -24,6 +24,7 @@ from geo.actors.locations import PLATFORMS, names_a_location, towns_listed, with
 from geo.actors.ministries import ministry_country, ministry_of, unplaced_alias, unplaced_ministry
 from geo.actors.names import (TITLES, OrganisationName, clean, fold, initials, only_titles, organisation_name,
                              person_words, same_person, surname_matches)
+from geo.actors.offices import state_office
 from geo.actors.organisations import NameIndex, first_organisation
 from geo.actors.portfolios import cabinet_title, portfolio
 from geo.names import slug
@@ -342,8 +343,9 @@ class ArticleReading:
     def as_state(self, span: Span) -> Actor | None:
         country = self.country_of(span)
         head = span.root.head
+        bodies = POLICE_NOUNS | FORCE_NOUNS | GOVERNMENT_NOUNS
         if country is not None and span.root.dep_ in ("compound", "poss") and (
-                {head.lower_, head.lemma_.lower()} & (POLICE_NOUNS | FORCE_NOUNS | GOVERNMENT_NOUNS)):
+                {head.lower_, head.lemma_.lower()} & bodies or state_office(head)):  # "China's foreign minister"
             return self.as_demonym(span)  # "the Myanmar military", "Sudan's army": the state's body, as "Sudanese army"
         if country is None or not agentive(span):
             return None
@@ -355,6 +357,9 @@ class ArticleReading:
         if country is None:
             return None
         head = span.root.head
+        office = state_office(head)  # "the Thai prime minister", "his Australian counterpart" (geo.actors.offices)
+        if office is not None:
+            return self.extractor.derived(self.extractor.state(country), office, country)
         if head.ent_type_ == "PERSON" or fold(head.text) in TITLES:
             return None
         if head.lower_ in POLICE_NOUNS:  # "Turkish police detained": the state's police, not its army

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from geo.actors.offices import official
 from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, apposed,
                                 clause_tokens, describes, objects, phrase, place_tops)
 from geo.events.credits import outside_credits
@@ -250,16 +251,16 @@ class ArticleContext:
         return []
 
     def antecedent(self, pronoun: Token) -> list[str]:
-        """"he"/"she": the last person mentioned before it, in its sentence or the one before."""
+        """"he"/"she": the last person (or official named by office: "the Thai premier") before it, in its sentence
+        or the one before."""
         sent = pronoun.sent
-        first = sent.start
-        if sent.start > 0:
-            first = self.doc[sent.start - 1].sent.start
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         for i in range(pronoun.i - 1, first - 1, -1):
             actor = self.actor_at.get(i)
-            if actor and self.kinds.get(actor) == "person" and self.actor_at.get(i - 1) != actor:
-                if not gender_clash(pronoun, i) and not quoting(pronoun, self.doc[i]):  # "Spokeswoman X": no "he"
-                    return [actor]
+            person = actor and (self.kinds.get(actor) == "person" or official(self.doc[i]))
+            if person and self.actor_at.get(i - 1) != actor and not gender_clash(pronoun, i) \
+                    and not quoting(pronoun, self.doc[i]):  # "Spokeswoman X": no "he"
+                return [actor]
         return []
 
     def dates_in(self, token: Token) -> list[Span]:

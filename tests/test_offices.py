@@ -1,0 +1,38 @@
+"""Officials named by office and country, with no name (geo.actors.offices): the state's government or military
+acts through them. Each sentence is written for newsmap; each test fails on the code before its rule."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_probe import event
+
+
+def roles(analysis, trigger: str) -> set[tuple[str, str]]:
+    return set(event(analysis, trigger).actor_roles)
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The Peruvian president met the Chilean president in Arica on Friday to sign a water treaty.", "met",
+     {("initiator", "peru-government"), ("target", "chile-government")}),
+    ("Norway's foreign minister held talks with her Danish counterpart in Oslo on Tuesday.", "talks",
+     {("initiator", "norway-government"), ("target", "denmark-government")}),
+    ("The Vietnamese premier arrived in Seoul on Sunday, where he met his Korean counterpart.", "met",
+     {("initiator", "vietnam-government"), ("target", "south-korea-government")}),
+])
+def test_officials_by_office_and_country_meet_for_their_governments(analyse, text, trigger, expected) -> None:
+    assert expected <= roles(analyse(text), trigger)
+
+
+def test_a_general_by_rank_and_country_is_the_countrys_military(analyse) -> None:
+    a = analyse("A Georgian general was killed by a roadside bomb near Gori on Saturday.")
+    assert ("target", "georgia-military") in roles(a, "killed")
+
+
+@pytest.mark.parametrize("text", [
+    "Former Peruvian president Alan Ruiz met the Chilean president in Lima on Monday.",
+    "The former Peruvian president met the Chilean president in Lima on Monday.",
+    "A Peruvian opposition leader met the Chilean president in Lima on Monday.",
+])
+def test_named_former_and_opposition_officials_are_no_government(analyse, text) -> None:
+    found = roles(analyse(text), "met")
+    assert ("target", "chile-government") in found and "peru-government" not in {x for _, x in found}
