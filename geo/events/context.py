@@ -21,6 +21,7 @@ from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
                                  generic_mention, phrase_heads, site_kind, site_mention, surface)
 from geo.events.occurrence import private_person
+from geo.events.peoples import names_people
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
 from geo.events.placing import directed, doers_origin, elsewhere, locates_another, performs, prep_role, scene_first
 from geo.events.scene import nearest_first
@@ -290,15 +291,13 @@ class ArticleContext:
     def place_roles(self, token: Token, family: str) -> tuple[tuple[str, str], ...]:
         """Origin ("from Gaza"), target ("at Israel") and location ("in Beirut") places of the clause.
 
-        Each place takes its role from the first preposition on its path up to the top of
-        its phrase; a place in the subject is the origin of a directed attack. A noun
-        trigger's own phrase comes first ("a meeting at Hillsborough Castle", "the attack on
-        the market"); then the clause of the verb that governs it: the light verb ("held
-        talks in Beirut") or the verb it is the subject of ("the explosion was at the
-        station", "the blast hit a shop on Rue de la Paix").
+        Each place takes its role from the first preposition on its path up to the top of its phrase; a place in
+        the subject is the origin of a directed attack. A noun trigger's own phrase comes first ("a meeting at
+        Hillsborough Castle", "the attack on the market"); then the clause of the verb that governs it: the light
+        verb ("held talks in Beirut") or the verb it is the subject of ("the explosion was at the station", "the
+        blast hit a shop on Rue de la Paix"). A people's word ("Kurds") places it only when nothing else does.
         """
-        roles: list[tuple[str, str]] = []
-        seen: set[int] = set()
+        roles, people, seen = [], [], set()
         for top in place_tops(token):
             for t in sorted(phrase(top), key=lambda t: t.i):
                 pm = self.place_at.get(t.i)
@@ -310,8 +309,8 @@ class ArticleContext:
                         role == "subject" or in_participant_modifier(t, token)):
                     continue  # "militants active in Syria claimed a bombing", "the talks involved envoys based in
                     # Idlib": the claimant's and the envoys' places, not the bombing's or the talks'
-                if role and self.usable(pm, role):
-                    roles.append((role, pm.place.id))
+                if role and self.usable(pm, role):  # "Papuan students": who, not where (geo.events.peoples)
+                    (people if names_people(t, pm) else roles).append((role, pm.place.id))
         if family == "violence":
             roles = [("origin" if r == "subject" else r, p) for r, p in roles]
         roles = scene_first(roles)
@@ -319,7 +318,7 @@ class ArticleContext:
         roles = roles or self.nearest_place(token)
         if not roles and self.focus:
             roles = [(CONTEXT_ROLE, self.focus)]
-        return tuple(dict.fromkeys(roles))
+        return tuple(dict.fromkeys(roles or scene_first(people)))
 
     def site_roles(self, token: Token, family: str, clause_places: list[str]) -> list[tuple[str, str]]:
         """Common-noun scenes of the clause ("at the station", "in a house in the city"), at the point
@@ -414,10 +413,10 @@ class ArticleContext:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor, nor
         describes a participant ("involved individuals active in Syria"), nor lies in another participant's clause
         ("..., while the president was on holiday in Florida": ``placing.elsewhere``)."""
-        found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
-                 if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)
-                 and not in_participant_modifier(t, token) and not elsewhere(t, token)]
-        found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
+        found = [(abs(t.i - token.i), pm) for t in token.sent if (pm := self.place_at.get(t.i)) is not None
+                 and t.i not in self.actor_at and not self.anothers(t, token) and not elsewhere(t, token)
+                 and not in_participant_modifier(t, token) and self.usable(pm, "location")
+                 and not names_people(t, pm)]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
     def anothers(self, place: Token, token: Token, top: Token | None = None) -> bool:
