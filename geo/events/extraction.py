@@ -37,6 +37,7 @@ from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence, street_protest
 from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
                                      responsibility_verb, takes_responsibility)
+from geo.events.sides import aimed_through, later_sides
 from geo.events.senses import addressed, interception, set_off_a_mine
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
@@ -280,11 +281,15 @@ class EventExtractor:
             sides += [c for t in sides for c in t.children if c.dep_ == "conj"]
             unnamed = [t for t in sides if not ctx.actors_of(t)]
             initiators += ctx.generics(unnamed if initiators else by + parties(token), "initiator")
+        later = later_sides(token, subjects(token) if token.pos_ == "VERB" else [],  # "X and Y clashed" (sides.py)
+                            lambda c: ctx.actors_of(c) or ctx.generics([c], "initiator"))
+        initiators = [a for a in initiators if a not in later] or initiators
         said_to_be = described_as(token)  # "the bombing was an attack on a market"
-        aimed = [t for t in objects(token) + (objects(said_to_be) if said_to_be is not None else []) if t not in by]
+        aimed = [t for t in objects(token) + (objects(said_to_be) if said_to_be is not None else [])
+                 + aimed_through(token) if t not in by]  # "a bomb targeting a police van"
         aimed += [t for t in patients(token) + possessed_patient(token)
                   if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
-        targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token))
+        targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token)) + later
         if kind.family in GENERIC_FAMILIES:
             dead = casualties(token) if kind.family == "violence" else []
             targets += [a for t in dead for a in ctx.actors_of(t)]  # "a strike ..., killing three al-Qaeda members"
