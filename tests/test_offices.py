@@ -36,3 +36,13 @@ def test_a_general_by_rank_and_country_is_the_countrys_military(analyse) -> None
 def test_named_former_and_opposition_officials_are_no_government(analyse, text) -> None:
     found = roles(analyse(text), "met")
     assert ("target", "chile-government") in found and "peru-government" not in {x for _, x in found}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The Omani sultan met the Iranian foreign minister in Muscat on Sunday.", "met",
+     {("initiator", "oman-government"), ("target", "iran-government")}),
+    ("The president of Namibia met Angolan ministers in Windhoek on Friday.", "met",
+     {("initiator", "namibia-government")}),
+])
+def test_monarchs_and_offices_of_a_country_act_for_its_government(analyse, text, trigger, expected) -> None:
+    assert expected <= roles(analyse(text), trigger)

@@ -16,11 +16,13 @@ from spacy.tokens import Token
 __all__ = ["GOVERNMENT_OFFICES", "MILITARY_RANKS", "official", "state_office"]
 
 #: Nouns of the offices that act for a state's government, abroad or at home (the titles of heads of state and
-#: government, ministers and envoys in the CIA World Factbook's "Chiefs of State and Cabinet Members"), and
-#: "counterpart", the office news gives the other side of a meeting ("met his Australian counterpart").
+#: government, monarchs among them, ministers and envoys in the CIA World Factbook's "Chiefs of State and Cabinet
+#: Members"), and "counterpart", the office news gives the other side of a meeting ("met his Australian counterpart").
+#: An office "of" a country counts as one before it ("the president of Ghana").
 GOVERNMENT_OFFICES = frozenset("""
 minister ministers premier president chancellor counterpart counterparts ambassador ambassadors envoy envoys
 delegation delegations secretary spokesman spokeswoman spokesperson negotiator mediator mediators
+king queen emir sultan monarch
 """.split())
 #: "Leader" heads many bodies besides a state: only with its country word alone ("the Cambodian leader") is it the
 #: state's, not with another word of its body ("a Palestinian community leader", "the Kurdish party leader").

@@ -344,6 +344,9 @@ class ArticleReading:
         country = self.country_of(span)
         head = span.root.head
         bodies = POLICE_NOUNS | FORCE_NOUNS | GOVERNMENT_NOUNS
+        office = state_office(head.head) if span.root.dep_ == "pobj" and head.lower_ == "of" else None
+        if country is not None and office is not None:  # "the president of Ghana", "a general of the Russian army"
+            return self.extractor.derived(self.extractor.state(country), office, country)
         if country is not None and span.root.dep_ in ("compound", "poss") and (
                 {head.lower_, head.lemma_.lower()} & bodies or state_office(head)):  # "China's foreign minister"
             return self.as_demonym(span)  # "the Myanmar military", "Sudan's army": the state's body, as "Sudanese army"
