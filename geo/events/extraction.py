@@ -37,6 +37,7 @@ from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence, street_protest
 from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
                                      responsibility_verb, takes_responsibility)
+from geo.events.hosting import guests, hosted_for
 from geo.events.sides import aimed_through, later_sides
 from geo.events.senses import addressed, interception, set_off_a_mine
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
@@ -257,7 +258,7 @@ class EventExtractor:
         initiators = [a for t in by + parties(token) for a in ctx.actors_of(t)]  # "fighting between X and Y"
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
         if not initiators and light is not None \
-                and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with") \
+                and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with" or hosted_for(token, light)) \
                 and token.head.lower_ != "to":  # "responded to the shooting": what they answer, not their act
             by = subjects(light)
             initiators = [a for t in by for a in ctx.actors_of(t)]
@@ -286,7 +287,7 @@ class EventExtractor:
         initiators = [a for a in initiators if a not in later] or initiators
         said_to_be = described_as(token)  # "the bombing was an attack on a market"
         aimed = [t for t in objects(token) + (objects(said_to_be) if said_to_be is not None else [])
-                 + aimed_through(token) if t not in by]  # "a bomb targeting a police van"
+                 + aimed_through(token) + guests(token, light) if t not in by]  # "a bomb targeting a police van"
         aimed += [t for t in patients(token) + possessed_patient(token)
                   if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
         targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token)) + later
