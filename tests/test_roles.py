@@ -20,6 +20,9 @@ def role_names(analysis, trigger: str, role: str) -> set[str]:
 @pytest.mark.parametrize("text, trigger, role, word", [
     ("Masked men opened fire on a bus near Quetta on Sunday.", "opened", "initiator", "Masked men"),
     ("Unidentified armed men kidnapped a priest in Kaduna state on Tuesday.", "kidnapped", "initiator", "armed men"),
+    # session 16 (events8): armed by a participle
+    ("A man armed with a machete attacked passengers at a railway station in Lyon on Friday.", "attacked",
+     "initiator", "man"),
     ("A refugee was stabbed outside a shelter in Dresden on Monday.", "stabbed", "target", "refugee"),
     ("Gunmen abducted six aid workers in eastern Congo on Thursday.", "abducted", "target", "aid workers"),
     ("Police in Lagos arrested three suspects on Sunday.", "arrested", "target", "suspects"),

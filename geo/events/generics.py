@@ -101,8 +101,8 @@ def generic_kind(token: Token, role: str) -> str | None:
     if not (token.pos_ == "NOUN" and token.is_lower) and not (first and token.pos_ in ("NOUN", "PROPN")):
         return None
     word = token.lower_
-    if word in ARMABLE and any(c.dep_ == "amod" and c.lower_ in ARMED for c in token.children):
-        return "armed_group"  # "armed men", "masked youths", "armed robbers": unnamed armed people
+    if word in ARMABLE and any(c.dep_ in ("amod", "acl") and c.lower_ in ARMED for c in token.children):
+        return "armed_group"  # "armed men", "masked youths", "armed robbers", "a man armed with a knife"
     if word in TARGET_ONLY:
         return "civilians" if role == "target" else None
     if word == "forces" and any(c.lower_ == "police" for c in token.children):
