@@ -23,6 +23,10 @@ def role_names(analysis, trigger: str, role: str) -> set[str]:
     # session 16 (events8): armed by a participle
     ("A man armed with a machete attacked passengers at a railway station in Lyon on Friday.", "attacked",
      "initiator", "man"),
+    # a people named by its plural
+    ("Thousands of Georgians protested outside parliament in Tbilisi on Sunday.", "protested", "initiator",
+     "Georgians"),
+    ("Rebels killed 12 Hutus in a village near Bunia on Tuesday.", "killed", "target", "Hutus"),
     ("A refugee was stabbed outside a shelter in Dresden on Monday.", "stabbed", "target", "refugee"),
     ("Gunmen abducted six aid workers in eastern Congo on Thursday.", "abducted", "target", "aid workers"),
     ("Police in Lagos arrested three suspects on Sunday.", "arrested", "target", "suspects"),
