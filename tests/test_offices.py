@@ -46,3 +46,13 @@ def test_named_former_and_opposition_officials_are_no_government(analyse, text) 
 ])
 def test_monarchs_and_offices_of_a_country_act_for_its_government(analyse, text, trigger, expected) -> None:
     assert expected <= roles(analyse(text), trigger)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Envoys from Qatar, Egypt and Turkey met in Doha on Sunday to discuss aid deliveries.",
+     {("initiator", "qatar-government"), ("initiator", "egypt-government"), ("initiator", "turkey-government")}),
+    ("Iran's president met the Iraqi prime minister in Tehran on Wednesday.",
+     {("initiator", "iran-government"), ("target", "iraq-government")}),
+])
+def test_offices_from_a_list_of_states_or_a_catalogued_state_act_for_their_governments(analyse, text, expected) -> None:
+    assert expected <= roles(analyse(text), "met")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["GOVERNMENT_OFFICES", "MILITARY_RANKS", "official", "state_office"]
+__all__ = ["GOVERNMENT_OFFICES", "MILITARY_RANKS", "office_of_state", "office_over", "official", "state_office"]
 
 #: Nouns of the offices that act for a state's government, abroad or at home (the titles of heads of state and
 #: government, monarchs among them, ministers and envoys in the CIA World Factbook's "Chiefs of State and Cabinet
@@ -65,3 +65,22 @@ def official(word: Token) -> bool:
     """Whether a country word names one official by office ("the Egyptian foreign minister", "a Russian general"),
     whom "he" or "she" can stand for; plural offices and "counterpart" of another's sentence too."""
     return word.dep_ in ("amod", "compound", "poss") and word.head.tag_ == "NN" and state_office(word.head) is not None
+
+
+def office_over(country: Token) -> str | None:
+    """The kind of state body an office noun names whose "of" or "from" phrase holds the country word, itself or as
+    one of a list: "the president of Ghana", "leaders from Iraq, Iran and Saudi Arabia" (each is its government)."""
+    node = country
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ not in ("of", "from"):
+        return None
+    return state_office(node.head.head)
+
+
+def office_of_state(country: Token) -> str | None:
+    """The office a country word names the holder of, before it or in its "of"/"from" phrase: "Israel's prime
+    minister", "the Israeli prime minister", "the prime minister of Israel"."""
+    if country.dep_ in ("poss", "compound", "amod") and country.head.i != country.i:
+        return state_office(country.head)
+    return office_over(country)

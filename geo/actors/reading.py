@@ -24,7 +24,7 @@ from geo.actors.locations import PLATFORMS, names_a_location, towns_listed, with
 from geo.actors.ministries import ministry_country, ministry_of, unplaced_alias, unplaced_ministry
 from geo.actors.names import (TITLES, OrganisationName, clean, fold, initials, only_titles, organisation_name,
                              person_words, same_person, surname_matches)
-from geo.actors.offices import state_office
+from geo.actors.offices import office_of_state, office_over, state_office
 from geo.actors.organisations import NameIndex, first_organisation
 from geo.actors.portfolios import cabinet_title, portfolio
 from geo.names import slug
@@ -214,8 +214,8 @@ class ArticleReading:
         """A catalogue alias; states among them count only where used as agents ("Tehran's ally")."""
         if actor is None:
             return None
-        if actor.kind == "state":
-            return actor if agentive(span) else None
+        if actor.kind == "state":  # "Israel's prime minister", "envoys from Iran": its government (geo.actors.offices)
+            return self.as_state(span) if office_of_state(span.root) else actor if agentive(span) else None
         return actor
 
     def as_person(self, span: Span) -> Actor | None:
@@ -344,8 +344,7 @@ class ArticleReading:
         country = self.country_of(span)
         head = span.root.head
         bodies = POLICE_NOUNS | FORCE_NOUNS | GOVERNMENT_NOUNS
-        office = state_office(head.head) if span.root.dep_ == "pobj" and head.lower_ == "of" else None
-        if country is not None and office is not None:  # "the president of Ghana", "a general of the Russian army"
+        if country is not None and (office := office_over(span.root)):  # "the president of Ghana", "envoys from Iran"
             return self.extractor.derived(self.extractor.state(country), office, country)
         if country is not None and span.root.dep_ in ("compound", "poss") and (
                 {head.lower_, head.lemma_.lower()} & bodies or state_office(head)):  # "China's foreign minister"
