@@ -26,7 +26,8 @@ def role_names(analysis, trigger: str, role: str) -> set[str]:
     # a people named by its plural
     ("Thousands of Georgians protested outside parliament in Tbilisi on Sunday.", "protested", "initiator",
      "Georgians"),
-    ("Rebels killed 12 Hutus in a village near Bunia on Tuesday.", "killed", "target", "Hutus"),
+    ("Gunmen abducted nine Kurds near Qamishli on Monday.", "abducted", "target", "Kurds"),
+    ("Soldiers fired on Armenians gathered at the border near Goris.", "fired", "target", "Armenians"),
     ("A refugee was stabbed outside a shelter in Dresden on Monday.", "stabbed", "target", "refugee"),
     ("Gunmen abducted six aid workers in eastern Congo on Thursday.", "abducted", "target", "aid workers"),
     ("Police in Lagos arrested three suspects on Sunday.", "arrested", "target", "suspects"),

@@ -21,7 +21,7 @@ from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
                                  generic_mention, phrase_heads, site_kind, site_mention, surface)
 from geo.events.occurrence import private_person
-from geo.events.peoples import names_people
+from geo.events.peoples import names_people, people_kind
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
 from geo.events.placing import directed, doers_origin, elsewhere, locates_another, performs, prep_role, scene_first
 from geo.events.scene import nearest_first
@@ -98,7 +98,7 @@ class ArticleContext:
         found = []
         for token in tokens:
             for head in phrase_heads(token):
-                kind = generic_kind(head, role)
+                kind = generic_kind(head, role) or people_kind(head, self.place_at.get(head.i))
                 if kind is None or head.i in self.actor_at:
                     continue
                 found.append(self.generic(head, kind, initiator=role == "initiator"))

@@ -97,8 +97,6 @@ SITE_SCORE = 1 / 3
 def generic_kind(token: Token, role: str) -> str | None:
     """The generic kind a role's head noun names: "gunmen" -> armed group; "a man" only as a target.
     Proper nouns and capitalised words ("Army" of a name) are left to the actor extractor."""
-    if token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
-        return "civilians"  # a people named by its plural ("attacked Kurds", "thousands of Armenians protested")
     first = token.is_sent_start and token.is_title and not token.ent_type_  # "Gunmen attacked ..."
     if not (token.pos_ == "NOUN" and token.is_lower) and not (first and token.pos_ in ("NOUN", "PROPN")):
         return None

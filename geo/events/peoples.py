@@ -8,6 +8,9 @@ is given as the event's context (the role of a backdrop, ``geo.records.CONTEXT_R
 geoparser's own reading is kept (the region of "Papuan", the country of "Ukrainian"): the event stage has no
 gazetteer to look a country up in, and the region the word names is at least the people's own.
 
+A people named by its plural in an event's role ("attacked Kurds", "thousands of Armenians protested") is its
+civilians there (``people_kind``): unarmed unless the text says otherwise, as ACLED codes the members of a people.
+
 A nationality of a site ("Israeli positions", "a Philippine supply boat") stays what it was: the country of a
 target (``geo.events.context.ArticleContext.usable``).
 """
@@ -23,7 +26,7 @@ from geo.records import PlaceMention
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["names_people"]
+__all__ = ["names_people", "people_kind"]
 
 #: Nouns of people besides the generic actors' words (``geo.events.generics``): a nationality before them names who
 #: they are ("the Papuan community", "Kurdish leaders").
@@ -56,3 +59,10 @@ def _tokens(pm: PlaceMention, token: Token) -> tuple[int, int]:
     doc = token.doc
     span = doc.char_span(pm.mention.start, pm.mention.end, alignment_mode="expand")
     return (span.start, span.end) if span is not None else (token.i, token.i + 1)
+
+
+def people_kind(token: Token, pm: PlaceMention | None) -> str | None:
+    """"civilians" for a people named by its plural, which the model tags NORP or the geoparser reads as its land
+    ("Kurds"); the model's tags of peoples vary (ORG, GPE, none), the geoparser's demonyms less."""
+    plural = token.tag_ in ("NNS", "NNPS") and token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN")
+    return "civilians" if plural and (token.ent_type_ == "NORP" or pm is not None and is_demonym(pm)) else None
