@@ -314,6 +314,21 @@ def test_demonyms_of_states_provinces_and_de_facto_states(gazetteer, geoparser):
     assert "Kosovars" in recognised and not recognised & {"Ohioans", "Ontarian", "Albertans"}
 
 
+def test_demonyms_of_other_countries_first_level_units(geoparser):
+    """News names a province by its people as often as by its name ("Bavarian police"); a given span reads its
+    province, as a US state's demonym does, and is not recognised on its own, as a US state's is not."""
+    text = ("Bavarian police, Sicilian fishermen and a Chechen commander were named, while Flemish mayors, "
+            "Tasmanian growers and Walloon unions waited.")
+    names = {"Bavarian": (48.9, 11.4), "Sicilian": (37.5, 14.1), "Chechen": (43.4, 45.7), "Flemish": (51.0, 4.4),
+             "Tasmanian": (-42.0, 146.6), "Walloon": (50.4, 4.7)}
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    answers = geoparser.parse(text, spans=spans)
+    for pm, (lat, lon) in zip(answers, names.values()):
+        assert pm.mention.label == "demonym" and km(pm.place, lat, lon) < 300, (pm.mention.text, pm.place)
+    recognised = {pm.mention.text for pm in geoparser.parse(text)}
+    assert not recognised & (set(names) - {"Walloon"})  # also a town's name in Queensland
+
+
 def test_airports_by_their_own_names(gazetteer, geoparser):
     text = "Fog closed runways across London on Sunday: flights from Heathrow were cancelled and Gatwick diverted."
     mentions = [Mention(text.index(name), text.index(name) + len(name), name, "place")
