@@ -21,7 +21,8 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
                                  generic_mention, phrase_heads, site_kind, site_mention, surface)
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
-from geo.events.placing import directed, doers_origin, elsewhere, locates_another, performs, prep_role, scene_first
+from geo.events.placing import (attackers, directed, doers_origin, elsewhere, locates_another, performs, prep_role,
+                                scene_first)
 from geo.events.scene import nearest_first
 from geo.events.speech import business_voice, media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
@@ -289,12 +290,11 @@ class ArticleContext:
     def place_roles(self, token: Token, family: str) -> tuple[tuple[str, str], ...]:
         """Origin ("from Gaza"), target ("at Israel") and location ("in Beirut") places of the clause.
 
-        Each place takes its role from the first preposition on its path up to the top of
-        its phrase; a place in the subject is the origin of a directed attack. A noun
-        trigger's own phrase comes first ("a meeting at Hillsborough Castle", "the attack on
-        the market"); then the clause of the verb that governs it: the light verb ("held
-        talks in Beirut") or the verb it is the subject of ("the explosion was at the
-        station", "the blast hit a shop on Rue de la Paix").
+        Each place takes its role from the first preposition on its path up to the top of its phrase; a place in
+        the subject is the origin of a directed attack. A noun trigger's own phrase comes first ("a meeting at
+        Hillsborough Castle", "the attack on the market"); then the clause of the verb that governs it: the light
+        verb ("held talks in Beirut") or the verb it is the subject of ("the explosion was at the station"); an
+        attacker's country last of all (``placing.attackers``).
         """
         roles: list[tuple[str, str]] = []
         seen: set[int] = set()
@@ -313,12 +313,12 @@ class ArticleContext:
                     roles.append((role, pm.place.id))
         if family == "violence":
             roles = [("origin" if r == "subject" else r, p) for r, p in roles]
-        roles = scene_first(roles)
+        roles, fired = scene_first(roles), attackers(roles)
         roles += self.site_roles(token, family, [p for _, p in roles])
         roles = roles or self.nearest_place(token)
         if not roles and self.focus:
             roles = [(CONTEXT_ROLE, self.focus)]
-        return tuple(dict.fromkeys(roles))
+        return tuple(dict.fromkeys(roles or fired))
 
     def site_roles(self, token: Token, family: str, clause_places: list[str]) -> list[tuple[str, str]]:
         """Common-noun scenes of the clause ("at the station", "in a house in the city"), at the point

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS
 
-__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "doers_origin", "elsewhere",
+__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "attackers", "directed", "doers_origin", "elsewhere",
            "locates_another", "performs", "prep_role", "scene_first"]
 
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
@@ -100,8 +100,16 @@ def scene_first(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Places of the subject phrase stand for the event's place only when the clause names none of its own: "the
     foreign ministers of India and Pakistan met in New York" met in New York, not in India; "the explosion at the
     station" has no other and keeps its subject's place. An attacker named by its country (``doer``: "Israel
-    launched air strikes on Gaza") is where the fire came from only when the clause names no place it lands."""
+    launched air strikes on Gaza") is not where its fire lands: left out here, it is where the fire came from only
+    when nothing else places the event (:func:`attackers`)."""
     scene = any(r == "location" for r, _ in roles)
-    landed = scene or any(r == "target" for r, _ in roles)
-    return [("location" if r == "subject" else "origin" if r == "doer" else r, p) for r, p in roles
-            if not (r == "subject" and scene or r == "doer" and landed)]
+    return [("location" if r == "subject" else r, p) for r, p in roles
+            if not (r == "subject" and scene or r == "doer")]
+
+
+def attackers(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The countries of attackers named by their country, as origins: the last resort of an attack's place, after
+    the sentence's nearest place and the article's scene. "Russia stepped up its shelling overnight" in a report
+    from Kherson is shelling at Kherson, not in Russia; "..., with Thailand stepping up its air strikes" after
+    clashes along the Thai-Cambodian border is at the border."""
+    return [("origin", p) for r, p in roles if r == "doer"]
