@@ -61,3 +61,19 @@ def test_an_attackers_country_is_the_last_resort_of_its_strikes_place(analyser) 
     scene = _analyse(analyser, "Residents of Kherson sheltered in basements on Sunday. Russia stepped up its "
                                "shelling overnight, regional officials said.")
     assert _names(scene, _event(scene, "shelling")) == ["Kherson"]
+
+
+@pytest.mark.parametrize("text, trigger, scene", [
+    ("U.S. Secretary of State Marco Rubio responded to the bombing in Lahore on Tuesday.", "bombing", "Lahore"),
+    ("A suicide bomber struck a police academy in Quetta on Monday. U.S. Secretary of State Marco Rubio responded "
+     "to the bombing on Tuesday.", "bombing", "Quetta"),
+])
+def test_who_responds_to_an_attack_does_not_place_it(analyser, text: str, trigger: str, scene: str) -> None:
+    """"Responded to the bombing": the responder's description (a U.S. official) is neither the bombing's origin
+    nor, when the sentence names no other place, its nearest place. "Retaliated with" strikes performs them, and
+    the subject's places stay theirs."""
+    analysis = _analyse(analyser, text)
+    names = _names(analysis, _event(analysis, trigger))
+    assert names and all(scene in n for n in names), names
+    performed = _analyse(analyser, "Militants in northern Mali retaliated with a wave of drone strikes on Friday.")
+    assert any("Mali" in n for n in _names(performed, _event(performed, "strikes")))

@@ -22,7 +22,7 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
 from geo.events.placing import (attackers, directed, doers_origin, elsewhere, locates_another, performs, prep_role,
-                                scene_first)
+                                scene_first, spoken_of)
 from geo.events.scene import nearest_first
 from geo.events.speech import business_voice, media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
@@ -305,7 +305,7 @@ class ArticleContext:
                     continue  # a governing verb's phrase may hold another event's place
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
-                if top.i != token.i and not performs(top) and (
+                if top.i != token.i and not performs(top, token) and (
                         role == "subject" or in_participant_modifier(t, token)):
                     continue  # "militants active in Syria claimed a bombing", "the talks involved envoys based in
                     # Idlib": the claimant's and the envoys' places, not the bombing's or the talks'
@@ -339,11 +339,9 @@ class ArticleContext:
         return roles
 
     def is_site(self, t: Token) -> bool:
-        if t.pos_ != "NOUN" or not t.is_lower or t.lower_ not in SITE_NOUNS or t.i in self.place_at:
+        if t.pos_ != "NOUN" or not t.is_lower or t.lower_ not in SITE_NOUNS or t.i in self.place_at or t.ent_type_:
             return False
-        if t.i in self.actor_at or t.ent_type_:
-            return False
-        if t.dep_ != "pobj" or t.head.lower_ not in SITE_PREPS:
+        if t.i in self.actor_at or t.dep_ != "pobj" or t.head.lower_ not in SITE_PREPS:
             return False
         # "the towns of Budennovsk and Kizlyar", "areas under Israeli control": named or described elsewhere
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
@@ -411,11 +409,12 @@ class ArticleContext:
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor, nor
-        describes a participant ("involved individuals active in Syria"), nor lies in another participant's clause
-        ("..., while the president was on holiday in Florida": ``placing.elsewhere``)."""
+        describes a participant ("involved individuals active in Syria", "U.S. envoy X responded to the bombing":
+        ``placing.spoken_of``), nor lies in another participant's clause ("..., while the president was on holiday
+        in Florida": ``placing.elsewhere``)."""
         found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
                  if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)
-                 and not in_participant_modifier(t, token) and not elsewhere(t, token)]
+                 and not in_participant_modifier(t, token) and not elsewhere(t, token) and not spoken_of(t, token)]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 

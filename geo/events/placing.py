@@ -9,10 +9,10 @@ from collections.abc import Container
 
 from spacy.tokens import Token
 
-from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS
+from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS, place_tops
 
 __all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "attackers", "directed", "doers_origin", "elsewhere",
-           "locates_another", "performs", "prep_role", "scene_first"]
+           "locates_another", "performs", "prep_role", "scene_first", "spoken_of"]
 
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
@@ -20,13 +20,29 @@ SCENE_VERBS = frozenset("be happen occur take break come".split())
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: Subjects that carry on with the sentence's participants rather than bring in someone else.
 CARRIED = frozenset("he she it they we i".split())
+#: Light verbs of an answer: they perform the noun they take "with" ("retaliated with air strikes"); the noun they
+#: take "to" or "for" is what they answer ("responded to the bombing"), done by someone else, somewhere else.
+ANSWERS = frozenset("respond retaliate".split())
+ANSWERED_WITH = frozenset("with by".split())
 
 
-def performs(verb: Token) -> bool:
+def performs(verb: Token, trigger: Token) -> bool:
     """Whether the verb governing a noun trigger performs it ("held talks", "launched an attack", "the explosion
-    was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
-    bombing", "condemned the attack"), whose subject is only a participant described."""
-    return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
+    was at the station", "retaliated with air strikes"), so that places in its subject are the event's, rather
+    than speaking of it ("claimed a bombing", "condemned the attack", "the US envoy responded to the bombing"),
+    whose subject is only a participant described."""
+    lemma = verb.lemma_.lower()
+    if lemma in ANSWERS:
+        return trigger.dep_ == "pobj" and trigger.head.lower_ in ANSWERED_WITH
+    return lemma in LIGHT_VERBS or lemma in SCENE_VERBS
+
+
+def spoken_of(place: Token, trigger: Token) -> bool:
+    """Whether a place lies in the subject of a verb that governs a noun trigger but does not perform it: the
+    speaker's or responder's description ("U.S. Secretary of State Marco Rubio responded to the bombing"), never
+    the event's place, not even as the sentence's nearest."""
+    return any(top.i != trigger.i and not performs(top, trigger) and any(
+        place.i in (t.i for t in c.subtree) for c in top.children if c.dep_ in SUBJECTS) for top in place_tops(trigger))
 
 
 def directed(top: Token) -> bool:
