@@ -77,3 +77,17 @@ def test_who_responds_to_an_attack_does_not_place_it(analyser, text: str, trigge
     assert names and all(scene in n for n in names), names
     performed = _analyse(analyser, "Militants in northern Mali retaliated with a wave of drone strikes on Friday.")
     assert any("Mali" in n for n in _names(performed, _event(performed, "strikes")))
+
+
+@pytest.mark.parametrize("text, trigger, scene, home", [
+    ("A man stabbed four people at a market in Stockholm in April. A citizen of Tajikistan pleaded not guilty on "
+     "Friday to charges over the attack.", "attack", "Stockholm", "Tajikistan"),
+    ("A native of Eritrea was arrested in Milan on suspicion of running a smuggling ring.", "arrested", "Milan",
+     "Eritrea"),
+    ("Two nationals of New Zealand were detained in Bali on Monday.", "detained", "Bali", "New Zealand"),
+])
+def test_where_a_person_is_a_citizen_of_is_not_the_events_place(analyser, text: str, trigger: str, scene: str,
+                                                               home: str) -> None:
+    analysis = _analyse(analyser, text)
+    names = _names(analysis, _event(analysis, trigger))
+    assert names and any(scene in n for n in names) and not any(home in n for n in names), names

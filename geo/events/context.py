@@ -21,7 +21,7 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
                                  generic_mention, phrase_heads, site_kind, site_mention, surface)
 from geo.events.occurrence import private_person
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
-from geo.events.placing import (attackers, directed, doers_origin, elsewhere, locates_another, performs, prep_role,
+from geo.events.placing import (attackers, describes_another, directed, doers_origin, elsewhere, performs, prep_role,
                                 scene_first, spoken_of)
 from geo.events.scene import nearest_first
 from geo.events.speech import business_voice, media_voice
@@ -361,7 +361,7 @@ class ArticleContext:
         return countries[0] if countries else None
 
     def path_role(self, place: Token, top: Token, family: str) -> str | None:
-        if self.is_descriptor(place) or locates_another(place, self.place_at):
+        if self.is_descriptor(place) or describes_another(place, self.place_at):
             return None
         node, subject, role = place, False, ""
         for _ in range(12):
@@ -410,11 +410,12 @@ class ArticleContext:
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor, nor
         describes a participant ("involved individuals active in Syria", "U.S. envoy X responded to the bombing":
-        ``placing.spoken_of``), nor lies in another participant's clause ("..., while the president was on holiday
-        in Florida": ``placing.elsewhere``)."""
+        ``placing.spoken_of``; "a citizen of Tajikistan": ``placing.belonging``), nor lies in another participant's
+        clause ("..., while the president was on holiday in Florida": ``placing.elsewhere``)."""
         found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
                  if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)
-                 and not in_participant_modifier(t, token) and not elsewhere(t, token) and not spoken_of(t, token)]
+                 and not in_participant_modifier(t, token) and not elsewhere(t, token) and not spoken_of(t, token)
+                 and not describes_another(t, self.place_at)]
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 

@@ -5,14 +5,14 @@ Pure functions of spaCy tokens, used by :class:`geo.events.context.ArticleContex
 """
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
 from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS, place_tops
 
-__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "attackers", "directed", "doers_origin", "elsewhere",
-           "locates_another", "performs", "prep_role", "scene_first", "spoken_of"]
+__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "attackers", "belonging", "describes_another", "directed",
+           "doers_origin", "elsewhere", "locates_another", "performs", "prep_role", "scene_first", "spoken_of"]
 
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
@@ -24,6 +24,8 @@ CARRIED = frozenset("he she it they we i".split())
 #: take "to" or "for" is what they answer ("responded to the bombing"), done by someone else, somewhere else.
 ANSWERS = frozenset("respond retaliate".split())
 ANSWERED_WITH = frozenset("with by".split())
+#: Nouns whose "of" phrase says where a person comes from: "a citizen of Tajikistan", "a native of Eritrea".
+BELONGING = frozenset("citizen citizens national nationals native natives".split())
 
 
 def performs(verb: Token, trigger: Token) -> bool:
@@ -68,6 +70,22 @@ def locates_another(place: Token, place_at: Container[int]) -> bool:
     return place.dep_ == "compound" and head.i != place.i and any(
         g.i in place_at for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj")
+
+
+def belonging(place: Token, place_at: Mapping[int, object]) -> bool:
+    """Whether a place (any word of its name) says where a person comes from: "a citizen of Tajikistan pleaded not
+    guilty to charges over the attack" (in Stockholm, where the article is), "two nationals of New Zealand were
+    detained in Bali" (in Bali only)."""
+    name = place_at.get(place.i)
+    while place.head.i != place.i and name is not None and place_at.get(place.head.i) is name:
+        place = place.head  # "New" of "New Zealand": the name's root word
+    return place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lower_ in BELONGING
+
+
+def describes_another(place: Token, place_at: Mapping[int, object]) -> bool:
+    """Whether a place only says where another place is (:func:`locates_another`) or where a participant comes
+    from (:func:`belonging`), not where the event was."""
+    return locates_another(place, place_at) or belonging(place, place_at)
 
 
 def prep_role(prep: str, family: str) -> str | None:
