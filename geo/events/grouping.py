@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from geo.events.generics import KINDS
 from geo.events.scene import named_places, scene_of
+from geo.events.speakers import speakers_country
 from geo.events.targets import TARGET_NAMES
 from geo.places.points import haversine_km
 from geo.records import ATTACK_TYPES, CONTEXT_ROLE, REPORTED, Actor, Article, Event, Place, PlaceMention
@@ -331,12 +332,14 @@ class EventGrouper:
         placed = {i for g in groups if g.places for i in g.ids}
         at = [p for g in groups if not g.hypothetical for _ in g.ids for p in g.places]
         scene = scene_of(places, article.text, at)
-        events = tuple(e if e.id in placed else _in_scene(e, scene) for e in events)
+        events = tuple(e if e.id in placed else
+                       _in_scene(e, speakers_country(e, know.actors, know.places, scene) or scene) for e in events)
         return reported(events, article.published)
 
 
 def _in_scene(event: Event, scene: str | None) -> Event:
-    """A mention whose occurrence names no place, at the article's scene (role ``context``) or nowhere."""
+    """A mention whose occurrence names no place, at the article's scene (role ``context``) or nowhere; a
+    statement at its speaker's country when the scene is in another (``geo.events.speakers``)."""
     if not any(r == CONTEXT_ROLE for r, _ in event.place_roles):
         return event
     return replace(event, place_roles=((CONTEXT_ROLE, scene),) if scene else ())
