@@ -8,11 +8,11 @@ import pytest
 from geo.records import Analysis, Event
 from tests import probe_score
 
-#: The probe figures when these floors were set (docs/accuracy.md, "Session 16, branch evplace8": 15 passages on
-#: event places added, 354 in all, after evplace8's rules): a change that loses on news written apart from any corpus
+#: The probe figures when these floors were set (docs/accuracy.md, "Session 16, branch evplace8": 16 passages on
+#: event places added, 355 in all, after evplace8's rules): a change that loses on news written apart from any corpus
 #: fails here.
-FLOORS = {"precision": 0.964, "recall": 0.957, "f1": 0.961, "place_acc": 0.977, "initiator_acc": 0.839,
-          "target_acc": 0.780}
+FLOORS = {"precision": 0.965, "recall": 0.957, "f1": 0.961, "place_acc": 0.977, "initiator_acc": 0.840,
+          "target_acc": 0.784}
 
 
 def real(analysis: Analysis) -> list[Event]:
