@@ -147,3 +147,14 @@ def test_a_place_in_the_phrase_of_a_governing_trigger_of_another_family_is_that_
     analysis = analyser.analyse(Article(id="c", text=text, published=dt.date(2024, 5, 2)))
     shooting = next(e for e in analysis.events if e.trigger.text == "shooting")
     assert _place_names(analysis, shooting) == {"Cobb County"}, shooting.place_roles
+
+
+def test_a_site_in_a_sentence_that_names_no_place_is_at_the_scene_not_the_most_named_place(analyser) -> None:
+    """The report names Lagos most (a meeting there), but its attacks are in Kano: the bus station of a sentence
+    that names no place is Kano's (session 16), as the events whose sentences name no place are."""
+    text = ("Governors met in Lagos on Monday. Lagos officials said Lagos would send aid. Gunmen attacked a police "
+            "station in Kano on Sunday. Troops clashed with the gunmen near Kano later. A bomb also exploded at a bus "
+            "station, police said.")
+    analysis = analyser.analyse(Article(id="n", text=text, published=dt.date(2025, 3, 10)))
+    exploded = next(e for e in analysis.events if e.trigger.text == "exploded")
+    assert _place_names(analysis, exploded) == {"the station, Kano"}, exploded.place_roles

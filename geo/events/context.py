@@ -14,8 +14,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.actors.offices import official
-from geo.events.clauses import (CLAUSE_DEPS, CONTEXT_PREPS, apposed,
-                                clause_tokens, describes, objects, phrase, place_tops)
+from geo.events.clauses import CLAUSE_DEPS, CONTEXT_PREPS, apposed, clause_tokens, describes, objects, phrase, place_tops
 from geo.events.credits import outside_credits
 from geo.events.dates import UNKNOWN, ResolvedDate, own_date, resolve
 from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name, generic_actor, generic_kind,
@@ -23,7 +22,8 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
 from geo.events.occurrence import private_person
 from geo.events.peoples import names_people, people_kind
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
-from geo.events.placing import directed, doers_origin, elsewhere, locates_another, performs, prep_role, scene_first
+from geo.events.placing import (attackers, describes_another, directed, doers_origin, elsewhere, performs, prep_role,
+                                scene_first, spoken_of)
 from geo.events.scene import nearest_first
 from geo.events.speech import business_voice, media_voice
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
@@ -295,8 +295,8 @@ class ArticleContext:
         the subject is the origin of a directed attack. A noun trigger's own phrase comes first ("a meeting at
         Hillsborough Castle", "the attack on the market"); then the clause of the verb that governs it: the light
         verb ("held talks in Beirut") or the verb it is the subject of ("the explosion was at the station", "the
-        blast hit a shop on Rue de la Paix"). A people's word ("Kurds") places it only when nothing else does.
-        """
+        blast hit a shop on Rue de la Paix"); an attacker's country last (``placing.attackers``), then a people's
+        word ("Kurds")."""
         roles, people, seen = [], [], set()
         for top in place_tops(token):
             for t in sorted(phrase(top), key=lambda t: t.i):
@@ -305,7 +305,7 @@ class ArticleContext:
                     continue  # a governing verb's phrase may hold another event's place
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
-                if top.i != token.i and not performs(top) and (
+                if top.i != token.i and not performs(top, token) and (
                         role == "subject" or in_participant_modifier(t, token)):
                     continue  # "militants active in Syria claimed a bombing", "the talks involved envoys based in
                     # Idlib": the claimant's and the envoys' places, not the bombing's or the talks'
@@ -313,12 +313,12 @@ class ArticleContext:
                     (people if names_people(t, pm) else roles).append((role, pm.place.id))
         if family == "violence":
             roles = [("origin" if r == "subject" else r, p) for r, p in roles]
-        roles = scene_first(roles)
+        roles, fired = scene_first(roles), attackers(roles)
         roles += self.site_roles(token, family, [p for _, p in roles])
         roles = roles or self.nearest_place(token)
         if not roles and self.focus:
             roles = [(CONTEXT_ROLE, self.focus)]
-        return tuple(dict.fromkeys(roles or scene_first(people)))
+        return tuple(dict.fromkeys(roles or fired or scene_first(people)))
 
     def site_roles(self, token: Token, family: str, clause_places: list[str]) -> list[tuple[str, str]]:
         """Common-noun scenes of the clause ("at the station", "in a house in the city"), at the point
@@ -339,11 +339,9 @@ class ArticleContext:
         return roles
 
     def is_site(self, t: Token) -> bool:
-        if t.pos_ != "NOUN" or not t.is_lower or t.lower_ not in SITE_NOUNS or t.i in self.place_at:
+        if t.pos_ != "NOUN" or not t.is_lower or t.lower_ not in SITE_NOUNS or t.i in self.place_at or t.ent_type_:
             return False
-        if t.i in self.actor_at or t.ent_type_:
-            return False
-        if t.dep_ != "pobj" or t.head.lower_ not in SITE_PREPS:
+        if t.i in self.actor_at or t.dep_ != "pobj" or t.head.lower_ not in SITE_PREPS:
             return False
         # "the towns of Budennovsk and Kizlyar", "areas under Israeli control": named or described elsewhere
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
@@ -363,7 +361,7 @@ class ArticleContext:
         return countries[0] if countries else None
 
     def path_role(self, place: Token, top: Token, family: str) -> str | None:
-        if self.is_descriptor(place) or locates_another(place, self.place_at):
+        if self.is_descriptor(place) or describes_another(place, self.place_at):
             return None
         node, subject, role = place, False, ""
         for _ in range(12):
@@ -411,12 +409,14 @@ class ArticleContext:
 
     def nearest_place(self, token: Token) -> list[tuple[str, str]]:
         """Fallback: the sentence's place nearest the trigger, when the clause names none and it is no actor, nor
-        describes a participant ("involved individuals active in Syria"), nor lies in another participant's clause
-        ("..., while the president was on holiday in Florida": ``placing.elsewhere``)."""
-        found = [(abs(t.i - token.i), pm) for t in token.sent if (pm := self.place_at.get(t.i)) is not None
-                 and t.i not in self.actor_at and not self.anothers(t, token) and not elsewhere(t, token)
-                 and not in_participant_modifier(t, token) and self.usable(pm, "location")
-                 and not names_people(t, pm)]
+        describes a participant ("involved individuals active in Syria", "U.S. envoy X responded to the bombing":
+        ``placing.spoken_of``; "a citizen of Tajikistan": ``placing.belonging``), nor lies in another participant's
+        clause ("..., while the president was on holiday in Florida": ``placing.elsewhere``), nor names a people."""
+        found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
+                 if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)
+                 and not in_participant_modifier(t, token) and not elsewhere(t, token) and not spoken_of(t, token)
+                 and not describes_another(t, self.place_at) and not names_people(t, self.place_at[t.i])]
+        found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
     def anothers(self, place: Token, token: Token, top: Token | None = None) -> bool:

@@ -32,6 +32,7 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
                                    habitual, in_custody, kind_reading, list_entry, natural_force, negated,
                                    passive_trigger, quality, quoted_speakers, regulated, said_by_a_text)
 from geo.events.context import ArticleContext
+from geo.events.grouping import article_scene
 from geo.events.mishaps import mishap
 from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence, street_protest
@@ -94,8 +95,22 @@ class EventExtractor:
     def extract_all(self, doc: Doc, article: Article, places: Sequence[PlaceMention], actors: Sequence[Actor],
                     actor_mentions: Sequence[ActorMention]) -> EventFindings:
         """Events plus the generic actors ("Civilians (Spain)") and sites ("the station, Kabul") of their
-        clauses, which the analysis adds to the article's actors and places."""
+        clauses, which the analysis adds to the article's actors and places. A site in a sentence that names no
+        place sits at the article's main place; when the events read show a scene other than the most mentioned
+        place (``geo.events.grouping.article_scene``), the article is read again with the scene as its main place,
+        so "a bomb exploded at a bus station" in a report on Kano that names Lagos more often is in Kano."""
         context = ArticleContext(doc, article, places, actors, actor_mentions)
+        findings = self.read(doc, context)
+        scene = article_scene(doc, article.text, (*places, *findings.places), (*actors, *findings.actors),
+                              findings.events)
+        if scene is None or scene == context.focus:
+            return findings
+        context = ArticleContext(doc, article, places, actors, actor_mentions)
+        context.focus = scene
+        return self.read(doc, context)
+
+    def read(self, doc: Doc, context: ArticleContext) -> EventFindings:
+        """Every event of ``doc`` with ``context``'s generic actors and sites."""
         events: list[Event] = []
         told: set[str] = set()  # families of the events read so far
         for sent in doc.sents:

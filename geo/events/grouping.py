@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from geo.events.generics import KINDS
 from geo.events.scene import named_places, scene_of
+from geo.events.speakers import speakers_country
 from geo.events.targets import TARGET_NAMES
 from geo.places.points import haversine_km
 from geo.records import ATTACK_TYPES, CONTEXT_ROLE, REPORTED, Actor, Article, Event, Place, PlaceMention
@@ -36,7 +37,8 @@ from geo.records import ATTACK_TYPES, CONTEXT_ROLE, REPORTED, Actor, Article, Ev
 if TYPE_CHECKING:  # type hints only: the writer of an ingest joins occurrences without importing spaCy
     from spacy.tokens import Doc, Token
 
-__all__ = ["EventGrouper", "Knowledge", "Occurrence", "compatible", "date_span", "group_mentions", "reported"]
+__all__ = ["EventGrouper", "Knowledge", "Occurrence", "article_scene", "compatible", "date_span", "group_mentions",
+           "reported"]
 
 #: Determiners that make a noun trigger refer back ("this meeting", "their meeting"); "the" does when nothing new
 #: is said of the noun (:func:`refers_back`).
@@ -329,14 +331,29 @@ class EventGrouper:
         groups = group_mentions(doc, events, know)
         events = share(events, groups, know)
         placed = {i for g in groups if g.places for i in g.ids}
-        at = [p for g in groups if not g.hypothetical for _ in g.ids for p in g.places]
-        scene = scene_of(places, article.text, at)
-        events = tuple(e if e.id in placed else _in_scene(e, scene) for e in events)
+        scene = scene_of(places, article.text, _at(groups))
+        events = tuple(e if e.id in placed else
+                       _in_scene(e, speakers_country(e, know.actors, know.places, scene) or scene) for e in events)
         return reported(events, article.published)
 
 
+def article_scene(doc: Doc, text: str, places: Sequence[PlaceMention], actors: Sequence[Actor],
+                  events: Sequence[Event]) -> str | None:
+    """The id of the article's scene as :meth:`EventGrouper.group` settles it, for the events stage to read the
+    article again with it (``geo.events.extraction``)."""
+    know = Knowledge({a.id: a for a in actors}, {pm.place.id: pm.place for pm in places if pm.place})
+    return scene_of(places, text, _at(group_mentions(doc, events, know)))
+
+
+def _at(groups: Sequence[Occurrence]) -> list[str]:
+    """The places the article's real occurrences are at, one id per mention (an occurrence told five times weighs
+    five)."""
+    return [p for g in groups if not g.hypothetical for _ in g.ids for p in g.places]
+
+
 def _in_scene(event: Event, scene: str | None) -> Event:
-    """A mention whose occurrence names no place, at the article's scene (role ``context``) or nowhere."""
+    """A mention whose occurrence names no place, at the article's scene (role ``context``) or nowhere; a
+    statement at its speaker's country when the scene is in another (``geo.events.speakers``)."""
     if not any(r == CONTEXT_ROLE for r, _ in event.place_roles):
         return event
     return replace(event, place_roles=((CONTEXT_ROLE, scene),) if scene else ())

@@ -5,14 +5,14 @@ Pure functions of spaCy tokens, used by :class:`geo.events.context.ArticleContex
 """
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from spacy.tokens import Token
 
-from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS
+from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS, place_tops
 
-__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "directed", "doers_origin", "elsewhere",
-           "locates_another", "performs", "prep_role", "scene_first"]
+__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "attackers", "belonging", "describes_another", "directed",
+           "doers_origin", "elsewhere", "locates_another", "performs", "prep_role", "scene_first", "spoken_of"]
 
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
@@ -20,13 +20,31 @@ SCENE_VERBS = frozenset("be happen occur take break come".split())
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: Subjects that carry on with the sentence's participants rather than bring in someone else.
 CARRIED = frozenset("he she it they we i".split())
+#: Light verbs of an answer: they perform the noun they take "with" ("retaliated with air strikes"); the noun they
+#: take "to" or "for" is what they answer ("responded to the bombing"), done by someone else, somewhere else.
+ANSWERS = frozenset("respond retaliate".split())
+ANSWERED_WITH = frozenset("with by".split())
+#: Nouns whose "of" phrase says where a person comes from: "a citizen of Tajikistan", "a native of Eritrea".
+BELONGING = frozenset("citizen citizens national nationals native natives".split())
 
 
-def performs(verb: Token) -> bool:
+def performs(verb: Token, trigger: Token) -> bool:
     """Whether the verb governing a noun trigger performs it ("held talks", "launched an attack", "the explosion
-    was at the station"), so that places in its subject are the event's, rather than speaking of it ("claimed a
-    bombing", "condemned the attack"), whose subject is only a participant described."""
-    return verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() in SCENE_VERBS
+    was at the station", "retaliated with air strikes"), so that places in its subject are the event's, rather
+    than speaking of it ("claimed a bombing", "condemned the attack", "the US envoy responded to the bombing"),
+    whose subject is only a participant described."""
+    lemma = verb.lemma_.lower()
+    if lemma in ANSWERS:
+        return trigger.dep_ == "pobj" and trigger.head.lower_ in ANSWERED_WITH
+    return lemma in LIGHT_VERBS or lemma in SCENE_VERBS
+
+
+def spoken_of(place: Token, trigger: Token) -> bool:
+    """Whether a place lies in the subject of a verb that governs a noun trigger but does not perform it: the
+    speaker's or responder's description ("U.S. Secretary of State Marco Rubio responded to the bombing"), never
+    the event's place, not even as the sentence's nearest."""
+    return any(top.i != trigger.i and not performs(top, trigger) and any(
+        place.i in (t.i for t in c.subtree) for c in top.children if c.dep_ in SUBJECTS) for top in place_tops(trigger))
 
 
 def directed(top: Token) -> bool:
@@ -52,6 +70,22 @@ def locates_another(place: Token, place_at: Container[int]) -> bool:
     return place.dep_ == "compound" and head.i != place.i and any(
         g.i in place_at for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
         for g in c.children if g.dep_ == "pobj")
+
+
+def belonging(place: Token, place_at: Mapping[int, object]) -> bool:
+    """Whether a place (any word of its name) says where a person comes from: "a citizen of Tajikistan pleaded not
+    guilty to charges over the attack" (in Stockholm, where the article is), "two nationals of New Zealand were
+    detained in Bali" (in Bali only)."""
+    name = place_at.get(place.i)
+    while place.head.i != place.i and name is not None and place_at.get(place.head.i) is name:
+        place = place.head  # "New" of "New Zealand": the name's root word
+    return place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lower_ in BELONGING
+
+
+def describes_another(place: Token, place_at: Mapping[int, object]) -> bool:
+    """Whether a place only says where another place is (:func:`locates_another`) or where a participant comes
+    from (:func:`belonging`), not where the event was."""
+    return locates_another(place, place_at) or belonging(place, place_at)
 
 
 def prep_role(prep: str, family: str) -> str | None:
@@ -100,8 +134,16 @@ def scene_first(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Places of the subject phrase stand for the event's place only when the clause names none of its own: "the
     foreign ministers of India and Pakistan met in New York" met in New York, not in India; "the explosion at the
     station" has no other and keeps its subject's place. An attacker named by its country (``doer``: "Israel
-    launched air strikes on Gaza") is where the fire came from only when the clause names no place it lands."""
+    launched air strikes on Gaza") is not where its fire lands: left out here, it is where the fire came from only
+    when nothing else places the event (:func:`attackers`)."""
     scene = any(r == "location" for r, _ in roles)
-    landed = scene or any(r == "target" for r, _ in roles)
-    return [("location" if r == "subject" else "origin" if r == "doer" else r, p) for r, p in roles
-            if not (r == "subject" and scene or r == "doer" and landed)]
+    return [("location" if r == "subject" else r, p) for r, p in roles
+            if not (r == "subject" and scene or r == "doer")]
+
+
+def attackers(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The countries of attackers named by their country, as origins: the last resort of an attack's place, after
+    the sentence's nearest place and the article's scene. "Russia stepped up its shelling overnight" in a report
+    from Kherson is shelling at Kherson, not in Russia; "..., with Thailand stepping up its air strikes" after
+    clashes along the Thai-Cambodian border is at the border."""
+    return [("origin", p) for r, p in roles if r == "doer"]
