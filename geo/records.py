@@ -244,6 +244,8 @@ class Analysis:
     actors: tuple[Actor, ...] = ()
     actor_mentions: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
+    #: Stored actors this article shows to be one: (the id that goes, the id it joins); see geo.store.merges.
+    merged: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
