@@ -2,6 +2,7 @@
 keeps apart never shares an id."""
 from __future__ import annotations
 
+from geo.actors.names import person_words
 from geo.ingest.articles import read_bytes
 from geo.ingest.pipeline import make_pipeline
 from geo.settings import load_settings
@@ -71,3 +72,19 @@ def test_two_stories_bare_surnames_do_not_share_an_id(store: Store):
     assert sorted(len({m["article_id"] for m in a["mentions"]}) for a in smiths) == [1, 1]
     leeds = [e for e in store.export()["events"] if e["article_id"] == ids[1]]
     assert leeds and all(i in {a["id"] for a in smiths} for e in leeds for i in e["actor_ids"] if "smith" in i)
+
+
+def test_two_bodies_spelled_out_differently_are_not_joined_by_their_initials(store: Store):
+    ingest(store, ("The Port Workers Federation (PWF) called a strike at the port of Rotterdam on Monday.",
+                   "The Pacific Whaling Forum (PWF) met in Apia on Monday to discuss a ban on whaling."))
+    bodies = actors_named(store, "PWF")
+    assert sorted(b["name"] for b in bodies) == ["Pacific Whaling Forum", "Port Workers Federation"]
+    assert all(b["aliases"] == ["PWF"] for b in bodies)
+
+
+def test_a_surname_written_with_its_particle_is_a_bare_surname(store: Store):
+    assert person_words("Annelies de Groot") == ["Annelies", "de Groot"] and person_words("De Groot") == ["De Groot"]
+    ingest(store, ("Container terminals in Rotterdam stood idle on Tuesday. De Groot told reporters that talks with "
+                   "the employers would resume on Thursday.",
+                   "A fire destroyed a bakery in Utrecht on Tuesday. The owner, De Groot, said no one was hurt."))
+    assert len(actors_named(store, "De Groot")) == 2

@@ -188,7 +188,8 @@ class ActorLinker:
         name ("the Rapid Support Forces (RSF)"), which gave the body the initials as an alias."""
         if actor.id in self.fixed or known.id in self.fixed:
             return any(same_organisation_name(n, m) for n in names for m in self.org_names[known.id])
-        return any(spelled_alike(n, m) for n in names for m in self.org_names[known.id])
+        return any(spelled_alike(n, m) for n in names for m in self.org_names[known.id]) \
+            and _full_names_agree(actor, known)
 
     def _placed(self, actor: Actor, known: Actor, where: frozenset[str], stored: bool = False) -> bool:
         """Whether something besides the letters vouches for bare initials stored from one article ("ANC") being
@@ -196,10 +197,11 @@ class ActorLinker:
         which body it means, the earlier one never did. As for a bare surname (:meth:`_vouched`), a catalogue
         actor or a non-state body in common vouches; for a body, so does a country its two articles' places share
         (the "ANC" of a Johannesburg story is not that of an Oslo one). The other order, a full name written with
-        its initials and later the initials alone, links as before: the initials were written with that name
-        first. ``stored``: both actors are stored (a merge), and initials on either side need the evidence."""
-        if actor.id in self.fixed or known.id in self.fixed or not _initials_only(known) and not (
-                stored and _initials_only(actor)) or _initials_only(actor) == _initials_only(known):
+        its initials and later the initials alone, links as before (the initials were written with that name
+        first). ``stored``: both actors are stored (a merge), and bare initials on either side need the evidence."""
+        if actor.id in self.fixed or known.id in self.fixed or _initials_only(actor) == _initials_only(known):
+            return True
+        if not _initials_only(known) and not stored:
             return True
         return self._shared_body(actor, known) or bool(where & self._countries_of(known))
 
@@ -324,9 +326,28 @@ def _countries_in(analysis: Analysis) -> frozenset[str]:
     return frozenset(pm.place.country_code for pm in analysis.places if pm.place and pm.place.country_code)
 
 
+def _full_names_agree(actor: Actor, known: Actor) -> bool:
+    """Whether two bodies' names written in full allow them to be one body: one has none, or the words of one
+    name are all in one of the other's ("Food and Drug Administration", "US Food and Drug Administration").
+    Initials in common do not join two bodies whose names, in full, differ ("the Pacific Whaling Forum (PWF)",
+    "the Port Workers Federation (PWF)")."""
+    ours, theirs = _spelled_out(actor), _spelled_out(known)
+    return not ours or not theirs or any(a <= b or b <= a or spelled_alike(organisation_name(x), organisation_name(y))
+                                         for x, a in ours for y, b in theirs)
+
+
+def _spelled_out(actor: Actor) -> list[tuple[str, set[str]]]:
+    """Each of a body's names that is not bare initials, with its words."""
+    return [(n, set(fold(n).split())) for n in (actor.name, *actor.aliases) if not _is_initials(n)]
+
+
+def _is_initials(name: str) -> bool:
+    return len(name.split()) == 1 and name.isupper()
+
+
 def _initials_only(actor: Actor) -> bool:
     """A body known by initials alone ("ANC"): no article wrote its name in full."""
-    return all(len(n.split()) == 1 and n.isupper() for n in (actor.name, *actor.aliases))
+    return all(_is_initials(n) for n in (actor.name, *actor.aliases))
 
 
 def _bare_surname(actor: Actor) -> bool:

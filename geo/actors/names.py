@@ -77,7 +77,27 @@ def _person_words(text: str) -> tuple[str, ...]:
     words = [w for w in clean(text).split(" ") if w]
     while len(words) > 1 and fold(words[0]).replace(" ", "-") in TITLES | {"secretary-general"}:
         words = words[1:]
-    return tuple(words)
+    return _with_particles(words)
+
+
+#: Particles that open a surname ("Annelies de Groot", "Ursula von der Leyen", "Marine Le Pen", "De Groot said").
+#: "Van", "Al" and "El" are left out: given names as often ("Van Morrison", "Al Gore").
+PARTICLES = frozenset("de von der den du da di del della ter ten dos das le la".split())
+
+
+def _with_particles(words: list[str]) -> tuple[str, ...]:
+    """The words of a name with each surname particle joined to the word after it, so that the surname is one
+    word: "De Groot" of one article is a bare surname, as "Groot" would be, and the "de Groot" of "Annelies de
+    Groot"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j + 1 < len(words) and words[j].lower() in PARTICLES:
+            j += 1
+        out.append(" ".join(words[i:j + 1]))
+        i = j + 1
+    return tuple(out)
 
 
 #: Words of ``TITLES`` that tell no office: courtesy titles and words that qualify an office ("Mr", "former",
