@@ -88,3 +88,10 @@ def test_a_surname_written_with_its_particle_is_a_bare_surname(store: Store):
                    "the employers would resume on Thursday.",
                    "A fire destroyed a bakery in Utrecht on Tuesday. The owner, De Groot, said no one was hurt."))
     assert len(actors_named(store, "De Groot")) == 2
+
+
+def test_a_surname_with_its_particle_links_by_office_in_either_order(store: Store):
+    ingest(store, ("Mayor De Jong opened the new ferry terminal in Delft on Monday.",
+                   "Mayor Pieter de Jong of Delft said on Friday that the ferry would run every hour."))
+    (mayor,) = actors_named(store, "Pieter de Jong")
+    assert mayor["name"] == "Pieter de Jong" and len({m["article_id"] for m in mayor["mentions"]}) == 2

@@ -106,23 +106,24 @@ class ActorLinker:
         return fresh
 
     def _told(self, actor_id: str) -> tuple:
-        """What is known of an actor for linking: its names, offices and countries (a change may link others)."""
+        """What is known of an actor that may link others to it: its names and offices."""
         known = self.known.get(actor_id)
-        return (known and (known.name, known.aliases), self.held.get(actor_id), self.placed.get(actor_id))
+        return (known and (known.name, known.aliases), self.held.get(actor_id))
 
     def _rejoin(self, targets: list[str], article: set[str]) -> list[tuple[str, str]]:
         """Known actors that the rule links to one of ``targets`` now that an article told more of it (a name
-        written with its initials, an office, a country): each joins the target, whose id stays; its own id goes
+        written with its initials, an office): each joins the target, whose id stays; its own id goes
         (the store keeps it for old links). "Coastal Fisheries Authority" and "CFA" stored apart are one actor
         once a third article writes "the Coastal Fisheries Authority (CFA)"."""
         pairs = []
         for target in targets:
             for other in self._neighbours(target):
-                if other in article or other not in self.known or target not in self.known:
+                if other in article or other not in self.known or target not in self.known \
+                        or not _named_alike(self.known[other], self.known[target]):
                     continue
                 known = self.known[other]
                 held = self._offices_of(known) if known.kind == "person" else frozenset()
-                found = self.match(known, held, self._countries_of(known), skip=other)
+                found = self.match(known, held, None, skip=other)
                 if found is not None and found.id == target:
                     self._absorb(known, target)
                     pairs.append((other, target))
@@ -166,11 +167,12 @@ class ActorLinker:
             self.org_names[actor.id] = tuple(organisation_name(n) for n in (actor.name, *actor.aliases))
             self.index.add(actor)
 
-    def match(self, actor: Actor, held: frozenset[str] = frozenset(), where: frozenset[str] = frozenset(),
+    def match(self, actor: Actor, held: frozenset[str] = frozenset(), where: frozenset[str] | None = frozenset(),
               skip: str | None = None) -> Actor | None:
         """The known actor this one is, or None when none is clearly the same. ``held`` are the offices the new
-        article writes with the actor's name ("Mayor", "Finance Minister"), ``where`` the countries of its places;
-        ``skip`` a known actor not to compare with (the actor itself, when a known one is matched again)."""
+        article writes with the actor's name ("Mayor", "Finance Minister"), ``where`` the countries of its places
+        (None: of the known actor's articles, asked when needed); ``skip`` a known actor not to compare with (the
+        actor itself, when a known one is matched again)."""
         pool = [self.known[i] for i in self.index.candidates(actor) if i != skip]
         if actor.kind == "person":
             return self._person(actor, pool, held)
@@ -191,7 +193,7 @@ class ActorLinker:
         return any(spelled_alike(n, m) for n in names for m in self.org_names[known.id]) \
             and _full_names_agree(actor, known)
 
-    def _placed(self, actor: Actor, known: Actor, where: frozenset[str], stored: bool = False) -> bool:
+    def _placed(self, actor: Actor, known: Actor, where: frozenset[str] | None, stored: bool = False) -> bool:
         """Whether something besides the letters vouches for bare initials stored from one article ("ANC") being
         the body a later article spells out with them ("the Anglo-Nordic Council (ANC)"): the later article says
         which body it means, the earlier one never did. As for a bare surname (:meth:`_vouched`), a catalogue
@@ -203,13 +205,14 @@ class ActorLinker:
             return True
         if not _initials_only(known) and not stored:
             return True
+        where = self._countries_of(actor) if where is None else where
         return self._shared_body(actor, known) or bool(where & self._countries_of(known))
 
     def _countries_of(self, known: Actor) -> frozenset[str]:
         """The countries of the places of the articles that mention a known actor: linked here, and the store's."""
         return self.placed.get(known.id, frozenset()) | frozenset(self.countries([known.id]).get(known.id, ()))
 
-    def _abbreviated(self, actor: Actor, where: frozenset[str] = frozenset(), skip: str | None = None
+    def _abbreviated(self, actor: Actor, where: frozenset[str] | None = frozenset(), skip: str | None = None
                      ) -> Actor | None:
         """A body of another kind that this one abbreviates or spells out, where the article of the full name
         wrote the abbreviation too: an abbreviation alone does not tell the kind ("KSP" is an organisation until
@@ -324,6 +327,15 @@ def _offices_in(analysis: Analysis) -> dict[str, frozenset[str]]:
 def _countries_in(analysis: Analysis) -> frozenset[str]:
     """The countries of an article's places."""
     return frozenset(pm.place.country_code for pm in analysis.places if pm.place and pm.place.country_code)
+
+
+def _named_alike(actor: Actor, other: Actor) -> bool:
+    """Whether two actors share a name, or one's name is the other's initials or surname: cheap, and needed by
+    every link of the rule but near spellings (which linked when the later of the two was stored)."""
+    ours, theirs = (actor.name, *actor.aliases), (other.name, *other.aliases)
+    if {fold(n) for n in ours} & {fold(n) for n in theirs}:
+        return True
+    return any(spells_out(a, b) or spells_out(b, a) for a in ours for b in theirs)
 
 
 def _full_names_agree(actor: Actor, known: Actor) -> bool:
