@@ -118,7 +118,7 @@ class ActorLinker:
         pairs = []
         for target in targets:
             for other in self._neighbours(target):
-                if other in article or other not in self.known or target not in self.known \
+                if other in article or other in self.fixed or other not in self.known or target not in self.known \
                         or not _named_alike(self.known[other], self.known[target]):
                     continue
                 known = self.known[other]
