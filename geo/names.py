@@ -37,6 +37,9 @@ def fold(text: str) -> str:
 #: Words an abbreviation skips ("Food and Drug Administration" -> FDA, "Muqtada al-Sadr"): English and Arabic
 #: articles, Romance particles and short prepositions.
 INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "a", "an", "de", "du"})
+#: Particles that open a surname ("Annelies de Groot", "Ursula von der Leyen", "Marine Le Pen", "De Groot said").
+#: "Van", "Al" and "El" are left out: given names as often ("Van Morrison", "Al Gore").
+SURNAME_PARTICLES = frozenset("de von der den du da di del della ter ten dos das le la".split())
 
 
 @lru_cache(maxsize=1 << 16)

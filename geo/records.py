@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from geo.names import fold, initials
+from geo.names import SURNAME_PARTICLES, fold, initials
 
 # An event's place role when its sentence names no place and the article's main place stands in: views show
 # such places as less certain than a place the sentence names.
@@ -162,7 +162,10 @@ def spells_out(name: str, other: str) -> bool:
     "DoD" of "Department of Defense"). Only then is one name fuller than the other: of two spellings of one
     length ("Esmail Qaani", "Ismail Qaani") neither is."""
     short, words = fold(name), fold(other).split()
-    if " " in short or len(words) < 2 or len(name.split()) > 1:
+    if len(name.split()) > 1:  # a surname with its particle ("De Groot" of "Annelies de Groot")
+        tail = short.split()
+        return tail[0] in SURNAME_PARTICLES and len(words) > len(tail) and words[-len(tail):] == tail
+    if " " in short or len(words) < 2:
         return False
     return short == words[-1] or short.upper() == initials(other) or short == "".join(w[0] for w in words)
 
@@ -244,6 +247,8 @@ class Analysis:
     actors: tuple[Actor, ...] = ()
     actor_mentions: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
+    #: Stored actors this article shows to be one: (the id that goes, the id it joins); see geo.store.merges.
+    merged: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,26 +37,33 @@ GROUP_KINDS = frozenset({"organisation", "armed_group", "military", "police", "g
 #: right before each of its mentions, the mention's text and the text right after it, where a title or a
 #: government named after the person ("the Trudeau government") says which office the person holds.
 Contexts = Callable[[Sequence[str]], dict[str, list[tuple[str, str, str]]]]
+#: The countries of the places of the stored articles that mention each actor asked (``Store.actor_countries``).
+Countries = Callable[[Sequence[str]], dict[str, set[str]]]
 
 
 class ActorLinker:
     """Rewrites an Analysis so its actors use the ids of actors already known."""
 
     def __init__(self, known: Iterable[Actor] = (), catalog: Catalog | None = None,
-                 contexts: Contexts | None = None) -> None:
+                 contexts: Contexts | None = None, countries: Countries | None = None,
+                 retired: Iterable[str] = ()) -> None:
         self.fixed = frozenset((catalog or load_catalog()).by_id)  # catalogue actors: their names are curated
         self.contexts = contexts or _no_contexts
+        self.countries = countries or _no_contexts
         self.held: dict[str, frozenset[str]] = {}  # the offices of the articles linked here, by actor id
+        self.placed: dict[str, frozenset[str]] = {}  # the countries of the articles linked here, by actor id
+        self.taken = set(retired)  # ids merged into other actors: old links resolve them, no new actor takes one
         self.known: dict[str, Actor] = {}
         self.org_names: dict[str, tuple[OrganisationName, ...]] = {}  # of each known actor's names
         self.index = _NameIndex()
         self._remember(known)
 
     def link(self, analysis: Analysis) -> Analysis:
-        """The same analysis with actor ids mapped onto known actors; its actors become known."""
-        held = _offices_in(analysis)
-        mapping = {a.id: m.id for a in analysis.actors if (a.id not in self.known or _bare_surname(self.known[a.id]))
-                   and (m := self.match(a, held.get(a.id, frozenset()))) and m.id != a.id}
+        """The same analysis with actor ids mapped onto known actors; its actors become known, and known actors
+        it shows to be one are merged (``Analysis.merged``)."""
+        held, where = _offices_in(analysis), _countries_in(analysis)
+        mapping = {a.id: t for a in analysis.actors if (t := self._target(a, held.get(a.id, frozenset()), where))
+                   != a.id}
         merged: dict[str, Actor] = {}
         for actor in analysis.actors:
             target = mapping.get(actor.id, actor.id)
@@ -64,10 +71,17 @@ class ActorLinker:
             renames = target not in self.fixed and old is not None and (
                 actor.kind == "person" or _written(old.name, actor.aliases))
             merged[target] = _merge(old, actor, target, mapping, renames)
+        before = {t: self._told(t) for t in merged}
         self._remember(merged.values())
         for actor_id, found in held.items():
             target = mapping.get(actor_id, actor_id)
             self.held[target] = self.held.get(target, frozenset()) | found
+        for target in merged:
+            self.placed[target] = self.placed.get(target, frozenset()) | where
+        joined = self._rejoin([t for t in merged if self._told(t) != before[t]], set(merged))
+        if joined:
+            merged = {t: self.known[t] for t in merged}
+            analysis = replace(analysis, merged=tuple(joined))
         if not mapping:
             return replace(analysis, actors=tuple(merged.values()))
         return replace(analysis, actors=tuple(merged.values()),
@@ -75,34 +89,131 @@ class ActorLinker:
                                             for m in analysis.actor_mentions),
                        events=tuple(_relabel(e, mapping) for e in analysis.events))
 
+    def _target(self, actor: Actor, held: frozenset[str], where: frozenset[str]) -> str:
+        """The id an article's actor is stored under: that of the known actor the rule links it to; its own when
+        none; a fresh one when its own is a known actor's that the rule keeps apart (the bare "Smith" of two
+        stories: a slug of the name must not join what the rule keeps apart)."""
+        if actor.id in self.fixed or actor.id in self.known and not _bare_surname(actor):
+            return actor.id
+        if found := self.match(actor, held, where):
+            return found.id
+        if actor.id not in self.known and actor.id not in self.taken:
+            return actor.id
+        n = 2
+        while (fresh := f"{actor.id[:110]}-{n}") in self.known or fresh in self.taken:
+            n += 1
+        self.taken.add(fresh)
+        return fresh
+
+    def _told(self, actor_id: str) -> tuple:
+        """What is known of an actor that may link others to it: its names and offices."""
+        known = self.known.get(actor_id)
+        return (known and (known.name, known.aliases), self.held.get(actor_id))
+
+    def _rejoin(self, targets: list[str], article: set[str]) -> list[tuple[str, str]]:
+        """Known actors that the rule links to one of ``targets`` now that an article told more of it (a name
+        written with its initials, an office): each joins the target, whose id stays; its own id goes
+        (the store keeps it for old links). "Coastal Fisheries Authority" and "CFA" stored apart are one actor
+        once a third article writes "the Coastal Fisheries Authority (CFA)"."""
+        pairs = []
+        for target in targets:
+            for other in self._neighbours(target):
+                if other in article or other in self.fixed or other not in self.known or target not in self.known \
+                        or not _named_alike(self.known[other], self.known[target]):
+                    continue
+                known = self.known[other]
+                held = self._offices_of(known) if known.kind == "person" else frozenset()
+                found = self.match(known, held, None, skip=other)
+                if found is not None and found.id == target:
+                    self._absorb(known, target)
+                    pairs.append((other, target))
+        return pairs
+
+    def _neighbours(self, actor_id: str) -> list[str]:
+        """Known actors that could be ``actor_id``'s: bodies of any kind under its names' keys; people of its
+        surname."""
+        actor = self.known.get(actor_id)
+        if actor is None or actor.kind not in GROUP_KINDS | {"person"}:
+            return []
+        kinds = GROUP_KINDS if actor.kind in GROUP_KINDS else {"person"}
+        ids = {i for kind in kinds for i in self.index.candidates(replace(actor, kind=kind))} - {actor_id}
+        if actor.kind == "person":
+            surname = fold(person_words(actor.name)[-1]) if person_words(actor.name) else ""
+            ids = {i for i in ids if person_words(self.known[i].name)
+                   and fold(person_words(self.known[i].name)[-1]) == surname}
+        return sorted(ids, key=self.index.order.__getitem__)
+
+    def _absorb(self, gone: Actor, target: str) -> None:
+        """``gone`` becomes part of the known actor ``target``, named in full as the rule names one actor."""
+        for i, actor in list(self.known.items()):  # who belonged to the actor that goes belongs to the target
+            if gone.id in actor.affiliations:
+                parents = (target if p == gone.id else p for p in actor.affiliations)
+                self.known[i] = replace(actor, affiliations=tuple(dict.fromkeys(p for p in parents if p != i)))
+        joined = merge_actor(self.known[target], (gone.name, *gone.aliases),
+                             (p for p in gone.affiliations if p not in (target, gone.id)))
+        if target not in self.fixed:
+            joined = named_in_full(joined, gone.name, gone.kind)
+        for table in (self.held, self.placed):
+            table[target] = table.get(target, frozenset()) | table.pop(gone.id, frozenset())
+        del self.known[gone.id]
+        self.org_names.pop(gone.id, None)
+        self.index.remove(gone.id)
+        self.taken.add(gone.id)
+        self._remember([joined])
+
     def _remember(self, actors: Iterable[Actor]) -> None:
         for actor in actors:
             self.known[actor.id] = actor
             self.org_names[actor.id] = tuple(organisation_name(n) for n in (actor.name, *actor.aliases))
             self.index.add(actor)
 
-    def match(self, actor: Actor, held: frozenset[str] = frozenset()) -> Actor | None:
+    def match(self, actor: Actor, held: frozenset[str] = frozenset(), where: frozenset[str] | None = frozenset(),
+              skip: str | None = None) -> Actor | None:
         """The known actor this one is, or None when none is clearly the same. ``held`` are the offices the new
-        article writes with the actor's name ("Mayor", "Finance Minister")."""
-        pool = [self.known[i] for i in self.index.candidates(actor)]
+        article writes with the actor's name ("Mayor", "Finance Minister"), ``where`` the countries of its places
+        (None: of the known actor's articles, asked when needed); ``skip`` a known actor not to compare with (the
+        actor itself, when a known one is matched again)."""
+        pool = [self.known[i] for i in self.index.candidates(actor) if i != skip]
         if actor.kind == "person":
             return self._person(actor, pool, held)
         if actor.kind in GROUP_KINDS:
             names = [organisation_name(n) for n in (actor.name, *actor.aliases)]
-            return next((k for k in pool if any(self._same_body(actor, k, n, m) for n in names
-                                                for m in self.org_names[k.id])), None) or self._abbreviated(actor)
+            return next((k for k in pool if self._same_body(actor, k, names)
+                         and self._placed(actor, k, where, skip is not None)), None) \
+                or self._abbreviated(actor, where, skip)
         return None  # states are identified by their country already
 
-    def _same_body(self, actor: Actor, known: Actor, name: OrganisationName, other: OrganisationName) -> bool:
+    def _same_body(self, actor: Actor, known: Actor, names: list[OrganisationName]) -> bool:
         """Two bodies' names of two articles that name one body: written alike, or one the other's initials when
         one of the two is a catalogue actor. Initials alone join bodies by chance ("ETA", the Basque group, and
         an Edmonton Traders' Association): otherwise they count only where an article wrote them with the full
         name ("the Rapid Support Forces (RSF)"), which gave the body the initials as an alias."""
         if actor.id in self.fixed or known.id in self.fixed:
-            return same_organisation_name(name, other)
-        return spelled_alike(name, other)
+            return any(same_organisation_name(n, m) for n in names for m in self.org_names[known.id])
+        return any(spelled_alike(n, m) for n in names for m in self.org_names[known.id]) \
+            and _full_names_agree(actor, known)
 
-    def _abbreviated(self, actor: Actor) -> Actor | None:
+    def _placed(self, actor: Actor, known: Actor, where: frozenset[str] | None, stored: bool = False) -> bool:
+        """Whether something besides the letters vouches for bare initials stored from one article ("ANC") being
+        the body a later article spells out with them ("the Anglo-Nordic Council (ANC)"): the later article says
+        which body it means, the earlier one never did. As for a bare surname (:meth:`_vouched`), a catalogue
+        actor or a non-state body in common vouches; for a body, so does a country its two articles' places share
+        (the "ANC" of a Johannesburg story is not that of an Oslo one). The other order, a full name written with
+        its initials and later the initials alone, links as before (the initials were written with that name
+        first). ``stored``: both actors are stored (a merge), and bare initials on either side need the evidence."""
+        if actor.id in self.fixed or known.id in self.fixed or _initials_only(actor) == _initials_only(known):
+            return True
+        if not _initials_only(known) and not stored:
+            return True
+        where = self._countries_of(actor) if where is None else where
+        return self._shared_body(actor, known) or bool(where & self._countries_of(known))
+
+    def _countries_of(self, known: Actor) -> frozenset[str]:
+        """The countries of the places of the articles that mention a known actor: linked here, and the store's."""
+        return self.placed.get(known.id, frozenset()) | frozenset(self.countries([known.id]).get(known.id, ()))
+
+    def _abbreviated(self, actor: Actor, where: frozenset[str] | None = frozenset(), skip: str | None = None
+                     ) -> Actor | None:
         """A body of another kind that this one abbreviates or spells out, where the article of the full name
         wrote the abbreviation too: an abbreviation alone does not tell the kind ("KSP" is an organisation until
         "Kentucky State Police (KSP)" says police), and initials alone join bodies by chance (a Gainesville
@@ -111,10 +222,11 @@ class ActorLinker:
             kinds = GROUP_KINDS - {"organisation"}
         else:
             kinds = frozenset({"organisation"})
-        ids = {i for kind in kinds for i in self.index.candidates(replace(actor, kind=kind))}
+        ids = {i for kind in kinds for i in self.index.candidates(replace(actor, kind=kind))} - {skip}
         pool = [self.known[i] for i in sorted(ids, key=self.index.order.__getitem__)]
-        return next((k for k in pool if _initials_of(k.name, actor.name) and _written(k.name, actor.aliases)
-                     or _initials_of(actor.name, k.name) and _written(actor.name, k.aliases)), None)
+        return next((k for k in pool if (_initials_of(k.name, actor.name) and _written(k.name, actor.aliases)
+                                         or _initials_of(actor.name, k.name) and _written(actor.name, k.aliases))
+                     and self._placed(actor, k, where, skip is not None)), None)
 
     def _person(self, actor: Actor, pool: list[Actor], held: frozenset[str]) -> Actor | None:
         words = person_words(actor.name)
@@ -144,12 +256,14 @@ class ActorLinker:
         catalogue's people are curated; otherwise the two must share a body they belong to (not a state: a
         country has many Smiths) or an office written with the name ("Finance Minister Morneau", "Finance
         Minister Bill Morneau"; "Sen." and "Senator" are one office, "Mr" is none)."""
-        if known.id in self.fixed or actor.id in self.fixed:
-            return True
-        shared = set(actor.affiliations) & set(known.affiliations)
-        if any(p in self.known and self.known[p].kind != "state" for p in shared):
+        if known.id in self.fixed or actor.id in self.fixed or self._shared_body(actor, known):
             return True
         return bool(held) and same_office(held, self._offices_of(known))
+
+    def _shared_body(self, actor: Actor, known: Actor) -> bool:
+        """Whether two actors belong to one known body that is not a state (a country has many Smiths)."""
+        shared = set(actor.affiliations) & set(known.affiliations)
+        return any(p in self.known and self.known[p].kind != "state" for p in shared)
 
     def _offices_of(self, known: Actor) -> frozenset[str]:
         """The offices written with a known person's name: in its names, in the articles linked here and in the
@@ -168,11 +282,17 @@ class _NameIndex:
     def __init__(self) -> None:
         self.ids: dict[tuple[str, str, str], dict[str, None]] = {}
         self.order: dict[str, int] = {}
+        self.keys: dict[str, set[tuple[str, str, str]]] = {}  # each actor's keys, to forget a merged actor
 
     def add(self, actor: Actor) -> None:
         self.order.setdefault(actor.id, len(self.order))
         for key in _keys(actor):
             self.ids.setdefault(key, {})[actor.id] = None
+            self.keys.setdefault(actor.id, set()).add(key)
+
+    def remove(self, actor_id: str) -> None:
+        for key in self.keys.pop(actor_id, ()):
+            self.ids[key].pop(actor_id, None)
 
     def candidates(self, actor: Actor) -> list[str]:
         found = {i for key in _keys(actor) for i in self.ids.get(key, ())}
@@ -202,6 +322,44 @@ def _offices_in(analysis: Analysis) -> dict[str, frozenset[str]]:
             found.setdefault(am.actor_id, set()).update(
                 offices(text[max(0, start - 80):start], am.mention.text, text[end:end + 20]))
     return {i: frozenset(o) for i, o in found.items()}
+
+
+def _countries_in(analysis: Analysis) -> frozenset[str]:
+    """The countries of an article's places."""
+    return frozenset(pm.place.country_code for pm in analysis.places if pm.place and pm.place.country_code)
+
+
+def _named_alike(actor: Actor, other: Actor) -> bool:
+    """Whether two actors share a name, or one's name is the other's initials or surname: cheap, and needed by
+    every link of the rule but near spellings (which linked when the later of the two was stored)."""
+    ours, theirs = (actor.name, *actor.aliases), (other.name, *other.aliases)
+    if {fold(n) for n in ours} & {fold(n) for n in theirs}:
+        return True
+    return any(spells_out(a, b) or spells_out(b, a) for a in ours for b in theirs)
+
+
+def _full_names_agree(actor: Actor, known: Actor) -> bool:
+    """Whether two bodies' names written in full allow them to be one body: one has none, or the words of one
+    name are all in one of the other's ("Food and Drug Administration", "US Food and Drug Administration").
+    Initials in common do not join two bodies whose names, in full, differ ("the Pacific Whaling Forum (PWF)",
+    "the Port Workers Federation (PWF)")."""
+    ours, theirs = _spelled_out(actor), _spelled_out(known)
+    return not ours or not theirs or any(a <= b or b <= a or spelled_alike(organisation_name(x), organisation_name(y))
+                                         for x, a in ours for y, b in theirs)
+
+
+def _spelled_out(actor: Actor) -> list[tuple[str, set[str]]]:
+    """Each of a body's names that is not bare initials, with its words."""
+    return [(n, set(fold(n).split())) for n in (actor.name, *actor.aliases) if not _is_initials(n)]
+
+
+def _is_initials(name: str) -> bool:
+    return len(name.split()) == 1 and name.isupper()
+
+
+def _initials_only(actor: Actor) -> bool:
+    """A body known by initials alone ("ANC"): no article wrote its name in full."""
+    return all(_is_initials(n) for n in (actor.name, *actor.aliases))
 
 
 def _bare_surname(actor: Actor) -> bool:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from geo.names import INITIAL_SKIPS, fold, initials
+from geo.names import INITIAL_SKIPS, SURNAME_PARTICLES, fold, initials
 
 # The abbreviations news style writes before names (the AP Stylebook's titles, the US armed forces' and police
 # ranks: "Sgt.", "Det.", "Lt. Gov."; the Commonwealth's members of parliaments and assemblies: "MP", "MLA", "MPP").
@@ -77,7 +77,22 @@ def _person_words(text: str) -> tuple[str, ...]:
     words = [w for w in clean(text).split(" ") if w]
     while len(words) > 1 and fold(words[0]).replace(" ", "-") in TITLES | {"secretary-general"}:
         words = words[1:]
-    return tuple(words)
+    return _with_particles(words)
+
+
+def _with_particles(words: list[str]) -> tuple[str, ...]:
+    """The words of a name with each surname particle joined to the word after it, so that the surname is one
+    word: "De Groot" of one article is a bare surname, as "Groot" would be, and the "de Groot" of "Annelies de
+    Groot"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j + 1 < len(words) and words[j].lower() in SURNAME_PARTICLES:
+            j += 1
+        out.append(" ".join(words[i:j + 1]))
+        i = j + 1
+    return tuple(out)
 
 
 #: Words of ``TITLES`` that tell no office: courtesy titles and words that qualify an office ("Mr", "former",
@@ -110,7 +125,7 @@ def offices(before: str, name: str, after: str = "") -> frozenset[str]:
     ['head of a government']
     """
     words = clean(name).split(" ")
-    inside = words[:len(words) - len(person_words(name))]  # "Mayor" of "Mayor Karim Haddad"
+    inside = words[:len(words) - sum(len(w.split()) for w in person_words(name))]  # "Mayor" of "Mayor Karim Haddad"
     found = _titles_before(before[-80:] + "".join(f"{w} " for w in inside))
     following = re.match(r"(?:'s|’s)?\s+([A-Za-z]+)", after)
     if following and following.group(1).lower() in GOVERNED:

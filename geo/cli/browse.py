@@ -59,7 +59,9 @@ def add_actors(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("actors", help="list actors with their kind and counts",
                        description="List every stored actor, most mentioned first: id, kind, number of mentions, "
                                    "articles and events, and the canonical name. Actor ids are stable slugs "
-                                   "(e.g. esmail-qaani, israel-military) usable as dashboard filters.")
+                                   "(e.g. esmail-qaani, israel-military; smith-2 for a second story's Smith) "
+                                   "usable as dashboard filters; the id of an actor merged into another one "
+                                   "still filters by it.")
     add_settings(p, "db", "data_dir")
     p.set_defaults(handler=run_actors)
 

@@ -264,7 +264,7 @@ class Pipeline:
             if reason := unwritable(err):  # ... but a full disk is every article's: stop, and say so once
                 raise StoreUnwritable(reason) from err
             if self.linker is not None:
-                self.linker = ActorLinker(self.store.actors(), contexts=self.store.mention_contexts)
+                self.linker = store_linker(self.store)
             return ArticleFailure.from_error(analysis.article, "could not be stored", err)
 
     def local_analyser(self) -> Analyser:
@@ -305,7 +305,13 @@ def too_long(chars: int, limit: int) -> str:
 def make_pipeline(settings: Settings, store: Store) -> Pipeline:
     """Analysis with every stage, linking actors to those of earlier articles and ingests."""
     return Pipeline(analyser=None, store=store, settings=settings,  # the analyser is built when first used
-                    max_chars=settings.max_chars, linker=ActorLinker(store.actors(), contexts=store.mention_contexts))
+                    max_chars=settings.max_chars, linker=store_linker(store))
+
+
+def store_linker(store: Store) -> ActorLinker:
+    """A linker that knows the store's actors, and asks the store for their offices and countries."""
+    return ActorLinker(store.actors(), contexts=store.mention_contexts, countries=store.actor_countries,
+                       retired=store.merged_actor_ids())
 
 
 # -- analysis in worker processes ---------------------------------------------------------------

@@ -84,8 +84,29 @@ class Lookups(StoreEngine):
                 found.setdefault(row.actor_id, []).append((row.before or "", row.text, row.after or ""))
         return found
 
+    def merged_actor_ids(self) -> set[str]:
+        """The ids of actors merged into others: a new actor never takes one (old links resolve it)."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(tables.actor_merges.c.old_id)).scalars())
+
+    def actor_countries(self, actor_ids: Sequence[str]) -> dict[str, set[str]]:
+        """For each of ``actor_ids``, the countries of the places of the articles that mention it: the linker
+        asks them before it joins initials of one article to a full name of another (the "ANC" of a
+        Johannesburg story is not the Anglo-Nordic Council (ANC) of an Oslo one)."""
+        mn, other, pl = tables.mentions, tables.mentions.alias("other"), tables.places
+        query = (sa.select(mn.c.actor_id, pl.c.country_code).distinct()
+                 .join_from(mn, other, other.c.article_id == mn.c.article_id)
+                 .join(pl, pl.c.id == other.c.place_id)
+                 .where(mn.c.actor_id.in_(list(actor_ids)), pl.c.country_code.is_not(None)))
+        found: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                found.setdefault(row.actor_id, set()).add(row.country_code)
+        return found
+
     def resolve_actor(self, token: str) -> str | None:
-        """The id of the actor named ``token``: its id, its name or one of its aliases (any case)."""
+        """The id of the actor named ``token``: its id, an id it had before a merge, its name or one of its
+        aliases (any case)."""
         key = token.strip().lower()
         act = tables.actors
         with self.engine.connect() as conn:
@@ -94,6 +115,9 @@ class Lookups(StoreEngine):
                 .order_by(act.c.id).limit(1)).first()
             if row:
                 return row.id
+            merged = tables.actor_merges  # an id that a later article merged into another actor
+            if found := conn.execute(sa.select(merged.c.actor_id).where(merged.c.old_id == token.strip())).scalar():
+                return found
             for r in conn.execute(sa.select(act.c.id, act.c.aliases)
                                   .where(sa.func.lower(act.c.aliases).contains(key, autoescape=True))):
                 if key in (a.lower() for a in json.loads(r.aliases)):

@@ -122,6 +122,14 @@ snapshots = sa.Table(
     sa.Column("data", sa.Text, nullable=False),
 )
 
+# An actor merged into another by a later article (geo.store.merges): its old id, named in shared links and
+# snapshots, resolves to the actor it joined. Added by 0005_actor_merges.
+actor_merges = sa.Table(
+    "actor_merges", metadata,
+    sa.Column("old_id", sa.String(120), primary_key=True),
+    sa.Column("actor_id", sa.String(120), nullable=False),
+)
+
 schema_migrations = sa.Table(
     "schema_migrations", metadata,
     sa.Column("name", sa.String(120), primary_key=True),
@@ -174,11 +182,16 @@ def _event_occurrences(conn: sa.Connection) -> None:
     conn.execute(sa.text("CREATE INDEX IF NOT EXISTS ix_events_occurrence ON events (occurrence_id, id)"))
 
 
+def _actor_merges(conn: sa.Connection) -> None:
+    metadata.create_all(conn, tables=[actor_merges])
+
+
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_view_indexes", _view_indexes),
     ("0003_reported_dates", _reported_dates),
     ("0004_event_occurrences", _event_occurrences),
+    ("0005_actor_merges", _actor_merges),
 ]
 
 

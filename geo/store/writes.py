@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from geo.records import Actor, Analysis, Article, Event, Place, merge_aliases, named_in_full
 from geo.store import schema as tables
 from geo.store.engine import StoreEngine, is_transient, upsert
+from geo.store.merges import merge_actors
 from geo.store.occurrences import Joiner, join_occurrences
 from geo.store.rows import chunks
 
@@ -58,6 +59,7 @@ class Writes(StoreEngine):
                 return False
             self._upsert_places(conn, (pm.place for pm in analysis.places if pm.place))
             self._upsert_actors(conn, analysis.actors)
+            merge_actors(conn, analysis.merged)
             self._insert_mentions(conn, analysis)
             self._insert_events(conn, analysis.events)
             if joiner is not None:
