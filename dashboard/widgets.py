@@ -62,7 +62,8 @@ def esc(text: object) -> str:
 
 def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: bool,
            columns_json: str | None = None, fit: dict[str, Any] | None = None) -> str | None:
-    """The map; returns the id of a place the user just clicked, if any. ``columns_json``: the places'
+    """The map; returns the id of a place the user just clicked, if any (each click is reported anew, with the
+    time it was made, so that the same place clicked again after Back is seen). ``columns_json``: the places'
     columns when cached (live views), else built from ``data`` (snapshots); ``fit``: the view whose places
     the map is fitted to (the whole time range while the slider shows part of it), ``data`` by default."""
     assets = get_assets(settings.data_dir, offline)
@@ -79,6 +80,9 @@ def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: 
     if not click or click == st.session_state.get("last_click"):
         return None
     st.session_state["last_click"] = click
+    hit = click.get("nmPlace")  # the places layer names the place it hit (places_layer.js)
+    if any(p["id"] == hit for p in data["places"]):
+        return hit
     return nearest_place(data, click["lat"], click["lng"])
 
 

@@ -322,6 +322,26 @@ def test_back_after_a_click_takes_the_ring_off(server: str):
         assert selected_place(frame) == "gn:276781"
 
 
+def test_after_back_the_same_place_can_be_clicked_again(server: str):
+    """Click a place, go Back, click the same place: it is selected again. The map reported both clicks by the
+    same position, so the second one never reached the page."""
+    with page_at(f"{server}/?actor=Hezbollah") as page:
+        frame = map_frame(page)
+        wait_for_places(frame)
+        page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=30_000)
+        click_place(frame, "country:IL")
+        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
+        page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)
+        page.go_back(wait_until="commit")
+        page.wait_for_url(lambda u: "place=" not in u, timeout=30_000)
+        page.get_by_text("Click a place").wait_for(timeout=30_000)
+        frame.wait_for_function(f"() => ({_GROUP})()[1].nmSelected === null", timeout=30_000)
+        page.wait_for_timeout(1000)
+        click_place(frame, "country:IL")
+        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
+        page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)
+
+
 def test_the_selected_actors_chips_are_read_whole(server: str):
     """A chip in the Actors field ended in "..." after a dozen letters ("Hezbollah (armed g..."): it wraps now."""
     with page_at(f"{server}/?actor=Hezbollah&actor=Israel&actor=Esmail%20Qaani") as page:
