@@ -108,7 +108,26 @@ def test_bad_url_values_are_reported_not_fatal(fixture_db):
     assert not at.exception
     warnings = [html.unescape(w.value) for w in at.warning]  # shown as text: Markdown's characters as entities
     assert any("zoom='99'" in w for w in warnings) and any("No actor named \u201cNobody\u201d" in w for w in warnings)
-    assert any("No place matches this view" in i.value for i in at.info)
+    assert any("No event type named \u201cNo such type\u201d" in w for w in warnings)
+
+
+def test_a_links_misspelt_event_type_is_left_out_with_a_warning(fixture_db):
+    """``type=Battle`` drew an empty map and said nothing; a type written in other case is the type."""
+    at = _app(type=["Battle", "battles"])
+    assert not at.exception
+    warnings = [html.unescape(w.value) for w in at.warning]
+    assert len(warnings) == 1 and "No event type named \u201cBattle\u201d" in warnings[0], warnings
+    assert "Battles" in warnings[0]  # the types a link may name
+    assert _caption(at).endswith(" of type Battles") and not _caption(at).startswith("0 events")
+    assert _param(at, "type") == ["Battles"]
+
+
+def test_a_link_with_hundreds_of_unknown_actors_gets_one_warning(fixture_db):
+    at = _app(actor=[f"Nobody {i}" for i in range(300)] + ["Hezbollah"])
+    assert not at.exception
+    warnings = [html.unescape(w.value) for w in at.warning]
+    assert len(warnings) == 1 and "\u201cNobody 4\u201d and 295 more in the store" in warnings[0], warnings
+    assert _caption(at).endswith("involving Hezbollah") and _param(at, "actor") == ["Hezbollah"]
 
 
 def test_ingest_pasted_text_from_the_dashboard(fixture_db):
