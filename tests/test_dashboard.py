@@ -479,3 +479,22 @@ def test_a_link_dated_before_every_event_says_the_slider_starts_later(fixture_db
     at.segmented_control(key="section").set_value("events").run()
     assert not at.warning and _param(at, "until") == ["2024-02-14"]
     assert not _app(until="2024-02-25").warning and not _app(until="2030-01-01").warning
+
+
+def test_control_characters_from_a_link_or_a_snapshot_title_are_shown_as_escapes(fixture_db):
+    """A right-to-left override in a link's source turned the caption's words after it around ("a\u202egnp.exe"
+    read "aexe.png"), and an escape character hid in it: they are written as escapes, as the command line does."""
+    from geo.views.snapshots import create_snapshot
+    from geo.views.state import ViewState
+
+    caption = _caption(_app(source="a\u202egnp.exe", q="\x1b[2Jwar"))
+    assert "source a\\u202egnp.exe" in caption and "\u202e" not in caption
+    assert "\\x1b[2Jwar" in caption and "\x1b" not in caption
+    store = Store.open(fixture_db)
+    snap = create_snapshot(store, ViewState(), title="Weekly \u202etroper", note="line one\nline two\x07")
+    store.close()
+    at = _app(snapshot=snap.id)
+    assert not at.exception
+    assert html.unescape(at.title[0].value) == "Weekly \\u202etroper"
+    note = next(html.unescape(c.value) for c in at.caption if c.value.startswith("Note:"))
+    assert note == "Note: line one\nline two\\x07"
