@@ -21,7 +21,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard import data as q  # noqa: E402
 from dashboard import live, timebar  # noqa: E402
-from dashboard.filters import filters_state, init_filters, known_types, sidebar_ui  # noqa: E402
+from dashboard.filters import filters_state, init_filters, sidebar_ui  # noqa: E402
 from dashboard.snapshot import snapshot_page_ui  # noqa: E402
 from dashboard.widgets import PAGE_CSS  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
@@ -83,7 +83,8 @@ def live_page_ui(store: Store, settings: Settings, offline: bool) -> None:
     url, warnings = url_state()
     for warning in warnings:
         st.warning(f"Ignored a URL parameter: {md(warning)}")
-    url, unknown = known_types(url, q.facets(db_url, version)["types"])
+    # A type no event can have is left out with a warning, as an unknown actor is (live.view_ui).
+    url, unknown = url.known_types((*EVENT_TYPES, *q.facets(db_url, version)["types"]))
     if unknown:
         st.warning(md(left_out("event type", unknown, "in newsmap", f"the types are {', '.join(EVENT_TYPES)}.")))
     q.load_view(db_url, version, url, settings.data_dir)  # the view's queries at once; the widgets below read them

@@ -7,13 +7,11 @@ draws them (after the map, so the browser starts the map's frame first).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
 import streamlit as st
 
 from dashboard.data import actor_choices, choice_state, facets as store_facets
-from geo.events.taxonomy import EVENT_TYPES
 from geo.store import Store
 from geo.views.filters import FILTERS, Filter
 from geo.views.state import ViewState
@@ -24,16 +22,6 @@ from geo.views.words import plural
 # picks every choice kept.
 MATCH = "contains"
 DATES = tuple(f for f in FILTERS if f.widget.kind == "dates")  # from, to: side by side, checked as a pair
-
-
-def known_types(url: ViewState, stored: Sequence[str]) -> tuple[ViewState, list[str]]:
-    """The URL's view with its event types spelt as newsmap spells them (``type=battles`` is Battles), without
-    those no event can have, which are returned: a hand-edited link's ``type=Battle`` drew an empty map without
-    a word, where an unknown actor is left out with a warning."""
-    known = {t.casefold(): t for t in (*EVENT_TYPES, *stored)}
-    kept = tuple(dict.fromkeys(known[t.casefold()] for t in url.types if t.casefold() in known))
-    unknown = [t for t in dict.fromkeys(url.types) if t.casefold() not in known]
-    return (url if kept == url.types else url.replace(types=kept)), unknown
 
 
 def init_filters(store: Store, state: ViewState) -> None:

@@ -109,6 +109,21 @@ def state_from(args: argparse.Namespace):  # noqa: ANN201 - geo.views.state.View
     return ViewState.from_query_params({k: v for k, v in params.items() if v is not None})
 
 
+def checked_state(args: argparse.Namespace, store: Store):  # noqa: ANN201 - geo.views.state.ViewState
+    """:func:`state_from`, refused when it names an actor the store lacks or an event type no event can have
+    (a type in other case is that type): ``--actor Nobody`` froze or exported an empty view, exit status 0."""
+    from geo.errors import ViewStateError
+    from geo.events.taxonomy import EVENT_TYPES
+
+    state, unknown = state_from(args).known_types((*EVENT_TYPES, *store.facets()["types"]))
+    if unknown:
+        raise ViewStateError(f"no event type named {unknown[0]!r}: use one of {', '.join(EVENT_TYPES)}")
+    actors = state.unknown_actors(store)
+    if actors:
+        raise ViewStateError(f"no actor named {actors[0]!r} in the store: `newsmap actors` lists them")
+    return state
+
+
 def _filters() -> list[Filter]:
     """The declared filters in the order of a link's parameters (the order of the options in ``--help``)."""
     from geo.views.state import PARAMS
