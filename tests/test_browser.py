@@ -352,3 +352,14 @@ def test_the_selected_actors_chips_are_read_whole(server: str):
         shown = chips.evaluate_all("spans => spans.map(s => [s.textContent, s.scrollWidth - s.clientWidth])")
     assert len(shown) == 3 and any("Hezbollah (armed group)" in text for text, _ in shown), shown
     assert all(cut <= 1 for _, cut in shown), shown
+
+
+def test_the_from_and_to_dates_are_read_whole(server: str):
+    """Side by side in the sidebar, each date field was narrower than its date: "2023-10-0" and "2024-03-3"."""
+    with page_at(f"{server}/?from=2024-02-01&to=2024-03-31") as page:
+        map_frame(page)
+        fields = page.locator("[data-testid='stSidebar'] [data-testid='stDateInputFieldsScroller']")
+        fields.first.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        shown = fields.evaluate_all("els => els.map(e => [e.innerText, e.scrollWidth - e.clientWidth])")
+    assert len(shown) == 2 and all(cut <= 0 for _, cut in shown), shown
