@@ -498,3 +498,11 @@ def test_control_characters_from_a_link_or_a_snapshot_title_are_shown_as_escapes
     assert html.unescape(at.title[0].value) == "Weekly \\u202etroper"
     note = next(html.unescape(c.value) for c in at.caption if c.value.startswith("Note:"))
     assert note == "Note: line one\nline two\\x07"
+
+
+def test_a_search_of_hundreds_of_words_is_quoted_as_it_counts(fixture_db):
+    """A link's ``q`` of 500 words was quoted whole in the caption; the search uses its first 16 different words."""
+    words = [f"w{i}" for i in range(500)]
+    caption = _caption(_app(q=" ".join(words)))
+    assert "\u201cw0 w1 " in caption and " w15\u201d (the rest of its 500 words is left out)" in caption, caption
+    assert "w16" not in caption and len(caption) < 300
