@@ -39,11 +39,18 @@ iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !importa
 [data-testid="stMultiSelectTagsContainer"] [data-tag] {max-width: 100%; height: auto; min-height: 1.5rem}
 [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {white-space: normal; overflow: visible;
   text-overflow: clip; overflow-wrap: anywhere; line-height: 1.3; padding: 0.1rem 0}
+@media (min-width: 641px) {
+  [data-testid="stColumn"]:has(.st-key-time_step, .st-key-time_all) {flex: 0 0 auto !important;
+    width: auto !important; min-width: fit-content}
+  [data-testid="stColumn"]:has(.st-key-time_play) {flex: 0 0 6.5rem !important; width: 6.5rem !important}
+  [data-testid="stColumn"]:has(.st-key-time_slider) {flex: 1 1 0 !important; min-width: 8rem !important}}
 """
 # The map is shorter by the time slider's line of dates when there is one (.nm-range), so it still ends on the
 # first screen. The last rule: a list's choices open wider than the sidebar's field (over the map), since they
 # cannot wrap (Streamlit lays them out at a fixed height) and an actor's counts come last in its line. The
 # selected actors' chips wrap instead of ending in "..." ("Hezbollah (armed g..." said neither kind nor counts).
+# The time slider's play button, step (day, week, month) and "All dates" are as wide as their words: a share of
+# the width cut "month" and "Play" on a laptop; the slider takes the rest.
 # Inside the map's frame: the map fills the frame, whatever height st_folium set on it.
 FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !important}</style>"
 

@@ -363,3 +363,19 @@ def test_the_from_and_to_dates_are_read_whole(server: str):
         page.wait_for_timeout(500)
         shown = fields.evaluate_all("els => els.map(e => [e.innerText, e.scrollWidth - e.clientWidth])")
     assert len(shown) == 2 and all(cut <= 0 for _, cut in shown), shown
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_time_steps_and_play_are_read_whole_on_a_laptop(server: str, width: int):
+    """On a screen 1280 pixels wide "month", the slider's last step, ran past its column and was cut; at 1024
+    the play button read "\u25b8 \u2026"."""
+    with page_at(f"{server}/", (width, 800)) as page:
+        page.locator(".st-key-time_step button").last.wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+        over = page.evaluate("""() => { const b = [...document.querySelectorAll('.st-key-time_step button')].pop();
+            return [b.innerText, b.getBoundingClientRect().right - b.closest('[data-testid=stColumn]')
+                .getBoundingClientRect().right]; }""")
+        play = page.evaluate("""() => [...document.querySelectorAll('.st-key-time_play button, .st-key-time_play button *')]
+            .map(e => e.scrollWidth - e.clientWidth)""")
+    assert over[0] == "month" and over[1] <= 0, over
+    assert play and max(play) <= 0, play
