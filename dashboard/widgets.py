@@ -40,7 +40,8 @@ iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !importa
 [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {white-space: normal; overflow: visible;
   text-overflow: clip; overflow-wrap: anywhere; line-height: 1.3; padding: 0.1rem 0}
 @media (min-width: 641px) {
-  [data-testid="stColumn"]:has(.st-key-time_step, .st-key-time_all) {flex: 0 0 auto !important;
+  [data-testid="stColumn"]:has(.st-key-time_step),
+  [data-testid="stColumn"]:has(.st-key-time_slider) + [data-testid="stColumn"] {flex: 0 0 auto !important;
     width: auto !important; min-width: fit-content}
   [data-testid="stColumn"]:has(.st-key-time_play) {flex: 0 0 6.5rem !important; width: 6.5rem !important}
   [data-testid="stColumn"]:has(.st-key-time_slider) {flex: 1 1 0 !important; min-width: 8rem !important}}
