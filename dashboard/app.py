@@ -25,11 +25,13 @@ from dashboard.filters import filters_state, init_filters, sidebar_ui  # noqa: E
 from dashboard.snapshot import snapshot_page_ui  # noqa: E402
 from dashboard.widgets import PAGE_CSS  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
+from geo.events.taxonomy import EVENT_TYPES  # noqa: E402
 from geo.views.highlight import CSS  # noqa: E402
 from geo.views.highlight import escape as md  # noqa: E402
 from geo.settings import Settings, load_settings  # noqa: E402
 from geo.store import Store  # noqa: E402
 from geo.views.state import ViewState  # noqa: E402
+from geo.views.words import left_out  # noqa: E402
 
 
 def app_options(argv: list[str]) -> argparse.Namespace:
@@ -81,6 +83,10 @@ def live_page_ui(store: Store, settings: Settings, offline: bool) -> None:
     url, warnings = url_state()
     for warning in warnings:
         st.warning(f"Ignored a URL parameter: {md(warning)}")
+    # A type no event can have is left out with a warning, as an unknown actor is (live.view_ui).
+    url, unknown = url.known_types((*EVENT_TYPES, *q.facets(db_url, version)["types"]))
+    if unknown:
+        st.warning(md(left_out("event type", unknown, "in newsmap", f"the types are {', '.join(EVENT_TYPES)}.")))
     q.load_view(db_url, version, url, settings.data_dir)  # the view's queries at once; the widgets below read them
     live.follow_url()  # Back or Forward: the widgets start from the URL again
     init_filters(store, url)

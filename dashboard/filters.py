@@ -21,7 +21,9 @@ from geo.views.words import plural
 # those holding them in order anywhere ("Israel" kept "Missouri State Highway Patrol"), and Enter then
 # picks every choice kept.
 MATCH = "contains"
-DATES = tuple(f for f in FILTERS if f.widget.kind == "dates")  # from, to: side by side, checked as a pair
+# From and To, one under the other (side by side, each field was narrower than its date: "2023-10-0"), checked as
+# a pair.
+DATES = tuple(f for f in FILTERS if f.widget.kind == "dates")
 
 
 def init_filters(store: Store, state: ViewState) -> None:
@@ -46,11 +48,9 @@ def sidebar_ui(store: Store, version: int, state: ViewState, db_url: str) -> Non
     by_id = {a["id"]: a for a in actor_choices(db_url, version, choice_state(state))}
     sb = st.sidebar
     sb.header("Filters")
-    date_columns: list[Any] = []
     for f in FILTERS:
         if f.widget.kind == "dates":
-            date_columns = date_columns or sb.columns(len(DATES))
-            _date_ui(date_columns[DATES.index(f)], f, facets)
+            _date_ui(sb, f, facets)
             if f is DATES[-1] and _dates_crossed(*(st.session_state[d.widget.key] for d in DATES)):
                 sb.warning("The From date is after the To date; the dates are ignored.")
         elif f.widget.kind != "time":  # the time slider is drawn above the map (dashboard/timebar.py)
@@ -78,14 +78,14 @@ def _widget_ui(sb: Any, f: Filter, facets: dict[str, Any], by_id: dict[str, dict
         raise ValueError(f"filter {f.key!r} has a widget of unknown kind {w.kind!r}")
 
 
-def _date_ui(column: Any, f: Filter, facets: dict[str, Any]) -> None:
+def _date_ui(where: Any, f: Filter, facets: dict[str, Any]) -> None:
     """A date field whose range reaches the date it holds: a link may name any date (``from=1990-01-01`` before
     the first event, ``to=2030-01-01``), and Streamlit refuses to draw a date outside the range."""
     lo, hi = _date_bounds(facets)
     current = st.session_state.get(f.widget.key)
     if current:
         lo, hi = min(lo, current), max(hi, current)
-    column.date_input(f.widget.label, key=f.widget.key, min_value=lo, max_value=hi, format="YYYY-MM-DD")
+    where.date_input(f.widget.label, key=f.widget.key, min_value=lo, max_value=hi, format="YYYY-MM-DD")
 
 
 def _widget_value(store: Store, f: Filter, value: Any) -> Any:

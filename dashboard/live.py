@@ -26,7 +26,7 @@ from geo.settings import REPO_ROOT, Settings
 from geo.store import Store
 from geo.views.highlight import Span, article_spans, escape, highlight_html
 from geo.views.state import SECTIONS, ViewState, view_data
-from geo.views.words import place_counts, plural
+from geo.views.words import left_out, place_counts, plural
 
 SEEDS = REPO_ROOT / "seeds"
 PLACE_ZOOM = 8
@@ -83,9 +83,9 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     """The title, the view's description, the map and the panel beside it; ``url`` is the view the URL
     holds, ``state`` the one the filters describe."""
     db_url = settings.db_url
-    for name in url.unknown_actors(store):
-        st.warning(f"No actor named \u201c{escape(name)}\u201d in the store, so it is left out; pick one from the "
-                   "Actors list.")
+    unknown = url.unknown_actors(store)
+    if unknown:
+        st.warning(escape(left_out("actor", list(unknown), "in the store", "pick one from the Actors list.")))
     st.title("newsmap")
     caption = st.empty()  # the view's sentence, once the time slider has set the date
     state = timebar.time_ui(db_url, version, state)

@@ -39,11 +39,19 @@ iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 190px) !importa
 [data-testid="stMultiSelectTagsContainer"] [data-tag] {max-width: 100%; height: auto; min-height: 1.5rem}
 [data-testid="stMultiSelectTagsContainer"] [data-tag] > span {white-space: normal; overflow: visible;
   text-overflow: clip; overflow-wrap: anywhere; line-height: 1.3; padding: 0.1rem 0}
+@media (min-width: 641px) {
+  [data-testid="stColumn"]:has(.st-key-time_step),
+  [data-testid="stColumn"]:has(.st-key-time_slider) + [data-testid="stColumn"] {flex: 0 0 auto !important;
+    width: auto !important; min-width: fit-content}
+  [data-testid="stColumn"]:has(.st-key-time_play) {flex: 0 0 6.5rem !important; width: 6.5rem !important}
+  [data-testid="stColumn"]:has(.st-key-time_slider) {flex: 1 1 0 !important; min-width: 8rem !important}}
 """
 # The map is shorter by the time slider's line of dates when there is one (.nm-range), so it still ends on the
 # first screen. The last rule: a list's choices open wider than the sidebar's field (over the map), since they
 # cannot wrap (Streamlit lays them out at a fixed height) and an actor's counts come last in its line. The
 # selected actors' chips wrap instead of ending in "..." ("Hezbollah (armed g..." said neither kind nor counts).
+# The time slider's play button, step (day, week, month) and "All dates" are as wide as their words: a share of
+# the width cut "month" and "Play" on a laptop; the slider takes the rest.
 # Inside the map's frame: the map fills the frame, whatever height st_folium set on it.
 FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !important}</style>"
 
@@ -62,7 +70,8 @@ def esc(text: object) -> str:
 
 def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: bool,
            columns_json: str | None = None, fit: dict[str, Any] | None = None) -> str | None:
-    """The map; returns the id of a place the user just clicked, if any. ``columns_json``: the places'
+    """The map; returns the id of a place the user just clicked, if any (each click is reported anew, with the
+    time it was made, so that the same place clicked again after Back is seen). ``columns_json``: the places'
     columns when cached (live views), else built from ``data`` (snapshots); ``fit``: the view whose places
     the map is fitted to (the whole time range while the slider shows part of it), ``data`` by default."""
     assets = get_assets(settings.data_dir, offline)
@@ -79,6 +88,9 @@ def map_ui(data: dict[str, Any], state: ViewState, settings: Settings, offline: 
     if not click or click == st.session_state.get("last_click"):
         return None
     st.session_state["last_click"] = click
+    hit = click.get("nmPlace")  # the places layer names the place it hit (places_layer.js)
+    if any(p["id"] == hit for p in data["places"]):
+        return hit
     return nearest_place(data, click["lat"], click["lng"])
 
 

@@ -322,6 +322,26 @@ def test_back_after_a_click_takes_the_ring_off(server: str):
         assert selected_place(frame) == "gn:276781"
 
 
+def test_after_back_the_same_place_can_be_clicked_again(server: str):
+    """Click a place, go Back, click the same place: it is selected again. The map reported both clicks by the
+    same position, so the second one never reached the page."""
+    with page_at(f"{server}/?actor=Hezbollah") as page:
+        frame = map_frame(page)
+        wait_for_places(frame)
+        page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=30_000)
+        click_place(frame, "country:IL")
+        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
+        page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)
+        page.go_back(wait_until="commit")
+        page.wait_for_url(lambda u: "place=" not in u, timeout=30_000)
+        page.get_by_text("Click a place").wait_for(timeout=30_000)
+        frame.wait_for_function(f"() => ({_GROUP})()[1].nmSelected === null", timeout=30_000)
+        page.wait_for_timeout(1000)
+        click_place(frame, "country:IL")
+        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
+        page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)
+
+
 def test_the_selected_actors_chips_are_read_whole(server: str):
     """A chip in the Actors field ended in "..." after a dozen letters ("Hezbollah (armed g..."): it wraps now."""
     with page_at(f"{server}/?actor=Hezbollah&actor=Israel&actor=Esmail%20Qaani") as page:
@@ -332,3 +352,30 @@ def test_the_selected_actors_chips_are_read_whole(server: str):
         shown = chips.evaluate_all("spans => spans.map(s => [s.textContent, s.scrollWidth - s.clientWidth])")
     assert len(shown) == 3 and any("Hezbollah (armed group)" in text for text, _ in shown), shown
     assert all(cut <= 1 for _, cut in shown), shown
+
+
+def test_the_from_and_to_dates_are_read_whole(server: str):
+    """Side by side in the sidebar, each date field was narrower than its date: "2023-10-0" and "2024-03-3"."""
+    with page_at(f"{server}/?from=2024-02-01&to=2024-03-31") as page:
+        map_frame(page)
+        fields = page.locator("[data-testid='stSidebar'] [data-testid='stDateInputFieldsScroller']")
+        fields.first.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        shown = fields.evaluate_all("els => els.map(e => [e.innerText, e.scrollWidth - e.clientWidth])")
+    assert len(shown) == 2 and all(cut <= 0 for _, cut in shown), shown
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_the_time_steps_and_play_are_read_whole_on_a_laptop(server: str, width: int):
+    """On a screen 1280 pixels wide "month", the slider's last step, ran past its column and was cut; at 1024
+    the play button read "\u25b8 \u2026"."""
+    with page_at(f"{server}/", (width, 800)) as page:
+        page.locator(".st-key-time_step button").last.wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+        over = page.evaluate("""() => { const b = [...document.querySelectorAll('.st-key-time_step button')].pop();
+            return [b.innerText, b.getBoundingClientRect().right - b.closest('[data-testid=stColumn]')
+                .getBoundingClientRect().right]; }""")
+        play = page.evaluate("""() => [...document.querySelectorAll('.st-key-time_play button, .st-key-time_play button *')]
+            .map(e => e.scrollWidth - e.clientWidth)""")
+    assert over[0] == "month" and over[1] <= 0, over
+    assert play and max(play) <= 0, play

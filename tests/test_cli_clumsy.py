@@ -249,3 +249,23 @@ def test_a_geocoder_that_never_answers_leaves_the_place_unresolved_with_a_clear_
     assert targets.get("Qwxzyville", "absent") is None and targets["Beirut"] == "gn:276781", targets
     with sqlite3.connect(tmp_path / "data" / "geocache.sqlite") as cache:
         assert cache.execute("SELECT count(*) FROM answers").fetchone() == (0,)
+
+
+def test_a_view_naming_an_unknown_actor_or_event_type_is_refused(fixture_db: str, tmp_path: Path, capsys):
+    """An analyst's typo (``--actor Hezbolah``, ``--type Battle``) froze or exported an empty view with exit
+    status 0; the dashboard at least warns. A type in other case is that type."""
+    import csv
+
+    from geo.store import Store
+
+    assert geo.cli.main(["snapshot", "create", "--actor", "Nobody at all", "--title", "T"]) == 1
+    assert "no actor named 'Nobody at all' in the store" in capsys.readouterr().err
+    store = Store.open(fixture_db)
+    assert store.snapshot_rows() == []
+    store.close()
+    out = tmp_path / "view.csv"
+    assert geo.cli.main(["export", "--format", "csv", "--type", "Battle", "-o", str(out)]) == 1
+    assert "no event type named 'Battle': use one of Battles, " in capsys.readouterr().err and not out.exists()
+    assert geo.cli.main(["export", "--format", "csv", "--type", "battles", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and {r["type"] for r in rows} == {"Battles"}

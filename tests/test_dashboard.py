@@ -108,7 +108,26 @@ def test_bad_url_values_are_reported_not_fatal(fixture_db):
     assert not at.exception
     warnings = [html.unescape(w.value) for w in at.warning]  # shown as text: Markdown's characters as entities
     assert any("zoom='99'" in w for w in warnings) and any("No actor named \u201cNobody\u201d" in w for w in warnings)
-    assert any("No place matches this view" in i.value for i in at.info)
+    assert any("No event type named \u201cNo such type\u201d" in w for w in warnings)
+
+
+def test_a_links_misspelt_event_type_is_left_out_with_a_warning(fixture_db):
+    """``type=Battle`` drew an empty map and said nothing; a type written in other case is the type."""
+    at = _app(type=["Battle", "battles"])
+    assert not at.exception
+    warnings = [html.unescape(w.value) for w in at.warning]
+    assert len(warnings) == 1 and "No event type named \u201cBattle\u201d" in warnings[0], warnings
+    assert "Battles" in warnings[0]  # the types a link may name
+    assert _caption(at).endswith(" of type Battles") and not _caption(at).startswith("0 events")
+    assert _param(at, "type") == ["Battles"]
+
+
+def test_a_link_with_hundreds_of_unknown_actors_gets_one_warning(fixture_db):
+    at = _app(actor=[f"Nobody {i}" for i in range(300)] + ["Hezbollah"])
+    assert not at.exception
+    warnings = [html.unescape(w.value) for w in at.warning]
+    assert len(warnings) == 1 and "\u201cNobody 4\u201d and 295 more in the store" in warnings[0], warnings
+    assert _caption(at).endswith("involving Hezbollah") and _param(at, "actor") == ["Hezbollah"]
 
 
 def test_ingest_pasted_text_from_the_dashboard(fixture_db):
@@ -460,3 +479,30 @@ def test_a_link_dated_before_every_event_says_the_slider_starts_later(fixture_db
     at.segmented_control(key="section").set_value("events").run()
     assert not at.warning and _param(at, "until") == ["2024-02-14"]
     assert not _app(until="2024-02-25").warning and not _app(until="2030-01-01").warning
+
+
+def test_control_characters_from_a_link_or_a_snapshot_title_are_shown_as_escapes(fixture_db):
+    """A right-to-left override in a link's source turned the caption's words after it around ("a\u202egnp.exe"
+    read "aexe.png"), and an escape character hid in it: they are written as escapes, as the command line does."""
+    from geo.views.snapshots import create_snapshot
+    from geo.views.state import ViewState
+
+    caption = _caption(_app(source="a\u202egnp.exe", q="\x1b[2Jwar"))
+    assert "source a\\u202egnp.exe" in caption and "\u202e" not in caption
+    assert "\\x1b[2Jwar" in caption and "\x1b" not in caption
+    store = Store.open(fixture_db)
+    snap = create_snapshot(store, ViewState(), title="Weekly \u202etroper", note="line one\nline two\x07")
+    store.close()
+    at = _app(snapshot=snap.id)
+    assert not at.exception
+    assert html.unescape(at.title[0].value) == "Weekly \\u202etroper"
+    note = next(html.unescape(c.value) for c in at.caption if c.value.startswith("Note:"))
+    assert note == "Note: line one\nline two\\x07"
+
+
+def test_a_search_of_hundreds_of_words_is_quoted_as_it_counts(fixture_db):
+    """A link's ``q`` of 500 words was quoted whole in the caption; the search uses its first 16 different words."""
+    words = [f"w{i}" for i in range(500)]
+    caption = _caption(_app(q=" ".join(words)))
+    assert "\u201cw0 w1 " in caption and " w15\u201d (the rest of its 500 words is left out)" in caption, caption
+    assert "w16" not in caption and len(caption) < 300

@@ -164,6 +164,25 @@ def test_a_hanging_geocoder_falls_back_to_offline_within_its_timeout(gazetteer, 
     assert unknown.place is None and unknown.score == 0.0  # an explicit no-match, ingestion goes on
 
 
+@pytest.mark.timeout(60)
+def test_a_service_that_never_answers_costs_one_wait_per_name(silent_server):
+    """urllib3 retried a request twice, each waiting the whole timeout: three connections and three waits."""
+    import time
+
+    from geopy.exc import GeocoderServiceError
+
+    from geo.places.geocoding import geopy_service
+
+    url, accepted = silent_server
+    service = geopy_service(Settings(geocoder="nominatim", geocoder_url=url, geocoder_timeout=0.5))
+    started = time.monotonic()
+    with pytest.raises(GeocoderServiceError):
+        service.geocode("Qwxzyville")
+    elapsed = time.monotonic() - started
+    time.sleep(0.3)  # a retry would connect again within this
+    assert len(accepted) == 1 and elapsed < 1.2, (len(accepted), elapsed)
+
+
 def test_a_locked_cache_is_not_fatal_and_catches_up(gazetteer, tmp_path, caplog):
     """Another program holding the file's write lock: answers stay in memory and reach the file later."""
     path = tmp_path / "g.sqlite"

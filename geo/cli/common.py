@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from geo.errors import ExportError, NewsmapError, StoreError
+from geo.names import visible  # noqa: F401 - the commands' printing goes through it
 from geo.render import exports
 from geo.settings import Settings, declarations, load_settings
 from geo.store import Store
@@ -55,24 +55,6 @@ def open_store(settings: Settings, *, reading: bool = False) -> Store:
                          "NEWSMAP_DB, or fill it with `newsmap ingest PATH`")
     return Store.open(settings.db_url, read_only=settings.read_only)
 
-
-# C0 and C1 controls and DEL (terminal escape sequences start with ESC or CSI), and the bidirectional overrides
-# that make a line read differently from what it holds; tab and newline only where a field spans lines.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROLS_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(value: object, *, lines: bool = False) -> str:
-    """``value`` for a terminal, its control characters written as escapes (``\\x1b``), so that a stored title
-    cannot move the cursor, clear the screen or retitle the window; ``lines`` keeps newlines and tabs.
-
-    >>> visible("Title \\x1b]0;PWNED\\x07")
-    'Title \\\\x1b]0;PWNED\\\\x07'
-    """
-    def escaped(m: re.Match[str]) -> str:
-        code = ord(m.group(0))
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    return (_CONTROLS_IN_TEXT if lines else _CONTROLS).sub(escaped, "" if value is None else str(value))
 
 SHOWN_CHARS = 300  # a value longer than this is cut where the terminal shows it (the store keeps it whole)
 LINE_CHARS = 600  # the same for a whole message, which may quote a value among its own words
@@ -125,6 +107,21 @@ def state_from(args: argparse.Namespace):  # noqa: ANN201 - geo.views.state.View
 
     params = {f.key: f.write(getattr(args, f.field)) for f in _filters()}
     return ViewState.from_query_params({k: v for k, v in params.items() if v is not None})
+
+
+def checked_state(args: argparse.Namespace, store: Store):  # noqa: ANN201 - geo.views.state.ViewState
+    """:func:`state_from`, refused when it names an actor the store lacks or an event type no event can have
+    (a type in other case is that type): ``--actor Nobody`` froze or exported an empty view, exit status 0."""
+    from geo.errors import ViewStateError
+    from geo.events.taxonomy import EVENT_TYPES
+
+    state, unknown = state_from(args).known_types((*EVENT_TYPES, *store.facets()["types"]))
+    if unknown:
+        raise ViewStateError(f"no event type named {unknown[0]!r}: use one of {', '.join(EVENT_TYPES)}")
+    actors = state.unknown_actors(store)
+    if actors:
+        raise ViewStateError(f"no actor named {actors[0]!r} in the store: `newsmap actors` lists them")
+    return state
 
 
 def _filters() -> list[Filter]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from geo.cli.common import (EPILOG, default_file, add_settings, add_size, add_view_filters, open_store,
-                             settings_from, share_bytes, state_from, write_output)
+                             settings_from, share_bytes, checked_state, write_output)
 from geo.render import exports
 
 
@@ -32,7 +32,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     settings = settings_from(args)
     store = open_store(settings, reading=True)
-    state = state_from(args)
+    state = checked_state(args, store)
     if not state.filtered and not state.show_hypothetical and args.format in exports.FORMATS:
         write_output(exports.render(store.export(), args.format).encode("utf-8"), args.output)
         return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from geo.cli.common import (brief, EPILOG, default_file, add_settings, add_size, add_view_filters, open_store,
-                             settings_from, share_bytes, state_from, usage, visible, write_output)
+                             settings_from, share_bytes, checked_state, usage, visible, write_output)
 from geo.render import exports
 
 
@@ -51,7 +51,8 @@ def add_snapshot(sub: argparse._SubParsersAction) -> None:
 def _snapshot_create(args: argparse.Namespace) -> int:
     from geo.views.snapshots import create_snapshot
 
-    snap = create_snapshot(open_store(settings_from(args)), state_from(args), title=args.title, note=args.note)
+    store = open_store(settings_from(args))
+    snap = create_snapshot(store, checked_state(args, store), title=args.title, note=args.note)
     print(f"{snap.id}\t{brief(snap.description)}\nopen it in the dashboard at /{snap.url()}")
     return 0
 

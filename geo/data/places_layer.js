@@ -14,7 +14,8 @@
  * selection changes otherwise (Back, Forward), geo.render.maps.ring_follower calls `nmRing(id)`.
  *
  * Events: hovering a place shows its name, clicking it opens its popup, rings it and fires "click" on the
- * layer with the place's own position as `latlng` (streamlit-folium reports it as last_object_clicked).
+ * layer with the place's own position as `latlng`, carrying the place's id (`nmPlace`) and the click's time
+ * (`nmAt`), so that streamlit-folium reports each click as a new last_object_clicked.
  * Tests and benchmarks use `nmPlaces` (the columns), `nmDrawn` (circles drawn so far), `nmFirstZoom` (the
  * zoom of the first drawing), `nmSelected` (the ringed place's id), `nmPoint(id)` and `nmOpen(id)`.
  */
@@ -183,7 +184,12 @@
             this.nmSelected = d.id[i];
             this._view = null;  /* the same view, drawn again with the ring */
             this._draw();
-            this.fire("click", {latlng: latlng, originalEvent: e.originalEvent, nmIndex: i});
+            /* The page is told of a click only when what the map reports differs from its last report: the */
+            /* same place clicked again after Back must still reach it, so each click carries its own time. */
+            var reported = L.latLng(latlng.lat, latlng.lng);
+            reported.nmPlace = d.id[i];
+            reported.nmAt = Date.now();
+            this.fire("click", {latlng: reported, originalEvent: e.originalEvent, nmIndex: i});
         },
 
         _open: function (i) {

@@ -21,6 +21,8 @@ RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 MEETING = "Meeting/Consultation"
 STATEMENT = "Statement/Threat"
+#: Every event type, in the order of ACLED's list and then CAMEO's (a link's ``type`` is one of these).
+EVENT_TYPES = (BATTLES, REMOTE, CIVILIANS, PROTESTS, RIOTS, STRATEGIC, MEETING, STATEMENT)
 
 CLASH = "Armed clash"
 AIR = "Air/drone strike"

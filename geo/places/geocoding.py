@@ -98,8 +98,8 @@ SERVICE_FAILURES = (GeopyError, GeocoderError, OSError, ValueError, TypeError, K
 
 
 #: Failures in a row after which a run stops asking the service: a service that is down or unreachable would
-#: otherwise cost every unknown name of every article the whole timeout (three times over, with the HTTP
-#: library's retries), and an ingest of a thousand articles would take hours to learn nothing.
+#: otherwise cost every unknown name of every article the whole timeout (once: see :func:`single_try_adapter`),
+#: and an ingest of a thousand articles would take hours to learn nothing.
 GIVE_UP_AFTER = 3
 
 
@@ -171,7 +171,22 @@ def geopy_service(settings):
     options = {"user_agent": settings.user_agent, "timeout": settings.geocoder_timeout,
                **_url_options(name, settings.geocoder_url, accepted), **geocoder_options(settings)}
     _check_options(name, options, accepted)
+    if "adapter_factory" in accepted:
+        options["adapter_factory"] = single_try_adapter
     return service(**options)
+
+
+def single_try_adapter(*, proxies, ssl_context):
+    """geopy's HTTP adapter, asking once per request. geopy's default (``RequestsAdapter``) lets urllib3 retry
+    twice, each retry waiting the whole timeout again: a service that accepts and never answers cost three
+    timeouts per name. Retrying is :class:`FallbackGeocoder`'s business (the name is asked again next run),
+    and geopy's ``RateLimiter`` keeps its own policy (here none: ``max_retries=0``). Without ``requests``,
+    geopy's urllib adapter, which never retries."""
+    from geopy.adapters import RequestsAdapter, URLLibAdapter
+
+    if RequestsAdapter.is_available:
+        return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+    return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
 
 
 def geocoder_options(settings) -> dict:

@@ -133,6 +133,21 @@ def or_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
+def _matching(q: str) -> str:
+    """", matching “police shot”": the words of ``q`` that the search uses. A link's ``q`` of 5,000 words was quoted
+    whole in the caption, where at most :data:`geo.store.filters.MAX_WORDS` different words count.
+
+    >>> _matching("war " * 40)
+    ', matching \u201cwar\u201d (the rest of its 40 words is left out)'
+    """
+    from geo.store.filters import MAX_WORDS, search_words
+
+    count = len(q.split())
+    if count <= MAX_WORDS:
+        return f", matching \u201c{q}\u201d"
+    return f", matching \u201c{' '.join(search_words(q))}\u201d (the rest of its {count:,} words is left out)"
+
+
 # In the order of the sidebar and of the view's sentence ("... involving Iran or affiliated actors of type
 # Battles, from 2024-02-01, source Reuters"); links and options follow geo.views.state.PARAMS.
 FILTERS: tuple[Filter, ...] = (
@@ -164,7 +179,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter(key="source", field="source", words=lambda s, _n: f", source {s.source}" if s.source else "",
            option=Option(("--source",), "article source, exactly as listed", "S"),
            widget=Widget("select", "f_source", "Source", facet="sources", any_choice="(any source)")),
-    Filter(key="q", field="q", words=lambda s, _n: f", matching \u201c{s.q}\u201d" if s.q else "",
+    Filter(key="q", field="q", words=lambda s, _n: _matching(s.q) if s.q else "",
            option=Option(("-q",), "words in an article's title or text", "TEXT"),
            widget=Widget("text", "f_q", "Text", placeholder="words in the title or text")),
     Filter(key="hypothetical", field="show_hypothetical", parse=flag, narrows=False,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from html import escape as _html_escape
 from typing import Any
 
+from geo.names import visible
+
 COLOURS = {"place": "#cfe3ff", "actor": "#ffe0b3", "trigger": "#ffc9c9", "here": "#fff176"}
 CSS = "".join(f".nm-{kind}{{background:{colour};padding:0 2px;border-radius:3px}}"
               for kind, colour in COLOURS.items())
@@ -28,8 +30,11 @@ _AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)", re.IGNORECASE)
 
 def escape(text: str) -> str:
     """HTML-escape ``text`` and neutralise Markdown, for HTML that Streamlit's markdown renders: the words
-    show as written, with no link, image or formatting in them."""
-    return "".join(_MARKDOWN.get(c) or _html_escape(c) for c in _AUTOLINK.sub("\u2060", str(text)))
+    show as written, with no link, image or formatting in them, and control characters and bidirectional
+    overrides written as escapes (``\\u202e``), as the command line writes them: a link's ``source`` turned the
+    caption's words after it around, "a\\u202egnp.exe" read "aexe.png"."""
+    text = visible(text, lines=True)
+    return "".join(_MARKDOWN.get(c) or _html_escape(c) for c in _AUTOLINK.sub("\u2060", text))
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,19 @@ class ViewState:
         """The actor names in the URL that match no stored actor (shown as a warning)."""
         return tuple(a for a in self.actors if store.resolve_actor(a) is None)
 
+    def known_types(self, known: Sequence[str]) -> tuple["ViewState", tuple[str, ...]]:
+        """This view with its event types spelt as ``known`` spells them (``type=battles`` is Battles) and
+        without those no event can have, which are returned: ``type=Battle`` gave an empty view without a word.
+
+        >>> state, unknown = ViewState(types=("battles", "Battle")).known_types(["Battles"])
+        >>> state.types, unknown
+        (('Battles',), ('Battle',))
+        """
+        spelt = {t.casefold(): t for t in known}
+        kept = tuple(dict.fromkeys(spelt[t.casefold()] for t in self.types if t.casefold() in spelt))
+        unknown = tuple(t for t in dict.fromkeys(self.types) if t.casefold() not in spelt)
+        return (self if kept == self.types else self.replace(types=kept)), unknown
+
     @property
     def filtered(self) -> bool:
         """Whether any filter (not selection or map view) is set."""

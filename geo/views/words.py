@@ -39,3 +39,20 @@ def reports_text(event: Mapping[str, Any]) -> str:
     if reports <= 1:
         return ""
     return f"{plural(reports, 'report')} from {plural(int(event.get('source_count') or 1), 'source')}"
+
+
+def left_out(what: str, names: list[str], where: str, hint: str, shown: int = 5, longest: int = 80) -> str:
+    """One sentence for the values of a link that name nothing and are left out: "No actor named “Nobody” in the
+    store, so it is left out; pick one ...". A link may hold hundreds of them: one warning each filled the page,
+    so the sentence quotes the first ``shown`` (each cut at ``longest`` characters) and counts the rest.
+
+    >>> left_out("actor", ["A", "B"], "in the store", "pick one.")
+    'No actor named \u201cA\u201d or \u201cB\u201d in the store, so they are left out; pick one.'
+    """
+    quoted = [f"\u201c{n if len(n) <= longest else n[:longest] + chr(0x2026)}\u201d" for n in names[:shown]]
+    rest = len(names) - len(quoted)
+    listed = ", ".join(quoted) + (f" and {rest:,} more" if rest else "")
+    if not rest and len(quoted) > 1:
+        listed = ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    they = "it is" if len(names) == 1 else "they are"
+    return f"No {what} named {listed} {where}, so {they} left out; {hint}"
