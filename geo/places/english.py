@@ -69,10 +69,13 @@ def _word_town(pm: PlaceMention, lookup: Lookup) -> Candidate | None:
     """The reading an answer was given by, when it is a lesser town named by an English word's other name."""
     if pm.place is None or pm.place.kind != "city" or pm.mention.label != "place":
         return None
+    written = _letters(pm.mention.text)
+    if _letters(pm.place.name) == written:
+        return None  # the town's own name as written: most answers, read without a look-up
     key = normalise(pm.mention.text)
     if " " in key or key not in english_words():
         return None
-    candidates, written = lookup(pm.mention.text), _letters(pm.mention.text)
+    candidates = lookup(pm.mention.text)
     if any(c.form == "name" and _letters(c.place.name) == written for c in candidates):
         return None  # "Paris", "Jackson": WordNet's proper names are places' own names too; "Göd" as written
     c = next((c for c in candidates if c.place.id == pm.place.id), None)
