@@ -67,7 +67,7 @@ def in_context(answers: Sequence[PlaceMention], gazetteer) -> tuple[PlaceMention
 
 def _word_town(pm: PlaceMention, lookup: Lookup) -> Candidate | None:
     """The reading an answer was given by, when it is a lesser town named by an English word's other name."""
-    if pm.place is None or pm.place.kind != "city" or pm.mention.label != "place":
+    if pm.place is None or pm.place.kind != "city" or pm.mention.label != "place" or pm.place.name == pm.mention.text:
         return None
     written = _letters(pm.mention.text)
     if _letters(pm.place.name) == written:
