@@ -77,6 +77,19 @@ def test_diseases_named_after_places_and_lone_direction_words_are_not_places(top
     assert not {"West Nile", "Lassa", "North", "South", "City"} & set(found)
 
 
+def test_a_federal_courts_district_is_no_district_of_that_name(toponym_nlp):
+    """"the Eastern District of Michigan" read Hong Kong's Eastern District; "Northern District" Israel's. Those
+    written with their own country stay places."""
+    found = [t for t, _ in toponyms(toponym_nlp, "The suit was filed in the Eastern District of Michigan and moved "
+                                                 "to the Northern District of Texas. Prosecutors in the Southern "
+                                                 "District of New York objected.")]
+    assert {"Michigan", "Texas", "New York"} <= set(found)
+    assert not [t for t in found if "District" in t], found
+    found = [t for t, _ in toponyms(toponym_nlp, "Rockets hit Israel's Northern District, and floods hit the "
+                                                 "Central District of Botswana.")]
+    assert {"Northern District", "Central District"} <= set(found)
+
+
 def _ruled(gazetteer, patterns):
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns([{"label": label, "pattern": text} for text, label in patterns])

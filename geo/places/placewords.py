@@ -57,6 +57,13 @@ BUILDING_WORDS = {"hall", "halls", "building", "tower", "towers", "stadium", "ar
 COURT_RANKS = {"supreme", "superior", "high", "circuit", "district", "federal", "appeals", "appellate",
                "constitutional", "magistrates", "magistrate", "crown", "probate", "juvenile", "family", "claims",
                "bankruptcy", "chancery", "county", "municipal", "criminal", "civil", "tax"}
+#: The directions that open the names of the United States' federal judicial districts within a state (28 U.S.C.
+#: chapter 5: "the Southern District of Ohio", "the Middle District of Pennsylvania"), and the states so divided.
+COURT_DISTRICT_DIRECTIONS = {"northern", "southern", "eastern", "western", "middle", "central"}
+_COURT_DISTRICT_STATE = re.compile(r"\s+of\s+(?:Alabama|Arkansas|California|Florida|Georgia|Illinois|Indiana|Iowa|"
+                                   r"Kentucky|Louisiana|Michigan|Mississippi|Missouri|New York|North Carolina|"
+                                   r"Ohio|Oklahoma|Pennsylvania|Tennessee|Texas|Virginia|Washington|West Virginia|"
+                                   r"Wisconsin)\b")
 GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region", "province", "area", "areas",
                  "highway", "highways", "street", "road", "roads",
                  # words for institutions, which name first-level units and towns elsewhere (Centre, Burkina Faso
@@ -202,7 +209,17 @@ def not_a_place(span: Span) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in ("court", "courts") and span.text.lower() in COURT_RANKS:
         return True  # "the Supreme Court": a court's rank, not Supreme, Louisiana
+    if court_district(span):
+        return True  # "the Eastern District of Michigan": a federal court's, not Hong Kong's Eastern District
     return len(span) == 1 and (span[0].lower_ in DIRECTIONS or span[0].lower_ in GENERIC_WORDS)
+
+
+def court_district(span: Span) -> bool:
+    """A direction and "District" before "of" and a state the federal courts divide by direction: the court's
+    district, named for its part of the state (the state after "of" is read on its own)."""
+    if len(span) != 2 or span[0].lower_ not in COURT_DISTRICT_DIRECTIONS or span[1].text != "District":
+        return False
+    return bool(_COURT_DISTRICT_STATE.match(doc_text(span.doc), span.end_char))
 
 
 def trim(span: Span) -> Span | None:

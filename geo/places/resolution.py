@@ -25,7 +25,7 @@ from typing import Sequence
 
 from geo.names import normalise, written_as_code
 from geo.places import institutions, peer_states, prominence, readings, scoring, settlements, sources, spellings
-from geo.places import subdivisions
+from geo.places import english, subdivisions
 from geo.places import neighbours as nearby
 from geo.places.calibration import ScoreCalibration
 from geo.places.derived import border_between, direction_of, directional_place
@@ -160,7 +160,7 @@ class Resolver:
         # a confident answer counts, so answers cannot swap back and forth on a passing doubt.
         third = self._third_pass(names, first, second, counts, (context, neighbours, cues.named), state_words, lists)
         answers = in_stated_towns(text, self._answers(mentions, keys, third))  # "Cypress St., Alexandria"
-        return subdivisions.read_as_subdivisions(text, answers, self.gazetteer)
+        return english.in_context(subdivisions.read_as_subdivisions(text, answers, self.gazetteer), self.gazetteer)
 
     def _answers(self, mentions: Sequence[Mention], keys: list, choices: dict) -> tuple[PlaceMention, ...]:
         """Each mention's answer: worked out once per name as it is written (one sense per document; a
