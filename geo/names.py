@@ -123,16 +123,20 @@ def is_latin(name: str) -> bool:
     return True
 
 
-# C0 and C1 controls and DEL (terminal escape sequences start with ESC or CSI), and the bidirectional overrides
-# that make a line read differently from what it holds; tab and newline only where a field spans lines.
+# C0 and C1 controls and DEL (terminal escape sequences start with ESC or CSI), and the bidirectional controls
+# that make a line read differently from what it holds; tab and newline only where a field spans lines. An
+# article's own text keeps the embeddings and isolates that right-to-left writing carries (U+202B ... U+202C
+# around an Arabic quotation): only the overrides, which turn letters around, are escaped there.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _CONTROLS_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS_IN_BODY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202d\u202e]")
 
 
-def visible(value: object, *, lines: bool = False) -> str:
+def visible(value: object, *, lines: bool = False, body: bool = False) -> str:
     """``value`` for a terminal or a page, its control characters written as escapes (``\\x1b``), so that a stored
     title cannot move the cursor, clear the screen or retitle the window, and a link's words cannot turn the text
-    after them around (U+202E) or hide in it; ``lines`` keeps newlines and tabs.
+    after them around (U+202E) or hide in it; ``lines`` keeps newlines and tabs, ``body`` (an article's text) also
+    the embeddings and isolates of right-to-left writing.
 
     >>> visible("Title \\x1b]0;PWNED\\x07")
     'Title \\\\x1b]0;PWNED\\\\x07'
@@ -140,4 +144,5 @@ def visible(value: object, *, lines: bool = False) -> str:
     def escaped(m: re.Match[str]) -> str:
         code = ord(m.group(0))
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    return (_CONTROLS_IN_TEXT if lines else _CONTROLS).sub(escaped, "" if value is None else str(value))
+    pattern = _CONTROLS_IN_BODY if body else _CONTROLS_IN_TEXT if lines else _CONTROLS
+    return pattern.sub(escaped, "" if value is None else str(value))

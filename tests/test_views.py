@@ -260,3 +260,17 @@ def test_counts_are_written_one_way_on_the_slider_line_the_caption_and_the_panel
     assert outside_words({"1990-05": 1234, "2024-02": 5}, main) == "1,234 events before 2024-01-01, from 1990-05"
     assert plural(1234, "event") == "1,234 events" and events_text(2500, 1200).startswith("2,500 events (1,200 ")
     assert ViewState().describe({"events": 1234, "places": 1001}).startswith("1,234 events in 1,001 places")
+
+
+def test_an_articles_right_to_left_embeddings_are_kept_and_its_overrides_escaped():
+    """An Arabic quotation set in embedding marks (U+202B ... U+202C) is how right-to-left text is written and shows
+    as written in the article; an override (U+202E), which turns the letters after it around, is shown escaped."""
+    from html import unescape
+
+    from geo.views.highlight import Span, escape, highlight_html
+
+    text = "The minister said \u202b\u0633\u0644\u0627\u0645\u202c and left for Cairo \u202etxt.exe."
+    shown = unescape(highlight_html(text, [Span(text.index("Cairo"), text.index("Cairo") + 5, "place", "gn:1")]))
+    assert "\u202b\u0633\u0644\u0627\u0645\u202c" in shown
+    assert "\u202e" not in shown and "\\u202etxt.exe" in shown
+    assert unescape(escape("a\u202bb")) == "a\\u202bb"  # a caption or a link's words: every bidi control escaped

@@ -28,12 +28,13 @@ _MARKDOWN = {c: f"&#{ord(c)};" for c in "`\\*_[]()#+-!|~$"}
 _AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)", re.IGNORECASE)
 
 
-def escape(text: str) -> str:
+def escape(text: str, *, body: bool = False) -> str:
     """HTML-escape ``text`` and neutralise Markdown, for HTML that Streamlit's markdown renders: the words
     show as written, with no link, image or formatting in them, and control characters and bidirectional
     overrides written as escapes (``\\u202e``), as the command line writes them: a link's ``source`` turned the
-    caption's words after it around, "a\\u202egnp.exe" read "aexe.png"."""
-    text = visible(text, lines=True)
+    caption's words after it around, "a\\u202egnp.exe" read "aexe.png". ``body``: an article's own text, which
+    keeps right-to-left embeddings (``geo.names.visible``)."""
+    text = visible(text, lines=True, body=body)
     return "".join(_MARKDOWN.get(c) or _html_escape(c) for c in _AUTOLINK.sub("\u2060", text))
 
 
@@ -63,13 +64,13 @@ def highlight_html(text: str, spans: Iterable[Span], link: Callable[[Span], str 
         start, end = s.start - offset, s.end - offset
         if start < pos or end > len(text):
             continue
-        out.append(escape(text[pos:start]))
+        out.append(escape(text[pos:start], body=True))
         mark = (f'<mark class="nm-{s.kind}" title="{_html_escape(s.label or s.kind)}">'
-                f"{escape(text[start:end])}</mark>")
+                f"{escape(text[start:end], body=True)}</mark>")
         url = link(s)
         out.append(f'<a href="{_html_escape(url)}" target="_self">{mark}</a>' if url else mark)
         pos = end
-    out.append(escape(text[pos:]))
+    out.append(escape(text[pos:], body=True))
     return "".join(out)
 
 
