@@ -2,7 +2,9 @@
 
 Built once from the country polygons the offline gazetteer also uses (the ``countryinfo`` package),
 coarsened to 0.1 degree (about 11 km, plenty for a base layer and about 1 MB for the world) and cached
-as ``DATA_DIR/assets/outlines-1.json``.
+as ``DATA_DIR/assets/outlines-2.json``. A polygon that is only a bounding box (``countryinfo`` ships Palestine's
+as the rectangle from 34.3 to 35.5 E, 31.2 to 32.4 N, across Israel, the West Bank and Gaza) is no country's shape:
+it is left out, and the map shows no outline there rather than a wrong one.
 
 >>> fc = country_outlines("cache")             # doctest: +SKIP
 >>> fc["type"], len(fc["features"]) > 200       # doctest: +SKIP
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 PRECISION = 1  # decimal places kept in outline coordinates
-FORMAT = 1
+FORMAT = 2
 
 
 def outlines_path(data_dir: str | Path) -> Path:
@@ -52,7 +54,7 @@ def _features() -> Iterator[dict[str, Any]]:
         if not features:
             continue
         geometry = coarsen(features[0]["geometry"])
-        if geometry:
+        if geometry and not bounding_box(geometry):
             yield {"type": "Feature", "geometry": geometry,
                    "properties": {"name": record.get("name", name), "iso": record.get("ISO", {}).get("alpha2")}}
 
@@ -65,6 +67,13 @@ def coarsen(geometry: dict[str, Any], precision: int = PRECISION) -> dict[str, A
     if not kept:
         return None
     return {"type": "MultiPolygon", "coordinates": kept}
+
+
+def bounding_box(geometry: dict[str, Any]) -> bool:
+    """Whether every outer ring of a MultiPolygon is an axis-aligned rectangle: a box around a country, not its
+    shape."""
+    return all(len({lat for _, lat in rings[0]}) <= 2 and len({lon for lon, _ in rings[0]}) <= 2
+               for rings in geometry["coordinates"])
 
 
 def _ring(ring: list[list[float]], precision: int) -> list[list[float]] | None:
