@@ -13,12 +13,13 @@ import json
 from geo.records import Actor, ActorMention, Analysis, Article, Event, Mention, Place, PlaceMention
 from geo.store import Store
 
-SQUARE_IL = json.dumps({"type": "Polygon", "coordinates": [[[34.2, 29.5], [35.9, 29.5], [35.9, 33.3],
-                                                             [34.2, 33.3], [34.2, 29.5]]]})
+# A coarse outline, not a box: the map draws no box as a country's shape (geo.render.outlines.bounding_box).
+OUTLINE_IL = json.dumps({"type": "Polygon", "coordinates": [[[34.2, 31.3], [34.9, 29.5], [35.9, 29.5], [35.9, 33.3],
+                                                              [34.2, 33.3], [34.2, 31.3]]]})
 PLACES = {
     "Beirut": Place("gn:276781", "Beirut", "city", 33.8938, 35.5018, "LB", 276781),
     "southern Lebanon": Place("dir:south:LB", "southern Lebanon", "region", 33.27, 35.37, "LB"),
-    "Israel": Place("country:IL", "Israel", "country", 31.5, 34.75, "IL", geometry=SQUARE_IL),
+    "Israel": Place("country:IL", "Israel", "country", 31.5, 34.75, "IL", geometry=OUTLINE_IL),
     "Gaza": Place("region:gaza-strip", "Gaza", "region", 31.42, 34.36, "PS"),
     "Khan Younis": Place("gn:281124", "Khan Younis", "city", 31.3402, 34.3063, "PS", 281124),
 }

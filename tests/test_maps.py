@@ -92,6 +92,17 @@ def test_offline_map_loads_only_the_given_assets(sqlite_store):
     assert "tile.openstreetmap.org" in online
 
 
+def test_a_box_around_a_country_is_not_drawn_as_its_shape():
+    """countryinfo ships Palestine's polygon as a rectangle across Israel, the West Bank and Gaza: the map drew a
+    box over Jerusalem and Tel Aviv when the seeds named Palestine. A country with such a geometry is its circle."""
+    box = {"type": "Polygon", "coordinates": [[[34.3, 31.2], [35.5, 31.2], [35.5, 32.4], [34.3, 32.4], [34.3, 31.2]]]}
+    shape = {"type": "Polygon", "coordinates": [[[34.3, 31.2], [35.5, 31.2], [34.9, 33.3], [34.3, 31.2]]]}
+    places = [{"id": "country:PS", "name": "Palestine", "kind": "country", "geometry": json.dumps(box)},
+              {"id": "country:IL", "name": "Israel", "kind": "country", "geometry": json.dumps(shape)}]
+    polys = maps.polygon_features({"places": places})["features"]
+    assert [f["properties"]["id"] for f in polys] == ["country:IL"]
+
+
 def test_many_places_are_columns_drawn_on_a_canvas():
     places = [{"id": f"p{i}", "name": f"P{i}", "kind": "city", "lat": (i % 170) - 85, "lon": (i % 350) - 175,
                "event_count": i % 3, "mention_count": 1, "dominant_type": "Battles", "top_events": [],

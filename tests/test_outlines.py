@@ -27,4 +27,5 @@ def test_a_bounding_box_is_no_countrys_outline(tmp_path: Path):
     box = {"type": "MultiPolygon", "coordinates": [[[[34.3, 31.2], [35.5, 31.2], [35.5, 32.4], [34.3, 32.4],
                                                       [34.3, 31.2]]]]}
     triangle = {"type": "MultiPolygon", "coordinates": [[[[34.3, 31.2], [35.5, 31.2], [34.9, 32.4], [34.3, 31.2]]]]}
-    assert bounding_box(box) and not bounding_box(triangle)
+    right_triangle = {"type": "MultiPolygon", "coordinates": [[[[34.0, 29.0], [35.0, 29.0], [35.0, 30.0], [34.0, 29.0]]]]}
+    assert bounding_box(box) and not bounding_box(triangle) and not bounding_box(right_triangle)

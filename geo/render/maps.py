@@ -33,6 +33,7 @@ from folium.elements import ElementAddToElement
 from folium.map import FitBounds
 from jinja2 import Template
 
+from geo.render.outlines import bounding_box
 from geo.render.panel import popup_parts, render_popup
 from geo.render.style import MENTIONED_ONLY, SELECTED_RING, TYPE_COLOURS, type_colour
 from geo.settings import PACKAGE_DATA
@@ -119,11 +120,14 @@ def column_popup(columns: Mapping[str, Any], i: int) -> str:
 
 
 def polygon_features(data: Data) -> dict[str, Any]:
-    """Countries and regions of the view that have a geometry, as light polygons."""
+    """Countries and regions of the view that have a geometry, as light polygons; a geometry that is only a box
+    around a country (Palestine's in ``countryinfo``) is no shape of it, and its circle alone shows it."""
     features = []
     for p in data.get("places", []):
         if p.get("kind") in POLYGON_KINDS and p.get("geometry"):
             geometry = json.loads(p["geometry"]) if isinstance(p["geometry"], str) else p["geometry"]
+            if bounding_box(geometry):
+                continue
             features.append({"type": "Feature", "geometry": geometry,
                              "properties": {"id": p["id"], "name": escape(p["name"])}})
     return {"type": "FeatureCollection", "features": features}

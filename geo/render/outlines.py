@@ -70,10 +70,16 @@ def coarsen(geometry: dict[str, Any], precision: int = PRECISION) -> dict[str, A
 
 
 def bounding_box(geometry: dict[str, Any]) -> bool:
-    """Whether every outer ring of a MultiPolygon is an axis-aligned rectangle: a box around a country, not its
-    shape."""
-    return all(len({lat for _, lat in rings[0]}) <= 2 and len({lon for lon, _ in rings[0]}) <= 2
-               for rings in geometry["coordinates"])
+    """Whether every outer ring of a Polygon or MultiPolygon is an axis-aligned rectangle: a box around a country,
+    not its shape."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return all(_rectangle(rings[0]) for rings in polygons if rings)
+
+
+def _rectangle(ring: list[list[float]]) -> bool:
+    """Four corners, each a pair of the ring's two longitudes and two latitudes (a right triangle has three)."""
+    corners = {(point[0], point[1]) for point in ring}
+    return len(corners) == 4 and corners == {(x, y) for x, _ in corners for _, y in corners}
 
 
 def _ring(ring: list[list[float]], precision: int) -> list[list[float]] | None:
