@@ -300,20 +300,26 @@ def test_the_browsers_back_button_returns_to_the_view_before(server: str):
         assert "actor=" not in page.url and "involving" not in page.locator("[data-testid=stMain]").inner_text()
 
 
+def _israel_clicked_then_back(page):
+    """Hezbollah's view: click Israel, see its panel, go Back until the URL and the map select no place."""
+    frame = map_frame(page)
+    wait_for_places(frame)
+    page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=30_000)
+    click_place(frame, "country:IL")
+    page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
+    page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)
+    page.go_back(wait_until="commit")
+    page.wait_for_url(lambda u: "place=" not in u, timeout=30_000)
+    page.get_by_text("Click a place").wait_for(timeout=30_000)
+    frame.wait_for_function(f"() => ({_GROUP})()[1].nmSelected === null", timeout=30_000)
+    return frame
+
+
 def test_back_after_a_click_takes_the_ring_off(server: str):
     """After Back from a clicked place the URL selects none, and the map kept the clicked place's ring (its
     script is kept while the reader pans and clicks). The ring follows the URL now, without a new map."""
     with page_at(f"{server}/?actor=Hezbollah") as page:
-        frame = map_frame(page)
-        wait_for_places(frame)
-        page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=30_000)
-        click_place(frame, "country:IL")
-        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
-        page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)
-        page.go_back(wait_until="commit")
-        page.wait_for_url(lambda u: "place=" not in u, timeout=30_000)
-        page.get_by_text("Click a place").wait_for(timeout=30_000)
-        frame.wait_for_function(f"() => ({_GROUP})()[1].nmSelected === null", timeout=30_000)
+        frame = _israel_clicked_then_back(page)
         frame.locator(".nm-popup").first.wait_for(state="detached", timeout=5_000)  # closed with its ring
         page.wait_for_timeout(500)
         assert min(_ring_pixel(page, frame, "country:IL")) > 60  # no black ring left on the screen
@@ -326,16 +332,7 @@ def test_after_back_the_same_place_can_be_clicked_again(server: str):
     """Click a place, go Back, click the same place: it is selected again. The map reported both clicks by the
     same position, so the second one never reached the page."""
     with page_at(f"{server}/?actor=Hezbollah") as page:
-        frame = map_frame(page)
-        wait_for_places(frame)
-        page.get_by_text("2 events in 3 places involving Hezbollah").wait_for(timeout=30_000)
-        click_place(frame, "country:IL")
-        page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
-        page.get_by_role("heading", name="Israel").wait_for(timeout=30_000)
-        page.go_back(wait_until="commit")
-        page.wait_for_url(lambda u: "place=" not in u, timeout=30_000)
-        page.get_by_text("Click a place").wait_for(timeout=30_000)
-        frame.wait_for_function(f"() => ({_GROUP})()[1].nmSelected === null", timeout=30_000)
+        frame = _israel_clicked_then_back(page)
         page.wait_for_timeout(1000)
         click_place(frame, "country:IL")
         page.wait_for_url(lambda u: "place=country" in u, timeout=30_000)
