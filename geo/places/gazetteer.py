@@ -226,6 +226,11 @@ class Gazetteer:
                                      geonameid=r[6]), population=r[7], feature=r[8], admin1=r[9], form="name")
                      for r in rows)
 
+    def names_of(self, place_id: str) -> tuple[tuple[str, str], ...]:
+        """Every (normalised name, form) the place is known by: its own, its alternates, its codes."""
+        return tuple(self._db.execute("SELECT n.name, n.form FROM names n JOIN places p ON p.rowid = n.place "
+                                      "WHERE p.id = ?", (place_id,)).fetchall())
+
     def place(self, place_id: str) -> Place | None:
         """The place with this id ("country:LB", "gn:276781"), geometry included."""
         return self._by_id(place_id)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from geo.names import normalise
 from geo.nlp import in_memory_zones, load_model
+from geo.places.labels import in_english
 from geo.places.placewords import doc_text
 from geo.records import Mention, PlaceMention
 from geo.places.resolution import DIRECTION_WORDS, Resolver
@@ -41,7 +42,7 @@ class Geoparser:
     def places(self, doc: Doc) -> tuple[PlaceMention, ...]:
         """The places of an already processed Doc (``doc._.toponyms`` must be set)."""
         mentions = [Mention(s.start_char, s.end_char, s.text, s.label_) for s in doc._.toponyms]
-        return self.resolver.resolve(doc_text(doc), mentions)
+        return in_english(self.resolver.resolve(doc_text(doc), mentions), self.resolver.gazetteer)
 
     def parse(self, text: str, *, spans: Sequence[tuple[int, int]] | None = None) -> tuple[PlaceMention, ...]:
         """Recognise and resolve the places of ``text``; with ``spans``, resolve exactly those."""
@@ -52,7 +53,7 @@ class Geoparser:
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> tuple[PlaceMention, ...]:
         """One place per given span (gold-span mode): the kind of mention is read off the words."""
         mentions = [Mention(start, end, text[start:end], self._label(text[start:end])) for start, end in spans]
-        return self.resolver.resolve(text, mentions)
+        return in_english(self.resolver.resolve(text, mentions), self.resolver.gazetteer)
 
     def _label(self, text: str) -> str:
         candidates = self.resolver.gazetteer.candidates(text, fuzzy=False)

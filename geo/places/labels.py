@@ -1,0 +1,63 @@
+"""English names for the states and provinces the map shows.
+
+The gazetteer names a first-level unit as ISO 3166-2 and GeoNames write it, in its own language and script:
+"Ḩalab" for Aleppo Governorate, "Bayern", "Al Quds" for the Jerusalem District, "Dubayy". An analyst reading the
+map in English has to decode them. ``countrystatecity-countries`` (one of the gazetteer's sources) gives each unit's
+English name by its ISO 3166-2 code; it is shown only when the gazetteer already knows it as one of that unit's
+names ("Aleppo" is one of Ḩalab's), so a name that is only a word of its type ("South" for Lebanon's South
+Governorate, "Chechen" for Chechnya) never replaces a real one.
+
+Applied to the geoparser's answers after resolution: the resolver still reads the gazetteer's own names (a
+place's own name against a namesake's), so no reading changes, only what the map, the panel and the exports show.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from geo.names import normalise
+from geo.records import PlaceMention
+
+__all__ = ["in_english"]
+
+
+@cache
+def english_names() -> dict[str, str]:
+    """ISO 3166-2 code ("SY-HL") -> the unit's English name; empty when the package is not installed."""
+    spec = find_spec("countrystatecity_countries")
+    if spec is None or spec.origin is None:
+        return {}
+    out = {}
+    for path in sorted((Path(spec.origin).parent / "data" / "by-country").glob("*/states.json")):
+        try:
+            rows = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        out.update({row["iso3166_2"].upper(): row["name"] for row in rows
+                    if isinstance(row, dict) and row.get("iso3166_2") and row.get("name")})
+    return out
+
+
+def in_english(answers: Sequence[PlaceMention], gazetteer) -> tuple[PlaceMention, ...]:
+    """The answers, a first-level unit's place named in English where its English name is one of its names."""
+    return tuple(_named(pm, gazetteer) for pm in answers)
+
+
+def _named(pm: PlaceMention, gazetteer) -> PlaceMention:
+    place = pm.place
+    if place is None or place.kind != "admin1":
+        return pm
+    name = _english_name(place.id, place.country_code, gazetteer)
+    return replace(pm, place=replace(place, name=name)) if name and name != place.name else pm
+
+
+@lru_cache(maxsize=4096)
+def _english_name(place_id: str, country_code: str | None, gazetteer) -> str | None:
+    names = gazetteer.names_of(place_id)
+    codes = [name for name, form in names if form == "code"]
+    english = next((english_names().get(f"{country_code}-{code.upper()}") for code in codes), None)
+    return english if english and normalise(english) in {name for name, _ in names} else None
