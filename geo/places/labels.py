@@ -12,14 +12,12 @@ place's own name against a namesake's), so no reading changes, only what the map
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 
 from geo.names import normalise
+from geo.places.sources import state_rows
 from geo.records import PlaceMention
 
 __all__ = ["in_english"]
@@ -27,19 +25,8 @@ __all__ = ["in_english"]
 
 @cache
 def english_names() -> dict[str, str]:
-    """ISO 3166-2 code ("SY-HL") -> the unit's English name; empty when the package is not installed."""
-    spec = find_spec("countrystatecity_countries")
-    if spec is None or spec.origin is None:
-        return {}
-    out = {}
-    for path in sorted((Path(spec.origin).parent / "data" / "by-country").glob("*/states.json")):
-        try:
-            rows = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        out.update({row["iso3166_2"].upper(): row["name"] for row in rows
-                    if isinstance(row, dict) and row.get("iso3166_2") and row.get("name")})
-    return out
+    """ISO 3166-2 code ("SY-HL") -> the unit's English name (read from the gazetteer's own source)."""
+    return {row["iso3166_2"].upper(): row["name"] for row in state_rows() if row.get("iso3166_2") and row.get("name")}
 
 
 def in_english(answers: Sequence[PlaceMention], gazetteer) -> tuple[PlaceMention, ...]:

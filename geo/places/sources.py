@@ -181,14 +181,16 @@ def _city_subdivisions() -> dict[int, str]:
     return out
 
 
+def state_rows() -> Iterator[dict]:
+    """countrystatecity-countries' states and provinces, one dict each (ISO 3166-2 code, English name, point)."""
+    for path in sorted((_package_data("countrystatecity_countries") / "by-country").glob("*/states.json")):
+        yield from json.loads(path.read_text(encoding="utf-8"))
+
+
 def state_points() -> dict[str, tuple[float, float]]:
     """ISO 3166-2 code ("CA-AB") -> the point countrystatecity-countries gives that state or province."""
-    out = {}
-    for path in (_package_data("countrystatecity_countries") / "by-country").glob("*/states.json"):
-        for row in json.loads(path.read_text(encoding="utf-8")):
-            if row.get("iso3166_2") and row.get("latitude") and row.get("longitude"):
-                out[row["iso3166_2"]] = (float(row["latitude"]), float(row["longitude"]))
-    return out
+    return {row["iso3166_2"]: (float(row["latitude"]), float(row["longitude"])) for row in state_rows()
+            if row.get("iso3166_2") and row.get("latitude") and row.get("longitude")}
 
 
 _INVERTED = re.compile(r"^(.+?),\s*(Respublika|R[ée]gion(?: de)?|Comunidad(?: Foral)?(?: de)?|Principado de|"
