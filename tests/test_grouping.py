@@ -177,11 +177,11 @@ def test_one_event_told_by_both_seeds_is_one_occurrence_whichever_is_read_first(
     meeting = found[discussion.id]  # the dated article's report is the first report: its id, in either order
     assert {t for a, t in meeting if a == first} == {"met", "visit", "meetings"}
     assert {t for a, t in meeting if a == second} == {"discussion", "meeting", "talks", "discussions"}
-    # The first seed has no date: its rockets from southern Lebanon may be of any year, and the second's barrage
-    # into northern Israel names another site, so they stay two events; the meeting shares Beirut and joins.
-    assert {(second, "barrage")} in found.values()
-    assert {(first, "fired"), (first, "attack")} in found.values()
-    assert len(found) == 11  # 12 occurrences within the articles, 1 of them told by both
+    # The first seed has no date, but it reports the meeting the second dates: its rockets from southern Lebanon
+    # at Israel are then of that time, and the second's barrage into northern Israel (by Hezbollah) is the same
+    # shelling: the country will do, as within one article.
+    assert {(first, "fired"), (first, "attack"), (second, "barrage")} in found.values()
+    assert len(found) == 10  # 12 occurrences within the articles, 2 of them told by both
     record = next(e for e in store.export()["events"] if e["id"] == discussion.id)
     assert (record["report_count"], record["source_count"]) == (10, 2)
     assert record["place_ids"] == [next(p for r, p in discussion.place_roles)]  # Beirut
@@ -197,7 +197,34 @@ def test_a_join_that_fails_leaves_no_half_written_article(seeds, store) -> None:
         store.write(seed_analysis(seeds["002"]), Broken())
     assert store.count_articles() == 1 and not store.has_article(seeds["002"].article.id)
     assert store.write(seed_analysis(seeds["002"]), OccurrenceJoiner())  # written whole the next time
-    assert len(groups(store)) == 11
+    assert len(groups(store)) == 10
+
+
+#: Two reports of one day's news from Somalia, one of them undated, and an undated report of another attack.
+TIED_REPORTS = {
+    "dated": "Foreign ministers of Kenya and Ethiopia met in Nairobi on Tuesday to discuss the drought. "
+             "Al-Shabaab fighters stormed an army base in southern Somalia.",
+    "undated": "The foreign ministers of Kenya and Ethiopia met in Nairobi to discuss the drought. "
+               "Separately, Al-Shabaab militants attacked a military base in Somalia, killing four soldiers.",
+    "other": "Al-Shabaab militants attacked a military base in Somalia, killing four soldiers.",
+}
+
+
+@pytest.mark.parametrize("undated, joined", [("undated", True), ("other", False)])
+def test_an_undated_report_of_an_event_another_article_dates_is_of_that_time(analyser, store, undated,  # noqa: F811
+                                                                             joined) -> None:
+    """An undated article's attack "in Somalia" may be of any year, so alone it stays apart from a dated report
+    of an attack in southern Somalia; once the two articles report one meeting in Nairobi, they tell of one
+    time, and the country will do, as within one article."""
+    for key, published in (("dated", dt.date(2024, 5, 2)), (undated, None)):
+        assert store.write(analyser.analyse(Article(id=key, text=TIED_REPORTS[key], published=published)),
+                           OccurrenceJoiner())
+    found = list(groups(store).values())
+    attacks = [m for m in found if {t for _, t in m} & {"stormed", "attacked"}]
+    assert set().union(*attacks) == {("date", "stormed"), (undated[:4], "attacked")}  # the premise: two attacks
+    assert len(attacks) == (1 if joined else 2)
+    shared = [m for m in found if {a for a, _ in m} == {"date", undated[:4]}]
+    assert len(shared) == (2 if joined else 0)  # the meeting that ties them, and the attack
 
 
 #: One shelling told by three articles of one day: from Lebanon, near Tyre and near Sidon. Tyre and Sidon lie about

@@ -157,7 +157,7 @@ def _generic(actor: Actor) -> bool:
 
 
 def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bool = False,
-               across: bool = False) -> bool:
+               across: bool = False, tied: bool = False) -> bool:
     """Whether two occurrences of one type can be one real-world event: their actors in each role are related
     where both name some (targets that are all generic actors never contradict), their places are one scene
     where both name some, their dates overlap where both have one; without ``refers_back`` they must also share
@@ -165,10 +165,13 @@ def compatible(a: Occurrence, b: Occurrence, know: Knowledge, *, refers_back: bo
 
     ``across``: the two come from different articles. An undated one may then be of any year, so it joins only
     on a site both name below the country (two undated reports of Taliban attacks somewhere in Afghanistan are
-    not one attack); within one article the article itself ties its mentions together."""
+    not one attack); within one article the article itself ties its mentions together. ``tied``: the two articles
+    already report another event as one (``geo.events.joining``), so neither is of any year: it is told at the
+    time of the other, and, as within one article, the country will do."""
     if a.type != b.type or a.hypothetical or b.hypothetical or not dates_overlap(a.date, b.date):
         return False
-    if across and None in (a.date, b.date) and not any(know.same_site(p, q) for p in a.places for q in b.places):
+    if (across and not tied and None in (a.date, b.date)
+            and not any(know.same_site(p, q) for p in a.places for q in b.places)):
         return False
     if a.initiators and b.initiators and not _any_related(a.initiators, b.initiators, know):
         return False

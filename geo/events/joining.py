@@ -69,14 +69,17 @@ def join_across(new: Sequence[Event], stored: Sequence[Event], know: Knowledge,
     shown = {key: as_shown(told) for key, told in parts.items()}
     parts = _touched(parts, {e.id for e in new}, shown, know)
     keys = sorted(parts, key=order.__getitem__)
-    links = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
-             if parts[a][0].article_id != parts[b][0].article_id
-             and compatible(shown[a], shown[b], know, across=True)]
+    pairs = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:]
+             if parts[a][0].article_id != parts[b][0].article_id]
+    strict = {pair for pair in pairs if compatible(shown[pair[0]], shown[pair[1]], know, across=True)}
+    ties = _ties(parts, strict)
+    links = [(a, b) for a, b in pairs if (a, b) in strict or (
+        _articles(parts, [a], [b]) <= ties and compatible(shown[a], shown[b], know, across=True, tied=True))]
     group = {key: [key] for key in keys}  # key -> the members of its group (one shared list per group)
     for a, b in links:
         x, y = group[a], group[b]
-        if x is y or _one_article(x, y, parts) or not compatible(_union(x, parts), _union(y, parts), know,
-                                                                   across=True):
+        if x is y or _one_article(x, y, parts) or not compatible(
+                _union(x, parts), _union(y, parts), know, across=True, tied=_articles(parts, x, y) <= ties):
             continue
         x += y
         x.sort(key=order.__getitem__)
@@ -86,15 +89,37 @@ def join_across(new: Sequence[Event], stored: Sequence[Event], know: Knowledge,
             if (e.occurrence or e.id) != members[0]}
 
 
+def _ties(parts: Mapping[str, list[Event]], strict: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
+    """The pairs of articles that report one event together: a strict link between two of their occurrences, or
+    a stored occurrence both already report. Such articles tell of one time, so an undated one among them is not
+    of any year (``compatible``'s ``tied``): "militants in southern Lebanon fired rockets at Israel" in an undated
+    report of a meeting in Beirut is the "rocket barrage into northern Israel" of a dated report of that meeting."""
+    ties = {frozenset((parts[a][0].article_id, parts[b][0].article_id)) for a, b in strict}
+    by_group: dict[str, set[str]] = {}
+    for key, told in parts.items():
+        by_group.setdefault(told[0].occurrence or key, set()).add(told[0].article_id)
+    ties.update(frozenset((x, y)) for found in by_group.values() for x in found for y in found if x != y)
+    return ties
+
+
+def _articles(parts: Mapping[str, list[Event]], x: Sequence[str], y: Sequence[str]) -> set[frozenset[str]]:
+    """Every pair of an article of ``x``'s occurrences and one of ``y``'s."""
+    return {frozenset((parts[a][0].article_id, parts[b][0].article_id)) for a in x for b in y}
+
+
 def _touched(parts: dict[str, list[Event]], new_ids: set[str], shown: Mapping[str, Occurrence],
              know: Knowledge) -> dict[str, list[Event]]:
     """The new article's occurrences and every stored group one of them links to, whole: only these can regroup
     (a stored group no new occurrence links to stays as it is), and linking is quadratic in them, not in every
-    candidate the store found."""
+    candidate the store found. A link may rest on a tie (``_ties``): an occurrence of an article that a strict
+    link ties to the new one."""
     mine = [k for k in parts if k in new_ids]
     theirs = [k for k in parts if k not in new_ids]
-    touched = {parts[b][0].occurrence or b for b in theirs if any(compatible(shown[a], shown[b], know, across=True)
-                                                                   for a in mine)}
+    strict = [b for b in theirs if any(compatible(shown[a], shown[b], know, across=True) for a in mine)]
+    tied = {parts[b][0].article_id for b in strict}
+    loose = [b for b in theirs if parts[b][0].article_id in tied and b not in strict
+             and any(compatible(shown[a], shown[b], know, across=True, tied=True) for a in mine)]
+    touched = {parts[b][0].occurrence or b for b in [*strict, *loose]}
     return {k: v for k, v in parts.items() if k in new_ids or (v[0].occurrence or k) in touched}
 
 
