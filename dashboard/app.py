@@ -25,7 +25,7 @@ from dashboard.filters import filters_state, init_filters, sidebar_ui  # noqa: E
 from dashboard.snapshot import snapshot_page_ui  # noqa: E402
 from dashboard.widgets import PAGE_CSS  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
-from geo.events.taxonomy import EVENT_TYPES  # noqa: E402
+from geo.records import EVENT_TYPES  # noqa: E402
 from geo.views.highlight import CSS  # noqa: E402
 from geo.views.highlight import escape as md  # noqa: E402
 from geo.settings import Settings, load_settings  # noqa: E402

@@ -38,9 +38,23 @@ TARGET_TYPES = {
 }
 
 
+# The event types: ACLED's six, then CAMEO's meetings and statements. Named here, below every package, because
+# they are part of what an event is: the taxonomy (``geo.events.taxonomy``) makes them, the views filter by them
+# (a link's ``type``) and the renderers colour them.
+BATTLES = "Battles"
+REMOTE = "Explosions/Remote violence"
+CIVILIANS = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+MEETING = "Meeting/Consultation"
+STATEMENT = "Statement/Threat"
+#: Every event type, in the order of ACLED's list and then CAMEO's (a link's ``type`` is one of these).
+EVENT_TYPES = (BATTLES, REMOTE, CIVILIANS, PROTESTS, RIOTS, STRATEGIC, MEETING, STATEMENT)
+
 #: The event types of attacks (the ``violence`` family of ``geo.events.taxonomy``, which a test holds equal): only
 #: their targets are typed; the other party of a meeting or a statement is no target of an attack.
-ATTACK_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+ATTACK_TYPES = frozenset({BATTLES, REMOTE, CIVILIANS})
 
 
 def target_types(event_type: str, target_kinds: Iterable[str]) -> list[str]:

@@ -113,7 +113,7 @@ def checked_state(args: argparse.Namespace, store: Store):  # noqa: ANN201 - geo
     """:func:`state_from`, refused when it names an actor the store lacks or an event type no event can have
     (a type in other case is that type): ``--actor Nobody`` froze or exported an empty view, exit status 0."""
     from geo.errors import ViewStateError
-    from geo.events.taxonomy import EVENT_TYPES
+    from geo.records import EVENT_TYPES
 
     state, unknown = state_from(args).known_types((*EVENT_TYPES, *store.facets()["types"]))
     if unknown:

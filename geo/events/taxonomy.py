@@ -13,16 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-BATTLES = "Battles"
-REMOTE = "Explosions/Remote violence"
-CIVILIANS = "Violence against civilians"
-PROTESTS = "Protests"
-RIOTS = "Riots"
-STRATEGIC = "Strategic developments"
-MEETING = "Meeting/Consultation"
-STATEMENT = "Statement/Threat"
-#: Every event type, in the order of ACLED's list and then CAMEO's (a link's ``type`` is one of these).
-EVENT_TYPES = (BATTLES, REMOTE, CIVILIANS, PROTESTS, RIOTS, STRATEGIC, MEETING, STATEMENT)
+from geo.records import (BATTLES, CIVILIANS, EVENT_TYPES, MEETING, PROTESTS, REMOTE, RIOTS,  # noqa: F401 - the
+                         STATEMENT, STRATEGIC)  # types are named in records; the event modules read them here
 
 CLASH = "Armed clash"
 AIR = "Air/drone strike"

@@ -15,19 +15,21 @@ from __future__ import annotations
 
 import hashlib
 
+from geo.records import BATTLES, CIVILIANS, MEETING, PROTESTS, REMOTE, RIOTS, STATEMENT, STRATEGIC
+
 MENTIONED_ONLY = "Mentioned only"
 
 # Event types (ACLED types, CAMEO meetings and statements) in the order legends list them.
 TYPE_COLOURS: dict[str, str] = {
-    "Battles": "#CC6677",                     # rose
-    "Explosions/Remote violence": "#DDCC77",  # sand
-    "Violence against civilians": "#882255",  # wine
-    "Protests": "#117733",                    # green
-    "Riots": "#999933",                       # olive
-    "Strategic developments": "#332288",      # indigo
-    "Meeting/Consultation": "#88CCEE",        # cyan
-    "Statement/Threat": "#AA4499",            # purple
-    MENTIONED_ONLY: "#BBBBBB",                # grey
+    BATTLES: "#CC6677",         # rose
+    REMOTE: "#DDCC77",          # sand
+    CIVILIANS: "#882255",       # wine
+    PROTESTS: "#117733",        # green
+    RIOTS: "#999933",           # olive
+    STRATEGIC: "#332288",       # indigo
+    MEETING: "#88CCEE",         # cyan
+    STATEMENT: "#AA4499",       # purple
+    MENTIONED_ONLY: "#BBBBBB",  # grey
 }
 SPARE_COLOURS = ("#44AA99", "#4477AA", "#EE7733", "#009988", "#EE3377", "#0077BB")
 SELECTED_RING = "#000000"  # the ring around the selected place, on the map and in the PNG
