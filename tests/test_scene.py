@@ -158,3 +158,15 @@ def test_a_site_in_a_sentence_that_names_no_place_is_at_the_scene_not_the_most_n
     analysis = analyser.analyse(Article(id="n", text=text, published=dt.date(2025, 3, 10)))
     exploded = next(e for e in analysis.events if e.trigger.text == "exploded")
     assert _place_names(analysis, exploded) == {"the station, Kano"}, exploded.place_roles
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Protesters gathered outside the Turkish embassy in Lima on Friday.", "gathered", "the Turkish embassy, Lima"),
+    ("A grenade exploded near the Dutch consulate in Oran.", "exploded", "the Dutch consulate, Oran"),
+    ("A grenade exploded near the consulate in Oran.", "exploded", "the consulate, Oran"),
+])
+def test_a_site_a_nationality_owns_keeps_its_owner(analyser, text, trigger, expected) -> None:
+    """A city holds many embassies: the owner is part of which site it is, on the map and in its id."""
+    analysis = analyser.analyse(Article(id="n", text=text, published=dt.date(2025, 3, 10)))
+    event = next(e for e in analysis.events if e.trigger.text == trigger)
+    assert expected in _place_names(analysis, event), event.place_roles

@@ -158,9 +158,14 @@ def generic_mention(token: Token, actor: Actor) -> ActorMention:
 
 
 def site_mention(noun: Token, parent: PlaceMention) -> PlaceMention:
-    """A site at its parent's point: "the busy station" in Kabul -> "the station, Kabul"."""
+    """A site at its parent's point: "the busy station" in Kabul -> "the station, Kabul"; one a nationality
+    owns keeps its owner, as a city holds many embassies: "the Iranian embassy" in Beirut -> "the Iranian
+    embassy, Beirut"."""
     p = parent.place
     lemma = noun.lemma_.lower() if noun.lemma_ else noun.lower_
+    owner = next((c.text for c in noun.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"
+                  and _countries().find(c.text)), None)  # a country's word, not a town's ("the Augusta hospital")
+    lemma = f"{owner} {lemma}" if owner else lemma
     start, end = surface(noun)
     first = noun.doc.char_span(start, end, alignment_mode="expand")
     if first is not None and first.start > 0 and noun.doc[first.start - 1].dep_ in ("det", "poss") \
