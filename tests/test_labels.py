@@ -24,3 +24,12 @@ def test_an_english_name_that_is_no_name_of_the_unit_is_not_shown(geoparser):
     start = text.index("South Governorate")
     [pm] = geoparser.parse(text, spans=[(start, start + len("South Governorate"))])
     assert pm.place.kind == "admin1" and pm.place.country_code == "LB" and pm.place.name != "South"
+
+
+def test_places_made_from_a_unit_carry_its_english_name(geoparser):
+    """"northern Bavaria" was shown as "northern Bayern" and a street written with Aleppo Governorate as
+    "Baghdad Street, Ḩalab": a derived place or a street carries its unit's name, so it takes the English one too."""
+    text = "Storms hit northern Bavaria, and shelling struck eastern Aleppo Governorate and Baghdad Street, Aleppo Governorate."
+    names = {pm.place.id: pm.place.name for pm in geoparser.parse(text) if pm.place}
+    assert "northern Bavaria" in names.values() and "eastern Aleppo" in names.values(), names
+    assert not any("Bayern" in n or "Ḩalab" in n for n in names.values()), names
