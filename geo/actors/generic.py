@@ -16,11 +16,13 @@ __all__ = ["GENERIC_BODY_WORDS", "generic_body"]
 #: place: the US Census Bureau's Census of Governments (kinds of local governments and their governing bodies:
 #: county, municipal and township governments, school and special districts, and their boards and commissions), the
 #: National Center for State Courts' court structure charts (supreme, superior, circuit, district, magistrate,
-#: probate, juvenile, family courts), and the UK's and Ireland's councils (Local Government Acts).
+#: probate, juvenile, family courts), the National Conference of State Legislatures' names of the states' chambers
+#: (Senate, House, House of Representatives, House of Delegates, General Assembly, Legislature: "the Senate" of a
+#: Georgia story is not that of an Ohio one), and the UK's and Ireland's councils (Local Government Acts).
 GENERIC_BODY_WORDS = frozenset("""
 city county town township village borough parish municipal municipality district regional metropolitan local
 council councils board boards commission commissioners committee department dept office authority division bureau
-court courts legislature assembly general supreme superior circuit magistrate magistrates probate juvenile family
+court courts legislature legislative assembly general senate house representatives delegates supreme superior circuit magistrate magistrates probate juvenile family
 appeals appeal criminal civil common pleas chancery
 school schools education public works planning zoning adjustment health fire rescue emergency management police
 sheriff sheriffs parks recreation water sewer utilities utility finance budget tax assessors assessor
