@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from geo.actors.catalog import Catalog, load_catalog
+from geo.actors.generic import generic_body
 from geo.actors.names import (OrganisationName, acronym, clean, fold, offices, organisation_name, person_words,
                              same_office, same_organisation_name, same_person, skeleton, spelled_alike, surname_matches)
 from geo.records import Actor, ActorMention, Analysis, Event, merge_actor, named_in_full, spells_out
@@ -46,12 +47,14 @@ class ActorLinker:
 
     def __init__(self, known: Iterable[Actor] = (), catalog: Catalog | None = None,
                  contexts: Contexts | None = None, countries: Countries | None = None,
-                 retired: Iterable[str] = ()) -> None:
+                 sites: Countries | None = None, retired: Iterable[str] = ()) -> None:
         self.fixed = frozenset((catalog or load_catalog()).by_id)  # catalogue actors: their names are curated
         self.contexts = contexts or _no_contexts
         self.countries = countries or _no_contexts
+        self.sites = sites or _no_contexts  # the places below the country of the stored articles of each actor
         self.held: dict[str, frozenset[str]] = {}  # the offices of the articles linked here, by actor id
         self.placed: dict[str, frozenset[str]] = {}  # the countries of the articles linked here, by actor id
+        self.sited: dict[str, frozenset[str]] = {}  # their places below the country, by actor id
         self.taken = set(retired)  # ids merged into other actors: old links resolve them, no new actor takes one
         self.known: dict[str, Actor] = {}
         self.org_names: dict[str, tuple[OrganisationName, ...]] = {}  # of each known actor's names
@@ -61,9 +64,9 @@ class ActorLinker:
     def link(self, analysis: Analysis) -> Analysis:
         """The same analysis with actor ids mapped onto known actors; its actors become known, and known actors
         it shows to be one are merged (``Analysis.merged``)."""
-        held, where = _offices_in(analysis), _countries_in(analysis)
-        mapping = {a.id: t for a in analysis.actors if (t := self._target(a, held.get(a.id, frozenset()), where))
-                   != a.id}
+        held, where, sites = _offices_in(analysis), _countries_in(analysis), _sites_in(analysis)
+        mapping = {a.id: t for a in analysis.actors
+                   if (t := self._target(a, held.get(a.id, frozenset()), where, sites)) != a.id}
         merged: dict[str, Actor] = {}
         for actor in analysis.actors:
             target = mapping.get(actor.id, actor.id)
@@ -78,6 +81,7 @@ class ActorLinker:
             self.held[target] = self.held.get(target, frozenset()) | found
         for target in merged:
             self.placed[target] = self.placed.get(target, frozenset()) | where
+            self.sited[target] = self.sited.get(target, frozenset()) | sites
         joined = self._rejoin([t for t in merged if self._told(t) != before[t]], set(merged))
         if joined:
             merged = {t: self.known[t] for t in merged}
@@ -89,13 +93,13 @@ class ActorLinker:
                                             for m in analysis.actor_mentions),
                        events=tuple(_relabel(e, mapping) for e in analysis.events))
 
-    def _target(self, actor: Actor, held: frozenset[str], where: frozenset[str]) -> str:
+    def _target(self, actor: Actor, held: frozenset[str], where: frozenset[str], sites: frozenset[str]) -> str:
         """The id an article's actor is stored under: that of the known actor the rule links it to; its own when
         none; a fresh one when its own is a known actor's that the rule keeps apart (the bare "Smith" of two
-        stories: a slug of the name must not join what the rule keeps apart)."""
-        if actor.id in self.fixed or actor.id in self.known and not _bare_surname(actor):
+        stories, or their "City Council": a slug of the name must not join what the rule keeps apart)."""
+        if actor.id in self.fixed or actor.id in self.known and not _bare_surname(actor) and not _generic(actor):
             return actor.id
-        if found := self.match(actor, held, where):
+        if found := self.match(actor, held, where, sites=sites):
             return found.id
         if actor.id not in self.known and actor.id not in self.taken:
             return actor.id
@@ -153,7 +157,7 @@ class ActorLinker:
                              (p for p in gone.affiliations if p not in (target, gone.id)))
         if target not in self.fixed:
             joined = named_in_full(joined, gone.name, gone.kind)
-        for table in (self.held, self.placed):
+        for table in (self.held, self.placed, self.sited):
             table[target] = table.get(target, frozenset()) | table.pop(gone.id, frozenset())
         del self.known[gone.id]
         self.org_names.pop(gone.id, None)
@@ -168,18 +172,19 @@ class ActorLinker:
             self.index.add(actor)
 
     def match(self, actor: Actor, held: frozenset[str] = frozenset(), where: frozenset[str] | None = frozenset(),
-              skip: str | None = None) -> Actor | None:
+              skip: str | None = None, sites: frozenset[str] | None = None) -> Actor | None:
         """The known actor this one is, or None when none is clearly the same. ``held`` are the offices the new
         article writes with the actor's name ("Mayor", "Finance Minister"), ``where`` the countries of its places
         (None: of the known actor's articles, asked when needed); ``skip`` a known actor not to compare with (the
-        actor itself, when a known one is matched again)."""
+        actor itself, when a known one is matched again); ``sites`` the places below the country of the new
+        article (None: of the known actor's articles)."""
         pool = [self.known[i] for i in self.index.candidates(actor) if i != skip]
         if actor.kind == "person":
             return self._person(actor, pool, held)
         if actor.kind in GROUP_KINDS:
             names = [organisation_name(n) for n in (actor.name, *actor.aliases)]
             return next((k for k in pool if self._same_body(actor, k, names)
-                         and self._placed(actor, k, where, skip is not None)), None) \
+                         and self._placed(actor, k, where, skip is not None) and self._sited(actor, k, sites)), None) \
                 or self._abbreviated(actor, where, skip)
         return None  # states are identified by their country already
 
@@ -207,6 +212,18 @@ class ActorLinker:
             return True
         where = self._countries_of(actor) if where is None else where
         return self._shared_body(actor, known) or bool(where & self._countries_of(known))
+
+    def _sited(self, actor: Actor, known: Actor, sites: frozenset[str] | None) -> bool:
+        """Whether two bodies, one of them named by its kind alone ("City Council", "the Sheriff's Office"; see
+        :mod:`geo.actors.generic`), are one by their articles' places: a place below the country in common (the
+        town, its county or its state). Every town has a city council: the name says nothing across articles."""
+        if actor.id in self.fixed or known.id in self.fixed or not (_generic(actor) or _generic(known)):
+            return True
+        ours = self._sites_of(actor) if sites is None else sites
+        return bool(ours & self._sites_of(known))
+
+    def _sites_of(self, known: Actor) -> frozenset[str]:
+        return self.sited.get(known.id, frozenset()) | frozenset(self.sites([known.id]).get(known.id, ()))
 
     def _countries_of(self, known: Actor) -> frozenset[str]:
         """The countries of the places of the articles that mention a known actor: linked here, and the store's."""
@@ -327,6 +344,16 @@ def _offices_in(analysis: Analysis) -> dict[str, frozenset[str]]:
 def _countries_in(analysis: Analysis) -> frozenset[str]:
     """The countries of an article's places."""
     return frozenset(pm.place.country_code for pm in analysis.places if pm.place and pm.place.country_code)
+
+
+def _sites_in(analysis: Analysis) -> frozenset[str]:
+    """The places below the country of an article (towns, counties, states, streets ...)."""
+    return frozenset(pm.place.id for pm in analysis.places if pm.place and pm.place.kind != "country")
+
+
+def _generic(actor: Actor) -> bool:
+    """A body named by its kind alone ("City Council"): by its name, the fullest an article gave it."""
+    return actor.kind in GROUP_KINDS and generic_body(actor.name)
 
 
 def _named_alike(actor: Actor, other: Actor) -> bool:

@@ -27,6 +27,7 @@ from geo.actors.names import (TITLES, OrganisationName, clean, fold, initials, o
 from geo.actors.offices import office_of_state, office_over, state_office
 from geo.actors.organisations import NameIndex, first_organisation
 from geo.actors.portfolios import cabinet_title, portfolio
+from geo.actors.things import names_a_thing
 from geo.names import slug
 from geo.places.localities import LOCALITY_KINDS as LOCALITIES
 from geo.places.placewords import common_word, doc_text
@@ -91,8 +92,8 @@ class ArticleReading:
                 or names_a_strain(span) or spelled_out_disease(span) \
                 or only_titles(span.text):  # "Sgt" of "Sgt. Michael Green", tagged alone
             return
-        if span.label_ in ("PERSON", "ORG") and names_no_one(span):  # "Riot" of "Riot police", "DUI", "Troop"
-            return
+        if span.label_ in ("PERSON", "ORG") and (names_no_one(span) or names_a_thing(span)):
+            return  # "Riot" of "Riot police", "DUI", "Troop"; a law, a prize, a wild land (geo.actors.things)
         actor = self.resolve(span)
         if actor is None:
             return

@@ -135,7 +135,24 @@ def person_in_context(span: Span) -> bool:
     if not 2 <= len(words) <= _LONGEST or not all(_plain_name(t) for t in words) \
             or organisation_kind(span.text) != "organisation" or words[-1].lower_ in INSTITUTION_WORDS:
         return False  # "Mound Interpretive Center": a body's name, whatever the article tags PERSON
-    return _named_as_person_elsewhere(span) or _followed_as_person(span)
+    return _named_as_person_elsewhere(span) or _followed_as_person(span) or _among_people(span)
+
+
+def _among_people(span: Span) -> bool:
+    """A name listed with people ("board members Pete Thaw and Robin Rector", "Mia Gipson, Morgan McGhee, Ann
+    Wright") or set beside a noun of kinship ("her mother, Prudence Young"): most of the list's other names are
+    tagged PERSON, and the name is no plural ("Jody Nix and the Texas Cowboys": a band)."""
+    root = span.root
+    if root.tag_ in ("NNS", "NNPS"):
+        return False
+    if root.dep_ == "appos" and root.head.lower_ in KIN_NOUNS:
+        return True
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    listed = [t for t in (top, *top.subtree) if (t is top or t.dep_ == "conj") and not span.start <= t.i < span.end]
+    people = sum(t.ent_type_ == "PERSON" for t in listed)
+    return people > 0 and people * 2 > len(listed)
 
 
 def _plain_name(token: Token) -> bool:

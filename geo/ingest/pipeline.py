@@ -311,6 +311,7 @@ def make_pipeline(settings: Settings, store: Store) -> Pipeline:
 def store_linker(store: Store) -> ActorLinker:
     """A linker that knows the store's actors, and asks the store for their offices and countries."""
     return ActorLinker(store.actors(), contexts=store.mention_contexts, countries=store.actor_countries,
+                       sites=store.actor_places,
                        retired=store.merged_actor_ids())
 
 

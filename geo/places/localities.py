@@ -78,6 +78,17 @@ NAME_LINKS = frozenset("de del la le les du des al el of and - ' ’".split())
 #: A city may resolve to the district of its name (GeoNames admin2 "Mosul", "Leeds"), so "the city" accepts those.
 ANAPHORS = {"city": ("city", "admin2"), "town": ("city", "admin2"), "capital": ("city",), "village": ("city",),
             "province": ("admin1", "admin2"), "country": ("country",)}
+#: Civil titles and forms of address written before a person's name ("Mayor Linda Park", "Councilwoman Grace Hall",
+#: "Police Chief Aaron Lane"): a name they open that ends on a surname like Park, Hall or Lane is the person's, not a
+#: park's. Royal, saintly, military and presidential titles are left out: streets, squares and hospitals are named
+#: after kings, saints, generals and presidents with the title ("Queen Street", "General Gordon Square", "Dr. Martin
+#: Luther King Jr. Park").
+PERSON_TITLES = frozenset("""mayor councilman councilwoman councillor councilor alderman alderwoman selectman
+selectwoman senator sen. rep. representative assemblyman assemblywoman congressman congresswoman gov. governor
+commissioner sheriff superintendent judge detective det. mr. mrs. ms. mr mrs ms""".split())
+#: Of those, the ones no street or building is named by, so that they say a person even before a surname alone
+#: ("Mayor Park said"; not "Commissioner Street").
+BARE_TITLES = frozenset("mayor sen. rep. gov. det. mr. mrs. ms. mr mrs ms".split())
 SCORE = 0.5
 NAMED_HEADS = FACILITY_NOUNS | LOCAL_NOUNS  # computed once: it is tested for every token
 
@@ -145,13 +156,22 @@ def named_localities(doc: Doc) -> list[tuple[Span, str]]:
     spans += [s for t in heads if (s := prefixed_name(t)) is not None]
     spans += [_without_the(e) for e in doc.ents if e.label_ in ("FAC", "ORG") and (
         e[-1].lower_ in NAMED_HEADS or (e[0].lower_ in PREFIXES and len(e) > 1))]
-    kept = filter_spans([s for s in spans if s is not None and "\n" not in s.text and not _pronoun_in(s)])
+    kept = filter_spans([s for s in spans if s is not None and "\n" not in s.text and not _pronoun_in(s)
+                         and not _titled_person(s)])
     return [(s, kind_of(s)) for s in kept]
 
 
 def _pronoun_in(span: Span) -> bool:
     """A name holds no pronoun: "the Place of Our Childhood" in a title-cased quotation is a phrase, not a square."""
     return any(t.pos_ == "PRON" for t in span)
+
+
+def _titled_person(span: Span) -> bool:
+    """A person's title and name whose surname is a place noun: "Mayor Linda Park", "Police Chief Aaron Lane" (the
+    title, then capitalised name words, then the surname); "Mayor Park" too, after a title no street bears."""
+    words = [t.lower_ for t in span[:-1]]
+    at = max((i for i, w in enumerate(words) if w in PERSON_TITLES), default=None)
+    return at is not None and (at + 1 < len(words) or words[at] in BARE_TITLES) and all(_capital(t) for t in span[at + 1:])
 
 
 def headed_name(head: Token) -> Span | None:

@@ -104,6 +104,20 @@ class Lookups(StoreEngine):
                 found.setdefault(row.actor_id, set()).add(row.country_code)
         return found
 
+    def actor_places(self, actor_ids: Sequence[str]) -> dict[str, set[str]]:
+        """For each of ``actor_ids``, the places below the country (ids) of the articles that mention it: the linker
+        asks them before it joins two bodies named by their kind alone ("City Council", ``geo.actors.generic``)."""
+        mn, other, pl = tables.mentions, tables.mentions.alias("other"), tables.places
+        query = (sa.select(mn.c.actor_id, pl.c.id).distinct()
+                 .join_from(mn, other, other.c.article_id == mn.c.article_id)
+                 .join(pl, pl.c.id == other.c.place_id)
+                 .where(mn.c.actor_id.in_(list(actor_ids)), pl.c.kind != "country"))
+        found: dict[str, set[str]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                found.setdefault(row.actor_id, set()).add(row.id)
+        return found
+
     def resolve_actor(self, token: str) -> str | None:
         """The id of the actor named ``token``: its id, an id it had before a merge, its name or one of its
         aliases (any case)."""
