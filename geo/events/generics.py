@@ -77,7 +77,14 @@ TARGET_ONLY = frozenset("man men woman women boy boys girl girls teenager teenag
                         "brother brothers sister sisters girlfriend girlfriends boyfriend boyfriends stepfather "
                         "stepmother stepson stepdaughter grandmother grandfather grandson granddaughter cousin "
                         "cousins nephew niece uncle aunt fiancee fiancée fiance fiancé partner neighbour neighbours "
-                        "neighbor neighbors roommate roommates".split())
+                        "neighbor neighbors roommate roommates "
+                        # people of office, faith and trade whom ACLED's codebook counts as civilians when they are
+                        # the unarmed victims of violence or arrest, their affiliation an associate actor (session
+                        # 17; not "leader" nor "guard", which may be armed: "a cartel leader", "border guards")
+                        "official officials politician politicians lawmaker lawmakers legislator legislators "
+                        "mayor mayors councillor councillors councilor councilors governor governors minister "
+                        "ministers priest priests pastor pastors imam imams cleric clerics monk monks nun nuns "
+                        "bishop bishops engineer engineers citizen citizens national nationals".split())
 #: Modifiers that make "men" attackers: "armed men abducted an aid worker", "masked men opened fire".
 ARMED = frozenset("armed masked hooded unidentified unknown".split())
 #: Nouns of people whom those modifiers make an unidentified armed group (ACLED's category for unnamed attackers).
