@@ -26,6 +26,7 @@ from geo.events.placing import (about, attackers, describes_another, directed, d
                                 prep_role, scene_first, spoken_of, subject_places)
 from geo.events.scene import nearest_first, sentence_countries
 from geo.events.speech import business_voice, media_voice
+from geo.events.suffering import answered_elsewhere
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.nlp.sentences import token_index
@@ -306,7 +307,7 @@ class ArticleContext:
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
                 if top.i != token.i and not performs(top, token) and (
-                        role == "subject" or in_participant_modifier(t, token) or spoken_of(t, token)):
+                        role == "subject" or in_participant_modifier(t, token) or answered_elsewhere(t, token)):
                     continue  # "militants active in Syria claimed a bombing", "the talks involved envoys based in
                     # Idlib": the claimant's and the envoys' places, not the bombing's or the talks'
                 if role and self.usable(pm, role):  # "Papuan students": who, not where (geo.events.peoples)
