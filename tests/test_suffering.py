@@ -148,3 +148,11 @@ def test_unarmed_people_of_office_and_faith_are_civilian_targets(analyser, text:
     the act's target (they were no actor at all)."""
     analysis = _analyse(analyser, text)
     assert any(n.startswith("Civilians") for n in _actors(analysis, _event(analysis, trigger), "target"))
+
+
+def test_an_official_of_a_force_is_the_forces(analyser) -> None:
+    """"A military official" is a target of the army's kind, not a civilian (a guard of the rule above: main's code
+    read it so already, and the first reading of the rule made it a civilian)."""
+    analysis = _analyse(analyser, "Gunmen shot dead a senior military official outside his home in Kirkuk.")
+    targets = _actors(analysis, _event(analysis, "shot"), "target")
+    assert any(n.startswith("Military") for n in targets) and not any(n.startswith("Civilians") for n in targets)
