@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from geo.events.gatherings import no_party_gathering
 from geo.events.modality import conditional, denied, past_background, perceived, unrealised
-from geo.events.participants import outer_patients, outer_subjects, possessed_patient, standing_for
+from geo.events.participants import acting_for, outer_patients, outer_subjects, possessed_patient, standing_for
 from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
                                commercial_deal, deployed_no_force, dismissed, launched, made_to_act, met_no_one,
                                person_taken, play, run_over, set_off_a_mine, signed_no_accord, walkout)
@@ -266,8 +266,8 @@ def subjects(verb: Token) -> list[Token]:
         return controller or subjects(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") and not outer_patients(verb):
         return [verb.head]  # "soldiers who attacked": the noun does it; "activists who were detained": it is done to
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return subjects(verb.head)  # a purpose clause: "militants crossed the border to attack a post"
+    if (doer := acting_for(verb)) is not None:
+        return subjects(doer)  # "militants crossed the border to attack a post", "retaliated by firing artillery"
     return []
 
 

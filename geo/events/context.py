@@ -22,10 +22,11 @@ from geo.events.generics import (GENERIC, SITE, SITE_NOUNS, UNITS, country_name,
 from geo.events.occurrence import private_person
 from geo.events.peoples import names_people, people_kind
 from geo.events.participants import gender_clash, in_participant_modifier, quoting
-from geo.events.placing import (attackers, describes_another, directed, doers_origin, elsewhere, performs, prep_role,
-                                scene_first, spoken_of)
-from geo.events.scene import nearest_first
+from geo.events.placing import (about, attackers, describes_another, directed, doers_origin, elsewhere, performs,
+                                prep_role, scene_first, spoken_of, subject_places)
+from geo.events.scene import nearest_first, sentence_countries
 from geo.events.speech import business_voice, media_voice
+from geo.events.suffering import answered_elsewhere
 from geo.events.targets import antecedents, facility_kind, referring, target_kind
 from geo.names import slug
 from geo.nlp.sentences import token_index
@@ -61,7 +62,7 @@ class ArticleContext:
         country = main_country(resolved, focus)
         # "Belfast" alone: its country named from the country table
         self.country = country.name or (country_name(country.code) if country.code else None)
-        self.sentence_countries = _sentence_countries(doc, self.place_at)
+        self.sentence_countries = sentence_countries(doc, self.place_at)
         self.generic_actors: dict[str, Actor] = {}
         self.generic_mentions: dict[tuple[str, int], ActorMention] = {}
         self.sites: dict[tuple[str, int], PlaceMention] = {}
@@ -306,13 +307,13 @@ class ArticleContext:
                 seen.add(id(pm))
                 role = self.path_role(t, top, family if directed(top) else "scene")
                 if top.i != token.i and not performs(top, token) and (
-                        role == "subject" or in_participant_modifier(t, token)):
+                        role == "subject" or in_participant_modifier(t, token) or answered_elsewhere(t, token)):
                     continue  # "militants active in Syria claimed a bombing", "the talks involved envoys based in
                     # Idlib": the claimant's and the envoys' places, not the bombing's or the talks'
                 if role and self.usable(pm, role):  # "Papuan students": who, not where (geo.events.peoples)
                     (people if names_people(t, pm) else roles).append((role, pm.place.id))
-        if family == "violence":
-            roles = [("origin" if r == "subject" else r, p) for r, p in roles]
+        if family == "violence":  # a subject's place: where the fire came from, or landed ("came under fire")
+            roles = subject_places(roles, token)
         roles, fired = scene_first(roles), attackers(roles)
         roles += self.site_roles(token, family, [p for _, p in roles])
         roles = roles or self.nearest_place(token)
@@ -370,7 +371,7 @@ class ArticleContext:
             if node.dep_ == "pobj" and node.head.lower_ in CONTEXT_PREPS or apposed(node, self.actor_at):
                 return None  # "amid the war in Gaza"; "Brunson, a North Carolina native, was detained"
             if node.dep_ == "pobj" and not role and node.head.lower_ != "of":
-                role = prep_role(node.head.lower_, family) or "none"
+                role = prep_role(node.head.lower_, family, on_top=node.head.head.i == top.i) or "none"
                 if role == "origin" and describes(node.head, top):
                     return None  # "a refugee from Afghanistan was stabbed", "leaders from Iraq met"
             if node.dep_ in ("nsubj", "csubj") and node.head.i != top.i and node.head.pos_ in ("VERB", "AUX"):
@@ -415,7 +416,8 @@ class ArticleContext:
         found = [(abs(t.i - token.i), self.place_at[t.i]) for t in token.sent
                  if t.i in self.place_at and t.i not in self.actor_at and not self.anothers(t, token)
                  and not in_participant_modifier(t, token) and not elsewhere(t, token) and not spoken_of(t, token)
-                 and not describes_another(t, self.place_at) and not names_people(t, self.place_at[t.i])]
+                 and not describes_another(t, self.place_at) and not names_people(t, self.place_at[t.i])
+                 and not about(t, token, self.triggers.get(token.i))]  # "the talks focused on Ukraine"
         found = [(d, pm) for d, pm in found if self.usable(pm, "location")]
         return [("location", min(found, key=lambda x: x[0])[1].place.id)] if found else []
 
@@ -434,17 +436,3 @@ class ArticleContext:
                 return False
         return False
 
-
-def _sentence_countries(doc: Doc, place_at: dict[int, PlaceMention]) -> dict[int, str]:
-    """The one country of a sentence's places, by the sentence's first token, where they all lie in one: "In
-    Kharkiv, a Russian missile hit an apartment block" hits Ukraine's civilians, whatever country the article is
-    mostly about. A name is judged by its root word: "a tourist from New Zealand" says where she is from, not the
-    scene, though "New" hangs on "Zealand"."""
-    found: dict[int, set[str]] = {}
-    for i, pm in place_at.items():
-        token = doc[i]
-        if token.head.i != i and place_at.get(token.head.i) is pm:
-            continue  # a word inside the name
-        if not is_demonym(pm) and pm.place.country_code and token.head.lower_ != "from":
-            found.setdefault(token.sent.start, set()).add(pm.place.country_code)
-    return {start: min(codes) for start, codes in found.items() if len(codes) == 1}

@@ -18,7 +18,7 @@ possibility of an attack", "plots to attack") make the event hypothetical.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,10 +32,11 @@ from geo.events.occurrence import (back_reference, bare_singular, frames_quote, 
                                    habitual, in_custody, kind_reading, list_entry, natural_force, negated,
                                    passive_trigger, quality, quoted_speakers, regulated, said_by_a_text)
 from geo.events.context import ArticleContext
-from geo.events.grouping import article_scene
+from geo.events.grouping import Occurrence, article_scene
 from geo.events.mishaps import mishap
 from geo.events.raids import police_search
 from geo.events.crowds import FIGHT_LEMMAS, FIGHT_NOUNS, at_a_demonstration, crowd_violence, street_protest
+from geo.events.placing import about
 from geo.events.participants import (parties, passive_agents, patients, possessed_patient, reported_doers,
                                      responsibility_verb, takes_responsibility)
 from geo.events.hosting import guests, hosted_for
@@ -43,6 +44,7 @@ from geo.events.sides import aimed_through, later_sides
 from geo.events.senses import addressed, interception, set_off_a_mine
 from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
+from geo.events.suffering import ANSWERED, assailants, sufferers
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.events.visits import private_visit
 from geo.nlp.sentences import acting_verb
@@ -65,6 +67,8 @@ class EventFindings:
     places: tuple[PlaceMention, ...] = ()
     actors: tuple[Actor, ...] = ()
     actor_mentions: tuple[ActorMention, ...] = ()
+    #: Their grouping into occurrences (``geo.events.grouping``), when it was made on the way; else None.
+    occurrences: tuple[Occurrence, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -101,10 +105,10 @@ class EventExtractor:
         so "a bomb exploded at a bus station" in a report on Kano that names Lagos more often is in Kano."""
         context = ArticleContext(doc, article, places, actors, actor_mentions)
         findings = self.read(doc, context)
-        scene = article_scene(doc, article.text, (*places, *findings.places), (*actors, *findings.actors),
-                              findings.events)
+        scene, groups = article_scene(doc, article.text, (*places, *findings.places), (*actors, *findings.actors),
+                                      findings.events)
         if scene is None or scene == context.focus:
-            return findings
+            return replace(findings, occurrences=tuple(groups))  # the grouper need not group them again
         context = ArticleContext(doc, article, places, actors, actor_mentions)
         context.focus = scene
         return self.read(doc, context)
@@ -269,12 +273,13 @@ class EventExtractor:
         return kind
 
     def roles(self, token: Token, kind: EventKind, ctx: ArticleContext) -> _Roles:
-        by = reported_doers(agents(token)) or (quoted_speakers(token) if kind.family == "statement" else [])
+        by = reported_doers(agents(token) + assailants(token)) \
+            or (quoted_speakers(token) if kind.family == "statement" else [])  # "came under attack from bandits"
         initiators = [a for t in by + parties(token) for a in ctx.actors_of(t)]  # "fighting between X and Y"
         light = governor(token) if token.pos_ not in ("VERB", "AUX") else None
-        if not initiators and light is not None \
-                and (light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with" or hosted_for(token, light)) \
-                and token.head.lower_ != "to":  # "responded to the shooting": what they answer, not their act
+        performed = light is not None and token.head.lower_ not in ANSWERED and (  # "responded to the shooting",
+            light.lemma_.lower() in LIGHT_VERBS or token.head.lower_ == "with")  # "retaliated for": not their act
+        if not initiators and light is not None and (performed or hosted_for(token, light)):
             by = subjects(light)
             initiators = [a for t in by for a in ctx.actors_of(t)]
         claimant = responsibility_verb(token)
@@ -302,8 +307,9 @@ class EventExtractor:
         initiators = [a for a in initiators if a not in later] or initiators
         said_to_be = described_as(token)  # "the bombing was an attack on a market"
         aimed = [t for t in objects(token) + (objects(said_to_be) if said_to_be is not None else [])
-                 + aimed_through(token) + guests(token, light) if t not in by]  # "a bomb targeting a police van"
-        aimed += [t for t in patients(token) + possessed_patient(token)
+                 + aimed_through(token) + guests(token, light)  # "a bomb targeting a police van"
+                 if t not in by and not about(t, token, kind.family)]  # "talks on Syria": the topic, no party
+        aimed += [t for t in patients(token) + possessed_patient(token) + reported_doers(sufferers(token))
                   if ctx.actors_of(t) or kind.family in GENERIC_FAMILIES]
         targets = [a for t in aimed for a in ctx.actors_of(t)] + ctx.opponents(opposed(token)) + later
         if kind.family in GENERIC_FAMILIES:

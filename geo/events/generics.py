@@ -78,6 +78,16 @@ TARGET_ONLY = frozenset("man men woman women boy boys girl girls teenager teenag
                         "stepmother stepson stepdaughter grandmother grandfather grandson granddaughter cousin "
                         "cousins nephew niece uncle aunt fiancee fiancée fiance fiancé partner neighbour neighbours "
                         "neighbor neighbors roommate roommates".split())
+#: People of office, faith and trade whom ACLED's codebook counts as civilians when they are the unarmed victims of
+#: violence or arrest, their affiliation an associate actor (session 17; not "leader" nor "guard", who may be armed:
+#: "a cartel leader", "border guards"); "a military official", "police engineers" are the force's.
+OFFICE = frozenset("official officials politician politicians lawmaker lawmakers legislator legislators mayor mayors "
+                   "councillor councillors councilor councilors governor governors minister ministers priest priests "
+                   "pastor pastors imam imams cleric clerics monk monks nun nuns bishop bishops engineer engineers "
+                   "citizen citizens national nationals".split())
+TARGET_ONLY |= OFFICE
+#: Modifiers that make one of :data:`OFFICE` a state force's: "a military official", "police officials".
+FORCES = {"military": "military", "army": "military", "navy": "military", "naval": "military", "police": "police"}
 #: Modifiers that make "men" attackers: "armed men abducted an aid worker", "masked men opened fire".
 ARMED = frozenset("armed masked hooded unidentified unknown".split())
 #: Nouns of people whom those modifiers make an unidentified armed group (ACLED's category for unnamed attackers).
@@ -103,8 +113,10 @@ def generic_kind(token: Token, role: str) -> str | None:
     word = token.lower_
     if word in ARMABLE and any(c.dep_ in ("amod", "acl") and c.lower_ in ARMED for c in token.children):
         return "armed_group"  # "armed men", "masked youths", "armed robbers", "a man armed with a knife"
+    force = next((FORCES[c.lower_] for c in token.children if c.dep_ in ("amod", "compound")
+                  and c.lower_ in FORCES), None) if word in OFFICE else None
     if word in TARGET_ONLY:
-        return "civilians" if role == "target" else None
+        return (force or "civilians") if role == "target" else None  # "a military official": the army's
     if word == "forces" and any(c.lower_ == "police" for c in token.children):
         return "police"  # "police forces"
     return GENERIC.get(word)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from geo.events.generics import KINDS
 from geo.events.scene import named_places, scene_of
-from geo.events.speakers import speakers_country
+from geo.events.speakers import affiliated, speakers_country
 from geo.events.targets import TARGET_NAMES
 from geo.places.points import haversine_km
 from geo.records import ATTACK_TYPES, CONTEXT_ROLE, REPORTED, Actor, Article, Event, Place, PlaceMention
@@ -108,15 +108,7 @@ class Knowledge:
         return bool(x and y and x.kind == y.kind and (_generic(x) or _generic(y)))
 
     def chain(self, a: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [a]
-        while todo:
-            actor = self.actors.get(todo.pop())
-            for parent in actor.affiliations if actor else ():
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        return seen
+        return affiliated(a, self.actors)
 
     def same_scene(self, a: str, b: str, *, loose: bool) -> bool:
         """One place, two places within :data:`NEAR_KM`, or a country and a place in it; ``loose`` (a mention that
@@ -264,8 +256,9 @@ def share(events: Sequence[Event], groups: Sequence[Occurrence], know: Knowledge
     """Each mention with its occurrence's id; one whose sentence names no place at its group's places (role
     ``context``), one that names a place its group knows more precisely at the more precise one
     (:func:`refined`), one with no date of its own at its group's date, one that names no initiator with its
-    group's initiators ("the attack" told after "ETA bombed a cafe" is ETA's), an attack with every target of its
-    group (one event has one set of targets, however many sentences tell it)."""
+    group's initiators ("the attack" told after "ETA bombed a cafe" is ETA's; but none it has as its target:
+    "gangs attacked a police station ... Officers fought back" does not make the police the station's attackers),
+    an attack with every target of its group (one event has one set of targets, however many sentences tell it)."""
     group_of = {i: g for g in groups for i in g.ids}
     sites: dict[str, dict[str, None]] = defaultdict(dict)
     for e in events:
@@ -279,8 +272,9 @@ def share(events: Sequence[Event], groups: Sequence[Occurrence], know: Knowledge
         e = refined(e, tuple(sites[g.ids[0]]), know)
         if not e.date and g.date:
             e = replace(e, date=g.date[0], date_precision=g.date[1])
-        if g.initiators and not any(r == "initiator" for r, _ in e.actor_roles):
-            e = replace(e, actor_roles=tuple(("initiator", a) for a in sorted(g.initiators)) + e.actor_roles)
+        doers = g.initiators - {a for r, a in e.actor_roles if r != "initiator"}  # not its own target
+        if doers and not any(r == "initiator" for r, _ in e.actor_roles):
+            e = replace(e, actor_roles=tuple(("initiator", a) for a in sorted(doers)) + e.actor_roles)
         if e.type in ATTACK_TYPES:
             shared = sorted(g.targets - {a for _, a in e.actor_roles})
             e = replace(e, actor_roles=e.actor_roles + tuple(("target", a) for a in shared))
@@ -328,10 +322,12 @@ class EventGrouper:
     """The article-wide stage after the events: ``Analyser.grouping`` (``geo.ingest.pipeline``)."""
 
     def group(self, doc: Doc, article: Article, places: Sequence[PlaceMention], actors: Sequence[Actor],
-              events: Sequence[Event]) -> tuple[Event, ...]:
-        """``events`` grouped into occurrences, placed and dated by them, then by the article."""
+              events: Sequence[Event], occurrences: Sequence[Occurrence] | None = None) -> tuple[Event, ...]:
+        """``events`` grouped into occurrences, placed and dated by them, then by the article. ``occurrences``:
+        the grouping of these very events with these places and actors, when the events stage has made it
+        already (:func:`article_scene`); it is not made twice."""
         know = Knowledge({a.id: a for a in actors}, {pm.place.id: pm.place for pm in places if pm.place})
-        groups = group_mentions(doc, events, know)
+        groups = list(occurrences) if occurrences is not None else group_mentions(doc, events, know)
         events = share(events, groups, know)
         placed = {i for g in groups if g.places for i in g.ids}
         scene = scene_of(places, article.text, _at(groups))
@@ -341,11 +337,13 @@ class EventGrouper:
 
 
 def article_scene(doc: Doc, text: str, places: Sequence[PlaceMention], actors: Sequence[Actor],
-                  events: Sequence[Event]) -> str | None:
+                  events: Sequence[Event]) -> tuple[str | None, list[Occurrence]]:
     """The id of the article's scene as :meth:`EventGrouper.group` settles it, for the events stage to read the
-    article again with it (``geo.events.extraction``)."""
+    article again with it (``geo.events.extraction``), and the occurrences it is settled from, which the grouper
+    takes over when the article is not read again."""
     know = Knowledge({a.id: a for a in actors}, {pm.place.id: pm.place for pm in places if pm.place})
-    return scene_of(places, text, _at(group_mentions(doc, events, know)))
+    groups = group_mentions(doc, events, know)
+    return scene_of(places, text, _at(groups)), groups
 
 
 def _at(groups: Sequence[Occurrence]) -> list[str]:

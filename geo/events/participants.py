@@ -10,9 +10,9 @@ from spacy.tokens import Token
 
 from geo.events.generics import SITE_NOUNS
 
-__all__ = ["PATIENT_NOUNS", "gender_clash", "in_participant_modifier", "outer_patients", "outer_subjects", "parties",
-           "passive_agents", "patients", "possessed_patient", "quoting", "relative_patient", "reported_doers",
-           "responsibility_verb", "standing_for", "takes_responsibility"]
+__all__ = ["PATIENT_NOUNS", "acting_for", "gender_clash", "in_participant_modifier", "outer_patients",
+           "outer_subjects", "parties", "passive_agents", "patients", "possessed_patient", "quoting",
+           "relative_patient", "reported_doers", "responsibility_verb", "standing_for", "takes_responsibility"]
 
 #: Singular nouns of an act done to someone whose possessor, with no "of" phrase, is the one it was done to
 #: (FrameNet's Killing, Kidnapping, Arrest and Execution frames, whose possessive is the Victim or Suspect): "Maria
@@ -167,9 +167,12 @@ def takes_responsibility(verb: Token) -> bool:
 
 
 def parties(token: Token) -> list[Token]:
-    """The sides of a noun trigger (or a gerund: "Fighting between the army and the RSF spread")."""
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
-            if g.dep_ == "pobj"]
+    """The sides of a noun trigger (or a gerund: "Fighting between the army and the RSF spread"), also when the
+    parse hangs them on the verb the trigger is the subject of ("fighting broke out between the army and the
+    RSF", "clashes erupted between herders and farmers")."""
+    holders = [token] + ([token.head] if token.dep_ == "nsubj" and token.head.pos_ == "VERB" else [])
+    return next(([g for c in h.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+                  if g.dep_ == "pobj"] for h in holders if any(c.lower_ == "between" for c in h.children)), [])
 
 
 #: Titles and nouns that say a person's gender where a name does not: "Spokeswoman Ashley Hildebrandt", "Mrs Haley".
@@ -203,6 +206,18 @@ def quoting(pronoun: Token, person: Token) -> bool:
     while node.dep_ in ("appos", "compound", "flat") and node.head.i != node.i:
         node = node.head
     return node.dep_ == "nsubj" and node.head.lemma_.lower() in ("say", "tell", "add", "recall", "explain", "describe")
+
+
+def acting_for(verb: Token) -> Token | None:
+    """The verb whose subject does a verb that has none of its own: a purpose clause's ("militants crossed the
+    border to attack a post") or a gerund of means' ("the army retaliated by firing artillery", "police dispersed
+    the crowd by firing tear gas"), or None."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head
+    by = verb.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and by.lower_ == "by" and by.head.pos_ in ("VERB", "AUX"):
+        return by.head
+    return None
 
 
 def outer_subjects(clause: Token) -> list[Token]:

@@ -10,9 +10,11 @@ from collections.abc import Container, Mapping
 from spacy.tokens import Token
 
 from geo.events.clauses import CLAUSE_DEPS, LIGHT_VERBS, TARGET_PREPS, place_tops
+from geo.events.suffering import answered_elsewhere, undergone
 
-__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "attackers", "belonging", "describes_another", "directed",
-           "doers_origin", "elsewhere", "locates_another", "performs", "prep_role", "scene_first", "spoken_of"]
+__all__ = ["LOCATION_PREPS", "ORIGIN_PREPS", "SCENE_VERBS", "about", "attackers", "belonging", "describes_another",
+           "directed", "doers_origin", "elsewhere", "locates_another", "performs", "prep_role", "scene_first",
+           "spoken_of", "subject_places"]
 
 LOCATION_PREPS = frozenset("in near inside outside across along throughout around over within at on".split())
 ORIGIN_PREPS = frozenset({"from"})
@@ -24,6 +26,9 @@ CARRIED = frozenset("he she it they we i".split())
 #: take "to" or "for" is what they answer ("responded to the bombing"), done by someone else, somewhere else.
 ANSWERS = frozenset("respond retaliate".split())
 ANSWERED_WITH = frozenset("with by".split())
+#: Families of talk, and the prepositions of what talk is about (FrameNet's Topic: "talks on", "a row over").
+TALK_FAMILIES = frozenset({"meeting", "statement"})
+TOPIC_PREPS = frozenset("on over about".split())
 #: Nouns whose "of" phrase says where a person comes from: "a citizen of Tajikistan", "a native of Eritrea".
 BELONGING = frozenset("citizen citizens national nationals native natives".split())
 
@@ -42,8 +47,9 @@ def performs(verb: Token, trigger: Token) -> bool:
 def spoken_of(place: Token, trigger: Token) -> bool:
     """Whether a place lies in the subject of a verb that governs a noun trigger but does not perform it: the
     speaker's or responder's description ("U.S. Secretary of State Marco Rubio responded to the bombing"), never
-    the event's place, not even as the sentence's nearest."""
-    return any(top.i != trigger.i and not performs(top, trigger) and any(
+    the event's place, not even as the sentence's nearest; nor is the rest of the clause of a verb that answers it
+    ("retaliated for the rocket attack by striking a post in Gaza City": ``suffering.answered_elsewhere``)."""
+    return answered_elsewhere(place, trigger) or any(top.i != trigger.i and not performs(top, trigger) and any(
         place.i in (t.i for t in c.subtree) for c in top.children if c.dep_ in SUBJECTS) for top in place_tops(trigger))
 
 
@@ -88,7 +94,12 @@ def describes_another(place: Token, place_at: Mapping[int, object]) -> bool:
     return locates_another(place, place_at) or belonging(place, place_at)
 
 
-def prep_role(prep: str, family: str) -> str | None:
+def prep_role(prep: str, family: str, *, on_top: bool = False) -> str | None:
+    """The role a preposition gives a place of an event of ``family``; a talk's or a statement's "on", "over" or
+    "about" on the top of its phrase (``on_top``: the trigger or its verb) names what it is about ("talks on
+    Syria", "the talks focused on Ukraine"), not where it was ("met at a cafe on Baker Street" is on the street)."""
+    if on_top and family in TALK_FAMILIES and prep in TOPIC_PREPS:
+        return None
     if prep in ORIGIN_PREPS:
         return "origin"
     if family == "violence" and prep in TARGET_PREPS:
@@ -96,6 +107,18 @@ def prep_role(prep: str, family: str) -> str | None:
     if prep in LOCATION_PREPS:
         return "location"
     return None
+
+
+def about(place: Token, trigger: Token, family: str | None) -> bool:
+    """Whether a place is what a talk or a statement is about: the phrase it lies in hangs on the trigger or a verb
+    above it by a preposition of topic (:func:`prep_role`): "the talks focused on Ukraine" took place elsewhere."""
+    if family not in TALK_FAMILIES:
+        return False
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    node = place
+    while node.head.i not in above and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "prep" and node.lower_ in TOPIC_PREPS
 
 
 def elsewhere(place: Token, trigger: Token) -> bool:
@@ -139,6 +162,15 @@ def scene_first(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
     scene = any(r == "location" for r, _ in roles)
     return [("location" if r == "subject" else r, p) for r, p in roles
             if not (r == "subject" and scene or r == "doer")]
+
+
+def subject_places(roles: list[tuple[str, str]], trigger: Token) -> list[tuple[str, str]]:
+    """The places of a violent act's subject: where the fire came from ("militants in southern Lebanon fired"),
+    unless the subject came under the act (``geo.events.suffering``): then it is where the fire landed, and a
+    place of the subject's phrase is the act's place ("a border post near Kiryat Shmona came under gunfire")."""
+    if undergone(trigger) is not None:
+        return roles
+    return [("origin" if r == "subject" else r, p) for r, p in roles]
 
 
 def attackers(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -10,11 +10,15 @@ Strip the article names most often as the war's backdrop.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from geo.places.focus import main_place
+from geo.places.focus import is_demonym, main_place
 from geo.records import CONTEXT_ROLE, Event, PlaceMention
 
-__all__ = ["named_places", "nearest_first", "scene_of"]
+if TYPE_CHECKING:  # the store's writer imports the grouping, and so this module, without spaCy
+    from spacy.tokens import Doc
+
+__all__ = ["named_places", "nearest_first", "scene_of", "sentence_countries"]
 
 
 def named_places(event: Event) -> tuple[str, ...]:
@@ -39,3 +43,18 @@ def nearest_first(places: Sequence[PlaceMention], at: int, dateline_end: int) ->
         filed = pm.mention.start < dateline_end
         return filed, pm.mention.start if filed else abs(pm.mention.start - at)
     return sorted(places, key=key)
+
+
+def sentence_countries(doc: Doc, place_at: dict[int, PlaceMention]) -> dict[int, str]:
+    """The one country of a sentence's places, by the sentence's first token, where they all lie in one: "In
+    Kharkiv, a Russian missile hit an apartment block" hits Ukraine's civilians, whatever country the article is
+    mostly about. A name is judged by its root word: "a tourist from New Zealand" says where she is from, not the
+    scene, though "New" hangs on "Zealand"."""
+    found: dict[int, set[str]] = {}
+    for i, pm in place_at.items():
+        token = doc[i]
+        if token.head.i != i and place_at.get(token.head.i) is pm:
+            continue  # a word inside the name
+        if not is_demonym(pm) and pm.place.country_code and token.head.lower_ != "from":
+            found.setdefault(token.sent.start, set()).add(pm.place.country_code)
+    return {start: min(codes) for start, codes in found.items() if len(codes) == 1}

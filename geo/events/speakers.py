@@ -22,13 +22,13 @@ a speaker at home keeps the scene, which is more precise ("Georgian police said"
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from geo.events.taxonomy import STATEMENT
 from geo.names import slug
 from geo.records import Actor, Event, Place
 
-__all__ = ["speakers_country"]
+__all__ = ["affiliated", "speakers_country"]
 
 #: Kinds of actor through which a speaker speaks for a state: its people, government, ministries, army and police.
 STATE_BOUND = frozenset({"person", "government", "military", "police", "state"})
@@ -51,15 +51,22 @@ def speakers_country(event: Event, actors: Mapping[str, Actor], places: Mapping[
 
 def _states(actor_id: str, actors: Mapping[str, Actor]) -> set[str]:
     """The states an actor is or belongs to through state-bound actors (:data:`STATE_BOUND`)."""
-    found: set[str] = set()
+    return {a for a in {actor_id} | affiliated(actor_id, actors, through=STATE_BOUND)
+            if a in actors and actors[a].kind == "state"}
+
+
+def affiliated(actor_id: str, actors: Mapping[str, Actor], *, through: Container[str] | None = None) -> set[str]:
+    """Every actor an actor belongs to, up its affiliations (person -> group -> state), read off ``actors``; with
+    ``through``, only on from actors of those kinds ("Abiy Ahmed" -> Ethiopia, but not on from an armed group).
+    One walk for the grouping's related actors (``geo.events.grouping.Knowledge``) and the speakers' states."""
     seen: set[str] = set()
     todo = [actor_id]
     while todo:
         actor = actors.get(todo.pop())
-        if actor is None or actor.id in seen or actor.kind not in STATE_BOUND:
+        if actor is None or through is not None and actor.kind not in through:
             continue
-        seen.add(actor.id)
-        if actor.kind == "state":
-            found.add(actor.id)
-        todo.extend(actor.affiliations)
-    return found
+        for parent in actor.affiliations:
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen

@@ -69,7 +69,7 @@ class EventStage(Protocol):
 
 class GroupingStage(Protocol):
     def group(self, doc: Doc, article: Article, places: tuple[PlaceMention, ...], actors: tuple[Actor, ...],
-              events: tuple[Event, ...]) -> tuple[Event, ...]: ...
+              events: tuple[Event, ...], occurrences: tuple | None = None) -> tuple[Event, ...]: ...
 
 
 @dataclass
@@ -144,7 +144,7 @@ class Analyser:
             places = tuple(sorted((*places, *found.places), key=lambda pm: (pm.mention.start, -pm.mention.end)))
             actors, actor_mentions = (*actors, *found.actors), (*actor_mentions, *found.actor_mentions)
             if self.grouping is not None:
-                events = self.grouping.group(doc, article, places, actors, events)
+                events = self.grouping.group(doc, article, places, actors, events, found.occurrences)
         return Analysis(article=article, places=places, actors=actors,
                         actor_mentions=actor_mentions, events=events)
 
