@@ -19,7 +19,7 @@ from dashboard import data as q
 from dashboard import share, status, timebar
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
 from dashboard.widgets import (MAP_COLUMNS, URL_TURNS, article_line_html, article_list_ui, esc, event_rows,
-                               events_table, link, map_ui, place_panel_ui)
+                               events_table, link, map_ui, place_panel_ui, position_hint_ui)
 from geo.render import exports, maps, style
 from geo.render.panel import event_entry_html
 from geo.settings import REPO_ROOT, Settings
@@ -101,6 +101,7 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     message = empty_message(store, state, data)
     if message:
         st.info(message)
+    position_hint_ui(data["places"], state)
     left, right = st.columns(MAP_COLUMNS)
     with left:
         # While time plays the map keeps the frame of the whole range, so the places appear in a still map.

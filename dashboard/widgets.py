@@ -17,6 +17,7 @@ from streamlit_folium import st_folium
 
 from dashboard.data import get_assets, get_outlines
 from geo.render import maps, style
+from geo.render.frame import out_of_sight
 from geo.render.exports.common import spreadsheet_safe
 from geo.render.panel import date_label
 from geo.settings import Settings
@@ -57,6 +58,21 @@ FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !im
 
 
 URL_TURNS = "url_turns"  # session state: how many times the URL changed under the page (Back, Forward)
+
+
+def position_hint_ui(places: list[dict[str, Any]], state: ViewState) -> None:
+    """A line when the link's map position has none of the view's places in sight (the map would be empty
+    there without a word): the nearest place and a link to the view fitted to its places."""
+    if state.lat is None or state.lon is None:
+        return
+    zoom = maps.DEFAULT_ZOOM if state.zoom is None else state.zoom
+    nearest = out_of_sight(places, state.lat, state.lon, zoom)
+    if nearest is None:
+        return
+    fitted = link(state.replace(lat=None, lon=None, zoom=None))
+    st.info(f"The link centres the map at {state.lat:g}, {state.lon:g} (zoom {zoom}), where this view's places "
+            f"are out of sight: the nearest, {esc(nearest['name'])}, is {nearest['km']:,.0f} km away. "
+            f"[Show all its places]({fitted})")
 
 
 def link(state: ViewState) -> str:
