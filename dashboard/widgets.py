@@ -75,6 +75,18 @@ def position_hint_ui(places: list[dict[str, Any]], state: ViewState) -> None:
             f"[Show all its places]({fitted})")
 
 
+def same_point_links(places: list[dict[str, Any]], place: dict[str, Any], state: ViewState) -> str:
+    """`` · same point on the map: [El Fasher](?place=...)`` for the other places drawn at ``place``'s point
+    (a camp placed at its city's coordinates covers the city's circle, which then cannot be clicked), or ""."""
+    if place.get("lat") is None or place.get("lon") is None:
+        return ""
+    here = [p for p in places if p["id"] != place["id"] and (p.get("lat"), p.get("lon")) == (place["lat"], place["lon"])]
+    if not here:
+        return ""
+    return " \u00b7 same point on the map: " + ", ".join(
+        f"[{esc(p['name'])}]({link(state.replace(place=p['id']))})" for p in here[:5])
+
+
 def link(state: ViewState) -> str:
     return state.to_url()
 

@@ -67,3 +67,26 @@ def test_a_map_position_with_no_place_of_the_view_in_sight_says_where_they_are(f
     assert "lat=" not in hint.split("](")[-1]
     sighted = _app(lat="33.9", lon="35.5", zoom="6")  # Beirut and southern Lebanon in sight: no hint
     assert not [i for i in _texts(sighted.info) if "out of sight" in i]
+
+
+def test_a_place_drawn_on_another_links_to_it_from_its_panel(fixture_db):
+    """A facility placed at its city's point (a camp "outside El Fasher", "the embassy, Beirut") is drawn over
+    the city with a circle of the same size, and the city could no longer be clicked: each panel links the
+    places drawn at the same point."""
+    import dataclasses
+
+    from geo.records import Place
+    from tests.factories import hostile_analysis
+
+    store = Store.open(fixture_db)
+    hostile = hostile_analysis()
+    port = Place(hostile.places[0].place.id, "the port, Beirut", "facility", 33.8938, 35.5018, "LB")
+    store.write(dataclasses.replace(hostile, places=(dataclasses.replace(hostile.places[0], place=port),)))
+    store.close()
+    at = _app(place="gn:276781")
+    assert not at.exception and _texts(at.subheader) == ["Beirut"]
+    [line] = [c for c in _texts(at.caption) if "same point" in c]
+    assert "the port, Beirut" in line and "place=gn%3Ahostile" in line
+    at = _app(place="gn:hostile")
+    [line] = [c for c in _texts(at.caption) if "same point" in c]
+    assert "Beirut" in line and "place=gn%3A276781" in line
