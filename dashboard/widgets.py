@@ -80,7 +80,8 @@ def same_point_links(places: list[dict[str, Any]], place: dict[str, Any], state:
     (a camp placed at its city's coordinates covers the city's circle, which then cannot be clicked), or ""."""
     if place.get("lat") is None or place.get("lon") is None:
         return ""
-    here = [p for p in places if p["id"] != place["id"] and (p.get("lat"), p.get("lon")) == (place["lat"], place["lon"])]
+    point = (place["lat"], place["lon"])
+    here = [p for p in places if p["id"] != place["id"] and (p.get("lat"), p.get("lon")) == point]
     if not here:
         return ""
     return " \u00b7 same point on the map: " + ", ".join(
