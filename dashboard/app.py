@@ -54,7 +54,7 @@ def main() -> None:
     """The page; any failure is one short message for the visitor and the details in the server's log (a
     traceback names the server's files, which a visitor has no use for)."""
     st.set_page_config(page_title="newsmap", page_icon=":world_map:", layout="wide")
-    st.markdown(f"<style>{CSS}{PAGE_CSS}</style>", unsafe_allow_html=True)
+    st.markdown(f"<style>{CSS}{PAGE_CSS}{links.GUARD_CSS}</style>", unsafe_allow_html=True)
     links.guard_ui()  # first: a link Streamlit dropped is sent back as ?unread=N before a view is drawn
     if links.unread_ui():
         return

@@ -15,6 +15,9 @@ try:  # Streamlit's own limits, where this version declares them
 except ImportError:  # pragma: no cover - the limits of Streamlit 1.67
     MAX_PARAMS, MAX_CHARS = 1000, 512 * 1024
 
+GUARD_KEY = "nm_link_guard"
+GUARD_CSS = (f'[data-testid="stLayoutWrapper"]:has(> .st-key-{GUARD_KEY}), .st-key-{GUARD_KEY} '
+             "{display: none !important}")
 _GUARD = f"""<script>
 (function () {{
   var query = window.location.search.slice(1);
@@ -27,8 +30,10 @@ _GUARD = f"""<script>
 
 
 def guard_ui() -> None:
-    """The browser's check of its own address (see the module's docstring); drawn first on every page."""
-    st.html(_GUARD, unsafe_allow_javascript=True)
+    """The browser's check of its own address (see the module's docstring); drawn first on every page, in a
+    container the page's CSS hides (:data:`GUARD_CSS`), so it takes no room above the title."""
+    with st.container(key=GUARD_KEY):
+        st.html(_GUARD, unsafe_allow_javascript=True)
 
 
 def unread_ui() -> bool:
