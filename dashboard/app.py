@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st  # noqa: E402
 
 from dashboard import data as q  # noqa: E402
-from dashboard import live, timebar  # noqa: E402
+from dashboard import links, live, timebar  # noqa: E402
 from dashboard.filters import filters_state, init_filters, sidebar_ui  # noqa: E402
-from dashboard.snapshot import snapshot_page_ui  # noqa: E402
+from dashboard.snapshot import one_snapshot_ui, snapshot_page_ui  # noqa: E402
 from dashboard.widgets import PAGE_CSS  # noqa: E402
 from geo.errors import NewsmapError  # noqa: E402
 from geo.records import EVENT_TYPES  # noqa: E402
@@ -54,7 +54,10 @@ def main() -> None:
     """The page; any failure is one short message for the visitor and the details in the server's log (a
     traceback names the server's files, which a visitor has no use for)."""
     st.set_page_config(page_title="newsmap", page_icon=":world_map:", layout="wide")
-    st.markdown(f"<style>{CSS}{PAGE_CSS}</style>", unsafe_allow_html=True)
+    st.markdown(f"<style>{CSS}{PAGE_CSS}{links.GUARD_CSS}</style>", unsafe_allow_html=True)
+    links.guard_ui()  # first: a link Streamlit dropped is sent back as ?unread=N before a view is drawn
+    if links.unread_ui():
+        return
     options = app_options(sys.argv[1:])
     settings = load_settings()
     try:
@@ -66,7 +69,9 @@ def main() -> None:
         return
     try:
         if "snapshot" in st.query_params:  # a saved snapshot: read-only, its frozen data drives the page
-            snapshot_page_ui(store, st.query_params["snapshot"], settings, options.offline)
+            snapshot_id = one_snapshot_ui(st.query_params.get_all("snapshot"))
+            if snapshot_id is not None:
+                snapshot_page_ui(store, snapshot_id, settings, options.offline)
             return
         live_page_ui(store, settings, options.offline)
     except Exception:  # noqa: BLE001 - Streamlit's own stop and rerun signals are not Exceptions

@@ -19,7 +19,8 @@ from dashboard import data as q
 from dashboard import share, status, timebar
 from dashboard.data import ARTICLES_PER_PAGE, EVENTS_PER_PAGE, get_outlines
 from dashboard.widgets import (MAP_COLUMNS, URL_TURNS, article_line_html, article_list_ui, esc, event_rows,
-                               events_table, link, map_ui, place_panel_ui)
+                               events_table, link, map_ui, place_panel_ui, position_hint_ui,
+                               same_point_links)
 from geo.render import exports, maps, style
 from geo.render.panel import event_entry_html
 from geo.settings import REPO_ROOT, Settings
@@ -101,6 +102,7 @@ def view_ui(store: Store, settings: Settings, offline: bool, url: ViewState, sta
     message = empty_message(store, state, data)
     if message:
         st.info(message)
+    position_hint_ui(data["places"], state)
     left, right = st.columns(MAP_COLUMNS)
     with left:
         # While time plays the map keeps the frame of the whole range, so the places appear in a still map.
@@ -149,7 +151,7 @@ def live_place_ui(db_url: str, version: int, data: dict[str, Any], state: ViewSt
                   if mn["article_id"] == e["article_id"] and e["start"] <= mn["start"] < e["end"]]
         entries.append(event_entry_html(e, place["id"], names, highlight_html(e["sentence"], spans, offset=e["start"])))
     caption = (f"{escape(place['kind'])} \u00b7 {place_counts(place)} \u00b7 "
-               f"[centre the map]({link(centred(state, place))})")
+               f"[centre the map]({link(centred(state, place))})") + same_point_links(data["places"], place, state)
     place_panel_ui(place["name"], caption,
                    "**Events here**" if events else "_No event here in this view; the place is mentioned._",
                    entries, "**Articles that mention it**", [article_line_html(a, state) for a in detail["articles"]])

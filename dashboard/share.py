@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.links import MAX_PARAMS, too_long
 from geo.render import exports
 from geo.render.assets import available_assets
 from geo.errors import NewsmapError
@@ -48,6 +49,9 @@ def copy_link_ui(state: ViewState) -> str:
     url = page_url(state.to_url())
     st.markdown("**Link to this view**")
     st.code(url, language=None, wrap_lines=True)
+    if too_long(state.to_url().lstrip("?")):
+        st.warning(f"This link holds more than the {MAX_PARAMS:,} parameters the dashboard reads: whoever opens "
+                   "it is told it was not read. Save a snapshot to share this view.")
     st.caption("Copy it with the button at the right of the box. The link shows the live data: "
                "save a snapshot to share what is on screen now.")
     return url

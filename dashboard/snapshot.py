@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -45,6 +46,19 @@ def snapshot_page_ui(store: Store, snapshot_id: str, settings: Settings, offline
     with st.sidebar:
         snapshot_sidebar_ui(store, snap, data_dir=settings.data_dir, outlines=get_outlines(settings.data_dir),
                             read_only=settings.read_only)
+
+
+def one_snapshot_ui(ids: list[str]) -> str | None:
+    """The one snapshot id of ``?snapshot=ID``, or None after a message offering each of several: two ids
+    opened the last without a word, and the sender may have meant the first."""
+    distinct = list(dict.fromkeys(ids))
+    if len(distinct) == 1:
+        return distinct[0]
+    st.error(f"This link names {len(distinct):,} snapshots; a link opens one. Open one of them, or the live map:")
+    shown = [f"<a href='?{escape(urlencode({'snapshot': i}))}' target='_self'>{md(i[:40])}</a>" for i in distinct[:5]]
+    more = f" and {len(distinct) - 5:,} more" if len(distinct) > 5 else ""
+    st.markdown(" · ".join(shown) + more + " · <a href='?' target='_self'>the live map</a>", unsafe_allow_html=True)
+    return None
 
 
 def open_snapshot_ui(store: Store, snapshot_id: str) -> Snapshot | None:

@@ -17,6 +17,7 @@ from streamlit_folium import st_folium
 
 from dashboard.data import get_assets, get_outlines
 from geo.render import maps, style
+from geo.render.frame import out_of_sight
 from geo.render.exports.common import spreadsheet_safe
 from geo.render.panel import date_label
 from geo.settings import Settings
@@ -57,6 +58,34 @@ FRAME_CSS = "<style>html,body{margin:0;overflow:hidden}#map_div{height:100vh !im
 
 
 URL_TURNS = "url_turns"  # session state: how many times the URL changed under the page (Back, Forward)
+
+
+def position_hint_ui(places: list[dict[str, Any]], state: ViewState) -> None:
+    """A line when the link's map position has none of the view's places in sight (the map would be empty
+    there without a word): the nearest place and a link to the view fitted to its places."""
+    if state.lat is None or state.lon is None:
+        return
+    zoom = maps.DEFAULT_ZOOM if state.zoom is None else state.zoom
+    nearest = out_of_sight(places, state.lat, state.lon, zoom)
+    if nearest is None:
+        return
+    fitted = link(state.replace(lat=None, lon=None, zoom=None))
+    st.info(f"The link centres the map at {state.lat:g}, {state.lon:g} (zoom {zoom}), where this view's places "
+            f"are out of sight: the nearest, {esc(nearest['name'])}, is {nearest['km']:,.0f} km away. "
+            f"[Show all its places]({fitted})")
+
+
+def same_point_links(places: list[dict[str, Any]], place: dict[str, Any], state: ViewState) -> str:
+    """`` · same point on the map: [El Fasher](?place=...)`` for the other places drawn at ``place``'s point
+    (a camp placed at its city's coordinates covers the city's circle, which then cannot be clicked), or ""."""
+    if place.get("lat") is None or place.get("lon") is None:
+        return ""
+    point = (place["lat"], place["lon"])
+    here = [p for p in places if p["id"] != place["id"] and (p.get("lat"), p.get("lon")) == point]
+    if not here:
+        return ""
+    return " \u00b7 same point on the map: " + ", ".join(
+        f"[{esc(p['name'])}]({link(state.replace(place=p['id']))})" for p in here[:5])
 
 
 def link(state: ViewState) -> str:

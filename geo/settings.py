@@ -79,7 +79,8 @@ class Settings:
     )
     geocoder_timeout: float = _setting(
         10.0,
-        "Seconds to wait for an online geocoder before falling back to the offline answer.",
+        "Seconds to wait for an online geocoder before falling back to the offline answer (also the longest "
+        "Retry-After of a 429 answer that is waited for).",
         "NEWSMAP_GEOCODER_TIMEOUT",
     )
     geocoder_min_delay: float = _setting(

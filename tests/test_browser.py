@@ -376,3 +376,15 @@ def test_the_time_steps_and_play_are_read_whole_on_a_laptop(server: str, width: 
             .map(e => e.scrollWidth - e.clientWidth)""")
     assert over[0] == "month" and over[1] <= 0, over
     assert play and max(play) <= 0, play
+
+
+def test_a_link_of_more_than_a_thousand_parameters_says_it_was_not_read(server: str):
+    """Streamlit drops a query string of more than 1,000 parameters before the page runs, and the link opened
+    the whole store as if it were its view: the browser sends it back as ``?unread=N`` and the page says so."""
+    query = "&".join(f"actor=Someone+{i}" for i in range(1200))
+    with page_at(f"{server}/?{query}") as page:
+        page.get_by_text("This link was not read").wait_for(timeout=60_000)
+        assert "1,200 parameters" in page.inner_text("body")
+        page.wait_for_timeout(1000)
+        assert not any("st_folium" in f.url or "streamlit_folium" in f.url for f in page.frames)  # no map
+        assert "unread=1200" in page.url

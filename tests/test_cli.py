@@ -166,7 +166,8 @@ def test_a_failing_article_is_one_line_and_the_traceback_only_with_debug(
         real(settings, store), analyser_factory=make_faulty_analyser))
     folder = tmp_path / "in"
     folder.mkdir()
-    for name, text in [("a.txt", "A good article."), ("b.txt", f"{FAIL_IN_STAGE} here."), ("c.txt", "Fine too.")]:
+    for name, text in [("a.txt", "date 2024-03-01\nA good article."), ("b.txt", f"{FAIL_IN_STAGE} here."),
+                       ("c.txt", "date 2024-03-02\nFine too.")]:  # dated: no note of undated articles
         (folder / name).write_text(text)
     db = ["--db", str(tmp_path / "f.sqlite"), "--workers", workers]
     assert main(["ingest", str(folder), *db]) == 1

@@ -269,3 +269,18 @@ def test_a_view_naming_an_unknown_actor_or_event_type_is_refused(fixture_db: str
     assert geo.cli.main(["export", "--format", "csv", "--type", "battles", "-o", str(out)]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows and {r["type"] for r in rows} == {"Battles"}
+
+
+def test_an_ingest_names_the_articles_that_have_no_date(tmp_path: Path, capsys):
+    """Text files without a date gave "undated" events everywhere later, off the timeline and the time slider,
+    and the ingest never said why: it names them once and says how to date them."""
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "dated.txt").write_text("date 2025-02-03\nTroops moved into Mosul on Tuesday.\n")
+    (tmp_path / "news" / "harbour.txt").write_text("Dock workers marched through Basra on Friday.\n")
+    (tmp_path / "news" / "feed.jsonl").write_text('{"text": "Police closed roads in Najaf on Monday."}\n'
+                                                 '{"text": "Rain fell on Erbil.", "published": "2025-02-04"}\n')
+    assert geo.cli.main(["ingest", "--db", str(tmp_path / "s.sqlite"), str(tmp_path / "news")]) == 0
+    err = capsys.readouterr().err
+    [line] = [x for x in err.splitlines() if "no publication date" in x]
+    assert line.startswith("note: 2 articles have no publication date") and "harbour.txt" in line
+    assert "feed.jsonl:1" in line and "dated.txt" not in line and "date YYYY-MM-DD" in line

@@ -98,3 +98,21 @@ def test_unwritable_outputs_and_a_full_disk_are_one_line_each(tmp_path: Path):
     (folder_cache / "geocache.sqlite").mkdir(parents=True)
     done = run("cache", "stats", "--data-dir", str(folder_cache))
     assert "Traceback" not in done.stderr.decode() and done.stderr.decode().count("\n") <= 1, done.stderr
+
+
+def test_the_actors_list_prints_each_id_whole(tmp_path: Path):
+    """Ids were cut at 32 characters: a country's government and military printed the country's id, so the
+    id an analyst copied to ``--actor`` named another actor. Each id is printed whole, the columns aligned."""
+    db = str(tmp_path / "long.sqlite")
+    store = fill(Store.open(db))
+    hostile = hostile_analysis()
+    ids = ("democratic-republic-of-the-congo", "democratic-republic-of-the-congo-government")
+    actors = tuple(dataclasses.replace(HOSTILE_ACTOR, id=i, name=f"Actor {n}") for n, i in enumerate(ids))
+    store.write(dataclasses.replace(hostile, actors=(*hostile.actors, *actors), actor_mentions=(
+        *hostile.actor_mentions, *(dataclasses.replace(hostile.actor_mentions[0], actor_id=i) for i in ids))))
+    store.close()
+    done = run("actors", "--db", db)
+    lines = done.stdout.decode().splitlines()
+    assert done.returncode == 0, done.stderr
+    assert sorted(line.split()[0] for line in lines if line.startswith("democratic")) == sorted(ids)
+    assert len({line.index("armed_group") for line in lines if "armed_group" in line}) == 1  # one column

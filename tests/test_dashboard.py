@@ -136,6 +136,7 @@ def test_ingest_pasted_text_from_the_dashboard(fixture_db):
     next(b for b in at.button if b.label == "Ingest").click().run()
     assert not at.exception
     assert any("pasted text" in s.value and "ingested 1" in s.value for s in at.success)
+    assert any("no publication date" in c.value for c in at.caption)  # the notes of an ingest are shown too
     assert Store.open(fixture_db).count_articles() == 4
 
 

@@ -350,3 +350,75 @@ def test_a_service_answering_garbage_falls_back_and_is_asked_again(service, body
     broken.clear()
     assert geocoder.geocode("Beirut").lat == 34.5                     # not cached: the repaired service is asked
     assert len(seen) == 2
+
+
+@pytest.fixture
+def busy_service():
+    """A self-hosted Nominatim on loopback that answers 429 Too Many Requests with each ``Retry-After`` put in
+    ``refusals`` (None: no header) before it answers searches."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen, refusals = [], []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            seen.append(self.path)
+            if refusals:
+                wait = refusals.pop(0)
+                self.send_response(429)
+                if wait is not None:
+                    self.send_header("Retry-After", str(wait))
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(json.dumps(SERVICE_ANSWERS["nominatim"][1]).encode())
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", seen, refusals
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_rate_limited_service_is_asked_again_after_its_retry_after(gazetteer, tmp_path, busy_service, caplog):
+    """A 429 with ``Retry-After: 4`` fell back to the offline answer at once and counted as a failure: newsmap
+    waits the four seconds (within ``--geocoder-timeout``), says so once, asks again and caches the answer."""
+    url, seen, refusals = busy_service
+    refusals.append(4)
+    clock = FakeClock()
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_url=url, geocoder_min_delay=0.0,
+                        geocoder_timeout=10)
+    cache = GeocodeCache.open(tmp_path)
+    geocoder = make_geocoder(settings, gazetteer, cache, clock=clock.clock, sleep=clock.sleep)
+    with caplog.at_level(logging.WARNING):
+        assert geocoder.geocode("Qwxzyville").lat == 34.5
+        refusals.append(2)
+        assert geocoder.geocode("Zzyzxton").lat == 34.5
+    assert 4 in clock.slept and 2 in clock.slept and len(seen) == 4
+    assert caplog.text.count("Retry-After") == 1 and "429" in caplog.text
+    assert geocoder.geocode("Qwxzyville").lat == 34.5 and len(seen) == 4  # cached: the service's own answer
+    assert cache.stats()["size"] == 2
+
+
+@pytest.mark.parametrize("answers", [[3600], [None, None]])
+def test_a_retry_after_beyond_the_timeout_falls_back_and_caches_nothing(gazetteer, tmp_path, busy_service, caplog,
+                                                                        answers):
+    """A service that asks for an hour (or twice in a row) is not waited for: the offline answer, a line saying
+    why, nothing cached, and the service is asked again next time."""
+    url, seen, refusals = busy_service
+    refusals.extend(answers)
+    clock = FakeClock()
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_url=url, geocoder_min_delay=0.0,
+                        geocoder_timeout=10)
+    cache = GeocodeCache.open(tmp_path)
+    geocoder = make_geocoder(settings, gazetteer, cache, clock=clock.clock, sleep=clock.sleep)
+    with caplog.at_level(logging.WARNING):
+        assert geocoder.geocode("Beirut").country_code == "LB"  # the offline answer
+    assert all(s <= 10 for s in clock.slept) and cache.stats()["size"] == 0
+    assert "429" in caplog.text and "not cached" in caplog.text
+    assert geocoder.geocode("Beirut").lat == 34.5  # asked again: the service's answer now

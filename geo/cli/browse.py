@@ -76,8 +76,10 @@ def command_actors(store: Store, out: TextIO) -> int:
     if not rows:
         print("no actors yet: add articles with `newsmap ingest PATH`", file=out)
         return 0
-    print(f"{'id':32}  {'kind':12}  {'mentions':>8}  {'articles':>8}  {'events':>6}  name", file=out)
+    # Ids whole: one cut at 32 characters printed a country's id for its government (ids are bounded slugs).
+    width = max(32, *(len(visible(r["id"])) for r in rows))
+    print(f"{'id':{width}}  {'kind':12}  {'mentions':>8}  {'articles':>8}  {'events':>6}  name", file=out)
     for r in rows:
-        print(f"{visible(r['id'][:32]):32}  {visible(r['kind']):12}  {r['mentions']:>8}  {r['articles']:>8}  "
+        print(f"{visible(r['id']):{width}}  {visible(r['kind']):12}  {r['mentions']:>8}  {r['articles']:>8}  "
               f"{r['events']:>6}  {visible(r['name'])}", file=out)
     return 0

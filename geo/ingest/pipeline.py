@@ -233,6 +233,8 @@ class Pipeline:
                 tally.add(tally.failed, result)
             else:
                 tally.add(tally.ingested if result else tally.duplicates, analysis.article.origin)
+                if result and analysis.article.published is None:
+                    tally.undated.append(analysis.article.origin)
         return tally.report()
 
     def _analyses(self, fresh: Iterator[Article], workers: int, engine: str, scheduler: str | None
@@ -372,6 +374,7 @@ class _Tally:
     duplicates: list[str] = field(default_factory=list)
     failed: list[ReadFailure | ArticleFailure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # stored articles with no publication date
     progress: Callable[[str], None] | None = None
 
     def add(self, bucket: list, item: object) -> None:
@@ -380,4 +383,14 @@ class _Tally:
             self.progress(getattr(item, "origin", item))
 
     def report(self) -> IngestReport:
-        return IngestReport(tuple(self.ingested), tuple(self.duplicates), tuple(self.failed), tuple(self.notes))
+        notes = [*self.notes, *([undated_note(self.undated)] if self.undated else [])]
+        return IngestReport(tuple(self.ingested), tuple(self.duplicates), tuple(self.failed), tuple(notes))
+
+
+def undated_note(origins: list[str]) -> str:
+    """One note for the stored articles without a publication date: their events are undated (off the
+    timeline and the time slider) unless the text gives a full date, and nothing said why."""
+    named = ", ".join(origins[:5]) + (f" and {len(origins) - 5} more" if len(origins) > 5 else "")
+    return (f"{len(origins)} article{'s have' if len(origins) > 1 else ' has'} no publication date: events they "
+            "do not date in their text are undated, off the timeline and the time slider (date an article with a "
+            f"first line `date YYYY-MM-DD`, or `published` in JSON): {named}")

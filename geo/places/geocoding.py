@@ -18,7 +18,7 @@ import logging
 from typing import Callable
 from urllib.parse import urlparse
 
-from geopy.exc import GeocoderTimedOut, GeopyError
+from geopy.exc import GeocoderRateLimited, GeocoderTimedOut, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
 from geo.errors import GeocoderError
@@ -74,12 +74,20 @@ class GeopyGeocoder:
 
 
 class RateLimitedGeocoder:
-    """A geocoder whose requests go through geopy's ``RateLimiter``; ``clock``/``sleep`` are injectable."""
+    """A geocoder whose requests go through geopy's ``RateLimiter``; ``clock``/``sleep`` are injectable.
 
-    def __init__(self, inner, min_delay_seconds: float, *, clock: Callable[[], float] | None = None,
-                 sleep: Callable[[float], None] | None = None) -> None:
+    A service that answers 429 Too Many Requests is asked once more after the wait its ``Retry-After`` names
+    (``min_delay_seconds``, at least a second, when it names none), if that wait is at most ``max_wait``
+    seconds; the first wait of a run is said in a warning. A longer wait, or a second 429 in a row, raises
+    ``GeocoderRateLimited`` (the caller falls back, caching nothing)."""
+
+    def __init__(self, inner, min_delay_seconds: float, *, max_wait: float = 10.0,
+                 clock: Callable[[], float] | None = None, sleep: Callable[[float], None] | None = None) -> None:
         self.inner = inner
         self.name = inner.name
+        self.min_delay = min_delay_seconds
+        self.max_wait = max_wait
+        self.waited = False  # a wait was said already
         self.limiter = RateLimiter(inner.geocode, min_delay_seconds=min_delay_seconds, max_retries=0,
                                    swallow_exceptions=False)
         if clock is not None:
@@ -88,7 +96,19 @@ class RateLimitedGeocoder:
             self.limiter._sleep = sleep
 
     def geocode(self, query: str, **kwargs) -> Place | list[Place] | None:
-        return self.limiter(query, **kwargs)
+        try:
+            return self.limiter(query, **kwargs)
+        except GeocoderRateLimited as exc:
+            wait = exc.retry_after if exc.retry_after is not None else max(self.min_delay, 1.0)
+            if wait > self.max_wait:
+                raise
+            if not self.waited:
+                self.waited = True
+                log.warning("geocoder %s answered 429 Too Many Requests: waiting %g s (its Retry-After, or "
+                            "--geocoder-min-delay without one) before asking again; later waits are not reported",
+                            self.name, wait)
+            self.limiter._sleep(wait)
+            return self.limiter(query, **kwargs)
 
 
 # What a service can throw at us: geopy's errors (timeouts, refusals, unparsable bodies), the network's,
@@ -142,7 +162,11 @@ def failure_line(service: str, query: str, exc: BaseException, answer: object) -
     "geocoder nominatim timed out on 'Qwxzyville' (no answer with"
     """
     name = repr(query if len(query) <= 200 else query[:200] + "\u2026")
-    if isinstance(exc, GeocoderTimedOut) or "timed out" in str(exc).lower():
+    if isinstance(exc, GeocoderRateLimited):
+        asked = "" if exc.retry_after is None else f", Retry-After {exc.retry_after} s"
+        what = (f"geocoder {service} refused {name} (429 Too Many Requests{asked}; newsmap waits at most "
+                "--geocoder-timeout, once)")
+    elif isinstance(exc, GeocoderTimedOut) or "timed out" in str(exc).lower():
         what = f"geocoder {service} timed out on {name} (no answer within --geocoder-timeout)"
     else:
         first = (str(exc).strip().splitlines() or [""])[0][:200]
@@ -241,7 +265,8 @@ def make_geocoder(settings, gazetteer: Gazetteer, cache=None, *, service=None,
     if settings.geocoder.lower() == "offline":
         return _cached(offline, cache)
     online = GeopyGeocoder(service if service is not None else geopy_service(settings), settings.geocoder.lower())
-    limited = RateLimitedGeocoder(online, settings.geocoder_min_delay, clock=clock, sleep=sleep)
+    limited = RateLimitedGeocoder(online, settings.geocoder_min_delay, max_wait=settings.geocoder_timeout,
+                                  clock=clock, sleep=sleep)
     return FallbackGeocoder(_cached(limited, cache), offline)
 
 
