@@ -41,7 +41,7 @@ from geo.events.participants import (parties, passive_agents, patients, possesse
 from geo.events.hosting import guests, hosted_for
 from geo.events.sides import aimed_through, later_sides
 from geo.events.senses import addressed, interception, set_off_a_mine
-from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
+from geo.events.speech import VEHICLE_VERBS, business_statement, diplomatic_protest, occasion_of, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
 from geo.events.visits import private_visit
@@ -219,6 +219,8 @@ class EventExtractor:
         if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT",
                                "PRODUCT") and not (token.ent_type_ in ("ORG", "PERSON") and acting_verb(token)):
             return None  # a word of a name is no trigger, but a clause the model took for one is ("Smith shot Jones")
+        if diplomatic_protest(token):  # "lodged a formal protest with Japan": a statement, no crowd
+            return self.taxonomy.statement
         if token.pos_ in ("VERB", "AUX"):
             return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token) \
                 or armed_arson(token)
@@ -282,6 +284,9 @@ class EventExtractor:
             by = subjects(claimant)
             initiators = [a for t in by for a in ctx.actors_of(t)]
             light = claimant
+        if not initiators and kind.family == "statement" and occasion_of(token) is not None:
+            by = subjects(occasion_of(token))  # "in a speech, the president called on ...": the president's
+            initiators = [a for t in by for a in ctx.actors_of(t)]
         if not initiators and passive_agents(token):  # "the attack was carried out by ETA"
             by = passive_agents(token)
             initiators = [a for t in by for a in ctx.actors_of(t)]
