@@ -32,8 +32,8 @@ HEADS = frozenset({"president", "minister"})
 #: Bodies that have a president or a chair of their own (Wikipedia: "President (corporate title)", "Sports
 #: governing body", "University president"): an article naming one may mean its president.
 OTHER_BODIES = frozenset("""
-federation association club company firm corporation university college school league union council committee
-board bank foundation institute society chamber church team court commission
+federation association club company firm corporation university college league team foundation institute society
+chamber church
 """.split())
 
 
