@@ -28,9 +28,9 @@ from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
     objects, opposed, subjects,
 )
-from geo.events.occurrence import (back_reference, bare_singular, frames_quote, generic_plural, generic_subject,
-                                   habitual, in_custody, kind_reading, list_entry, natural_force, negated,
-                                   passive_trigger, quality, quoted_speakers, regulated, said_by_a_text)
+from geo.events.occurrence import (back_reference, bare_singular, characterised, frames_quote, generic_plural,
+                                   generic_subject, habitual, in_custody, kind_reading, list_entry, natural_force,
+                                   negated, passive_trigger, quality, quoted_speakers, regulated, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.grouping import article_scene
 from geo.events.mishaps import mishap
@@ -202,7 +202,7 @@ class EventExtractor:
         outbreak's doing; a statement needs a speaker, not a standing text ("the constitution declares"), and a
         single act, not a bare plural ("in defiance of international warnings")."""
         if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token) \
-                or regulated(token):
+                or regulated(token) or characterised(token):
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do

@@ -363,3 +363,12 @@ def on_record(token: Token) -> bool:
     trespassing", "a previous arrest"."""
     return token.pos_ == "NOUN" and (any(c.dep_ == "amod" and c.lower_ in RECORD for c in token.children)
                                      or held(token))
+
+
+def characterised(token: Token) -> bool:
+    """A noun trigger in the "as" phrase of a verb says what the verb's object is taken for, not that an act of its
+    own happened: "condemned the vote as an attack on her government", "the attack, seen as a warning to Kyiv". When
+    the object is itself an act ("condemned the bombing as an attack on civilians") the object is the event."""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "as" \
+        and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB"
+

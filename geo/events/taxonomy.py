@@ -77,7 +77,7 @@ def default_taxonomy() -> Taxonomy:
     triggers |= _kinds(EventKind(BATTLES, CLASH, "violence"),
                        "attack clash fight ambush raid storm assault shoot assassinate kill bombard open return",
                        "attack clash fighting battle skirmish ambush raid assault offensive shooting gunfire firefight "
-                       "assassination massacre hostility hostilities confrontation incursion killing killings")
+                       "assassination massacre hostility hostilities confrontation incursion")
     triggers |= _kinds(EventKind(REMOTE, SHELLING, "violence"), "fire launch shell", "barrage shelling bombardment")
     triggers |= _kinds(EventKind(REMOTE, AIR, "violence"), "strike hit", "strike airstrike counter-strike")
     triggers |= _kinds(EventKind(CIVILIANS, ATTACK, "violence"), "murder stab", "murder murders stabbing")
