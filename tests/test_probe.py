@@ -8,10 +8,10 @@ import pytest
 from geo.records import Analysis, Event
 from tests import probe_score
 
-#: The probe figures when these floors were set (docs/accuracy.md, "Session 16": events8's 45 passages and
-#: evplace8's 16 added, 400 in all, after both branches' rules and the provinces' English names): a change that
-#: loses on news written apart from any corpus fails here.
-FLOORS = {"precision": 0.961, "recall": 0.955, "f1": 0.958, "place_acc": 0.984, "initiator_acc": 0.841,
+#: The probe figures when these floors were set (docs/accuracy.md, "Session 17, branch events9": 53 passages of
+#: statements, attribution and non-events added, 453 in all, after that branch's rules): a change that loses on news
+#: written apart from any corpus fails here.
+FLOORS = {"precision": 0.961, "recall": 0.947, "f1": 0.954, "place_acc": 0.985, "initiator_acc": 0.85,
           "target_acc": 0.818}
 
 

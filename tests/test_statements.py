@@ -66,3 +66,9 @@ def test_a_speech_given_while_calling_for_something_was_given(analyse) -> None:
 def test_a_habit_told_in_a_base_form_is_no_event(analyse) -> None:
     a = analyse("Press freedom groups routinely condemn the jailing of reporters in Belarus.")
     assert [e.trigger.text for e in real(a)] == []
+
+
+def test_a_noun_in_an_as_phrase_is_what_the_object_is_taken_for(analyse) -> None:
+    a = analyse("The opposition in Caracas denounced the new tax as an attack on the poor.")
+    assert "attack" not in [e.trigger.text for e in a.events]
+    assert "bombing" in triggers(analyse, "Rebels condemned the bombing of a school in Goma as an attack on children.")
