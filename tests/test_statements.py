@@ -33,6 +33,10 @@ def test_a_bare_head_of_government_acts_for_the_articles_one_named_country(analy
      "announced"),
     # the country unnamed: the president of a college in a story placed in one country's towns
     ("A fire damaged a dormitory at a college in Dayton on Friday. The president condemned the arson.", "condemned"),
+    # the country named only in the office's own sentence, as the other side
+    ("The president threatened on Monday to impose tariffs on steel imports from Canada.", "threatened"),
+    ("Cuba's foreign ministry protested on Friday. The president warned Havana that the embargo would stay.",
+     "warned"),
 ])
 def test_a_bare_office_acts_for_no_government_when_the_country_is_not_plain(analyse, text, trigger) -> None:
     found = event(analyse(text), trigger).actor_roles

@@ -4,9 +4,11 @@ country is plain: the office acts for that country's government.
 News names its own country's head of state or government by the office alone once the story has said which country
 it is about ("Ghana's government has faced weeks of criticism ... the president warned striking teachers"). ACLED
 codes such acts as the government's, as it does those of "the Ghanaian president" (``geo.actors.offices``). The
-country is plain when the article's places lie in one country and the article names that country, as a place or as
-an actor (the state or one of its bodies): an article placed in one country's towns but about a club, a company or a
-university, whose "president" is theirs, names no country. An office with any word of its own before it ("the vice president", "the former president",
+country is plain when the article's places lie in one country, the article names that country (as a place or as an
+actor: the state or one of its bodies) in a sentence before the office's, and the office's own sentence names no
+place of it: an article placed in one country's towns but about a club, a company or a university, whose
+"president" is theirs, names no country, and "the president threatened to bomb Iranian sites if Tehran retaliated"
+names the other side. An office with any word of its own before it ("the vice president", "the former president",
 "the club president"), an "of" phrase ("the president of the federation") or a name after it is left alone.
 
 Pure functions of the parse and of an article's reading, used by ``geo.actors.extraction``.
@@ -62,7 +64,8 @@ class Reading(Protocol):
 def bare_office(token: Token) -> Span | None:
     """The words of a bare head-of-state or head-of-government office that acts as a clause's subject ("the
     president", "the prime minister"), or None."""
-    if token.tag_ not in ("NN", "NNP") or not token.text.islower() or token.lower_ not in HEADS or token.dep_ != "nsubj" or token.ent_type_:
+    if token.tag_ not in ("NN", "NNP") or not token.text.islower() or token.lower_ not in HEADS \
+            or token.dep_ != "nsubj" or token.ent_type_:
         return None
     kids = [c for c in token.children if c.i < token.i]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
@@ -87,20 +90,22 @@ def add_bare_offices(reading: Reading, countries: Countries, state_of: Callable[
     doc). ``state_of`` gives a country's state actor, ``government_of`` its government's."""
     codes = reading.article_codes
     country = countries.by_code(next(iter(codes))) if len(codes) == 1 else None
-    if country is None:
-        return
-    state = state_of(country)
-    named = any(pm.place is not None and pm.place.id == f"country:{country.code}" for pm in reading.places)
-    if not named and not any(a == state.id or a.startswith(state.id + "-") for _, a in reading.mentions):
-        return  # the country unnamed: "the president" of a club or a firm in a story placed in one country
-    if any(other_country(t, country, countries) for t in reading.doc) or any(
+    if country is None or any(other_country(t, country, countries) for t in reading.doc) or any(
             t.lemma_.lower() in OTHER_BODIES for t in reading.doc):
         return  # two countries ("the president" of which?), or a body with a president of its own
+    state = state_of(country)
+    places = [pm for pm in reading.places if pm.place is not None and pm.place.country_code == country.code]
+    named = [pm.mention.start for pm in places if pm.place.id == f"country:{country.code}"]
+    named += [span.start_char for span, a in reading.mentions if a == state.id or a.startswith(state.id + "-")]
+    here = [pm.mention.start for pm in places]
     taken = {i for span, _ in reading.mentions for i in range(span.start, span.end)}
     found = [span for span in map(bare_office, reading.doc) if span is not None
-             and not any(i in taken for i in range(span.start, span.end))]
+             and not any(i in taken for i in range(span.start, span.end))
+             and any(at < span.sent.start_char for at in named)
+             and not any(span.sent.start_char <= at < span.sent.end_char for at in named + here)]
     if not found:
-        return
+        return  # the country named only after the office, or in its own sentence: "the president threatened to
+        # impose tariffs on imports from Canada" is no Canadian act
     government = reading.draft(government_of(state, country)).id
     reading.mentions.extend((span, government) for span in found)
     reading.mentions.sort(key=lambda pair: pair[0].start)
