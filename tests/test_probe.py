@@ -11,7 +11,7 @@ from tests import probe_score
 #: The probe figures when these floors were set (docs/accuracy.md, "Session 17, branch events9": 53 passages of
 #: statements, attribution and non-events added, 453 in all, after that branch's rules): a change that loses on news
 #: written apart from any corpus fails here.
-FLOORS = {"precision": 0.961, "recall": 0.947, "f1": 0.954, "place_acc": 0.985, "initiator_acc": 0.85,
+FLOORS = {"precision": 0.961, "recall": 0.947, "f1": 0.954, "place_acc": 0.985, "initiator_acc": 0.846,
           "target_acc": 0.818}
 
 
