@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from geo.actors.acronyms import join_bracketed, name_spelled_out
 from geo.actors.aliases import SPAN_KEY, ActorAliases
+from geo.actors.bare_offices import add_bare_offices
 from geo.actors.catalog import Catalog, Countries, Country, load_countries
 from geo.actors.common import in_capitals
 from geo.actors.cues import agency_name
@@ -76,6 +77,8 @@ class ActorExtractor:
         for span in self.candidates(doc):
             reading.add(span)
         reading.add_missed()
+        add_bare_offices(reading, self.countries, self.state,  # "the president warned": the article's government
+                         lambda state, country: self.derived(state, "government", country))
         join_bracketed(reading)  # "the World Organisation for Animal Health (OIE)": one actor
         name_spelled_out(reading)
         join_short_forms(reading)  # "Dow Chemical Co" ... "Dow": one actor

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.events.gatherings import no_party_gathering
-from geo.events.modality import conditional, denied, past_background, perceived, unrealised
+from geo.events.modality import conditional, denied, past_background, perceived, setting, unrealised
 from geo.events.participants import acting_for, outer_patients, outer_subjects, possessed_patient, standing_for
 from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agreed_with_a_view, blow, collision,
                                commercial_deal, deployed_no_force, dismissed, launched, made_to_act, met_no_one,
@@ -18,7 +18,7 @@ from geo.events.senses import (ACCORDS, accord_not_made, addressed, advice, agre
 
 #: Verbs that only carry a noun trigger: "held talks", "launched an attack"; their subject does the event.
 LIGHT_VERBS = frozenset("hold launch carry conduct stage mount have make execute begin start continue convene "
-                        "intensify step unleash wage respond retaliate mark deliver give issue".split())
+                        "intensify step unleash wage respond retaliate mark deliver give issue lodge".split())
 MODALS = frozenset("could may might would should will can shall must".split())
 #: Words whose complements are not facts: "the possibility of an attack", "plots to attack", "threatened to strike".
 IRREALIS = frozenset("""
@@ -393,7 +393,7 @@ def is_hypothetical(token: Token, *, speech: bool = False) -> bool:
         if any(c.dep_ == "amod" and c.lower_ in ("potential", "possible", "planned", "future") for c in kids):
             return True
         if node.i != token.i and (node.lemma_.lower() in IRREALIS or node.lower_ in IRREALIS) \
-                and not (node.pos_ in ("VERB", "AUX") and below.dep_ in ("nsubj", "nsubjpass")):
+                and not (node.pos_ in ("VERB", "AUX") and below.dep_ in ("nsubj", "nsubjpass") or setting(node, below)):
             return True  # what is vowed is to come; the one who vows ("X, shot dead by police, had vowed") is not
         if node.i != token.i and any(irrealis_complement(c) for c in kids):
             return True

@@ -28,9 +28,9 @@ from geo.events.clauses import (
     CONTEXT_PREPS, LIGHT_VERBS, absorbed, agents, casualties, clause_tokens, governor, is_hypothetical, licensed,
     objects, opposed, subjects,
 )
-from geo.events.occurrence import (back_reference, bare_singular, frames_quote, generic_plural, generic_subject,
-                                   habitual, in_custody, kind_reading, list_entry, natural_force, negated,
-                                   passive_trigger, quality, quoted_speakers, regulated, said_by_a_text)
+from geo.events.occurrence import (back_reference, bare_singular, characterised, frames_quote, generic_plural,
+                                   generic_subject, habitual, in_custody, kind_reading, list_entry, natural_force,
+                                   negated, passive_trigger, quality, quoted_speakers, regulated, said_by_a_text)
 from geo.events.context import ArticleContext
 from geo.events.grouping import Occurrence, article_scene
 from geo.events.mishaps import mishap
@@ -42,7 +42,7 @@ from geo.events.participants import (parties, passive_agents, patients, possesse
 from geo.events.hosting import guests, hosted_for
 from geo.events.sides import aimed_through, later_sides
 from geo.events.senses import addressed, interception, set_off_a_mine
-from geo.events.speech import VEHICLE_VERBS, business_statement, restates, vehicle_of
+from geo.events.speech import VEHICLE_VERBS, business_statement, diplomatic_protest, occasion_of, restates, vehicle_of
 from geo.events.targets import blast_sites, described_as, struck
 from geo.events.suffering import ANSWERED, assailants, sufferers
 from geo.events.taxonomy import BATTLES, CIVILIANS, DEFAULT_TAXONOMY, REMOTE, EventKind, Taxonomy
@@ -206,7 +206,7 @@ class EventExtractor:
         outbreak's doing; a statement needs a speaker, not a standing text ("the constitution declares"), and a
         single act, not a bare plural ("in defiance of international warnings")."""
         if negated(token) or kind_reading(token) or list_entry(token) or habitual(token) or generic_subject(token) \
-                or regulated(token):
+                or regulated(token) or characterised(token):
             return False
         if quality(token) and self.taxonomy.trigger(token.lower_, "NOUN") is None:
             return False  # "a condemned inmate"; but "shelling and bombing runs" name acts as nouns do
@@ -223,6 +223,8 @@ class EventExtractor:
         if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "EVENT",
                                "PRODUCT") and not (token.ent_type_ in ("ORG", "PERSON") and acting_verb(token)):
             return None  # a word of a name is no trigger, but a clause the model took for one is ("Smith shot Jones")
+        if diplomatic_protest(token):  # "lodged a formal protest with Japan": a statement, no crowd
+            return self.taxonomy.statement
         if token.pos_ in ("VERB", "AUX"):
             return self.taxonomy.trigger(token.lemma_, "VERB") or crowd_violence(token) or street_protest(token) \
                 or armed_arson(token)
@@ -287,6 +289,9 @@ class EventExtractor:
             by = subjects(claimant)
             initiators = [a for t in by for a in ctx.actors_of(t)]
             light = claimant
+        if not initiators and kind.family == "statement" and occasion_of(token) is not None:
+            by = subjects(occasion_of(token))  # "in a speech, the president called on ...": the president's
+            initiators = [a for t in by for a in ctx.actors_of(t)]
         if not initiators and passive_agents(token):  # "the attack was carried out by ETA"
             by = passive_agents(token)
             initiators = [a for t in by for a in ctx.actors_of(t)]

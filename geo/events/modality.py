@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["concessive", "conditional", "denied", "past_background", "perceived", "unrealised"]
+__all__ = ["SETTINGS", "concessive", "conditional", "denied", "past_background", "perceived", "setting", "unrealised"]
 
 #: Heads of a to-infinitive of arrangement or expectation: "is set to meet", "is due to visit", "are expected to
 #: agree", "hope to arrest", "the talks, scheduled to begin on Monday".
@@ -113,3 +113,15 @@ def past_background(node: Token) -> bool:
         return False
     return node.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were")
                                      for c in node.children)
+
+
+def setting(node: Token, below: Token) -> bool:
+    """An "in/during" phrase of a verb of intention tells where the act of calling or vowing took place, which is
+    no part of what it intends: "in a televised speech, the president called on the army to ...": the speech was
+    given. What is called for stays hypothetical ("called for talks in Geneva": the talks are under "for")."""
+    return node.pos_ == "VERB" and below.dep_ == "prep" and below.lower_ in ("in", "during") \
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in SETTINGS for c in below.children)
+
+
+#: Occasions of speaking: a statement made in one is made there.
+SETTINGS = frozenset("speech address statement interview broadcast sermon message remarks briefing".split())

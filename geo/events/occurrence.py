@@ -138,7 +138,7 @@ def habitual(token: Token) -> bool:
     """A verb trigger in the simple present with an adverb of habit or an "every/each" time ("meets every
     Tuesday", "routinely arrest street vendors") tells what usually happens, not an occurrence. The simple
     present alone is no sign: headlines report past events in it ("Roadside bomb kills two")."""
-    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP"):
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBP") and not bare_present(token):
         return False
     for c in token.children:
         if c.dep_ == "advmod" and c.lower_ in HABITUAL:
@@ -147,6 +147,13 @@ def habitual(token: Token) -> bool:
                                                    for n in [c, *c.children] for g in n.children):
             return True
     return False
+
+
+def bare_present(verb: Token) -> bool:
+    """A base form with a subject and no auxiliary is a simple present the small model tagged VB ("rights groups
+    regularly condemn the use of ..."); an infinitive or a form after a modal has an auxiliary or no subject."""
+    return verb.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 #: Standing texts that "declare" or "state" without anyone speaking: "the constitution declares ...".
@@ -169,7 +176,14 @@ def generic_plural(token: Token) -> bool:
     "Hamas's warnings" are specific)."""
     if token.pos_ != "NOUN" or token.tag_ not in ("NNS", "NNPS"):
         return False
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ISSUING:
+        return False  # "issued evacuation warnings for three districts": warnings given, so acts
     return not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+
+
+#: Verbs of giving out a statement (FrameNet's Text_creation and Giving: issue, send, give ...): their bare plural
+#: object is statements made, not a kind ("ignored repeated warnings" names warnings as a kind).
+ISSUING = frozenset("issue send give broadcast post deliver publish".split())
 
 
 def bare_singular(token: Token) -> bool:
@@ -349,3 +363,12 @@ def on_record(token: Token) -> bool:
     trespassing", "a previous arrest"."""
     return token.pos_ == "NOUN" and (any(c.dep_ == "amod" and c.lower_ in RECORD for c in token.children)
                                      or held(token))
+
+
+def characterised(token: Token) -> bool:
+    """A noun trigger in the "as" phrase of a verb says what the verb's object is taken for, not that an act of its
+    own happened: "condemned the vote as an attack on her government", "the attack, seen as a warning to Kyiv". When
+    the object is itself an act ("condemned the bombing as an attack on civilians") the object is the event."""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "as" \
+        and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB"
+

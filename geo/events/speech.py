@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from geo.events.clauses import subjects
 
-__all__ = ["VEHICLE_VERBS", "business_voice", "business_statement", "media_voice", "restates", "vehicle_of"]
+__all__ = ["VEHICLE_VERBS", "business_voice", "business_statement", "diplomatic_protest", "media_voice", "occasion_of",
+           "restates", "vehicle_of"]
 
 #: Verbs of attribution whose "in" phrase or subject is the vehicle, not a second act ("said in a statement",
 #: "the statement said", "according to a statement").
@@ -90,3 +91,43 @@ def business_statement(token: Token) -> bool:
                    if c.dep_ in ("amod", "compound", "advmod"))
     said_by = subjects(token)
     return bool(said_by) and all(business_voice(t) for t in said_by)
+
+
+#: Verbs that make a protest a diplomatic note: "lodged a formal protest", "summoned the ambassador to protest".
+LODGING = frozenset("lodge file register deliver send issue summon".split())
+#: Adjectives of a protest made by a government to another (a note or a summons, not a crowd).
+NOTE_WORDS = frozenset("formal diplomatic official".split())
+#: Speakers whose protest is a diplomatic one: a government's foreign service.
+DIPLOMATS = frozenset("ministry embassy ambassador envoy consulate government".split())
+
+
+def diplomatic_protest(token: Token) -> bool:
+    """A protest one government makes to another (CAMEO 11 Disapprove, a statement) rather than a crowd's: "China
+    lodged a formal protest with Japan", "the foreign ministry summoned the ambassador to protest against the
+    seizure", "the embassy protested the arrest". A crowd's protest has no such verb, adjective or speaker."""
+    if token.lemma_.lower() != "protest":
+        return False
+    if token.pos_ == "NOUN":
+        return token.head.lemma_.lower() in LODGING and token.dep_ == "dobj" \
+            or any(c.dep_ == "amod" and c.lower_ in NOTE_WORDS for c in token.children)
+    verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "advcl") else [])
+    return any(v.lemma_.lower() == "summon" for v in verbs) \
+        or any(t.lemma_.lower() in DIPLOMATS for v in verbs for t in subjects(v))
+
+
+#: Verbs of speaking, whose "in a speech" or "in a statement" is the occasion they were said on.
+SPEAKING = VEHICLE_VERBS | frozenset("""
+announce declare pledge vow promise condemn claim warn threaten accuse deny insist reply stress acknowledge call urge
+appeal demand
+""".split())
+
+
+def occasion_of(noun: Token) -> Token | None:
+    """The verb of speaking whose "in/during" phrase a statement noun is ("in a televised speech, the president
+    called on the army ..."): its subject gave the speech. A verb of another act is no speaker's ("in a statement
+    released on Saturday" that the parser hangs on a headline's "is hacking")."""
+    verb = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during") or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() not in SPEAKING:
+        return None
+    return verb
