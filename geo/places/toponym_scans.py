@@ -14,6 +14,7 @@ from geo.places.placewords import (
     BORDER,
     COUNTY_PLURALS,
     DATELINE_DASHES,
+    NAME_OPENERS,
     NEWS_AGENCIES,
     PARTY_HOMETOWN,
     STREET_SUFFIXES,
@@ -33,8 +34,37 @@ from geo.places.known_names import KnownNames
 #: Plurals of the words for a unit that a list of names shares ("Jackson and Barrow counties").
 _LIST_PLURALS = frozenset(UNIT_WORDS.values()) - {"departments"}
 
-__all__ = ["borders", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "party_hometowns",
+__all__ = ["as_demonym", "borders", "in_a_codename", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "party_hometowns",
            "shared_directions", "streets"]
+
+
+def as_demonym(span: Span, names: KnownNames) -> list[Span]:
+    """A word the gazetteer knows as a people's name, written before the noun it qualifies ("Walloon unions",
+    "Welsh towns"), is that people's adjective, not a small town bearing the word (Walloon, Queensland; Welsh,
+    Louisiana): a country's is read as its demonym, a province's is not recognised on its own (as
+    :meth:`KnownNames.is_demonym` says)."""
+    doc = span.doc
+    before_a_noun = span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"
+    if span.label_ != "place" or len(span) != 1 or not before_a_noun or not any(
+            c.form == "demonym" for c in names.candidates(span.text)):
+        return [span]
+    return [Span(doc, span.start, span.end, label="demonym")] if names.is_demonym(span) else []
+
+
+def in_a_codename(span: Span, names: KnownNames) -> bool:
+    """Whether a place's name is the second word of a two-word name that ``NAME_OPENERS`` makes no place: an
+    operation's codename ("Operation Falcon") or a party's name ("United Russia"), however the model cut it. A
+    whole name the gazetteer knows ("United States") stays."""
+    doc = span.doc
+    if len(span) > 1 and span[0].lower_ in NAME_OPENERS and span[0].is_title:
+        opener, rest = span[0], doc[span.start + 1: span.end]
+    elif span.start > 0 and doc[span.start - 1].lower_ in NAME_OPENERS and doc[span.start - 1].is_title:
+        opener, rest = doc[span.start - 1], span
+    else:
+        return False
+    if not rest[0].is_title or names.candidates(doc[opener.i: rest.end].text):
+        return False
+    return bool(names.candidates(rest.text))
 
 
 def demonym_tokens(doc: Doc, names: KnownNames) -> list[Span]:
