@@ -52,19 +52,18 @@ def as_demonym(span: Span, names: KnownNames) -> list[Span]:
 
 
 def in_a_codename(span: Span, names: KnownNames) -> bool:
-    """Whether a place's name is the second word of a two-word name that ``NAME_OPENERS`` makes no place: an
-    operation's codename ("Operation Falcon") or a party's name ("United Russia"), however the model cut it. A
-    whole name the gazetteer knows ("United States") stays."""
+    """Whether a place's name is in a name that a word of ``NAME_OPENERS`` opens and that the gazetteer does not
+    know as a whole: an operation's codename ("Operation Falcon"), a party's or a charity's name ("United Russia",
+    "United Way"), however the model cut it. A place the gazetteer knows whole ("United States") stays, and so does
+    a demonym ("Operation Iraqi Freedom" is about Iraq)."""
     doc = span.doc
+    if span.label_ != "place":
+        return False
     if len(span) > 1 and span[0].lower_ in NAME_OPENERS and span[0].is_title:
-        opener, rest = span[0], doc[span.start + 1: span.end]
-    elif span.start > 0 and doc[span.start - 1].lower_ in NAME_OPENERS and doc[span.start - 1].is_title:
-        opener, rest = doc[span.start - 1], span
-    else:
+        return not names.candidates(span.text)
+    if span.start == 0 or doc[span.start - 1].lower_ not in NAME_OPENERS or not doc[span.start - 1].is_title:
         return False
-    if not rest[0].is_title or names.candidates(doc[opener.i: rest.end].text):
-        return False
-    return bool(names.candidates(rest.text))
+    return span[0].is_title and not names.candidates(doc[span.start - 1: span.end].text)
 
 
 def demonym_tokens(doc: Doc, names: KnownNames) -> list[Span]:
