@@ -45,8 +45,8 @@ UNIT_KINDS = ("admin1", "admin2")
 _UNIT_AFTER = re.compile(r"\s+(?:(%s)|(%s))\b" % ("|".join(UNIT_WORDS), "|".join(UNIT_WORDS.values())), re.I)
 UNIT_ENDING = re.compile(r"\s+(?:%s)$" % "|".join([*UNIT_WORDS, *UNIT_WORDS.values()]), re.I)
 #: "the province of Kirkuk", "the provinces of Homs and Hama", "the Western District of Washington"
-_UNIT_BEFORE = re.compile(r"\b(?:(%s)|(%s))\s+of\s+(?:the\s+)?$" % ("|".join(UNIT_WORDS), "|".join(UNIT_WORDS.values())),
-                          re.I)
+_UNIT_BEFORE = re.compile(r"\b(?:(%s)|(%s))\s+of\s+(?:the\s+)?$"
+                          % ("|".join(UNIT_WORDS), "|".join(UNIT_WORDS.values())), re.I)
 _UNIT_WINDOW = 40
 
 

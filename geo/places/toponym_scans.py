@@ -34,8 +34,8 @@ from geo.places.known_names import KnownNames
 #: Plurals of the words for a unit that a list of names shares ("Jackson and Barrow counties").
 _LIST_PLURALS = frozenset(UNIT_WORDS.values()) - {"departments"}
 
-__all__ = ["as_demonym", "borders", "in_a_codename", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "party_hometowns",
-           "shared_directions", "streets"]
+__all__ = ["as_demonym", "borders", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "in_a_codename",
+           "party_hometowns", "shared_directions", "streets"]
 
 
 def as_demonym(span: Span, names: KnownNames) -> list[Span]:

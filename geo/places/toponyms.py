@@ -72,8 +72,8 @@ from geo.places.placewords import (
     sentence_start,
     trim,
 )
-from geo.places.toponym_scans import (as_demonym, borders, in_a_codename, county_lists, datelines, demonym_tokens, gazetteer_runs,
-                                    party_hometowns, shared_directions, streets)
+from geo.places.toponym_scans import (as_demonym, borders, county_lists, datelines, demonym_tokens, gazetteer_runs,
+                                    in_a_codename, party_hometowns, shared_directions, streets)
 
 if not Doc.has_extension("toponyms"):
     Doc.set_extension("toponyms", default=())
