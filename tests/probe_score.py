@@ -15,11 +15,11 @@ initiator, the gold target with one it has as target.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from geo.names import fold
 from geo.records import Analysis, Event
 from tests.seeds_score import family
 
@@ -46,7 +46,8 @@ class Tally:
 
 
 def words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 2}
+    """A text's words of three letters or more, folded to ASCII: "Kandahār" (GeoNames' name) is "Kandahar"."""
+    return {w for w in fold(text).split() if len(w) > 2}
 
 
 def trigger_at(passage: dict, gold: dict) -> int:

@@ -326,7 +326,7 @@ def test_demonyms_of_other_countries_first_level_units(geoparser):
     for pm, (lat, lon) in zip(answers, names.values()):
         assert pm.mention.label == "demonym" and km(pm.place, lat, lon) < 300, (pm.mention.text, pm.place)
     recognised = {pm.mention.text for pm in geoparser.parse(text)}
-    assert not recognised & (set(names) - {"Walloon"})  # also a town's name in Queensland
+    assert not recognised & set(names)  # "Walloon" also a town's name in Queensland
 
 
 def test_airports_by_their_own_names(gazetteer, geoparser):
@@ -395,3 +395,24 @@ def test_a_name_written_as_local_news_writes_a_town_is_no_country(gazetteer):
     text = "Rockets fell on Lebanon, and a Syrian man was hurt in Jordan."  # demonyms are no cue
     places = _resolve_all(gazetteer, text, ("Lebanon", "Jordan"))
     assert places["Lebanon"].kind == "country" and places["Jordan"].kind == "country"
+
+
+def test_a_provinces_bare_name_is_the_city_it_is_named_after(geoparser):
+    """"Kirkuk" alone is the city, as news and GeoNames mean it, not the governorate around it; "the province of
+    Idlib" and "Herat province" are the units. A province whose namesake city is a small part of it ("Quebec") stays
+    the province."""
+    text = ("Gunmen attacked a checkpoint in Kirkuk. Farther east, Kandahar saw a quiet week. Officials from the "
+            "province of Idlib and from Herat province met in Quebec.")
+    answers = {(pm.mention.text, pm.mention.start): pm.place for pm in geoparser.parse(text)}
+    assert answers["Kirkuk", text.index("Kirkuk")].kind == "city"
+    assert answers["Kandahar", text.index("Kandahar")].kind == "city"
+    assert answers["Idlib", text.index("Idlib")].kind == "admin1"
+    assert answers["Herat", text.index("Herat")].kind == "admin1"
+    assert answers["Quebec", text.index("Quebec")].kind == "admin1"
+
+
+def test_a_court_district_of_a_state_is_that_state(geoparser):
+    """"the Western District of Washington" is a federal court's district in Washington state, not the capital."""
+    text = "A judge in the Western District of Washington blocked the rule on Friday."
+    [washington] = [pm for pm in geoparser.parse(text) if pm.mention.text == "Washington"]
+    assert washington.place.kind == "admin1" and km(washington.place, 47.4, -120.5) < 300

@@ -530,3 +530,24 @@ def test_a_departments_or_schools_portfolio_is_no_town(toponym_nlp):
     found = [t for t, _ in toponyms(toponym_nlp, text)]
     assert not {"Law", "Justice", "Labor"} & set(found), found  # Law, Scotland; Justice, Illinois; La Labor
     assert {"New York", "Atlanta", "England"} <= set(found), found
+
+
+def test_a_peoples_adjective_before_its_noun_is_no_town_of_that_name(toponym_nlp):
+    """"Walloon" and "Welsh" are also small towns' names (Queensland, Louisiana): before the noun they qualify they
+    are Wallonia's and Wales' people. A country's is read as its demonym, a province's is not recognised alone."""
+    found = toponyms(toponym_nlp, "Flemish and Walloon politicians argued. Spanish teachers and Canadian officials "
+                                  "met in Welsh towns.")
+    assert ("Welsh", "demonym") in found and ("Canadian", "demonym") in found
+    assert not [t for t, label in found if t == "Walloon" or label == "place" and t == "Welsh"], found
+
+
+def test_a_codenames_or_partys_place_word_is_no_place(toponym_nlp):
+    """An operation's codename ("Operation Falcon": Falcón, Venezuela), a party named after its country ("United
+    Russia") and a charity ("United Way") put no place on the map; "the United States" and the places around them
+    stay."""
+    found = [t for t, _ in toponyms(toponym_nlp, "Detectives from Operation Falcon raided a flat in Leeds. Leaders of "
+                                                 "United Russia met in Moscow, and United Russia won in Kazan. The "
+                                                 "United Way raised money in Athens, Georgia.")]
+    assert not {"Falcon", "Russia", "United Russia", "United Way", "Way"} & set(found), found
+    assert {"Leeds", "Moscow", "Kazan", "Athens", "Georgia"} <= set(found)
+    assert "United States" in [t for t, _ in toponyms(toponym_nlp, "He flew to the United States on Friday.")]

@@ -74,6 +74,10 @@ GENERIC_WORDS = {"city", "metro", "town", "county", "state", "district", "region
 #: ("the Department of Justice": Justice, Illinois; "School of Law": Law, Scotland; "Department of Labor": La Labor).
 PORTFOLIO_WORDS = {"law", "justice", "labor", "labour", "energy", "commerce", "interior", "homeland", "trade",
                    "industry", "culture"}
+#: Words that open the name of something that is no place when the gazetteer does not know the whole name: a military
+#: or police operation's codename ("Operation Falcon", "Operation Sahel"), a party, charity or firm named "United ..."
+#: ("United Russia", "United Way"; "the United States" and "the United Kingdom" are places by their whole name).
+NAME_OPENERS = {"operation", "united"}
 #: Words of a time, of English calendars and clocks: a model's date or time with none of them and no digit is a name
 #: it mistook ("In Manchester, the council ..." tagged as a date).
 TIME_WORDS = {

@@ -33,6 +33,7 @@ POPULATION_WEIGHT = 0.6
 FUZZY_NEAR_KM = 500.0  # a near-spelling is accepted this close to another place of the article (or in its country)
 SURE_COUNTRY = 0.8  # an ambiguous name whose readings lie this surely in one country votes for it ("Dallas")
 LOCAL_KINDS = ("city", "admin2")
+SEAT_MIN_SHARE = 0.1  # a city holding a tenth of its province's people is what the province's bare name means
 SEAT_RADIUS_KM = 100.0  # cities carry no admin2 id: a county "contains" a same-named city this close to its point
 TERRITORY_RADIUS_KM = 60.0
 LIST_MIN_AGREE = 2  # other members of the list whose first answers share one kind
@@ -43,6 +44,10 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
 UNIT_KINDS = ("admin1", "admin2")
 _UNIT_AFTER = re.compile(r"\s+(?:(%s)|(%s))\b" % ("|".join(UNIT_WORDS), "|".join(UNIT_WORDS.values())), re.I)
 UNIT_ENDING = re.compile(r"\s+(?:%s)$" % "|".join([*UNIT_WORDS, *UNIT_WORDS.values()]), re.I)
+#: "the province of Kirkuk", "the provinces of Homs and Hama", "the Western District of Washington"
+_UNIT_BEFORE = re.compile(r"\b(?:(%s)|(%s))\s+of\s+(?:the\s+)?$"
+                          % ("|".join(UNIT_WORDS), "|".join(UNIT_WORDS.values())), re.I)
+_UNIT_WINDOW = 40
 
 
 def without_common_words(candidates: Sequence[Candidate], key: str) -> tuple:
@@ -212,10 +217,11 @@ def no_country(candidates: Sequence[Candidate]) -> tuple:
 
 def unit_words(text: str, mentions: Sequence[Mention], keys) -> dict:
     """Names written before a word for an administrative unit ("Idlib province", "Kent County", "Homs and
-    Aleppo Governorates"): the unit is meant, not the town of its name. A plural word is shared by the list
-    it closes. Returns the kinds of reading the word speaks for, per name."""
+    Aleppo Governorates") or after the word and "of" ("the province of Kirkuk"): the unit is meant, not the town
+    of its name. A plural word is shared by the list it closes or opens. Returns the kinds of reading the word
+    speaks for, per name."""
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-    out: dict = {}
+    out: dict = _units_of(text, mentions, keys, order)
     for pos, i in enumerate(order):
         match = _UNIT_AFTER.match(text, mentions[i].end) if mentions[i].label == "place" else None
         if not match:
@@ -225,6 +231,24 @@ def unit_words(text: str, mentions: Sequence[Mention], keys) -> dict:
             continue  # singular: this name only
         for j, after in zip(reversed(order[:pos]), reversed(order[1:pos + 1])):
             if mentions[j].label != "place" or not _LIST_GAP.match(text[mentions[j].end:mentions[after].start]):
+                break
+            out[keys[j]] = UNIT_KINDS
+    return out
+
+
+def _units_of(text: str, mentions: Sequence[Mention], keys, order: list[int]) -> dict:
+    """Names after a unit word and "of": "the governorate of Kirkuk", "the provinces of Homs and Hama"."""
+    out: dict = {}
+    for pos, i in enumerate(order):
+        start = mentions[i].start
+        match = _UNIT_BEFORE.search(text, max(0, start - _UNIT_WINDOW), start) if mentions[i].label == "place" else None
+        if not match:
+            continue
+        out[keys[i]] = UNIT_KINDS
+        if match.group(1):
+            continue  # singular: this name only
+        for before, j in zip(order[pos:], order[pos + 1:]):
+            if mentions[j].label != "place" or not _LIST_GAP.match(text[mentions[before].end:mentions[j].start]):
                 break
             out[keys[j]] = UNIT_KINDS
     return out
@@ -282,6 +306,17 @@ def named_after_a_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:
         return False
     return any(o.place.kind == "city" and o.admin1 == c.admin1 and haversine_km(
         c.place.lat, c.place.lon, o.place.lat, o.place.lon) < SEAT_RADIUS_KM for o in candidates)
+
+
+def named_like_its_seat(c: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether first-level subdivision ``c`` bears the name of a city inside it that holds at least
+    ``SEAT_MIN_SHARE`` of its people and no more than all of them ("Kirkuk", "Herat", "Idlib"): news and GeoNames
+    mean that city by the bare name, and write "Kirkuk province" or "the province of Kirkuk" for the unit. A
+    province whose namesake city is a small part of it ("Quebec", "Oaxaca", "Goiás") is known as the province."""
+    if c.place.kind != "admin1" or c.form != "name" or c.fuzzy or not c.population:
+        return False
+    return any(o.place.kind == "city" and o.form == "name" and not o.fuzzy and o.admin1 == c.place.id
+               and SEAT_MIN_SHARE * c.population <= o.population <= c.population for o in candidates)
 
 
 def smaller_than_a_namesake_city(c: Candidate, candidates: Sequence[Candidate]) -> bool:

@@ -304,8 +304,8 @@ class Resolver:
         return (_applying([self._qualified(c, key[3].ids) for c in candidates])
                 + _applying([SEAT_BONUS if c.place.kind == "city" and c.admin1 in admins else 0.0 for c in candidates])
                 + _applying([-SEAT_BONUS if readings.named_after_a_city(c, candidates) else 0.0 for c in candidates])
-                + _applying([-SMALL_STATE_PENALTY if readings.smaller_than_a_namesake_city(c, candidates) else 0.0
-                             for c in candidates])
+                + _applying([-SMALL_STATE_PENALTY if readings.smaller_than_a_namesake_city(c, candidates)
+                             or readings.named_like_its_seat(c, candidates) else 0.0 for c in candidates])
                 + _applying([TERRITORY_BONUS if readings.names_a_city_inside(c, candidates) else 0.0
                              for c in candidates]))
 

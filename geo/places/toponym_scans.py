@@ -14,6 +14,7 @@ from geo.places.placewords import (
     BORDER,
     COUNTY_PLURALS,
     DATELINE_DASHES,
+    NAME_OPENERS,
     NEWS_AGENCIES,
     PARTY_HOMETOWN,
     STREET_SUFFIXES,
@@ -33,8 +34,36 @@ from geo.places.known_names import KnownNames
 #: Plurals of the words for a unit that a list of names shares ("Jackson and Barrow counties").
 _LIST_PLURALS = frozenset(UNIT_WORDS.values()) - {"departments"}
 
-__all__ = ["borders", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "party_hometowns",
-           "shared_directions", "streets"]
+__all__ = ["as_demonym", "borders", "county_lists", "datelines", "demonym_tokens", "gazetteer_runs", "in_a_codename",
+           "party_hometowns", "shared_directions", "streets"]
+
+
+def as_demonym(span: Span, names: KnownNames) -> list[Span]:
+    """A word the gazetteer knows as a people's name, written before the noun it qualifies ("Walloon unions",
+    "Welsh towns"), is that people's adjective, not a small town bearing the word (Walloon, Queensland; Welsh,
+    Louisiana): a country's is read as its demonym, a province's is not recognised on its own (as
+    :meth:`KnownNames.is_demonym` says)."""
+    doc = span.doc
+    before_a_noun = span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN"
+    if span.label_ != "place" or len(span) != 1 or not before_a_noun or not any(
+            c.form == "demonym" for c in names.candidates(span.text)):
+        return [span]
+    return [Span(doc, span.start, span.end, label="demonym")] if names.is_demonym(span) else []
+
+
+def in_a_codename(span: Span, names: KnownNames) -> bool:
+    """Whether a place's name is in a name that a word of ``NAME_OPENERS`` opens and that the gazetteer does not
+    know as a whole: an operation's codename ("Operation Falcon"), a party's or a charity's name ("United Russia",
+    "United Way"), however the model cut it. A place the gazetteer knows whole ("United States") stays, and so does
+    a demonym ("Operation Iraqi Freedom" is about Iraq)."""
+    doc = span.doc
+    if span.label_ != "place":
+        return False
+    if len(span) > 1 and span[0].lower_ in NAME_OPENERS and span[0].is_title:
+        return not names.candidates(span.text)
+    if span.start == 0 or doc[span.start - 1].lower_ not in NAME_OPENERS or not doc[span.start - 1].is_title:
+        return False
+    return span[0].is_title and not names.candidates(doc[span.start - 1: span.end].text)
 
 
 def demonym_tokens(doc: Doc, names: KnownNames) -> list[Span]:

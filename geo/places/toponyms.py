@@ -72,8 +72,8 @@ from geo.places.placewords import (
     sentence_start,
     trim,
 )
-from geo.places.toponym_scans import (borders, county_lists, datelines, demonym_tokens, gazetteer_runs,
-                                    party_hometowns, shared_directions, streets)
+from geo.places.toponym_scans import (as_demonym, borders, county_lists, datelines, demonym_tokens, gazetteer_runs,
+                                    in_a_codename, party_hometowns, shared_directions, streets)
 
 if not Doc.has_extension("toponyms"):
     Doc.set_extension("toponyms", default=())
@@ -138,6 +138,8 @@ class ToponymRecognizer:
             kept = non_overlapping(list(kept) + repeats + subdivision_codes(doc, kept, self.names)
                                    + postal_symbols(doc, kept, self.names))
             kept = non_overlapping(list(kept) + conjuncts(doc, kept, person_words, self.names))
+        if self.gazetteer is not None:
+            kept = [d for s in kept for d in as_demonym(s, self.names) if not in_a_codename(d, self.names)]
         kept = [s for s in kept if not stands_as_a_person(s)  # "Krystal D. Hall", "Sen. Lincoln ... Lincoln said"
                 and not a_saints_dedication(s)  # "the church of St. Anne", "St. Jude's Cathedral"
                 and not a_title_before_a_name(s)  # "Pope Benedict", "Cardinal Desmond Connell"
