@@ -98,3 +98,163 @@ def test_unwritable_outputs_and_a_full_disk_are_one_line_each(tmp_path: Path):
     (folder_cache / "geocache.sqlite").mkdir(parents=True)
     done = run("cache", "stats", "--data-dir", str(folder_cache))
     assert "Traceback" not in done.stderr.decode() and done.stderr.decode().count("\n") <= 1, done.stderr
+
+
+# -- session 17: odd database URLs, a store from a newer newsmap, a store damaged after it opened --------------
+
+
+@pytest.mark.parametrize("url", ["mysql://reader:s3cret@db.example/news", "oracle://reader:s3cret@db.example/news",
+                                 "https://reader:s3cret@db.example/news"])
+def test_a_database_url_newsmap_cannot_use_is_one_line_without_its_password(url: str):
+    line = one_error_line(run("articles", "--db", url))
+    assert "SQLite path or postgresql://" in line and "s3cret" not in line and "unexpected" not in line, line
+
+
+def test_a_store_written_by_a_newer_newsmap_is_refused_before_anything_is_written(tmp_path: Path):
+    db = tmp_path / "newer.sqlite"
+    fill(Store.open(str(db))).close()
+    import sqlite3
+
+    conn = sqlite3.connect(db)  # what a later release's migration would leave behind
+    with conn:
+        conn.execute("INSERT INTO schema_migrations VALUES ('0099_article_languages', '2030-01-01 00:00:00')")
+    conn.close()
+    before = db.read_bytes()
+    article = tmp_path / "a.txt"
+    article.write_text("Police closed the roads around the port of Basra on Tuesday.")
+    for command in (("articles",), ("ingest", str(article)), ("snapshot", "create", "--title", "T")):
+        line = one_error_line(run(*command, "--db", str(db)))
+        assert "newer newsmap" in line and "0099_article_languages" in line, line
+    assert db.read_bytes() == before
+
+
+def test_a_store_damaged_inside_its_tables_is_one_line_saying_what_to_do(tmp_path: Path):
+    """The file opens (its first pages are whole), so the damage shows only when a query reads it."""
+    db = tmp_path / "s.sqlite"
+    fill(Store.open(str(db))).close()
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
+    conn.close()
+    assert root < pages
+    with db.open("r+b") as f:  # the articles table's first page: its header and cells become noise
+        f.seek((root - 1) * 4096)
+        f.write(bytes(range(256)) * 16)
+    for command in (("articles",), ("export", "--format", "csv")):
+        line = one_error_line(run(*command, "--db", str(db)))
+        assert "damaged" in line and "unexpected" not in line and "backup" in line, line
+
+
+class _Relay:
+    """A TCP relay to the PostgreSQL server that can be cut, as a server stopping mid-ingest cuts every
+    connection and refuses new ones."""
+
+    def __init__(self, host: str, port: int) -> None:
+        import socket
+        import threading
+
+        self.target, self.sockets = (host, port), []
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.target)
+            self.sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(a, b) -> None:  # noqa: ANN001
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+        except OSError:
+            pass
+
+    def cut(self) -> None:
+        import socket
+
+        for s in (self.listener, *self.sockets):  # shutdown, not only close: it wakes the blocked accept()
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+
+def test_postgresql_going_away_mid_ingest_stops_it_once_and_keeps_what_was_stored(pg_url: str):
+    """Was "unexpected OperationalError ... please report it": the article that met the closed connection
+    failed, then rebuilding the actor linker met it too, outside any handler."""
+    import sqlalchemy as sa
+
+    from geo.errors import StoreError
+    from geo.ingest.pipeline import Pipeline
+    from geo.records import Article
+    from geo.settings import load_settings
+    from tests.faulty import make_faulty_analyser
+
+    url = sa.engine.make_url(pg_url)
+    relay = _Relay(url.host or "127.0.0.1", url.port or 5432)
+    store = Store.open(url.set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False))
+    write, calls = store.write, []
+
+    def server_stops(analysis, joiner=None):  # noqa: ANN001, ANN202
+        calls.append(analysis.article.id)
+        if len(calls) == 3:
+            relay.cut()
+        return write(analysis, joiner)
+
+    store.write = server_stops
+    texts = [f"Farmers blocked the ring road of Ghent for the {i}th day." for i in range(6)]
+    inputs = [Article(id=f"{i:016x}", text=t, origin=f"in:{i}", raw=t.encode()) for i, t in enumerate(texts)]
+    pipeline = Pipeline(analyser=make_faulty_analyser(), store=store, settings=load_settings(),
+                        linker=None)
+    from geo.ingest.pipeline import store_linker
+
+    pipeline.linker = store_linker(store)
+    with pytest.raises(StoreError, match=r"lost the connection to the database.*2 article\(s\) were stored.*"
+                                         r"run the same command again once the database is back"):
+        pipeline.ingest(inputs)
+    assert len(calls) == 3
+    store.close()
+    back = Store.open(pg_url)
+    again = Pipeline(analyser=make_faulty_analyser(), store=back, settings=load_settings()).ingest(inputs)
+    assert len(again.duplicates) == 2 and len(again.ingested) == 4
+    back.close()
+
+
+@pytest.mark.parametrize("command", [("export", "--format", "json"), ("export", "--format", "geojson"),
+                                     ("snapshot", "export", "--format", "geojson")])
+def test_json_on_the_terminal_carries_no_raw_c1_control_or_bidirectional_override(escaped_db: str,
+                                                                                   command: tuple[str, ...]):
+    """JSON escapes ESC itself but wrote U+009B (a terminal's one-byte CSI) and U+202E raw: ``newsmap export``
+    prints to the terminal when no -o is given. The escaped form is the same string to every JSON reader."""
+    import json
+
+    if command[0] == "snapshot":
+        listed = run("snapshot", "list", "--db", escaped_db).stdout.decode().splitlines()
+        command = (*command, listed[1].split()[0])
+    done = run(*command, "--db", escaped_db)
+    out = done.stdout.decode()
+    assert done.returncode == 0, done.stderr
+    assert "\u009b" not in out and "\u202e" not in out, out
+    assert f"Title {ESCAPES}" in _strings(json.loads(out))  # the same title as stored
+
+
+def _strings(value) -> list[str]:  # noqa: ANN001
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [s for item in items for s in _strings(item)]
