@@ -258,3 +258,41 @@ def _strings(value) -> list[str]:  # noqa: ANN001
         return [value]
     items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
     return [s for item in items for s in _strings(item)]
+
+
+def test_a_store_another_program_keeps_locked_stops_the_ingest_once(tmp_path: Path, monkeypatch):  # noqa: ANN001
+    """Each article waited out every attempt's busy timeout (five of 30 s) and failed on its own, so a store
+    held by a forgotten `sqlite3` shell cost an ingest of a thousand articles days of "database is locked"."""
+    import sqlite3
+
+    from geo.errors import StoreError
+    from geo.ingest.pipeline import Pipeline
+    from geo.records import Article
+    from geo.settings import load_settings
+    from geo.store import engine
+    from tests.faulty import make_faulty_analyser
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)  # the same wait, shorter
+    db = tmp_path / "s.sqlite"
+    store = Store.open(str(db))
+    write, calls, holder = store.write, [], sqlite3.connect(db, isolation_level=None)
+
+    def another_program_locks(analysis, joiner=None):  # noqa: ANN001, ANN202
+        calls.append(analysis.article.id)
+        if len(calls) == 3:
+            holder.execute("BEGIN EXCLUSIVE")
+        return write(analysis, joiner)
+
+    store.write = another_program_locks
+    texts = [f"Dockers closed the port of Antwerp for the {i}th day." for i in range(6)]
+    inputs = [Article(id=f"{i:016x}", text=t, origin=f"in:{i}", raw=t.encode()) for i, t in enumerate(texts)]
+    pipeline = Pipeline(analyser=make_faulty_analyser(), store=store, settings=load_settings())
+    with pytest.raises(StoreError, match=r"locked by another program.*2 article\(s\) were stored.*"
+                                         r"run the same command again"):
+        pipeline.ingest(inputs)
+    assert len(calls) == 3
+    holder.execute("ROLLBACK")
+    holder.close()
+    store.write = write
+    again = pipeline.ingest(inputs)
+    assert len(again.duplicates) == 2 and len(again.ingested) == 4

@@ -309,14 +309,26 @@ class StoreUnreachable(StoreGone):
                 "are kept; run the same command again once the database is back to store the rest")
 
 
+class StoreLocked(StoreGone):
+    """Another program held the SQLite store's write lock through every attempt's busy timeout."""
+
+    def explain(self, stored: int) -> str:
+        return (f"the store stayed locked by another program ({self}) through every attempt to write. {stored} "
+                "article(s) were stored before it and are kept; run the same command again once that program "
+                "is done (another ingest, or a sqlite3 shell holding a transaction)")
+
+
 def _stop_if_gone(err: BaseException) -> None:
     """Raise :class:`StoreGone` when ``err`` is one every later article would meet too."""
     from geo.store.engine import lost_connection, unwritable  # here: the workers never import the SQL layer
 
     if reason := unwritable(err):
         raise StoreGone(reason) from err
+    first = str(getattr(err, "orig", err)).strip().splitlines()[0] if str(err).strip() else ""
     if lost_connection(err):
-        raise StoreUnreachable(str(getattr(err, "orig", err)).strip().splitlines()[0]) from err
+        raise StoreUnreachable(first) from err
+    if "database is locked" in first:  # the store already tried again (Store.write): every article would wait
+        raise StoreLocked(first) from err
 
 
 def too_long(chars: int, limit: int) -> str:
