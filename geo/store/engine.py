@@ -95,6 +95,11 @@ def _require_supported(url: str) -> None:
     if scheme.split("+", 1)[0] not in ("sqlite", "postgresql"):
         raise StoreError(f"cannot use database URL {_safe_url(url)!r}: newsmap stores in SQLite or PostgreSQL, "
                          f"not {scheme.split('+', 1)[0] or 'an empty scheme'}. {SUPPORTED}")
+    try:
+        sa.engine.make_url(url)
+    except (sa.exc.ArgumentError, ValueError) as err:  # a port that is not a number, an unclosed [
+        raise StoreError(f"cannot use database URL {_safe_url(url)!r}: it is malformed ({err}). "
+                         f"{SUPPORTED}") from err
 
 
 def sqlite_path(url: str) -> str | None:
@@ -240,7 +245,7 @@ def _safe_url(url: str) -> str:
     """``url`` with its password as ``***``; a URL too malformed to parse is shown up to its host."""
     try:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
-    except sa.exc.ArgumentError:
+    except (sa.exc.ArgumentError, ValueError):
         scheme, _, rest = url.partition("://")
         return f"{scheme}://***@{rest.rsplit('@', 1)[1]}" if "@" in rest else url
 
