@@ -105,7 +105,7 @@ def test_unwritable_outputs_and_a_full_disk_are_one_line_each(tmp_path: Path):
 
 @pytest.mark.parametrize("url", ["mysql://reader:s3cret@db.example/news", "oracle://reader:s3cret@db.example/news",
                                  "https://reader:s3cret@db.example/news", "postgresql://reader:s3cret@db:port/news",
-                                 "postgresql://reader:s3cret@[::1/news"])
+                                 "postgresql://reader:s3cret@[::1/news", "postgresql+psycopg2://reader:s3cret@db/news"])
 def test_a_database_url_newsmap_cannot_use_is_one_line_without_its_password(url: str):
     line = one_error_line(run("articles", "--db", url))
     assert "SQLite path or postgresql://" in line and "s3cret" not in line and "unexpected" not in line, line
