@@ -21,9 +21,10 @@ ESCAPES = "\u001b]0;PWNED\u0007\u001b[2J\u009b31m\u202e"
 UNPRIVILEGED = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
 
 
-def run(*args: str, env: dict | None = None, prefix: list[str] = ()) -> subprocess.CompletedProcess:
+def run(*args: str, env: dict | None = None, prefix: list[str] = (), stdin: bytes | None = None
+        ) -> subprocess.CompletedProcess:
     return subprocess.run([*prefix, *NEWSMAP, *args], cwd=REPO, env={**os.environ, **(env or {})},
-                          capture_output=True, timeout=600)
+                          capture_output=True, timeout=600, input=stdin)
 
 
 def one_error_line(done: subprocess.CompletedProcess) -> str:
@@ -297,3 +298,29 @@ def test_a_store_another_program_keeps_locked_stops_the_ingest_once(tmp_path: Pa
     store.write = write
     again = pipeline.ingest(inputs)
     assert len(again.duplicates) == 2 and len(again.ingested) == 4
+
+
+def test_a_gazetteer_damaged_inside_says_how_to_rebuild_it(gazetteer, tmp_path: Path):  # noqa: ANN001
+    """Its header and ``meta`` were whole, so it opened; every lookup then failed with SQLite's bare
+    "database disk image is malformed": an unexpected error, or one such line per article."""
+    import shutil
+    import sqlite3
+
+    data = tmp_path / "data"
+    data.mkdir()
+    copy = data / gazetteer.path.name
+    shutil.copyfile(gazetteer.path, copy)
+    conn = sqlite3.connect(copy)
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    roots = [r for (r,) in conn.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name IN ('places', 'names') "
+                                        "AND rootpage > 0")]
+    conn.close()
+    with copy.open("r+b") as f:
+        for root in roots:
+            f.seek((root - 1) * size)
+            f.write(bytes(range(256)) * (size // 256))
+    status = run("gazetteer", "status", "--data-dir", str(data))
+    assert "is damaged" in status.stdout.decode() and "gazetteer build" in status.stdout.decode(), status
+    parsed = run("geoparse", "--data-dir", str(data), stdin=b'{"id": "a", "text": "Police closed roads in Basra."}\n')
+    line = one_error_line(parsed)
+    assert "is damaged" in line and "newsmap gazetteer build" in line and "unexpected" not in line, line
