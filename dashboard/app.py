@@ -64,8 +64,8 @@ def main() -> None:
         store = q.get_store(settings.db_url)
     except NewsmapError as err:
         LOG.error("newsmap: error: %s", err)
-        st.error("The store cannot be opened: it is damaged, not a newsmap store, or out of reach. The server's "
-                 "log says which and what to do.")
+        st.error("The store cannot be opened: it is damaged, not a newsmap store, upgraded by a newer newsmap, or out "
+                 "of reach. The server's log says which and what to do.")
         return
     try:
         if "snapshot" in st.query_params:  # a saved snapshot: read-only, its frozen data drives the page

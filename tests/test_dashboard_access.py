@@ -83,6 +83,15 @@ def test_a_corrupt_store_is_one_short_line_without_server_paths(fixture_db, tmp_
     assert "store" in at.error[0].value and str(tmp_path) not in at.error[0].value
 
 
+def test_a_store_from_a_newer_newsmap_is_not_opened(fixture_db):
+    """It was read and written as if current."""
+    with sa.create_engine(f"sqlite:///{fixture_db}").begin() as conn:
+        conn.execute(sa.text("INSERT INTO schema_migrations VALUES ('0099_article_languages', '2030-01-01')"))
+    at = _app()
+    assert not at.exception and len(at.error) == 1
+    assert "newer newsmap" in at.error[0].value and fixture_db not in at.error[0].value
+
+
 def test_an_unexpected_error_shows_a_short_message_and_no_details(fixture_db):
     with sa.create_engine(f"sqlite:///{fixture_db}").begin() as conn:  # another program's table of that name
         conn.exec_driver_sql("DROP TABLE event_places")

@@ -16,6 +16,7 @@ from typing import NoReturn
 from geo.cli import browse, export, ingest, places, serve, snapshot
 from geo.cli.common import EPILOG, LINE_CHARS, brief, visible
 from geo.errors import NewsmapError
+from geo.store.engine import lost_connection
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,7 +67,17 @@ def environment_error(err: BaseException) -> str | None:
         return f"the disk is full ({text}); free some space and run the command again: nothing half-written is kept"
     if "unable to open database file" in text:
         return f"cannot open a database file ({text}); check that the path is a file in a folder you can write"
+    if any(k in text for k in DAMAGED):
+        return (f"the store is damaged ({text}): restore it from a backup, or move it aside and ingest the articles "
+                "again (sqlite3's .recover command may save what is left)")
+    if lost_connection(err):
+        return (f"lost the connection to the database ({text}); everything committed so far is kept: run the same "
+                "command again once the database is back")
     return None
+
+
+#: SQLite's words for a file whose pages are damaged, found when a query reads them (opening may succeed).
+DAMAGED = ("database disk image is malformed", "file is not a database", "Could not decode to UTF-8")
 
 
 def _unexpected(err: Exception, debug: bool) -> int:

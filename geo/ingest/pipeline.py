@@ -224,11 +224,8 @@ class Pipeline:
                 continue
             try:
                 result = self._store(analysis)
-            except StoreUnwritable as err:
-                raise StoreError(f"the store cannot be written any more ({err}): the disk may be full or the "
-                                 f"store read-only. {len(tally.ingested)} article(s) were stored before it and "
-                                 "are kept; free some space and run the same command again to store the "
-                                 "rest") from err
+            except StoreGone as err:
+                raise StoreError(err.explain(len(tally.ingested))) from err
             if isinstance(result, ArticleFailure):
                 tally.add(tally.failed, result)
             else:
@@ -261,12 +258,13 @@ class Pipeline:
                 analysis = self.linker.link(analysis)
             return self.store.write(analysis, self.joiner)
         except Exception as err:  # noqa: BLE001 - one article's failure must not stop the others
-            from geo.store.engine import unwritable  # here: the workers never import the SQL layer
-
-            if reason := unwritable(err):  # ... but a full disk is every article's: stop, and say so once
-                raise StoreUnwritable(reason) from err
+            _stop_if_gone(err)  # ... but a full disk or a database out of reach is every article's
             if self.linker is not None:
-                self.linker = store_linker(self.store)
+                try:
+                    self.linker = store_linker(self.store)
+                except Exception as again:  # noqa: BLE001 - the database went away between the two
+                    _stop_if_gone(again)
+                    raise
             return ArticleFailure.from_error(analysis.article, "could not be stored", err)
 
     def local_analyser(self) -> Analyser:
@@ -295,8 +293,44 @@ class Pipeline:
                     yield result
 
 
-class StoreUnwritable(Exception):
-    """No article can be written any more (a full disk): the ingest stops instead of failing each article."""
+class StoreGone(Exception):
+    """No article can be written any more: the ingest stops instead of failing each article, and says once how
+    many were stored before."""
+
+    def explain(self, stored: int) -> str:
+        return (f"the store cannot be written any more ({self}): the disk may be full or the store read-only. "
+                f"{stored} article(s) were stored before it and are kept; free some space and run the same "
+                "command again to store the rest")
+
+
+class StoreUnreachable(StoreGone):
+    """The database server went away (PostgreSQL stopped or restarted, the network down)."""
+
+    def explain(self, stored: int) -> str:
+        return (f"lost the connection to the database ({self}). {stored} article(s) were stored before it and "
+                "are kept; run the same command again once the database is back to store the rest")
+
+
+class StoreLocked(StoreGone):
+    """Another program held the SQLite store's write lock through every attempt's busy timeout."""
+
+    def explain(self, stored: int) -> str:
+        return (f"the store stayed locked by another program ({self}) through every attempt to write. {stored} "
+                "article(s) were stored before it and are kept; run the same command again once that program "
+                "is done (another ingest, or a sqlite3 shell holding a transaction)")
+
+
+def _stop_if_gone(err: BaseException) -> None:
+    """Raise :class:`StoreGone` when ``err`` is one every later article would meet too."""
+    from geo.store.engine import lost_connection, unwritable  # here: the workers never import the SQL layer
+
+    if reason := unwritable(err):
+        raise StoreGone(reason) from err
+    first = str(getattr(err, "orig", err)).strip().splitlines()[0] if str(err).strip() else ""
+    if lost_connection(err):
+        raise StoreUnreachable(first) from err
+    if "database is locked" in first:  # the store already tried again (Store.write): every article would wait
+        raise StoreLocked(first) from err
 
 
 def too_long(chars: int, limit: int) -> str:

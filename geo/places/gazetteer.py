@@ -11,6 +11,7 @@ query per normalised name, memoised per process.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -139,6 +140,20 @@ def _write_extra_names(db: sqlite3.Connection, rows: Iterable[tuple[str, str, st
             db.execute("INSERT INTO names VALUES (?,?,?)", (normalise(spelling), found[0], form))
 
 
+def _readable(method: Callable) -> Callable:
+    """``method`` of a gazetteer whose pages are damaged (a disk fault, a bad copy: the header and ``meta`` can be
+    whole, so opening works) raises a :class:`GazetteerError` saying how to rebuild it, not SQLite's bare
+    "database disk image is malformed" for every article."""
+    @functools.wraps(method)
+    def read(self: "Gazetteer", *args: object) -> object:
+        try:
+            return method(self, *args)
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"the gazetteer {self.path} is damaged ({exc}); delete it and run: "
+                                 "newsmap gazetteer build") from exc
+    return read
+
+
 class Gazetteer:
     """Read-only access to a built gazetteer file.
 
@@ -195,6 +210,7 @@ class Gazetteer:
     def known(self, name: str) -> bool:
         return bool(self.candidates(name, fuzzy=False))
 
+    @_readable
     def _lookup_uncached(self, key: str) -> tuple[Candidate, ...]:
         rows = self._db.execute(
             "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.country_code, p.geonameid, p.population, p.feature, "
@@ -205,6 +221,7 @@ class Gazetteer:
                                      geonameid=r[6]), population=r[7], feature=r[8], admin1=r[9], form=forms[r[10]])
                      for r in rows)
 
+    @_readable
     def _fuzzy(self, key: str) -> tuple[Candidate, ...]:
         from rapidfuzz import fuzz, process
 
@@ -217,6 +234,7 @@ class Gazetteer:
         return tuple(Candidate(c.place, c.population, c.feature, c.admin1, c.form, fuzzy=True)
                      for c in self._lookup(best[0]))
 
+    @_readable
     def cities_above(self, population: int) -> tuple[Candidate, ...]:
         """Every city of at least ``population`` inhabitants, largest first (matched by no name: form "name")."""
         rows = self._db.execute(
@@ -226,6 +244,7 @@ class Gazetteer:
                                      geonameid=r[6]), population=r[7], feature=r[8], admin1=r[9], form="name")
                      for r in rows)
 
+    @_readable
     def names_of(self, place_id: str) -> tuple[tuple[str, str], ...]:
         """Every (normalised name, form) the place is known by: its own, its alternates, its codes."""
         return tuple(self._db.execute("SELECT n.name, n.form FROM names n JOIN places p ON p.rowid = n.place "
@@ -235,6 +254,7 @@ class Gazetteer:
         """The place with this id ("country:LB", "gn:276781"), geometry included."""
         return self._by_id(place_id)
 
+    @_readable
     def _place_uncached(self, place_id: str) -> Place | None:
         row = self._db.execute("SELECT id, name, kind, lat, lon, country_code, geonameid, geometry FROM places "
                                "WHERE id = ?", (place_id,)).fetchone()
@@ -247,10 +267,12 @@ class Gazetteer:
             raise GazetteerError(f"unknown country code {code!r}; use an ISO 3166 alpha-2 code such as 'LB'")
         return place
 
+    @_readable
     def population(self, place_id: str) -> int:
         row = self._db.execute("SELECT population FROM places WHERE id = ?", (place_id,)).fetchone()
         return int(row[0]) if row else 0
 
+    @_readable
     def status(self) -> dict[str, object]:
         """What the file holds: path, size, counts by kind, build time and source versions."""
         kinds = dict(self._db.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind"))

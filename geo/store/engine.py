@@ -41,14 +41,17 @@ class StoreEngine:
         """
         url = normalise_url(url)
         path = sqlite_path(url)
+        _require_supported(url)
         try:
             if path and Path(path).is_file() and (read_only or not _writable(Path(path))):
                 return cls(_read_only_engine(path), read_only=True)  # type: ignore[call-arg]
             engine = make_engine(url)
             tables.migrate(engine)
         except sa.exc.ArgumentError as err:
-            raise StoreError(f"cannot use database URL {url!r}: {err}. "
-                             "Give a SQLite path or postgresql://user@host/dbname") from err
+            raise StoreError(f"cannot use database URL {_safe_url(url)!r}: {err}. {SUPPORTED}") from err
+        except ImportError as err:  # a driver newsmap does not install (postgresql+psycopg2://, ...)
+            raise StoreError(f"cannot use database URL {_safe_url(url)!r}: its driver is not installed "
+                             f"({err}). {SUPPORTED}") from err
         except sa.exc.DatabaseError as err:
             if path and Path(path).is_file() and "readonly" in str(err.orig):
                 return cls(_read_only_engine(path), read_only=True)  # type: ignore[call-arg]
@@ -80,6 +83,23 @@ def normalise_url(url: str) -> str:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return url
+
+
+SUPPORTED = "Give a SQLite path or postgresql://user@host/dbname"
+
+
+def _require_supported(url: str) -> None:
+    """newsmap stores in SQLite or PostgreSQL: any other scheme (``mysql://``, ``https://``) is refused in one
+    line, before SQLAlchemy would try to import a driver for it; the line never shows the URL's password."""
+    scheme = url.split("://", 1)[0].lower()
+    if scheme.split("+", 1)[0] not in ("sqlite", "postgresql"):
+        raise StoreError(f"cannot use database URL {_safe_url(url)!r}: newsmap stores in SQLite or PostgreSQL, "
+                         f"not {scheme.split('+', 1)[0] or 'an empty scheme'}. {SUPPORTED}")
+    try:
+        sa.engine.make_url(url)
+    except (sa.exc.ArgumentError, ValueError) as err:  # a port that is not a number, an unclosed [
+        raise StoreError(f"cannot use database URL {_safe_url(url)!r}: it is malformed ({err}). "
+                         f"{SUPPORTED}") from err
 
 
 def sqlite_path(url: str) -> str | None:
@@ -182,6 +202,20 @@ def unwritable(err: BaseException) -> str | None:
     return text if any(k in text.lower() for k in _UNWRITABLE) else None
 
 
+#: What psycopg says when the PostgreSQL server went away or cannot be reached any more.
+_LOST = ("connection failed", "server closed the connection", "terminating connection", "connection refused",
+         "the connection is closed", "the connection is lost", "consuming input failed", "ssl syscall error",
+         "could not receive data", "could not send data", "connection timeout expired")
+
+
+def lost_connection(err: BaseException) -> bool:
+    """Whether ``err`` says the database server is out of reach (down, restarted, the network gone): every
+    later statement would fail the same way until it is back."""
+    if not isinstance(err, sa.exc.DBAPIError):
+        return False
+    return bool(err.connection_invalidated) or any(k in str(err.orig).lower() for k in _LOST)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see _sqlite_begin).
     dbapi_conn.isolation_level = None
@@ -208,7 +242,12 @@ def _sqlite_begin(conn: sa.Connection) -> None:
 
 
 def _safe_url(url: str) -> str:
-    return sa.engine.make_url(url).render_as_string(hide_password=True)
+    """``url`` with its password as ``***``; a URL too malformed to parse is shown up to its host."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except (sa.exc.ArgumentError, ValueError):
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://***@{rest.rsplit('@', 1)[1]}" if "@" in rest else url
 
 
 def _first_line(err: Exception) -> str:

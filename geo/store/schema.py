@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from geo.errors import StoreError
 from geo.records import REPORTED
 
 metadata = sa.MetaData()
@@ -220,7 +221,16 @@ def pending(engine: sa.Engine) -> list[str]:
         if not sa.inspect(conn).has_table(schema_migrations.name):
             return [name for name, _ in MIGRATIONS]
         done = set(conn.execute(sa.select(schema_migrations.c.name)).scalars())
+    _refuse_newer(done)
     return [name for name, _ in MIGRATIONS if name not in done]
+
+
+def _refuse_newer(done: set[str]) -> None:
+    """A store that a later release has migrated holds tables or columns this one does not know: writing it
+    could leave rows that release reads wrongly, and reading it could miss what it added. Refused, in one line."""
+    if unknown := sorted(done - {name for name, _ in MIGRATIONS}):
+        raise StoreError(f"this store was upgraded by a newer newsmap (migration {', '.join(unknown)}), which this "
+                         "version does not know: upgrade newsmap to use it, or give another --db / NEWSMAP_DB")
 
 
 def _migrate_once(engine: sa.Engine) -> list[str]:
@@ -230,6 +240,7 @@ def _migrate_once(engine: sa.Engine) -> list[str]:
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(74657873)"))
         metadata.create_all(conn, tables=[schema_migrations])
         done = set(conn.execute(sa.select(schema_migrations.c.name)).scalars())
+        _refuse_newer(done)
         for name, step in MIGRATIONS:
             if name in done:
                 continue

@@ -6,7 +6,9 @@ csv module with formula cells neutralised (:func:`spreadsheet_safe`), HTML escap
 """
 from __future__ import annotations
 
+import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -52,3 +54,16 @@ def spreadsheet_safe(value: Any) -> Any:
     if isinstance(value, str) and (value[:1] in ("\t", "\r") or value.lstrip()[:1] in ("=", "+", "-", "@")):
         return "'" + value
     return value
+
+
+#: C1 controls (U+009B is a terminal's one-character CSI), bidirectional controls and the two Unicode line
+#: separators: json.dumps escapes C0 controls such as ESC but writes these as they are.
+_INVISIBLE = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def json_text(data: Any, **options: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, **options)`` with the characters of :data:`_INVISIBLE` written as
+    ``\\uXXXX``: the same strings to every JSON reader, but nothing that acts on a terminal (``newsmap export``
+    prints to it when no file is given) or turns the lines of a file viewer around. They occur only inside
+    strings, so the escape is always valid JSON."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, **options))

@@ -6,12 +6,11 @@
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from geo.records import placed_from_context
-from geo.render.exports.common import ExportOptions, valid_point
+from geo.render.exports.common import ExportOptions, json_text, valid_point
 
 
 def to_geojson(data: Mapping[str, Any], *, title: str | None = None, description: str | None = None) -> str:
@@ -35,7 +34,7 @@ def to_geojson(data: Mapping[str, Any], *, title: str | None = None, description
     if description is not None:
         collection["description"] = description
     collection["features"] = features
-    return json.dumps(collection, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text(collection, allow_nan=False) + "\n"
 
 
 def write(data: Mapping[str, Any], options: ExportOptions) -> bytes:

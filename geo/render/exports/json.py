@@ -2,15 +2,14 @@
 stable schema the README documents."""
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
-from geo.render.exports.common import ExportOptions
+from geo.render.exports.common import ExportOptions, json_text
 
 
 def to_json(data: Mapping[str, Any]) -> str:
-    return json.dumps(dict(data), ensure_ascii=False, indent=2, default=str) + "\n"
+    return json_text(dict(data), indent=2, default=str) + "\n"
 
 
 def write(data: Mapping[str, Any], options: ExportOptions) -> bytes:
