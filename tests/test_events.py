@@ -51,8 +51,8 @@ def test_qaani_meets_leaders_at_embassy_in_beirut(seeds) -> None:
     assert ("initiator", "esmail-qaani") in e.actor_roles
     # Hezbollah too: the parser hangs "and Lebanon's Hezbollah movements" on the verb, not on "leaders"
     assert {("target", "hamas"), ("target", "palestinian-islamic-jihad"), ("target", "hezbollah")} <= set(e.actor_roles)
-    # not Iran: "the Iranian embassy" is a description; the embassy itself is a site at Beirut
-    assert e.place_roles == (("location", BEIRUT), ("location", f"local:{BEIRUT}:embassy"))
+    # not Iran: "the Iranian embassy" is a description; the embassy itself is a site at Beirut, Iran's among many
+    assert e.place_roles == (("location", BEIRUT), ("location", f"local:{BEIRUT}:iranian-embassy"))
 
 
 def test_rockets_from_southern_lebanon_at_israel(seeds) -> None:
