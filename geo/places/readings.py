@@ -241,7 +241,9 @@ def _units_of(text: str, mentions: Sequence[Mention], keys, order: list[int]) ->
     out: dict = {}
     for pos, i in enumerate(order):
         start = mentions[i].start
-        match = _UNIT_BEFORE.search(text, max(0, start - _UNIT_WINDOW), start) if mentions[i].label == "place" else None
+        if mentions[i].label != "place" or "of" not in text[max(0, start - 16):start].lower().split()[-2:]:
+            continue  # the search below only after "of" or "of the": most names are not
+        match = _UNIT_BEFORE.search(text, max(0, start - _UNIT_WINDOW), start)
         if not match:
             continue
         out[keys[i]] = UNIT_KINDS
