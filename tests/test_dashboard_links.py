@@ -6,21 +6,12 @@ from __future__ import annotations
 
 import html
 
-from streamlit.testing.v1 import AppTest
 
 from geo.store import Store
 from geo.views.snapshots import create_snapshot
 from geo.views.state import ViewState
-from tests.conftest import REPO
 
-APP = str(REPO / "dashboard" / "app.py")
-
-
-def _app(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+from tests.test_dashboard import _app  # noqa: F401 - the app at a link's parameters
 
 
 def _texts(elements) -> list[str]:

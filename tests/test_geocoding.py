@@ -385,16 +385,21 @@ def busy_service():
     server.server_close()
 
 
+def _busy_geocoder(gazetteer, tmp_path, url: str):
+    """Nominatim at ``url`` with a 10 s timeout, a fresh cache, and a fake clock whose sleeps are recorded."""
+    clock = FakeClock()
+    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_url=url, geocoder_min_delay=0.0,
+                        geocoder_timeout=10)
+    cache = GeocodeCache.open(tmp_path)
+    return clock, cache, make_geocoder(settings, gazetteer, cache, clock=clock.clock, sleep=clock.sleep)
+
+
 def test_a_rate_limited_service_is_asked_again_after_its_retry_after(gazetteer, tmp_path, busy_service, caplog):
     """A 429 with ``Retry-After: 4`` fell back to the offline answer at once and counted as a failure: newsmap
     waits the four seconds (within ``--geocoder-timeout``), says so once, asks again and caches the answer."""
     url, seen, refusals = busy_service
     refusals.append(4)
-    clock = FakeClock()
-    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_url=url, geocoder_min_delay=0.0,
-                        geocoder_timeout=10)
-    cache = GeocodeCache.open(tmp_path)
-    geocoder = make_geocoder(settings, gazetteer, cache, clock=clock.clock, sleep=clock.sleep)
+    clock, cache, geocoder = _busy_geocoder(gazetteer, tmp_path, url)
     with caplog.at_level(logging.WARNING):
         assert geocoder.geocode("Qwxzyville").lat == 34.5
         refusals.append(2)
@@ -412,11 +417,7 @@ def test_a_retry_after_beyond_the_timeout_falls_back_and_caches_nothing(gazettee
     why, nothing cached, and the service is asked again next time."""
     url, seen, refusals = busy_service
     refusals.extend(answers)
-    clock = FakeClock()
-    settings = Settings(data_dir=str(tmp_path), geocoder="nominatim", geocoder_url=url, geocoder_min_delay=0.0,
-                        geocoder_timeout=10)
-    cache = GeocodeCache.open(tmp_path)
-    geocoder = make_geocoder(settings, gazetteer, cache, clock=clock.clock, sleep=clock.sleep)
+    clock, cache, geocoder = _busy_geocoder(gazetteer, tmp_path, url)
     with caplog.at_level(logging.WARNING):
         assert geocoder.geocode("Beirut").country_code == "LB"  # the offline answer
     assert all(s <= 10 for s in clock.slept) and cache.stats()["size"] == 0

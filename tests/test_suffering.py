@@ -8,20 +8,9 @@ import datetime as dt
 
 import pytest
 
-from geo.actors.catalog import load_catalog, load_countries
-from geo.actors.extraction import ActorExtractor
-from geo.events.extraction import EventExtractor
-from geo.events.grouping import EventGrouper
 from geo.ingest.pipeline import Analyser
-from geo.places.localities import LocalityStage
 from geo.records import Analysis, Article, Event
-
-
-@pytest.fixture(scope="module")
-def analyser(geoparser) -> Analyser:
-    return Analyser(nlp=geoparser.nlp, places=geoparser, localities=LocalityStage(),
-                    actors=ActorExtractor(load_catalog(), countries=load_countries()), events=EventExtractor(),
-                    grouping=EventGrouper())
+from tests.test_scene import analyser  # noqa: F401 - the full analyser, grouping included
 
 
 def _analyse(analyser: Analyser, text: str) -> Analysis:
