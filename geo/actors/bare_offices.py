@@ -15,6 +15,7 @@ Pure functions of the parse and of an article's reading, used by ``geo.actors.ex
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -39,13 +40,20 @@ chamber church
 """.split())
 
 
-def other_country(token: Token, country: Country, countries: Countries) -> bool:
-    """Whether a name or a demonym names a country other than ``country`` ("Azerbaijani troops")."""
+def other_country(token: Token, country: Country, countries: Countries, ent: Span | None = None) -> bool:
+    """Whether a name or a demonym names a country other than ``country`` ("Azerbaijani troops"); ``ent`` is the
+    entity the token is in, if any."""
     if token.ent_type_ not in ("GPE", "NORP") and not token.text[:1].isupper():
         return False  # a name or a demonym, tagged or not ("Armenian and Azerbaijani troops")
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     found = [countries.find(text) for text in (token.text, ent.text if ent is not None else "")]
     return any(c is not None and c.code != country.code for c in found)
+
+
+def _names_another_country(doc: Doc, country: Country, countries: Countries) -> bool:
+    """Whether any word of the article names a country other than ``country``: one pass over the tokens and one
+    over the entities (looking each token's entity up among all of them made a long article quadratic)."""
+    ents = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    return any(other_country(t, country, countries, ents.get(t.i)) for t in doc)
 
 
 class Reading(Protocol):
@@ -84,25 +92,32 @@ def bare_office(token: Token) -> Span | None:
     return Span(token.doc, start, token.i + 1, label="ORG")
 
 
+def _any_within(spots: Sequence[int], start: int, end: int) -> bool:
+    """Whether a sorted list of character offsets holds one in [start, end)."""
+    i = bisect_left(spots, start)
+    return i < len(spots) and spots[i] < end
+
+
 def add_bare_offices(reading: Reading, countries: Countries, state_of: Callable[[Country], Actor],
                      government_of: Callable[[Actor, Country], Actor]) -> None:
     """Mentions of the article's government for its bare offices, when the article's country is plain (module
     doc). ``state_of`` gives a country's state actor, ``government_of`` its government's."""
     codes = reading.article_codes
     country = countries.by_code(next(iter(codes))) if len(codes) == 1 else None
-    if country is None or any(other_country(t, country, countries) for t in reading.doc) or any(
+    if country is None or _names_another_country(reading.doc, country, countries) or any(
             t.lemma_.lower() in OTHER_BODIES for t in reading.doc):
         return  # two countries ("the president" of which?), or a body with a president of its own
     state = state_of(country)
     places = [pm for pm in reading.places if pm.place is not None and pm.place.country_code == country.code]
     named = [pm.mention.start for pm in places if pm.place.id == f"country:{country.code}"]
     named += [span.start_char for span, a in reading.mentions if a == state.id or a.startswith(state.id + "-")]
-    here = [pm.mention.start for pm in places]
+    spots = sorted(named + [pm.mention.start for pm in places])
+    first = min(named, default=None)
     taken = {i for span, _ in reading.mentions for i in range(span.start, span.end)}
     found = [span for span in map(bare_office, reading.doc) if span is not None
              and not any(i in taken for i in range(span.start, span.end))
-             and any(at < span.sent.start_char for at in named)
-             and not any(span.sent.start_char <= at < span.sent.end_char for at in named + here)]
+             and first is not None and first < span.sent.start_char
+             and not _any_within(spots, span.sent.start_char, span.sent.end_char)]
     if not found:
         return  # the country named only after the office, or in its own sentence: "the president threatened to
         # impose tariffs on imports from Canada" is no Canadian act
