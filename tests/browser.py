@@ -92,6 +92,20 @@ def map_frame(page: Any) -> Any:
     raise AssertionError(f"no map iframe among {[f.url for f in page.frames]}")
 
 
+def redrawn_map(page: Any, wait_for: Any, timeout: float = 60) -> Any:
+    """The map's frame once ``wait_for(frame, ms)`` holds in it, found afresh at each try: after a rerun
+    Streamlit may replace the map's iframe, and a frame found before that never draws again."""
+    deadline = time.monotonic() + timeout
+    while True:
+        frame = map_frame(page)
+        try:
+            wait_for(frame, 5_000)
+            return frame
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError or a detached frame's error: look again
+            if time.monotonic() > deadline:
+                raise
+
+
 def outside(requests: list[str]) -> list[str]:
     """The requests that left the machine (any host but the loopback one the dashboard runs on)."""
     return [u for u in requests if urlparse(u).scheme in ("http", "https", "ws", "wss")

@@ -14,7 +14,7 @@ import pytest
 
 from geo.render import maps, style
 from geo.store import Store
-from tests.browser import map_frame, outside, page_at, serve
+from tests.browser import map_frame, outside, page_at, redrawn_map, serve
 from tests.factories import context_analysis, fill, reported_twice_analysis
 from tests.leaflet import (_GROUP, click_place, drawn_ids, opening_zooms, place_colours, place_point, place_radius, popup_text,
                            selected_place, wait_for_places)
@@ -240,9 +240,13 @@ def test_the_time_slider_changes_the_places_drawn_and_the_url(server: str):
         page.keyboard.press("End")
         page.wait_for_url(lambda u: "until=" not in u and "step=month" in u, timeout=30_000)
         page.wait_for_function("() => !document.body.innerText.includes('up to 2024-02-25')", timeout=30_000)
-        frame = map_frame(page)
         page.wait_for_timeout(1500)
-        wait_for_places(frame)
+
+        def more_places(f, ms: float) -> None:
+            wait_for_places(f, ms)
+            assert set(drawn_ids(f)) > early, sorted(drawn_ids(f))
+
+        frame = redrawn_map(page, more_places)
         assert set(drawn_ids(frame)) > early
         thumb.focus()
         page.keyboard.press("Home")
