@@ -289,8 +289,8 @@ class EventExtractor:
             by = subjects(claimant)
             initiators = [a for t in by for a in ctx.actors_of(t)]
             light = claimant
-        if not initiators and kind.family == "statement" and occasion_of(token) is not None:
-            by = subjects(occasion_of(token))  # "in a speech, the president called on ...": the president's
+        if not initiators and kind.family == "statement" and (occasion := occasion_of(token)) is not None:
+            by = subjects(occasion)  # "in a speech, the president called on ...": the president's
             initiators = [a for t in by for a in ctx.actors_of(t)]
         if not initiators and passive_agents(token):  # "the attack was carried out by ETA"
             by = passive_agents(token)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Sequence
@@ -229,11 +230,19 @@ def unit_words(text: str, mentions: Sequence[Mention], keys) -> dict:
         out[keys[i]] = UNIT_KINDS
         if match.group(1):
             continue  # singular: this name only
-        for j, after in zip(reversed(order[:pos]), reversed(order[1:pos + 1])):
-            if mentions[j].label != "place" or not _LIST_GAP.match(text[mentions[j].end:mentions[after].start]):
-                break
-            out[keys[j]] = UNIT_KINDS
+        steps = ((j, after, j) for j, after in zip(reversed(order[:pos]), reversed(order[1:pos + 1])))
+        out.update(dict.fromkeys((keys[j] for j in _listed(text, mentions, steps)), UNIT_KINDS))
     return out
+
+
+def _listed(text: str, mentions: Sequence[Mention], steps) -> Iterator[int]:
+    """The members of a list that a plural unit word shares, walked away from the word: ``steps`` are
+    (earlier, later, member) mentions, and the walk stops at the first member that is no place or whose gap to
+    its neighbour is no list's ("Homs and Aleppo Governorates", "the provinces of Homs and Hama")."""
+    for earlier, later, member in steps:
+        if mentions[member].label != "place" or not _LIST_GAP.match(text[mentions[earlier].end:mentions[later].start]):
+            return
+        yield member
 
 
 def _units_of(text: str, mentions: Sequence[Mention], keys, order: list[int]) -> dict:
@@ -249,10 +258,8 @@ def _units_of(text: str, mentions: Sequence[Mention], keys, order: list[int]) ->
         out[keys[i]] = UNIT_KINDS
         if match.group(1):
             continue  # singular: this name only
-        for before, j in zip(order[pos:], order[pos + 1:]):
-            if mentions[j].label != "place" or not _LIST_GAP.match(text[mentions[before].end:mentions[j].start]):
-                break
-            out[keys[j]] = UNIT_KINDS
+        steps = ((before, j, j) for before, j in zip(order[pos:], order[pos + 1:]))
+        out.update(dict.fromkeys((keys[j] for j in _listed(text, mentions, steps)), UNIT_KINDS))
     return out
 
 

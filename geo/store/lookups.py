@@ -93,29 +93,25 @@ class Lookups(StoreEngine):
         """For each of ``actor_ids``, the countries of the places of the articles that mention it: the linker
         asks them before it joins initials of one article to a full name of another (the "ANC" of a
         Johannesburg story is not the Anglo-Nordic Council (ANC) of an Oslo one)."""
-        mn, other, pl = tables.mentions, tables.mentions.alias("other"), tables.places
-        query = (sa.select(mn.c.actor_id, pl.c.country_code).distinct()
-                 .join_from(mn, other, other.c.article_id == mn.c.article_id)
-                 .join(pl, pl.c.id == other.c.place_id)
-                 .where(mn.c.actor_id.in_(list(actor_ids)), pl.c.country_code.is_not(None)))
-        found: dict[str, set[str]] = {}
-        with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                found.setdefault(row.actor_id, set()).add(row.country_code)
-        return found
+        return self._beside(actor_ids, tables.places.c.country_code, tables.places.c.country_code.is_not(None))
 
     def actor_places(self, actor_ids: Sequence[str]) -> dict[str, set[str]]:
         """For each of ``actor_ids``, the places below the country (ids) of the articles that mention it: the linker
         asks them before it joins two bodies named by their kind alone ("City Council", ``geo.actors.generic``)."""
+        return self._beside(actor_ids, tables.places.c.id, tables.places.c.kind != "country")
+
+    def _beside(self, actor_ids: Sequence[str], column: sa.Column, which: sa.ColumnElement) -> dict[str, set[str]]:
+        """For each of ``actor_ids``, the distinct ``column`` values of the ``which`` places of the articles that
+        mention it."""
         mn, other, pl = tables.mentions, tables.mentions.alias("other"), tables.places
-        query = (sa.select(mn.c.actor_id, pl.c.id).distinct()
+        query = (sa.select(mn.c.actor_id, column.label("value")).distinct()
                  .join_from(mn, other, other.c.article_id == mn.c.article_id)
                  .join(pl, pl.c.id == other.c.place_id)
-                 .where(mn.c.actor_id.in_(list(actor_ids)), pl.c.kind != "country"))
+                 .where(mn.c.actor_id.in_(list(actor_ids)), which))
         found: dict[str, set[str]] = {}
         with self.engine.connect() as conn:
             for row in conn.execute(query):
-                found.setdefault(row.actor_id, set()).add(row.id)
+                found.setdefault(row.actor_id, set()).add(row.value)
         return found
 
     def resolve_actor(self, token: str) -> str | None:
